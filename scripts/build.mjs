@@ -1,0 +1,28 @@
+// Builds the CLI and library into dist/: one esbuild pass (ESM, code-split so
+// commands load lazily) plus tsc for the library's type declarations.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const skipTypes = process.argv.includes('--no-types');
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: false,
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { WDKSIM_VERSION: JSON.stringify(pkg.version) },
+  logLevel: 'warning',
+});
+if (!skipTypes) {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  writeFileSync('dist/index.d.ts', "export * from './types/index.js';\n");
+}

@@ -1,0 +1,62 @@
+// `wdksim inf parse FILE [--json]`: print the parsed document.
+import { Command as Commander, CommanderError } from 'commander';
+import { UsageError } from '../errors.js';
+import type { Context } from '../io.js';
+import { parseInfBytesChecked, readInfFile } from '../inf/parse.js';
+import { documentToJson } from '../inf/json.js';
+import type { InfDocument } from '../inf/document.js';
+import { exitCodeTables } from '../exit-codes.js';
+
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub === undefined || sub === '--help' || sub === '-h') {
+    ctx.io.stdout('Usage: wdksim inf parse <file|-> [--json]\n\nPrints the parsed INF: sections, entries (key and fields as Windows reads them) and diagnostics.\n' + exitCodeTables.lint + '\n');
+    return sub === undefined ? 2 : 0;
+  }
+  if (sub !== 'parse') throw new UsageError(`unknown inf subcommand "${sub}"; use "wdksim inf parse <file>"`);
+  let file = '';
+  let json = false;
+  const program = new Commander('inf parse')
+    .argument('<file>', 'INF or INX file, or - for standard input')
+    .option('--json', 'print the document as JSON')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
+    .action((f: string, opts: { json?: boolean }) => {
+      file = f;
+      json = Boolean(opts.json);
+    });
+  try {
+    program.parse(rest, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.code === 'commander.helpDisplayed' ? 0 : 2;
+    throw error;
+  }
+  const doc = file === '-'
+    ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' })
+    : await readInfFile(file, { file });
+  if (json) ctx.io.stdout(`${JSON.stringify(documentToJson(doc), null, 2)}\n`);
+  else ctx.io.stdout(outline(doc));
+  const errors = doc.diagnostics.filter((d) => d.severity === 'error');
+  if (!json) {
+    for (const d of doc.diagnostics) {
+      ctx.io.stderr(`${doc.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n`);
+    }
+  }
+  return errors.length > 0 ? 1 : 0;
+}
+
+function clip(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+function outline(doc: InfDocument): string {
+  const lines = [`${doc.file} (${doc.encoding}${doc.bom ? ', BOM' : ''}, ${doc.eol} line ends): ${doc.sections.length} sections`];
+  for (const section of doc.sections) {
+    lines.push(`[${clip(section.name)}]  line ${section.line}${section.headers.length > 1 ? ` (+${section.headers.length - 1} more headers)` : ''}, ${section.entries.length} entries`);
+    for (const entry of section.entries) {
+      const key = entry.key === undefined ? '' : `${clip(entry.key)} = `;
+      lines.push(`  ${String(entry.line).padStart(5)}  ${key}${entry.fields.map((f) => JSON.stringify(clip(f))).join(', ')}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,16 @@
+// Exit codes, one table per tool. Each command's --help prints its table.
+
+/** Linting and file tools (inf parse, infverif, stampinf, doctor, cert, catalog, signtool). */
+export const LintExit = { ok: 0, errors: 1, usage: 2 } as const;
+
+/** inf2cat: Inf2Cat returns 0, -1 (usage) and -2 (signability failed); POSIX sees 255 and 254. */
+export const Inf2CatExit = { ok: 0, usage: 255, failed: 254 } as const;
+
+/** devcon: EXIT_OK, EXIT_REBOOT, EXIT_FAIL, EXIT_USAGE from the devcon sample's devcon.h. */
+export const DevconExit = { ok: 0, reboot: 1, fail: 2, usage: 3 } as const;
+
+export const exitCodeTables: Record<string, string> = {
+  lint: 'Exit codes: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage error or unreadable input.',
+  inf2cat: 'Exit codes: 0 success, 255 (Inf2Cat -1) bad parameters, 254 (Inf2Cat -2) signability test failed.',
+  devcon: 'Exit codes: 0 success, 1 reboot required, 2 failure, 3 usage error.',
+};

@@ -1,0 +1,6 @@
+// The library API: what the commands use, for scripts and other tools.
+export * from './inf/index.js';
+export * from './diagnostic.js';
+export * from './errors.js';
+export * from './time/clock.js';
+export { documentToJson, type InfJson } from './inf/json.js';

@@ -1,0 +1,201 @@
+// InfDocument: the parsed INF every tool reads. Sections are looked up
+// case-insensitively, duplicate sections are merged in file order (each line
+// keeps its own position), and values are substituted when read, as
+// SetupAPI's field readers do.
+import type { Diagnostic, Span } from '../diagnostic.js';
+import type { EolStyle, InfEncoding } from './decode.js';
+import type { LexedEntry, RawToken } from './lexer.js';
+import { expand, selectStringsSection, type ExpandOptions } from './strings.js';
+
+export class InfEntry {
+  #key: string | undefined | null = null;
+  #fields: string[] | undefined;
+
+  constructor(
+    readonly doc: InfDocument,
+    /** The section name as first written. */
+    readonly section: string,
+    readonly lexed: LexedEntry,
+  ) {}
+
+  get line(): number {
+    return this.lexed.line;
+  }
+  get span(): Span {
+    return this.lexed.span;
+  }
+  /** True when the line was written `key = ...`. */
+  get hasEquals(): boolean {
+    return this.lexed.hasEquals;
+  }
+  get keyToken(): RawToken | undefined {
+    return this.lexed.key;
+  }
+  get fieldTokens(): RawToken[] {
+    return this.lexed.fields;
+  }
+  /** The key unquoted but not substituted. */
+  get rawKey(): string | undefined {
+    return this.lexed.key?.value;
+  }
+  get rawFields(): string[] {
+    return this.lexed.fields.map((f) => f.value);
+  }
+  /** The key as SetupGetStringField(0) returns it: substituted. */
+  get key(): string | undefined {
+    if (this.#key === null) this.#key = this.lexed.key ? this.doc.expand(this.lexed.key.value) : undefined;
+    return this.#key;
+  }
+  /** The fields as SetupGetStringField(1..n) return them: substituted. */
+  get fields(): string[] {
+    this.#fields ??= this.lexed.fields.map((f) => this.doc.expand(f.value));
+    return this.#fields;
+  }
+  /** Field n (1-based, as SetupAPI counts; 0 is the key), substituted; undefined when absent. */
+  field(n: number): string | undefined {
+    return n === 0 ? this.key : this.fields[n - 1];
+  }
+  /** Matches the key case-insensitively. */
+  isKey(name: string): boolean {
+    return this.key !== undefined && this.key.toLowerCase() === name.toLowerCase();
+  }
+}
+
+export interface SectionHeader {
+  name: string;
+  line: number;
+  span: Span;
+}
+
+export class InfSection {
+  readonly headers: SectionHeader[] = [];
+  readonly entries: InfEntry[] = [];
+  constructor(readonly name: string) {}
+
+  get line(): number {
+    return this.headers[0]?.line ?? 0;
+  }
+  /** First entry with this key (SetupFindFirstLine). */
+  find(key: string): InfEntry | undefined {
+    const lower = key.toLowerCase();
+    return this.entries.find((e) => e.key !== undefined && e.key.toLowerCase() === lower);
+  }
+  /** Every entry with this key (directives are processed on every matching line). */
+  findAll(key: string): InfEntry[] {
+    const lower = key.toLowerCase();
+    return this.entries.filter((e) => e.key !== undefined && e.key.toLowerCase() === lower);
+  }
+  /** The first field of the first entry with this key. */
+  value(key: string): string | undefined {
+    return this.find(key)?.fields[0];
+  }
+}
+
+export interface InfDocumentInit {
+  file: string;
+  text: string;
+  encoding: InfEncoding;
+  bom: boolean;
+  eol: EolStyle;
+  trailingByte?: number;
+  lineStarts: number[];
+  /** LANGID used to pick the [Strings] variant (default 0x0409). */
+  langId?: number;
+  dirids?: ReadonlyMap<number, string>;
+}
+
+export class InfDocument {
+  readonly file: string;
+  readonly text: string;
+  readonly encoding: InfEncoding;
+  readonly bom: boolean;
+  readonly eol: EolStyle;
+  readonly trailingByte?: number;
+  readonly lineStarts: number[];
+  readonly sections: InfSection[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** Entries that stand before the first section header (ignored by Windows). */
+  readonly preamble: InfEntry[] = [];
+  readonly langId: number;
+  readonly #byName = new Map<string, InfSection>();
+  #strings: { section?: string; values: Map<string, string> } | undefined;
+  #dirids: ReadonlyMap<number, string> | undefined;
+
+  constructor(init: InfDocumentInit) {
+    this.file = init.file;
+    this.text = init.text;
+    this.encoding = init.encoding;
+    this.bom = init.bom;
+    this.eol = init.eol;
+    if (init.trailingByte !== undefined) this.trailingByte = init.trailingByte;
+    this.lineStarts = init.lineStarts;
+    this.langId = init.langId ?? 0x0409;
+    this.#dirids = init.dirids;
+  }
+
+  /** Adds a header, merging with an existing section of the same name. */
+  openSection(header: SectionHeader): InfSection {
+    const lower = header.name.toLowerCase();
+    let section = this.#byName.get(lower);
+    if (!section) {
+      section = new InfSection(header.name);
+      this.#byName.set(lower, section);
+      this.sections.push(section);
+    }
+    section.headers.push(header);
+    return section;
+  }
+
+  section(name: string): InfSection | undefined {
+    return this.#byName.get(name.toLowerCase());
+  }
+
+  has(name: string): boolean {
+    return this.#byName.has(name.toLowerCase());
+  }
+
+  /** The text of a 1-based physical line, without its line end. */
+  lineText(line: number): string {
+    const start = this.lineStarts[line - 1];
+    if (start === undefined) return '';
+    const next = this.lineStarts[line];
+    let end = next === undefined ? this.text.length : next - 1;
+    if (end > start && this.text.charCodeAt(end - 1) === 13) end--;
+    return this.text.slice(start, end);
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The selected [Strings] table: key (lower case) → first field, first definition wins. */
+  get strings(): { section?: string; values: Map<string, string> } {
+    if (!this.#strings) {
+      const name = selectStringsSection(this.sections.map((s) => s.name), this.langId);
+      const values = new Map<string, string>();
+      const section = name ? this.section(name) : undefined;
+      if (section) {
+        for (const entry of section.entries) {
+          const key = entry.rawKey;
+          if (key === undefined) continue;
+          const lower = key.toLowerCase();
+          if (!values.has(lower)) values.set(lower, entry.lexed.fields[0]?.value ?? '');
+        }
+      }
+      this.#strings = name ? { section: name, values } : { values };
+    }
+    return this.#strings;
+  }
+
+  /** Substitutes %strkey%, %% and %dirid% tokens in raw text. */
+  expand(raw: string, options: Partial<ExpandOptions> = {}): string {
+    if (raw.indexOf('%') === -1) return raw;
+    const dirids = options.dirids ?? this.#dirids;
+    return expand(raw, { strings: this.strings.values, ...(dirids ? { dirids } : {}), ...(options.onUnknown ? { onUnknown: options.onUnknown } : {}) });
+  }
+
+  /** Every entry of every section, in section order. */
+  *allEntries(): Iterable<InfEntry> {
+    for (const section of this.sections) yield* section.entries;
+  }
+}

@@ -1,0 +1,106 @@
+// parseInf: bytes → InfDocument with diagnostics. Never throws on content;
+// readInfFile throws InputError only when the file cannot be read at all.
+import { readFile, stat } from 'node:fs/promises';
+import { InputError, describeFsError } from '../errors.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { decodeInf, looksBinary } from './decode.js';
+import { InfDocument, InfEntry } from './document.js';
+import { lex } from './lexer.js';
+
+export interface ParseOptions {
+  /** File name used in diagnostics (as the user gave it). */
+  file?: string;
+  /** LANGID that picks the [Strings] variant (default 0x0409, en-US). */
+  langId?: number;
+  /** DIRID paths for this context (e.g. 13 → the driver store folder). */
+  dirids?: ReadonlyMap<number, string>;
+}
+
+const SIGNATURES = new Set(['$windows nt$', '$chicago$', '$windows 95$']);
+
+export function parseInf(input: Buffer | string, options: ParseOptions = {}): InfDocument {
+  const decoded = typeof input === 'string'
+    ? { text: input, encoding: 'utf-16le' as const, bom: true, eol: 'lf' as const, diagnostics: [] as Diagnostic[] }
+    : decodeInf(input);
+  const lexed = lex(decoded.text);
+  const doc = new InfDocument({
+    file: options.file ?? '<input>',
+    text: decoded.text,
+    encoding: decoded.encoding,
+    bom: decoded.bom,
+    eol: decoded.eol,
+    ...('trailingByte' in decoded && decoded.trailingByte !== undefined ? { trailingByte: decoded.trailingByte } : {}),
+    lineStarts: lexed.lineStarts,
+    ...(options.langId !== undefined ? { langId: options.langId } : {}),
+    ...(options.dirids ? { dirids: options.dirids } : {}),
+  });
+  doc.diagnostics.push(...decoded.diagnostics, ...lexed.diagnostics);
+
+  let current: ReturnType<InfDocument['openSection']> | undefined;
+  for (const item of lexed.items) {
+    if (item.kind === 'section') {
+      current = doc.openSection({ name: item.name, line: item.line, span: item.span });
+    } else if (current) {
+      current.entries.push(new InfEntry(doc, current.name, item));
+    } else {
+      doc.preamble.push(new InfEntry(doc, '', item));
+    }
+  }
+  checkFile(doc);
+  for (const d of doc.diagnostics) d.file ??= doc.file;
+  return doc;
+}
+
+/** File-level acceptance as SetupOpenInfFile decides it (inf-format.md §1.7, §1.15, §5.1). */
+function checkFile(doc: InfDocument): void {
+  const first = doc.preamble[0];
+  if (first) {
+    if (doc.has('Strings')) {
+      doc.diagnostics.push({
+        code: '9004', severity: 'warning', line: first.line, column: first.span.start.column,
+        message: 'Text before the first section header is ignored (Windows accepts it only because the INF has a [Strings] section)',
+        fix: 'Turn the text into comments starting with ";"',
+      });
+    } else if (doc.sections.length > 0) {
+      doc.diagnostics.push({
+        code: '1002', severity: 'error', line: first.line, column: first.span.start.column,
+        message: 'Text before the first section header (ERROR_EXPECTED_SECTION_NAME): Windows refuses to open this INF',
+        fix: 'Turn the text into comments starting with ";", or remove it',
+      });
+    }
+  }
+  const version = doc.section('Version');
+  const signature = version?.find('Signature');
+  const value = signature?.fields[0]?.toLowerCase();
+  if (!version || !signature || !value || !SIGNATURES.has(value)) {
+    const what = !version ? 'has no [Version] section' : !signature ? 'has no Signature in [Version]' : `has Signature "${signature.fields[0] ?? ''}"`;
+    doc.diagnostics.push({
+      code: '1001', severity: 'error',
+      line: signature ? signature.line : 0, column: signature ? signature.span.start.column : 0,
+      message: `The INF ${what}; Windows opens only INF files whose [Version] Signature is "$Windows NT$" or "$Chicago$" (ERROR_WRONG_INF_STYLE)`,
+      fix: 'Add [Version] with Signature="$Windows NT$"',
+    });
+  }
+}
+
+/** Reads and parses an INF file; InputError (exit 2) when it cannot be read or is not text. */
+export async function readInfFile(path: string, options: ParseOptions = {}): Promise<InfDocument> {
+  let bytes: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    bytes = await readFile(path);
+  } catch (error) {
+    throw new InputError(describeFsError(error, path));
+  }
+  return parseInfBytesChecked(bytes, { ...options, file: options.file ?? path });
+}
+
+/** parseInf, refusing data that is clearly not a text file. */
+export function parseInfBytesChecked(bytes: Buffer, options: ParseOptions & { file: string }): InfDocument {
+  const doc = parseInf(bytes, options);
+  if (doc.encoding === 'ansi' && looksBinary(doc.text)) {
+    throw new InputError(`${options.file}: binary data, not an INF file; an INF is ANSI or UTF-16LE text`);
+  }
+  return doc;
+}
