@@ -2,15 +2,17 @@
 // commands load lazily) plus tsc for the library's type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const skipTypes = process.argv.includes('--no-types');
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// Build beside dist and swap it in, so a test reading dist never sees half a build.
+const staging = `dist.tmp-${process.pid}`;
+rmSync(staging, { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+  outdir: staging,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -23,6 +25,8 @@ await build({
   logLevel: 'warning',
 });
 if (!skipTypes) {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-  writeFileSync('dist/index.d.ts', "export * from './types/index.js';\n");
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], { stdio: 'inherit' });
+  writeFileSync(`${staging}/index.d.ts`, "export * from './types/index.js';\n");
 }
+rmSync('dist', { recursive: true, force: true });
+renameSync(staging, 'dist');
