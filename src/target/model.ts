@@ -1,0 +1,98 @@
+// The shared shape of what the simulated machine knows about devices, driver
+// packages and setup classes. The target engine stores these (its zod schema
+// must accept exactly them); devcon and pnputil read and change them through
+// the target's transactions. Change only by agreement: both sides depend on it.
+
+/** A driver node bound to a device (what Device Manager shows as its driver). */
+export interface DriverBinding {
+  /** Published INF name: oemN.inf, or an inbox INF such as machine.inf. */
+  publishedName: string;
+  /** The INF's original file name, lower case (kmdfhelloworld.inf). */
+  originalName: string;
+  /** The DDInstall section actually used (KmdfHelloWorld_Device.NT). */
+  section: string;
+  /** The device ID that matched (hardware or compatible). */
+  matchingId: string;
+  /** Rank as 8 hex digits (00FF0000). */
+  rank: string;
+  /** DriverVer date mm/dd/yyyy and version w.x.y.z. */
+  driverDate: string;
+  driverVersion: string;
+  provider: string;
+  description: string;
+  /** Windows paths of the files the install copied (C:\Windows\System32\drivers\x.sys). */
+  files: string[];
+  /** Subject of the certificate that signed the package's catalog, if signed. */
+  signer?: string;
+}
+
+/** CM_PROB_* codes wdksim uses. */
+export const Problem = {
+  none: 0,
+  notConfigured: 1, // CM_PROB_NOT_CONFIGURED
+  failedStart: 10, // CM_PROB_FAILED_START
+  disabled: 22, // CM_PROB_DISABLED
+  failedInstall: 28, // CM_PROB_FAILED_INSTALL
+  driverFailedLoad: 31, // CM_PROB_FAILED_ADD
+  unsignedDriver: 52, // CM_PROB_UNSIGNED_DRIVER
+} as const;
+
+export interface DeviceRecord {
+  /** ROOT\SAMPLE\0000, PCI\VEN_8086&DEV_1237&...\3&267A616A&0&00 */
+  instanceId: string;
+  hardwareIds: string[];
+  compatibleIds: string[];
+  classGuid: string;
+  className: string;
+  /** DeviceDesc. */
+  description: string;
+  friendlyName?: string;
+  manufacturer?: string;
+  /** Instance ID of the parent devnode (HTREE\ROOT\0 for root devices). */
+  parent?: string;
+  /** Present (connected) devices; a removed device that Windows still remembers is not present. */
+  present: boolean;
+  /** Created by `devcon install` or a legacy root device. */
+  rootEnumerated: boolean;
+  disabled: boolean;
+  /** CM_PROB_* (0 = none). */
+  problem: number;
+  /** The service that drives the device (devnode's Service value). */
+  service?: string;
+  upperFilters?: string[];
+  lowerFilters?: string[];
+  driver?: DriverBinding;
+  /** Resource descriptions shown by `devcon resources` (IO : 0060-0060 ...). */
+  resources?: string[];
+  /** A change to this device waits for a reboot. */
+  rebootRequired?: boolean;
+}
+
+/** A package in the driver store. */
+export interface DriverPackageRecord {
+  publishedName: string;
+  originalName: string;
+  /** Folder under Windows/System32/DriverStore/FileRepository (kmdfhelloworld.inf_amd64_0123456789abcdef). */
+  storeFolder: string;
+  provider: string;
+  className: string;
+  classGuid: string;
+  driverDate: string;
+  driverVersion: string;
+  /** Catalog file name inside the store folder. */
+  catalog?: string;
+  signer?: string;
+  arch: string;
+  /** Files in the store folder (relative, with the SHA-256 of their bytes). */
+  files: { path: string; sha256: string }[];
+  /** An inbox package (shipped with Windows), not deletable. */
+  inbox?: boolean;
+}
+
+export interface SetupClassRecord {
+  guid: string;
+  name: string;
+  description: string;
+  upperFilters?: string[];
+  lowerFilters?: string[];
+}
