@@ -3,4 +3,3 @@ export * from './inf/index.js';
 export * from './diagnostic.js';
 export * from './errors.js';
 export * from './time/clock.js';
-export { documentToJson, type InfJson } from './inf/json.js';
