@@ -39,7 +39,8 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const errors = doc.diagnostics.filter((d) => d.severity === 'error');
   if (!json) {
     for (const d of doc.diagnostics) {
-      ctx.io.stderr(`${doc.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n`);
+      const where = d.line > 0 ? `${doc.file}:${d.line}:${d.column}` : doc.file;
+      ctx.io.stderr(`${where}: ${d.severity} ${d.code}: ${d.message}\n`);
     }
   }
   return errors.length > 0 ? 1 : 0;

@@ -73,11 +73,11 @@ function checkFile(doc: InfDocument): void {
   const signature = version?.find('Signature');
   const value = signature?.fields[0]?.toLowerCase();
   if (!version || !signature || !value || !SIGNATURES.has(value)) {
-    const what = !version ? 'has no [Version] section' : !signature ? 'has no Signature in [Version]' : `has Signature "${signature.fields[0] ?? ''}"`;
+    const what = doc.text.slice(0, doc.text.indexOf('\x1a') === -1 ? undefined : doc.text.indexOf('\x1a')).trim() === '' ? 'is empty' : !version ? 'has no [Version] section' : !signature ? 'has no Signature in [Version]' : `has Signature "${signature.fields[0] ?? ''}"`;
     doc.diagnostics.push({
       code: '1001', severity: 'error',
       line: signature ? signature.line : 0, column: signature ? signature.span.start.column : 0,
-      message: `The INF ${what}; Windows opens only INF files whose [Version] Signature is "$Windows NT$" or "$Chicago$" (ERROR_WRONG_INF_STYLE)`,
+      message: `The file ${what}; Windows opens only INF files whose [Version] Signature is "$Windows NT$" or "$Chicago$" (ERROR_WRONG_INF_STYLE)`,
       fix: 'Add [Version] with Signature="$Windows NT$"',
     });
   }
