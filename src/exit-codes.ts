@@ -9,7 +9,11 @@ export const Inf2CatExit = { ok: 0, usage: 255, failed: 254 } as const;
 /** devcon: EXIT_OK, EXIT_REBOOT, EXIT_FAIL, EXIT_USAGE from the devcon sample's devcon.h. */
 export const DevconExit = { ok: 0, reboot: 1, fail: 2, usage: 3 } as const;
 
+/** stampinf: 0 stamped, 1 stamping failed (file unreadable/read-only, no version source, bad STAMPINF_* value), 2 bad command line. */
+export const StampinfExit = { ok: 0, failed: 1, usage: 2 } as const;
+
 export const exitCodeTables: Record<string, string> = {
+  stampinf: 'Exit codes: 0 stamped, 1 stamping failed (file missing, unreadable or read-only; no version source; bad STAMPINF_DATE/STAMPINF_VERSION), 2 bad command line (unknown option, missing value, invalid -d/-v/-k/-u).',
   lint: 'Exit codes: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage error or unreadable input.',
   inf2cat: 'Exit codes: 0 success, 255 (Inf2Cat -1) bad parameters, 254 (Inf2Cat -2) signability test failed.',
   devcon: 'Exit codes: 0 success, 1 reboot required, 2 failure, 3 usage error.',
