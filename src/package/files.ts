@@ -1,0 +1,114 @@
+// The files an INF names for one architecture (inf-format.md §2.9-§2.11):
+// CopyFiles file-list sections and `@file` forms in the install sections that
+// apply to the architecture, plus SourceDisksFiles entries; each located
+// through SourceDisksNames path + SourceDisksFiles subdir, arch-decorated
+// sections first, then the undecorated ones, per file and per disk id.
+import type { Arch } from '../inf/arch.js';
+import type { InfDocument, InfEntry, InfSection } from '../inf/document.js';
+
+export interface FileReference {
+  /** Source file name as the INF writes it. */
+  name: string;
+  /** The section that names it: a CopyFiles list, the install section for `@file`, or SourceDisksFiles. */
+  section: string;
+  line: number;
+  /** Listed in [SourceDisksFiles] or [SourceDisksFiles.<arch>]. */
+  listed: boolean;
+  /** The SourceDisksFiles section that lists it, as written. */
+  sourceSection?: string;
+  /** Path relative to the INF's directory, `/`-separated, as SourceDisksNames/Files imply. */
+  relativePath: string;
+}
+
+const ARCH_COMPONENT = /\.nt(x86|amd64|arm64|arm|ia64)?(?=\.|$)/i;
+
+/**
+ * Whether an install section (one with CopyFiles) is used on the architecture:
+ * `X.NT<other>` never; `X.NT` and `X` only when no more specific variant exists
+ * (the DDInstall suffix rule of inf-format.md §2.4, applied to any section).
+ */
+export function sectionAppliesToArch(doc: InfDocument, name: string, arch: Arch): boolean {
+  const m = ARCH_COMPONENT.exec(name);
+  if (m) {
+    const sectionArch = m[1]?.toLowerCase();
+    if (sectionArch) return sectionArch === arch;
+    const base = name.slice(0, m.index);
+    const rest = name.slice(m.index + m[0].length);
+    return !doc.has(`${base}.NT${arch}${rest}`);
+  }
+  // Undecorated X: a companion like X.Services is not an install section variant.
+  return !doc.has(`${name}.NT${arch}`) && !doc.has(`${name}.NT`);
+}
+
+function entryValues(entry: InfEntry): string[] {
+  const values = entry.hasEquals ? [entry.key ?? '', ...entry.fields] : entry.fields;
+  return values.map((v) => v.trim());
+}
+
+function findListed(doc: InfDocument, base: string, arch: Arch, key: string): { section: InfSection; entry: InfEntry } | undefined {
+  for (const name of [`${base}.${arch}`, base]) {
+    const section = doc.section(name);
+    const entry = section?.find(key);
+    if (section && entry) return { section, entry };
+  }
+  return undefined;
+}
+
+/** Path of a file relative to the INF directory, from its SourceDisksFiles entry and disk. */
+function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry | undefined): string {
+  if (!files) return name;
+  const diskId = files.fields[0]?.trim() ?? '';
+  const subdir = files.fields[1]?.trim() ?? '';
+  const disk = diskId === '' ? undefined : findListed(doc, 'SourceDisksNames', arch, diskId)?.entry;
+  const diskPath = disk?.fields[3]?.trim() ?? '';
+  // A leading `\` means "from the package root", which is the INF's directory here.
+  return [diskPath, subdir, name]
+    .flatMap((part) => part.split(/[\\/]+/))
+    .filter((part) => part !== '' && part !== '.')
+    .join('/');
+}
+
+/** Every file the INF names for the architecture, de-duplicated case-insensitively, in INF order. */
+export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
+  const out = new Map<string, FileReference>();
+  const add = (name: string, section: string, line: number): void => {
+    const lower = name.toLowerCase();
+    if (name === '' || out.has(lower)) return;
+    const listed = findListed(doc, 'SourceDisksFiles', arch, name);
+    out.set(lower, {
+      name, section, line,
+      listed: listed !== undefined,
+      ...(listed ? { sourceSection: listed.section.name } : {}),
+      relativePath: sourcePath(doc, arch, name, listed?.entry),
+    });
+  };
+  for (const section of doc.sections) {
+    const directives = section.findAll('CopyFiles');
+    if (directives.length === 0 || !sectionAppliesToArch(doc, section.name, arch)) continue;
+    for (const directive of directives) {
+      for (const raw of directive.fields) {
+        const value = raw.trim();
+        if (value.startsWith('@')) {
+          add(value.slice(1).trim(), section.name, directive.line);
+          continue;
+        }
+        const list = doc.section(value);
+        if (!list) continue;
+        for (const entry of list.entries) {
+          const [dest = '', source = ''] = entryValues(entry);
+          add(source !== '' ? source : dest, list.name, entry.line);
+        }
+      }
+    }
+  }
+  // Files listed for the architecture but not copied are still part of the package.
+  for (const name of [`SourceDisksFiles.${arch}`, 'SourceDisksFiles']) {
+    const section = doc.section(name);
+    if (!section) continue;
+    for (const entry of section.entries) {
+      const file = entry.key?.trim();
+      if (file) add(file, section.name, entry.line);
+    }
+  }
+  return [...out.values()];
+}

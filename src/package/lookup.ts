@@ -1,0 +1,67 @@
+// Windows file names are case-insensitive: find `a\B\c.SYS` inside a package
+// on any host OS, whatever case the files were written with on disk.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+export class CaseInsensitiveFs {
+  readonly #listings = new Map<string, Map<string, string> | null>();
+
+  constructor(readonly root: string) {}
+
+  #list(dir: string): Map<string, string> | null {
+    let listing = this.#listings.get(dir);
+    if (listing === undefined) {
+      try {
+        listing = new Map();
+        // Sorted so an exact-case match is preferred when two names differ only in case.
+        for (const name of readdirSync(dir).sort()) {
+          const lower = name.toLowerCase();
+          if (!listing.has(lower)) listing.set(lower, name);
+        }
+      } catch {
+        listing = null;
+      }
+      this.#listings.set(dir, listing);
+    }
+    return listing;
+  }
+
+  /**
+   * Resolves a path relative to the root, written with `\` or `/`, to the real
+   * path on disk; undefined when any component is missing. `..` and `.` are
+   * honoured but the result never leaves the root.
+   */
+  resolve(relative: string, options: { directory?: boolean } = {}): string | undefined {
+    const parts = relative.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    const stack: string[] = [];
+    for (const part of parts) {
+      if (part === '..') {
+        if (stack.length === 0) return undefined;
+        stack.pop();
+        continue;
+      }
+      const dir = join(this.root, ...stack);
+      const listing = this.#list(dir);
+      if (!listing) return undefined;
+      const actual = listing.has(part.toLowerCase()) ? listing.get(part.toLowerCase())! : undefined;
+      if (actual === undefined) return undefined;
+      stack.push(actual);
+    }
+    const full = join(this.root, ...stack);
+    try {
+      const stats = statSync(full);
+      if (options.directory ? !stats.isDirectory() : !stats.isFile()) return undefined;
+    } catch {
+      return undefined;
+    }
+    return full;
+  }
+
+  /** Every entry of the root directory whose name ends with the extension (case-insensitive). */
+  filesWithExtension(ext: string): string[] {
+    const listing = this.#list(this.root);
+    if (!listing) return [];
+    const wanted = ext.toLowerCase();
+    return [...listing.values()].filter((name) => name.toLowerCase().endsWith(wanted) && this.resolve(name) !== undefined);
+  }
+}
