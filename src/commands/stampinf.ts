@@ -1,7 +1,190 @@
-// Placeholder until this tool lands; replaced by its owner.
-import { UsageError } from '../errors.js';
+// `wdksim stampinf`: stampinf's command line (option letters in any case,
+// `-` or `/`, the value in the next argument), the file edited in place and
+// written atomically, or written to -o OUT. Silent on success unless -n.
+import { access, constants, readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { InputError, UsageError, describeFsError } from '../errors.js';
+import { StampinfExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
+import { looksBinary } from '../inf/decode.js';
+import { parseInf } from '../inf/parse.js';
+import { futureDriverVerWarning, stampInf, type StampRequest } from '../stamp/index.js';
 
-export async function run(_argv: string[], _ctx: Context): Promise<number> {
-  throw new UsageError('wdksim stampinf is not available in this build yet');
+const HELP = `Usage: wdksim stampinf -f FILE [-s SECTION] [-d mm/dd/yyyy|*] [-v w.x.y.z|*] [-a ARCH]
+                       [-c CATALOG] [-k KMDF] [-u UMDF] [-i DIR] [-n] [-x] [-o OUT] [--json]
+
+Stamps DriverVer, $ARCH$, $KMDFVERSION$, $KMDFCOINSTALLERVERSION$, $UMDFVERSION$ and
+$UMDFCOINSTALLERVERSION$ into an INF or INX, as the WDK's stampinf does. Every other
+byte of the file (encoding, BOM, line ends, comments, spacing) is kept.
+
+  -f FILE      the INF/INX, edited in place (required)
+  -s SECTION   section that receives DriverVer (default Version)
+  -d DATE      mm/dd/yyyy, or * for today's local date
+               (default: STAMPINF_DATE, else today's local date)
+  -v VERSION   w.x.y.z (each part 0-65534), or * for the local time H.M.S.ms
+               (default: STAMPINF_VERSION, else ntverp.h in the -i folder)
+  -a ARCH      value of $ARCH$ (default: the Platform variable, else $ARCH$ is removed)
+  -c CATALOG   write CatalogFile=CATALOG into [Version]
+  -k KMDF      KMDF version major.minor, e.g. 1.15 ($KMDFCOINSTALLERVERSION$ becomes 01015)
+  -u UMDF      UMDF version major.minor.service, e.g. 2.15.0
+  -i DIR       folder holding ntverp.h
+  -p PROVIDER  write Provider=PROVIDER into [Version]
+  -n           verbose: print what was stamped
+  -x           accepted and ignored (Visual Studio passes it)
+  -o OUT       wdksim: write the stamped file to OUT and leave FILE as it is
+  --json       print the changed lines as JSON (section, line, before, after)
+
+PRIVATE_DRIVER_PACKAGE set: today's date and the current time, whatever -d/-v say,
+and CatalogFile=delta.cat unless -c is given. "Local" is the zone named by TZ;
+--now, WDKSIM_NOW or SOURCE_DATE_EPOCH fix the clock.
+A DriverVer date after today's UTC date gets a warning: inf2cat checks it against UTC.
+
+${exitCodeTables.stampinf}
+`;
+
+interface Parsed {
+  request: StampRequest;
+  file?: string;
+  includeDir?: string;
+  out?: string;
+  verbose: boolean;
+  json: boolean;
+  help: boolean;
+}
+
+const VALUE_LETTERS = new Set(['f', 's', 'd', 'v', 'a', 'c', 'k', 'u', 'i', 'p', 'o']);
+const FLAG_LETTERS = new Set(['n', 'x']);
+
+function isOptionWord(arg: string | undefined): boolean {
+  return arg !== undefined && (/^[-/][A-Za-z]$/.test(arg) || arg.startsWith('--'));
+}
+
+export function parseStampinfArgs(argv: string[]): Parsed {
+  const parsed: Parsed = { request: {}, verbose: false, json: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') { parsed.json = true; continue; }
+    if (arg === '--help' || arg === '-h' || arg === '-?' || arg === '/?' || arg === '/h' || arg === '/H') { parsed.help = true; continue; }
+    const m = /^[-/]([A-Za-z])$/.exec(arg);
+    if (!m) {
+      throw new UsageError(arg.startsWith('-') || arg.startsWith('/')
+        ? `stampinf: unknown option "${arg}"; run "wdksim stampinf --help" for the options`
+        : `stampinf: unexpected argument "${arg}"; give the file with -f FILE`);
+    }
+    const letter = m[1]!.toLowerCase();
+    if (FLAG_LETTERS.has(letter)) {
+      if (letter === 'n') parsed.verbose = true;
+      continue; // -x: accepted and ignored
+    }
+    if (!VALUE_LETTERS.has(letter)) throw new UsageError(`stampinf: unknown option "${arg}"; run "wdksim stampinf --help" for the options`);
+    const next = argv[i + 1];
+    if (letter === 'd' || letter === 'v') {
+      // `-d` / `-v` without a value behave as if omitted (documented for -d).
+      if (next === undefined || isOptionWord(next)) continue;
+    } else if (next === undefined) {
+      throw new UsageError(`stampinf: ${arg} needs a value (the next argument)`);
+    }
+    i++;
+    const value = next!;
+    switch (letter) {
+      case 'f': parsed.file = value; break;
+      case 's': parsed.request.section = value; break;
+      case 'd': parsed.request.date = value; break;
+      case 'v': parsed.request.version = value; break;
+      case 'a': parsed.request.arch = value; break;
+      case 'c': parsed.request.catalog = value; break;
+      case 'k': parsed.request.kmdf = value; break;
+      case 'u': parsed.request.umdf = value; break;
+      case 'p': parsed.request.provider = value; break;
+      case 'i': parsed.includeDir = value; break;
+      case 'o': parsed.out = value; break;
+    }
+  }
+  if (parsed.request.section !== undefined && parsed.request.section.trim() === '') {
+    throw new UsageError('stampinf: -s needs a section name');
+  }
+  return parsed;
+}
+
+const failed = (message: string) => new InputError(message, StampinfExit.failed);
+
+async function readInput(path: string, shown: string): Promise<Buffer> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    return await readFile(path);
+  } catch (error) {
+    throw failed(describeFsError(error, shown));
+  }
+}
+
+/** Refuses a destination stampinf could not write, before anything is written. */
+async function checkWritable(path: string, shown: string): Promise<void> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw failed(describeFsError(error, shown));
+    try {
+      await access(dirname(path), constants.W_OK);
+    } catch (dirError) {
+      throw failed(describeFsError(dirError, dirname(shown) || '.'));
+    }
+    return;
+  }
+  if (info.isDirectory()) throw failed(`${shown}: is a directory, expected a file`);
+  // A file without write permission is read-only (the Windows read-only attribute), even for root.
+  let writable = (info.mode & 0o222) !== 0;
+  if (writable) writable = await access(path, constants.W_OK).then(() => true, () => false);
+  if (!writable) throw failed(`${shown}: the file is read-only; make it writable (chmod u+w, or attrib -r on Windows), or write the result elsewhere with -o OUT`);
+}
+
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  const args = parseStampinfArgs(argv);
+  if (args.help) {
+    ctx.io.stdout(HELP);
+    return StampinfExit.ok;
+  }
+  if (args.file === undefined || args.file === '') throw new UsageError('stampinf: -f FILE is required (the INF or INX to stamp); run "wdksim stampinf --help"');
+  const inPath = resolve(ctx.io.cwd, args.file);
+  const outShown = args.out ?? args.file;
+  const outPath = args.out !== undefined ? resolve(ctx.io.cwd, args.out) : inPath;
+
+  const bytes = await readInput(inPath, args.file);
+  await checkWritable(outPath, outShown);
+  const doc = parseInf(bytes, { file: args.file });
+  if (doc.encoding === 'ansi' && looksBinary(doc.text)) throw failed(`${args.file}: binary data, not an INF file; an INF is ANSI or UTF-16LE text`);
+
+  const request: StampRequest = { ...args.request, env: ctx.io.env };
+  const env = ctx.io.env;
+  const needsNtverp = !env.PRIVATE_DRIVER_PACKAGE && !(request.version ?? '') && !env.STAMPINF_VERSION;
+  if (needsNtverp && args.includeDir !== undefined) {
+    const header = join(args.includeDir, 'ntverp.h');
+    const text = (await readInput(resolve(ctx.io.cwd, header), header)).toString('latin1');
+    request.ntverp = { text, file: header };
+  }
+
+  const result = stampInf(doc, request, ctx.clock);
+  if (args.out !== undefined || !result.bytes.equals(bytes)) {
+    try {
+      await writeFileAtomic(outPath, result.bytes);
+    } catch (error) {
+      throw failed(describeFsError(error, outShown));
+    }
+  }
+
+  if (args.json) {
+    ctx.io.stdout(`${JSON.stringify({
+      file: outShown,
+      section: result.stamp.section,
+      driverVer: result.driverVer,
+      changes: result.changes,
+    }, null, 2)}\n`);
+  } else if (args.verbose) {
+    ctx.io.stdout(`Stamping ${outShown}\nStamping [${result.stamp.section}] section with DriverVer=${result.driverVer}\n`);
+  }
+  const warning = futureDriverVerWarning(result.stamp.date, ctx.clock);
+  if (warning) ctx.io.stderr(`wdksim stampinf: warning: ${warning}\n`);
+  return StampinfExit.ok;
 }

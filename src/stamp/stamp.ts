@@ -1,0 +1,198 @@
+// stampinf over the INF engine (wdk-tools.md §2.4): replace the $ARCH$ and
+// KMDF/UMDF tokens in section names, keys and values; write DriverVer into the
+// target section (where it is, or as a new line, or in a new section at the
+// end); write CatalogFile (and Provider) into [Version]. Edits come from the
+// lexer's token spans, so comments, spacing, key case, line ends, encoding and
+// the text before the first section keep their bytes.
+import type { InfDocument, InfEntry, InfSection } from '../inf/document.js';
+import { encodeInf } from '../inf/decode.js';
+import type { RawToken } from '../inf/lexer.js';
+import { parseInf } from '../inf/parse.js';
+import type { Clock } from '../time/clock.js';
+import { applyEdits, type StampChange, type TextEdit } from './edits.js';
+import { resolveStamp, type ResolvedStamp, type StampRequest } from './values.js';
+
+export interface StampResult {
+  /** The stamped file, in the input's encoding, BOM and trailing byte. */
+  bytes: Buffer;
+  /** The stamped text (decoded). */
+  text: string;
+  /** Changed and added lines, in output line order. */
+  changes: StampChange[];
+  /** The values written, after precedence and validation. */
+  stamp: ResolvedStamp;
+  /** DriverVer as written: "mm/dd/yyyy,w.x.y.z". */
+  driverVer: string;
+}
+
+export type StampOptions = StampRequest;
+
+/** Stamps an INF/INX (bytes or a parsed document). Throws UsageError/InputError on bad values. */
+export function stampInf(input: Buffer | InfDocument, options: StampOptions, clock: Clock): StampResult {
+  const doc = Buffer.isBuffer(input) ? parseInf(input) : input;
+  const stamp = resolveStamp(options, clock);
+  const driverVer = `${stamp.date.text},${stamp.version}`;
+  const edits: TextEdit[] = [...tokenEdits(doc, stamp)];
+
+  const inserts = new Map<string, { name: string; lines: string[] }>(); // section (lower case) → new lines
+  const addLine = (sectionName: string, line: string) => {
+    const key = sectionName.toLowerCase();
+    const slot = inserts.get(key) ?? { name: sectionName, lines: [] };
+    slot.lines.push(line);
+    inserts.set(key, slot);
+  };
+  const style = assignmentStyle(doc);
+
+  // DriverVer in the target section.
+  const target = doc.section(stamp.section);
+  const existing = target ? directives(target, 'DriverVer') : [];
+  if (existing.length > 0) {
+    for (const entry of existing) edits.push(valueEdit(doc, entry, driverVer, true));
+  } else {
+    addLine(stamp.section, style('DriverVer', driverVer));
+  }
+  // CatalogFile / Provider in [Version]: replace the undecorated entry, else add one.
+  const version = doc.section('Version');
+  for (const [key, value] of [['CatalogFile', stamp.catalog], ['Provider', stamp.provider]] as const) {
+    if (value === undefined) continue;
+    const found = version ? directives(version, key) : [];
+    if (found.length > 0) for (const entry of found) edits.push(valueEdit(doc, entry, value, false));
+    else addLine(version?.name ?? 'Version', style(key, value));
+  }
+  for (const slot of inserts.values()) edits.push(insertEdit(doc, slot.name, slot.lines));
+
+  const applied = applyEdits(doc.text, edits);
+  const bytes = encodeInf(applied.text, { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) });
+  return { bytes, text: applied.text, changes: applied.changes, stamp, driverVer };
+}
+
+/** The tokens stampinf replaces, with their values for this run. */
+function tokenValues(stamp: ResolvedStamp): Map<string, string> {
+  const values = new Map<string, string>([['$ARCH$', stamp.arch]]);
+  if (stamp.kmdf) {
+    values.set('$KMDFVERSION$', stamp.kmdf.version);
+    values.set('$KMDFCOINSTALLERVERSION$', stamp.kmdf.coinstaller);
+  }
+  if (stamp.umdf) {
+    values.set('$UMDFVERSION$', stamp.umdf.version);
+    values.set('$UMDFCOINSTALLERVERSION$', stamp.umdf.coinstaller);
+  }
+  return values;
+}
+
+/** Token replacements in every section header, key and value (comments and the preamble are left alone). */
+function* tokenEdits(doc: InfDocument, stamp: ResolvedStamp): Iterable<TextEdit> {
+  const values = tokenValues(stamp);
+  const pattern = new RegExp([...values.keys()].map((k) => k.replace(/\$/g, '\\$')).join('|'), 'g'); // case-sensitive, as stampinf
+  function* inSpan(start: number, end: number, section: string): Iterable<TextEdit> {
+    const raw = doc.text.slice(start, end);
+    if (raw.indexOf('$') === -1) return;
+    for (const m of raw.matchAll(pattern)) {
+      yield { start: start + m.index, end: start + m.index + m[0].length, text: values.get(m[0])!, section };
+    }
+  }
+  for (const section of doc.sections) {
+    for (const header of section.headers) yield* inSpan(header.span.start.offset, header.span.end.offset, section.name);
+    for (const entry of section.entries) {
+      const tokens = new Set<RawToken>(entry.fieldTokens);
+      if (entry.keyToken) tokens.add(entry.keyToken);
+      for (const token of tokens) yield* inSpan(token.span.start.offset, token.span.end.offset, section.name);
+    }
+  }
+}
+
+/** Entries `key = ...` with this (undecorated) key, matched case-insensitively on the unsubstituted key. */
+function directives(section: InfSection, key: string): InfEntry[] {
+  const lower = key.toLowerCase();
+  return section.entries.filter((e) => e.hasEquals && e.rawKey?.toLowerCase() === lower);
+}
+
+/**
+ * Replaces the value of `key = value` in place: spacing around `=`, the key's
+ * case and a trailing comment stay. For DriverVer the separator between date
+ * and version is kept too (`DriverVer = 06/13/2016, 1.0.0.1`).
+ */
+function valueEdit(doc: InfDocument, entry: InfEntry, value: string, driverVer: boolean): TextEdit {
+  const text = doc.text;
+  const fields = entry.fieldTokens;
+  const first = fields[0]!;
+  const last = fields[fields.length - 1]!;
+  if (fields.length === 1 && first.span.start.offset === first.span.end.offset) {
+    // Empty placeholder (`DriverVer =` or `DriverVer = ; set by stampinf`): write just after "= ".
+    let at = entry.keyToken ? entry.keyToken.span.end.offset : entry.span.start.offset;
+    at = text.indexOf('=', at) + 1;
+    if (text[at] === ' ' || text[at] === '\t') at++;
+    const next = text[at];
+    const pad = next === ';' ? ' ' : '';
+    return { start: at, end: at, text: value + pad, section: entry.section };
+  }
+  let replacement = value;
+  if (driverVer && fields.length >= 2) {
+    const sep = text.slice(fields[0]!.span.end.offset, fields[1]!.span.start.offset);
+    if (/^[ \t]*,[ \t]*$/.test(sep)) {
+      const comma = value.indexOf(',');
+      replacement = value.slice(0, comma) + sep + value.slice(comma + 1);
+    }
+  }
+  return { start: first.span.start.offset, end: last.span.end.offset, text: replacement, section: entry.section };
+}
+
+/** `key=value` or `key = value`, following how the file writes its first assignment. */
+function assignmentStyle(doc: InfDocument): (key: string, value: string) => string {
+  let spaced = false;
+  for (const entry of doc.allEntries()) {
+    if (!entry.hasEquals || !entry.keyToken) continue;
+    const gap = doc.text.slice(entry.keyToken.span.end.offset, entry.fieldTokens[0]!.span.start.offset);
+    spaced = /^[ \t]+=/.test(gap);
+    break;
+  }
+  return (key, value) => (spaced ? `${key} = ${value}` : `${key}=${value}`);
+}
+
+/** The line end to use next to `offset`: the one of that line, else the file's style. */
+function eolNear(doc: InfDocument, offset: number): string {
+  const nl = doc.text.indexOf('\n', offset);
+  if (nl !== -1) return nl > 0 && doc.text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+  return fileEol(doc);
+}
+
+function fileEol(doc: InfDocument): string {
+  return doc.eol === 'lf' ? '\n' : doc.eol === 'crlf' ? '\r\n' : lastEol(doc.text);
+}
+
+function lastEol(text: string): string {
+  const nl = text.lastIndexOf('\n');
+  if (nl === -1) return '\r\n'; // a one-line file: Windows line ends
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+/** End of the file as Windows reads it: the first Ctrl-Z, else the text's end. */
+function endOfFile(text: string): number {
+  const z = text.indexOf('\x1a');
+  return z === -1 ? text.length : z;
+}
+
+/** New lines after the section's last entry (or its header), or a new section at the end of the file. */
+function insertEdit(doc: InfDocument, sectionName: string, lines: string[]): TextEdit {
+  const text = doc.text;
+  const section = doc.section(sectionName);
+  if (section) {
+    const lastEntry = section.entries[section.entries.length - 1];
+    const lastHeader = section.headers[section.headers.length - 1]!;
+    const after = lastEntry && lastEntry.span.end.offset > lastHeader.span.end.offset ? lastEntry.span.end.offset : lastHeader.span.end.offset;
+    const eol = eolNear(doc, after);
+    const nl = text.indexOf('\n', after);
+    const eof = endOfFile(text);
+    if (nl !== -1 && nl < eof) {
+      return { start: nl + 1, end: nl + 1, text: lines.map((l) => l + eol).join(''), section: section.name, insert: true };
+    }
+    // The last line has no line end: end it, then add ours (without a final line end, as the file had none).
+    return { start: eof, end: eof, text: lines.map((l) => eol + l).join(''), section: section.name, insert: true };
+  }
+  const eof = endOfFile(text);
+  const eol = fileEol(doc);
+  let prefix = '';
+  if (eof > 0 && text[eof - 1] !== '\n') prefix += eol;
+  if (eof > 0 && !/\n[ \t\r]*\n[ \t\r]*$/.test(text.slice(0, eof) + prefix)) prefix += eol; // one blank line before the new section
+  return { start: eof, end: eof, text: `${prefix}[${sectionName}]${eol}${lines.map((l) => l + eol).join('')}`, section: sectionName, insert: true };
+}
