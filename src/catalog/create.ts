@@ -1,0 +1,153 @@
+// createCatalog: the catalog Inf2Cat writes for a set of package files
+// (catalog-format §8), v1 (SHA-1 members) or v2 (SHA-256 members + SHA-1
+// shadow entries, §3.4). Same inputs + same `now` → same bytes.
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { InputError, describeFsError } from '../errors.js';
+import {
+  catalogAttribute,
+  type EncodedMember,
+  EMPTY_LINK,
+  encodeCtl,
+  memberAttribute,
+  memberInfoV1,
+  memberInfoV2,
+  nameValue,
+  OBSOLETE_LINK,
+  spcIndirectData,
+  v1Tag,
+  wrapUnsigned,
+} from './ctl.js';
+import { hashFile, type FileDigests } from './hash.js';
+import { OID } from './oids.js';
+
+export interface CatalogMemberInput {
+  /** File name as in the package (case kept; lower-cased in the `File` attribute). */
+  name: string;
+  path: string;
+}
+export interface CatalogAttribute {
+  name: string;
+  value: string;
+}
+export interface CreateCatalogOptions {
+  members: CatalogMemberInput[];
+  /** Member OSAttr value, e.g. "2:10.0" or "2:6.1,2:10.0"; omitted from members when empty. */
+  osAttr: string;
+  /**
+   * Catalog-level name/values, stored in the order given. (MakeCat stores CDF
+   * CATATTRn in reverse insertion order; real Inf2Cat catalogs show OS first,
+   * then HWIDn..HWID1; the caller chooses.)
+   */
+  catalogAttributes: CatalogAttribute[];
+  version: 1 | 2;
+  now: Date;
+  /** 16 bytes; default derived from the content, so the output is reproducible. */
+  listIdentifier?: Buffer;
+  /** Page hashes are not supported: passing anything but false/undefined/[] throws. */
+  pageHashes?: boolean | string[];
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+}
+
+interface HashedMember {
+  input: CatalogMemberInput;
+  digests: FileDigests;
+}
+
+async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[]> {
+  const sizes = await Promise.all(
+    options.members.map(async (m) => {
+      try {
+        return (await stat(m.path)).size;
+      } catch (error) {
+        throw new InputError(describeFsError(error, m.path));
+      }
+    }),
+  );
+  const total = sizes.reduce((a, b) => a + b, 0);
+  let done = 0;
+  options.onProgress?.(0, total);
+  const out: HashedMember[] = [];
+  // Sequential on purpose: one file at a time keeps memory constant and the disk streaming.
+  for (const input of options.members) {
+    let digests: FileDigests;
+    try {
+      digests = await hashFile(input.path, {
+        algorithms: ['sha1', 'sha256'].slice(0, options.version === 1 ? 1 : 2) as Array<'sha1' | 'sha256'>,
+        onBytes: (n) => {
+          done += n;
+          options.onProgress?.(done, total);
+        },
+      });
+    } catch (error) {
+      throw new InputError(describeFsError(error, input.path));
+    }
+    out.push({ input, digests });
+  }
+  return out;
+}
+
+function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): EncodedMember[] {
+  const byTag = new Map<string, EncodedMember>();
+  const add = (m: EncodedMember): void => {
+    const key = m.tag.toString('hex');
+    if (!byTag.has(key)) byTag.set(key, m); // de-duplicated by tag; the first name wins
+  };
+  const osAttr = options.osAttr ? [memberAttribute(OID.catNameValue, nameValue('OSAttr', options.osAttr))] : [];
+  for (const { input, digests } of hashed) {
+    const file = memberAttribute(OID.catNameValue, nameValue('File', input.name.toLowerCase()));
+    if (options.version === 1) {
+      const sha1 = digests.sha1!;
+      add({
+        tag: v1Tag(sha1),
+        attributes: [file, ...osAttr, memberInfoV1(digests.isPe), memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha1', sha1, OBSOLETE_LINK))],
+      });
+    } else {
+      const sha256 = digests.sha256!;
+      const info = memberInfoV2(digests.isPe ? 'pe' : 'flat');
+      // MakeCat v2: PE members keep the obsolete link, flat members an empty one (§2).
+      const link = digests.isPe ? OBSOLETE_LINK : EMPTY_LINK;
+      add({ tag: sha256, attributes: [info, file, ...osAttr, memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha256', sha256, link))] });
+    }
+  }
+  if (options.version === 2) {
+    // SHA-1 shadow entries: tag = SHA-1, only MemberInfo2 (§3.4).
+    for (const { digests } of hashed) add({ tag: digests.sha1!, attributes: [memberInfoV2(digests.isPe ? 'pe' : 'flat')] });
+  }
+  return [...byTag.values()];
+}
+
+function defaultListIdentifier(members: EncodedMember[], options: CreateCatalogOptions): Buffer {
+  const h = createHash('sha256');
+  h.update(`wdksim-catalog-v${options.version}\n${options.now.toISOString()}\n${options.osAttr}\n`);
+  for (const m of [...members].sort((a, b) => Buffer.compare(a.tag, b.tag))) h.update(m.tag).update(Buffer.concat(m.attributes));
+  for (const a of options.catalogAttributes) h.update(`${a.name}=${a.value}\n`);
+  const id = h.digest().subarray(0, 16);
+  // Shape it as an RFC 4122 version-4-style GUID, like the random one Inf2Cat writes.
+  id[7] = (id[7]! & 0x0f) | 0x40;
+  id[8] = (id[8]! & 0x3f) | 0x80;
+  return id;
+}
+
+/** Builds the DER of an unsigned catalog for the given files. */
+export async function createCatalog(options: CreateCatalogOptions): Promise<Buffer> {
+  if (options.pageHashes === true || (Array.isArray(options.pageHashes) && options.pageHashes.length > 0)) {
+    throw new InputError('page hashes (/pageHashes) are not supported by wdksim; build the catalog without them');
+  }
+  if (options.listIdentifier && options.listIdentifier.length === 0) throw new InputError('listIdentifier must not be empty');
+  const hashed = await hashMembers(options);
+  return catalogFromDigests(hashed, options);
+}
+
+/** The pure part of createCatalog: digests in, DER out. */
+export function catalogFromDigests(hashed: HashedMember[], options: CreateCatalogOptions): Buffer {
+  const members = memberEntries(hashed, options);
+  const ctl = encodeCtl({
+    version: options.version,
+    listIdentifier: options.listIdentifier ?? defaultListIdentifier(members, options),
+    thisUpdate: options.now,
+    members,
+    catalogAttributes: options.catalogAttributes.map((a) => catalogAttribute(a.name, a.value)),
+  });
+  return wrapUnsigned(ctl);
+}
