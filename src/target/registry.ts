@@ -1,0 +1,109 @@
+// The registry as the state keeps it: full key paths → values. Key paths and
+// value names are matched without regard to case, as Windows does; the case
+// first written is kept for display.
+import type { MachineState, RegValue } from './schema.js';
+
+export const HKLM = 'HKEY_LOCAL_MACHINE';
+const ROOT_ALIASES: Record<string, string> = {
+  HKLM: HKLM, HKEY_LOCAL_MACHINE: HKLM,
+  HKCR: 'HKEY_CLASSES_ROOT', HKEY_CLASSES_ROOT: 'HKEY_CLASSES_ROOT',
+  HKCU: 'HKEY_CURRENT_USER', HKEY_CURRENT_USER: 'HKEY_CURRENT_USER',
+  HKU: 'HKEY_USERS', HKEY_USERS: 'HKEY_USERS',
+};
+
+/** HKLM\System\X → HKEY_LOCAL_MACHINE\System\X (trailing and doubled separators removed); undefined for an unknown root. */
+export function normalizeKeyPath(path: string): string | undefined {
+  const parts = path.split('\\').filter((p) => p !== '');
+  const root = parts[0] ? ROOT_ALIASES[parts[0].toUpperCase()] : undefined;
+  if (!root) return undefined;
+  return [root, ...parts.slice(1)].join('\\');
+}
+
+export class Registry {
+  #index = new Map<string, string>();
+  constructor(readonly data: MachineState['registry']) {
+    for (const key of Object.keys(data)) this.#index.set(key.toLowerCase(), key);
+  }
+
+  /** The stored spelling of a key, or undefined. */
+  actualKey(path: string): string | undefined {
+    const norm = normalizeKeyPath(path);
+    return norm === undefined ? undefined : this.#index.get(norm.toLowerCase());
+  }
+
+  hasKey(path: string): boolean {
+    return this.actualKey(path) !== undefined;
+  }
+
+  /** Creates the key and every missing parent; returns its stored spelling. */
+  createKey(path: string): string {
+    const norm = normalizeKeyPath(path);
+    if (norm === undefined) throw new Error(`unknown registry root in ${path}`);
+    const parts = norm.split('\\');
+    let current = '';
+    for (let i = 0; i < parts.length; i++) {
+      const candidate = i === 0 ? parts[0]! : `${current}\\${parts[i]}`;
+      const existing = this.#index.get(candidate.toLowerCase());
+      if (existing) {
+        current = existing;
+      } else {
+        this.data[candidate] = { values: {} };
+        this.#index.set(candidate.toLowerCase(), candidate);
+        current = candidate;
+      }
+    }
+    return current;
+  }
+
+  #valueName(key: string, name: string): string | undefined {
+    const lower = name.toLowerCase();
+    return Object.keys(this.data[key]!.values).find((n) => n.toLowerCase() === lower);
+  }
+
+  getValue(path: string, name: string): RegValue | undefined {
+    const key = this.actualKey(path);
+    if (!key) return undefined;
+    const actual = this.#valueName(key, name);
+    return actual === undefined ? undefined : this.data[key]!.values[actual];
+  }
+
+  setValue(path: string, name: string, value: RegValue): void {
+    const key = this.createKey(path);
+    const actual = this.#valueName(key, name) ?? name;
+    this.data[key]!.values[actual] = value;
+  }
+
+  deleteValue(path: string, name: string): boolean {
+    const key = this.actualKey(path);
+    if (!key) return false;
+    const actual = this.#valueName(key, name);
+    if (actual === undefined) return false;
+    delete this.data[key]!.values[actual];
+    return true;
+  }
+
+  /** Deletes a key with all its subkeys. */
+  deleteKey(path: string): boolean {
+    const key = this.actualKey(path);
+    if (!key) return false;
+    const lower = key.toLowerCase();
+    for (const k of Object.keys(this.data)) {
+      const kl = k.toLowerCase();
+      if (kl === lower || kl.startsWith(lower + '\\')) {
+        delete this.data[k];
+        this.#index.delete(kl);
+      }
+    }
+    return true;
+  }
+
+  /** Direct subkeys' stored spellings, sorted case-insensitively. */
+  subkeys(path: string): string[] {
+    const key = this.actualKey(path);
+    if (!key) return [];
+    const prefix = key.toLowerCase() + '\\';
+    return Object.keys(this.data)
+      .filter((k) => k.toLowerCase().startsWith(prefix) && !k.slice(prefix.length).includes('\\'))
+      .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  }
+}
