@@ -133,10 +133,23 @@ export function describeZone(clock: Clock): string {
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   const hhmm = `${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return `${clock.timeZone ?? 'host time zone'} (UTC${sign}${hhmm})`;
+  return `${clock.timeZone ?? hostZoneName()} (UTC${sign}${hhmm})`;
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+/** The host's own zone, named for messages when TZ does not name one. */
+function hostZoneName(): string {
+  const name = new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return name ? `host time zone ${name}` : 'host time zone';
+}
+
+/** Date.UTC, without its mapping of years 0-99 to 1900-1999. */
+function utcMillis(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  const date = new Date(Date.UTC(2000, month - 1, day, hour, minute, second, ms));
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 /**
  * Parses an ISO-8601 instant. With Z or an offset it is exact; without one it
@@ -153,15 +166,15 @@ export function parseInstant(text: string, what: string, timeZone: string | unde
   if (fields[1] < 1 || fields[1] > 12 || fields[2] < 1 || fields[2] > 31 || fields[3] > 23 || fields[4] > 59 || fields[5] > 60) {
     throw new UsageError(`${what}: "${text}" has a field out of range`);
   }
-  const wall = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
-  if (new Date(wall).getUTCDate() !== fields[2]) {
+  const wall = utcMillis(fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], ms);
+  if (new Date(utcMillis(fields[0], fields[1], fields[2], 12, 0, 0, 0)).getUTCDate() !== fields[2]) {
     throw new UsageError(`${what}: "${text}" is not a real calendar date`);
   }
   if (zone) {
     if (zone.toUpperCase() === 'Z') return new Date(wall);
     const sign = zone.startsWith('-') ? -1 : 1;
     const digits = zone.slice(1).replace(':', '');
-    const offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+    const offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0'));
     return new Date(wall - offset * 60000);
   }
   // Wall-clock time in the local zone: find the instant whose local reading is `wall`.
