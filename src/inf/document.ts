@@ -4,51 +4,37 @@
 // SetupAPI's field readers do.
 import type { Diagnostic, Span } from '../diagnostic.js';
 import type { EolStyle, InfEncoding } from './decode.js';
-import type { LexedEntry, RawToken } from './lexer.js';
+import { LexedEntry } from './lexer.js';
 import { expand, selectStringsSection, type ExpandOptions } from './strings.js';
 
-export class InfEntry {
+/** One entry of a section: the lexed tokens plus the readers that substitute them. */
+export class InfEntry extends LexedEntry {
+  /** Set by the parser once the document exists. */
+  doc: InfDocument = undefined as unknown as InfDocument;
+  /** The section name as first written ('' before the first section). */
+  section = '';
   #key: string | undefined | null = null;
   #fields: string[] | undefined;
 
-  constructor(
-    readonly doc: InfDocument,
-    /** The section name as first written. */
-    readonly section: string,
-    readonly lexed: LexedEntry,
-  ) {}
-
-  get line(): number {
-    return this.lexed.line;
-  }
-  get span(): Span {
-    return this.lexed.span;
-  }
-  /** True when the line was written `key = ...`. */
-  get hasEquals(): boolean {
-    return this.lexed.hasEquals;
-  }
-  get keyToken(): RawToken | undefined {
-    return this.lexed.key;
-  }
-  get fieldTokens(): RawToken[] {
-    return this.lexed.fields;
+  /** Kept for callers that read the lexer's view explicitly. */
+  get lexed(): LexedEntry {
+    return this;
   }
   /** The key unquoted but not substituted. */
   get rawKey(): string | undefined {
-    return this.lexed.key?.value;
+    return this.keyToken?.value;
   }
   get rawFields(): string[] {
-    return this.lexed.fields.map((f) => f.value);
+    return this.fieldTokens.map((f) => f.value);
   }
   /** The key as SetupGetStringField(0) returns it: substituted. */
   get key(): string | undefined {
-    if (this.#key === null) this.#key = this.lexed.key ? this.doc.expand(this.lexed.key.value) : undefined;
+    if (this.#key === null) this.#key = this.keyToken ? this.doc.expand(this.keyToken.value) : undefined;
     return this.#key;
   }
   /** The fields as SetupGetStringField(1..n) return them: substituted. */
   get fields(): string[] {
-    this.#fields ??= this.lexed.fields.map((f) => this.doc.expand(f.value));
+    this.#fields ??= this.fieldTokens.map((f) => this.doc.expand(f.value));
     return this.#fields;
   }
   /** Field n (1-based, as SetupAPI counts; 0 is the key), substituted; undefined when absent. */
@@ -179,7 +165,7 @@ export class InfDocument {
           const key = entry.rawKey;
           if (key === undefined) continue;
           const lower = key.toLowerCase();
-          if (!values.has(lower)) values.set(lower, entry.lexed.fields[0]?.value ?? '');
+          if (!values.has(lower)) values.set(lower, entry.fieldTokens[0]?.value ?? '');
         }
       }
       this.#strings = name ? { section: name, values } : { values };

@@ -4,8 +4,8 @@
 // token (`""` inside quotes is one `"`), a trailing unquoted `\` continues the
 // entry, the first `=` before any comma splits key from fields.
 //
-// Positions are kept as offsets into the decoded text and resolved to
-// line/column at the end with the line-start table built along the way.
+// Tokens keep offsets into the decoded text; line/column spans are resolved
+// on demand from the line-start table, so a plain parse allocates little.
 import type { Diagnostic, Position, Span } from '../diagnostic.js';
 
 /** MAX_INF_SECTION_NAME_LENGTH */
@@ -13,54 +13,7 @@ export const MAX_SECTION_NAME = 255;
 /** A field longer than this is silently truncated by SetupAPI (Vista and later). */
 export const MAX_FIELD = 4096;
 
-export interface RawToken {
-  /** Text with quotes removed and whitespace trimmed; not yet substituted. */
-  value: string;
-  span: Span;
-  /** Some part of the token was quoted. */
-  quoted: boolean;
-}
-
-export interface LexedSection {
-  kind: 'section';
-  name: string;
-  line: number;
-  span: Span;
-}
-
-export interface LexedEntry {
-  kind: 'entry';
-  line: number;
-  /** From the first character of the entry to the end of its last token. */
-  span: Span;
-  /** The token before `=`; undefined when the line has no `=` before a comma. */
-  key?: RawToken;
-  hasEquals: boolean;
-  fields: RawToken[];
-  /** The comment that ends the entry, if any (from `;` to the line end). */
-  comment?: Span;
-  /** The entry stands before the first section header. */
-  beforeFirstSection: boolean;
-}
-
-export type LexedItem = LexedSection | LexedEntry;
-
-export interface LexResult {
-  items: LexedItem[];
-  /** Offset of the first Ctrl-Z, or the text length. */
-  eof: number;
-  lineStarts: number[];
-  diagnostics: Diagnostic[];
-}
-
-const SPACE = 32, TAB = 9, CR = 13, LF = 10, VT = 11, FF = 12, NUL = 0;
-const QUOTE = 34, SEMI = 59, COMMA = 44, EQUALS = 61, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93;
-
-function isWs(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === VT || c === FF || c === NUL;
-}
-
-export function positionAt(lineStarts: number[], offset: number): Position {
+export function positionAt(lineStarts: readonly number[], offset: number): Position {
   let lo = 0;
   let hi = lineStarts.length - 1;
   while (lo < hi) {
@@ -71,265 +24,346 @@ export function positionAt(lineStarts: number[], offset: number): Position {
   return { line: lo + 1, column: offset - lineStarts[lo]! + 1, offset };
 }
 
-export function lex(text: string): LexResult {
-  const ctrlZ = text.indexOf('\x1a');
-  const eof = ctrlZ === -1 ? text.length : ctrlZ;
-  const lineStarts: number[] = [0];
-  const items: LexedItem[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let sawSection = false;
+export function spanAt(lineStarts: readonly number[], start: number, end: number): Span {
+  return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) };
+}
 
-  // Spans are resolved after the scan; keep raw offsets until then.
-  type OffsetToken = { value: string; start: number; end: number; quoted: boolean };
-  const spanOf = (start: number, end: number): Span => ({ start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) });
+export class RawToken {
+  constructor(
+    /** Text with quotes removed and whitespace trimmed; not yet substituted. */
+    readonly value: string,
+    /** Offset of the token's first character (a quote included), or where an empty token stands. */
+    readonly start: number,
+    /** Offset after its last kept character or closing quote. */
+    readonly end: number,
+    /** Some part of the token was quoted. */
+    readonly quoted: boolean,
+    private readonly lineStarts: readonly number[],
+  ) {}
+  get span(): Span {
+    return spanAt(this.lineStarts, this.start, this.end);
+  }
+}
 
-  let pos = 0;
-  let lineEnd = text.indexOf('\n', pos);
-  if (lineEnd === -1 || lineEnd > eof) lineEnd = eof;
+export interface LexedSection {
+  kind: 'section';
+  name: string;
+  line: number;
+  span: Span;
+}
 
-  const nextLine = (): boolean => {
-    if (lineEnd >= eof) {
-      pos = eof;
-      return false;
-    }
-    pos = lineEnd + 1;
-    lineStarts.push(pos);
-    lineEnd = text.indexOf('\n', pos);
-    if (lineEnd === -1 || lineEnd > eof) lineEnd = eof;
-    return true;
-  };
+export class LexedEntry {
+  readonly kind = 'entry' as const;
+  constructor(
+    readonly line: number,
+    /** Offsets from the first character of the entry to the end of its last token. */
+    readonly start: number,
+    readonly end: number,
+    /** The token before `=`, or the only token of a line without `=`; undefined for a comma list without `=`. */
+    readonly keyToken: RawToken | undefined,
+    readonly hasEquals: boolean,
+    /** The fields' tokens (at least one). */
+    readonly fieldTokens: RawToken[],
+    /** Offset of the `;` that starts the entry's comment, or -1. */
+    readonly commentStart: number,
+    readonly commentEnd: number,
+    /** The entry stands before the first section header. */
+    readonly beforeFirstSection: boolean,
+    private readonly lineStarts: readonly number[],
+  ) {}
+  get span(): Span {
+    return spanAt(this.lineStarts, this.start, this.end);
+  }
+  /** The comment that ends the entry (from `;` to the line end), if any. */
+  get comment(): Span | undefined {
+    return this.commentStart < 0 ? undefined : spanAt(this.lineStarts, this.commentStart, this.commentEnd);
+  }
+}
 
-  const entries: { entry: Omit<LexedEntry, 'span' | 'key' | 'fields' | 'comment'>; start: number; end: number; key?: OffsetToken; fields: OffsetToken[]; comment?: [number, number] }[] = [];
-  const sections: { name: string; start: number; end: number; index: number }[] = [];
-  const entryIndex: number[] = [];
+export type LexedItem = LexedSection | LexedEntry;
 
-  for (;;) {
-    let i = pos;
-    while (i < lineEnd && isWs(text.charCodeAt(i))) i++;
-    if (i < lineEnd) {
-      const c = text.charCodeAt(i);
-      if (c === LBRACKET) {
-        let j = i + 1;
-        while (j < lineEnd && text.charCodeAt(j) !== RBRACKET) j++;
-        const line = lineStarts.length;
-        if (j >= lineEnd) {
-          diagnostics.push({
-            code: '1002', severity: 'error', line, column: i - pos + 1,
-            message: `Section header without a closing "]" (ERROR_BAD_SECTION_NAME_LINE): Windows refuses to open this INF`,
-            fix: 'Close the section name with "]" on the same line',
-          });
-        } else {
-          const name = text.slice(i + 1, j);
-          if (name.length > MAX_SECTION_NAME) {
-            diagnostics.push({
-              code: '1002', severity: 'error', line, column: i - pos + 1,
-              message: `Section name is ${name.length} characters long; the limit is ${MAX_SECTION_NAME} (ERROR_SECTION_NAME_TOO_LONG)`,
-              fix: `Shorten the section name to at most ${MAX_SECTION_NAME} characters`,
-            });
-          }
-          sections.push({ name, start: i, end: j + 1, index: items.length });
-          items.push({ kind: 'section', name, line, span: undefined as unknown as Span });
-          sawSection = true;
-        }
-      } else if (c !== SEMI) {
-        i = lexEntry(i);
-      }
-    }
-    if (!nextLine()) break;
+/** Lets the parser build its own entry objects (a subclass) without a second allocation. */
+export type EntryClass<E extends LexedEntry> = new (...args: ConstructorParameters<typeof LexedEntry>) => E;
+
+export interface LexResult<E extends LexedEntry = LexedEntry> {
+  items: (LexedSection | E)[];
+  /** Offset of the first Ctrl-Z, or the text length. */
+  eof: number;
+  lineStarts: number[];
+  diagnostics: Diagnostic[];
+}
+
+const SPACE = 32, TAB = 9, CR = 13, VT = 11, FF = 12, NUL = 0;
+const QUOTE = 34, SEMI = 59, COMMA = 44, EQUALS = 61, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93;
+
+function isWs(c: number): boolean {
+  return c === SPACE || c === TAB || c === CR || c === VT || c === FF || c === NUL;
+}
+
+class Lexer<E extends LexedEntry> {
+  readonly lineStarts: number[] = [0];
+  readonly items: (LexedSection | E)[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly eof: number;
+  pos = 0;
+  lineEnd = 0;
+  sawSection = false;
+
+  // The token being built.
+  tok = '';
+  keep = 0; // length of tok up to its last kept (non-blank or quoted) character
+  started = false;
+  quoted = false;
+  tokStart = 0;
+  tokEnd = 0;
+  runStart = -1; // a run of plain characters not yet copied into tok
+  runKeep = -1;
+  lastEnd = 0;
+
+  constructor(readonly text: string, readonly Entry: EntryClass<E>) {
+    const ctrlZ = text.indexOf('\x1a');
+    this.eof = ctrlZ === -1 ? text.length : ctrlZ;
+    this.lineEnd = this.findLineEnd(0);
   }
 
-  function lexEntry(begin: number): number {
-    const fields: OffsetToken[] = [];
-    let key: OffsetToken | undefined;
+  findLineEnd(from: number): number {
+    const nl = this.text.indexOf('\n', from);
+    return nl === -1 || nl > this.eof ? this.eof : nl;
+  }
+
+  nextLine(): boolean {
+    if (this.lineEnd >= this.eof) {
+      this.pos = this.eof;
+      return false;
+    }
+    this.pos = this.lineEnd + 1;
+    this.lineStarts.push(this.pos);
+    this.lineEnd = this.findLineEnd(this.pos);
+    return true;
+  }
+
+  run(): void {
+    const text = this.text;
+    for (;;) {
+      let i = this.pos;
+      const lineEnd = this.lineEnd;
+      while (i < lineEnd && isWs(text.charCodeAt(i))) i++;
+      if (i < lineEnd) {
+        const c = text.charCodeAt(i);
+        if (c === LBRACKET) this.section(i);
+        else if (c !== SEMI) this.entry(i);
+      }
+      if (!this.nextLine()) break;
+    }
+  }
+
+  section(i: number): void {
+    const text = this.text;
+    const lineEnd = this.lineEnd;
+    let j = i + 1;
+    while (j < lineEnd && text.charCodeAt(j) !== RBRACKET) j++;
+    const line = this.lineStarts.length;
+    const column = i - this.pos + 1;
+    if (j >= lineEnd) {
+      this.diagnostics.push({
+        code: '1002', severity: 'error', line, column,
+        message: 'Section header without a closing "]" (ERROR_BAD_SECTION_NAME_LINE): Windows refuses to open this INF',
+        fix: 'Close the section name with "]" on the same line',
+      });
+      return;
+    }
+    const name = text.slice(i + 1, j);
+    if (name.length > MAX_SECTION_NAME) {
+      this.diagnostics.push({
+        code: '1002', severity: 'error', line, column,
+        message: `Section name is ${name.length} characters long; the limit is ${MAX_SECTION_NAME} (ERROR_SECTION_NAME_TOO_LONG)`,
+        fix: `Shorten the section name to at most ${MAX_SECTION_NAME} characters`,
+      });
+    }
+    this.items.push({ kind: 'section', name, line, span: spanAt(this.lineStarts, i, j + 1) });
+    this.sawSection = true;
+  }
+
+  flush(at: number): void {
+    if (this.runStart >= 0) {
+      const base = this.tok.length;
+      this.tok += this.text.slice(this.runStart, at);
+      if (this.runKeep > this.runStart) this.keep = base + (this.runKeep - this.runStart);
+      this.runStart = -1;
+      this.runKeep = -1;
+    }
+  }
+
+  finish(at: number): RawToken {
+    this.flush(at);
+    let value = this.keep < this.tok.length ? this.tok.slice(0, this.keep) : this.tok;
+    if (value.length > MAX_FIELD) {
+      const where = positionAt(this.lineStarts, this.tokStart);
+      this.diagnostics.push({
+        code: '9003', severity: 'warning', line: where.line, column: where.column,
+        message: `A value of ${value.length} characters is cut to ${MAX_FIELD}, as Windows does`,
+        fix: `Keep each value under ${MAX_FIELD} characters`,
+      });
+      value = value.slice(0, MAX_FIELD);
+    }
+    let token: RawToken;
+    if (this.started) {
+      token = new RawToken(value, this.tokStart, this.tokEnd, this.quoted, this.lineStarts);
+      this.lastEnd = this.tokEnd;
+    } else {
+      token = new RawToken(value, at, at, false, this.lineStarts);
+    }
+    this.tok = '';
+    this.keep = 0;
+    this.started = false;
+    this.quoted = false;
+    return token;
+  }
+
+  begin(i: number): void {
+    this.started = true;
+    this.tokStart = i;
+  }
+
+  entry(begin: number): void {
+    const text = this.text;
+    const fields: RawToken[] = [];
+    let key: RawToken | undefined;
     let hasEquals = false;
     let sawComma = false;
-    let comment: [number, number] | undefined;
-    const line = lineStarts.length;
-
-    // Current token state.
-    let tok = '';
-    let keep = 0; // length of tok up to its last kept (non-blank or quoted) char
-    let started = false;
-    let quoted = false;
+    let commentStart = -1;
+    const line = this.lineStarts.length;
     let inQuotes = false;
-    let tokStart = begin;
-    let tokEnd = begin;
-    let runStart = -1;
-    let runKeep = -1;
-    let lastEnd = begin;
-
-    const flush = (at: number) => {
-      if (runStart >= 0) {
-        const base = tok.length;
-        tok += text.slice(runStart, at);
-        if (runKeep > runStart) keep = base + (runKeep - runStart);
-        runStart = -1;
-        runKeep = -1;
-      }
-    };
-    const finish = (at: number): OffsetToken => {
-      flush(at);
-      let value = keep < tok.length ? tok.slice(0, keep) : tok;
-      if (value.length > MAX_FIELD) {
-        diagnostics.push({
-          code: '9003', severity: 'warning', line: positionAt(lineStarts, tokStart).line, column: positionAt(lineStarts, tokStart).column,
-          message: `A value of ${value.length} characters is cut to ${MAX_FIELD}, as Windows does`,
-          fix: `Keep each value under ${MAX_FIELD} characters`,
-        });
-        value = value.slice(0, MAX_FIELD);
-      }
-      const token = started ? { value, start: tokStart, end: tokEnd, quoted } : { value, start: at, end: at, quoted };
-      if (started) lastEnd = tokEnd;
-      tok = '';
-      keep = 0;
-      started = false;
-      quoted = false;
-      return token;
-    };
+    this.lastEnd = begin;
+    let lineEnd = this.lineEnd;
 
     let i = begin;
-    scan: for (;;) {
-      if (i >= lineEnd) break;
+    scan: while (i < lineEnd) {
       const c = text.charCodeAt(i);
       if (inQuotes) {
         if (c === QUOTE) {
-          flush(i);
+          this.flush(i);
           if (i + 1 < lineEnd && text.charCodeAt(i + 1) === QUOTE) {
-            tok += '"';
+            this.tok += '"';
             i += 2;
           } else {
             inQuotes = false;
             i++;
           }
-          keep = tok.length;
-          tokEnd = i;
+          this.keep = this.tok.length;
+          this.tokEnd = i;
           continue;
         }
         if (c === NUL) {
-          flush(i);
-          tok += ' ';
-          keep = tok.length;
-        } else if (runStart < 0) {
-          runStart = i;
-        }
-        i++;
-        runKeep = i;
-        tokEnd = i;
-        continue;
-      }
-      switch (c) {
-        case QUOTE:
-          flush(i);
-          if (!started) {
-            started = true;
-            tokStart = i;
-          }
-          quoted = true;
-          inQuotes = true;
+          this.flush(i);
+          this.tok += ' ';
+          this.keep = this.tok.length;
           i++;
-          keep = tok.length;
-          tokEnd = i;
-          continue;
-        case SEMI:
-          flush(i);
-          comment = [i, lineEnd];
-          break scan;
-        case COMMA:
-          fields.push(finish(i));
-          sawComma = true;
+        } else {
+          if (this.runStart < 0) this.runStart = i;
           i++;
-          continue;
-        case EQUALS:
-          if (!hasEquals && !sawComma) {
-            key = finish(i);
-            hasEquals = true;
+          while (i < lineEnd) {
+            const d = text.charCodeAt(i);
+            if (d === QUOTE || d === NUL) break;
             i++;
-            continue;
           }
-          break;
-        case BACKSLASH: {
-          let j = i + 1;
-          while (j < lineEnd) {
-            const d = text.charCodeAt(j);
-            if (!isWs(d) && d !== BACKSLASH) break;
-            j++;
-          }
-          if (j >= lineEnd || text.charCodeAt(j) === SEMI) {
-            // Continuation: the backslashes, blanks before them, the line end
-            // and the next line's leading blanks all vanish.
-            flush(i);
-            tok = tok.slice(0, keep);
-            if (!nextLine()) {
-              i = eof;
-              break scan;
-            }
-            i = pos;
-            while (i < lineEnd && isWs(text.charCodeAt(i))) i++;
-            continue;
-          }
-          break;
         }
-        default:
-          break;
+        this.runKeep = i;
+        this.tokEnd = i;
+        continue;
       }
-      // An ordinary character (or `=` after the key, or a literal `\`).
-      if (c === NUL || isWs(c)) {
-        if (!started) {
-          i++;
-          continue;
-        }
-        if (c === NUL) {
-          flush(i);
-          tok += ' ';
-          i++;
-          continue;
-        }
-        if (runStart < 0) runStart = i;
+      if (c === QUOTE) {
+        this.flush(i);
+        if (!this.started) this.begin(i);
+        this.quoted = true;
+        inQuotes = true;
+        i++;
+        this.keep = this.tok.length;
+        this.tokEnd = i;
+        continue;
+      }
+      if (c === SEMI) {
+        commentStart = i;
+        break;
+      }
+      if (c === COMMA) {
+        fields.push(this.finish(i));
+        sawComma = true;
         i++;
         continue;
       }
-      if (!started) {
-        started = true;
-        tokStart = i;
+      if (c === EQUALS && !hasEquals && !sawComma) {
+        key = this.finish(i);
+        hasEquals = true;
+        i++;
+        continue;
       }
-      if (runStart < 0) runStart = i;
+      if (c === BACKSLASH) {
+        let j = i + 1;
+        while (j < lineEnd) {
+          const d = text.charCodeAt(j);
+          if (!isWs(d) && d !== BACKSLASH) break;
+          j++;
+        }
+        if (j >= lineEnd || text.charCodeAt(j) === SEMI) {
+          // Continuation: the backslashes, blanks before them, the line end
+          // and the next line's leading blanks all vanish.
+          this.flush(i);
+          this.tok = this.tok.slice(0, this.keep);
+          if (!this.nextLine()) {
+            i = this.eof;
+            lineEnd = this.eof;
+            break scan;
+          }
+          lineEnd = this.lineEnd;
+          i = this.pos;
+          while (i < lineEnd && isWs(text.charCodeAt(i))) i++;
+          continue;
+        }
+      }
+      if (isWs(c)) {
+        if (c === NUL) {
+          if (this.started) {
+            this.flush(i);
+            this.tok += ' ';
+          }
+          i++;
+          continue;
+        }
+        if (this.started && this.runStart < 0) this.runStart = i;
+        // Blanks are kept only inside a token, and only once something follows.
+        i++;
+        while (i < lineEnd) {
+          const d = text.charCodeAt(i);
+          if (d !== SPACE && d !== TAB && d !== CR && d !== VT && d !== FF) break;
+          i++;
+        }
+        continue;
+      }
+      if (!this.started) this.begin(i);
+      if (this.runStart < 0) this.runStart = i;
+      // Fast path: a run of ordinary characters needs no per-character state.
       i++;
-      runKeep = i;
-      tokEnd = i;
+      while (i < lineEnd) {
+        const d = text.charCodeAt(i);
+        if (d <= SPACE || d === QUOTE || d === SEMI || d === COMMA || d === EQUALS || d === BACKSLASH) break;
+        i++;
+      }
+      this.runKeep = i;
+      this.tokEnd = i;
     }
-    const at = comment ? comment[0] : Math.min(i, lineEnd);
-    fields.push(finish(at)); // an entry always has at least one field
-    const entryEnd = Math.max(lastEnd, key ? key.end : begin);
-    entries.push({
-      entry: { kind: 'entry', line, hasEquals, beforeFirstSection: !sawSection },
-      start: begin,
-      end: entryEnd,
-      ...(key ? { key } : {}),
-      fields,
-      ...(comment ? { comment } : {}),
-    });
-    items.push(undefined as unknown as LexedItem); // placeholder, resolved below
-    entryIndex.push(items.length - 1);
-    return i;
-  }
-  // Resolve offsets to positions now that every line start is known.
-  for (const s of sections) {
-    (items[s.index] as LexedSection).span = spanOf(s.start, s.end);
-  }
-  const toToken = (t: OffsetToken): RawToken => ({ value: t.value, span: spanOf(t.start, t.end), quoted: t.quoted });
-  entries.forEach((e, n) => {
-    const fields = e.fields.map(toToken);
-    let key = e.key ? toToken(e.key) : undefined;
+    fields.push(this.finish(commentStart >= 0 ? commentStart : Math.min(i, lineEnd))); // an entry has at least one field
     // A single field with no `=` is its own key (SetupGetStringField(0)).
-    if (!e.entry.hasEquals && fields.length === 1) key = fields[0];
-    const item: LexedEntry = {
-      ...e.entry,
-      span: spanOf(e.start, e.end),
-      ...(key ? { key } : {}),
-      fields,
-      ...(e.comment ? { comment: spanOf(e.comment[0], e.comment[1]) } : {}),
-    };
-    items[entryIndex[n]!] = item;
-  });
-  return { items, eof, lineStarts, diagnostics };
+    if (!hasEquals && fields.length === 1) key = fields[0];
+    const end = Math.max(this.lastEnd, key ? key.end : begin);
+    this.items.push(new this.Entry(line, begin, end, key, hasEquals, fields, commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts));
+  }
+}
+
+export function lex(text: string): LexResult;
+export function lex<E extends LexedEntry>(text: string, Entry: EntryClass<E>): LexResult<E>;
+export function lex(text: string, Entry: EntryClass<LexedEntry> = LexedEntry): LexResult {
+  const lexer = new Lexer(text, Entry);
+  lexer.run();
+  return { items: lexer.items, eof: lexer.eof, lineStarts: lexer.lineStarts, diagnostics: lexer.diagnostics };
 }

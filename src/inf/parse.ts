@@ -22,7 +22,7 @@ export function parseInf(input: Buffer | string, options: ParseOptions = {}): In
   const decoded = typeof input === 'string'
     ? { text: input, encoding: 'utf-16le' as const, bom: true, eol: 'lf' as const, diagnostics: [] as Diagnostic[] }
     : decodeInf(input);
-  const lexed = lex(decoded.text);
+  const lexed = lex(decoded.text, InfEntry);
   const doc = new InfDocument({
     file: options.file ?? '<input>',
     text: decoded.text,
@@ -40,10 +40,14 @@ export function parseInf(input: Buffer | string, options: ParseOptions = {}): In
   for (const item of lexed.items) {
     if (item.kind === 'section') {
       current = doc.openSection({ name: item.name, line: item.line, span: item.span });
-    } else if (current) {
-      current.entries.push(new InfEntry(doc, current.name, item));
     } else {
-      doc.preamble.push(new InfEntry(doc, '', item));
+      item.doc = doc;
+      if (current) {
+        item.section = current.name;
+        current.entries.push(item);
+      } else {
+        doc.preamble.push(item);
+      }
     }
   }
   checkFile(doc);
