@@ -12,9 +12,15 @@ export const DevconExit = { ok: 0, reboot: 1, fail: 2, usage: 3 } as const;
 /** stampinf: 0 stamped, 1 stamping failed (file unreadable/read-only, no version source, bad STAMPINF_* value), 2 bad command line. */
 export const StampinfExit = { ok: 0, failed: 1, usage: 2 } as const;
 
+/** signtool: 0 success, 1 failure, 2 completed with warnings (signtool's documented codes). */
+export const SigntoolExit = { ok: 0, error: 1, warning: 2 } as const;
+
 export const exitCodeTables: Record<string, string> = {
   stampinf: 'Exit codes: 0 stamped, 1 stamping failed (file missing, unreadable or read-only; no version source; bad STAMPINF_DATE/STAMPINF_VERSION), 2 bad command line (unknown option, missing value, invalid -d/-v/-k/-u).',
   lint: 'Exit codes: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage error or unreadable input.',
   inf2cat: 'Exit codes: 0 success, 255 (Inf2Cat -1) bad parameters, 254 (Inf2Cat -2) signability test failed.',
   devcon: 'Exit codes: 0 success, 1 reboot required, 2 failure, 3 usage error.',
+  signtool: 'Exit codes: 0 success, 1 failure (bad command line, unreadable file, signing or verification failed), 2 completed with warnings.',
+  cert: 'Exit codes: 0 certificate written, 1 could not write it, 2 usage error.',
+  catalog: 'Exit codes: 0 everything matches, 1 a member mismatches, is missing, or a package file is not in the catalog, 2 usage error or unreadable catalog.',
 };
