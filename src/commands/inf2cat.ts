@@ -1,7 +1,406 @@
-// Placeholder until this tool lands; replaced by its owner.
-import { UsageError } from '../errors.js';
+// wdksim inf2cat: Inf2Cat's command line (wdk-tools.md §3.1), its
+// signability report (§3.5) and exit codes (§3.6: 0, -1 → 255, -2 → 254).
+// The checks and the catalog plans live in src/package; the catalog bytes
+// come from src/catalog.
+import { isAbsolute, resolve, sep } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { WdksimError, describeFsError } from '../errors.js';
+import { Inf2CatExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
+import { createCatalog } from '../catalog/create.js';
+import {
+  catalogPlans,
+  checkPackage,
+  formatInf2CatLine,
+  loadPackage,
+  OS_IDS,
+  parseOsList,
+  type CatalogPlan,
+  type DriverPackage,
+  type OsId,
+  type PackageDiagnostic,
+} from '../package/index.js';
 
-export async function run(_argv: string[], _ctx: Context): Promise<number> {
-  throw new UsageError('wdksim inf2cat is not available in this build yet');
+declare const WDKSIM_VERSION: string;
+const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+
+const PARAMETER_FORMAT = 'Parameter format not correct.';
+
+interface Inf2CatOptions {
+  driver: string;
+  oses: OsId[];
+  noCat: boolean;
+  verbose: boolean;
+  useLocalTime: boolean;
+  ignoreErrors: boolean;
+  /** true: every file; a list: only those (lower-cased, de-duplicated). */
+  pageHashes?: true | string[];
+  json: boolean;
+  catalogVersion?: 1 | 2;
+}
+
+/** An argument error: Inf2Cat prints the message and returns -1. */
+class ArgumentError extends Error {
+  constructor(message: string, readonly blankLineFirst = false) {
+    super(message);
+  }
+}
+
+type Parsed = { kind: 'usage' } | { kind: 'run'; options: Inf2CatOptions };
+
+/** Our own options (--json, --catalog-version, --help), taken out before Inf2Cat's grammar runs. */
+function extractExtensions(argv: string[]): { rest: string[]; json: boolean; help: boolean; catalogVersion?: 1 | 2 } {
+  const rest: string[] = [];
+  let json = false;
+  let help = false;
+  let catalogVersion: 1 | 2 | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--catalog-version' || arg.startsWith('--catalog-version=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value !== '1' && value !== '2') {
+        throw new WdksimError(`--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got "${value ?? ''}"`, Inf2CatExit.usage);
+      }
+      catalogVersion = Number(value) as 1 | 2;
+    } else rest.push(arg);
+  }
+  return { rest, json, help, ...(catalogVersion ? { catalogVersion } : {}) };
+}
+
+function startsWithCi(arg: string, prefix: string): boolean {
+  return arg.length >= prefix.length && arg.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+}
+
+/** `<hexType>:<name>:<value>[:<file list>]`, `^` escaping `:`. */
+function validAttributeSpec(spec: string): boolean {
+  const parts: string[] = [''];
+  for (let i = 0; i < spec.length; i++) {
+    const c = spec[i]!;
+    if (c === '^' && i + 1 < spec.length) parts[parts.length - 1] += spec[++i]!;
+    else if (c === ':') parts.push('');
+    else parts[parts.length - 1] += c;
+  }
+  return parts.length >= 3 && parts.length <= 4 && /^(0x)?[0-9a-f]+$/i.test(parts[0]!) && parts[1] !== '';
+}
+
+/** Inf2Cat's argument parsing, in its order (wdk-tools.md §3.1). */
+export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; catalogVersion?: 1 | 2 }): Parsed {
+  if (argv.length === 0 || argv.some((a) => a === '/?' || a === '-?')) return { kind: 'usage' };
+  if (argv.length === 1) throw new ArgumentError(PARAMETER_FORMAT);
+
+  // The OS list first: the first /os: wins, later ones are ignored.
+  const osArg = argv.find((a) => startsWithCi(a, '/os:'));
+  if (osArg === undefined) throw new ArgumentError('Operating systems parameter missing.');
+  const osList = parseOsList(osArg.slice(4));
+  if (!osList.ok) throw new ArgumentError(osList.reason === 'missing' ? 'Operating systems parameter missing.' : 'Operating systems parameter invalid.');
+
+  let driver: string | undefined;
+  const options: Omit<Inf2CatOptions, 'driver'> = {
+    oses: osList.oses, noCat: false, verbose: false, useLocalTime: false, ignoreErrors: false,
+    json: extensions.json, ...(extensions.catalogVersion ? { catalogVersion: extensions.catalogVersion } : {}),
+  };
+  for (const arg of argv) {
+    const lower = arg.toLowerCase();
+    if (lower.startsWith('/drm')) throw new ArgumentError('Use of DRM argument no longer supported. Remove DRM argument and try again', true);
+    if (lower.startsWith('/pe') && !lower.startsWith('/pagehashes')) {
+      throw new ArgumentError('Use of PETrust argument no longer supported. Remove PETrust argument and try again', true);
+    }
+    if (lower.startsWith('/os:')) continue;
+    if ((lower.startsWith('/driver:') || lower.startsWith('/drv:')) && driver === undefined) {
+      driver = arg.slice(arg.indexOf(':') + 1);
+      continue;
+    }
+    if (lower === '/nocat') options.noCat = true;
+    else if (lower === '/verbose' || lower === '/v') options.verbose = true;
+    else if (lower === '/uselocaltime') options.useLocalTime = true;
+    else if (lower === '/ignoreerrors') options.ignoreErrors = true;
+    else if (lower === '/pagehashes') options.pageHashes = true;
+    else if (lower.startsWith('/pagehashes:')) {
+      const files = [...new Set(arg.slice('/pagehashes:'.length).split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== ''))];
+      if (files.length === 0) throw new ArgumentError(PARAMETER_FORMAT);
+      options.pageHashes = files;
+    } else if (['/headerattribute:', '/ha:', '/fileattribute:', '/fa:'].some((p) => lower.startsWith(p))) {
+      if (!validAttributeSpec(arg.slice(arg.indexOf(':') + 1))) throw new ArgumentError(PARAMETER_FORMAT);
+    } else {
+      // Unknown switches, a second /driver:, and stray words.
+      throw new ArgumentError(PARAMETER_FORMAT);
+    }
+  }
+  if (driver === undefined || driver.trim() === '') throw new ArgumentError('Driver path missing.');
+  return { kind: 'run', options: { ...options, driver } };
+}
+
+function usageText(): string {
+  const ids = OS_IDS.map((os) => os.id);
+  const grid: string[] = [];
+  for (let i = 0; i < ids.length; i += 4) grid.push(`    ${ids.slice(i, i + 4).map((id) => id.padEnd(18)).join('').trimEnd()}`);
+  return [
+    `Version ${VERSION} (wdksim)`,
+    'Tests a driver package for signability and creates its unsigned catalog file(s).',
+    '',
+    'INF2CAT /driver:path /os:operatingSystem1[,os2]...',
+    '        [/nocat] [/verbose] [/uselocaltime] [/pageHashes[:file1[,file2]...]]',
+    '        [--json] [--catalog-version 1|2]',
+    '',
+    '/driver:path (/drv:path)',
+    '    The folder of the driver package: every .inf in it is tested and gets a',
+    '    catalog named by its [Version] CatalogFile entry, written next to it.',
+    '',
+    '/os:operatingSystem1[,os2]...',
+    '    The Windows versions the package is signed for (case-insensitive):',
+    ...grid,
+    '',
+    '/uselocaltime',
+    '    Check DriverVer against today\'s local date instead of today\'s UTC date.',
+    '',
+    '/nocat',
+    '    Run the signability tests only; write no catalog.',
+    '',
+    '/verbose (/v)',
+    '    Print each step instead of progress dots.',
+    '',
+    '/pageHashes[:file1[,file2]...]',
+    '    Page hashes for all (or the listed) PE files. Accepted; wdksim does not write page hashes yet.',
+    '',
+    '/drm, /pe',
+    '    Deprecated; rejected as current Inf2Cat does.',
+    '',
+    '--json (wdksim)',
+    '    Print the result as JSON: diagnostics and the catalogs written.',
+    '',
+    '--catalog-version 1|2 (wdksim)',
+    '    Catalog format: 1 = SHA-1 members, 2 = SHA-256 members. Default: 1 when any',
+    '    /os id predates Windows 8 / Server 2012 (which cannot read SHA-256',
+    '    catalogs), else 2.',
+    '',
+    'Exit codes: 0 success, 255 (Inf2Cat -1) bad parameters or failure, 254 (Inf2Cat -2) signability test failed.',
+    '',
+  ].join('\n');
+}
+
+/** Turns the given path into a host path: `\` is a separator on every host. */
+function hostPath(cwd: string, given: string): string {
+  const normalised = sep === '/' ? given.replace(/\\/g, '/') : given;
+  return isAbsolute(normalised) ? resolve(normalised) : resolve(cwd, normalised);
+}
+
+/** The tests announced as progress events (one dot each, or one line with /verbose). */
+const SIGNABILITY_TESTS = [
+  'INF syntax', '[Version] section', 'CatalogFile entry', 'DriverVer format', 'DriverVer date',
+  '[Manufacturer] decorations', 'Models sections', '[SourceDisksNames]', '[SourceDisksFiles]',
+  'CopyFiles sections', 'referenced files', 'file redistribution',
+];
+
+interface Progress {
+  event(message: string): void;
+  end(): void;
+}
+
+function progressReporter(ctx: Context, options: Inf2CatOptions): Progress {
+  let dots = 0;
+  return {
+    event(message) {
+      if (options.json) return;
+      if (options.verbose) ctx.io.stdout(`${message}\n`);
+      else {
+        ctx.io.stdout('.');
+        dots++;
+      }
+    },
+    end() {
+      if (!options.json && dots > 0) ctx.io.stdout('\n');
+    },
+  };
+}
+
+/** A progress bar on stderr while hashing, only on a terminal and only when hashing is slow. */
+async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ update(done: number, total: number): void; stop(): void }> {
+  if (!ctx.io.stderrIsTTY || options.json) return { update() {}, stop() {} };
+  const { default: cliProgress } = await import('cli-progress');
+  const started = Date.now();
+  let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
+  // cli-progress writes to a stream; this one forwards to ctx.io.stderr.
+  const stream = {
+    isTTY: true,
+    columns: process.stderr.columns ?? 80,
+    write: (text: string) => {
+      ctx.io.stderr(text);
+      return true;
+    },
+  } as unknown as NodeJS.WriteStream;
+  return {
+    update(done, total) {
+      if (!bar) {
+        if (Date.now() - started < 1000 || done >= total) return;
+        bar = new cliProgress.SingleBar({ stream, format: 'hashing {bar} {percentage}% | {value}/{total} bytes', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar.start(total, done);
+      }
+      bar.update(done);
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+interface RunResult {
+  diagnostics: PackageDiagnostic[];
+  catalogs: CatalogPlan[];
+  written: boolean;
+}
+
+async function writeCatalogs(ctx: Context, plans: CatalogPlan[], options: Inf2CatOptions): Promise<void> {
+  const bar = await hashingBar(ctx, options);
+  const totals = new Map<CatalogPlan, { done: number; total: number }>();
+  try {
+    for (const plan of plans) {
+      const der = await createCatalog({
+        members: plan.members,
+        osAttr: plan.osAttr,
+        catalogAttributes: plan.attributes,
+        version: plan.version,
+        now: ctx.clock.now(),
+        onProgress: (done, total) => {
+          totals.set(plan, { done, total });
+          let d = 0;
+          let t = 0;
+          for (const v of totals.values()) {
+            d += v.done;
+            t += v.total;
+          }
+          bar.update(d, t);
+        },
+      });
+      try {
+        await writeFileAtomic(plan.path, der);
+      } catch (error) {
+        throw new WdksimError(describeFsError(error, plan.path), Inf2CatExit.usage);
+      }
+    }
+  } finally {
+    bar.stop();
+  }
+}
+
+function report(ctx: Context, result: RunResult, failed: boolean): void {
+  const out: string[] = [failed ? 'Signability test failed.' : 'Signability test complete.', '', 'Errors:'];
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  const warnings = result.diagnostics.filter((d) => d.severity !== 'error');
+  if (errors.length === 0) out.push('None');
+  for (const d of errors) {
+    out.push(formatInf2CatLine(d));
+    if (d.code === '22.9.7' && d.fix && d.message.includes('in the future')) out.push(`wdksim: ${d.fix}`);
+  }
+  out.push('', 'Warnings:');
+  if (warnings.length === 0) out.push('None');
+  for (const d of warnings) out.push(formatInf2CatLine(d));
+  ctx.io.stdout(`${out.join('\n')}\n`);
+}
+
+function jsonReport(ctx: Context, result: RunResult, options: Inf2CatOptions, exitCode: number, failure?: string): void {
+  const doc = {
+    tool: 'inf2cat',
+    exitCode,
+    passed: exitCode === 0,
+    driver: options.driver,
+    os: options.oses.map((os) => os.id),
+    useLocalTime: options.useLocalTime,
+    diagnostics: result.diagnostics.map((d) => ({ ...d, text: formatInf2CatLine(d) })),
+    catalogs: result.written
+      ? result.catalogs.map((plan) => ({
+        path: plan.path,
+        name: plan.catalogName,
+        inf: plan.inf.path,
+        os: plan.oses.map((os) => os.id),
+        version: plan.version,
+        osAttr: plan.osAttr,
+        attributes: plan.attributes,
+        members: plan.members.map((m) => m.name.toLowerCase()),
+      }))
+      : [],
+    ...(failure ? { error: failure } : {}),
+  };
+  ctx.io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+async function runChecks(ctx: Context, options: Inf2CatOptions, dir: string, progress: Progress): Promise<{ pkg: DriverPackage; result: RunResult }> {
+  progress.event(`Processing driver package ${dir}`);
+  const pkg = await loadPackage(dir);
+  if (pkg.infs.length === 0) throw new WdksimError(`No .inf file found in ${dir}; /driver: must name the folder that holds the driver package's INF.`, Inf2CatExit.usage);
+  const diagnostics: PackageDiagnostic[] = [];
+  for (const inf of pkg.infs) {
+    progress.event(`Parsing ${inf.path}`);
+    for (const os of options.oses) for (const test of SIGNABILITY_TESTS) progress.event(`Testing ${inf.name} for ${os.id}: ${test}`);
+    diagnostics.push(...checkPackage({ ...pkg, infs: [inf] }, { osIds: options.oses, useLocalTime: options.useLocalTime, clock: ctx.clock }));
+  }
+  const catalogs = catalogPlans(pkg, { osIds: options.oses, ...(options.catalogVersion ? { catalogVersion: options.catalogVersion } : {}) });
+  return { pkg, result: { diagnostics, catalogs, written: false } };
+}
+
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  const ext = extractExtensions(argv);
+  if (ext.help) {
+    ctx.io.stdout(usageText());
+    return Inf2CatExit.ok;
+  }
+  let options: Inf2CatOptions;
+  try {
+    const parsed = parseInf2CatArgs(ext.rest, ext);
+    if (parsed.kind === 'usage') {
+      ctx.io.stdout(usageText());
+      return Inf2CatExit.ok;
+    }
+    options = parsed.options;
+  } catch (error) {
+    if (!(error instanceof ArgumentError)) throw error;
+    if (ext.json) ctx.io.stdout(`${JSON.stringify({ tool: 'inf2cat', exitCode: Inf2CatExit.usage, passed: false, error: error.message }, null, 2)}\n`);
+    else ctx.io.stdout(`${error.blankLineFirst ? '\n' : ''}${error.message}\n`);
+    return Inf2CatExit.usage;
+  }
+
+  const dir = hostPath(ctx.io.cwd, options.driver);
+  const exists = await import('node:fs/promises').then((fs) => fs.stat(dir).then((s) => s.isDirectory(), () => false));
+  if (!exists) {
+    const message = `${options.driver} does not exist.`;
+    if (options.json) ctx.io.stdout(`${JSON.stringify({ tool: 'inf2cat', exitCode: Inf2CatExit.usage, passed: false, error: message }, null, 2)}\n`);
+    else ctx.io.stdout(`${message}\n`);
+    return Inf2CatExit.usage;
+  }
+  if (options.pageHashes && !options.json) {
+    ctx.io.stderr('wdksim: /pageHashes accepted, but wdksim does not write page hashes yet; the catalog has none\n');
+  }
+
+  const progress = progressReporter(ctx, options);
+  let result: RunResult = { diagnostics: [], catalogs: [], written: false };
+  let stage: 'checks' | 'catalogs' = 'checks';
+  try {
+    ({ result } = await runChecks(ctx, options, dir, progress));
+    const errors = result.diagnostics.some((d) => d.severity === 'error');
+    const failed = errors && !options.ignoreErrors;
+    const generate = !failed && !options.noCat && result.catalogs.length > 0;
+    if (!options.json) {
+      progress.end();
+      report(ctx, result, errors);
+    }
+    if (generate) {
+      stage = 'catalogs';
+      await writeCatalogs(ctx, result.catalogs, options);
+      result.written = true;
+      if (!options.json) ctx.io.stdout(`\nCatalog generation complete.\n${result.catalogs.map((p) => `${p.path}\n`).join('')}`);
+    }
+    const exitCode = failed ? Inf2CatExit.failed : Inf2CatExit.ok;
+    if (options.json) jsonReport(ctx, result, options, exitCode);
+    return exitCode;
+  } catch (error) {
+    // Inf2Cat's exception path: blank line, the message, "Signability test failed.", -1.
+    if (!(error instanceof WdksimError)) throw error;
+    if (options.json) jsonReport(ctx, { ...result, written: false }, options, Inf2CatExit.usage, error.message);
+    else {
+      if (stage === 'checks') progress.end();
+      ctx.io.stdout(`\n${error.message}\nSignability test failed.\n`);
+    }
+    return Inf2CatExit.usage;
+  }
 }
