@@ -1,7 +1,7 @@
 // Builds the CLI and library into dist/: one esbuild pass (ESM, code-split so
 // commands load lazily) plus tsc for the library's type declarations.
 import { build } from 'esbuild';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -25,7 +25,12 @@ await build({
   logLevel: 'warning',
 });
 if (!skipTypes) {
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], { stdio: 'inherit' });
+  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', `${staging}/types`], { stdio: 'inherit' });
+  if (tsc.status !== 0) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error('build: type declarations failed (see the errors above)');
+    process.exit(1);
+  }
   writeFileSync(`${staging}/index.d.ts`, "export * from './types/index.js';\n");
 }
 rmSync('dist', { recursive: true, force: true });
