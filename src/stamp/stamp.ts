@@ -41,7 +41,6 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
     slot.lines.push(line);
     inserts.set(key, slot);
   };
-  const style = assignmentStyle(doc);
 
   // DriverVer in the target section.
   const target = doc.section(stamp.section);
@@ -49,7 +48,7 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
   if (existing.length > 0) {
     for (const entry of existing) edits.push(valueEdit(doc, entry, driverVer, true));
   } else {
-    addLine(stamp.section, style('DriverVer', driverVer));
+    addLine(stamp.section, assignment(doc, stamp.section, 'DriverVer', driverVer));
   }
   // CatalogFile / Provider in [Version]: replace the undecorated entry, else add one.
   const version = doc.section('Version');
@@ -57,7 +56,7 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
     if (value === undefined) continue;
     const found = version ? directives(version, key) : [];
     if (found.length > 0) for (const entry of found) edits.push(valueEdit(doc, entry, value, false));
-    else addLine(version?.name ?? 'Version', style(key, value));
+    else addLine(version?.name ?? 'Version', assignment(doc, 'Version', key, value));
   }
   for (const slot of inserts.values()) edits.push(insertEdit(doc, slot.name, slot.lines));
 
@@ -137,16 +136,17 @@ function valueEdit(doc: InfDocument, entry: InfEntry, value: string, driverVer: 
   return { start: first.span.start.offset, end: last.span.end.offset, text: replacement, section: entry.section };
 }
 
-/** `key=value` or `key = value`, following how the file writes its first assignment. */
-function assignmentStyle(doc: InfDocument): (key: string, value: string) => string {
-  let spaced = false;
-  for (const entry of doc.allEntries()) {
-    if (!entry.hasEquals || !entry.keyToken) continue;
-    const gap = doc.text.slice(entry.keyToken.span.end.offset, entry.fieldTokens[0]!.span.start.offset);
-    spaced = /^[ \t]+=/.test(gap);
-    break;
-  }
-  return (key, value) => (spaced ? `${key} = ${value}` : `${key}=${value}`);
+/** `key=value` or `key = value`, as the section (else the file) writes its first assignment. */
+function assignment(doc: InfDocument, sectionName: string, key: string, value: string): string {
+  const spacedIn = (entries: Iterable<InfEntry>): boolean | undefined => {
+    for (const entry of entries) {
+      if (!entry.hasEquals || !entry.keyToken) continue;
+      return /^[ \t]+=/.test(doc.text.slice(entry.keyToken.span.end.offset, entry.fieldTokens[0]!.span.start.offset));
+    }
+    return undefined;
+  };
+  const spaced = spacedIn(doc.section(sectionName)?.entries ?? []) ?? spacedIn(doc.allEntries()) ?? false;
+  return spaced ? `${key} = ${value}` : `${key}=${value}`;
 }
 
 /** The line end to use next to `offset`: the one of that line, else the file's style. */
