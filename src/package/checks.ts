@@ -114,7 +114,8 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
     const manufacturer = doc.section('Manufacturer');
     for (const os of oses) {
       const choices = selectModelsSections(doc, { arch: os.arch, major: os.major, minor: os.minor, build: os.build, productType: os.productType });
-      if (choices.some((c) => c.section !== undefined)) continue;
+      // The undecorated fallback (x86) counts only when that Models section exists.
+      if (choices.some((c) => c.section !== undefined && (c.decoration !== undefined || doc.has(c.section)))) continue;
       const label = archInfo(os.arch).label;
       report(MODELS_CODE, `${ref} does not have NT${label} decorated model sections`, manufacturer?.line ?? 0, 1,
         `Decorate a [Manufacturer] line with ${archInfo(os.arch).decoration} (or a TargetOSVersion that /os:${os.id}, build ${os.build}, satisfies)`);
