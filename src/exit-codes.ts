@@ -15,7 +15,12 @@ export const StampinfExit = { ok: 0, failed: 1, usage: 2 } as const;
 /** signtool: 0 success, 1 failure, 2 completed with warnings (signtool's documented codes). */
 export const SigntoolExit = { ok: 0, error: 1, warning: 2 } as const;
 
+/** build: 0 package built, 1 a build step failed (missing binary, stampinf, inf2cat, signing), 2 bad command line or unreadable project. demo uses the same codes. */
+export const BuildExit = { ok: 0, failed: 1, usage: 2 } as const;
+
 export const exitCodeTables: Record<string, string> = {
+  build: 'Exit codes: 0 package built, 1 a build step failed (driver binary missing, StampInf, Inf2Cat or signing failed), 2 bad command line or unreadable project file.',
+  demo: 'Exit codes: 0 every step of the tutorial worked, 1 a step failed (its command and output are shown), 2 bad command line or DIR not usable.',
   stampinf: 'Exit codes: 0 stamped, 1 stamping failed (file missing, unreadable or read-only; no version source; bad STAMPINF_DATE/STAMPINF_VERSION), 2 bad command line (unknown option, missing value, invalid -d/-v/-k/-u).',
   lint: 'Exit codes: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage error or unreadable input.',
   inf2cat: 'Exit codes: 0 success, 255 (Inf2Cat -1) bad parameters, 254 (Inf2Cat -2) signability test failed.',
