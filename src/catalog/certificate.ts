@@ -23,14 +23,15 @@ export function x509(der: Buffer): X509Certificate {
 
 function commonName(dn: string): string {
   const cn = dn.split('\n').find((line) => line.startsWith('CN='));
-  return cn ? cn.slice(3) : dn.replace(/\n/g, ', ');
+  return cn ? cn.slice(3).replace(/\\(.)/g, '$1') : dn.replace(/\n/g, ', ');
 }
 
 export function certificateInfo(der: Buffer): CertificateInfo {
   const c = x509(der);
   return {
-    subject: c.subject.split('\n').join(', '),
-    issuer: c.issuer.split('\n').join(', '),
+    // Shown as typed ("CN=WDKTestCert alice,133"), not RFC 4514-escaped.
+    subject: c.subject.split('\n').join(', ').replace(/\\(.)/g, '$1'),
+    issuer: c.issuer.split('\n').join(', ').replace(/\\(.)/g, '$1'),
     subjectCommonName: commonName(c.subject),
     issuerCommonName: commonName(c.issuer),
     serialNumber: c.serialNumber.toUpperCase(),

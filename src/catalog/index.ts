@@ -22,3 +22,5 @@ export {
   type MembershipStatus,
 } from './verify.js';
 export { OID, SIP, type HashAlgorithm } from './oids.js';
+export { signableKind, signBytes, verifyEmbedded, type SignableKind, type EmbeddedVerification } from './signable.js';
+export { verifyPackageAgainstCatalog, type PackageEntry, type PackageEntryStatus } from './package-verify.js';

@@ -65,6 +65,7 @@ export function createTestCertificate(options: TestCertificateOptions): TestCert
 export function makePfx(certDer: Buffer, keyPem: string, password: string, friendlyName?: string): Buffer {
   const cert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(certDer.toString('binary'))));
   const key = forge.pki.privateKeyFromPem(keyPem);
-  const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: '3des', friendlyName, generateLocalKeyId: true });
+  // forge tests `'friendlyName' in options`, so the key must be absent, not undefined.
+  const p12 = forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: '3des', generateLocalKeyId: true, ...(friendlyName ? { friendlyName } : {}) });
   return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary');
 }

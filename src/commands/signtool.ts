@@ -1,7 +1,366 @@
-// Placeholder until this tool lands; replaced by its owner.
-import { UsageError } from '../errors.js';
+// `wdksim signtool sign|verify`: signtool's switch grammar (case-insensitive,
+// `/` or `-`, values in the next argument), its output lines and exit codes
+// (0 success, 1 failure, 2 warnings). Signing needs /f (PFX, or PEM with key and
+// certificate): there is no certificate store. Trust for verify comes from
+// /ca FILE (a wdksim switch) and WDKSIM_TRUSTED_CERTS (files separated by the
+// platform's path delimiter), since there is no Windows root store.
+import { readFile } from 'node:fs/promises';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import {
+  certificateInfo,
+  IdentityError,
+  loadCertificates,
+  loadSigningIdentity,
+  readCatalog,
+  signBytes,
+  verifyCatalogSignature,
+  verifyEmbedded,
+  verifyFileAgainstCatalog,
+  type CatalogInfo,
+  type CertificateInfo,
+  type HashAlgorithm,
+  type SignatureVerification,
+  type SigningIdentity,
+} from '../catalog/index.js';
+import { exitCodeTables, SigntoolExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
 
-export async function run(_argv: string[], _ctx: Context): Promise<number> {
-  throw new UsageError('wdksim signtool is not available in this build yet');
+const HELP = `Usage: wdksim signtool <command> [options] FILES...
+
+Commands:
+  sign     Signs catalogs (.cat) and PE files (.sys, .dll, .exe) with an embedded Authenticode signature.
+  verify   Verifies the signature of a file, or that a file is in a signed catalog.
+
+sign options:
+  /f FILE        the signing certificate: a PFX, or a PEM holding the private key and the certificate
+  /p PASSWORD    the PFX password
+  /fd ALG        file digest algorithm: sha256 (default), sha1, or certHash
+  /d DESC        description of the signed content;  /du URL  a URL with more information
+  /ac FILE       an additional certificate to add to the signature
+  /v  verbose;  /q  quiet;  /debug  accepted
+  /t /tr /td     timestamping is not available (no network): a warning, the file is signed without it
+
+verify options:
+  /pa            use the Default Authenticode verification policy (wdksim uses it always)
+  /c CATALOG     verify that FILE's hash is in CATALOG and CATALOG's signature is trusted
+  /a             look for a catalog beside FILE when FILE has no embedded signature
+  /ca FILE       wdksim: trust this certificate (.cer, .pem, or .pfx); may be repeated
+  /v  verbose;  /q  quiet
+Trusted certificates also come from WDKSIM_TRUSTED_CERTS (file paths separated by "${delimiter}").
+
+${exitCodeTables.signtool}
+`;
+
+interface Switches {
+  values: Map<string, string[]>;
+  flags: Set<string>;
+  files: string[];
+}
+
+const SIGN_VALUES = new Set(['f', 'p', 'fd', 'd', 'du', 'ac', 't', 'tr', 'td', 'n', 'i', 'r', 's', 'sha1', 'csp', 'kc', 'u', 'c']);
+const SIGN_FLAGS = new Set(['v', 'q', 'debug', 'a', 'sm', 'ph', 'nph', 'as', 'uw', 'seal', 'itos', 'force', 'nosealwarn']);
+const VERIFY_VALUES = new Set(['c', 'ca', 'd', 'o', 'r', 'u', 'hash', 'ds', 'p7', 'sl']);
+const VERIFY_FLAGS = new Set(['v', 'q', 'debug', 'pa', 'pg', 'kp', 'a', 'ad', 'as', 'ag', 'all', 'ms', 'tw', 'ph', 'bp', 'enclave']);
+
+class SigntoolUsage extends Error {}
+
+function parseSwitches(argv: string[], values: Set<string>, flags: Set<string>): Switches {
+  const out: Switches = { values: new Map(), flags: new Set(), files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const m = /^[/-]([A-Za-z0-9]+)$/.exec(arg);
+    const name = m?.[1]?.toLowerCase();
+    if (name && values.has(name)) {
+      const value = argv[++i];
+      if (value === undefined) throw new SigntoolUsage(`Missing parameter for option: ${arg}`);
+      out.values.set(name, [...(out.values.get(name) ?? []), value]);
+    } else if (name && flags.has(name)) {
+      out.flags.add(name);
+    } else if (arg.startsWith('-') || (arg.startsWith('/') && !arg.slice(1).includes('/') && m)) {
+      // A POSIX absolute path (/tmp/x.sys) is a file, not an unknown switch.
+      throw new SigntoolUsage(`Invalid option: ${arg}`);
+    } else {
+      out.files.push(arg);
+    }
+  }
+  return out;
+}
+
+const one = (s: Switches, name: string): string | undefined => s.values.get(name)?.at(-1);
+
+function error(ctx: Context, text: string): void {
+  ctx.io.stderr(`SignTool Error: ${text}\n`);
+}
+
+function digestOf(value: string | undefined): HashAlgorithm | 'certHash' | undefined {
+  if (value === undefined) return 'sha256';
+  const v = value.toLowerCase();
+  if (v === 'sha256' || v === 'sha1') return v;
+  if (v === 'certhash') return 'certHash';
+  return undefined;
+}
+
+async function sign(argv: string[], ctx: Context): Promise<number> {
+  const s = parseSwitches(argv, SIGN_VALUES, SIGN_FLAGS);
+  const quiet = s.flags.has('q');
+  const verbose = s.flags.has('v');
+  if (s.files.length === 0) {
+    error(ctx, 'Missing filename.');
+    return SigntoolExit.error;
+  }
+  const fd = digestOf(one(s, 'fd'));
+  if (!fd) {
+    error(ctx, `Invalid digest algorithm for /fd: ${one(s, 'fd')} (use sha256 or sha1).`);
+    return SigntoolExit.error;
+  }
+  const pfx = one(s, 'f');
+  if (!pfx) {
+    // No certificate store here: /a, /n, /sha1 selection has nothing to select from.
+    error(ctx, 'No certificates were found that met all the given criteria. (wdksim has no certificate store: pass /f FILE.pfx)');
+    return SigntoolExit.error;
+  }
+  let identity: SigningIdentity;
+  const pfxPath = resolve(ctx.io.cwd, pfx);
+  try {
+    identity = loadSigningIdentity(await readFile(pfxPath), one(s, 'p') ?? '');
+  } catch (e) {
+    if (e instanceof IdentityError) error(ctx, e.message.startsWith('The specified') ? e.message : `${pfx}: ${e.message}`);
+    else error(ctx, `File not found: ${pfx}`);
+    return SigntoolExit.error;
+  }
+  for (const extra of s.values.get('ac') ?? []) {
+    try {
+      identity.chain.push(...loadCertificates(await readFile(resolve(ctx.io.cwd, extra))));
+    } catch {
+      error(ctx, `Could not read the additional certificate: ${extra}`);
+      return SigntoolExit.error;
+    }
+  }
+  const digest: HashAlgorithm = fd === 'certHash' ? 'sha256' : fd;
+  let warnings = 0;
+  let errors = 0;
+  let signed = 0;
+  const out: string[] = [];
+  if (!quiet) out.push('Done Adding Additional Store');
+  if (s.values.has('t') || s.values.has('tr')) {
+    ctx.io.stderr('SignTool Warning: timestamping is not available in wdksim (no network); files are signed without a timestamp.\n');
+    warnings++;
+  }
+  for (const file of s.files) {
+    const path = resolve(ctx.io.cwd, file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      error(ctx, `File not found: ${file}`);
+      errors++;
+      continue;
+    }
+    const result = signBytes(bytes, identity, { digest, description: one(s, 'd'), url: one(s, 'du') });
+    if (!result.signed) {
+      error(ctx, 'This file format cannot be signed because it is not recognized.');
+      error(ctx, `An error occurred while attempting to sign: ${file}`);
+      errors++;
+      continue;
+    }
+    try {
+      await writeFileAtomic(path, result.signed);
+    } catch {
+      error(ctx, `An error occurred while attempting to sign: ${file} (the file could not be written)`);
+      errors++;
+      continue;
+    }
+    signed++;
+    if (verbose && signed === 1) out.push('The following certificate was selected:', ...certLines(identity), '');
+    if (!quiet) out.push(`Successfully signed: ${file}`);
+  }
+  if (!quiet || errors) {
+    out.push('', `Number of files successfully Signed: ${signed}`, `Number of warnings: ${warnings}`, `Number of errors: ${errors}`);
+  }
+  if (out.length) ctx.io.stdout(`${out.join('\n')}\n`);
+  return errors ? SigntoolExit.error : warnings ? SigntoolExit.warning : SigntoolExit.ok;
+}
+
+function certLines(identity: SigningIdentity): string[] {
+  const c = certificateInfo(identity.certificate);
+  return [`    Issued to: ${c.subjectCommonName}`, `    Issued by: ${c.issuerCommonName}`, `    Expires:   ${formatExpiry(c.notAfter)}`, `    SHA1 hash: ${c.sha1Thumbprint}`];
+}
+
+function formatExpiry(d: Date): string {
+  return d.toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) (\S+) GMT$/, '$1 $3 $2 $5 $4');
+}
+
+function chainLines(chain: CertificateInfo[]): string[] {
+  const out = ['Signing Certificate Chain:'];
+  [...chain].reverse().forEach((c, i) => {
+    const pad = '    '.repeat(i + 1);
+    out.push(`${pad}Issued to: ${c.subjectCommonName}`, `${pad}Issued by: ${c.issuerCommonName}`, `${pad}Expires:   ${formatExpiry(c.notAfter)}`, `${pad}SHA1 hash: ${c.sha1Thumbprint}`, '');
+  });
+  return out;
+}
+
+async function trustedCertificates(s: Switches, ctx: Context): Promise<Buffer[]> {
+  const files = [...(s.values.get('ca') ?? []), ...(ctx.io.env.WDKSIM_TRUSTED_CERTS ?? '').split(delimiter).filter(Boolean)];
+  const out: Buffer[] = [];
+  for (const f of files) {
+    try {
+      out.push(...loadCertificates(await readFile(resolve(ctx.io.cwd, f))));
+    } catch {
+      throw new SigntoolUsage(`Could not read the trusted certificate file: ${f}`);
+    }
+  }
+  return out;
+}
+
+const WINTRUST: Partial<Record<SignatureVerification['status'], string>> = {
+  'digest-mismatch': 'WinVerifyTrust returned error: 0x80096010\n\tThe digital signature of the object did not verify.',
+  'bad-signature': 'WinVerifyTrust returned error: 0x80096010\n\tThe digital signature of the object did not verify.',
+  'untrusted-root': 'A certificate chain processed, but terminated in a root\n\tcertificate which is not trusted by the trust provider.',
+  expired: 'WinVerifyTrust returned error: 0x800B0101\n\tA required certificate is not within its validity period when verifying against\n\tthe current system clock or the timestamp in the signed file.',
+  'not-code-signing': 'WinVerifyTrust returned error: 0x800B0110\n\tThe certificate is not valid for the requested usage.',
+  unsigned: 'No signature found.',
+};
+
+async function catalogsBeside(path: string): Promise<string[]> {
+  try {
+    return (await readdir(dirname(path))).filter((n) => n.toLowerCase().endsWith('.cat')).sort().map((n) => join(dirname(path), n));
+  } catch {
+    return [];
+  }
+}
+
+async function verify(argv: string[], ctx: Context): Promise<number> {
+  const s = parseSwitches(argv, VERIFY_VALUES, VERIFY_FLAGS);
+  const quiet = s.flags.has('q');
+  const verbose = s.flags.has('v');
+  if (s.files.length === 0) {
+    error(ctx, 'Missing filename.');
+    return SigntoolExit.error;
+  }
+  const trust = { trusted: await trustedCertificates(s, ctx), now: ctx.clock.now() };
+  const catalogArg = one(s, 'c');
+  let verified = 0;
+  let errors = 0;
+  const print = (line: string) => void (quiet ? undefined : ctx.io.stdout(`${line}\n`));
+  for (const file of s.files) {
+    const path = resolve(ctx.io.cwd, file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch {
+      error(ctx, `File not found: ${file}`);
+      errors++;
+      continue;
+    }
+    print(`Verifying: ${file}`);
+    let result: SignatureVerification;
+    let hashLine: string | undefined;
+    let catalogUsed: string | undefined;
+    const candidates = catalogArg ? [resolve(ctx.io.cwd, catalogArg)] : [];
+    const embedded = catalogArg ? undefined : verifyEmbedded(bytes, trust);
+    if (embedded && embedded.status === 'unsigned' && s.flags.has('a')) candidates.push(...(await catalogsBeside(path)));
+    if (embedded && !(embedded.status === 'unsigned' && candidates.length)) {
+      result = embedded;
+      if (embedded.fileDigest) hashLine = `Hash of file (${embedded.digestAlgorithm ?? 'sha256'}): ${embedded.fileDigest.toString('hex').toUpperCase()}`;
+      if (embedded.kind === 'unknown') {
+        error(ctx, 'This file format cannot be verified because it is not recognized.');
+        errors++;
+        continue;
+      }
+    } else {
+      result = { ok: false, status: 'unsigned', message: 'No signature found.', chain: [] };
+      let found = false;
+      for (const catPath of candidates) {
+        let info: CatalogInfo;
+        try {
+          info = readCatalog(await readFile(catPath));
+        } catch (e) {
+          if (catalogArg) {
+            error(ctx, `The catalog ${catalogArg} could not be read: ${(e as Error).message}`);
+            result = { ok: false, status: 'unsupported', message: '', chain: [] };
+          }
+          continue;
+        }
+        const membership = await verifyFileAgainstCatalog(info, path);
+        if (membership.status !== 'match') continue;
+        found = true;
+        catalogUsed = catPath;
+        hashLine = `Hash of file (${membership.hashAlgorithm}): ${membership.computed.toString('hex').toUpperCase()}`;
+        result = verifyCatalogSignature(info, trust);
+        break;
+      }
+      if (!found && result.status === 'unsupported') {
+        errors++;
+        continue;
+      }
+      if (!found && catalogArg) {
+        error(ctx, `The file is not in the specified catalog (its hash was not found in ${catalogArg}).`);
+        print('');
+        errors++;
+        continue;
+      }
+    }
+    if (verbose && catalogUsed) print(`File is signed in catalog: ${catalogUsed}`);
+    if (verbose && result.chain.length) {
+      print('');
+      print('Signature Index: 0 (Primary Signature)');
+      if (hashLine) print(hashLine);
+      print('');
+      for (const line of chainLines(result.chain)) print(line);
+      print('File is not timestamped.');
+      print('');
+    }
+    if (!result.ok) {
+      error(ctx, WINTRUST[result.status] ?? result.message);
+      print('');
+      errors++;
+      continue;
+    }
+    verified++;
+    print(`Successfully verified: ${file}`);
+    print('');
+  }
+  if (!quiet || errors) {
+    const lines = verbose || s.files.length > 1 ? [`Number of files successfully Verified: ${verified}`, 'Number of warnings: 0', `Number of errors: ${errors}`] : errors ? [`Number of errors: ${errors}`] : [];
+    if (lines.length) ctx.io.stdout(`${lines.join('\n')}\n`);
+  }
+  return errors ? SigntoolExit.error : SigntoolExit.ok;
+}
+
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) {
+      error(ctx, 'A required parameter is missing.');
+      ctx.io.stderr('Usage: signtool <command> [options]\n\nRun "wdksim signtool /?" for the commands and options.\n');
+      return SigntoolExit.error;
+    }
+    const lower = command.toLowerCase();
+    if (['/?', '-?', '/h', '-h', '--help', 'help'].includes(lower)) {
+      ctx.io.stdout(HELP);
+      return SigntoolExit.ok;
+    }
+    if (rest.some((a) => a === '/?' || a === '-?' || a === '--help')) {
+      ctx.io.stdout(HELP);
+      return SigntoolExit.ok;
+    }
+    if (lower === 'sign') return await sign(rest, ctx);
+    if (lower === 'verify') return await verify(rest, ctx);
+    if (['timestamp', 'catdb', 'remove'].includes(lower)) {
+      error(ctx, `The "${command}" command is not available in wdksim (sign and verify are).`);
+      return SigntoolExit.error;
+    }
+    error(ctx, `Invalid command: ${command}`);
+    ctx.io.stderr('Usage: signtool <command> [options]\n\nValid commands: sign, verify\n');
+    return SigntoolExit.error;
+  } catch (e) {
+    if (e instanceof SigntoolUsage) {
+      error(ctx, e.message);
+      ctx.io.stderr('For more information, run "wdksim signtool /?".\n');
+      return SigntoolExit.error;
+    }
+    throw e;
+  }
 }

@@ -1,0 +1,63 @@
+// Re-hashes a package folder against a catalog: every member matching,
+// mismatching or missing, and every package file the catalog does not list.
+import { readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { hashFile } from './hash.js';
+import type { CatalogInfo, CatalogMember } from './read.js';
+
+export type PackageEntryStatus = 'match' | 'mismatch' | 'missing' | 'extra';
+
+export interface PackageEntry {
+  status: PackageEntryStatus;
+  /** Member file name (lower-case, as stored) or, for extra files, the package-relative path. */
+  name: string;
+  /** Package-relative path of the file compared, '/'-separated. */
+  file?: string;
+  member?: CatalogMember;
+  /** Digest computed for the file, in the member's algorithm. */
+  computed?: Buffer;
+  isPe?: boolean;
+}
+
+async function listFiles(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
+    else if (entry.isFile()) out.push(relative(base, full).split(sep).join('/'));
+  }
+  return out.sort();
+}
+
+const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
+
+/** Compares the files of `dir` (recursively; .cat files excluded) with the catalog's members. */
+export async function verifyPackageAgainstCatalog(info: CatalogInfo, dir: string): Promise<PackageEntry[]> {
+  const files = (await listFiles(dir)).filter((f) => !f.toLowerCase().endsWith('.cat'));
+  const digests = new Map<string, { sha1: Buffer; sha256: Buffer; isPe: boolean }>();
+  for (const f of files) {
+    const d = await hashFile(join(dir, f), { algorithms: ['sha1', 'sha256'] });
+    digests.set(f, { sha1: d.sha1!, sha256: d.sha256!, isPe: d.isPe });
+  }
+  const used = new Set<string>();
+  const entries: PackageEntry[] = [];
+  const members = info.members.filter((m) => !m.shadow && m.digest);
+  const digestOf = (f: string, m: CatalogMember) => (m.hashAlgorithm === 'sha1' ? digests.get(f)!.sha1 : digests.get(f)!.sha256);
+  for (const m of members) {
+    const byName = m.fileName ? files.filter((f) => baseName(f).toLowerCase() === m.fileName!.toLowerCase()) : [];
+    const candidates = byName.length ? byName : files;
+    const hit = candidates.find((f) => digestOf(f, m).equals(m.digest!));
+    const name = m.fileName ?? m.tag;
+    if (hit) {
+      used.add(hit);
+      entries.push({ status: 'match', name, file: hit, member: m, computed: digestOf(hit, m), isPe: digests.get(hit)!.isPe });
+    } else if (byName.length) {
+      used.add(byName[0]!);
+      entries.push({ status: 'mismatch', name, file: byName[0], member: m, computed: digestOf(byName[0]!, m), isPe: digests.get(byName[0]!)!.isPe });
+    } else {
+      entries.push({ status: 'missing', name, member: m });
+    }
+  }
+  for (const f of files) if (!used.has(f)) entries.push({ status: 'extra', name: f, file: f, isPe: digests.get(f)!.isPe });
+  return entries;
+}
