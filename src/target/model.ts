@@ -34,6 +34,7 @@ export const Problem = {
   disabled: 22, // CM_PROB_DISABLED
   failedInstall: 28, // CM_PROB_FAILED_INSTALL
   driverFailedLoad: 31, // CM_PROB_FAILED_ADD
+  driverFailedLoadCode39: 39, // CM_PROB_DRIVER_FAILED_LOAD (driver missing, or KMDF newer than the OS)
   unsignedDriver: 52, // CM_PROB_UNSIGNED_DRIVER
 } as const;
 
