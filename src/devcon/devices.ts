@@ -1,0 +1,222 @@
+// Device state changes shared by devcon and pnputil: enable, disable, restart,
+// remove (with its subtree) and rescan, applied to a draft of the machine state
+// and its registry so the device tree, the Enum keys and the class keys stay
+// consistent. The caller runs them inside a target transaction.
+import type { DeviceRecord, SetupClassRecord } from '../target/model.js';
+import { inboxDevices } from './inbox.js';
+import { fold, sameText } from './view.js';
+
+/** The registry operations these changes need (src/target/registry.ts provides them). */
+export interface RegistryLike {
+  getValue(path: string, name: string): { type: string; data: string | number | string[] } | undefined;
+  setValue(path: string, name: string, value: { type: string; data: string | number | string[] }): void;
+  deleteValue(path: string, name: string): boolean;
+  deleteKey(path: string): boolean;
+}
+
+export interface DeviceDraft {
+  devices: DeviceRecord[];
+  classes: SetupClassRecord[];
+  os?: { build: number; arch: string };
+}
+
+const CCS = 'HKLM\\SYSTEM\\CurrentControlSet';
+export const enumKeyOf = (instanceId: string): string => `${CCS}\\Enum\\${instanceId}`;
+export const classKeyOf = (guid: string): string => `${CCS}\\Control\\Class\\${guid}`;
+const CONFIGFLAG_DISABLED = 0x1;
+
+export type ChangeOutcome = 'done' | 'reboot' | 'failed';
+
+/** Devices Windows will not disable (no DN_DISABLEABLE): the HAL, the ACPI system and the processors. */
+export function isDisableable(device: DeviceRecord): boolean {
+  if (['Computer', 'Processor'].some((c) => sameText(c, device.className))) return false;
+  return !/^ACPI_HAL\\/i.test(device.instanceId);
+}
+
+/** Devices on the boot path: changing them takes effect at the next reboot. */
+export function isBootDevice(device: DeviceRecord): boolean {
+  return ['DiskDrive', 'Volume', 'hdc', 'SCSIAdapter'].some((c) => sameText(c, device.className)) && device.present;
+}
+
+function find(draft: DeviceDraft, instanceId: string): DeviceRecord | undefined {
+  return draft.devices.find((d) => fold(d.instanceId) === fold(instanceId));
+}
+
+function setConfigFlags(reg: RegistryLike, instanceId: string, disabled: boolean): void {
+  const key = enumKeyOf(instanceId);
+  const current = reg.getValue(key, 'ConfigFlags');
+  const flags = typeof current?.data === 'number' ? current.data : 0;
+  reg.setValue(key, 'ConfigFlags', { type: 'REG_DWORD', data: disabled ? flags | CONFIGFLAG_DISABLED : flags & ~CONFIGFLAG_DISABLED });
+}
+
+export function setEnabled(draft: DeviceDraft, reg: RegistryLike, instanceId: string, enabled: boolean): ChangeOutcome {
+  const device = find(draft, instanceId);
+  if (!device || !device.present) return 'failed';
+  if (!enabled && !isDisableable(device)) return 'failed';
+  const wasDisabled = device.disabled;
+  device.disabled = !enabled;
+  if (enabled && device.problem === 22) device.problem = 0;
+  if (!enabled) device.problem = 22;
+  setConfigFlags(reg, device.instanceId, !enabled);
+  if (wasDisabled === !enabled) return 'done';
+  if (isBootDevice(device)) {
+    device.rebootRequired = true;
+    return 'reboot';
+  }
+  return 'done';
+}
+
+export function restart(draft: DeviceDraft, instanceId: string): ChangeOutcome {
+  const device = find(draft, instanceId);
+  if (!device || !device.present) return 'failed';
+  if (isBootDevice(device) && !device.disabled) {
+    device.rebootRequired = true;
+    return 'reboot';
+  }
+  // A restart clears a start failure; a disabled device stays disabled, a driver problem stays.
+  if (device.problem === 10) device.problem = 0;
+  return 'done';
+}
+
+/** Removes the device and the present devices below it (their Enum keys and driver keys go too); phantoms below stay remembered. */
+export function remove(draft: DeviceDraft, reg: RegistryLike, instanceId: string): ChangeOutcome {
+  const device = find(draft, instanceId);
+  if (!device) return 'failed';
+  const boot = isBootDevice(device);
+  const doomed = new Set<string>([fold(device.instanceId)]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const d of draft.devices) {
+      if (d.present && d.parent && doomed.has(fold(d.parent)) && !doomed.has(fold(d.instanceId))) {
+        doomed.add(fold(d.instanceId));
+        grew = true;
+      }
+    }
+  }
+  for (const d of draft.devices.filter((x) => doomed.has(fold(x.instanceId)))) {
+    const driverKey = reg.getValue(enumKeyOf(d.instanceId), 'Driver');
+    if (typeof driverKey?.data === 'string' && driverKey.data) reg.deleteKey(`${CCS}\\Control\\Class\\${driverKey.data}`);
+    reg.deleteKey(enumKeyOf(d.instanceId));
+  }
+  draft.devices = draft.devices.filter((d) => !doomed.has(fold(d.instanceId)));
+  return boot ? 'reboot' : 'done';
+}
+
+/** Writes a device's Enum key values as setup does (used when a device appears). */
+export function writeEnumKey(reg: RegistryLike, device: DeviceRecord): void {
+  const key = enumKeyOf(device.instanceId);
+  reg.setValue(key, 'DeviceDesc', { type: 'REG_SZ', data: device.description });
+  if (device.hardwareIds.length) reg.setValue(key, 'HardwareID', { type: 'REG_MULTI_SZ', data: device.hardwareIds });
+  if (device.compatibleIds.length) reg.setValue(key, 'CompatibleIDs', { type: 'REG_MULTI_SZ', data: device.compatibleIds });
+  reg.setValue(key, 'ClassGUID', { type: 'REG_SZ', data: device.classGuid });
+  reg.setValue(key, 'Class', { type: 'REG_SZ', data: device.className });
+  if (device.service) reg.setValue(key, 'Service', { type: 'REG_SZ', data: device.service });
+}
+
+/**
+ * CM_Reenumerate_DevNode from the root: the buses report their hardware again,
+ * so a removed bus-enumerated device (PCI, ACPI, USB...) whose hardware is
+ * still attached comes back with its inbox driver. Root-enumerated devices
+ * exist only as software: once removed they stay removed.
+ */
+export function rescanDevices(draft: DeviceDraft, reg: RegistryLike): string[] {
+  const hardware = inboxDevices({ build: draft.os?.build, arch: draft.os?.arch }).filter((d) => d.present && !d.rootEnumerated);
+  const added: string[] = [];
+  // Parents first, so a restored child always has its parent in the tree.
+  let progress = true;
+  while (progress) {
+    progress = false;
+    for (const hw of hardware) {
+      if (find(draft, hw.instanceId)) continue;
+      if (hw.parent && hw.parent !== 'HTREE\\ROOT\\0' && !find(draft, hw.parent)) continue;
+      draft.devices.push(hw);
+      writeEnumKey(reg, hw);
+      added.push(hw.instanceId);
+      progress = true;
+    }
+  }
+  return added;
+}
+
+export type SetHwidResult = { kind: 'usage' } | { kind: 'ok'; ids: string[] };
+
+/** sethwid subcommands on one hardware-ID list (cmds.cpp SetHwidCallback). */
+export function applyHwidOps(list: readonly string[], ops: readonly string[]): SetHwidResult {
+  let ids = [...list];
+  let mark = -1;
+  for (const raw of ops) {
+    let op = raw;
+    if (op.startsWith('=')) {
+      ids = [];
+      mark = 0;
+      op = op.slice(1);
+    } else if (op.startsWith('+')) {
+      mark = 0;
+      op = op.slice(1);
+    } else if (op.startsWith('-')) {
+      mark = -1;
+      op = op.slice(1);
+    } else if (op.startsWith('!')) {
+      mark = -2;
+      op = op.slice(1);
+    }
+    if (!op) return { kind: 'usage' };
+    const cnt = ids.length;
+    if (mark === -1 || mark > cnt) mark = cnt;
+    const out: string[] = [];
+    let ent = 0;
+    for (; ent < mark; ent++) if (!sameText(ids[ent]!, op)) out.push(ids[ent]!);
+    if (mark >= 0) out.push(op);
+    for (; ent < cnt; ent++) if (!sameText(ids[ent]!, op)) out.push(ids[ent]!);
+    ids = out;
+    mark++;
+  }
+  return { kind: 'ok', ids };
+}
+
+export type FilterResult = { kind: 'usage' } | { kind: 'fail' } | { kind: 'ok'; filters: string[]; modified: boolean };
+
+/** classfilter subcommands with devcon's cursor (cmds.cpp cmdClassFilter). */
+export function applyFilterOps(list: readonly string[], ops: readonly string[], serviceExists: (name: string) => boolean): FilterResult {
+  const filters = [...list];
+  let after = -1;
+  let span = 1;
+  let modified = false;
+  for (const arg of ops) {
+    let op = arg.charAt(0);
+    let serv = arg.slice(1);
+    if (op === '=') {
+      after = -1;
+      span = 1;
+      op = serv.charAt(0);
+      if (!op) continue;
+      serv = serv.slice(1);
+    }
+    if (!serv) return { kind: 'usage' };
+    if (op === '@' || op === '!') {
+      let i = after + span;
+      while (i < filters.length && !sameText(filters[i]!, serv)) i++;
+      if (i >= filters.length) return { kind: 'fail' };
+      after = i;
+      if (op === '@') {
+        span = 1;
+        continue;
+      }
+      filters.splice(after, 1);
+      span = 0;
+      modified = true;
+      continue;
+    }
+    let mark: number;
+    if (op === '+') mark = after < 0 ? filters.length : after + span;
+    else if (op === '-') mark = after < 0 ? 0 : after;
+    else return { kind: 'usage' };
+    if (!serviceExists(serv)) return { kind: 'fail' };
+    filters.splice(mark, 0, serv);
+    modified = true;
+    span = 1;
+    after = mark;
+  }
+  return { kind: 'ok', filters, modified };
+}

@@ -1,0 +1,37 @@
+// The bridge from the target's state to the view devcon and pnputil read, and
+// the reboot both tools can ask for.
+import type { MachineState } from '../target/schema.js';
+import { Registry } from '../target/registry.js';
+import type { MachineView } from './view.js';
+
+const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
+
+/** Services every Windows installation has (the filters and drivers the inbox devices name). */
+const INBOX_SERVICES = ['ACPI', 'BasicDisplay', 'BasicRender', 'Beep', 'CompositeBus', 'disk', 'e1dexpress', 'HidUsb', 'i8042prt', 'intelppm', 'iorate', 'kbdclass', 'mouclass', 'mouhid', 'msisadrv', 'NdisVirtualBus', 'NdisWan', 'partmgr', 'pci', 'rdpbus', 'Serial', 'storahci', 'swenum', 'umbus', 'USBHUB3', 'USBSTOR', 'USBXHCI', 'vdrvroot', 'volmgr', 'volsnap', 'volume', 'Wdf01000'];
+
+export function installedServices(state: MachineState): string[] {
+  const names = new Map<string, string>();
+  const add = (n: string | undefined) => {
+    if (n && !names.has(n.toLowerCase())) names.set(n.toLowerCase(), n);
+  };
+  INBOX_SERVICES.forEach(add);
+  const reg = new Registry(state.registry);
+  for (const key of reg.subkeys(SERVICES)) add(key.slice(key.lastIndexOf('\\') + 1));
+  for (const d of state.devices) add(d.service);
+  return [...names.values()];
+}
+
+export function viewOf(state: MachineState): MachineView {
+  return { devices: state.devices, classes: state.classes, packages: state.packages, services: installedServices(state), windowsDir: 'C:\\Windows' };
+}
+
+/** A planned reboot: pending boot settings take effect and changes waiting for it complete. */
+export function rebootMachine(state: MachineState): void {
+  const pending = state.boot.pending;
+  if (pending) {
+    Object.assign(state.boot, pending);
+    delete state.boot.pending;
+  }
+  state.boot.bootCount += 1;
+  for (const d of state.devices) delete d.rebootRequired;
+}

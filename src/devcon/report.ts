@@ -1,0 +1,152 @@
+// The read-only device commands (find, findall, status, hwids, stack,
+// resources, driverfiles, drivernodes): FindCallback with its FIND_* controls,
+// as pure functions from the machine view to text and a JSON record.
+import type { DeviceRecord } from '../target/model.js';
+import { deviceLine, deviceState, dumpArray, dumpDevice, dumpName, dumpStatus, findTail, pad } from './format.js';
+import { selectDevices } from './select.js';
+import { classByGuid, deviceDescription, isStarted, problemOf, type MachineView } from './view.js';
+import { DevconExit } from '../exit-codes.js';
+
+export type ReportKind = 'find' | 'findall' | 'status' | 'hwids' | 'stack' | 'resources' | 'driverfiles' | 'drivernodes';
+
+export interface CommandResult {
+  code: number;
+  /** Text for stdout. */
+  out: string;
+  /** The same result for --json. */
+  json: Record<string, unknown>;
+}
+
+export function deviceJson(view: MachineView, device: DeviceRecord): Record<string, unknown> {
+  const cls = classByGuid(view, device.classGuid);
+  return {
+    instanceId: device.instanceId,
+    description: deviceDescription(device) ?? null,
+    className: cls?.name ?? device.className,
+    classGuid: device.classGuid,
+    hardwareIds: device.hardwareIds,
+    compatibleIds: device.compatibleIds,
+    present: device.present,
+    status: deviceState(device),
+    problem: problemOf(device),
+    service: device.service ?? null,
+    driver: device.driver?.publishedName ?? null,
+  };
+}
+
+function dumpHwIds(device: DeviceRecord): string {
+  let out = '';
+  if (device.hardwareIds.length) out += `${pad(1)}Hardware IDs:\n${dumpArray(2, device.hardwareIds)}`;
+  if (device.compatibleIds.length) out += `${pad(1)}Compatible IDs:\n${dumpArray(2, device.compatibleIds)}`;
+  return out || `${pad(1)}No hardware/compatible IDs found for this device.\n`;
+}
+
+function dumpClass(device: DeviceRecord): string {
+  if (!device.className && !device.classGuid) return `${pad(1)}Device is not set up.\n`;
+  return `${pad(1)}Setup Class: ${device.classGuid || '{}'} ${device.className || '(?)'}\n`;
+}
+
+function dumpStack(view: MachineView, device: DeviceRecord): string {
+  const cls = classByGuid(view, device.classGuid);
+  let out = '';
+  if (cls?.upperFilters?.length) out += `${pad(1)}Upper class filters:\n${dumpArray(2, cls.upperFilters)}`;
+  if (device.upperFilters?.length) out += `${pad(1)}Upper filters:\n${dumpArray(2, device.upperFilters)}`;
+  out += `${pad(1)}Controlling service:\n${pad(2)}${device.service ? device.service : '(none)'}\n`;
+  if (cls?.lowerFilters?.length) out += `${pad(1)}Class lower filters:\n${dumpArray(2, cls.lowerFilters)}`;
+  if (device.lowerFilters?.length) out += `${pad(1)}Lower filters:\n${dumpArray(2, device.lowerFilters)}`;
+  return out;
+}
+
+function dumpResources(device: DeviceRecord): string {
+  // CM_Get_DevNode_Status fails for a device that is not present: nothing is printed.
+  if (!device.present) return '';
+  const started = isStarted(device);
+  const resources = device.resources ?? [];
+  if (resources.length === 0) return `${pad(1)}${started ? 'Device is not using any resources.' : 'Device has no reserved resources.'}\n`;
+  return `${pad(1)}${started ? 'Device is currently using the following resources:' : 'Device has the following reserved resources:'}\n${dumpArray(2, resources)}`;
+}
+
+export function infPath(view: MachineView, publishedName: string): string {
+  return `${view.windowsDir}\\INF\\${publishedName}`;
+}
+
+function dumpDriverFiles(view: MachineView, device: DeviceRecord): string {
+  const drv = device.driver;
+  if (!drv) return `${pad(1)}No driver information available for the device.\n`;
+  const from = `${infPath(view, drv.publishedName)} [${drv.section}]`;
+  if (drv.files.length === 0) return `${pad(1)}Driver installed from ${from}. The driver is not using any files.\n`;
+  return `${pad(1)}Driver installed from ${from}. ${drv.files.length} file(s) used by driver:\n${dumpArray(2, drv.files)}`;
+}
+
+/** Locale short date (en-US, M/d/yyyy) from an INF mm/dd/yyyy date. */
+export function shortDate(mmddyyyy: string): string {
+  const m = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$/.exec(mmddyyyy.trim());
+  if (!m) return mmddyyyy;
+  return `${Number(m[1])}/${Number(m[2])}/${m[3]}`;
+}
+
+/** SP_DRVINSTALL_PARAMS flags wdksim reports: DNF_INF_IS_SIGNED (0x2000), DNF_AUTHENTICODE_SIGNED (0x20000) for non-Windows signers. */
+export function driverNodeFlags(signer: string | undefined): number {
+  if (!signer) return 0;
+  return signer === 'Microsoft Windows' ? 0x2000 : 0x22000;
+}
+
+function dumpDriverNodes(view: MachineView, device: DeviceRecord): string {
+  const drv = device.driver;
+  if (!drv) return `${pad(1)}No driver nodes found for this device.\n`;
+  const flags = driverNodeFlags(drv.signer);
+  let out = 'Driver node #0:\n';
+  out += `${pad(1)}Inf file is ${infPath(view, drv.publishedName)}\n`;
+  out += `${pad(1)}Inf section is ${drv.section}\n`;
+  out += `${pad(1)}Driver description is ${drv.description}\n`;
+  out += `${pad(1)}Manufacturer name is ${device.manufacturer ?? drv.provider}\n`;
+  out += `${pad(1)}Provider name is ${drv.provider}\n`;
+  out += `${pad(1)}Driver date is ${shortDate(drv.driverDate)}\n`;
+  out += `${pad(1)}Driver version is ${drv.driverVersion}\n`;
+  out += `${pad(1)}Driver node rank is ${Number.parseInt(drv.rank, 16) >>> 0}\n`;
+  out += `${pad(1)}Driver node flags are ${flags.toString(16).toUpperCase().padStart(8, '0')}\n`;
+  if (flags & 0x2000) out += `${pad(2)}Inf is digitally signed\n`;
+  return out;
+}
+
+/** find/findall/status/hwids/stack/resources/driverfiles/drivernodes over `<id>...` arguments. */
+export function runReport(view: MachineView, kind: ReportKind, args: readonly string[], machine?: string): CommandResult {
+  const selection = selectDevices(view, args, { includePhantoms: kind === 'findall' });
+  if (selection.kind === 'usage') return { code: DevconExit.usage, out: '', json: { devices: [] } };
+  let out = '';
+  const devices: Record<string, unknown>[] = [];
+  for (const device of selection.devices) {
+    const record = deviceJson(view, device);
+    if (kind === 'find' || kind === 'findall') {
+      out += dumpDevice(device);
+    } else {
+      out += deviceLine(device.instanceId);
+      out += dumpName(device);
+      if (kind === 'status') out += dumpStatus(device);
+      if (kind === 'stack') {
+        out += dumpClass(device) + dumpStack(view, device);
+        const cls = classByGuid(view, device.classGuid);
+        record.upperClassFilters = cls?.upperFilters ?? [];
+        record.lowerClassFilters = cls?.lowerFilters ?? [];
+        record.upperFilters = device.upperFilters ?? [];
+        record.lowerFilters = device.lowerFilters ?? [];
+      }
+      if (kind === 'resources') {
+        out += dumpResources(device);
+        record.resources = device.resources ?? [];
+      }
+      if (kind === 'driverfiles') {
+        out += dumpDriverFiles(view, device);
+        record.driverFiles = device.driver ? { inf: infPath(view, device.driver.publishedName), section: device.driver.section, files: device.driver.files } : null;
+      }
+      if (kind === 'hwids') out += dumpHwIds(device);
+      if (kind === 'drivernodes') {
+        out += dumpDriverNodes(view, device);
+        record.driverNodes = device.driver ? [{ ...device.driver, inf: infPath(view, device.driver.publishedName) }] : [];
+      }
+    }
+    devices.push(record);
+  }
+  out += findTail(selection.devices.length, machine);
+  return { code: DevconExit.ok, out, json: { devices, count: devices.length } };
+}

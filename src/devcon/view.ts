@@ -1,0 +1,75 @@
+// The part of the simulated machine devcon and pnputil look at, as plain data,
+// so every command is a pure function over it and unit-testable without a
+// target directory.
+import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from '../target/model.js';
+
+export interface MachineView {
+  devices: DeviceRecord[];
+  classes: SetupClassRecord[];
+  packages: DriverPackageRecord[];
+  /** Names of the installed services (classfilter refuses a filter that is not one). */
+  services: string[];
+  /** %SystemRoot% as Windows spells it (C:\Windows). */
+  windowsDir: string;
+}
+
+/** Windows compares IDs and names with an ASCII-only case fold (the C locale's _tcsicmp). */
+export function fold(text: string): string {
+  return text.replace(/[a-z]/g, (c) => c.toUpperCase());
+}
+
+export function sameText(a: string, b: string): boolean {
+  return fold(a) === fold(b);
+}
+
+/**
+ * Devices in the order SetupDiGetClassDevs hands them out: the registry's Enum
+ * key order, which is case-insensitive alphabetical by instance ID.
+ */
+export function enumerationOrder(devices: readonly DeviceRecord[]): DeviceRecord[] {
+  return [...devices].sort((a, b) => compareNames(a.instanceId, b.instanceId));
+}
+
+/** Registry subkey order (uppercase fold, then code units). */
+export function compareNames(a: string, b: string): number {
+  const fa = fold(a);
+  const fb = fold(b);
+  return fa < fb ? -1 : fa > fb ? 1 : 0;
+}
+
+/** Setup classes in the order SetupDiBuildClassInfoList returns them (Class key order: by GUID). */
+export function classOrder(classes: readonly SetupClassRecord[]): SetupClassRecord[] {
+  return [...classes].sort((a, b) => compareNames(a.guid, b.guid));
+}
+
+/** Every class with that name (the registry may hold more than one GUID per name). */
+export function classesNamed(view: MachineView, name: string): SetupClassRecord[] {
+  return classOrder(view.classes).filter((c) => sameText(c.name, name));
+}
+
+export function classByGuid(view: MachineView, guid: string): SetupClassRecord | undefined {
+  return view.classes.find((c) => sameText(c.guid, guid));
+}
+
+/** What devcon prints for a device: friendly name, else device description. */
+export function deviceDescription(device: DeviceRecord): string | undefined {
+  if (device.friendlyName) return device.friendlyName;
+  if (device.description) return device.description;
+  return undefined;
+}
+
+/** DN_STARTED: present, enabled, no problem and no change waiting for a reboot. */
+export function isStarted(device: DeviceRecord): boolean {
+  return device.present && !device.disabled && device.problem === 0;
+}
+
+/** The problem code CM reports: CM_PROB_DISABLED for a disabled device. */
+export function problemOf(device: DeviceRecord): number {
+  if (device.disabled) return 22;
+  return device.problem;
+}
+
+/** Third-party packages: the published oem<N>.inf files, in directory (name) order. */
+export function oemPackages(view: MachineView): DriverPackageRecord[] {
+  return view.packages.filter((p) => /^oem\d+\.inf$/i.test(p.publishedName) && !p.inbox).sort((a, b) => compareNames(a.publishedName, b.publishedName));
+}
