@@ -1,0 +1,286 @@
+// `wdksim build`: what a Visual Studio driver build does after the compiler,
+// in the WDK's order (wdk-tools.md §7.4): StampInf on a copy of each INX/INF
+// in $(IntDir), the driver binary from $(OutDir) (or a placeholder), test-sign
+// the binary, copy everything into the package folder, Inf2Cat on the package
+// folder, test-sign each catalog, and add the test certificate. Each step logs
+// the wdksim command line equivalent to the tool call and the tool's result.
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { isPeImage, signCatalog, signPe } from '../catalog/index.js';
+import { WdksimError, describeFsError } from '../errors.js';
+import type { InfDocument } from '../inf/document.js';
+import { parseInf } from '../inf/parse.js';
+import { catalogFileFor, referencedFiles } from '../package/index.js';
+import type { ProjectSettings } from '../project/settings.js';
+import { futureDriverVerWarning, stampInf, type StampRequest } from '../stamp/index.js';
+import type { Clock } from '../time/clock.js';
+import { ensureTestCertificate, type BuildCertificate } from './certificate.js';
+import { commandLine, showPath } from './display.js';
+import { BuildLog, type BuildStep } from './log.js';
+import { isPeName, isPlaceholderBinary, makePlaceholderBinary } from './placeholder.js';
+
+/** Runs `wdksim inf2cat ARGV` in the build's directory and returns its exit code and output. */
+export type Inf2CatRunner = (argv: string[]) => Promise<{ exitCode: number; output: string }>;
+
+export interface BuildOptions {
+  clock: Clock;
+  env: Record<string, string | undefined>;
+  /** Where the user stands: paths in the log are shown relative to it. */
+  cwd: string;
+  placeholderBinaries: boolean;
+  /** --out: the package folder (default the project's $(PackageDir)). */
+  packageDir?: string;
+  write: (text: string) => void;
+  inf2cat: Inf2CatRunner;
+}
+
+export interface BuildResult {
+  success: boolean;
+  project: string;
+  configuration: string;
+  platform: string;
+  packageDir: string;
+  /** Files of the package folder, relative to it, `/`-separated, sorted. */
+  files: string[];
+  stampedInfs: Array<{ file: string; driverVer: string }>;
+  catalogs: string[];
+  placeholders: string[];
+  certificate?: string;
+  error?: string;
+  steps: BuildStep[];
+}
+
+/** A build step failed: the message is printed as MSBuild prints an error. */
+class BuildFailure extends Error {}
+
+function readBytes(path: string, what: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new BuildFailure(`${what}: ${describeFsError(error, path)}`);
+  }
+}
+
+async function writeFile(path: string, bytes: Buffer): Promise<void> {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    await writeFileAtomic(path, bytes);
+  } catch (error) {
+    throw new BuildFailure(describeFsError(error, path));
+  }
+}
+
+function listFiles(dir: string, base = dir): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    return statSync(full).isDirectory() ? listFiles(full, base) : [relative(base, full).split(/[\\/]/).join('/')];
+  }).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+}
+
+export async function runBuild(settings: ProjectSettings, options: BuildOptions): Promise<BuildResult> {
+  const log = new BuildLog(options.write);
+  const show = (p: string) => showPath(p, options.cwd);
+  const packageDir = options.packageDir ?? settings.packageDir;
+  const result: BuildResult = {
+    success: false,
+    project: settings.projectFile,
+    configuration: settings.configuration,
+    platform: settings.platform,
+    packageDir,
+    files: [],
+    stampedInfs: [],
+    catalogs: [],
+    placeholders: [],
+    steps: log.steps,
+  };
+  log.heading(`Build started: Project: ${settings.projectName}, Configuration: ${settings.configuration} ${settings.platform} (${show(settings.projectFile)})`);
+  try {
+    await stages(settings, options, log, packageDir, result, show);
+    result.files = listFiles(packageDir);
+    result.success = true;
+    log.heading(`${settings.projectName} -> ${show(packageDir)}`);
+    for (const file of result.files) log.heading(`  ${file}${result.placeholders.some((p) => basename(p).toLowerCase() === basename(file).toLowerCase()) ? '   (placeholder)' : ''}`);
+    log.heading('Build succeeded.');
+  } catch (error) {
+    if (!(error instanceof BuildFailure) && !(error instanceof WdksimError)) throw error;
+    result.error = error.message;
+    result.files = listFiles(packageDir);
+    options.write(`error: ${error.message}\n`);
+    log.heading('Build FAILED.');
+  }
+  return result;
+}
+
+async function stages(
+  settings: ProjectSettings, options: BuildOptions, log: BuildLog, packageDir: string, result: BuildResult, show: (p: string) => string,
+): Promise<void> {
+  if (settings.infs.length === 0) {
+    throw new BuildFailure(`${show(settings.projectFile)} has no Inf item (.inx or .inf); add one, e.g. <Inf Include="${settings.projectName}.inx" /> (or "infs" in wdksim.json)`);
+  }
+
+  // 1. StampInf: copy each INX/INF to $(IntDir) and stamp the copy.
+  const docs: Array<{ file: string; doc: InfDocument }> = [];
+  for (const inf of settings.infs) {
+    const s = inf.stamp;
+    const argv: string[] = [];
+    if (s.date !== undefined) argv.push('-d', s.date);
+    if (s.architecture !== undefined) argv.push('-a', s.architecture);
+    if (s.version !== undefined) argv.push('-v', s.version);
+    if (s.kmdfVersion) argv.push('-k', s.kmdfVersion);
+    if (s.umdfVersion) argv.push('-u', s.umdfVersion);
+    if (s.section) argv.push('-s', s.section);
+    if (s.catalogFile) argv.push('-c', s.catalogFile);
+    if (s.verbose) argv.push('-n');
+    argv.push('-x', '-f', show(inf.output));
+    const step = log.step('StampInf', s.enabled ? commandLine('stampinf', argv) : undefined);
+    const source = readBytes(inf.source, 'Inf item');
+    log.line(step, `Copying "${show(inf.source)}" to "${show(inf.output)}"${s.enabled ? ' for stamping' : ''}`);
+    let bytes = source;
+    if (s.enabled) {
+      const request: StampRequest = {
+        ...(s.date !== undefined ? { date: s.date } : {}),
+        ...(s.version !== undefined ? { version: s.version } : {}),
+        ...(s.architecture !== undefined ? { arch: s.architecture } : {}),
+        ...(s.section ? { section: s.section } : {}),
+        ...(s.catalogFile ? { catalog: s.catalogFile } : {}),
+        ...(s.kmdfVersion ? { kmdf: s.kmdfVersion } : {}),
+        ...(s.umdfVersion ? { umdf: s.umdfVersion } : {}),
+        env: options.env,
+      };
+      let stamped;
+      try {
+        stamped = stampInf(source, request, options.clock);
+      } catch (error) {
+        step.exitCode = 1;
+        throw new BuildFailure(`StampInf ${show(inf.source)}: ${(error as Error).message}`);
+      }
+      bytes = stamped.bytes;
+      step.exitCode = 0;
+      log.line(step, `Stamping ${show(inf.output)}`);
+      log.line(step, `Stamping [${stamped.stamp.section}] section with DriverVer=${stamped.driverVer}`);
+      result.stampedInfs.push({ file: inf.output, driverVer: stamped.driverVer });
+      const warning = settings.inf2cat.enabled && !settings.inf2cat.useLocalTime ? futureDriverVerWarning(stamped.stamp.date, options.clock) : undefined;
+      if (warning) {
+        log.line(step, `warning: ${warning}`);
+        log.line(step, settings.kind === 'vcxproj'
+          ? 'In the project: <Inf2CatUseLocalTime>true</Inf2CatUseLocalTime> (Configuration Properties > Inf2Cat > General > Use Local Time).'
+          : 'In wdksim.json: "inf2cat": { "useLocalTime": true }.');
+      }
+    }
+    await writeFile(inf.output, bytes);
+    docs.push({ file: inf.output, doc: parseInf(bytes, { file: inf.output }) });
+  }
+
+  // 2. The binaries: FilesToPackage ($(TargetPath) first) and the other files the INFs name, from $(OutDir).
+  const wanted = new Map<string, string>(); // name (lower) → path in the package, as the INF lays it out
+  for (const { doc } of docs) {
+    for (const ref of referencedFiles(doc, settings.arch)) {
+      if (!wanted.has(basename(ref.relativePath).toLowerCase())) wanted.set(basename(ref.relativePath).toLowerCase(), ref.relativePath);
+    }
+  }
+  const binaries = [...settings.filesToPackage];
+  const isInf = (name: string) => docs.some((d) => basename(d.file).toLowerCase() === name);
+  for (const [name, rel] of wanted) {
+    if (isInf(name) || binaries.some((b) => basename(b).toLowerCase() === name)) continue;
+    const inOutDir = join(settings.outDir, rel);
+    if (existsSync(inOutDir) || (options.placeholderBinaries && isPeName(name))) binaries.push(inOutDir);
+  }
+  const missing: string[] = [];
+  for (const file of binaries) {
+    const exists = existsSync(file);
+    if (options.placeholderBinaries && isPeName(file) && (!exists || isPlaceholderBinary(readBytes(file, 'binary')))) {
+      const step = log.step('Link');
+      await writeFile(file, makePlaceholderBinary(basename(file), settings.arch));
+      result.placeholders.push(file);
+      log.line(step, `placeholder: ${show(file)}: a minimal ${/\.sys$/i.test(file) ? 'native-subsystem ' : ''}PE image marked WDKSIM-PLACEHOLDER stands in for the compiled driver (nothing compiles C here)`);
+    } else if (!exists) {
+      missing.push(file);
+    } else if (isPlaceholderBinary(readBytes(file, 'binary'))) {
+      const step = log.step('Link');
+      result.placeholders.push(file);
+      log.line(step, `warning: ${show(file)} is a placeholder made by an earlier --placeholder-binaries build, not a compiled driver`);
+    }
+  }
+  if (missing.length > 0) {
+    throw new BuildFailure(`${missing.map(show).join(', ')}: the driver binary does not exist in the output folder; build the driver with the WDK first (wdksim does not compile C) and copy it there, or pass --placeholder-binaries to package a stand-in PE image`);
+  }
+
+  // 3. Test-sign the binaries with the project's test certificate.
+  let cert: BuildCertificate | undefined;
+  const digest = settings.sign.fileDigestAlgorithm === 'sha1' ? 'sha1' : 'sha256';
+  const signFile = async (file: string, kind: 'pe' | 'catalog', target: string) => {
+    const step = log.step(target, commandLine('signtool', ['sign', '/fd', digest, '/f', show(cert!.signingFile), show(file)]));
+    const bytes = readBytes(file, 'signtool');
+    let signed: Buffer;
+    try {
+      signed = kind === 'pe' ? signPe(bytes, cert!.identity, { digest }) : signCatalog(bytes, cert!.identity, { digest });
+    } catch (error) {
+      step.exitCode = 1;
+      throw new BuildFailure(`SignTool Error: ${show(file)}: ${(error as Error).message}`);
+    }
+    await writeFile(file, signed);
+    step.exitCode = 0;
+    log.line(step, 'Done Adding Additional Store');
+    log.line(step, `Successfully signed: ${show(file)}`);
+  };
+  if (settings.sign.mode === 'TestSign') {
+    cert = await ensureTestCertificate(settings, options.clock, options.env);
+    result.certificate = cert.cerFile;
+    if (cert.created) {
+      const step = log.step('TestSign', commandLine('cert', ['new', '--subject', cert.subject!, '--out', show(dirname(cert.signingFile))]));
+      log.line(step, `Made test certificate ${show(cert.cerFile)} (with its key in ${show(cert.signingFile)}), as Visual Studio makes WDKTestCert`);
+    }
+    for (const file of binaries) {
+      if (isPeName(file) && isPeImage(readBytes(file, 'binary'))) await signFile(file, 'pe', 'TestSign');
+    }
+  } else if (settings.sign.mode === 'ProductionSign') {
+    const step = log.step('TestSign');
+    log.line(step, 'warning: SignMode is ProductionSign: wdksim has no production certificate, so the binaries and the catalog stay unsigned');
+  }
+
+  // 4. The package folder: the stamped INFs and the binaries, laid out as the INFs name them.
+  const copyStep = log.step('PackageFiles');
+  const copy = async (from: string, to: string) => {
+    log.line(copyStep, `Copying file from "${show(from)}" to "${show(to)}".`);
+    await writeFile(to, readBytes(from, 'package'));
+  };
+  for (const { file } of docs) await copy(file, join(packageDir, basename(file)));
+  for (const file of binaries) await copy(file, join(packageDir, wanted.get(basename(file).toLowerCase()) ?? basename(file)));
+
+  // 5. Inf2Cat on the package folder.
+  if (settings.inf2cat.enabled) {
+    const i = settings.inf2cat;
+    if (i.osList.length === 0) throw new BuildFailure('Inf2CatWindowsVersionList is empty; name the /os ids (e.g. 10_X64)');
+    const argv = [`/driver:${show(packageDir)}`, `/os:${i.osList.join(',')}`];
+    if (i.useLocalTime) argv.push('/uselocaltime');
+    if (i.verbose) argv.push('/verbose');
+    if (i.noCatalog) argv.push('/nocat');
+    if (i.pageHashes) argv.push('/pageHashes');
+    const step = log.step('Inf2Cat', commandLine('inf2cat', argv));
+    const run = await options.inf2cat(argv);
+    step.exitCode = run.exitCode;
+    log.line(step, run.output);
+    if (run.exitCode !== 0) {
+      throw new BuildFailure(run.exitCode === 254
+        ? 'Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)'
+        : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode})`);
+    }
+    if (!i.noCatalog) {
+      for (const { doc } of docs) {
+        const name = catalogFileFor(doc, settings.arch)?.name;
+        const path = name ? join(packageDir, name) : undefined;
+        if (path && existsSync(path) && !result.catalogs.includes(path)) result.catalogs.push(path);
+      }
+    }
+  }
+
+  // 6. Test-sign the catalogs and ship the certificate in the package.
+  if (cert) {
+    for (const catalog of result.catalogs) await signFile(catalog, 'catalog', 'CatalogTestSign');
+    const step = log.step('CatalogTestSign');
+    log.line(step, `Copying file from "${show(cert.cerFile)}" to "${show(join(packageDir, basename(cert.cerFile)))}".`);
+    await writeFile(join(packageDir, basename(cert.cerFile)), readBytes(cert.cerFile, 'test certificate'));
+  }
+}

@@ -1,0 +1,36 @@
+// Placeholder binaries for `wdksim build --placeholder-binaries`: nothing
+// compiles C here, so a minimal valid PE image (native subsystem for a .sys,
+// GUI-subsystem DLL for a .dll) stands in for the driver the link step would
+// make, with a marker in its .text section saying what it is, so neither a
+// person nor a tool can mistake it for a real driver.
+import { makeMinimalPe, peChecksum } from '../catalog/index.js';
+import type { InfArch } from '../project/settings.js';
+
+export const PLACEHOLDER_MARKER = 'WDKSIM-PLACEHOLDER';
+
+/** File extensions for which a placeholder PE image can be made. */
+export function isPeName(name: string): boolean {
+  return /\.(sys|dll|exe)$/i.test(name);
+}
+
+const MACHINE: Partial<Record<InfArch, number>> = { amd64: 0x8664, arm64: 0xaa64 };
+
+export function makePlaceholderBinary(name: string, arch: InfArch): Buffer {
+  const dll = /\.dll$/i.test(name);
+  const image = makeMinimalPe({ subsystem: /\.sys$/i.test(name) ? 'native' : 'windows', dll });
+  const pe = image.readUInt32LE(0x3c);
+  // makeMinimalPe writes a PE32+ AMD64 image; ARM64 differs only in Machine.
+  // (x86/ARM would need a PE32 image: they keep the AMD64 one, noted in docs/build.md.)
+  const machine = MACHINE[arch];
+  if (machine !== undefined) image.writeUInt16LE(machine, pe + 4);
+  const text = image.readUInt32LE(pe + 24 + 240 + 20); // .text PointerToRawData
+  const marker = `${PLACEHOLDER_MARKER}: ${name} is not a compiled driver; wdksim build --placeholder-binaries made it so packaging and install can be exercised.`;
+  image.write(marker.slice(0, 480), text + 16, 'latin1');
+  const checksumOffset = pe + 24 + 64;
+  image.writeUInt32LE(peChecksum(image, checksumOffset), checksumOffset);
+  return image;
+}
+
+export function isPlaceholderBinary(bytes: Buffer): boolean {
+  return bytes.subarray(0, 2048).includes(PLACEHOLDER_MARKER, 0, 'latin1');
+}
