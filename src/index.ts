@@ -3,3 +3,4 @@ export * from './inf/index.js';
 export * from './diagnostic.js';
 export * from './errors.js';
 export * from './time/clock.js';
+export * from './stamp/index.js';

@@ -3,6 +3,7 @@
 // STAMPINF_DATE / STAMPINF_VERSION variables, then today / ntverp.h. "Today"
 // and "now" are the local date and time of the one clock (§1.3).
 import { InputError, UsageError } from '../errors.js';
+import { formatDriverDate } from '../inf/driverver.js';
 import { type Clock, todayLocal } from '../time/clock.js';
 import { ntverpVersion } from './ntverp.js';
 
@@ -82,7 +83,7 @@ function monthName(m: number): string {
 }
 
 export function formatStampDate(parts: { month: number; day: number; year: number }): string {
-  return `${String(parts.month).padStart(2, '0')}/${String(parts.day).padStart(2, '0')}/${String(parts.year).padStart(4, '0')}`;
+  return formatDriverDate(parts);
 }
 
 /** Validates a DriverVer version w.x.y.z: one to four decimal parts, each 0..65534. Returns it as written. */
