@@ -1,0 +1,31 @@
+// Shared test helpers: temp folders and the external oracles (openssl, osslsigncode).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { onTestFinished } from 'vitest';
+
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'wdksim-cat-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function hasTool(name: string): boolean {
+  return spawnSync(name, ['--version'], { stdio: 'ignore' }).error === undefined;
+}
+
+export const HAS_OSSLSIGNCODE = hasTool('osslsigncode');
+export const OSSLSIGNCODE_SKIP_REASON = 'osslsigncode is not installed (CI installs it): the signature oracle tests are skipped';
+if (!HAS_OSSLSIGNCODE) console.warn(`SKIPPED: ${OSSLSIGNCODE_SKIP_REASON}`);
+
+export function run(cmd: string, args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(cmd, args, { encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+export function openssl(args: string[]): string {
+  return execFileSync('openssl', args, { encoding: 'utf8' });
+}
+
+export const NOW = new Date('2026-11-25T12:00:00Z');
