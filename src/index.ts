@@ -4,3 +4,4 @@ export * from './diagnostic.js';
 export * from './errors.js';
 export * from './time/clock.js';
 export * from './stamp/index.js';
+export * from './package/index.js';

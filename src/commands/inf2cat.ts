@@ -7,7 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { WdksimError, describeFsError } from '../errors.js';
 import { Inf2CatExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { createCatalog } from '../catalog/create.js';
+import { createCatalog } from '../catalog/index.js';
 import {
   catalogPlans,
   checkPackage,

@@ -6,4 +6,4 @@ export { referencedFiles, sectionAppliesToArch, type FileReference } from './fil
 export { catalogFileFor, type CatalogFileChoice } from './catalog-file.js';
 export { OS_IDS, findOsId, parseOsList, resolveOsIds, osAttrFor, supportsSha256Catalogs, type OsId, type OsListResult } from './os-ids.js';
 export { checkPackage, formatInf2CatLine, MODELS_CODE, type CheckOptions, type PackageDiagnostic } from './checks.js';
-export { catalogPlans, catalogVersionFor, hardwareIds, type CatalogPlan, type CatalogMember, type PlanOptions } from './plans.js';
+export { catalogPlans, catalogVersionFor, hardwareIds, type CatalogPlan, type CatalogPlanMember, type PlanOptions } from './plans.js';

@@ -11,7 +11,7 @@ import { referencedFiles } from './files.js';
 import type { DriverPackage, PackageInf } from './load.js';
 import { type OsId, osAttrFor, resolveOsIds, supportsSha256Catalogs } from './os-ids.js';
 
-export interface CatalogMember {
+export interface CatalogPlanMember {
   /** File name as on disk. */
   name: string;
   /** Full path. */
@@ -25,7 +25,7 @@ export interface CatalogPlan {
   /** Where it is written: next to the INF (an existing file of any case is reused). */
   path: string;
   oses: OsId[];
-  members: CatalogMember[];
+  members: CatalogPlanMember[];
   osAttr: string;
   /** OS, then HWIDn … HWID1, the order real Inf2Cat catalogs show. */
   attributes: { name: string; value: string }[];
@@ -78,7 +78,7 @@ export function catalogPlans(pkg: DriverPackage, options: PlanOptions): CatalogP
       groups.set(name.toLowerCase(), group);
     }
     for (const group of groups.values()) {
-      const members: CatalogMember[] = [{ name: inf.name, path: inf.path }];
+      const members: CatalogPlanMember[] = [{ name: inf.name, path: inf.path }];
       const seen = new Set([inf.name.toLowerCase(), group.name.toLowerCase()]);
       for (const arch of new Set(group.oses.map((os) => os.arch))) {
         for (const file of referencedFiles(inf.doc, arch)) {
