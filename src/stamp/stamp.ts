@@ -42,13 +42,15 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
     inserts.set(key, slot);
   };
 
-  // DriverVer in the target section.
-  const target = doc.section(stamp.section);
+  // DriverVer in the target section (`-s X.NTamd64` also finds `[X.NT$ARCH$]`).
+  const values = tokenValues(stamp);
+  const target = doc.section(stamp.section)
+    ?? doc.sections.find((s) => substitute(s.name, values).toLowerCase() === stamp.section.toLowerCase());
   const existing = target ? directives(target, 'DriverVer') : [];
   if (existing.length > 0) {
     for (const entry of existing) edits.push(valueEdit(doc, entry, driverVer, true));
   } else {
-    addLine(stamp.section, assignment(doc, stamp.section, 'DriverVer', driverVer));
+    addLine(target?.name ?? stamp.section, assignment(doc, target?.name ?? stamp.section, 'DriverVer', driverVer));
   }
   // CatalogFile / Provider in [Version]: replace the undecorated entry, else add one.
   const version = doc.section('Version');
@@ -77,6 +79,12 @@ function tokenValues(stamp: ResolvedStamp): Map<string, string> {
     values.set('$UMDFCOINSTALLERVERSION$', stamp.umdf.coinstaller);
   }
   return values;
+}
+
+function substitute(text: string, values: Map<string, string>): string {
+  let out = text;
+  for (const [token, value] of values) out = out.split(token).join(value);
+  return out;
 }
 
 /** Token replacements in every section header, key and value (comments and the preamble are left alone). */

@@ -188,3 +188,11 @@ describe('stampInf', () => {
     expect(() => stampInf(inx, { date: '01/02/2026', version: '1.2.3.65535' }, utcNoon)).toThrow(UsageError);
   });
 });
+
+describe('stampInf -s', () => {
+  it('finds the section by its stamped name (-s X.NTamd64 for [X.NT$ARCH$])', () => {
+    const text = '[Version]\r\nSignature="$Windows NT$"\r\n[X.NT$ARCH$]\r\nCopyFiles=F\r\n[F]\r\n';
+    const out = stampInf(Buffer.from(text, 'latin1'), { section: 'x.ntAMD64', arch: 'amd64', date: '01/02/2026', version: '1.2.3.4' }, utcNoon);
+    expect(out.bytes.toString('latin1')).toBe('[Version]\r\nSignature="$Windows NT$"\r\n[X.NTamd64]\r\nCopyFiles=F\r\nDriverVer=01/02/2026,1.2.3.4\r\n[F]\r\n');
+  });
+});
