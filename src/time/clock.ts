@@ -72,11 +72,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
-/** TZ as Intl understands it; a POSIX rule Intl does not know falls back to the host zone. */
+/**
+ * TZ as Intl understands it. A POSIX fixed-offset rule without DST such as
+ * `UTC-13` or `<+13>-13` (POSIX counts west as positive, like Etc/GMT) maps to
+ * Etc/GMT-13; any other rule Intl does not know falls back to the host zone.
+ */
 function resolveTimeZone(tz: string | undefined): string | undefined {
   if (!tz) return undefined;
   const name = tz.startsWith(':') ? tz.slice(1) : tz;
-  return formatterFor(name) ? name : undefined;
+  if (formatterFor(name)) return name;
+  const posix = /^(?:[A-Za-z]{3,}|<[^>]+>)([+-]?)(\d{1,2})(?::00)?$/.exec(name);
+  if (posix) {
+    const hours = Number(posix[2]);
+    const etc = hours === 0 ? 'Etc/GMT' : `Etc/GMT${posix[1] === '-' ? '-' : '+'}${hours}`;
+    if (formatterFor(etc)) return etc;
+  }
+  return undefined;
 }
 
 export function utcParts(date: Date): CalendarParts {

@@ -138,3 +138,16 @@ describe('parseInstant', () => {
     expect(todayUtc(clock).day).toBe(24);
   });
 });
+
+describe('POSIX TZ rules without DST', () => {
+  it.each([
+    ['UTC-13', 'Etc/GMT-13', 13 * 60],
+    ['<+13>-13', 'Etc/GMT-13', 13 * 60],
+    ['PST8', 'Etc/GMT+8', -8 * 60],
+    ['UTC0', 'Etc/GMT', 0],
+  ])('TZ=%s is %s', (tz, zone, offset) => {
+    const clock = createClock({ TZ: tz }, '2026-11-24T12:30:00Z');
+    expect(clock.timeZone).toBe(zone);
+    expect(utcOffsetMinutes(clock.now(), clock.timeZone)).toBe(offset);
+  });
+});
