@@ -220,6 +220,9 @@ async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ upda
   if (!ctx.io.stderrIsTTY || options.json) return { update() {}, stop() {} };
   const { default: cliProgress } = await import('cli-progress');
   const started = Date.now();
+  // WDKSIM_PROGRESS_DELAY_MS lets tests show the bar at once; users never need it.
+  const delayText = ctx.io.env.WDKSIM_PROGRESS_DELAY_MS;
+  const delay = delayText !== undefined && /^\d+$/.test(delayText) ? Number(delayText) : 1000;
   let bar: InstanceType<typeof cliProgress.SingleBar> | undefined;
   // cli-progress writes to a stream; this one forwards to ctx.io.stderr.
   const stream = {
@@ -233,7 +236,7 @@ async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ upda
   return {
     update(done, total) {
       if (!bar) {
-        if (Date.now() - started < 1000 || done >= total) return;
+        if (Date.now() - started < delay || done >= total) return;
         bar = new cliProgress.SingleBar({ stream, format: 'hashing {bar} {percentage}% | {value}/{total} bytes', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
         bar.start(total, done);
       }
