@@ -2,7 +2,7 @@
 // `-` or `/`, the value in the next argument), the file edited in place and
 // written atomically, or written to -o OUT. Silent on success unless -n.
 import { access, constants, readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { InputError, UsageError, describeFsError } from '../errors.js';
 import { StampinfExit, exitCodeTables } from '../exit-codes.js';
@@ -23,7 +23,8 @@ byte of the file (encoding, BOM, line ends, comments, spacing) is kept.
   -d DATE      mm/dd/yyyy, or * for today's local date
                (default: STAMPINF_DATE, else today's local date)
   -v VERSION   w.x.y.z (each part 0-65534), or * for the local time H.M.S.ms
-               (default: STAMPINF_VERSION, else ntverp.h in the -i folder)
+               (default: STAMPINF_VERSION, else ntverp.h in the -i folder,
+               else in the INCLUDE path)
   -a ARCH      value of $ARCH$ (default: the Platform variable, else $ARCH$ is removed)
   -c CATALOG   write CatalogFile=CATALOG into [Version]
   -k KMDF      KMDF version major.minor, e.g. 1.15 ($KMDFCOINSTALLERVERSION$ becomes 01015)
@@ -163,6 +164,16 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     const header = join(args.includeDir, 'ntverp.h');
     const text = (await readInput(resolve(ctx.io.cwd, header), header)).toString('latin1');
     request.ntverp = { text, file: header };
+  } else if (needsNtverp && env.INCLUDE) {
+    // Without -i, the include path of a WDK build prompt, as the compiler searches it.
+    for (const dir of env.INCLUDE.split(';').flatMap((d) => d.split(delimiter)).map((d) => d.trim()).filter(Boolean)) {
+      const header = join(dir, 'ntverp.h');
+      const text = await readFile(resolve(ctx.io.cwd, header)).then((b) => b.toString('latin1'), () => undefined);
+      if (text !== undefined) {
+        request.ntverp = { text, file: header };
+        break;
+      }
+    }
   }
 
   const result = stampInf(doc, request, ctx.clock);

@@ -97,6 +97,14 @@ describe('wdksim stampinf: output', () => {
     expect(readFileSync(join(dir, 'x.inx')).equals(readFileSync(join(UTF16, 'expected.inf')))).toBe(true);
   });
 
+  it('without -i, finds ntverp.h on the INCLUDE path', async () => {
+    const { dir, file } = workCopy();
+    const inc = join(REPO_ROOT, 'fixtures/stamp/ntverp-include-dir/inc');
+    const r = await wdksim(['stampinf', '-f', 'toaster.inx', '-d', '01/02/2026'], { cwd: dir, env: { INCLUDE: `${join(dir, 'none')};${inc}` } });
+    expect(r.exitCode).toBe(0);
+    expect(driverVer(file)).toBe('01/02/2026,10.0.26100.1742');
+  });
+
   it('keeps the file mode when editing in place', async () => {
     const { dir, file } = workCopy();
     chmodSync(file, 0o640);
@@ -162,6 +170,14 @@ describe('wdksim stampinf: bad input leaves the file untouched', () => {
     expect(r.stderr).toMatch(/toaster\.inx: the file is read-only/);
     expect(readFileSync(file).equals(original)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o444);
+  });
+
+  it('-o into a folder that does not exist', async () => {
+    const { dir, file, original } = workCopy();
+    const r = await wdksim(['stampinf', '-f', 'toaster.inx', '-o', 'no/such/out.inf', '-d', '01/02/2026', '-v', '1.2.3.4'], { cwd: dir });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/no[/\\]such/);
+    expect(readFileSync(file).equals(original)).toBe(true);
   });
 
   it('a directory given as the file', async () => {
