@@ -1,7 +1,126 @@
-// Placeholder until this tool lands; replaced by its owner.
+// `wdksim demo [DIR]`: the "Write a Hello World Windows driver (KMDF)"
+// tutorial end to end, on the bundled KmdfHelloWorld project: create the
+// project, build it, provision a test target (test signing, KDNET port 50000
+// key 1.2.3.4), deploy, devcon install and status, then where to look. Each
+// step is shown as the `$ wdksim ...` command it runs, so the transcript can
+// be replayed by hand.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { DEMO_PROJECT_NAME } from '../build/demo-project.js';
+import { writeDemoProject } from '../build/demo-setup.js';
+import { commandLine } from '../build/display.js';
+import { runCaptured } from '../build/tool-runner.js';
 import { UsageError } from '../errors.js';
+import { BuildExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
+import { findCommand } from './registry.js';
 
-export async function run(_argv: string[], _ctx: Context): Promise<number> {
-  throw new UsageError('wdksim demo is not available in this build yet');
+const HELP = `Usage: wdksim demo [DIR]
+
+Replays the KMDF "Hello World" driver tutorial on the bundled KmdfHelloWorld project:
+creates the project in DIR (default: a new folder wdksim-demo under the current one),
+builds it (a placeholder .sys, as nothing compiles C here), provisions a simulated
+target machine DIR/wdksim-target (test signing on, KDNET port 50000, key 1.2.3.4),
+deploys the package, installs it with devcon for Root\\KmdfHelloWorld, checks the
+device's status and the target's consistency, and shows where to look.
+Every step is printed as the wdksim command it runs.
+
+DIR must be new or empty. --now and TZ fix the clock, as for every tool.
+
+${exitCodeTables.demo}
+`;
+
+const HWID = 'Root\\KmdfHelloWorld';
+const TARGET = 'wdksim-target';
+
+function freshDir(cwd: string): string {
+  for (let n = 1; ; n++) {
+    const dir = join(cwd, n === 1 ? 'wdksim-demo' : `wdksim-demo-${n}`);
+    if (!existsSync(dir)) return dir;
+  }
+}
+
+function parseArgs(argv: string[]): { dir?: string; help: boolean } {
+  let dir: string | undefined;
+  let help = false;
+  for (const arg of argv) {
+    if (arg === '-h' || arg === '--help' || arg === '/?') help = true;
+    else if (arg.startsWith('-')) throw new UsageError(`demo: unknown option "${arg}"; run "wdksim demo --help"`);
+    else if (dir !== undefined) throw new UsageError(`demo: one folder at a time; got "${dir}" and "${arg}"`);
+    else dir = arg;
+  }
+  return { ...(dir !== undefined ? { dir } : {}), help };
+}
+
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.help) {
+    ctx.io.stdout(HELP);
+    return BuildExit.ok;
+  }
+  const dir = args.dir !== undefined ? resolve(ctx.io.cwd, args.dir) : freshDir(ctx.io.cwd);
+  if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) {
+    throw new UsageError(`demo: ${dir} is not an empty folder; pass a new or empty DIR so nothing of yours is overwritten`);
+  }
+  const out = ctx.io.stdout;
+  const say = (text: string) => out(`${text}\n`);
+  const shownDir = relative(ctx.io.cwd, dir) || '.';
+  const demoCtx: Context = { ...ctx, io: { ...ctx.io, cwd: dir }, target: join(dir, TARGET) };
+
+  const step = async (tool: string, toolArgv: string[]): Promise<boolean> => {
+    say(`$ ${commandLine(tool, toolArgv)}`);
+    const command = await findCommand(tool)!.load();
+    const result = await runCaptured(command.run, toolArgv, demoCtx);
+    if (result.output) out(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
+    if (result.exitCode !== 0) {
+      say('');
+      say(`demo: "${commandLine(tool, toolArgv)}" failed with exit code ${result.exitCode}; its output is above.`);
+      say(`The project and the target are left in ${shownDir} to look at.`);
+      return false;
+    }
+    say('');
+    return true;
+  };
+
+  say(`KMDF Hello World, step by step, in ${shownDir}`);
+  say('');
+  say(`1. Create the project (Visual Studio: New Project > Kernel Mode Driver, Empty (KMDF); add Driver.c).`);
+  await writeDemoProject(dir, { useLocalTime: true });
+  say(`$ cd ${shownDir}`);
+  say(`   ${DEMO_PROJECT_NAME}/${DEMO_PROJECT_NAME}.vcxproj   the driver project (Debug|x64, KMDF, Windows10)`);
+  say(`   ${DEMO_PROJECT_NAME}/${DEMO_PROJECT_NAME}.inx       the INF template: hardware ID ${HWID} under [Standard.NT$ARCH$]`);
+  say(`   ${DEMO_PROJECT_NAME}/Driver.c                DriverEntry and KmdfHelloWorldEvtDeviceAdd from the tutorial`);
+  say('   The tutorial\'s tip is applied: Inf2Cat > General > Use Local Time = Yes (<Inf2CatUseLocalTime>true</Inf2CatUseLocalTime>),');
+  say('   so stampinf and inf2cat both use the local date and a fresh DriverVer is never "in the future" (Inf2Cat error 22.9.7).');
+  say('');
+
+  say('2. Build the solution (stampinf, signtool, inf2cat). Nothing compiles C here, so a placeholder');
+  say('   KmdfHelloWorld.sys (a minimal native PE image marked WDKSIM-PLACEHOLDER) stands in for the driver.');
+  if (!await step('build', [DEMO_PROJECT_NAME, '--configuration', 'Debug', '--platform', 'x64', '--placeholder-binaries'])) return BuildExit.failed;
+  const packageDir = `${DEMO_PROJECT_NAME}/x64/Debug/${DEMO_PROJECT_NAME}`;
+
+  say('3. Provision the target computer: test signing on, kernel debugging over the network (port 50000, key 1.2.3.4).');
+  if (!await step('target', ['init', TARGET, '--testsigning', 'on', '--kdnet-port', '50000', '--kdnet-key', '1.2.3.4'])) return BuildExit.failed;
+
+  say(`4. Deploy: copy the package (.inf, .cat, test certificate, .sys) to the target's %SystemDrive%\\DriverTest\\Drivers.`);
+  if (!await step('deploy', [packageDir])) return BuildExit.failed;
+
+  say(`5. Install the driver for the root-enumerated device ${HWID}, from the deployed copy, as on the target.`);
+  if (!await step('devcon', ['install', `${TARGET}/DriverTest/Drivers/${DEMO_PROJECT_NAME}.inf`, HWID])) return BuildExit.failed;
+
+  say('6. Check that the device exists and its driver is running.');
+  if (!await step('devcon', ['status', HWID])) return BuildExit.failed;
+  if (!await step('target', ['verify'])) return BuildExit.failed;
+
+  say('7. Where to look:');
+  if (!await step('target', ['reg', 'export', `HKLM\\SYSTEM\\CurrentControlSet\\Services\\${DEMO_PROJECT_NAME}`, `${DEMO_PROJECT_NAME}-service.reg`])) return BuildExit.failed;
+  say(`   ${TARGET}/DriverTest/Drivers/                the deployed package`);
+  say(`   ${TARGET}/Windows/System32/DriverStore/FileRepository/   the staged driver package`);
+  say(`   ${TARGET}/Windows/INF/setupapi.dev.log      the device install log (also: wdksim target log --tail 40)`);
+  say(`   ${DEMO_PROJECT_NAME}-service.reg                  the driver's service key, as regedit exports it`);
+  say(`   ${packageDir}/   the package the build made`);
+  say('');
+  say('On real hardware the next step is the debugger on the host: WinDbg -k net:port=50000,key=1.2.3.4');
+  say('Done: every step of the tutorial worked.');
+  return BuildExit.ok;
 }
