@@ -32,7 +32,7 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
   const doc = Buffer.isBuffer(input) ? parseInf(input) : input;
   const stamp = resolveStamp(options, clock);
   const driverVer = `${stamp.date.text},${stamp.version}`;
-  const edits: TextEdit[] = [...tokenEdits(doc, stamp)];
+  const edits: TextEdit[] = []; // values written whole; token edits inside them are dropped below
 
   const inserts = new Map<string, { name: string; lines: string[] }>(); // section (lower case) → new lines
   const addLine = (sectionName: string, line: string) => {
@@ -61,6 +61,9 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
     else addLine(version?.name ?? 'Version', assignment(doc, 'Version', key, value));
   }
   for (const slot of inserts.values()) edits.push(insertEdit(doc, slot.name, slot.lines));
+  for (const edit of tokenEdits(doc, stamp)) {
+    if (!edits.some((e) => e.start < edit.end && edit.start < e.end)) edits.push(edit);
+  }
 
   const applied = applyEdits(doc.text, edits);
   const bytes = encodeInf(applied.text, { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) });

@@ -196,3 +196,11 @@ describe('stampInf -s', () => {
     expect(out.bytes.toString('latin1')).toBe('[Version]\r\nSignature="$Windows NT$"\r\n[X.NTamd64]\r\nCopyFiles=F\r\nDriverVer=01/02/2026,1.2.3.4\r\n[F]\r\n');
   });
 });
+
+describe('stampInf: a written value that holds a token', () => {
+  it('-c replaces CatalogFile=x_$ARCH$.cat whole', () => {
+    const text = '[Version]\r\nSignature="$Windows NT$"\r\nCatalogFile=x_$ARCH$.cat\r\nDriverVer=01/01/2001,1.0.0.0\r\n';
+    const out = stampInf(Buffer.from(text, 'latin1'), { arch: 'amd64', catalog: 'y.cat', date: '01/02/2026', version: '1.2.3.4' }, utcNoon);
+    expect(out.bytes.toString('latin1')).toBe('[Version]\r\nSignature="$Windows NT$"\r\nCatalogFile=y.cat\r\nDriverVer=01/02/2026,1.2.3.4\r\n');
+  });
+});
