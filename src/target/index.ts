@@ -14,7 +14,7 @@
 // file writes (tx.writeFile) and commits all of it atomically, or nothing if
 // fn throws. Engine failures are TargetError (exit 2) with a one-line message
 // naming the file; InstallError carries a SetupAPI error code as well.
-export { resolveTargetDir, openTarget, readState, sha256, Target, Transaction, FailureWithLog } from './target.js';
+export { resolveTargetDir, openTarget, readState, sha256, Target, Transaction } from './target.js';
 export type { MachineState, CertificateRecord, RegValue, OsState, BootState } from './schema.js';
 export { STATE_FILE, STATE_VERSION, machineState } from './schema.js';
 export { Registry, normalizeKeyPath } from './registry.js';

@@ -275,8 +275,8 @@ export class Target {
 
   /**
    * Runs fn on a draft of the state; when it returns, its file changes and the
-   * new state are committed together. When it throws, nothing changes, except
-   * that `keepOnError` lets a failed install still write its log (as Windows does).
+   * new state are committed together. When it throws, nothing changes except
+   * that its setupapi.dev.log sections are appended (Windows logs failures too).
    */
   async transaction<T>(name: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.withLock(async () => {
@@ -289,8 +289,10 @@ export class Target {
         result = await fn(tx);
       } catch (error) {
         await rm(join(this.root, JOURNAL), { recursive: true, force: true });
-        if (error instanceof FailureWithLog) await this.#writeFailureLog(error.log);
-        throw error instanceof FailureWithLog ? error.cause : error;
+        // Windows logs failed operations too; only the log survives a failed transaction.
+        const logText = tx.renderLog();
+        if (logText) await this.#writeFailureLog(logText);
+        throw error;
       }
       await tx.commit();
       return result;
@@ -305,12 +307,6 @@ export class Target {
   }
 }
 
-/** Thrown inside a transaction to fail it but keep its setupapi.dev.log sections. */
-export class FailureWithLog extends Error {
-  constructor(override readonly cause: Error, readonly log: string) {
-    super(cause.message);
-  }
-}
 
 export async function readState(root: string): Promise<MachineState> {
   const file = join(root, STATE_FILE);

@@ -1,0 +1,101 @@
+// `target init`: the state and files of a freshly provisioned test computer,
+// as Visual Studio's provisioning leaves it (wdk-tools.md §7.2): DriverTest
+// folder, test signing and kernel debugging configured and active (provisioning
+// reboots the machine), empty driver store and logs.
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TargetError } from '../errors.js';
+import type { Context } from '../io.js';
+import { DRIVERS_DIR, DRIVERTEST_DIR, INF_DIR, STORE_DIR } from './layout.js';
+import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from './model.js';
+import type { OsRelease, TargetArch } from './os.js';
+import { Registry } from './registry.js';
+import { STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './schema.js';
+import { SEED_CLASSES, SEED_DEVICES, SEED_PACKAGES } from './seed.js';
+import { LOG_PATH, logHeader } from './setupapi-log.js';
+import { createTargetFiles } from './target.js';
+import { classKey, enumKey } from './keys.js';
+
+export interface ProvisionOptions {
+  os: OsRelease;
+  arch: TargetArch;
+  testsigning: boolean;
+  kdnet?: { port: number; key: string; hostip?: string };
+  force?: boolean;
+  inbox?: { devices: DeviceRecord[]; classes: SetupClassRecord[]; packages: DriverPackageRecord[] };
+}
+
+export async function provisionTarget(root: string, ctx: Context, options: ProvisionOptions): Promise<MachineState> {
+  try {
+    await stat(join(root, STATE_FILE));
+    if (!options.force) throw new TargetError(`${root} already holds a target machine; use --force to re-create it (everything in it is lost)`);
+  } catch (error) {
+    if (error instanceof TargetError) throw error;
+  }
+  try {
+    const entries = await readdir(root);
+    const foreign = entries.filter((e) => !['Windows', 'DriverTest', '.wdksim', STATE_FILE].includes(e));
+    if (entries.length > 0 && !options.force && foreign.length > 0) {
+      throw new TargetError(`${root} is not empty (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}); choose a new or empty directory for the target`);
+    }
+  } catch (error) {
+    if (error instanceof TargetError) throw error;
+  }
+  const inbox = options.inbox ?? { devices: SEED_DEVICES, classes: SEED_CLASSES, packages: SEED_PACKAGES };
+  const { os } = options;
+  const state: MachineState = {
+    format: STATE_FORMAT,
+    version: STATE_VERSION,
+    createdAt: ctx.clock.now().toISOString(),
+    os: { id: os.id, name: os.name, major: os.major, minor: os.minor, build: os.build, productType: os.productType, suiteMask: os.suiteMask, kmdf: os.kmdf, umdf: os.umdf, arch: options.arch },
+    boot: {
+      testsigning: options.testsigning,
+      debug: options.kdnet !== undefined,
+      ...(options.kdnet ? { dbgsettings: { type: 'NET' as const, port: options.kdnet.port, key: options.kdnet.key, dhcp: true, ...(options.kdnet.hostip ? { hostip: options.kdnet.hostip } : {}) } } : {}),
+      bootCount: 1,
+    },
+    certificates: { Root: [], TrustedPublisher: [] },
+    classes: structuredClone(inbox.classes),
+    devices: structuredClone(inbox.devices),
+    packages: structuredClone(inbox.packages),
+    registry: {},
+    files: [],
+  };
+  const reg = new Registry(state.registry);
+  const cv = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
+  reg.setValue(cv, 'ProductName', { type: 'REG_SZ', data: os.productType === 3 ? os.name : os.major === 10 && os.build >= 22000 ? 'Windows 10 Pro' : 'Windows 10 Pro' });
+  reg.setValue(cv, 'CurrentBuild', { type: 'REG_SZ', data: String(os.build) });
+  reg.setValue(cv, 'CurrentBuildNumber', { type: 'REG_SZ', data: String(os.build) });
+  reg.setValue(cv, 'CurrentMajorVersionNumber', { type: 'REG_DWORD', data: os.major });
+  reg.setValue(cv, 'CurrentMinorVersionNumber', { type: 'REG_DWORD', data: os.minor });
+  reg.setValue(cv, 'DisplayVersion', { type: 'REG_SZ', data: os.name.replace(/^.*version /, '') });
+  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment', 'PROCESSOR_ARCHITECTURE', { type: 'REG_SZ', data: options.arch === 'x86' ? 'x86' : options.arch.toUpperCase() });
+  const [kMajor, kMinor] = os.kmdf.split('.');
+  reg.setValue(`HKLM\\SYSTEM\\CurrentControlSet\\Control\\Wdf\\Kmdf\\KmdfLibrary\\Versions\\${kMajor}`, 'Service', { type: 'REG_SZ', data: 'Wdf01000' });
+  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000', 'Type', { type: 'REG_DWORD', data: 1 });
+  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000', 'Start', { type: 'REG_DWORD', data: 0 });
+  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000', 'ImagePath', { type: 'REG_EXPAND_SZ', data: 'system32\\drivers\\Wdf01000.sys' });
+  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000\\Parameters', 'WdfMinorVersion', { type: 'REG_DWORD', data: Number(kMinor) });
+  reg.setValue('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup', 'LogLevel', { type: 'REG_DWORD', data: 0x2000ffff });
+  reg.setValue('HKLM\\SOFTWARE\\Microsoft\\DriverTest\\Service', 'DebugSession', { type: 'REG_DWORD', data: 0 });
+  for (const cls of state.classes) {
+    const key = classKey(cls.guid);
+    reg.setValue(key, '', { type: 'REG_SZ', data: cls.description });
+    reg.setValue(key, 'Class', { type: 'REG_SZ', data: cls.name });
+    if (cls.upperFilters) reg.setValue(key, 'UpperFilters', { type: 'REG_MULTI_SZ', data: cls.upperFilters });
+    if (cls.lowerFilters) reg.setValue(key, 'LowerFilters', { type: 'REG_MULTI_SZ', data: cls.lowerFilters });
+  }
+  for (const dev of state.devices) {
+    const key = enumKey(dev.instanceId);
+    reg.setValue(key, 'DeviceDesc', { type: 'REG_SZ', data: dev.description });
+    if (dev.hardwareIds.length) reg.setValue(key, 'HardwareID', { type: 'REG_MULTI_SZ', data: dev.hardwareIds });
+    if (dev.compatibleIds.length) reg.setValue(key, 'CompatibleIDs', { type: 'REG_MULTI_SZ', data: dev.compatibleIds });
+    reg.setValue(key, 'ClassGUID', { type: 'REG_SZ', data: dev.classGuid });
+    reg.setValue(key, 'Class', { type: 'REG_SZ', data: dev.className });
+    if (dev.service) reg.setValue(key, 'Service', { type: 'REG_SZ', data: dev.service });
+  }
+  await mkdir(root, { recursive: true });
+  for (const dir of [DRIVERS_DIR, STORE_DIR, DRIVERTEST_DIR, INF_DIR]) await mkdir(join(root, ...dir.split('/')), { recursive: true });
+  await createTargetFiles(root, state, [{ rel: LOG_PATH, data: logHeader(state.os) }]);
+  return state;
+}

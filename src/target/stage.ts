@@ -1,0 +1,155 @@
+// Staging (pnputil /add-driver, devcon dp_add): check the package against the
+// signature policy, copy the INF, its catalog and every file it names into
+// DriverStore\FileRepository\<inf>_<arch>_<16 hex>\, publish the INF as
+// Windows\INF\oemN.inf (+ oemN.cat). An identical package keeps its name.
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
+import { describeFsError } from '../errors.js';
+import { parseInfBytesChecked } from '../inf/parse.js';
+import type { InfDocument } from '../inf/document.js';
+import { catalogFileFor } from '../package/catalog-file.js';
+import { referencedFiles } from '../package/files.js';
+import { InstallError, SetupError } from './install-error.js';
+import { INF_DIR, STORE_DIR, toWindowsPath } from './layout.js';
+import type { DriverPackageRecord } from './model.js';
+import { resolveInside, splitRelative } from './paths.js';
+import { checkPackageSignature, type PackageFileBytes } from './signature.js';
+import { sha256, type Transaction } from './target.js';
+import { versionFacts } from './inf-facts.js';
+import { infLogName } from './log-names.js';
+
+export interface StageOptions {
+  /** Log section title prefix, e.g. "Setup Import Driver Package". */
+  caller?: string;
+}
+export interface StageResult {
+  publishedName: string;
+  storeFolder: string;
+  alreadyStaged: boolean;
+}
+
+/** Reads an INF named on the host (or inside the target, for DriverTest\Drivers) and checks it opens. */
+export async function readHostInf(tx: Transaction, infPath: string): Promise<{ abs: string; bytes: Buffer; doc: InfDocument }> {
+  const abs = resolve(tx.ctx.io.cwd, infPath);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(abs);
+  } catch (error) {
+    throw new InstallError(describeFsError(error, infPath), SetupError.fileNotFound);
+  }
+  const doc = parseInfBytesChecked(bytes, { file: infPath });
+  if (doc.diagnostics.some((d) => d.code === '1001')) {
+    throw new InstallError(`${infPath}: not a Windows INF ([Version] Signature must be "$Windows NT$"); the style of the INF is wrong`, SetupError.wrongInfStyle);
+  }
+  return { abs, bytes, doc };
+}
+
+/** Lowest N with no oemN.inf in use (wdk-tools.md §1.2). */
+export function nextPublishedName(packages: readonly DriverPackageRecord[]): string {
+  const used = new Set(packages.map((p) => /^oem(\d+)\.inf$/i.exec(p.publishedName)?.[1]).filter((n): n is string => n !== undefined).map(Number));
+  let n = 0;
+  while (used.has(n)) n++;
+  return `oem${n}.inf`;
+}
+
+export async function stageDriverPackage(tx: Transaction, infPath: string, options: StageOptions = {}): Promise<StageResult> {
+  const state = tx.state;
+  const arch = state.os.arch;
+  const log = tx.log(`${options.caller ?? 'Setup Import Driver Package'} - ${infLogName(tx, infPath)}`);
+  try {
+    const { abs, bytes: infBytes, doc } = await readHostInf(tx, infPath);
+    const pkgDir = dirname(abs);
+    const infName = basename(abs);
+    log.entry('inf:', `Provider: ${versionFacts(doc).provider}`).entry('inf:', `Class GUID: ${versionFacts(doc).classGuid}`).entry('inf:', `Driver Version: ${versionFacts(doc).driverDate},${versionFacts(doc).driverVersion}`);
+
+    const catalog = catalogFileFor(doc, arch);
+    if (!catalog) {
+      throw new InstallError(`${infPath}: the third-party INF does not contain digital signature information (no CatalogFile for ${arch} in [Version]); staging needs a signed catalog`, SetupError.noCatalogForOemInf);
+    }
+    const catParts = splitRelative(catalog.name, `CatalogFile in ${infName}`);
+    const catResolved = await resolveInside(pkgDir, catParts, `catalog of ${infName}`);
+    if (!catResolved.exists) {
+      throw new InstallError(`${infPath}: the catalog ${catalog.name} named by ${catalog.key} is not in the package; build it with inf2cat and sign it`, SetupError.noCatalogForOemInf);
+    }
+    const catBytes = await readFile(catResolved.abs);
+
+    // Every file the INF names for this architecture, read from inside the package folder only.
+    const files: PackageFileBytes[] = [];
+    const seen = new Set<string>();
+    for (const ref of referencedFiles(doc, arch)) {
+      const parts = splitRelative(ref.relativePath, `file ${ref.name} (${ref.section}, line ${ref.line}) of ${infName}`);
+      const found = await resolveInside(pkgDir, parts, `file ${ref.name} of ${infName}`);
+      if (!found.exists) {
+        throw new InstallError(`${infPath}: the file ${ref.relativePath.replace(/\//g, '\\')} named in [${ref.section}] (line ${ref.line}) is not in the package; the driver package is incomplete`, SetupError.fileNotFound);
+      }
+      const rel = found.parts.join('/');
+      if (seen.has(rel.toLowerCase())) continue;
+      seen.add(rel.toLowerCase());
+      let bytes: Buffer;
+      try {
+        bytes = await readFile(found.abs);
+      } catch (error) {
+        throw new InstallError(describeFsError(error, found.abs), SetupError.fileNotFound);
+      }
+      files.push({ path: rel, bytes });
+    }
+
+    log.begin('sig:', `VERIFY_FILE_SIGNATURE: ${catalog.name}`);
+    const signature = checkPackageSignature(state, catalog.name, catBytes, [{ path: infName, bytes: infBytes }, ...files], tx.ctx.clock.now());
+    log.entry('sig:', `Signer Score = 0x0F000000 (AUTHENTICODE)`).entry('sig:', `Signer Name = ${signature.signer}`);
+    log.end('sig:', `VERIFY_FILE_SIGNATURE: ${catalog.name}`);
+
+    // Identity of the package: the INF, the catalog and every file, by name and content.
+    const catName = catResolved.parts.join('/');
+    const all = [{ path: infName, bytes: infBytes }, { path: catName, bytes: catBytes }, ...files];
+    const identity = sha256(all.map((f) => `${f.path.toLowerCase()}\0${sha256(f.bytes)}\n`).sort().join(''));
+    const storeFolder = `${infName.toLowerCase()}_${arch}_${identity.slice(0, 16)}`;
+    const existing = state.packages.find((p) => p.storeFolder.toLowerCase() === storeFolder);
+    if (existing) {
+      log.entry('sto:', `Driver package already imported as '${existing.publishedName}'.`);
+      return { publishedName: existing.publishedName, storeFolder: existing.storeFolder, alreadyStaged: true };
+    }
+
+    const publishedName = nextPublishedName(state.packages);
+    const catalogPublished = publishedName.replace(/\.inf$/i, '.cat');
+    log.begin('sto:', 'Import Driver Package');
+    log.entry('sto:', `Driver Package = ${abs}`).entry('sto:', `Architecture  = ${arch}`);
+    const records: { path: string; sha256: string }[] = [];
+    for (const f of all) {
+      await tx.writeFile(`${STORE_DIR}/${storeFolder}/${f.path}`, f.bytes, `file ${f.path}`);
+      records.push({ path: f.path, sha256: sha256(f.bytes) });
+      log.entry('cpy:', `Copied '${f.path.split('/').pop()}'.`);
+    }
+    log.entry('sto:', `Driver Store Path = ${toWindowsPath(`${STORE_DIR}/${storeFolder}/${infName.toLowerCase()}`)}`);
+    await tx.writeFile(`${INF_DIR}/${publishedName}`, infBytes);
+    tx.trackFile(`${INF_DIR}/${publishedName}`, infBytes);
+    await tx.writeFile(`${INF_DIR}/${catalogPublished}`, catBytes);
+    tx.trackFile(`${INF_DIR}/${catalogPublished}`, catBytes);
+    log.entry('sto:', `Installing catalog ${catalog.name} as: ${catalogPublished}`);
+    log.entry('sto:', `Published Driver Store Entry: ${publishedName}`);
+    log.end('sto:', 'Import Driver Package');
+
+    const facts = versionFacts(doc);
+    state.packages.push({
+      publishedName,
+      originalName: infName.toLowerCase(),
+      storeFolder,
+      provider: facts.provider,
+      className: facts.className,
+      classGuid: facts.classGuid,
+      driverDate: facts.driverDate,
+      driverVersion: facts.driverVersion,
+      catalog: catName,
+      signer: signature.signer,
+      arch,
+      files: records,
+    });
+    log.entry('sto:', `Successfully imported driver package: ${publishedName}`);
+    return { publishedName, storeFolder, alreadyStaged: false };
+  } catch (error) {
+    const code = error instanceof InstallError ? error.code : SetupError.accessDenied;
+    log.entry('sto:', `Failed to import driver package: ${(error as Error).message}`, 'error');
+    log.entry('sto:', `Error 0x${(code >>> 0).toString(16).padStart(8, '0')}`, 'error');
+    throw error;
+  }
+}
