@@ -162,7 +162,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
   const label = { match: 'OK', mismatch: 'MISMATCH', missing: 'MISSING', extra: 'EXTRA' } as const;
   const lines = entries.map((e) => {
-    const head = `${label[e.status].padEnd(9)} ${e.status === 'extra' ? e.name : e.file && e.file.toLowerCase() !== e.name ? `${e.name} (${e.file})` : e.name}`;
+    const head = `${label[e.status].padEnd(9)} ${e.status === 'extra' ? e.name : e.file && e.file !== e.name ? `${e.name} (${e.file})` : e.name}`;
     if (e.status === 'mismatch') return `${head}\n          catalog ${e.member!.hashAlgorithm?.toUpperCase()} ${hex(e.member!.digest)}\n          file    ${e.member!.hashAlgorithm?.toUpperCase()} ${hex(e.computed)}`;
     if (e.status === 'extra') return `${head}  (not in the catalog)`;
     if (e.status === 'missing') return `${head}  (no such file in the package)`;

@@ -260,8 +260,10 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
     let catalogUsed: string | undefined;
     const candidates = catalogArg ? [resolve(ctx.io.cwd, catalogArg)] : [];
     const embedded = catalogArg ? undefined : verifyEmbedded(bytes, trust);
-    if (embedded && embedded.status === 'unsigned' && s.flags.has('a')) candidates.push(...(await catalogsBeside(path)));
-    if (embedded && !(embedded.status === 'unsigned' && candidates.length)) {
+    const noEmbedded = embedded !== undefined && (embedded.status === 'unsigned' || embedded.kind === 'unknown');
+    // /a: a file without its own signature is looked up in the catalogs beside it.
+    if (noEmbedded && s.flags.has('a')) candidates.push(...(await catalogsBeside(path)));
+    if (embedded && !(noEmbedded && s.flags.has('a'))) {
       result = embedded;
       if (embedded.fileDigest) hashLine = `Hash of file (${embedded.digestAlgorithm ?? 'sha256'}): ${embedded.fileDigest.toString('hex').toUpperCase()}`;
       if (embedded.kind === 'unknown') {

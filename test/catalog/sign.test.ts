@@ -68,7 +68,7 @@ describe.skipIf(!HAS_OSSLSIGNCODE)(`osslsigncode oracle${HAS_OSSLSIGNCODE ? '' :
     expect(digests).toHaveLength(2);
     expect(digests[0]).toBe(digests[1]);
     const bytes = readFileSync(p.sys);
-    bytes[0x201] ^= 0xff;
+    bytes[0x201] = bytes[0x201]! ^ 0xff;
     writeFileSync(p.sys, bytes);
     const bad = run('osslsigncode', ['verify', '-in', p.sys, '-catalog', p.catPath, '-CAfile', p.pem]);
     expect(bad.code).not.toBe(0);
@@ -112,7 +112,7 @@ describe('catalog signatures (own verifier, pkijs)', () => {
 
   it('is accepted by pkijs SignedData.verify (digest and signature; pkijs does not take an end-entity cert as anchor)', async () => {
     const p = await signedPackage(2);
-    pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as Crypto }));
+    pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]["crypto"] }));
     const ci = pkijs.ContentInfo.fromBER(p.signed);
     const sd = new pkijs.SignedData({ schema: ci.content });
     const trusted = pkijs.Certificate.fromBER(cert.certDer);
@@ -139,7 +139,7 @@ describe('catalog signatures (own verifier, pkijs)', () => {
     tampered[at] = 0x44;
     expect(verifyCatalogSignature(tampered, { trusted: [cert.certDer], now: NOW }).status).toBe('digest-mismatch');
     const badSig = Buffer.from(p.signed);
-    badSig[badSig.length - 5] ^= 0x01;
+    badSig[badSig.length - 5] = badSig[badSig.length - 5]! ^ 0x01;
     expect(verifyCatalogSignature(badSig, { trusted: [cert.certDer], now: NOW }).status).toBe('bad-signature');
     expect(verifyCatalogSignature(p.signed, { trusted: [cert.certDer], now: new Date('2030-01-01T00:00:00Z') }).status).toBe('expired');
   });
@@ -165,7 +165,7 @@ describe('catalog signatures (own verifier, pkijs)', () => {
     const sig = readPeSignature(signed)!;
     expect(sig.recordedDigest.equals(sig.computedDigest)).toBe(true);
     const tampered = Buffer.from(signed);
-    tampered[0x210] ^= 0xff;
+    tampered[0x210] = tampered[0x210]! ^ 0xff;
     expect(verifyEmbedded(tampered, { trusted: [cert.certDer], now: NOW }).status).toBe('digest-mismatch');
     expect(verifyEmbedded(makeMinimalPe(), { trusted: [cert.certDer] }).status).toBe('unsigned');
   });
