@@ -1,7 +1,331 @@
-// Placeholder until this tool lands; replaced by its owner.
-import { UsageError } from '../errors.js';
+// wdksim pnputil: the PnP Utility against the simulated target (wdk-tools.md
+// §6). Everything goes to stdout after the "Microsoft PnP Utility" banner;
+// the Windows return value becomes a POSIX exit status (src/pnputil/returns.ts).
+import { mkdir, readFile } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { WdksimError } from '../errors.js';
 import type { Context } from '../io.js';
+import { remove, rescanDevices, restart, setEnabled, type ChangeOutcome } from '../devcon/devices.js';
+import { rebootMachine, viewOf } from '../devcon/machine.js';
+import { classOrder, sameText } from '../devcon/view.js';
+import { parsePnpLine, type PnpLine } from '../pnputil/grammar.js';
+import { classBlock, classMatches, deviceBlock, driverBlock, filterDevices, oemInOrder, type DeviceFilter } from '../pnputil/format.js';
+import { expandInfPattern, offeredIds } from '../pnputil/models.js';
+import { PnpReturn, posixExit, systemText } from '../pnputil/returns.js';
+import { BANNER, helpText, USAGE } from '../pnputil/usage.js';
+import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../target/engine.js';
+import { InstallError } from '../target/install-error.js';
+import { STORE_DIR } from '../target/layout.js';
+import { openTarget, type Target } from '../target/target.js';
+import type { MachineState } from '../target/schema.js';
+import type { Arch } from '../inf/arch.js';
 
-export async function run(_argv: string[], _ctx: Context): Promise<number> {
-  throw new UsageError('wdksim pnputil is not available in this build yet');
+interface Result {
+  /** The Windows return value. */
+  value: number;
+  out: string;
+  json: Record<string, unknown>;
 }
+
+const result = (value: number, out: string, json: Record<string, unknown> = {}): Result => ({ value, out, json });
+
+function errorCode(error: unknown): number {
+  if (error instanceof InstallError) return error.code >>> 0;
+  return PnpReturn.invalidFunction;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof InstallError) return systemText(error.code, error.message);
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function load(ctx: Context): Promise<{ target: Target; state: MachineState }> {
+  const target = await openTarget(ctx);
+  return { target, state: await target.read() };
+}
+
+async function rebootIfAsked(target: Target, line: PnpLine, needed: boolean): Promise<{ value: number; out: string }> {
+  if (!needed) return { value: PnpReturn.success, out: '' };
+  if (!line.flags.has('reboot')) return { value: PnpReturn.rebootRequired, out: 'System reboot is needed to complete the operation!\n' };
+  await target.transaction('pnputil /reboot', async (tx) => rebootMachine(tx.state));
+  return { value: PnpReturn.rebootInitiated, out: 'Rebooting the system to complete the operation...\n' };
+}
+
+async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
+  const arg = line.positional[0];
+  if (!arg || line.positional.length > 1) return usageResult('Missing or invalid driver package path.');
+  const { files } = await expandInfPattern(ctx.io.cwd, arg, line.flags.has('subdirs'));
+  const target = await openTarget(ctx);
+  let out = '';
+  let added = 0;
+  let newlyAdded = 0;
+  let failed = 0;
+  let lastError = 0;
+  let reboot = false;
+  let installedAny = false;
+  const packages: Record<string, unknown>[] = [];
+  for (const file of files) {
+    out += `Adding driver package:  ${basename(file)}\n`;
+    try {
+      const state = await target.read();
+      const staged = await target.transaction('pnputil /add-driver', (tx) => stageDriverPackage(tx, file, { caller: 'pnputil /add-driver' }));
+      added++;
+      if (!staged.alreadyStaged) newlyAdded++;
+      out += staged.alreadyStaged ? 'Driver package added successfully. (Already exists in the system)\n' : 'Driver package added successfully.\n';
+      out += `Published Name:         ${staged.publishedName}\n`;
+      const record: Record<string, unknown> = { inf: file, publishedName: staged.publishedName, alreadyExists: staged.alreadyStaged, installedOn: [] as string[] };
+      if (line.flags.has('install')) {
+        const os = { arch: state.os.arch as Arch, major: state.os.major, minor: state.os.minor, build: state.os.build, productType: state.os.productType };
+        const ids = await offeredIds(file, os);
+        const present = state.devices.filter((d) => d.present);
+        const wanted = ids.filter((id) => present.some((d) => [...d.hardwareIds, ...d.compatibleIds].some((x) => sameText(x, id))));
+        const installedOn: string[] = [];
+        for (const id of wanted) {
+          const res = await target.transaction('pnputil /add-driver /install', (tx) => installDriverOnDevices(tx, { publishedName: staged.publishedName, hardwareId: id, force: false }));
+          for (const d of res.devices) if (!installedOn.includes(d.instanceId)) installedOn.push(d.instanceId);
+          reboot ||= res.rebootRequired;
+        }
+        for (const id of installedOn) out += `Driver package installed on device: ${id}\n`;
+        if (installedOn.length) installedAny = true;
+        record.installedOn = installedOn;
+      }
+      packages.push(record);
+    } catch (error) {
+      if (!(error instanceof WdksimError)) throw error;
+      failed++;
+      lastError = errorCode(error);
+      out += `Failed to add driver package: ${errorText(error)}\n`;
+      packages.push({ inf: file, error: errorText(error), code: lastError });
+    }
+    out += '\n';
+  }
+  if (files.length === 0) out += '\n';
+  out += `Total driver packages:  ${files.length}\n`;
+  out += `Added driver packages:  ${added}\n`;
+  let value: number = PnpReturn.success;
+  if (files.length === 0) value = PnpReturn.fileNotFound;
+  else if (failed > 0) value = lastError || PnpReturn.invalidFunction;
+  else if (line.flags.has('install') && !installedAny) value = PnpReturn.noMoreItems;
+  else if (newlyAdded === 0 && !line.flags.has('install')) value = PnpReturn.accessDenied;
+  if (value === PnpReturn.success || (value !== PnpReturn.noMoreItems && reboot && failed === 0)) {
+    const r = await rebootIfAsked(target, line, reboot);
+    out += r.out;
+    if (r.value !== PnpReturn.success) value = r.value;
+  }
+  return result(value, out, { packages, total: files.length, added });
+}
+
+async function deleteDriver(ctx: Context, line: PnpLine): Promise<Result> {
+  const name = line.positional[0];
+  if (!name || line.positional.length > 1) return usageResult('Missing or invalid driver package name.');
+  const target = await openTarget(ctx);
+  try {
+    const res = await target.transaction('pnputil /delete-driver', (tx) => deleteDriverPackage(tx, name, { uninstall: line.flags.has('uninstall'), force: line.flags.has('force') }));
+    let out = line.flags.has('uninstall') && res.removedFrom.length > 0 ? 'Driver package uninstalled.\n' : '';
+    out += 'Driver package deleted successfully.\n';
+    return result(PnpReturn.success, out, { publishedName: name, uninstalledFrom: res.removedFrom });
+  } catch (error) {
+    if (!(error instanceof WdksimError)) throw error;
+    return result(errorCode(error), `Failed to delete driver package: ${errorText(error)}\n`, { publishedName: name, error: errorText(error) });
+  }
+}
+
+async function exportDriver(ctx: Context, line: PnpLine): Promise<Result> {
+  const [which, dest] = line.positional;
+  if (!which || !dest || line.positional.length > 2) return usageResult('Missing driver package name or target directory.');
+  const { target, state } = await load(ctx);
+  const view = viewOf(state);
+  const outDir = resolve(ctx.io.cwd, dest);
+  const all = which === '*';
+  const packages = all ? oemInOrder(view) : oemInOrder(view).filter((p) => sameText(p.publishedName, which));
+  let out = '';
+  let exported = 0;
+  let value: number = PnpReturn.success;
+  if (!all && packages.length === 0) {
+    return result(PnpReturn.notAnInstalledOemInf, `Exporting driver package:   ${which}\nFailed to export driver package: ${systemText(PnpReturn.notAnInstalledOemInf)}\n`, { error: 'not an installed OEM INF' });
+  }
+  for (const p of packages) {
+    out += `Exporting driver package:   ${p.publishedName} (${p.originalName})\n`;
+    try {
+      const folder = all ? join(outDir, p.storeFolder) : outDir;
+      for (const f of p.files) {
+        const data = await readFile(join(target.root, STORE_DIR, p.storeFolder, ...f.path.split('/')));
+        const destFile = join(folder, ...f.path.split('/'));
+        await mkdir(join(destFile, '..'), { recursive: true });
+        await writeFileAtomic(destFile, data);
+      }
+      exported++;
+      out += 'Driver package exported successfully.\n';
+    } catch {
+      value = PnpReturn.fileNotFound;
+      out += `Failed to export driver package: ${systemText(PnpReturn.fileNotFound)}\n`;
+    }
+    if (all) out += '\n';
+  }
+  if (all) out += `Total driver packages:     ${packages.length}\nExported driver packages:  ${exported}\n`;
+  return result(value, out, { exported: packages.map((p) => p.publishedName), directory: outDir });
+}
+
+async function enumDrivers(ctx: Context, line: PnpLine): Promise<Result> {
+  const { state } = await load(ctx);
+  const view = viewOf(state);
+  const cls = line.values.get('class');
+  const packages = oemInOrder(view).filter((p) => cls === undefined || classMatches(view, p.classGuid, cls));
+  const out = packages.map((p) => driverBlock(view, p, line.flags.has('files'))).join('');
+  return result(PnpReturn.success, out, { drivers: packages.map((p) => ({ publishedName: p.publishedName, originalName: p.originalName, provider: p.provider, className: p.className, classGuid: p.classGuid, driverVersion: `${p.driverDate} ${p.driverVersion}`, signer: p.signer ?? null })) });
+}
+
+function deviceFilter(line: PnpLine): DeviceFilter | string {
+  const filter: DeviceFilter = {};
+  if (line.flags.has('connected') && line.flags.has('disconnected')) return 'Specify only one of /connected and /disconnected.';
+  if (line.flags.has('connected')) filter.connected = true;
+  if (line.flags.has('disconnected')) filter.disconnected = true;
+  if (line.values.has('instanceid')) filter.instanceId = line.values.get('instanceid');
+  if (line.values.has('deviceid')) filter.deviceId = line.values.get('deviceid');
+  if (line.values.has('class')) filter.className = line.values.get('class');
+  if (line.values.has('bus') && line.values.get('bus') !== undefined) filter.bus = line.values.get('bus');
+  if (line.values.has('problem')) {
+    const v = line.values.get('problem');
+    filter.problem = v === undefined ? true : Number(v);
+  }
+  return filter;
+}
+
+async function enumDevices(ctx: Context, line: PnpLine): Promise<Result> {
+  const filter = deviceFilter(line);
+  if (typeof filter === 'string') return usageResult(filter);
+  const { state } = await load(ctx);
+  const view = viewOf(state);
+  const devices = filterDevices(view, filter);
+  const detail = { deviceIds: line.flags.has('deviceids'), services: line.flags.has('services'), stack: line.flags.has('stack'), drivers: line.flags.has('drivers'), bus: line.values.has('bus') };
+  const out = devices.length === 0 ? 'No devices were found on the system.\n' : devices.map((d) => deviceBlock(view, d, detail)).join('');
+  return result(PnpReturn.success, out, { devices: devices.map((d) => ({ instanceId: d.instanceId, description: d.friendlyName ?? d.description, className: d.className, classGuid: d.classGuid, present: d.present, problem: d.disabled ? 22 : d.problem, driver: d.driver?.publishedName ?? null, hardwareIds: d.hardwareIds, compatibleIds: d.compatibleIds, service: d.service ?? null })) });
+}
+
+async function enumClasses(ctx: Context, line: PnpLine): Promise<Result> {
+  const { state } = await load(ctx);
+  const view = viewOf(state);
+  const cls = line.values.get('class');
+  const classes = classOrder(view.classes).filter((c) => cls === undefined || classMatches(view, c.guid, cls));
+  const out = classes.length === 0 ? 'No device classes were found on the system.\n' : classes.map((c) => classBlock(c, line.flags.has('services'))).join('');
+  return result(PnpReturn.success, out, { classes: classes.map((c) => ({ name: c.name, description: c.description, guid: c.guid, upperFilters: c.upperFilters ?? [], lowerFilters: c.lowerFilters ?? [] })) });
+}
+
+const VERBS = {
+  'enable-device': { ing: 'Enabling device:', done: 'Device enabled successfully.', verb: 'enable' },
+  'disable-device': { ing: 'Disabling device:', done: 'Device disabled successfully.', verb: 'disable' },
+  'restart-device': { ing: 'Restarting device:', done: 'Device restarted successfully.', verb: 'restart' },
+  'remove-device': { ing: 'Removing device:', done: 'Device removed successfully.', verb: 'remove' },
+} as const;
+
+async function deviceOperation(ctx: Context, line: PnpLine, command: keyof typeof VERBS): Promise<Result> {
+  const words = VERBS[command];
+  const instanceId = line.positional[0];
+  if (line.positional.length > 1) return usageResult('Too many arguments.');
+  const filter: DeviceFilter = {};
+  if (line.values.has('deviceid')) filter.deviceId = line.values.get('deviceid');
+  if (line.values.has('class')) filter.className = line.values.get('class');
+  if (line.values.get('bus') !== undefined) filter.bus = line.values.get('bus');
+  if (instanceId === undefined && Object.keys(filter).length === 0) return usageResult('Missing device instance ID.');
+  if (instanceId !== undefined) filter.instanceId = instanceId;
+  // Only remove acts on devices that are not connected (it forgets them).
+  if (command !== 'remove-device') filter.connected = true;
+  const target = await openTarget(ctx);
+  const outcome = await target.transaction(`pnputil /${command}`, async (tx) => {
+    const view = viewOf(tx.state);
+    const devices = filterDevices(view, filter);
+    let out = '';
+    let value: number = PnpReturn.success;
+    let reboot = false;
+    const results: Record<string, unknown>[] = [];
+    if (devices.length === 0) {
+      if (instanceId !== undefined) {
+        out += `${words.ing.padEnd(24)}${instanceId}\nFailed to ${words.verb} device: ${systemText(PnpReturn.noSuchDevinst)}\n`;
+        value = PnpReturn.noSuchDevinst;
+      } else {
+        out += 'No devices were found on the system.\n';
+        value = PnpReturn.noSuchDevinst;
+      }
+    }
+    for (const [i, d] of devices.entries()) {
+      if (i > 0) out += '\n';
+      out += `${words.ing.padEnd(24)}${d.instanceId}\n`;
+      let change: ChangeOutcome;
+      if (command === 'enable-device' || command === 'disable-device') change = setEnabled(tx.state, tx.registry, d.instanceId, command === 'enable-device');
+      else if (command === 'restart-device') change = restart(tx.state, d.instanceId);
+      else change = remove(tx.state, tx.registry, d.instanceId);
+      if (change === 'failed') {
+        out += `Failed to ${words.verb} device: ${systemText(PnpReturn.notSupported)}\n`;
+        value = PnpReturn.notSupported;
+      } else {
+        out += `${words.done}\n`;
+        if (change === 'reboot') reboot = true;
+      }
+      results.push({ instanceId: d.instanceId, result: change });
+    }
+    return { out, value, reboot, results };
+  });
+  let { out, value } = outcome;
+  if (value === PnpReturn.success && outcome.reboot) {
+    const r = await rebootIfAsked(target, line, true);
+    out += r.out;
+    value = r.value;
+  }
+  return result(value, out, { devices: outcome.results });
+}
+
+async function scanDevices(ctx: Context, line: PnpLine): Promise<Result> {
+  const target = await openTarget(ctx);
+  const instanceId = line.values.get('instanceid');
+  if (instanceId !== undefined && !(await target.read()).devices.some((d) => sameText(d.instanceId, instanceId))) {
+    return result(PnpReturn.noSuchDevinst, `Scanning for device hardware changes.\nFailed to scan devices: ${systemText(PnpReturn.noSuchDevinst)}\n`);
+  }
+  const added = await target.transaction('pnputil /scan-devices', async (tx) => rescanDevices(tx.state, tx.registry));
+  return result(PnpReturn.success, 'Scanning for device hardware changes.\nScan complete.\n', { newDevices: added });
+}
+
+function usageResult(message: string): Result {
+  return result(PnpReturn.invalidParameter, `${message}\n\n${USAGE}`, { error: message });
+}
+
+async function dispatch(ctx: Context, line: PnpLine): Promise<Result> {
+  if (line.error) return usageResult(line.error);
+  switch (line.command) {
+    case 'add-driver':
+      return addDriver(ctx, line);
+    case 'delete-driver':
+      return deleteDriver(ctx, line);
+    case 'export-driver':
+      return exportDriver(ctx, line);
+    case 'enum-drivers':
+      return enumDrivers(ctx, line);
+    case 'enum-devices':
+      return enumDevices(ctx, line);
+    case 'enum-classes':
+      return enumClasses(ctx, line);
+    case 'enable-device':
+    case 'disable-device':
+    case 'restart-device':
+    case 'remove-device':
+      return deviceOperation(ctx, line, line.command);
+    case 'scan-devices':
+      return scanDevices(ctx, line);
+    default:
+      return result(PnpReturn.success, USAGE);
+  }
+}
+
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    ctx.io.stdout(helpText());
+    return 0;
+  }
+  const line = parsePnpLine(argv);
+  const res = await dispatch(ctx, line);
+  const exit = posixExit(res.value);
+  if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'pnputil', command: line.command ?? null, returnValue: res.value >>> 0, exitCode: exit, ...res.json }, null, 2) + '\n');
+  else ctx.io.stdout(BANNER + res.out);
+  return exit;
+}
+
