@@ -2,6 +2,7 @@
 // signability report (§3.5) and exit codes (§3.6: 0, -1 → 255, -2 → 254).
 // The checks and the catalog plans live in src/package; the catalog bytes
 // come from src/catalog.
+import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { WdksimError, describeFsError } from '../errors.js';
@@ -16,7 +17,6 @@ import {
   OS_IDS,
   parseOsList,
   type CatalogPlan,
-  type DriverPackage,
   type OsId,
   type PackageDiagnostic,
 } from '../package/index.js';
@@ -328,18 +328,17 @@ function jsonReport(ctx: Context, result: RunResult, options: Inf2CatOptions, ex
   ctx.io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
-async function runChecks(ctx: Context, options: Inf2CatOptions, dir: string, progress: Progress): Promise<{ pkg: DriverPackage; result: RunResult }> {
+async function runChecks(ctx: Context, options: Inf2CatOptions, dir: string, progress: Progress): Promise<RunResult> {
   progress.event(`Processing driver package ${dir}`);
   const pkg = await loadPackage(dir);
   if (pkg.infs.length === 0) throw new WdksimError(`No .inf file found in ${dir}; /driver: must name the folder that holds the driver package's INF.`, Inf2CatExit.usage);
-  const diagnostics: PackageDiagnostic[] = [];
   for (const inf of pkg.infs) {
     progress.event(`Parsing ${inf.path}`);
     for (const os of options.oses) for (const test of SIGNABILITY_TESTS) progress.event(`Testing ${inf.name} for ${os.id}: ${test}`);
-    diagnostics.push(...checkPackage({ ...pkg, infs: [inf] }, { osIds: options.oses, useLocalTime: options.useLocalTime, clock: ctx.clock }));
   }
+  const diagnostics = checkPackage(pkg, { osIds: options.oses, useLocalTime: options.useLocalTime, clock: ctx.clock });
   const catalogs = catalogPlans(pkg, { osIds: options.oses, ...(options.catalogVersion ? { catalogVersion: options.catalogVersion } : {}) });
-  return { pkg, result: { diagnostics, catalogs, written: false } };
+  return { diagnostics, catalogs, written: false };
 }
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
@@ -364,7 +363,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
 
   const dir = hostPath(ctx.io.cwd, options.driver);
-  const exists = await import('node:fs/promises').then((fs) => fs.stat(dir).then((s) => s.isDirectory(), () => false));
+  const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!exists) {
     const message = `${options.driver} does not exist.`;
     if (options.json) ctx.io.stdout(`${JSON.stringify({ tool: 'inf2cat', exitCode: Inf2CatExit.usage, passed: false, error: message }, null, 2)}\n`);
@@ -379,7 +378,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   let result: RunResult = { diagnostics: [], catalogs: [], written: false };
   let stage: 'checks' | 'catalogs' = 'checks';
   try {
-    ({ result } = await runChecks(ctx, options, dir, progress));
+    result = await runChecks(ctx, options, dir, progress);
     const errors = result.diagnostics.some((d) => d.severity === 'error');
     const failed = errors && !options.ignoreErrors;
     const generate = !failed && !options.noCat && result.catalogs.length > 0;

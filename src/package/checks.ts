@@ -3,6 +3,7 @@
 // format, 22.9.7 DriverVer date, 22.9.10 files not in SourceDisksFiles, and
 // the decorated-Models check. One diagnostic per problem, even when several
 // requested OSes share it.
+import { accessSync, constants } from 'node:fs';
 import type { Diagnostic } from '../diagnostic.js';
 import { archInfo, catalogFileKeys, type Arch } from '../inf/arch.js';
 import { manufacturerLines, selectModelsSections } from '../inf/decorations.js';
@@ -70,7 +71,7 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
       if (!file.listed) {
         report('22.9.10', `${lower} missing from [SourceDisksFiles] section in ${ref}; ok if file source is provided via LayoutFile in [Version].`, file.line, 1,
           `List ${file.name} in [SourceDisksFiles] (or [SourceDisksFiles.${arch}]) with its disk id`);
-      } else if (!pkg.fs.resolve(file.relativePath)) {
+      } else if (!isReadable(pkg.fs.resolve(file.relativePath))) {
         report('22.9.1', `${lower} in [${file.section.toLowerCase()}] of ${ref} is missing or cannot be decompressed from source media.  Please verify all path values specified in SourceDisksNames, SouceDisksFiles, and CopyFiles sections resolve to the actual location of the file, and are expressed in terms relative to the location of the inf.`,
           file.line, 1, `Put ${file.name} at ${file.relativePath} (relative to the INF), or fix the SourceDisksNames path / SourceDisksFiles subdir`);
       }
@@ -122,6 +123,16 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
     }
   }
   return out.sort((a, b) => codeOrder(a.code) - codeOrder(b.code));
+}
+
+function isReadable(path: string | undefined): boolean {
+  if (!path) return false;
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function codeOrder(code: string): number {
