@@ -5,3 +5,4 @@ export * from './errors.js';
 export * from './time/clock.js';
 export * from './stamp/index.js';
 export * from './package/index.js';
+export * from './catalog/index.js';
