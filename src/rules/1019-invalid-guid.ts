@@ -1,0 +1,27 @@
+import { defineRule, levels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atField, atToken } from './context.js';
+import { isGuid } from './lib/guid.js';
+
+/** Directives whose first field is a GUID. */
+const GUID_FIRST = new Set(['addinterface', 'addeventprovider']);
+
+export default defineRule<InfRuleContext>({
+  id: '1019', name: 'invalid-guid', levels: levels('E'),
+  summary: 'A directive that takes a GUID has a malformed one',
+  fix: 'Write the GUID as {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    for (const section of ctx.doc.sections) {
+      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
+      for (const entry of section.entries) {
+        if (!entry.hasEquals || !GUID_FIRST.has(entry.key?.toLowerCase() ?? '')) continue;
+        const value = (entry.fields[0] ?? '').trim();
+        if (!isGuid(value)) ctx.report({ ...atField(entry, 0), message: `Invalid GUID "${value}" in ${entry.rawKey}` });
+      }
+    }
+    for (const entry of ctx.doc.section('InterfaceInstall32')?.entries ?? []) {
+      const key = (entry.key ?? '').trim();
+      if (!isGuid(key)) ctx.report({ ...atToken(entry, entry.keyToken), message: `Invalid interface class GUID "${key}" in [InterfaceInstall32]` });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+import { defineRule, levels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atField } from './context.js';
+import type { InfEntry } from '../inf/document.js';
+
+/** [Version] directives and how many values each takes. */
+const VERSION_ARITY: [RegExp, number][] = [
+  [/^(class|classguid|provider|pnplockdown|extensionid|catalogfile(\..*)?)$/i, 1],
+  [/^driverver$/i, 2],
+];
+
+function extra(entry: InfEntry, max: number): number {
+  const f = entry.fields;
+  for (let i = f.length - 1; i >= max; i--) if (f[i]!.trim() !== '') return i;
+  return -1;
+}
+
+export default defineRule<InfRuleContext>({
+  id: '1201', name: 'extra-value', levels: levels('W'),
+  summary: 'A directive has more values than it takes; the extra ones are ignored',
+  fix: 'Remove the extra values',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    for (const entry of ctx.model.version?.entries ?? []) {
+      const rule = VERSION_ARITY.find(([p]) => p.test(entry.key ?? ''));
+      if (!rule || !entry.hasEquals) continue;
+      const at = extra(entry, rule[1]);
+      if (at >= 0) ctx.report({ ...atField(entry, at), message: `Extra value "${entry.fields[at]!.trim()}" for ${entry.rawKey} is ignored` });
+    }
+    for (const entry of ctx.doc.section('DestinationDirs')?.entries ?? []) {
+      const at = entry.hasEquals ? extra(entry, 2) : -1;
+      if (at >= 0) ctx.report({ ...atField(entry, at), message: `Extra value "${entry.fields[at]!.trim()}" for ${entry.key} in [DestinationDirs] is ignored` });
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import { defineRule, levels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atField } from './context.js';
+import { checkDriverVerVersion } from './lib/driverver.js';
+
+export default defineRule<InfRuleContext>({
+  id: '1217', name: 'invalid-driver-version', levels: levels('E'),
+  summary: 'The version in DriverVer is not w.x.y.z with each part 0-65535',
+  fix: 'Write DriverVer=MM/DD/YYYY,w.x.y.z with four numeric parts',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    for (const section of ctx.doc.sections) {
+      if (section !== ctx.model.version && !ctx.model.installLike.has(section.name.toLowerCase())) continue;
+      for (const entry of section.findAll('DriverVer')) {
+        const version = entry.fields[1];
+        if (version === undefined || (version.trim() === '' && ctx.options.stampinf)) continue;
+        const error = checkDriverVerVersion(version);
+        if (error) ctx.report({ ...atField(entry, 1), message: `Invalid driver version (${version.trim()}): ${error}; expecting w.x.y.z, each part 0-65535` });
+      }
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRule, levels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atField, atSection } from './context.js';
+import { isIntField } from './lib/numbers.js';
+
+const REQUIRED = ['ServiceType', 'StartType', 'ErrorControl', 'ServiceBinary'];
+const NUMERIC = new Set(['servicetype', 'starttype', 'errorcontrol']);
+
+export default defineRule<InfRuleContext>({
+  id: '1234', name: 'required-directive', levels: levels('E'),
+  summary: 'A service-install section lacks ServiceType, StartType, ErrorControl or ServiceBinary, or gives one an invalid value',
+  fix: 'Give the service-install section ServiceType, StartType, ErrorControl and ServiceBinary',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    const done = new Set<string>();
+    for (const s of ctx.model.services) {
+      const section = s.section;
+      if (!section || done.has(section.name.toLowerCase())) continue;
+      done.add(section.name.toLowerCase());
+      for (const name of REQUIRED) {
+        const entry = section.find(name);
+        if (!entry || (entry.fields[0] ?? '').trim() === '') {
+          ctx.report({ ...(entry ? atField(entry, 0) : atSection(section)), message: `Required directive ${name} missing or empty in section [${section.name}]` });
+        } else if (NUMERIC.has(name.toLowerCase()) && !isIntField(entry.fields[0])) {
+          ctx.report({ ...atField(entry, 0), message: `Invalid value "${entry.fields[0]!.trim()}" for ${name} in section [${section.name}]` });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { defineRule, levels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext } from './context.js';
+import type { RawToken } from '../inf/lexer.js';
+
+/** The %name% tokens of raw text, paired left to right as SetupAPI does. */
+function tokens(raw: string): { name: string; index: number }[] {
+  const out: { name: string; index: number }[] = [];
+  let i = raw.indexOf('%');
+  while (i !== -1) {
+    const close = raw.indexOf('%', i + 1);
+    if (close === -1) break;
+    out.push({ name: raw.slice(i + 1, close), index: i });
+    i = raw.indexOf('%', close + 1);
+  }
+  return out;
+}
+
+export default defineRule<InfRuleContext>({
+  id: '1235', name: 'undefined-string-token', levels: levels('E'),
+  summary: 'A %token% is not defined in [Strings] (an environment variable must be written %%name%%)',
+  fix: 'Define the token in [Strings], or write %% for a literal percent sign (%%SystemRoot%%)',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    const { doc } = ctx;
+    const strings = doc.strings.values;
+    for (const section of doc.sections) {
+      if (/^strings(\.|$)/i.test(section.name)) continue;
+      for (const entry of section.entries) {
+        const toks: RawToken[] = [...(entry.keyToken && entry.hasEquals ? [entry.keyToken] : []), ...entry.fieldTokens];
+        const seen = new Set<string>();
+        for (const tok of toks) {
+          for (const t of tokens(tok.value)) {
+            if (t.name === '' || strings.has(t.name.toLowerCase()) || /^-?\d+$/.test(t.name) || seen.has(t.name.toLowerCase())) continue;
+            seen.add(t.name.toLowerCase());
+            // Place the report on the token's text in the line when it can be found.
+            const line = tok.span.start.line;
+            const text = doc.lineText(line);
+            const at = text.indexOf(`%${t.name}%`, tok.span.start.column - 1);
+            const pos = at >= 0 && line === entry.line ? { line, column: at + 1, endColumn: at + t.name.length + 3 } : { line: entry.line, column: entry.span.start.column };
+            ctx.report({ ...pos, message: `String token %${t.name}% is not defined in [Strings]${/^(systemroot|windir|programfiles|systemdrive)$/i.test(t.name) ? `; write %%${t.name}%% for the environment variable` : ''}` });
+          }
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,21 @@
+import { defineRule, levels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atSection } from './context.js';
+import { classByGuid, classByName } from './lib/classes.js';
+
+export default defineRule<InfRuleContext>({
+  id: '1285', name: 'classinstall32-microsoft-class', levels: levels('E'),
+  summary: 'A [ClassInstall32] section installs a Microsoft-defined class',
+  fix: 'Remove [ClassInstall32]: Windows already defines this class',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    const name = ctx.model.className;
+    const guid = ctx.model.classGuid;
+    const known = (name && classByName(name)) || (guid && classByGuid(guid));
+    if (!known) return;
+    for (const section of ctx.doc.sections) {
+      if (/^classinstall32(\.nt(x86|amd64|arm64|arm|ia64|\$ARCH\$)?)?$/i.test(section.name)) {
+        ctx.report({ ...atSection(section), message: `[${section.name}] cannot install class ${known.name}, which Microsoft defines` });
+      }
+    }
+  },
+});

@@ -1,0 +1,35 @@
+import { defineRule, levels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atEntry } from './context.js';
+
+/** Directive → the section suffix it belongs in. */
+const HOME: Record<string, RegExp> = {
+  addservice: /\.services$/i,
+  delservice: /\.services$/i,
+  kmdfservice: /\.wdf$/i,
+  umdfservice: /\.wdf$/i,
+  umdfserviceorder: /\.wdf$/i,
+};
+
+export default defineRule<InfRuleContext>({
+  id: '1290', name: 'directive-not-allowed', levels: levels('E'),
+  summary: 'A directive is used in a section where it is not valid (AddService outside .Services, KmdfService outside .Wdf, CopyFiles in .Services)',
+  fix: 'Move the directive to the section type that takes it',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    const serviceSections = new Set(ctx.model.services.map((s) => s.section?.name.toLowerCase()));
+    for (const section of ctx.doc.sections) {
+      const lower = section.name.toLowerCase();
+      if (!ctx.model.installLike.has(lower) || serviceSections.has(lower)) continue;
+      for (const entry of section.entries) {
+        const key = entry.key?.toLowerCase() ?? '';
+        if (!entry.hasEquals) continue;
+        const home = HOME[key];
+        if (home && !home.test(section.name)) {
+          ctx.report({ ...atEntry(entry), message: `Directive ${entry.rawKey} is not valid in section [${section.name}]` });
+        } else if (key === 'copyfiles' && /\.services$/i.test(section.name)) {
+          ctx.report({ ...atEntry(entry), message: `Directive ${entry.rawKey} is not valid in section [${section.name}]` });
+        }
+      }
+    }
+  },
+});

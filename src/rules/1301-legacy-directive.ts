@@ -1,0 +1,19 @@
+import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atEntry } from './context.js';
+
+const LEGACY = new Set(['logconfig', 'profileitems', 'updateinis', 'updateinifields', 'ini2reg', 'registerdlls', 'unregisterdlls']);
+
+export default defineRule<InfRuleContext>({
+  id: '1301', name: 'legacy-directive', levels: modeLevels('E'),
+  summary: 'A legacy directive is used (LogConfig, ProfileItems, UpdateInis, UpdateIniFields, Ini2Reg, RegisterDlls, UnregisterDlls)',
+  fix: 'Remove the directive',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    for (const section of ctx.doc.sections) {
+      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
+      for (const entry of section.entries) {
+        if (entry.hasEquals && LEGACY.has(entry.key?.toLowerCase() ?? '')) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
+      }
+    }
+  },
+});

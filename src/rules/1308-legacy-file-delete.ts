@@ -1,0 +1,17 @@
+import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atEntry } from './context.js';
+
+export default defineRule<InfRuleContext>({
+  id: '1308', name: 'legacy-file-delete', levels: modeLevels('W/E/E'),
+  summary: 'DelFiles or RenFiles is used (legacy operation)',
+  fix: 'Remove DelFiles/RenFiles; the driver store keeps each package\'s files apart',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    for (const section of ctx.doc.sections) {
+      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
+      for (const entry of section.entries) {
+        if (entry.hasEquals && /^(delfiles|renfiles)$/i.test(entry.key ?? '')) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
+      }
+    }
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atField } from './context.js';
+import { registryLines } from './lib/registry.js';
+
+export default defineRule<InfRuleContext>({
+  id: '1329', name: 'filters-via-registry', levels: modeLevels('-/-/E'),
+  summary: 'Driver isolation: filters are added through UpperFilters/LowerFilters registry values',
+  fix: 'Declare filters in a [<install>.Filters] section with AddFilter',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    for (const r of registryLines(ctx.model)) {
+      if (r.ref.kind === 'registry' && /^(upper|lower)filters$/i.test(r.valueName) && /\.hw$/i.test(r.ref.entry.section)) {
+        ctx.report({ ...atField(r.entry, 2), message: `Filter added through registry value ${r.valueName}; use AddFilter in a .Filters section` });
+      }
+    }
+  },
+});

@@ -1,0 +1,17 @@
+import { defineRule, levels, INFVERIF_DOCS } from './types.js';
+import { type InfRuleContext, atField } from './context.js';
+
+export default defineRule<InfRuleContext>({
+  id: '1402', name: 'deprecated-umdf-version', levels: levels('-/-/E'),
+  summary: 'UMDF 1.x (UmdfLibraryVersion 1.x) is deprecated',
+  fix: 'Port the driver to UMDF 2 (UmdfLibraryVersion=$UMDFVERSION$ stamped to 2.x)',
+  docsUrl: INFVERIF_DOCS,
+  check(ctx) {
+    for (const section of ctx.doc.sections) {
+      for (const entry of section.findAll('UmdfLibraryVersion')) {
+        const v = (entry.fields[0] ?? '').trim();
+        if (/^1\./.test(v)) ctx.report({ ...atField(entry, 0), message: `UMDF version ${v} is deprecated` });
+      }
+    }
+  },
+});

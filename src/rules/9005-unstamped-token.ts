@@ -1,0 +1,20 @@
+import { defineRule, levels, INF_SYNTAX_DOCS } from './types.js';
+import { type InfRuleContext, atField } from './context.js';
+
+const TOKEN = /\$(KMDFVERSION|UMDFVERSION|KMDFCOINSTALLERVERSION|UMDFCOINSTALLERVERSION)\$/;
+
+export default defineRule<InfRuleContext>({
+  id: '9005', name: 'unstamped-token', levels: levels('W'),
+  summary: 'An INX token that stampinf replaces ($KMDFVERSION$, $UMDFVERSION$...) is still in the INF',
+  fix: 'Run stampinf (-k/-u) on the INX, or pass /stampinf to validate the unstamped file',
+  docsUrl: INF_SYNTAX_DOCS,
+  check(ctx) {
+    if (ctx.options.stampinf) return;
+    for (const entry of ctx.doc.allEntries()) {
+      entry.fields.forEach((f, i) => {
+        const m = TOKEN.exec(f);
+        if (m) ctx.report({ ...atField(entry, i), message: `Unstamped token ${m[0]}; stampinf replaces it with the WDF version` });
+      });
+    }
+  },
+});

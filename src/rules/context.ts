@@ -1,0 +1,49 @@
+// What an infverif rule sees: the document, the shared model, the mode and
+// position helpers that turn entries, tokens and headers into reports.
+import type { InfDocument, InfEntry, InfSection } from '../inf/document.js';
+import type { RawToken } from '../inf/lexer.js';
+import type { Span } from '../diagnostic.js';
+import type { InfModel } from './model.js';
+import type { BaseRuleContext, Mode, Rule, RuleReport } from './types.js';
+
+export interface InfRuleOptions {
+  /** /stampinf: unstamped INX tokens ($ARCH$, empty DriverVer...) are expected. */
+  stampinf: boolean;
+}
+
+export interface InfRuleContext extends BaseRuleContext {
+  doc: InfDocument;
+  model: InfModel;
+  mode: Mode;
+  options: InfRuleOptions;
+}
+
+export type InfRule = Rule<InfRuleContext>;
+
+/** The report fields that place a finding on a span (single line). */
+export function spanAt(span: Span | undefined): Pick<RuleReport, 'line' | 'column' | 'endColumn'> {
+  if (!span || span.start.line < 1) return { line: span?.start.line ?? 0 };
+  const sameLine = span.end.line === span.start.line && span.end.column > span.start.column;
+  return { line: span.start.line, column: span.start.column, ...(sameLine ? { endColumn: span.end.column } : {}) };
+}
+
+/** An entry: its line, from its first to its last character on that line. */
+export function atEntry(entry: InfEntry): Pick<RuleReport, 'line' | 'column' | 'endColumn'> {
+  return spanAt(entry.span);
+}
+
+/** A token of an entry, falling back to the entry when the token is empty. */
+export function atToken(entry: InfEntry, token: RawToken | undefined): Pick<RuleReport, 'line' | 'column' | 'endColumn'> {
+  if (token && token.span.start.line === entry.line) return spanAt(token.span);
+  return atEntry(entry);
+}
+
+/** A section header (the first one when the section is written several times). */
+export function atSection(section: InfSection): Pick<RuleReport, 'line' | 'column' | 'endColumn'> {
+  return spanAt(section.headers[0]?.span);
+}
+
+/** The value field n (0-based) of an entry. */
+export function atField(entry: InfEntry, n: number): Pick<RuleReport, 'line' | 'column' | 'endColumn'> {
+  return atToken(entry, entry.fieldTokens[n]);
+}

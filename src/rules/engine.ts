@@ -1,0 +1,96 @@
+// Runs rules and turns their reports into Diagnostics. The engine does not
+// trust rules: every position is checked against the file, and a rule that
+// throws becomes one diagnostic (code 9000) instead of a crash.
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { type BaseRuleContext, type Mode, type Rule, type RuleReport, severityOf } from './types.js';
+
+export interface Source {
+  file: string;
+  /** Number of lines; a report may use 0 (whole file) .. lineCount. */
+  lineCount: number;
+  /** Length in UTF-16 units of a 1-based line. */
+  lineLength(line: number): number;
+}
+
+export interface EngineOptions {
+  mode: Mode;
+  /** Under test: a bad report throws instead of being clamped. */
+  strict?: boolean;
+}
+
+export const RULE_CRASHED = '9000';
+
+export class InvalidReportError extends Error {}
+
+export function runRules<C extends BaseRuleContext>(
+  rules: readonly Rule<C>[],
+  source: Source,
+  makeContext: (rule: Rule<C>, report: (r: RuleReport) => void) => C,
+  options: EngineOptions,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    if (rule.fromParser) continue;
+    const severity = severityOf(rule.levels[options.mode]);
+    if (!severity) continue;
+    const report = (r: RuleReport): void => {
+      out.push(toDiagnostic(rule, severity, checkReport(rule, r, source, options.strict ?? false), source.file));
+    };
+    try {
+      rule.check(makeContext(rule, report));
+    } catch (error) {
+      if (error instanceof InvalidReportError) throw error;
+      out.push({
+        code: RULE_CRASHED, severity: 'error', file: source.file, line: 1, column: 1,
+        message: `Rule ${rule.id} (${rule.name}) threw an exception: ${error instanceof Error ? error.message : String(error)}; this is a bug in wdksim, please report it with the INF`,
+      });
+    }
+  }
+  return out;
+}
+
+function checkReport<C extends BaseRuleContext>(rule: Rule<C>, r: RuleReport, source: Source, strict: boolean): RuleReport {
+  const problems: string[] = [];
+  const fixed: RuleReport = { ...r };
+  if (!Number.isInteger(r.line) || r.line < 0 || r.line > source.lineCount) {
+    problems.push(`line ${r.line} is outside 0..${source.lineCount}`);
+    fixed.line = Math.min(Math.max(0, Math.trunc(r.line) || 0), source.lineCount);
+  }
+  const len = fixed.line > 0 ? source.lineLength(fixed.line) : 0;
+  if (r.column !== undefined && (!Number.isInteger(r.column) || r.column < 1 || r.column > len + 1)) {
+    problems.push(`column ${r.column} is outside 1..${len + 1}`);
+    fixed.column = 1;
+  }
+  if (r.endColumn !== undefined && r.endLine === undefined && (!Number.isInteger(r.endColumn) || r.endColumn < (fixed.column ?? 1) || r.endColumn > len + 1)) {
+    problems.push(`endColumn ${r.endColumn} is outside ${fixed.column ?? 1}..${len + 1}`);
+    delete fixed.endColumn;
+  }
+  if (r.endLine !== undefined && (!Number.isInteger(r.endLine) || r.endLine < fixed.line || r.endLine > source.lineCount)) {
+    problems.push(`endLine ${r.endLine} is outside ${fixed.line}..${source.lineCount}`);
+    delete fixed.endLine;
+    delete fixed.endColumn;
+  }
+  if (!r.message) problems.push('empty message');
+  if (problems.length > 0 && strict) {
+    throw new InvalidReportError(`Rule ${rule.id} (${rule.name}) made a bad report: ${problems.join('; ')}`);
+  }
+  return fixed;
+}
+
+function toDiagnostic<C extends BaseRuleContext>(rule: Rule<C>, severity: Severity, r: RuleReport, file: string): Diagnostic {
+  const d: Diagnostic = {
+    code: rule.id,
+    severity,
+    message: r.message,
+    file,
+    line: r.line,
+    column: r.line === 0 ? 0 : r.column ?? 1,
+    fix: r.fix ?? rule.fix,
+  };
+  if (r.line > 0 && r.endColumn !== undefined) {
+    d.endLine = r.endLine ?? r.line;
+    d.endColumn = r.endColumn;
+  }
+  if (r.targetOs) (d as Diagnostic & { targetOs?: string }).targetOs = r.targetOs;
+  return d;
+}

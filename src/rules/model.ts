@@ -1,0 +1,357 @@
+// One walk over an InfDocument that every rule shares: the Manufacturer →
+// Models → DDInstall chain, every section reference made by a directive, the
+// file copies, services and the source/destination tables. Computed once per
+// document (lazily, on first use) so rules stay small set queries.
+import type { InfDocument, InfEntry, InfSection } from '../inf/document.js';
+import type { RawToken } from '../inf/lexer.js';
+import { type Arch, type Decoration, parseDecorationText } from './lib/decoration.js';
+import { EXTENSION_GUID } from './lib/classes.js';
+import { parseIntField } from './lib/numbers.js';
+
+export type RefKind =
+  | 'files' | 'delfiles' | 'renfiles' | 'registry' | 'delreg' | 'bitreg' | 'property' | 'legacy'
+  | 'needs' | 'service' | 'eventlog' | 'interface' | 'wdf' | 'component' | 'software' | 'filter'
+  | 'eventprovider' | 'powersetting' | 'trigger' | 'models' | 'install' | 'other';
+
+export interface SectionRef {
+  /** The line that makes the reference. */
+  entry: InfEntry;
+  /** Directive key as written (CopyFiles, AddService...). */
+  directive: string;
+  kind: RefKind;
+  /** Target section name, substituted. */
+  name: string;
+  token?: RawToken;
+  /** The target may live in an included INF (Needs). */
+  external?: boolean;
+}
+
+export interface ManufacturerLine {
+  entry: InfEntry;
+  modelsName: string;
+  decorations: { text: string; token?: RawToken; dec?: Decoration; error?: string }[];
+}
+
+export interface ModelsSectionRef {
+  name: string;
+  line: ManufacturerLine;
+  dec?: Decoration;
+  arch: Arch;
+  section?: InfSection;
+}
+
+export interface ModelEntry {
+  entry: InfEntry;
+  models: ModelsSectionRef;
+  /** Undecorated DDInstall name (field 1), substituted; '' when missing. */
+  installBase: string;
+  hardwareIds: string[];
+}
+
+export interface InstallTarget {
+  model: ModelEntry;
+  arch: Arch;
+  /** The DDInstall section SetupAPI picks: X.NT<arch>, X.NT or X. */
+  section?: InfSection;
+}
+
+export interface CopyOp {
+  /** The CopyFiles line. */
+  directive: InfEntry;
+  /** The file-list entry, or the CopyFiles line for `@file`. */
+  entry: InfEntry;
+  /** The file-list section (undefined for `@file`). */
+  list?: InfSection;
+  dest: string;
+  source: string;
+}
+
+export interface ServiceUse {
+  ref: SectionRef | undefined;
+  /** The AddService line. */
+  entry: InfEntry;
+  name: string;
+  flags: number | undefined;
+  section?: InfSection;
+}
+
+/** Companion sections that hang off an install section. */
+export const COMPANIONS = ['Services', 'HW', 'CoInstallers', 'Wdf', 'Interfaces', 'Filters', 'Components', 'Software', 'Events', 'WMI', 'LogConfigOverride', 'FactDef',
+  // Class-specific: network uninstall (Remove, Remove.Services), still-image device data.
+  'Remove', 'Remove.Services', 'DeviceData'];
+
+export interface DirectiveSpec {
+  kind: RefKind;
+  /** Field indexes (0-based into fields) that name sections; 'all' = every field. */
+  fields: number[] | 'all';
+  /** Walk the target as a section that holds directives itself. */
+  walk: boolean;
+}
+
+export const DIRECTIVES: Record<string, DirectiveSpec> = {
+  copyfiles: { kind: 'files', fields: 'all', walk: false },
+  delfiles: { kind: 'delfiles', fields: 'all', walk: false },
+  renfiles: { kind: 'renfiles', fields: 'all', walk: false },
+  addreg: { kind: 'registry', fields: 'all', walk: false },
+  delreg: { kind: 'delreg', fields: 'all', walk: false },
+  bitreg: { kind: 'bitreg', fields: 'all', walk: false },
+  addproperty: { kind: 'property', fields: 'all', walk: false },
+  delproperty: { kind: 'property', fields: 'all', walk: false },
+  logconfig: { kind: 'legacy', fields: 'all', walk: false },
+  updateinis: { kind: 'legacy', fields: 'all', walk: false },
+  updateinifields: { kind: 'legacy', fields: 'all', walk: false },
+  ini2reg: { kind: 'legacy', fields: 'all', walk: false },
+  registerdlls: { kind: 'legacy', fields: 'all', walk: false },
+  unregisterdlls: { kind: 'legacy', fields: 'all', walk: false },
+  profileitems: { kind: 'legacy', fields: 'all', walk: false },
+  needs: { kind: 'needs', fields: 'all', walk: true },
+  addservice: { kind: 'service', fields: [2], walk: true },
+  addinterface: { kind: 'interface', fields: [2], walk: true },
+  kmdfservice: { kind: 'wdf', fields: [1], walk: true },
+  umdfservice: { kind: 'wdf', fields: [1], walk: true },
+  addcomponent: { kind: 'component', fields: [2], walk: true },
+  addsoftware: { kind: 'software', fields: [2], walk: true },
+  addfilter: { kind: 'filter', fields: [2], walk: true },
+  addeventprovider: { kind: 'eventprovider', fields: [1], walk: true },
+  addpowersetting: { kind: 'powersetting', fields: 'all', walk: true },
+  addtrigger: { kind: 'trigger', fields: 'all', walk: false },
+  // Still-image (WIA) install sections name their event and device-data sections.
+  events: { kind: 'other', fields: 'all', walk: false },
+  devicedata: { kind: 'other', fields: 'all', walk: false },
+};
+
+/** Sections Windows reads by name, never through a reference. */
+const ROOT_PATTERNS = [
+  /^version$/i, /^strings(\..*)?$/i, /^sourcedisksnames(\..*)?$/i, /^sourcedisksfiles(\..*)?$/i,
+  /^destinationdirs$/i, /^manufacturer$/i, /^controlflags$/i, /^signatureattributes(\..*)?$/i,
+  /^packageinfo$/i, /^defaultinstall(\..*)?$/i, /^defaultuninstall(\..*)?$/i, /^classinstall32(\..*)?$/i,
+  /^interfaceinstall32$/i,
+];
+/** Root sections that carry install directives. */
+const INSTALL_ROOTS = [/^defaultinstall(\..*)?$/i, /^defaultuninstall(\..*)?$/i, /^classinstall32(\..*)?$/i];
+
+export function sourceArchSuffix(name: string): string | undefined {
+  const m = /^sourcedisks(?:files|names)(?:\.(.*))?$/i.exec(name);
+  return m ? (m[1] ?? '').toLowerCase() : undefined;
+}
+
+export class InfModel {
+  readonly version: InfSection | undefined;
+  readonly manufacturerLines: ManufacturerLine[] = [];
+  readonly modelsSections: ModelsSectionRef[] = [];
+  readonly modelEntries: ModelEntry[] = [];
+  readonly installs: InstallTarget[] = [];
+  readonly refs: SectionRef[] = [];
+  readonly copies: CopyOp[] = [];
+  readonly services: ServiceUse[] = [];
+  /** Lower-case names of every section reached from a root. */
+  readonly reached = new Set<string>();
+  /** Lower-case names of sections walked as install-like sections (hold directives). */
+  readonly installLike = new Set<string>();
+  /** Architectures the Models sections target. */
+  readonly archs = new Set<Arch>();
+  /** SourceDisksFiles entries by lower-case file name. */
+  readonly sourceFiles = new Map<string, { entry: InfEntry; arch: string }[]>();
+  readonly sourceDisks = new Map<string, Set<string>>();
+  readonly destinationDirs = new Map<string, InfEntry>();
+  readonly defaultDestDir: InfEntry | undefined;
+
+  constructor(readonly doc: InfDocument) {
+    this.version = doc.section('Version');
+    this.readSourceTables();
+    const dd = doc.section('DestinationDirs');
+    for (const e of dd?.entries ?? []) {
+      const key = e.key?.toLowerCase();
+      if (key === undefined) continue;
+      if (key === 'defaultdestdir') (this as { defaultDestDir?: InfEntry }).defaultDestDir ??= e;
+      else if (!this.destinationDirs.has(key)) this.destinationDirs.set(key, e);
+    }
+    this.readManufacturer();
+    this.walk();
+  }
+
+  get className(): string | undefined {
+    return this.version?.value('Class');
+  }
+  get classGuid(): string | undefined {
+    return this.version?.value('ClassGuid');
+  }
+  get isExtension(): boolean {
+    return this.className?.toLowerCase() === 'extension' || this.classGuid?.toLowerCase() === EXTENSION_GUID;
+  }
+
+  /** An included INF may supply sections this one names. */
+  hasInclude(section: InfSection): boolean {
+    return section.findAll('Include').length > 0 || section.findAll('Needs').length > 0;
+  }
+
+  private readSourceTables(): void {
+    for (const section of this.doc.sections) {
+      const arch = sourceArchSuffix(section.name);
+      if (arch === undefined) continue;
+      const files = /^sourcedisksfiles/i.test(section.name);
+      for (const e of section.entries) {
+        const key = e.key;
+        if (key === undefined) continue;
+        if (files) {
+          const list = this.sourceFiles.get(key.toLowerCase()) ?? [];
+          list.push({ entry: e, arch });
+          this.sourceFiles.set(key.toLowerCase(), list);
+        } else {
+          const set = this.sourceDisks.get(arch) ?? new Set<string>();
+          set.add(key.trim());
+          this.sourceDisks.set(arch, set);
+        }
+      }
+    }
+  }
+
+  private readManufacturer(): void {
+    const mfg = this.doc.section('Manufacturer');
+    if (!mfg) return;
+    for (const entry of mfg.entries) {
+      // `name` alone: the manufacturer name is also the Models section name.
+      const modelsName = (entry.hasEquals ? entry.fields[0] : entry.key ?? entry.fields[0]) ?? '';
+      const line: ManufacturerLine = { entry, modelsName: modelsName.trim(), decorations: [] };
+      const tokens = entry.hasEquals ? entry.fieldTokens.slice(1) : [];
+      tokens.forEach((token, i) => {
+        const text = entry.fields[i + 1] ?? '';
+        const parsed = parseDecorationText(text);
+        line.decorations.push(parsed.ok ? { text: text.trim(), token, dec: parsed.dec } : { text: text.trim(), token, error: parsed.error });
+      });
+      this.manufacturerLines.push(line);
+      if (line.modelsName === '') continue;
+      const add = (name: string, dec: Decoration | undefined): void => {
+        const arch: Arch = dec?.arch ?? 'x86';
+        this.archs.add(arch);
+        const section = this.doc.section(name);
+        this.modelsSections.push({ name, line, ...(dec ? { dec } : {}), arch, ...(section ? { section } : {}) });
+      };
+      // The undecorated section is consulted when no decoration applies (x86 / legacy).
+      const decorated = line.decorations.filter((d) => d.dec);
+      if (decorated.length === 0 || this.doc.has(line.modelsName)) add(line.modelsName, undefined);
+      for (const d of decorated) add(`${line.modelsName}.${d.text}`, d.dec);
+    }
+  }
+
+  private walk(): void {
+    const queue: { section: InfSection; install: boolean }[] = [];
+    const reach = (section: InfSection | undefined, install: boolean): void => {
+      if (!section) return;
+      const lower = section.name.toLowerCase();
+      if (install && !this.installLike.has(lower)) {
+        this.installLike.add(lower);
+        this.reached.add(lower);
+        queue.push({ section, install });
+        for (const suffix of COMPANIONS) reach(this.doc.section(`${section.name}.${suffix}`), true);
+      } else {
+        this.reached.add(lower);
+      }
+      const security = this.doc.section(`${section.name}.security`);
+      if (security) this.reached.add(security.name.toLowerCase());
+    };
+    for (const section of this.doc.sections) {
+      if (ROOT_PATTERNS.some((p) => p.test(section.name))) this.reached.add(section.name.toLowerCase());
+      // Companions of a root install section are walked through it.
+      const isCompanion = COMPANIONS.some((c) => section.name.toLowerCase().endsWith(`.${c.toLowerCase()}`));
+      if (INSTALL_ROOTS.some((p) => p.test(section.name)) && !isCompanion) reach(section, true);
+    }
+    for (const m of this.modelsSections) {
+      if (!m.section) continue;
+      this.reached.add(m.section.name.toLowerCase());
+      for (const entry of m.section.entries) {
+        const installBase = (entry.fields[0] ?? '').trim();
+        const model: ModelEntry = { entry, models: m, installBase, hardwareIds: entry.fields.slice(1).map((f) => f.trim()) };
+        this.modelEntries.push(model);
+        if (installBase === '') continue;
+        const section = this.resolveInstall(installBase, m.arch);
+        this.installs.push({ model, arch: m.arch, ...(section ? { section } : {}) });
+        reach(section, true);
+      }
+    }
+    const iface = this.doc.section('InterfaceInstall32');
+    for (const entry of iface?.entries ?? []) {
+      const token = entry.fieldTokens[0];
+      const name = entry.fields[0]?.trim();
+      if (!name || !entry.hasEquals) continue;
+      this.refs.push({ entry, directive: 'InterfaceInstall32', kind: 'interface', name, ...(token ? { token } : {}) });
+      reach(this.doc.section(name), true);
+    }
+    while (queue.length > 0) {
+      const { section } = queue.shift()!;
+      for (const entry of section.entries) {
+        const key = entry.key?.toLowerCase();
+        if (!key || !entry.hasEquals) continue;
+        const spec = DIRECTIVES[key];
+        if (!spec) continue;
+        if (key === 'addservice') this.addService(entry);
+        const indexes = spec.fields === 'all' ? entry.fields.map((_, i) => i) : spec.fields;
+        for (const i of indexes) {
+          const name = entry.fields[i]?.trim();
+          if (!name) continue;
+          if (key === 'copyfiles' && name.startsWith('@')) {
+            const file = name.slice(1).trim();
+            this.copies.push({ directive: entry, entry, dest: file, source: file });
+            continue;
+          }
+          const kind: RefKind = key === 'addservice' && i === 3 ? 'eventlog' : spec.kind;
+          const token = entry.fieldTokens[i];
+          const ref: SectionRef = { entry, directive: entry.rawKey ?? key, kind, name, ...(token ? { token } : {}), ...(key === 'needs' ? { external: true } : {}) };
+          this.refs.push(ref);
+          const target = this.doc.section(name);
+          if (key === 'copyfiles' && target) this.addCopies(entry, target);
+          reach(target, spec.walk);
+        }
+        if (key === 'addservice') {
+          const name = entry.fields[3]?.trim();
+          if (name) {
+            const token = entry.fieldTokens[3];
+            this.refs.push({ entry, directive: entry.rawKey ?? key, kind: 'eventlog', name, ...(token ? { token } : {}) });
+            reach(this.doc.section(name), true);
+          }
+        }
+      }
+    }
+  }
+
+  private addService(entry: InfEntry): void {
+    const name = (entry.fields[0] ?? '').trim();
+    const sectionName = entry.fields[2]?.trim();
+    const section = sectionName ? this.doc.section(sectionName) : undefined;
+    this.services.push({ ref: undefined, entry, name, flags: parseIntField(entry.fields[1]), ...(section ? { section } : {}) });
+  }
+
+  private addCopies(directive: InfEntry, list: InfSection): void {
+    for (const entry of list.entries) {
+      const dest = (entry.fields[0] ?? '').trim();
+      const source = (entry.fields[1] ?? '').trim() || dest;
+      this.copies.push({ directive, entry, list, dest, source });
+    }
+  }
+
+  /** X.NT<arch>, then X.NT, then X (inf-format.md §2.4). */
+  resolveInstall(base: string, arch: Arch): InfSection | undefined {
+    return this.doc.section(`${base}.NT${arch}`) ?? this.doc.section(`${base}.NT`) ?? this.doc.section(base);
+  }
+
+  /** Where a file-list section's files go: its own entry or DefaultDestDir. */
+  destinationOf(list: InfSection | undefined): InfEntry | undefined {
+    if (list) return this.destinationDirs.get(list.name.toLowerCase()) ?? this.defaultDestDir;
+    return this.defaultDestDir;
+  }
+
+  /** Whether a section was reached from a root (used by Windows). */
+  isReached(section: InfSection): boolean {
+    return this.reached.has(section.name.toLowerCase());
+  }
+}
+
+const cache = new WeakMap<InfDocument, InfModel>();
+export function modelOf(doc: InfDocument): InfModel {
+  let model = cache.get(doc);
+  if (!model) {
+    model = new InfModel(doc);
+    cache.set(doc, model);
+  }
+  return model;
+}

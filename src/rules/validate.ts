@@ -1,0 +1,85 @@
+// validate(): the library entry point. Runs the infverif rules over a parsed
+// INF (or a path) and returns the diagnostics, parse problems folded in at
+// the level the mode gives them. Used by `wdksim infverif`, inf2cat, the
+// installer and doctor.
+import type { Diagnostic } from '../diagnostic.js';
+import type { InfDocument } from '../inf/document.js';
+import { readInfFile, type ParseOptions } from '../inf/parse.js';
+import { runRules } from './engine.js';
+import type { InfRule, InfRuleContext } from './context.js';
+import { infRules, ruleById } from './index.js';
+import { modelOf } from './model.js';
+import { type Mode, severityOf } from './types.js';
+
+export interface ValidateOptions {
+  /** InfVerif mode: 'default' (no switch), 'k', 'u', 'w', 'h'. */
+  mode?: Mode;
+  /** /stampinf: validate an unstamped INX ($ARCH$, empty DriverVer expected). */
+  stampinf?: boolean;
+  /** The rules to run (default: every infverif rule). */
+  rules?: readonly InfRule[];
+  /** Under test: a rule reporting an impossible position throws. */
+  strict?: boolean;
+  /** Parse options when a path is given. */
+  parse?: ParseOptions;
+}
+
+export interface ValidationResult {
+  file: string;
+  diagnostics: Diagnostic[];
+  document: InfDocument;
+}
+
+/** Parse problems that stop InfVerif: nothing else is checked after them. */
+const FATAL = new Set(['1001', '1002']);
+
+export function validateDocument(doc: InfDocument, options: ValidateOptions = {}): ValidationResult {
+  const mode = options.mode ?? 'default';
+  const rules = options.rules ?? infRules;
+  const diagnostics: Diagnostic[] = [];
+  for (const d of doc.diagnostics) {
+    const rule = ruleById(d.code);
+    const severity = rule ? severityOf(rule.levels[mode]) : d.severity;
+    if (!severity) continue;
+    diagnostics.push({ ...d, severity, file: d.file ?? doc.file, ...(d.fix || !rule ? {} : { fix: rule.fix }) });
+  }
+  const fatal = diagnostics.some((d) => FATAL.has(d.code) && d.severity === 'error');
+  if (fatal) {
+    const skipped = ruleById('1299')!;
+    diagnostics.push({ code: '1299', severity: 'error', file: doc.file, line: 0, column: 0, message: 'Further checks were skipped because of the errors above', fix: skipped.fix });
+  } else {
+    const stampinf = options.stampinf ?? false;
+    const lineCount = doc.lineCount;
+    diagnostics.push(...runRules<InfRuleContext>(
+      rules,
+      { file: doc.file, lineCount, lineLength: (n) => doc.lineText(n).length },
+      (_rule, report) => ({
+        doc, mode, options: { stampinf }, report,
+        // Built on first use, inside a rule's try, so a model failure is a rule failure.
+        get model() { return modelOf(doc); },
+      }),
+      { mode, ...(options.strict ? { strict: true } : {}) },
+    ));
+  }
+  return { file: doc.file, diagnostics: sortDiagnostics(dedupe(diagnostics)), document: doc };
+}
+
+/** Validates a document, or reads and parses the INF at a path first (InputError if unreadable). */
+export async function validate(input: InfDocument | string, options: ValidateOptions = {}): Promise<ValidationResult> {
+  const doc = typeof input === 'string' ? await readInfFile(input, options.parse ?? { file: input }) : input;
+  return validateDocument(doc, options);
+}
+
+function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return list.filter((d) => {
+    const key = `${d.code}|${d.line}|${d.column}|${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort((a, b) => a.line - b.line || a.column - b.column || Number(a.code) - Number(b.code) || a.code.localeCompare(b.code));
+}
