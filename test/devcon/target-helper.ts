@@ -1,9 +1,9 @@
 // Creates a simulated target seeded with the inbox devices, classes and
 // packages, through the target's own provisioning (the same path `wdksim
 // target init` takes), for tests that need a machine on disk.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { memoryContext } from '../../src/io.js';
 import { inboxClasses, inboxDevices, inboxPackages } from '../../src/devcon/inbox.js';
 import { provisionTarget } from '../../src/target/provision.js';
@@ -20,4 +20,9 @@ export async function makeInboxTarget(prefix = 'wdksim-devcon-'): Promise<string
     inbox: { devices: inboxDevices({ build: os.build }), classes: inboxClasses(), packages: inboxPackages({ build: os.build }) },
   });
   return root;
+}
+
+/** Deletes a target made by makeInboxTarget (and its temporary parent). */
+export async function removeTarget(root: string): Promise<void> {
+  await rm(dirname(root), { recursive: true, force: true });
 }
