@@ -20,6 +20,8 @@ export interface Evaluation {
   properties: Map<string, { name: string; value: string }>; // lower-cased key
   items: MsbuildItem[];
   itemDefinitions: Map<string, Map<string, string>>; // item type (lower) → metadata (lower) → value
+  /** Conditions that could not be evaluated (counted as false). */
+  warnings: string[];
   get(name: string): string;
   expand(text: string): string;
 }
@@ -45,13 +47,14 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
   const globals = new Set(Object.keys(options.globalProperties).map((k) => k.toLowerCase()));
   const itemDefinitions = new Map<string, Map<string, string>>();
   const items: MsbuildItem[] = [];
+  const warnings: string[] = [];
 
   const get = (name: string) => properties.get(name.toLowerCase())?.value ?? '';
   const expand = (text: string): string =>
     text
       .replace(/\$\(([A-Za-z_][\w.-]*)\)/g, (_m, name: string) => get(name))
       .replace(/\$\(Registry:[^)]*\)/gi, '');
-  const evaluation: Evaluation = { properties, items, itemDefinitions, get, expand };
+  const evaluation: Evaluation = { properties, items, itemDefinitions, warnings, get, expand };
   const set = (name: string, value: string) => {
     if (globals.has(name.toLowerCase())) return;
     properties.set(name.toLowerCase(), { name, value });
@@ -63,7 +66,16 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
     expand,
     exists: (path: string) => existsSync(resolve(options.projectDir, hostPath(path))),
   };
-  const holds = (el: XmlElement) => evaluateCondition(el.attrs.Condition, host);
+  // A condition MSBuild could evaluate only with the SDK's properties (e.g. a numeric
+  // comparison of an undefined $(_NT_TARGET_VERSION)) counts as false, and is noted.
+  const holds = (el: XmlElement) => {
+    try {
+      return evaluateCondition(el.attrs.Condition, host);
+    } catch (error) {
+      warnings.push(`<${el.name} Condition="${el.attrs.Condition}">: ${(error as Error).message}; treated as false`);
+      return false;
+    }
+  };
 
   // The elements that take part, with Choose/When/Otherwise and ImportGroup flattened.
   function* walk(elements: XmlElement[]): Generator<XmlElement> {

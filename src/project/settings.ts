@@ -116,7 +116,8 @@ export function defaultOsList(targetVersion: string, platform: Platform): string
     case 'windows7': return [`7_${suffix}`];
     case 'win8': case 'windows8': return [`8_${suffix}`];
     case 'windowsv6.3': case 'windows8.1': return [`6_3_${suffix}`];
-    default: return [`10_${suffix}`];
+    // Windows 10 on ARM64 starts with 1709: Inf2Cat has no 10_ARM64 id, its first ARM64 id is 10_RS3_ARM64.
+    default: return [platform === 'ARM64' ? '10_RS3_ARM64' : `10_${suffix}`];
   }
 }
 

@@ -68,6 +68,11 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       MSBuildThisFileDirectory: dirWithSlash,
       ProjectDir: dirWithSlash,
       SolutionDir: dirWithSlash,
+      // Known from the start when Platform is global (Microsoft.Cpp.Default.props sets them early).
+      ...(normalizePlatform(globals.Platform ?? '') ? {
+        DDKPlatform: ddkPlatform[normalizePlatform(globals.Platform!)!],
+        InfArch: platformArch[normalizePlatform(globals.Platform!)!],
+      } : {}),
     },
     onImport: (project, ev, set) => {
       const file = hostPath(project).split('/').pop()!.toLowerCase();
@@ -128,13 +133,27 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
   let ev: Evaluation;
   try {
     ev = evaluate(root, file, globals);
-    // No Configuration/Platform from the command line or the project's Globals: MSBuild's defaults.
-    if (ev.get('Configuration') === '' || ev.get('Platform') === '') {
-      const first = declared[0]?.split('|');
-      if (ev.get('Configuration') === '') globals.Configuration = first?.[0] ?? 'Debug';
-      if (ev.get('Platform') === '') globals.Platform = normalizePlatform(first?.[1] ?? 'x64') ?? 'x64';
-      ev = evaluate(root, file, globals);
+    // Without --configuration/--platform, the project's own default is used when it declares it
+    // (as MSBuild does); otherwise a declared one, as Visual Studio's solution would pick.
+    const evaluated = `${ev.get('Configuration')}|${normalizePlatform(ev.get('Platform')) ?? ev.get('Platform')}`;
+    const isDeclared = (combo: string) => declared.some((d) => d.toLowerCase() === combo.toLowerCase());
+    if ((!options.configuration || !options.platform) && (declared.length > 0 ? !isDeclared(evaluated) : ev.get('Configuration') === '' || ev.get('Platform') === '')) {
+      const fits = (d: string) => {
+        const [c, p] = d.split('|');
+        return (!options.configuration || c!.toLowerCase() === options.configuration.toLowerCase())
+          && (!globals.Platform || normalizePlatform(p!) === globals.Platform);
+      };
+      const candidates = declared.filter(fits);
+      const pick = candidates.find((d) => d.toLowerCase() === `${ev.get('Configuration')}|x64`.toLowerCase())
+        ?? candidates.find((d) => d.toLowerCase() === 'debug|x64') ?? candidates.find((d) => /\|x64$/i.test(d)) ?? candidates[0];
+      const [c, p] = (pick ?? 'Debug|x64').split('|');
+      globals.Configuration = options.configuration ?? c!;
+      globals.Platform = globals.Platform ?? normalizePlatform(p!) ?? 'x64';
     }
+    // As a solution build does, evaluate with Configuration and Platform as global properties.
+    globals.Configuration ??= ev.get('Configuration') || 'Debug';
+    globals.Platform ??= normalizePlatform(ev.get('Platform')) ?? 'x64';
+    ev = evaluate(root, file, globals);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) throw error;
     throw new InputError(`${file}: ${(error as Error).message}`);
