@@ -97,8 +97,8 @@ export function evaluateCondition(condition: string | undefined, host: Condition
         case '==': return { bool: a.toLowerCase() === b.toLowerCase() };
         case '!=': return { bool: a.toLowerCase() !== b.toLowerCase() };
         default: {
-          const x = Number(a);
-          const y = Number(b);
+          const x = a.trim() === '' ? NaN : Number(a);
+          const y = b.trim() === '' ? NaN : Number(b);
           if (Number.isNaN(x) || Number.isNaN(y)) throw new Error(`"${op.value}" needs numbers in condition: ${condition}`);
           return { bool: op.value === '<' ? x < y : op.value === '>' ? x > y : op.value === '<=' ? x <= y : x >= y };
         }
