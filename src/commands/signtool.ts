@@ -36,7 +36,7 @@ Commands:
 sign options:
   /f FILE        the signing certificate: a PFX, or a PEM holding the private key and the certificate
   /p PASSWORD    the PFX password
-  /fd ALG        file digest algorithm: sha256 (default), sha1, or certHash
+  /fd ALG        file digest algorithm: sha256, sha1, or certHash (missing: a warning, then sha256)
   /d DESC        description of the signed content;  /du URL  a URL with more information
   /ac FILE       an additional certificate to add to the signature
   /v  verbose;  /q  quiet;  /debug  accepted
@@ -139,10 +139,16 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
     }
   }
   const digest: HashAlgorithm = fd === 'certHash' ? 'sha256' : fd;
+  if (one(s, 'fd') === undefined) {
+    // SDK builds 20236+ document a warning with exit code 0 here (later builds make it an
+    // error); wdksim warns and uses SHA-256, the documented recommendation.
+    ctx.io.stderr('SignTool Warning: No file digest algorithm specified. Please specify the digest algorithm with the /fd flag. Using /fd SHA256 is recommended and more secure than SHA1; wdksim uses SHA256.\n');
+  }
   let warnings = 0;
   let errors = 0;
   let signed = 0;
   const out: string[] = [];
+  if (verbose) out.push('The following certificate was selected:', ...certLines(identity), '');
   if (!quiet) out.push('Done Adding Additional Store');
   if (s.values.has('t') || s.values.has('tr')) {
     ctx.io.stderr('SignTool Warning: timestamping is not available in wdksim (no network); files are signed without a timestamp.\n');
@@ -173,7 +179,6 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
       continue;
     }
     signed++;
-    if (verbose && signed === 1) out.push('The following certificate was selected:', ...certLines(identity), '');
     if (!quiet) out.push(`Successfully signed: ${file}`);
   }
   if (!quiet || errors) {
@@ -254,7 +259,9 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
       errors++;
       continue;
     }
-    print(`Verifying: ${file}`);
+    // signtool: "Verifying:" with /v, else the File/Index/Algorithm/Timestamp table.
+    if (verbose) print(`Verifying: ${file}`);
+    else print(`File: ${file}\nIndex  Algorithm  Timestamp    \n========================================`);
     let result: SignatureVerification;
     let hashLine: string | undefined;
     let catalogUsed: string | undefined;
@@ -314,6 +321,7 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
       print('File is not timestamped.');
       print('');
     }
+    if (!verbose && result.status !== 'unsigned' && result.digestAlgorithm) print(`0      ${result.digestAlgorithm.padEnd(11)}None         \n`);
     if (!result.ok) {
       error(ctx, WINTRUST[result.status] ?? result.message);
       print('');
