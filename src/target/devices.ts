@@ -96,7 +96,7 @@ export async function deleteDriverPackage(tx: Transaction, publishedName: string
       log.entry('dvi:', `Uninstalled driver from ${device.instanceId}.`);
     }
   }
-  for (const f of pkg.files) await tx.deleteFile(`${STORE_DIR}/${pkg.storeFolder}/${f.path}`);
+  await tx.deleteTree(`${STORE_DIR}/${pkg.storeFolder}`);
   for (const name of [pkg.publishedName, pkg.publishedName.replace(/\.inf$/i, '.cat')]) {
     await tx.deleteFile(`${INF_DIR}/${name}`);
     tx.untrackFile(`${INF_DIR}/${name}`);

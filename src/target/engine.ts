@@ -7,3 +7,5 @@ export { removeDevice, setDeviceEnabled, restartDevice, rescan, rebootTarget, de
 export { evaluateProblem, imagePathToWindows } from './device-status.js';
 export { findCandidates, bestCandidate, formatRank, type Candidate } from './match.js';
 export { checkPackageSignature } from './signature.js';
+export { deployPackage, type DeployResult } from './deploy.js';
+export { importCertificate, certificateRecord, certificateDer, type StoreName } from './certs.js';

@@ -19,7 +19,7 @@ export function versionFacts(doc: InfDocument, ddinstall?: string): VersionFacts
   const driverVer = parsed?.ok ? parsed.value : undefined;
   return {
     className: version?.value('Class')?.trim() ?? '',
-    classGuid: (version?.value('ClassGuid')?.trim() ?? '').toLowerCase(),
+    classGuid: version?.value('ClassGuid')?.trim() ?? '',
     provider: version?.value('Provider')?.trim() ?? '',
     ...(driverVer ? { driverVer } : {}),
     driverDate: driverVer ? formatDriverDate(driverVer.date) : '00/00/0000',

@@ -81,6 +81,9 @@ export async function installDriverOnDevices(tx: Transaction, options: InstallOp
   const pkg = findPackage(tx, publishedName);
   const { doc } = await loadStoredInf(tx, pkg);
   const facts = versionFacts(doc);
+  // A known class keeps the machine's spelling of its GUID.
+  const known = state.classes.find((c) => c.guid.toLowerCase() === facts.classGuid.toLowerCase());
+  if (known) facts.classGuid = known.guid;
 
   // The INF must have a driver for the hardware ID on this machine (arch and build).
   const forId = findCandidates(doc, state.os, { hardwareIds: [options.hardwareId], compatibleIds: [] }, true);
@@ -90,8 +93,7 @@ export async function installDriverOnDevices(tx: Transaction, options: InstallOp
 
   let created: string | undefined;
   if (options.createRootDevice) {
-    const cls = state.classes.find((c) => c.guid.toLowerCase() === facts.classGuid);
-    const className = facts.className || cls?.name || 'Unknown';
+    const className = facts.className || known?.name || 'Unknown';
     created = newRootInstanceId(state.devices, className);
     state.devices.push({
       instanceId: created,
@@ -188,6 +190,8 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   }
   const chosen = cand.installSection;
   const facts = versionFacts(doc, chosen);
+  const known = state.classes.find((c) => c.guid.toLowerCase() === facts.classGuid.toLowerCase());
+  if (known) facts.classGuid = known.guid;
   const sources = new Map<string, string>();
   for (const ref of referencedFiles(doc, state.os.arch as Arch)) sources.set(ref.name.toLowerCase(), `${STORE_DIR}/${pkg.storeFolder}/${ref.relativePath}`);
   const a: ApplyContext = { tx, doc, pkg, device, log, sources, files: [], nullDriver: false };

@@ -11,7 +11,7 @@ import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from './mode
 import type { OsRelease, TargetArch } from './os.js';
 import { Registry } from './registry.js';
 import { STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './schema.js';
-import { SEED_CLASSES, SEED_DEVICES, SEED_PACKAGES } from './seed.js';
+import { inboxClasses, inboxDevices, inboxPackages } from '../devcon/inbox.js';
 import { LOG_PATH, logHeader } from './setupapi-log.js';
 import { createTargetFiles } from './target.js';
 import { classKey, enumKey } from './keys.js';
@@ -41,8 +41,8 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
   } catch (error) {
     if (error instanceof TargetError) throw error;
   }
-  const inbox = options.inbox ?? { devices: SEED_DEVICES, classes: SEED_CLASSES, packages: SEED_PACKAGES };
   const { os } = options;
+  const inbox = options.inbox ?? { devices: inboxDevices({ arch: options.arch, build: os.build }), classes: inboxClasses(), packages: inboxPackages({ arch: options.arch, build: os.build }) };
   const state: MachineState = {
     format: STATE_FORMAT,
     version: STATE_VERSION,
@@ -63,7 +63,8 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
   };
   const reg = new Registry(state.registry);
   const cv = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
-  reg.setValue(cv, 'ProductName', { type: 'REG_SZ', data: os.productType === 3 ? os.name : os.major === 10 && os.build >= 22000 ? 'Windows 10 Pro' : 'Windows 10 Pro' });
+  // Windows 11 still reports "Windows 10 Pro" here.
+  reg.setValue(cv, 'ProductName', { type: 'REG_SZ', data: os.productType === 3 ? `${os.name} Standard` : 'Windows 10 Pro' });
   reg.setValue(cv, 'CurrentBuild', { type: 'REG_SZ', data: String(os.build) });
   reg.setValue(cv, 'CurrentBuildNumber', { type: 'REG_SZ', data: String(os.build) });
   reg.setValue(cv, 'CurrentMajorVersionNumber', { type: 'REG_DWORD', data: os.major });

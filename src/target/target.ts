@@ -37,6 +37,8 @@ export function sha256(data: Buffer | string): string {
 interface CommitRecord {
   puts: { tmp: string; dest: string }[];
   deletes: string[];
+  /** Directory trees removed after the deletes (driver store folders). */
+  trees?: string[];
   log?: { tmp: string; size: number };
   state: string;
 }
@@ -46,6 +48,7 @@ export class Transaction {
   readonly registry: Registry;
   readonly #puts = new Map<string, { tmp: string; dest: string; data?: Buffer }>();
   readonly #deletes = new Set<string>();
+  readonly #trees = new Set<string>();
   readonly #logParts: string[] = [];
   readonly #dirCache = new Map<string, Map<string, string>>();
   #seq = 0;
@@ -87,6 +90,13 @@ export class Transaction {
     const dest = await this.resolve(rel, 'file');
     this.#puts.delete(dest.toLowerCase());
     this.#deletes.add(dest);
+  }
+
+  /** Stages removing a whole directory (after the file deletes). */
+  async deleteTree(rel: string): Promise<void> {
+    const dest = await this.resolve(rel, 'folder');
+    for (const key of [...this.#puts.keys()]) if (key.startsWith(dest.toLowerCase() + '/')) this.#puts.delete(key);
+    this.#trees.add(dest);
   }
 
   /** Reads a file as this transaction sees it (staged writes included); undefined when absent. */
@@ -142,7 +152,7 @@ export class Transaction {
     const validated = machineState.parse(this.state);
     const stateTmp = `${this.journalDir}/state.json`;
     await writeFile(join(this.root, stateTmp), JSON.stringify(validated, null, 2) + '\n');
-    const record: CommitRecord = { puts: [...this.#puts.values()].map(({ tmp, dest }) => ({ tmp, dest })), deletes: [...this.#deletes], state: stateTmp };
+    const record: CommitRecord = { puts: [...this.#puts.values()].map(({ tmp, dest }) => ({ tmp, dest })), deletes: [...this.#deletes], trees: [...this.#trees], state: stateTmp };
     const logText = this.renderLog();
     if (logText) {
       const logTmp = `${this.journalDir}/log.txt`;
@@ -175,6 +185,7 @@ async function applyCommit(root: string, record: CommitRecord, env: Record<strin
     if (++n === 1) maybeFault(env, 'mid-apply');
   }
   for (const del of record.deletes) await rm(join(root, del), { force: true });
+  for (const tree of record.trees ?? []) await rm(join(root, tree), { recursive: true, force: true });
   if (record.log) {
     const logFile = join(root, LOG_PATH);
     await mkdir(dirname(logFile), { recursive: true });

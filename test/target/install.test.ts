@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { readFile as rf, writeFile as wf, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { deployPackage, installDriverOnDevices, stageDriverPackage } from '../../src/target/index.js';
+import { rebootTarget } from '../../src/target/devices.js';
+import { verifyTarget } from '../../src/target/verify.js';
+import { makePackage, newTarget } from './helpers.js';
+
+const hello = (state: { devices: { instanceId: string; problem: number }[] }) => state.devices.find((d) => d.instanceId === 'ROOT\\SAMPLE\\0000')!;
+const FIXTURE = join(import.meta.dirname, '../../fixtures/packages/KmdfHelloWorld');
+
+async function helloPackage(dir: string) {
+  const inf = await rf(join(FIXTURE, 'KmdfHelloWorld.inf'), 'utf8');
+  const sys = await rf(join(FIXTURE, 'KmdfHelloWorld.sys'));
+  return makePackage(dir, 'KmdfHelloWorld.inf', inf.replace(/\r\n/g, '\n'), { 'KmdfHelloWorld.sys': sys });
+}
+
+describe('tutorial flow through the engine', () => {
+  it('deploys, installs Root\\KmdfHelloWorld, and the device runs', async () => {
+    const { base, root, target } = await newTarget({ testsigning: true });
+    await helloPackage(join(base, 'pkg'));
+    const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, 'pkg'));
+    expect(deployed.copied.map((c) => c.toLowerCase())).toEqual(expect.arrayContaining(['drivertest/drivers/kmdfhelloworld.inf', 'drivertest/drivers/kmdfhelloworld.cat', 'drivertest/drivers/kmdfhelloworld.sys', 'drivertest/drivers/package.cer']));
+    expect(deployed.certificates[0]!.addedTo).toEqual(['Root', 'TrustedPublisher']);
+
+    const result = await target.transaction('devcon install', (tx) =>
+      installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }));
+    expect(result.created).toBe('ROOT\\SAMPLE\\0000');
+    expect(result.publishedName).toBe('oem0.inf');
+    const state = await target.read();
+    const device = state.devices.find((d) => d.instanceId === 'ROOT\\SAMPLE\\0000')!;
+    expect(device.problem).toBe(0);
+    expect(device.service).toBe('KmdfHelloWorld');
+    expect(device.driver?.section).toBe('KmdfHelloWorld_Device.NT');
+    expect(device.driver?.rank).toBe('00FF0000');
+    const pkg = state.packages.find((p) => !p.inbox)!;
+    expect(pkg.storeFolder).toMatch(/^kmdfhelloworld\.inf_amd64_[0-9a-f]{16}$/);
+    // DIRID 13: the .sys runs from the store folder.
+    await stat(join(root, 'Windows/System32/DriverStore/FileRepository', pkg.storeFolder, 'KmdfHelloWorld.sys'));
+    await stat(join(root, 'Windows/INF/oem0.inf'));
+    const svc = state.registry['HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\KmdfHelloWorld']!;
+    expect(svc.values.Type).toEqual({ type: 'REG_DWORD', data: 1 });
+    expect(svc.values.Start).toEqual({ type: 'REG_DWORD', data: 3 });
+    expect(svc.values.ImagePath!.data).toBe(`\\SystemRoot\\System32\\DriverStore\\FileRepository\\${pkg.storeFolder}\\KmdfHelloWorld.sys`);
+    const log = await rf(join(root, 'Windows/INF/setupapi.dev.log'), 'utf8');
+    expect(log).toContain('>>>  [Device Install (UpdateDriverForPlugAndPlayDevices) - ROOT\\SAMPLE\\0000]');
+    expect(log).toContain('Published Driver Store Entry: oem0.inf');
+    expect((await verifyTarget(target)).problems).toEqual([]);
+
+    // Staging the identical package again keeps its published name.
+    const again = await target.transaction('dp_add', (tx) => stageDriverPackage(tx, deployed.infs[0]!));
+    expect(again).toMatchObject({ publishedName: 'oem0.inf', alreadyStaged: true });
+  });
+
+  it('gives problem 52 with test signing off, and the device starts after test signing is on and the target reboots', async () => {
+    const { base, target } = await newTarget({ testsigning: false });
+    await helloPackage(join(base, 'pkg'));
+    const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, 'pkg'));
+    await target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }));
+    expect(hello(await target.read()).problem).toBe(52);
+    await target.transaction('bcdedit', async (tx) => {
+      tx.state.boot.pending = { testsigning: true };
+    });
+    expect(hello(await target.read()).problem).toBe(52);
+    await target.transaction('reboot', (tx) => rebootTarget(tx));
+    expect(hello(await target.read()).problem).toBe(0);
+  });
+
+  it('refuses a package whose .sys changed after signing, naming the file, and stages nothing', async () => {
+    const { base, root, target } = await newTarget();
+    const inf = await helloPackage(join(base, 'pkg'));
+    await wf(join(base, 'pkg', 'KmdfHelloWorld.sys'), Buffer.from('tampered'));
+    await target.transaction('certs', async (tx) => {
+      const { certificateRecord, importCertificate } = await import('../../src/target/certs.js');
+      importCertificate(tx, certificateRecord(await rf(join(base, 'pkg', 'package.cer')), 'package.cer'));
+    });
+    await expect(target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: inf, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true })))
+      .rejects.toThrow(/KmdfHelloWorld\.sys/);
+    const state = await target.read();
+    expect(state.packages.filter((p) => !p.inbox)).toEqual([]);
+    expect(state.devices.filter((d) => d.instanceId.startsWith('ROOT\\SAMPLE'))).toEqual([]);
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(join(root, 'Windows/System32/DriverStore/FileRepository'))).toEqual([]);
+    expect(await rf(join(root, 'Windows/INF/setupapi.dev.log'), 'utf8')).toContain('!!!  sto:');
+  });
+
+  it('refuses an untrusted catalog and an unsigned one', async () => {
+    const { base, target } = await newTarget();
+    const inf = await helloPackage(join(base, 'pkg'));
+    await expect(target.transaction('stage', (tx) => stageDriverPackage(tx, inf))).rejects.toThrow(/not trusted/);
+    const raw = await rf(inf, 'utf8');
+    const unsigned = await makePackage(join(base, 'pkg2'), 'KmdfHelloWorld.inf', raw.replace(/\r\n/g, '\n'), { 'KmdfHelloWorld.sys': await rf(join(FIXTURE, 'KmdfHelloWorld.sys')) }, { sign: false });
+    await expect(target.transaction('stage', (tx) => stageDriverPackage(tx, unsigned))).rejects.toThrow(/not signed/);
+    expect((await target.read()).packages.filter((p) => !p.inbox)).toEqual([]);
+  });
+});
