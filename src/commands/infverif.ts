@@ -1,7 +1,270 @@
-// Placeholder until this tool lands; replaced by its owner.
-import { UsageError } from '../errors.js';
+// `wdksim infverif [/w|/u|/k|/h] [/stampinf] [/v] [--format NAME] <file.inf|dir|->...`
+// InfVerif's own switch grammar (case-insensitive, `/x` or `-x`) plus the
+// linter options every CI wants. Parses argv, reads the INFs, calls
+// validate() and a formatter, and returns the exit code.
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import writeFileAtomic from 'write-file-atomic';
+import { InputError, UsageError, WdksimError, describeFsError } from '../errors.js';
+import { exitCodeTables, LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
+import { parseInfBytesChecked, readInfFile } from '../inf/parse.js';
+import { formatters, type FileReport } from '../report/index.js';
+import { infRules, ruleById } from '../rules/index.js';
+import { RULE_CRASHED } from '../rules/engine.js';
+import type { Mode, RuleMeta } from '../rules/types.js';
+import { validateDocument } from '../rules/validate.js';
 
-export async function run(_argv: string[], _ctx: Context): Promise<number> {
-  throw new UsageError('wdksim infverif is not available in this build yet');
+declare const WDKSIM_VERSION: string;
+const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+
+export interface InfVerifOptions {
+  mode: Mode;
+  stampinf: boolean;
+  verbose: boolean;
+  format?: string;
+  outputFile?: string;
+  maxWarnings?: number;
+  code?: string;
+  help: boolean;
+  inputs: string[];
+}
+
+const HELP = `Usage: wdksim infverif [/w | /u | /k | /h] [/stampinf] [/v] [options] <file.inf | dir | -> ...
+
+Validates INF files with InfVerif's rules and error codes.
+
+Modes (one at a time; switches are case-insensitive and take / or -):
+  (none)      basic validation; mode-specific findings are warnings
+  /k          declarative driver requirements
+  /u          universal driver requirements
+  /w          Windows Driver requirements (declarative + driver package isolation)
+  /h          hardware certification (WHQL) requirements of this release
+  /stampinf   validate an unstamped INX: $ARCH$ and an empty DriverVer are expected
+  /v          verbose: InfVerif's header lines and a VALID / NOT VALID verdict per INF
+  /code N     print what error code N means and exit
+
+Inputs: INF/INX files, directories (searched recursively for *.inf and *.inx),
+or - for standard input.
+
+Options:
+  --format NAME        stylish (default on a terminal), text (InfVerif's console
+                       format; default otherwise), json, sarif, github
+  --output-file PATH   write the report to PATH (atomically) instead of stdout
+  --max-warnings N     fail (exit 1) when there are more than N warnings
+  --help, /?           print this help
+
+${exitCodeTables.lint}
+`;
+
+const VALUE_SWITCHES = new Set(['code', 'rulever', 'wbuild', 'l', 'osver', 'product', 'provider']);
+const IGNORED = new Set(['rulever', 'wbuild', 'osver', 'l', 'product', 'provider', 'info']);
+
+export function parseArgs(argv: string[]): InfVerifOptions & { ignored: string[] } {
+  const opts: InfVerifOptions & { ignored: string[] } = { mode: 'default', stampinf: false, verbose: false, help: false, inputs: [], ignored: [] };
+  let modeSwitch: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      opts.inputs.push(...argv.slice(i + 1));
+      break;
+    }
+    if (arg.startsWith('--')) {
+      const eq = arg.indexOf('=');
+      const name = (eq === -1 ? arg.slice(2) : arg.slice(2, eq)).toLowerCase();
+      const take = (): string => {
+        const v = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+        if (v === undefined || v === '') throw new UsageError(`--${name} needs a value; see "wdksim infverif --help"`);
+        return v;
+      };
+      switch (name) {
+        case 'help': opts.help = true; break;
+        case 'format': opts.format = take().toLowerCase(); break;
+        case 'output-file': opts.outputFile = take(); break;
+        case 'max-warnings': {
+          const v = take();
+          if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings takes a non-negative whole number, not "${v}"`);
+          opts.maxWarnings = Number(v);
+          break;
+        }
+        case 'stampinf': opts.stampinf = true; break;
+        case 'verbose': opts.verbose = true; break;
+        default: throw new UsageError(`unknown option "${arg}"; see "wdksim infverif --help"`);
+      }
+      continue;
+    }
+    if (arg === '-' || !/^[/-]/.test(arg)) {
+      opts.inputs.push(arg);
+      continue;
+    }
+    // A /switch or -switch. An absolute POSIX path is an input, not a switch.
+    const name = arg.slice(1).toLowerCase();
+    if (arg.startsWith('/') && arg.slice(1).includes('/')) {
+      opts.inputs.push(arg);
+      continue;
+    }
+    if (name === '?') {
+      opts.help = true;
+    } else if (name === 'w' || name === 'u' || name === 'k' || name === 'h') {
+      if (modeSwitch && modeSwitch !== name) throw new UsageError(`only one mode at a time: /${modeSwitch} and /${name} were both given`);
+      modeSwitch = name;
+      opts.mode = name;
+    } else if (name === 'stampinf') {
+      opts.stampinf = true;
+    } else if (name === 'v') {
+      opts.verbose = true;
+    } else if (VALUE_SWITCHES.has(name)) {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`/${name} needs a value`);
+      if (name === 'code') opts.code = v;
+      else opts.ignored.push(`/${name}`);
+    } else if (IGNORED.has(name)) {
+      opts.ignored.push(`/${name}`);
+    } else if (arg.startsWith('/') && /[\\.]/.test(arg)) {
+      opts.inputs.push(arg); // e.g. /tmp.inf given as a path
+    } else {
+      throw new UsageError(`unknown switch "${arg}"; see "wdksim infverif --help"`);
+    }
+  }
+  return opts;
+}
+
+function describeCode(rule: RuleMeta): string {
+  const l = rule.levels;
+  return [
+    `Code ${rule.id} (${rule.name})`,
+    '',
+    `Message: ${rule.summary}`,
+    `Fix: ${rule.fix}`,
+    `Levels: (none): ${l.default}; /k: ${l.k}; /u: ${l.u}; /w: ${l.w}; /h: ${l.h}`,
+    `Docs: ${rule.docsUrl}`,
+    '',
+  ].join('\n');
+}
+
+/** Case-insensitive `*`/`?` match of the last path component (InfVerif accepts wildcards). */
+async function expandWildcard(path: string, cwd: string): Promise<string[]> {
+  const dir = dirname(path);
+  const pattern = new RegExp(`^${basename(path).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  try {
+    const names = await readdir(resolve(cwd, dir));
+    return names.filter((n) => pattern.test(n)).sort().map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+async function walk(dir: string, cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  const entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p, cwd)));
+    else if (e.isFile() && /\.in[fx]$/i.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  const opts = parseArgs(argv);
+  if (opts.help) {
+    ctx.io.stdout(HELP);
+    return LintExit.ok;
+  }
+  if (opts.code !== undefined) {
+    const rule = ruleById(opts.code.trim());
+    if (!rule) throw new UsageError(`unknown InfVerif code "${opts.code}"; run "wdksim infverif --help"`);
+    ctx.io.stdout(describeCode(rule));
+    return LintExit.ok;
+  }
+  if (opts.inputs.length === 0) throw new UsageError('no INF file given; usage: wdksim infverif [/w|/u|/k|/h] [/stampinf] <file.inf|dir|->...');
+  const format = opts.format ?? (ctx.io.stdoutIsTTY && !opts.outputFile ? 'stylish' : 'text');
+  const formatter = formatters[format];
+  if (!formatter) throw new UsageError(`unknown --format "${format}"; use one of ${Object.keys(formatters).join(', ')}`);
+  for (const s of opts.ignored) ctx.io.stderr(`wdksim infverif: ${s} is accepted for compatibility and has no effect here\n`);
+
+  const cwd = ctx.io.cwd;
+  const files: FileReport[] = [];
+  let inputFailed = false;
+  const fail = (message: string): void => {
+    inputFailed = true;
+    ctx.io.stderr(`wdksim infverif: ${message}\n`);
+  };
+  // Resolve the inputs to a list of files, in the order given.
+  const targets: string[] = [];
+  for (const input of opts.inputs) {
+    if (input === '-') {
+      targets.push('-');
+      continue;
+    }
+    if (/[*?]/.test(basename(input))) {
+      const matched = await expandWildcard(input, cwd);
+      if (matched.length === 0) fail(`no INF file matches ${input} (InfVerif 1000: INF not found)`);
+      targets.push(...matched);
+      continue;
+    }
+    try {
+      const info = await stat(resolve(cwd, input));
+      if (info.isDirectory()) {
+        const found = await walk(input, cwd);
+        if (found.length === 0) fail(`${input}: directory holds no *.inf or *.inx file`);
+        targets.push(...found);
+      } else {
+        targets.push(input);
+      }
+    } catch (error) {
+      fail(`${describeFsError(error, input)} (InfVerif 1000: INF not found)`);
+    }
+  }
+  for (const target of targets) {
+    try {
+      const doc = target === '-'
+        ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' })
+        : await readInfFile(resolve(cwd, target), { file: target });
+      const result = validateDocument(doc, { mode: opts.mode, stampinf: opts.stampinf });
+      files.push({
+        file: target === '-' ? '<stdin>' : target,
+        ...(target === '-' ? {} : { absolute: resolve(cwd, target) }),
+        diagnostics: result.diagnostics,
+        lineText: (n) => doc.lineText(n),
+      });
+    } catch (error) {
+      if (error instanceof InputError) fail(error.message);
+      else throw error;
+    }
+  }
+
+  const rules = new Map<string, RuleMeta>(infRules.map((r) => [r.id, r]));
+  const toFile = opts.outputFile !== undefined;
+  const report = formatter({
+    files, rules, cwd,
+    chalk: new Chalk({ level: ctx.color && !toFile ? 1 : 0 }),
+    tool: { name: 'wdksim infverif', version: VERSION },
+    mode: opts.mode,
+    verbose: opts.verbose,
+  });
+  if (toFile) {
+    const out = resolve(cwd, opts.outputFile!);
+    try {
+      await writeFileAtomic(out, report);
+    } catch (error) {
+      throw new WdksimError(describeFsError(error, opts.outputFile!), LintExit.usage);
+    }
+  } else {
+    ctx.io.stdout(report);
+  }
+
+  if (inputFailed) return LintExit.usage;
+  const all = files.flatMap((f) => f.diagnostics);
+  if (all.some((d) => d.code === RULE_CRASHED)) return LintExit.usage;
+  const errors = all.filter((d) => d.severity === 'error').length;
+  const warnings = all.filter((d) => d.severity === 'warning').length;
+  if (errors > 0) return LintExit.errors;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    ctx.io.stderr(`wdksim infverif: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+    return LintExit.errors;
+  }
+  return LintExit.ok;
 }

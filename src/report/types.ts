@@ -1,0 +1,36 @@
+// What every formatter receives: one result per INF, the rule metadata, and
+// the run's settings. A formatter is a pure function from this to text.
+import type { ChalkInstance } from 'chalk';
+import type { Diagnostic } from '../diagnostic.js';
+import type { Mode, RuleMeta } from '../rules/types.js';
+
+export type ReportDiagnostic = Diagnostic & { targetOs?: string };
+
+export interface FileReport {
+  /** The path as the user named it (or "<stdin>"). */
+  file: string;
+  /** Absolute path (the user's path resolved against cwd); undefined for stdin. */
+  absolute?: string;
+  diagnostics: ReportDiagnostic[];
+  /** Text of a 1-based line, for code frames. */
+  lineText?: (line: number) => string;
+}
+
+export interface ReportInput {
+  files: FileReport[];
+  rules: ReadonlyMap<string, RuleMeta>;
+  cwd: string;
+  chalk: ChalkInstance;
+  tool: { name: string; version: string };
+  mode: Mode;
+  verbose: boolean;
+}
+
+export type Formatter = (input: ReportInput) => string;
+
+export function counts(files: FileReport[]): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const f of files) for (const d of f.diagnostics) d.severity === 'error' ? errors++ : warnings++;
+  return { errors, warnings };
+}
