@@ -47,3 +47,50 @@ export async function timeItAsync(fn, { runs = 5 } = {}) {
 }
 
 export const mb = (bytes) => bytes / (1024 * 1024);
+
+// ---- Child-process measurement: peak memory is the whole process's peak RSS,
+// so every measured step that reports memory runs in a fresh process.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const GNU_TIME = '/usr/bin/time';
+const STEP = join(import.meta.dirname, 'step.mjs');
+
+/** Runs a command once: wall seconds and, where GNU time exists, its peak RSS in bytes. */
+export function measureCommand(cmd, args, { cwd } = {}) {
+  const useTime = existsSync(GNU_TIME);
+  const t0 = performance.now();
+  const r = spawnSync(useTime ? GNU_TIME : cmd, useTime ? ['-f', 'WDKSIM_MAXRSS=%M', cmd, ...args] : args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.error) throw r.error;
+  const m = /WDKSIM_MAXRSS=(\d+)/.exec(r.stderr ?? '');
+  return { seconds, status: r.status, peakRss: m ? Number(m[1]) * 1024 : undefined };
+}
+
+/**
+ * Runs `steps[stepName](input, { lib, emit })` of a bench module in a fresh
+ * `node` process (bench/step.mjs). Returns the seconds the step took inside
+ * that process (start-up excluded), its peak RSS in bytes, its result, and
+ * whatever it emitted along the way (each with the peak RSS at that moment).
+ */
+export function runStep(moduleUrl, stepName, input = null, { nodeArgs = [] } = {}) {
+  const r = spawnSync(process.execPath, [...nodeArgs, STEP, fileURLToPath(moduleUrl), stepName], { input: JSON.stringify(input), stdio: ['pipe', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.error) throw r.error;
+  const lines = (r.stdout ?? '').split('\n').filter((l) => l.startsWith('{'));
+  if (r.status !== 0 || lines.length === 0) throw new Error(`bench step ${stepName} failed (exit ${r.status})`);
+  const parsed = lines.map((l) => JSON.parse(l));
+  const last = parsed.pop();
+  return { ...last, emitted: parsed.map((p) => ({ ...p.emit, peakRss: p.peakRss })) };
+}
+
+/** Medians of runs alternating between several measured functions (each returns {seconds, peakRss?}), so load spikes hit all sides alike. */
+export function alternate(fns, runs) {
+  const samples = fns.map(() => []);
+  for (let i = 0; i < runs; i++) fns.forEach((fn, k) => samples[k].push(fn()));
+  return samples.map((s) => ({ seconds: median(s.map((x) => x.seconds)), peakRss: Math.max(0, ...s.map((x) => x.peakRss ?? 0)) || undefined }));
+}
+
+export const fmtMb = (bytes) => (bytes === undefined ? '' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
+export const MiB = 2 ** 20;
+export const GiB = 2 ** 30;

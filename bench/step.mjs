@@ -1,0 +1,19 @@
+// Child-process entry for lib.mjs runStep(): runs one named step of a bench
+// module against the built library and prints one JSON line with the step's
+// own seconds and the process's peak RSS (start-up is not in the seconds).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [moduleFile, stepName] = process.argv.slice(2);
+const input = JSON.parse(readFileSync(0, 'utf8') || 'null');
+const lib = await import(pathToFileURL(join(import.meta.dirname, '..', 'dist', 'index.js')).href);
+const mod = await import(pathToFileURL(moduleFile).href);
+const step = mod.steps?.[stepName];
+if (typeof step !== 'function') throw new Error(`${moduleFile} has no step ${stepName}`);
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+const emit = (value) => process.stdout.write(`${JSON.stringify({ emit: value, peakRss: peakRss() })}\n`);
+const t0 = performance.now();
+const result = await step(input, { lib, emit });
+const seconds = (performance.now() - t0) / 1000;
+process.stdout.write(`${JSON.stringify({ seconds, peakRss: peakRss(), result: result ?? null })}\n`);
