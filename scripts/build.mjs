@@ -33,5 +33,12 @@ if (!skipTypes) {
   }
   writeFileSync(`${staging}/index.d.ts`, "export * from './types/index.js';\n");
 }
-rmSync('dist', { recursive: true, force: true });
+// Two renames: readers of dist see the old build or the new one, never none.
+const old = `dist.old-${process.pid}`;
+try {
+  renameSync('dist', old);
+} catch {
+  // no previous build
+}
 renameSync(staging, 'dist');
+rmSync(old, { recursive: true, force: true });

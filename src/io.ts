@@ -24,7 +24,17 @@ export interface Context {
   color: boolean;
 }
 
+/** A reader that closed the pipe (`wdksim ... | head`) is not an error: stop quietly. */
+function quietOnEpipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 export function nodeIo(): Io {
+  quietOnEpipe(process.stdout);
+  quietOnEpipe(process.stderr);
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

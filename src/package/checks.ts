@@ -6,7 +6,7 @@
 import { accessSync, constants } from 'node:fs';
 import type { Diagnostic } from '../diagnostic.js';
 import { archInfo, catalogFileKeys, type Arch } from '../inf/arch.js';
-import { manufacturerLines, selectModelsSections } from '../inf/decorations.js';
+import { manufacturerLines } from '../inf/decorations.js';
 import { driverDateNumber, formatDriverDate, parseDriverVer, type DriverDate } from '../inf/driverver.js';
 import { dayNumber, describeZone, todayLocal, todayUtc, type CalendarParts, type Clock } from '../time/clock.js';
 import { catalogFileFor } from './catalog-file.js';
@@ -110,16 +110,21 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
     }
   }
 
-  // Decorated Models sections: each requested OS must reach at least one Models section.
-  if (manufacturerLines(doc).length > 0) {
+  // Decorated Models sections: Inf2Cat asks for a Models decoration of each
+  // requested architecture. It does not hold the decoration's build against
+  // the /os id: the Visual Studio KMDF template (NT$ARCH$.10.0...16299)
+  // catalogs with the default /os:10_X64.
+  const lines = manufacturerLines(doc);
+  if (lines.length > 0) {
     const manufacturer = doc.section('Manufacturer');
     for (const os of oses) {
-      const choices = selectModelsSections(doc, { arch: os.arch, major: os.major, minor: os.minor, build: os.build, productType: os.productType });
+      const decorated = lines.some((l) => l.decorations.some((d) => d.ok && (d.value.arch ?? 'x86') === os.arch));
       // The undecorated fallback (x86) counts only when that Models section exists.
-      if (choices.some((c) => c.section !== undefined && (c.decoration !== undefined || doc.has(c.section)))) continue;
+      const undecorated = os.arch === 'x86' && lines.some((l) => doc.has(l.models));
+      if (decorated || undecorated) continue;
       const label = archInfo(os.arch).label;
       report(MODELS_CODE, `${ref} does not have NT${label} decorated model sections`, manufacturer?.line ?? 0, 1,
-        `Decorate a [Manufacturer] line with ${archInfo(os.arch).decoration} (or a TargetOSVersion that /os:${os.id}, build ${os.build}, satisfies)`);
+        `Decorate a [Manufacturer] line with ${archInfo(os.arch).decoration} (e.g. %Mfg%=Standard,${archInfo(os.arch).decoration}) and add the [Standard.${archInfo(os.arch).decoration}] section`);
     }
   }
   return out.sort((a, b) => codeOrder(a.code) - codeOrder(b.code));
