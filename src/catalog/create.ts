@@ -20,6 +20,7 @@ import {
 } from './ctl.js';
 import { hashFile, type FileDigests } from './hash.js';
 import { OID } from './oids.js';
+import { PageHashError, pageHashLink, pageHashTableOfFile } from './page-hashes.js';
 
 export interface CatalogMemberInput {
   /** File name as in the package (case kept; lower-cased in the `File` attribute). */
@@ -44,7 +45,7 @@ export interface CreateCatalogOptions {
   now: Date;
   /** 16 bytes; default derived from the content, so the output is reproducible. */
   listIdentifier?: Buffer;
-  /** Page hashes are not supported: passing anything but false/undefined/[] throws. */
+  /** Page hashes for PE members: true = all, a list = those file names (case-insensitive). */
   pageHashes?: boolean | string[];
   onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
@@ -52,6 +53,8 @@ export interface CreateCatalogOptions {
 interface HashedMember {
   input: CatalogMemberInput;
   digests: FileDigests;
+  /** The page-hash link for SpcPeImageData, when page hashes were asked for. */
+  pageLink?: Buffer;
 }
 
 async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[]> {
@@ -94,19 +97,19 @@ function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): E
     if (!byTag.has(key)) byTag.set(key, m); // de-duplicated by tag; the first name wins
   };
   const osAttr = options.osAttr ? [memberAttribute(OID.catNameValue, nameValue('OSAttr', options.osAttr))] : [];
-  for (const { input, digests } of hashed) {
+  for (const { input, digests, pageLink } of hashed) {
     const file = memberAttribute(OID.catNameValue, nameValue('File', input.name.toLowerCase()));
     if (options.version === 1) {
       const sha1 = digests.sha1!;
       add({
         tag: v1Tag(sha1),
-        attributes: [file, ...osAttr, memberInfoV1(digests.isPe), memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha1', sha1, OBSOLETE_LINK))],
+        attributes: [file, ...osAttr, memberInfoV1(digests.isPe), memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha1', sha1, pageLink ?? OBSOLETE_LINK))],
       });
     } else {
       const sha256 = digests.sha256!;
       const info = memberInfoV2(digests.isPe ? 'pe' : 'flat');
       // MakeCat v2: PE members keep the obsolete link, flat members an empty one (§2).
-      const link = digests.isPe ? OBSOLETE_LINK : EMPTY_LINK;
+      const link = digests.isPe ? (pageLink ?? OBSOLETE_LINK) : EMPTY_LINK;
       add({ tag: sha256, attributes: [info, file, ...osAttr, memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha256', sha256, link))] });
     }
   }
@@ -115,6 +118,11 @@ function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): E
     for (const { digests } of hashed) add({ tag: digests.sha1!, attributes: [memberInfoV2(digests.isPe ? 'pe' : 'flat')] });
   }
   return [...byTag.values()];
+}
+
+function nameSet(names: string[]): (name: string) => boolean {
+  const lower = new Set(names.map((n) => n.toLowerCase()));
+  return (name) => lower.has(name.toLowerCase()) || lower.has(name.split(/[\\/]/).pop()!.toLowerCase());
 }
 
 function defaultListIdentifier(members: EncodedMember[], options: CreateCatalogOptions): Buffer {
@@ -131,11 +139,19 @@ function defaultListIdentifier(members: EncodedMember[], options: CreateCatalogO
 
 /** Builds the DER of an unsigned catalog for the given files. */
 export async function createCatalog(options: CreateCatalogOptions): Promise<Buffer> {
-  if (options.pageHashes === true || (Array.isArray(options.pageHashes) && options.pageHashes.length > 0)) {
-    throw new InputError('page hashes (/pageHashes) are not supported by wdksim; build the catalog without them');
-  }
   if (options.listIdentifier && options.listIdentifier.length === 0) throw new InputError('listIdentifier must not be empty');
   const hashed = await hashMembers(options);
+  const wanted = options.pageHashes === true ? () => true : Array.isArray(options.pageHashes) ? nameSet(options.pageHashes) : () => false;
+  const alg = options.version === 1 ? 'sha1' : 'sha256';
+  for (const h of hashed) {
+    if (!h.digests.isPe || !wanted(h.input.name)) continue;
+    try {
+      h.pageLink = pageHashLink(pageHashTableOfFile(h.input.path, alg), alg);
+    } catch (error) {
+      if (error instanceof PageHashError) throw new InputError(`${h.input.path}: cannot compute page hashes: ${error.message}`);
+      throw new InputError(describeFsError(error, h.input.path));
+    }
+  }
   return catalogFromDigests(hashed, options);
 }
 

@@ -5,7 +5,8 @@ export { hashFile, hashBytes, type FileDigests, type HashOptions } from './hash.
 export { peLayout, peChecksum, authenticodeRanges, type PeLayout } from './pe.js';
 export { makeMinimalPe, type MinimalPeOptions, type PeSubsystem } from './pe-builder.js';
 export { signCatalog } from './sign.js';
-export { signPe, readPeSignature, isPeImage, PeFormatError, type PeSignature } from './pe-sign.js';
+export { signPe, readPeSignature, isPeImage, PeFormatError, type PeSignature, type PeSignOptions } from './pe-sign.js';
+export { pageHashTableOf, pageHashTableOfFile, pageHashLink, PageHashError } from './page-hashes.js';
 export { type SigningIdentity, type SignOptions } from './pkcs7.js';
 export { createTestCertificate, makePfx, toPem, type TestCertificate, type TestCertificateOptions } from './test-certificate.js';
 export { loadSigningIdentity, loadCertificates, IdentityError } from './identity.js';

@@ -8,6 +8,7 @@ import { digestInfo, OBSOLETE_LINK } from './ctl.js';
 import { OID } from './oids.js';
 import { buildSignedData, parseSignedData, type ParsedSignedData, type SignOptions, type SigningIdentity } from './pkcs7.js';
 import { peChecksum, peLayout } from './pe.js';
+import { pageHashLink, pageHashTableOf } from './page-hashes.js';
 import { children, readOid, expect } from './der.js';
 
 export class PeFormatError extends Error {}
@@ -29,12 +30,18 @@ function unsignedImage(bytes: Buffer): Buffer {
   return image;
 }
 
-export function signPe(bytes: Buffer, identity: SigningIdentity, options: SignOptions): Buffer {
+export interface PeSignOptions extends SignOptions {
+  /** Add page hashes (signtool /ph). */
+  pageHashes?: boolean;
+}
+
+export function signPe(bytes: Buffer, identity: SigningIdentity, options: PeSignOptions): Buffer {
   const image = unsignedImage(bytes);
   const layout = peLayout(image, image.length)!;
   const digest = hashBytes(image, { algorithms: [options.digest] })[options.digest]!;
-  // signtool's SpcPeImageData: empty flags bit string and the obsolete file link.
-  const indirect = seq(seq(oid(OID.spcPeImageData), seq(bitString(Buffer.alloc(0)), ctx(0, OBSOLETE_LINK))), digestInfo(options.digest, digest));
+  const link = options.pageHashes ? pageHashLink(pageHashTableOf(image, options.digest), options.digest) : OBSOLETE_LINK;
+  // signtool's SpcPeImageData: empty flags bit string and the obsolete file link (or page hashes).
+  const indirect = seq(seq(oid(OID.spcPeImageData), seq(bitString(Buffer.alloc(0)), ctx(0, link))), digestInfo(options.digest, digest));
   const contentInfo = seq(oid(OID.spcIndirectData), ctx(0, indirect));
   const pkcs7 = buildSignedData(contentInfo, identity, options);
   const padding = pkcs7.length % 8 ? 8 - (pkcs7.length % 8) : 0;

@@ -2,8 +2,8 @@
 // images (embedded Authenticode). Anything else is "not recognized".
 import { OID } from './oids.js';
 import { peLayout } from './pe.js';
-import { readPeSignature, signPe } from './pe-sign.js';
-import { parseSignedData, type SignOptions, type SigningIdentity } from './pkcs7.js';
+import { readPeSignature, signPe, type PeSignOptions } from './pe-sign.js';
+import { parseSignedData, type SigningIdentity } from './pkcs7.js';
 import { signCatalog } from './sign.js';
 import { verifySignedData, type SignatureVerification, type TrustOptions } from './verify.js';
 
@@ -21,7 +21,7 @@ export function signableKind(bytes: Buffer): SignableKind {
   return 'unknown';
 }
 
-export function signBytes(bytes: Buffer, identity: SigningIdentity, options: SignOptions): { kind: SignableKind; signed?: Buffer } {
+export function signBytes(bytes: Buffer, identity: SigningIdentity, options: PeSignOptions): { kind: SignableKind; signed?: Buffer } {
   const kind = signableKind(bytes);
   if (kind === 'catalog') return { kind, signed: signCatalog(bytes, identity, options) };
   if (kind === 'pe') return { kind, signed: signPe(bytes, identity, options) };

@@ -39,6 +39,7 @@ sign options:
   /fd ALG        file digest algorithm: sha256, sha1, or certHash (missing: a warning, then sha256)
   /d DESC        description of the signed content;  /du URL  a URL with more information
   /ac FILE       an additional certificate to add to the signature
+  /ph            add page hashes to PE signatures (/nph: without)
   /v  verbose;  /q  quiet;  /debug  accepted
   /t /tr /td     timestamping is not available (no network): a warning, the file is signed without it
 
@@ -164,7 +165,7 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
       errors++;
       continue;
     }
-    const result = signBytes(bytes, identity, { digest, description: one(s, 'd'), url: one(s, 'du') });
+    const result = signBytes(bytes, identity, { digest, description: one(s, 'd'), url: one(s, 'du'), pageHashes: s.flags.has('ph') && !s.flags.has('nph') });
     if (!result.signed) {
       error(ctx, 'This file format cannot be signed because it is not recognized.');
       error(ctx, `An error occurred while attempting to sign: ${file}`);

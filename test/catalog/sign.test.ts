@@ -87,6 +87,25 @@ describe.skipIf(!HAS_OSSLSIGNCODE)(`osslsigncode oracle${HAS_OSSLSIGNCODE ? '' :
     expect(r.stdout).toMatch(/PE checksum\s*:/);
   });
 
+  it.each([1, 2] as const)('verifies page hashes of a PE member in a v%i catalog and in an embedded signature', async (version) => {
+    const dir = tempDir();
+    const sys = join(dir, 'paged.sys');
+    writeFileSync(sys, makeMinimalPe({ size: 3 * 4096 + 1029 }));
+    writeFileSync(join(dir, 'cert.pem'), cert.certPem);
+    const cat = await createCatalog({ members: [{ name: 'Paged.sys', path: sys }], osAttr: '2:10.0', catalogAttributes: [], version, now: NOW, pageHashes: ['paged.sys'] });
+    writeFileSync(join(dir, 'p.cat'), signCatalog(cat, identity, { digest: 'sha256' }));
+    const r = run('osslsigncode', ['verify', '-in', sys, '-catalog', join(dir, 'p.cat'), '-CAfile', join(dir, 'cert.pem')]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain(`Page hash algorithm  : ${version === 1 ? 'SHA1' : 'SHA256'}`);
+    expect(r.stdout).not.toContain('MISMATCH');
+    const signed = join(dir, 'signed.sys');
+    writeFileSync(signed, signPe(readFileSync(sys), identity, { digest: version === 1 ? 'sha1' : 'sha256', pageHashes: true }));
+    const e = run('osslsigncode', ['verify', '-in', signed, '-CAfile', join(dir, 'cert.pem')]);
+    expect(e.code, e.stdout + e.stderr).toBe(0);
+    expect(e.stdout).toContain('Page hash algorithm');
+    expect(e.stdout).not.toContain('MISMATCH');
+  });
+
   it('accepts a PE re-signed over an existing signature (the old one is replaced)', async () => {
     const dir = tempDir();
     const path = join(dir, 'twice.sys');
