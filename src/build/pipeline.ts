@@ -229,7 +229,7 @@ async function stages(
     cert = await ensureTestCertificate(settings, options.clock, options.env);
     result.certificate = cert.cerFile;
     if (cert.created) {
-      const step = log.step('TestSign', commandLine('cert', ['new', '--subject', cert.subject!, '--out', show(dirname(cert.signingFile))]));
+      const step = log.step('TestSign', commandLine('cert', ['new', '--subject', cert.subject!, '--name', settings.projectName, '--days', '3650', '--out', show(dirname(cert.signingFile))]));
       log.line(step, `Made test certificate ${show(cert.cerFile)} (with its key in ${show(cert.signingFile)}), as Visual Studio makes WDKTestCert`);
     }
     for (const file of binaries) {
