@@ -1,7 +1,321 @@
-// Placeholder until this tool lands; replaced by its owner.
-import { UsageError } from '../errors.js';
+// `wdksim target init|show|verify|reboot|bcdedit|reg|log`: the simulated
+// target machine. Parses arguments, calls src/target, formats the results.
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join, resolve } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { TargetError, UsageError, describeFsError } from '../errors.js';
+import { exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
+import { DEFAULT_OS, findOs, OS_RELEASES, type TargetArch } from '../target/os.js';
+import { generateKdnetKey, ipv4Problem, kdnetKeyProblem, kdnetPortProblem } from '../target/kdnet.js';
+import { provisionTarget } from '../target/provision.js';
+import { openTarget, resolveTargetDir, type Target } from '../target/target.js';
+import { verifyTarget } from '../target/verify.js';
+import { rebootTarget } from '../target/devices.js';
+import { Registry } from '../target/registry.js';
+import { regExportBytes, regExportText, regQuery } from '../target/reg-format.js';
+import { LOG_PATH } from '../target/setupapi-log.js';
+import { problemName } from '../target/install.js';
+import type { MachineState } from '../target/schema.js';
 
-export async function run(_argv: string[], _ctx: Context): Promise<number> {
-  throw new UsageError('wdksim target is not available in this build yet');
+const HELP = `Usage: wdksim [--target DIR] target <command> [options]
+
+The simulated target machine: a directory that mirrors a Windows system drive
+(Windows\\INF, Windows\\System32\\drivers, the driver store, DriverTest\\Drivers)
+plus its state (registry, devices, driver store index, certificate stores,
+boot settings) in wdksim-state.json. The target is --target DIR, else
+WDKSIM_TARGET, else ./wdksim-target.
+
+Commands:
+  init [DIR] [--os ID] [--arch amd64|x86|arm64] [--testsigning on|off]
+       [--kdnet-port N [--kdnet-key KEY] [--kdnet-host IP]] [--force]
+                         provision a test computer (default OS ${DEFAULT_OS}, amd64, test signing on)
+  show [--json]          what the machine is and holds
+  verify                 consistency check (files and hashes, published INFs ↔ driver store)
+  reboot                 apply pending boot settings (test signing...) and restart devices
+  bcdedit /set testsigning on|off | /debug on|off
+                         change a boot setting (takes effect at the next reboot)
+  reg query KEY [/s]     print a key as reg.exe does
+  reg export [KEY] FILE  write a .reg file as regedit does (UTF-16LE, default key HKLM)
+  log [--tail N]         print %windir%\\INF\\setupapi.dev.log (last N lines)
+
+OS ids: ${OS_RELEASES.map((o) => o.id).join(', ')}
+
+${exitCodeTables.target}
+`;
+
+export async function run(argv: string[], ctx: Context): Promise<number> {
+  const [sub, ...rest] = argv;
+  const out = (s: string) => ctx.io.stdout(s);
+  switch (sub?.toLowerCase()) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      out(HELP);
+      return sub === undefined ? 2 : 0;
+    case 'init': return init(rest, ctx);
+    case 'show': return show(rest, ctx);
+    case 'verify': return verify(rest, ctx);
+    case 'reboot': return reboot(rest, ctx);
+    case 'bcdedit': return bcdedit(rest, ctx);
+    case 'reg': return reg(rest, ctx);
+    case 'log': return log(rest, ctx);
+    default:
+      throw new UsageError(`target: unknown command "${sub}"; run "wdksim target --help"`);
+  }
+}
+
+function takeValue(argv: string[], i: number, flag: string): string {
+  const v = argv[i + 1];
+  if (v === undefined) throw new UsageError(`target: ${flag} needs a value`);
+  return v;
+}
+
+function onOff(value: string, flag: string): boolean {
+  const v = value.toLowerCase();
+  if (v === 'on' || v === 'yes' || v === 'true') return true;
+  if (v === 'off' || v === 'no' || v === 'false') return false;
+  throw new UsageError(`target: ${flag} takes on or off, got "${value}"`);
+}
+
+async function init(argv: string[], ctx: Context): Promise<number> {
+  let dir: string | undefined;
+  let osId = DEFAULT_OS;
+  let arch: TargetArch = 'amd64';
+  let testsigning = true;
+  let port: number | undefined;
+  let key: string | undefined;
+  let host: string | undefined;
+  let force = false;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => inline ?? takeValue(argv, i++, flag);
+    switch (flag.toLowerCase()) {
+      case '--os': osId = value(); break;
+      case '--arch': {
+        const v = value().toLowerCase();
+        const mapped = v === 'x64' ? 'amd64' : v;
+        if (mapped !== 'amd64' && mapped !== 'x86' && mapped !== 'arm64') throw new UsageError(`target init: --arch takes amd64, x86 or arm64, got "${v}"`);
+        arch = mapped;
+        break;
+      }
+      case '--testsigning': testsigning = onOff(value(), '--testsigning'); break;
+      case '--kdnet-port': {
+        const v = value();
+        port = /^\d+$/.test(v) ? Number(v) : NaN;
+        const p = kdnetPortProblem(port);
+        if (p) throw new UsageError(`target init: --kdnet-port ${v}: ${p}`);
+        break;
+      }
+      case '--kdnet-key': {
+        key = value();
+        const p = kdnetKeyProblem(key);
+        if (p) throw new UsageError(`target init: --kdnet-key "${key}": ${p} (example: 1.2.3.4 or 2steg4fzbj2sz.23418vzkd4ko3.1g34ou07z4pev.1sp3yo9yz874p)`);
+        break;
+      }
+      case '--kdnet-host': {
+        host = value();
+        const p = ipv4Problem(host);
+        if (p) throw new UsageError(`target init: --kdnet-host: ${p}`);
+        break;
+      }
+      case '--force': force = true; break;
+      case '--json': json = true; break;
+      case '-h':
+      case '--help': ctx.io.stdout(HELP); return 0;
+      default:
+        if (flag.startsWith('-')) throw new UsageError(`target init: unknown option "${a}"`);
+        if (dir !== undefined) throw new UsageError(`target init: one directory only ("${dir}" and "${a}")`);
+        dir = a;
+    }
+  }
+  if ((key !== undefined || host !== undefined) && port === undefined) throw new UsageError('target init: --kdnet-key and --kdnet-host need --kdnet-port');
+  const os = findOs(osId);
+  if (!os) throw new UsageError(`target init: unknown --os "${osId}"; known: ${OS_RELEASES.map((o) => o.id).join(', ')}`);
+  const root = dir !== undefined ? (isAbsolute(dir) ? dir : resolve(ctx.io.cwd, dir)) : resolveTargetDir(ctx);
+  const kdnet = port !== undefined ? { port, key: key ?? generateKdnetKey(), ...(host ? { hostip: host } : {}) } : undefined;
+  const state = await provisionTarget(root, ctx, { os, arch, testsigning, force, ...(kdnet ? { kdnet } : {}) });
+  if (json) {
+    ctx.io.stdout(JSON.stringify({ root, os: state.os, boot: state.boot }, null, 2) + '\n');
+    return 0;
+  }
+  const lines = [
+    `Provisioning the test computer in ${root}`,
+    `  Operating system:  ${os.name} (${os.major}.${os.minor}.${os.build}), ${arch}`,
+    `  Driver frameworks: KMDF ${os.kmdf}, UMDF ${os.umdf}`,
+    `  Copying the driver test files to C:\\DriverTest ... done`,
+    `  ${testsigning ? 'Enabling' : 'Disabling'} test signing: bcdedit /set testsigning ${testsigning ? 'on' : 'off'}`,
+    'The operation completed successfully.',
+  ];
+  if (kdnet) {
+    lines.push(
+      '  Enabling kernel debugging: bcdedit /debug on',
+      'The operation completed successfully.',
+      `  bcdedit /dbgsettings net${kdnet.hostip ? ` hostip:${kdnet.hostip}` : ''} port:${kdnet.port} key:${kdnet.key}`,
+      `key                     ${kdnet.key}`,
+      'debugtype               NET',
+      ...(kdnet.hostip ? [`hostip                  ${kdnet.hostip}`] : []),
+      `port                    ${kdnet.port}`,
+      'dhcp                    Yes',
+      'The operation completed successfully.',
+    );
+  } else {
+    lines.push('  Kernel debugging: not configured (use --kdnet-port N --kdnet-key KEY)');
+  }
+  lines.push('  Rebooting the test computer to apply the boot settings ... done');
+  if (kdnet) lines.push(`  Attach the kernel debugger on the host with: WinDbg -k net:port=${kdnet.port},key=${kdnet.key}`);
+  lines.push(`Target machine ready: ${root}`, '');
+  ctx.io.stdout(lines.join('\n'));
+  return 0;
+}
+
+async function show(argv: string[], ctx: Context): Promise<number> {
+  const json = argv.some((a) => a.toLowerCase() === '--json');
+  for (const a of argv) if (a.toLowerCase() !== '--json') throw new UsageError(`target show: unknown argument "${a}"`);
+  const target = await openTarget(ctx);
+  const state = await target.read();
+  if (json) {
+    ctx.io.stdout(JSON.stringify({ root: target.root, ...state }, null, 2) + '\n');
+    return 0;
+  }
+  ctx.io.stdout(describe(target, state));
+  return 0;
+}
+
+function describe(target: Target, s: MachineState): string {
+  const b = s.boot;
+  const oem = s.packages.filter((p) => !p.inbox);
+  const pending = b.pending ? Object.entries(b.pending).map(([k, v]) => `${k} ${typeof v === 'boolean' ? (v ? 'on' : 'off') : JSON.stringify(v)}`).join(', ') : '';
+  const lines = [
+    `Target machine:     ${target.root}`,
+    `Operating system:   ${s.os.name} (${s.os.major}.${s.os.minor}.${s.os.build}), ${s.os.arch}`,
+    `Driver frameworks:  KMDF ${s.os.kmdf}, UMDF ${s.os.umdf}`,
+    `Test signing:       ${b.testsigning ? 'on' : 'off'}`,
+    `Kernel debugging:   ${b.debug && b.dbgsettings ? `on (net${b.dbgsettings.hostip ? ` hostip:${b.dbgsettings.hostip}` : ''} port:${b.dbgsettings.port} key:${b.dbgsettings.key})` : 'off'}`,
+    ...(pending ? [`Pending at reboot:  ${pending}`] : []),
+    `Boot count:         ${b.bootCount}`,
+    `Certificates:       ${s.certificates.Root.length} in Root, ${s.certificates.TrustedPublisher.length} in TrustedPublisher`,
+    ...s.certificates.TrustedPublisher.map((c) => `    ${c.thumbprint}  ${c.subject}`),
+    `Driver packages:    ${oem.length} third-party (${s.packages.length - oem.length} inbox)`,
+    ...oem.map((p) => `    ${p.publishedName.padEnd(12)} ${p.originalName}  ${p.driverDate},${p.driverVersion}  ${p.storeFolder}`),
+    `Devices:            ${s.devices.length} (${s.devices.filter((d) => d.problem !== 0 && d.present).length} with a problem)`,
+  ];
+  for (const d of s.devices) {
+    if (!d.driver || s.packages.find((p) => p.publishedName === d.driver!.publishedName)?.inbox) {
+      if (d.problem === 0 || !d.present) continue;
+    }
+    lines.push(`    ${d.instanceId}: ${d.description}${d.driver ? ` [${d.driver.publishedName}]` : ''} - ${d.problem === 0 ? 'started' : `problem ${d.problem} (${problemName(d.problem)})`}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function verify(argv: string[], ctx: Context): Promise<number> {
+  if (argv.length > 0) throw new UsageError(`target verify: unknown argument "${argv[0]}"`);
+  const target = await openTarget(ctx);
+  const result = await verifyTarget(target);
+  if (result.problems.length === 0) {
+    ctx.io.stdout(`Target ${target.root} is consistent: ${result.checkedFiles} file(s) match their recorded hashes, ${result.packages} driver package(s).\n`);
+    return 0;
+  }
+  ctx.io.stdout(`Target ${target.root} is inconsistent (${result.problems.length} problem(s)):\n${result.problems.map((p) => `  ${p}`).join('\n')}\n`);
+  return 1;
+}
+
+async function reboot(argv: string[], ctx: Context): Promise<number> {
+  if (argv.length > 0) throw new UsageError(`target reboot: unknown argument "${argv[0]}"`);
+  const target = await openTarget(ctx);
+  const before = await target.read();
+  const result = await target.transaction('reboot', (tx) => rebootTarget(tx));
+  const after = await target.read();
+  ctx.io.stdout(`Rebooting ${target.root} ...\n`);
+  for (const a of result.applied) ctx.io.stdout(`  Applied boot setting: ${a}\n`);
+  for (const d of after.devices) {
+    const old = before.devices.find((x) => x.instanceId === d.instanceId);
+    if (old && old.problem !== d.problem) ctx.io.stdout(`  ${d.instanceId}: ${d.problem === 0 ? 'started' : `problem ${d.problem} (${problemName(d.problem)})`}\n`);
+  }
+  ctx.io.stdout(`Boot session ${after.boot.bootCount} started; test signing ${after.boot.testsigning ? 'on' : 'off'}.\n`);
+  return 0;
+}
+
+async function bcdedit(argv: string[], ctx: Context): Promise<number> {
+  const [op, name, value] = argv.map((a) => a.toLowerCase());
+  const target = await openTarget(ctx);
+  if ((op === '/set' || op === '-set') && name === 'testsigning' && value !== undefined && argv.length === 3) {
+    const on = onOff(value, 'testsigning');
+    await target.transaction('bcdedit', async (tx) => {
+      tx.state.boot.pending = { ...tx.state.boot.pending, testsigning: on };
+    });
+  } else if ((op === '/debug' || op === '-debug') && name !== undefined && argv.length === 2) {
+    const on = onOff(name, '/debug');
+    await target.transaction('bcdedit', async (tx) => {
+      tx.state.boot.pending = { ...tx.state.boot.pending, debug: on };
+    });
+  } else {
+    throw new UsageError('target bcdedit: supported forms are "/set testsigning on|off" and "/debug on|off"');
+  }
+  ctx.io.stdout('The operation completed successfully.\n');
+  return 0;
+}
+
+async function reg(argv: string[], ctx: Context): Promise<number> {
+  const [op, ...rest] = argv;
+  const target = await openTarget(ctx);
+  const state = await target.read();
+  const registry = new Registry(state.registry);
+  if (op?.toLowerCase() === 'query') {
+    const recursive = rest.some((a) => a.toLowerCase() === '/s' || a.toLowerCase() === '-s');
+    const keys = rest.filter((a) => !/^[/-]s$/i.test(a));
+    if (keys.length !== 1) throw new UsageError('target reg query: give one key, e.g. HKLM\\SYSTEM\\CurrentControlSet\\Services\\KmdfHelloWorld');
+    const text = regQuery(registry, keys[0]!, recursive);
+    if (text === undefined) {
+      ctx.io.stderr('ERROR: The system was unable to find the specified registry key or value.\n');
+      return 1;
+    }
+    ctx.io.stdout(text);
+    return 0;
+  }
+  if (op?.toLowerCase() === 'export') {
+    if (rest.length < 1 || rest.length > 3) throw new UsageError('target reg export: [KEY] FILE.reg');
+    const args = rest.filter((a) => !/^\/y$/i.test(a));
+    const [key, file] = args.length === 2 ? [args[0], args[1]!] : [undefined, args[0]!];
+    const text = regExportText(registry, key);
+    const path = resolve(ctx.io.cwd, file);
+    try {
+      await writeFileAtomic(path, regExportBytes(text));
+    } catch (error) {
+      throw new TargetError(describeFsError(error, file));
+    }
+    ctx.io.stdout('The operation completed successfully.\n');
+    return 0;
+  }
+  throw new UsageError('target reg: use "reg query KEY [/s]" or "reg export [KEY] FILE.reg"');
+}
+
+async function log(argv: string[], ctx: Context): Promise<number> {
+  let tail: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--tail' || a.startsWith('--tail=')) {
+      const v = a.includes('=') ? a.slice(7) : takeValue(argv, i++, '--tail');
+      if (!/^\d+$/.test(v)) throw new UsageError(`target log: --tail takes a number of lines, got "${v}"`);
+      tail = Number(v);
+    } else {
+      throw new UsageError(`target log: unknown argument "${a}"`);
+    }
+  }
+  const target = await openTarget(ctx);
+  let text: string;
+  try {
+    text = await readFile(join(target.root, ...LOG_PATH.split('/')), 'latin1');
+  } catch (error) {
+    throw new TargetError(describeFsError(error, LOG_PATH));
+  }
+  let lines = text.replace(/\r\n/g, '\n').split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  if (tail !== undefined) lines = lines.slice(Math.max(0, lines.length - tail));
+  ctx.io.stdout(lines.join('\n') + (lines.length ? '\n' : ''));
+  return 0;
 }

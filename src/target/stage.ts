@@ -113,7 +113,7 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
     const publishedName = nextPublishedName(state.packages);
     const catalogPublished = publishedName.replace(/\.inf$/i, '.cat');
     log.begin('sto:', 'Import Driver Package');
-    log.entry('sto:', `Driver Package = ${abs}`).entry('sto:', `Architecture  = ${arch}`);
+    log.entry('sto:', `Driver Package = ${infLogName(tx, abs)}`).entry('sto:', `Architecture  = ${arch}`);
     const records: { path: string; sha256: string }[] = [];
     for (const f of all) {
       await tx.writeFile(`${STORE_DIR}/${storeFolder}/${f.path}`, f.bytes, `file ${f.path}`);
