@@ -28,6 +28,8 @@ export interface CatalogMember {
   attributes: CatalogNameValue[];
   /** A v2 SHA-1 shadow entry: no digest, no File (§3.4). */
   shadow: boolean;
+  /** The PE member carries a page-hash table (SpcPeImageData moniker link). */
+  pageHashes: boolean;
 }
 
 export interface CatalogSigner {
@@ -66,21 +68,29 @@ function tagText(tag: Buffer, version: 1 | 2): string {
   return tag.toString('hex').toUpperCase();
 }
 
-function parseIndirectData(node: Der): { isPe: boolean; hashAlgorithm?: HashAlgorithm; digest: Buffer } {
+function parseIndirectData(node: Der): { isPe: boolean; hashAlgorithm?: HashAlgorithm; digest: Buffer; pageHashes: boolean } {
   const [data, digestInfo] = children(expect(node, 0x30, 'SpcIndirectDataContent'));
-  const dataType = readOid(children(expect(data, 0x30, 'SpcIndirectDataContent.data'))[0], 'data.type');
+  const dataParts = children(expect(data, 0x30, 'SpcIndirectDataContent.data'));
+  const dataType = readOid(dataParts[0], 'data.type');
+  // SpcPeImageData { flags, [0] { SpcLink } }: a moniker [1] link holds page hashes.
+  let pageHashes = false;
+  if (dataType === OID.spcPeImageData && dataParts[1]?.tag === 0x30) {
+    const file = children(dataParts[1]).find((c) => c.tag === 0xa0);
+    pageHashes = file !== undefined && children(file)[0]?.tag === 0xa1;
+  }
   const [alg, digest] = children(expect(digestInfo, 0x30, 'DigestInfo'));
   return {
     isPe: dataType === OID.spcPeImageData,
     hashAlgorithm: hashFromOid(readOid(children(expect(alg, 0x30, 'digestAlgorithm'))[0], 'digestAlgorithm')),
     digest: Buffer.from(expect(digest, 0x04, 'digest').body),
+    pageHashes,
   };
 }
 
 function parseMember(node: Der, version: 1 | 2): CatalogMember {
   const [tagNode, attrSet] = children(expect(node, 0x30, 'TrustedSubject'));
   const tagBytes = Buffer.from(expect(tagNode, 0x04, 'subjectIdentifier').body);
-  const member: CatalogMember = { tag: tagText(tagBytes, version), tagBytes, attributes: [], shadow: false };
+  const member: CatalogMember = { tag: tagText(tagBytes, version), tagBytes, attributes: [], shadow: false, pageHashes: false };
   let hasIndirect = false;
   for (const attr of children(expect(attrSet, 0x31, 'subjectAttributes'))) {
     const [type, values] = children(expect(attr, 0x30, 'Attribute'));
@@ -103,6 +113,7 @@ function parseMember(node: Der, version: 1 | 2): CatalogMember {
       member.isPe = d.isPe;
       member.hashAlgorithm = d.hashAlgorithm;
       member.digest = d.digest;
+      member.pageHashes = d.pageHashes;
     }
   }
   member.shadow = !hasIndirect && member.fileName === undefined;

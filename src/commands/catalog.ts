@@ -52,6 +52,7 @@ function memberJson(m: CatalogMember) {
     digest: hex(m.digest) ?? null,
     kind: m.isPe === undefined ? null : m.isPe ? 'pe' : 'flat',
     shadow: m.shadow,
+    pageHashes: m.pageHashes,
     attributes: m.attributes.map((a) => ({ name: a.name, value: a.value, flags: a.flags })),
   };
 }
@@ -97,7 +98,7 @@ function dumpText(file: string, info: CatalogInfo): string {
     }
     if (m.fileName !== undefined) lines.push(`      File:   ${m.fileName}`);
     if (m.digest) lines.push(`      Hash:   ${m.hashAlgorithm?.toUpperCase() ?? '?'} ${hex(m.digest)}`);
-    lines.push(`      Kind:   ${m.isPe === undefined ? 'unknown' : m.isPe ? 'PE image (Authenticode hash)' : 'flat file'}`);
+    lines.push(`      Kind:   ${m.isPe === undefined ? 'unknown' : m.isPe ? `PE image (Authenticode hash${m.pageHashes ? ', page hashes' : ''})` : 'flat file'}`);
     for (const a of m.attributes) if (a.name.toLowerCase() !== 'file') lines.push(`      ${`${a.name}:`.padEnd(7)} ${a.value}`);
   });
   return `${lines.join('\n')}\n`;

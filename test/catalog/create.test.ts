@@ -58,6 +58,7 @@ describe.each([1, 2] as const)('v%i catalog', (version) => {
       expect(m.attributes.find((a) => a.name === 'OSAttr')?.value).toBe('2:6.1,2:10.0');
       expect(m.isPe).toBe(m.fileName !== 'toaster.inf');
       expect(m.tag).toBe(m.digest!.toString('hex').toUpperCase());
+      expect(m.pageHashes).toBe(false);
     }
     const inf = real.find((m) => m.fileName === 'toaster.inf')!;
     expect(inf.digest!.toString('hex')).toBe(run(`${alg}sum`, [join(dir, 'Toaster.inf')]).stdout.split(' ')[0]);

@@ -94,6 +94,7 @@ describe.skipIf(!HAS_OSSLSIGNCODE)(`osslsigncode oracle${HAS_OSSLSIGNCODE ? '' :
     writeFileSync(join(dir, 'cert.pem'), cert.certPem);
     const cat = await createCatalog({ members: [{ name: 'Paged.sys', path: sys }], osAttr: '2:10.0', catalogAttributes: [], version, now: NOW, pageHashes: ['paged.sys'] });
     writeFileSync(join(dir, 'p.cat'), signCatalog(cat, identity, { digest: 'sha256' }));
+    expect(readCatalog(cat).members.filter((m) => !m.shadow).map((m) => m.pageHashes)).toEqual([true]);
     const r = run('osslsigncode', ['verify', '-in', sys, '-catalog', join(dir, 'p.cat'), '-CAfile', join(dir, 'cert.pem')]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`Page hash algorithm  : ${version === 1 ? 'SHA1' : 'SHA256'}`);

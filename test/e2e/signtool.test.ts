@@ -69,6 +69,21 @@ describe('wdksim signtool sign', () => {
   });
 });
 
+describe('wdksim signtool sign options', () => {
+  it('/ph adds page hashes osslsigncode checks; /tr signs without a timestamp and exits 2 (warning)', async () => {
+    const dir = await setup();
+    const r = await wdksim(['signtool', 'sign', '/fd', 'sha256', '/ph', '/tr', 'http://timestamp.example', '/td', 'sha256', '/f', 'test.pfx', 'driver.sys'], { cwd: dir });
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain('SignTool Warning: timestamping is not available');
+    expect(r.stdout).toContain('Successfully signed: driver.sys');
+    expect(r.stdout).toContain('Number of warnings: 1');
+    if (!HAS_OSSLSIGNCODE) return console.warn(`skipped osslsigncode checks: ${OSSLSIGNCODE_SKIP_REASON}`);
+    const v = run('osslsigncode', ['verify', '-in', join(dir, 'driver.sys'), '-CAfile', join(dir, 'test.pem')]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+    expect(v.stdout).toContain('Page hash algorithm  : SHA256');
+  });
+});
+
 describe('wdksim signtool verify', () => {
   it('verifies an embedded signature and a catalog member with /ca, fails without trust or after a change', async () => {
     const dir = await setup();
