@@ -1,0 +1,89 @@
+// Named snapshots of a target, kept inside it under .wdksim/snapshots/NAME.json
+// so they travel with the target and never touch anything outside it.
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { TargetError, UsageError, describeFsError } from '../errors.js';
+import { machineState, type Target } from '../target/index.js';
+import { captureTarget, type Capture } from './capture.js';
+
+export const SNAPSHOT_DIR = '.wdksim/snapshots';
+const FORMAT = 'wdksim-snapshot';
+
+const snapshotFile = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(1),
+  name: z.string(),
+  takenAt: z.string(),
+  files: z.array(z.object({ path: z.string(), size: z.number(), sha256: z.string() }).strict()),
+  state: machineState,
+}).strict();
+
+/** Snapshot names become file names: keep them portable. */
+export function checkSnapshotName(name: string): void {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name)) {
+    throw new UsageError(`snapshot name "${name}" is not usable; use letters, digits, ".", "_" and "-" (e.g. before-install)`);
+  }
+}
+
+export function snapshotPath(root: string, name: string): string {
+  return join(root, ...SNAPSHOT_DIR.split('/'), `${name}.json`);
+}
+
+/** Takes and stores a snapshot under the target's lock (so no install is half-seen). */
+export async function takeSnapshot(target: Target, name: string, options: { force?: boolean } = {}): Promise<Capture> {
+  checkSnapshotName(name);
+  return target.withLock(async () => {
+    const file = snapshotPath(target.root, name);
+    if (!options.force && (await exists(file))) {
+      throw new UsageError(`snapshot "${name}" already exists in ${target.root}; pick another name or pass --force to replace it`);
+    }
+    const capture = await captureTarget(target.root, name, target.ctx.clock.now().toISOString());
+    const doc = { format: FORMAT, version: 1, name, takenAt: capture.takenAt, files: capture.files, state: capture.state };
+    await mkdir(join(target.root, ...SNAPSHOT_DIR.split('/')), { recursive: true });
+    await writeFileAtomic(file, JSON.stringify(doc) + '\n');
+    return capture;
+  });
+}
+
+export async function loadSnapshot(root: string, name: string): Promise<Capture> {
+  checkSnapshotName(name);
+  const file = snapshotPath(root, name);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      const known = await listSnapshots(root);
+      throw new TargetError(`no snapshot "${name}" in ${root}${known.length ? ` (snapshots: ${known.join(', ')})` : ''}; take one with: wdksim target snapshot ${name}`);
+    }
+    throw new TargetError(describeFsError(error, file));
+  }
+  let parsed;
+  try {
+    parsed = snapshotFile.safeParse(JSON.parse(text));
+  } catch {
+    parsed = undefined;
+  }
+  if (!parsed?.success) throw new TargetError(`${file}: not a wdksim snapshot (damaged?); take it again with: wdksim target snapshot ${name} --force`);
+  const d = parsed.data;
+  return { label: `snapshot ${name}`, takenAt: d.takenAt, state: d.state, files: d.files };
+}
+
+export async function listSnapshots(root: string): Promise<string[]> {
+  try {
+    return (await readdir(join(root, ...SNAPSHOT_DIR.split('/')))).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
+  } catch {
+    return [];
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await readFile(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
