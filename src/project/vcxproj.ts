@@ -2,8 +2,8 @@
 // platform into ProjectSettings, the way the WDK's MSBuild targets see it.
 // The SDK's imported props/targets are not available, so their defaults are
 // applied at the Import that would set them (documented in docs/build.md).
-import { readFileSync } from 'node:fs';
-import { basename, dirname, extname, resolve } from 'node:path';
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { InputError, UsageError, describeFsError } from '../errors.js';
 import { evaluateProject, expandMetadata, hostPath, type Evaluation } from './msbuild.js';
 import {
@@ -53,7 +53,7 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
     defaultProps(ev, set);
     const perPlatform = platformOf(ev) === 'Win32' ? '$(Configuration)\\' : '$(Platform)\\$(Configuration)\\';
     setDefault(ev, set, 'IntDir', () => ev.expand(perPlatform));
-    setDefault(ev, set, 'OutDir', () => ev.expand(perPlatform));
+    setDefault(ev, set, 'OutDir', () => ev.expand(`$(SolutionDir)${perPlatform}`));
     setDefault(ev, set, 'TargetVersion', () => 'Windows10');
     setDefault(ev, set, 'TargetExt', () => targetExtFor(ev.get('ConfigurationType') || 'Driver'));
   };
@@ -67,7 +67,7 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       MSBuildProjectDirectory: projectDir,
       MSBuildThisFileDirectory: dirWithSlash,
       ProjectDir: dirWithSlash,
-      SolutionDir: dirWithSlash,
+      SolutionDir: solutionDir(projectDir, basename(file)),
       // Known from the start when Platform is global (Microsoft.Cpp.Default.props sets them early).
       ...(normalizePlatform(globals.Platform ?? '') ? {
         DDKPlatform: ddkPlatform[normalizePlatform(globals.Platform!)!],
@@ -91,6 +91,25 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       setDefault(ev, set, 'PackageDir', () => `${ev.get('OutDir')}${ev.get('ProjectName')}\\`);
     },
   });
+}
+
+/**
+ * $(SolutionDir): Visual Studio builds through the solution, so a .sln in the project's parent
+ * folder that lists the project puts $(OutDir) (and the package folder) beside the solution, as
+ * in the tutorial's layout; otherwise the project folder, as `msbuild X.vcxproj` does.
+ */
+function solutionDir(projectDir: string, projectFile: string): string {
+  const parent = dirname(projectDir);
+  try {
+    for (const name of readdirSync(parent)) {
+      if (!/\.sln$/i.test(name)) continue;
+      const text = readFileSync(join(parent, name), 'utf8');
+      if (text.toLowerCase().includes(`${basename(projectDir)}\\${projectFile}`.toLowerCase())) return `${parent}/`;
+    }
+  } catch {
+    // unreadable parent: fall back to the project folder
+  }
+  return `${projectDir}/`;
 }
 
 function driverTypeOf(text: string, configurationType: string): DriverType {

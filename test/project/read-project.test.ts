@@ -1,6 +1,6 @@
 // readProject on the build fixtures and on Windows-driver-samples projects:
 // the settings the WDK's MSBuild targets would see, per configuration/platform.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readProject } from '../../src/project/index.js';
@@ -101,6 +101,17 @@ describe('readProject (.vcxproj)', () => {
       }
     });
     expect(failures).toEqual([]);
+  });
+
+  it('a solution in the parent folder that lists the project puts $(OutDir) beside it (the tutorial layout)', () => {
+    const dir = tempDir();
+    cpSync(join(REPO_ROOT, 'fixtures', 'demo', 'KmdfHelloWorld'), join(dir, 'KmdfHelloWorld'), { recursive: true });
+    writeFileSync(join(dir, 'KmdfHelloWorld.sln'), 'Project("{8BC9CEB8-8B4A-11D0-8D11-00A0C91BC942}") = "KmdfHelloWorld", "KmdfHelloWorld\\KmdfHelloWorld.vcxproj", "{6E1C5F7A-3B59-4C2E-9D1A-52B0C3F4A8E1}"\r\nEndProject\r\n');
+    const s = readProject(join(dir, 'KmdfHelloWorld'));
+    expect(s.outDir).toBe(join(dir, 'x64', 'Debug'));
+    expect(s.packageDir).toBe(join(dir, 'x64', 'Debug', 'KmdfHelloWorld'));
+    expect(s.intDir).toBe(join(dir, 'KmdfHelloWorld', 'x64', 'Debug'));
+    expect(s.targetPath).toBe(join(dir, 'x64', 'Debug', 'KmdfHelloWorld.sys'));
   });
 
   it('bad project files: one-line messages naming the file', () => {
