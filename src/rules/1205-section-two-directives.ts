@@ -13,7 +13,9 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     const first = new Map<string, SectionRef>();
     const reported = new Set<string>();
-    for (const ref of ctx.model.refs) {
+    // In file order, so the later reference is the one reported.
+    const refs = [...ctx.model.refs].sort((a, b) => a.entry.line - b.entry.line);
+    for (const ref of refs) {
       if (!FAMILY[ref.kind]) continue;
       const key = ref.name.toLowerCase();
       const prior = first.get(key);

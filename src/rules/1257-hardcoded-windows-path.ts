@@ -9,7 +9,8 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const r of registryLines(ctx.model)) {
-      r.data.forEach((d, i) => {
+      // The text as written: %11%\x.dll expands to C:\Windows but is the right way to name it.
+      r.rawData.forEach((d, i) => {
         if (/\b[a-z]:\\windows(\\|$)/i.test(d)) ctx.report({ ...atField(r.entry, 4 + i), message: `Registry data "${d.trim()}" hard-codes the Windows directory` });
       });
     }

@@ -17,6 +17,8 @@ export interface RegLine {
   flagsText: string;
   flags: number | undefined;
   data: string[];
+  /** Data fields as written (not substituted). */
+  rawData: string[];
   /** The referencing section is a service-install section. */
   inService: boolean;
 }
@@ -49,6 +51,7 @@ export function registryLines(model: InfModel): RegLine[] {
         flagsText,
         flags: parseIntField(flagsText),
         data: f.slice(4),
+        rawData: entry.rawFields.slice(4),
       });
     }
   }
