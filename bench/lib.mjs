@@ -78,8 +78,11 @@ export function runStep(moduleUrl, stepName, input = null, { nodeArgs = [] } = {
   const r = spawnSync(process.execPath, [...nodeArgs, STEP, fileURLToPath(moduleUrl), stepName], { input: JSON.stringify(input), stdio: ['pipe', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.error) throw r.error;
   const lines = (r.stdout ?? '').split('\n').filter((l) => l.startsWith('{'));
-  if (r.status !== 0 || lines.length === 0) throw new Error(`bench step ${stepName} failed (exit ${r.status})`);
+  if (lines.length === 0) throw new Error(`bench step ${stepName} failed (exit ${r.status})`);
   const parsed = lines.map((l) => JSON.parse(l));
+  const failure = parsed.find((p) => p.error !== undefined);
+  if (failure) throw new Error(failure.error);
+  if (r.status !== 0) throw new Error(`bench step ${stepName} failed (exit ${r.status})`);
   const last = parsed.pop();
   return { ...last, emitted: parsed.map((p) => ({ ...p.emit, peakRss: p.peakRss })) };
 }

@@ -25,9 +25,14 @@ const fmt = (n) => (n >= 100 ? n.toFixed(0) : n >= 1 ? n.toFixed(2) : n.toPrecis
 const table = [
   '| benchmark | size | time | throughput | baseline (same run) | ratio | target | peak memory |',
   '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.benchmark} | ${r.size} | ${fmt(r.seconds)} s | ${r.throughput ?? ''} | ${r.baseline}: ${fmt(r.baselineSeconds)} s | **${r.ratio.toFixed(2)}x** | ${r.target ?? ''} | ${r.peakMemory ?? ''} |`),
+  ...rows.map((r) =>
+    r.skipped !== undefined
+      ? `| ${r.benchmark} | ${r.size} | skipped: ${r.skipped} | | | | ${r.target ?? ''} | |`
+      : `| ${r.benchmark} | ${r.size} | ${fmt(r.seconds)} s | ${r.throughput ?? ''} | ${r.baseline}: ${fmt(r.baselineSeconds)} s | **${r.ratio.toFixed(2)}x** | ${r.target ?? ''} | ${r.peakMemory ?? ''} |`,
+  ),
 ].join('\n');
-process.stdout.write(`${table}\n\nMachine: ${machine}\n`);
+const scaling = scalingLines(rows);
+process.stdout.write(`${table}\n\n${scaling.length ? `Scaling (cost at the largest size against the smallest):\n${scaling.join('\n')}\n\n` : ''}Machine: ${machine}\n`);
 
 const results = { date: new Date().toISOString(), machine, rows };
 if (!only.length) {
@@ -37,7 +42,30 @@ if (!only.length) {
   const begin = '<!-- bench:begin -->';
   const end = '<!-- bench:end -->';
   if (readme.includes(begin) && readme.includes(end)) {
-    const block = `${begin}\n${table}\n\nMachine: ${machine}. Produced by \`npm run bench\` on ${results.date.slice(0, 10)}.\n${end}`;
+    const block = `${begin}\n${table}\n\n${scaling.length ? `Scaling (cost at the largest size against the smallest):\n\n${scaling.join('\n')}\n\n` : ''}Machine: ${machine}. Produced by \`npm run bench\` on ${results.date.slice(0, 10)}.\n${end}`;
     writeFileSync(readmePath, readme.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block));
   }
+}
+
+/**
+ * How cost grows with size, per benchmark measured at several sizes (rows
+ * carrying a numeric `scale` and its `scaleUnit`): "16x the bytes cost 15.2x".
+ */
+function scalingLines(all) {
+  const groups = new Map();
+  for (const r of all) {
+    if (typeof r.scale !== 'number' || r.skipped !== undefined) continue;
+    const key = `${r.suite}\0${r.benchmark}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const lines = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const sorted = [...group].sort((a, b) => a.scale - b.scale);
+    const small = sorted[0];
+    const large = sorted[sorted.length - 1];
+    const k = large.scale / small.scale;
+    lines.push(`- ${large.benchmark}: ${k >= 10 ? k.toFixed(0) : k.toFixed(1)}x the ${large.scaleUnit ?? 'size'} (${large.size} vs ${small.size}) cost ${(large.seconds / small.seconds).toFixed(2)}x`);
+  }
+  return lines;
 }

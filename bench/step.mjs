@@ -14,6 +14,13 @@ if (typeof step !== 'function') throw new Error(`${moduleFile} has no step ${ste
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 const emit = (value) => process.stdout.write(`${JSON.stringify({ emit: value, peakRss: peakRss() })}\n`);
 const t0 = performance.now();
-const result = await step(input, { lib, emit });
+let result;
+try {
+  result = await step(input, { lib, emit });
+} catch (error) {
+  // The parent reports the reason (e.g. a "skipped: ..." row), not a stack trace.
+  process.stdout.write(`${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n`);
+  process.exit(1);
+}
 const seconds = (performance.now() - t0) / 1000;
 process.stdout.write(`${JSON.stringify({ seconds, peakRss: peakRss(), result: result ?? null })}\n`);
