@@ -7,12 +7,13 @@ import { WdksimError } from '../errors.js';
 import { DevconExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { readInfFile } from '../inf/parse.js';
-import { applyFilterOps, applyHwidOps, enumKeyOf, classKeyOf, remove, rescanDevices, restart, setEnabled, type ChangeOutcome } from '../devcon/devices.js';
+import { applyFilterOps, applyHwidOps, enumKeyOf, classKeyOf, writeEnumKey, type ChangeOutcome } from '../devcon/devices.js';
+import { changeEnabled, changeRemove, changeRestart, rebootMachine, rescanTarget } from '../devcon/apply.js';
 import { deviceLine } from '../devcon/format.js';
 import { parseDevconLine, type DevconLine } from '../devcon/grammar.js';
 import { commandUsageText, COMMAND_NAMES, failureText, helpText, usageText } from '../devcon/help.js';
 import { runClasses, runDpEnum, runListClass } from '../devcon/listing.js';
-import { rebootMachine, viewOf } from '../devcon/machine.js';
+import { viewOf } from '../devcon/machine.js';
 import { runReport, type CommandResult, type ReportKind } from '../devcon/report.js';
 import { selectDevices } from '../devcon/select.js';
 import { classesNamed, sameText } from '../devcon/view.js';
@@ -72,9 +73,9 @@ async function change(ctx: Context, cmd: 'enable' | 'disable' | 'restart' | 'rem
     const devices: Record<string, unknown>[] = [];
     for (const device of selection.devices) {
       let outcome: ChangeOutcome;
-      if (cmd === 'enable' || cmd === 'disable') outcome = setEnabled(tx.state, tx.registry, device.instanceId, cmd === 'enable');
-      else if (cmd === 'restart') outcome = restart(tx.state, device.instanceId);
-      else outcome = remove(tx.state, tx.registry, device.instanceId);
+      if (cmd === 'enable' || cmd === 'disable') outcome = await changeEnabled(tx, device.instanceId, cmd === 'enable');
+      else if (cmd === 'restart') outcome = await changeRestart(tx, device.instanceId);
+      else outcome = await changeRemove(tx, device.instanceId);
       const words = cmd === 'remove' || cmd === 'removeall' ? { done: 'Removed', reboot: 'Removed on reboot', failed: 'Remove failed' } : WORDS[cmd];
       out += deviceLine(device.instanceId, outcome === 'done' ? words.done : outcome === 'reboot' ? words.reboot : words.failed);
       if (outcome !== 'failed') count++;
@@ -92,7 +93,7 @@ async function change(ctx: Context, cmd: 'enable' | 'disable' | 'restart' | 'rem
 
 async function rescanCmd(ctx: Context, line: DevconLine): Promise<Outcome> {
   const target = await openTarget(ctx);
-  const added = await target.transaction('devcon rescan', async (tx) => rescanDevices(tx.state, tx.registry));
+  const added = await target.transaction('devcon rescan', (tx) => rescanTarget(tx));
   const out = `${line.machine ? `Scanning for new hardware on ${line.machine}.` : 'Scanning for new hardware.'}\nScanning completed.\n`;
   return { code: DevconExit.ok, out, json: { newDevices: added } };
 }
@@ -100,21 +101,43 @@ async function rescanCmd(ctx: Context, line: DevconLine): Promise<Outcome> {
 async function rebootCmd(ctx: Context, line: DevconLine): Promise<Outcome> {
   if (line.machine !== undefined) return usage();
   const target = await openTarget(ctx);
-  await target.transaction('devcon reboot', async (tx) => rebootMachine(tx.state));
+  await target.transaction('devcon reboot', (tx) => rebootMachine(tx));
   return { code: DevconExit.ok, out: 'Rebooting the local computer.\n', json: { rebooted: true } };
 }
 
-/** SetupDiGetINFClass: the INF's [Version] Class (and ClassGuid); undefined when the INF cannot be read. */
-async function infClass(path: string): Promise<string | undefined> {
+/** SetupDiGetINFClass: the INF's [Version] Class and ClassGuid; undefined when the INF cannot be read or names no class. */
+async function infClass(path: string): Promise<{ name: string; guid: string } | undefined> {
   try {
     const doc = await readInfFile(path);
     const version = doc.section('Version');
-    const cls = version?.value('Class');
-    const guid = version?.value('ClassGuid');
-    return cls || guid || undefined;
+    const name = version?.value('Class') ?? '';
+    const guid = version?.value('ClassGuid') ?? '';
+    return name || guid ? { name, guid } : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * devcon install registers the devnode before it installs a driver, so when
+ * the install fails the device stays, driverless, with CM_PROB_FAILED_INSTALL.
+ */
+async function createDriverlessNode(target: Target, cls: { name: string; guid: string }, hwid: string): Promise<string> {
+  return target.transaction('devcon install (DIF_REGISTERDEVICE)', async (tx) => {
+    const known = tx.state.classes.find((c) => (cls.guid && sameText(c.guid, cls.guid)) || (!cls.guid && sameText(c.name, cls.name)));
+    const className = cls.name || known?.name || 'Unknown';
+    const classGuid = known?.guid ?? cls.guid.toLowerCase();
+    const prefix = `ROOT\\${className.toUpperCase()}\\`;
+    let n = 0;
+    while (tx.state.devices.some((d) => sameText(d.instanceId, `${prefix}${String(n).padStart(4, '0')}`))) n++;
+    const instanceId = `${prefix}${String(n).padStart(4, '0')}`;
+    const device = { instanceId, hardwareIds: [hwid], compatibleIds: [], classGuid, className, description: '', parent: 'HTREE\\ROOT\\0', present: true, rootEnumerated: true, disabled: false, problem: 28 };
+    tx.state.devices.push(device);
+    writeEnumKey(tx.registry, device);
+    tx.registry.setValue(enumKeyOf(instanceId), 'ConfigFlags', { type: 'REG_DWORD', data: 0x40 });
+    tx.log(`Device Install (DiCreateDeviceInfo) - ${instanceId}`).entry('dvi:', `Created device node ${instanceId}; no driver was installed (problem 28).`);
+    return instanceId;
+  });
 }
 
 function describe(error: unknown): string {
@@ -128,7 +151,8 @@ async function update(ctx: Context, line: DevconLine, create: boolean): Promise<
   if (!inf || !hwid) return usage();
   const full = resolve(ctx.io.cwd, inf);
   // Install reads the INF's class first; update checks that the INF exists. Either failure prints nothing.
-  if (!(await infClass(full))) return fail(`cannot read the setup class of ${full}; check the INF path`);
+  const cls = await infClass(full);
+  if (!cls) return fail(`cannot read the setup class of ${full}; check the INF path`);
   const target = await openTarget(ctx);
   let out = create ? 'Device node created. Install is complete when drivers are installed...\n' : '';
   out += `Updating drivers for ${hwid} from ${full}.\n`;
@@ -138,7 +162,8 @@ async function update(ctx: Context, line: DevconLine, create: boolean): Promise<
     return { code: result.rebootRequired ? DevconExit.reboot : DevconExit.ok, out, json: { publishedName: result.publishedName, created: result.created ?? null, devices: result.devices.map((d) => d.instanceId), rebootRequired: result.rebootRequired } };
   } catch (error) {
     if (!(error instanceof WdksimError)) throw error;
-    return { ...fail(describe(error), out), json: { error: describe(error) } };
+    const created = create ? await createDriverlessNode(target, cls, hwid) : undefined;
+    return { ...fail(describe(error), out), json: { error: describe(error), created: created ?? null } };
   }
 }
 
@@ -257,6 +282,8 @@ async function dpDelete(ctx: Context, line: DevconLine): Promise<Outcome> {
   const arg = line.args[0]!;
   const name = arg.split(/[\\/]/).pop() ?? '';
   if (!name) return fail(undefined, 'The specified INF path is not valid.\n');
+  // SetupUninstallOEMInf accepts only published third-party INFs (oem<N>.inf).
+  if (!/^oem\d+\.inf$/i.test(name)) return { ...fail(`${name} is not a published third-party package (oem<N>.inf)`, 'Deleting the specified driver package from the machine failed\nbecause it is not an third-party package.\n'), json: { publishedName: name, deleted: false } };
   const target = await openTarget(ctx);
   try {
     await target.transaction('devcon dp_delete', (tx) => deleteDriverPackage(tx, name, { force: line.force }));
@@ -347,7 +374,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   if (outcome.code === DevconExit.reboot && line.reboot) {
     // -r: a planned reboot of the target; the exit code stays EXIT_REBOOT.
     const target = await openTarget(ctx);
-    await target.transaction('devcon -r reboot', async (tx) => rebootMachine(tx.state));
+    await target.transaction('devcon -r reboot', (tx) => rebootMachine(tx));
   }
   if (line.json) {
     ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: name, exitCode: outcome.code, ...outcome.json, ...(err ? { error: err.trimEnd() } : {}) }, null, 2) + '\n');

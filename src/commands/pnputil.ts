@@ -6,8 +6,9 @@ import { basename, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { WdksimError } from '../errors.js';
 import type { Context } from '../io.js';
-import { remove, rescanDevices, restart, setEnabled, type ChangeOutcome } from '../devcon/devices.js';
-import { rebootMachine, viewOf } from '../devcon/machine.js';
+import type { ChangeOutcome } from '../devcon/devices.js';
+import { changeEnabled, changeRemove, changeRestart, rebootMachine, rescanTarget } from '../devcon/apply.js';
+import { viewOf } from '../devcon/machine.js';
 import { classOrder, sameText } from '../devcon/view.js';
 import { parsePnpLine, type PnpLine } from '../pnputil/grammar.js';
 import { classBlock, classMatches, deviceBlock, driverBlock, filterDevices, oemInOrder, type DeviceFilter } from '../pnputil/format.js';
@@ -48,7 +49,7 @@ async function load(ctx: Context): Promise<{ target: Target; state: MachineState
 async function rebootIfAsked(target: Target, line: PnpLine, needed: boolean): Promise<{ value: number; out: string }> {
   if (!needed) return { value: PnpReturn.success, out: '' };
   if (!line.flags.has('reboot')) return { value: PnpReturn.rebootRequired, out: 'System reboot is needed to complete the operation!\n' };
-  await target.transaction('pnputil /reboot', async (tx) => rebootMachine(tx.state));
+  await target.transaction('pnputil /reboot', (tx) => rebootMachine(tx));
   return { value: PnpReturn.rebootInitiated, out: 'Rebooting the system to complete the operation...\n' };
 }
 
@@ -119,6 +120,7 @@ async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
 async function deleteDriver(ctx: Context, line: PnpLine): Promise<Result> {
   const name = line.positional[0];
   if (!name || line.positional.length > 1) return usageResult('Missing or invalid driver package name.');
+  if (!/^oem\d+\.inf$/i.test(basename(name))) return result(PnpReturn.notAnInstalledOemInf, `Failed to delete driver package: ${systemText(PnpReturn.notAnInstalledOemInf)}\n`, { publishedName: name, error: 'not a published oem#.inf' });
   const target = await openTarget(ctx);
   try {
     const res = await target.transaction('pnputil /delete-driver', (tx) => deleteDriverPackage(tx, name, { uninstall: line.flags.has('uninstall'), force: line.flags.has('force') }));
@@ -252,9 +254,9 @@ async function deviceOperation(ctx: Context, line: PnpLine, command: keyof typeo
       if (i > 0) out += '\n';
       out += `${words.ing.padEnd(24)}${d.instanceId}\n`;
       let change: ChangeOutcome;
-      if (command === 'enable-device' || command === 'disable-device') change = setEnabled(tx.state, tx.registry, d.instanceId, command === 'enable-device');
-      else if (command === 'restart-device') change = restart(tx.state, d.instanceId);
-      else change = remove(tx.state, tx.registry, d.instanceId);
+      if (command === 'enable-device' || command === 'disable-device') change = await changeEnabled(tx, d.instanceId, command === 'enable-device');
+      else if (command === 'restart-device') change = await changeRestart(tx, d.instanceId);
+      else change = await changeRemove(tx, d.instanceId);
       if (change === 'failed') {
         out += `Failed to ${words.verb} device: ${systemText(PnpReturn.notSupported)}\n`;
         value = PnpReturn.notSupported;
@@ -281,7 +283,7 @@ async function scanDevices(ctx: Context, line: PnpLine): Promise<Result> {
   if (instanceId !== undefined && !(await target.read()).devices.some((d) => sameText(d.instanceId, instanceId))) {
     return result(PnpReturn.noSuchDevinst, `Scanning for device hardware changes.\nFailed to scan devices: ${systemText(PnpReturn.noSuchDevinst)}\n`);
   }
-  const added = await target.transaction('pnputil /scan-devices', async (tx) => rescanDevices(tx.state, tx.registry));
+  const added = await target.transaction('pnputil /scan-devices', (tx) => rescanTarget(tx));
   return result(PnpReturn.success, 'Scanning for device hardware changes.\nScan complete.\n', { newDevices: added });
 }
 

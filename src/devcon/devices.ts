@@ -23,7 +23,6 @@ export interface DeviceDraft {
 const CCS = 'HKLM\\SYSTEM\\CurrentControlSet';
 export const enumKeyOf = (instanceId: string): string => `${CCS}\\Enum\\${instanceId}`;
 export const classKeyOf = (guid: string): string => `${CCS}\\Control\\Class\\${guid}`;
-const CONFIGFLAG_DISABLED = 0x1;
 
 export type ChangeOutcome = 'done' | 'reboot' | 'failed';
 
@@ -42,47 +41,11 @@ function find(draft: DeviceDraft, instanceId: string): DeviceRecord | undefined 
   return draft.devices.find((d) => fold(d.instanceId) === fold(instanceId));
 }
 
-function setConfigFlags(reg: RegistryLike, instanceId: string, disabled: boolean): void {
-  const key = enumKeyOf(instanceId);
-  const current = reg.getValue(key, 'ConfigFlags');
-  const flags = typeof current?.data === 'number' ? current.data : 0;
-  reg.setValue(key, 'ConfigFlags', { type: 'REG_DWORD', data: disabled ? flags | CONFIGFLAG_DISABLED : flags & ~CONFIGFLAG_DISABLED });
-}
-
-export function setEnabled(draft: DeviceDraft, reg: RegistryLike, instanceId: string, enabled: boolean): ChangeOutcome {
+/** The device and the present devices below it, children after their parents (phantoms below stay remembered). */
+export function removalSet(draft: DeviceDraft, instanceId: string): string[] {
   const device = find(draft, instanceId);
-  if (!device || !device.present) return 'failed';
-  if (!enabled && !isDisableable(device)) return 'failed';
-  const wasDisabled = device.disabled;
-  device.disabled = !enabled;
-  if (enabled && device.problem === 22) device.problem = 0;
-  if (!enabled) device.problem = 22;
-  setConfigFlags(reg, device.instanceId, !enabled);
-  if (wasDisabled === !enabled) return 'done';
-  if (isBootDevice(device)) {
-    device.rebootRequired = true;
-    return 'reboot';
-  }
-  return 'done';
-}
-
-export function restart(draft: DeviceDraft, instanceId: string): ChangeOutcome {
-  const device = find(draft, instanceId);
-  if (!device || !device.present) return 'failed';
-  if (isBootDevice(device) && !device.disabled) {
-    device.rebootRequired = true;
-    return 'reboot';
-  }
-  // A restart clears a start failure; a disabled device stays disabled, a driver problem stays.
-  if (device.problem === 10) device.problem = 0;
-  return 'done';
-}
-
-/** Removes the device and the present devices below it (their Enum keys and driver keys go too); phantoms below stay remembered. */
-export function remove(draft: DeviceDraft, reg: RegistryLike, instanceId: string): ChangeOutcome {
-  const device = find(draft, instanceId);
-  if (!device) return 'failed';
-  const boot = isBootDevice(device);
+  if (!device) return [];
+  const order = [device.instanceId];
   const doomed = new Set<string>([fold(device.instanceId)]);
   let grew = true;
   while (grew) {
@@ -90,17 +53,12 @@ export function remove(draft: DeviceDraft, reg: RegistryLike, instanceId: string
     for (const d of draft.devices) {
       if (d.present && d.parent && doomed.has(fold(d.parent)) && !doomed.has(fold(d.instanceId))) {
         doomed.add(fold(d.instanceId));
+        order.push(d.instanceId);
         grew = true;
       }
     }
   }
-  for (const d of draft.devices.filter((x) => doomed.has(fold(x.instanceId)))) {
-    const driverKey = reg.getValue(enumKeyOf(d.instanceId), 'Driver');
-    if (typeof driverKey?.data === 'string' && driverKey.data) reg.deleteKey(`${CCS}\\Control\\Class\\${driverKey.data}`);
-    reg.deleteKey(enumKeyOf(d.instanceId));
-  }
-  draft.devices = draft.devices.filter((d) => !doomed.has(fold(d.instanceId)));
-  return boot ? 'reboot' : 'done';
+  return order;
 }
 
 /** Writes a device's Enum key values as setup does (used when a device appears). */

@@ -1,5 +1,4 @@
-// The bridge from the target's state to the view devcon and pnputil read, and
-// the reboot both tools can ask for.
+// The bridge from the target's state to the view devcon and pnputil read.
 import type { MachineState } from '../target/schema.js';
 import { Registry } from '../target/registry.js';
 import type { MachineView } from './view.js';
@@ -23,15 +22,4 @@ export function installedServices(state: MachineState): string[] {
 
 export function viewOf(state: MachineState): MachineView {
   return { devices: state.devices, classes: state.classes, packages: state.packages, services: installedServices(state), windowsDir: 'C:\\Windows' };
-}
-
-/** A planned reboot: pending boot settings take effect and changes waiting for it complete. */
-export function rebootMachine(state: MachineState): void {
-  const pending = state.boot.pending;
-  if (pending) {
-    Object.assign(state.boot, pending);
-    delete state.boot.pending;
-  }
-  state.boot.bootCount += 1;
-  for (const d of state.devices) delete d.rebootRequired;
 }

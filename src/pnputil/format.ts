@@ -30,7 +30,7 @@ export function driverBlock(view: MachineView, p: DriverPackageRecord, files: bo
   out += field('Original Name', 20, p.originalName);
   out += field('Provider Name', 20, p.provider);
   out += field('Class Name', 20, cls ? cls.description || cls.name : p.className);
-  out += field('Class GUID', 20, p.classGuid);
+  out += field('Class GUID', 20, cls?.guid ?? p.classGuid.toLowerCase());
   out += field('Driver Version', 20, `${p.driverDate} ${p.driverVersion}`);
   out += field('Signer Name', 20, p.signer ?? '');
   if (files) out += field('Driver Files', 20, p.files.map((f) => `C:\\Windows\\System32\\DriverStore\\FileRepository\\${p.storeFolder}\\${f.path.split('/').join('\\')}`));
@@ -158,7 +158,7 @@ export function deviceBlock(view: MachineView, d: DeviceRecord, detail: DeviceDe
       out += field('Original Name', 28, drv.originalName, '    ');
       out += field('Provider Name', 28, drv.provider, '    ');
       out += field('Class Name', 28, cls ? cls.description || cls.name : d.className, '    ');
-      out += field('Class GUID', 28, pkg?.classGuid ?? d.classGuid, '    ');
+      out += field('Class GUID', 28, classByGuid(view, pkg?.classGuid ?? d.classGuid)?.guid ?? d.classGuid, '    ');
       out += field('Driver Version', 28, `${drv.driverDate} ${drv.driverVersion}`, '    ');
       out += field('Signer Name', 28, drv.signer ?? '', '    ');
       out += field('Matching Device ID', 28, drv.matchingId, '    ');
