@@ -29,7 +29,7 @@ export function componentProblem(name: string): string | undefined {
 export function splitRelative(path: string, what: string): string[] {
   if (path.includes('\0')) throw new TargetError(`${what} "${path.replace(/\0/g, '\\0')}" contains a NUL character; refused`);
   if (/^[a-z]:/i.test(path) || path.startsWith('\\') || path.startsWith('/')) {
-    throw new TargetError(`${what} "${path}" is an absolute path; only paths inside the target are allowed`);
+    throw new TargetError(`${what} "${path}" is an absolute path; only relative paths that stay inside (the package or the target) are allowed; refused`);
   }
   const parts = path.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
   if (parts.length === 0) throw new TargetError(`${what} "${path}" names no file`);
