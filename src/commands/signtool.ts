@@ -6,7 +6,8 @@
 // platform's path delimiter), since there is no Windows root store.
 import { readFile } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readState, resolveTargetDir, STATE_FILE } from '../target/index.js';
 import writeFileAtomic from 'write-file-atomic';
 import {
   certificateInfo,
@@ -49,7 +50,8 @@ verify options:
   /a             look for a catalog beside FILE when FILE has no embedded signature
   /ca FILE       wdksim: trust this certificate (.cer, .pem, or .pfx); may be repeated
   /v  verbose;  /q  quiet
-Trusted certificates also come from WDKSIM_TRUSTED_CERTS (file paths separated by "${delimiter}").
+Trusted certificates also come from WDKSIM_TRUSTED_CERTS (file paths separated by "${delimiter}")
+and from the Root store of the simulated target (--target DIR, WDKSIM_TARGET, or ./wdksim-target).
 
 ${exitCodeTables.signtool}
 `;
@@ -207,9 +209,20 @@ function chainLines(chain: CertificateInfo[]): string[] {
   return out;
 }
 
+/**
+ * Trust anchors: /ca files, WDKSIM_TRUSTED_CERTS, and the Root store of the
+ * simulated target machine (as Windows uses the machine's Root store) when
+ * --target/WDKSIM_TARGET names one or ./wdksim-target exists.
+ */
 async function trustedCertificates(s: Switches, ctx: Context): Promise<Buffer[]> {
   const files = [...(s.values.get('ca') ?? []), ...(ctx.io.env.WDKSIM_TRUSTED_CERTS ?? '').split(delimiter).filter(Boolean)];
   const out: Buffer[] = [];
+  const explicitTarget = ctx.target !== undefined || ctx.io.env.WDKSIM_TARGET !== undefined;
+  const root = resolveTargetDir(ctx);
+  if (explicitTarget || (await isFile(join(root, STATE_FILE)))) {
+    const state = await readState(root);
+    out.push(...state.certificates.Root.map((c) => Buffer.from(c.der, 'base64')));
+  }
   for (const f of files) {
     try {
       out.push(...loadCertificates(await readFile(resolve(ctx.io.cwd, f))));
@@ -228,6 +241,14 @@ const WINTRUST: Partial<Record<SignatureVerification['status'], string>> = {
   'not-code-signing': 'WinVerifyTrust returned error: 0x800B0110\n\tThe certificate is not valid for the requested usage.',
   unsigned: 'No signature found.',
 };
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 async function catalogsBeside(path: string): Promise<string[]> {
   try {

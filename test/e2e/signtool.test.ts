@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCatalog, makeMinimalPe } from '../../src/catalog/index.js';
 import { HAS_OSSLSIGNCODE, OSSLSIGNCODE_SKIP_REASON, run } from '../catalog/helpers.js';
+import { certificateRecord } from '../../src/target/certs.js';
 import { tempDir, wdksim } from '../helpers/cli.js';
 
 const NOW = ['--now', '2026-11-25T12:00:00Z'];
@@ -119,6 +120,21 @@ describe('wdksim signtool verify', () => {
     const changed = await wdksim([...NOW, 'signtool', 'verify', '/pa', '/ca', 'test.cer', 'driver.sys'], { cwd: dir });
     expect(changed.exitCode).toBe(1);
     expect(changed.stderr).toContain('The digital signature of the object did not verify.');
+  });
+
+  it("trusts the certificates in the simulated target's Root store", async () => {
+    const dir = await setup();
+    expect((await wdksim(['signtool', 'sign', '/fd', 'sha256', '/f', 'test.pfx', 'driver.cat'], { cwd: dir })).exitCode).toBe(0);
+    expect((await wdksim(['--target', 'T', 'target', 'init'], { cwd: dir })).exitCode).toBe(0);
+    const before = await wdksim([...NOW, '--target', 'T', 'signtool', 'verify', '/pa', 'driver.cat'], { cwd: dir });
+    expect(before.exitCode).toBe(1);
+    const statePath = join(dir, 'T', 'wdksim-state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8'));
+    state.certificates.Root.push(certificateRecord(readFileSync(join(dir, 'test.cer')), 'test.cer'));
+    writeFileSync(statePath, JSON.stringify(state, null, 2));
+    const after = await wdksim([...NOW, '--target', 'T', 'signtool', 'verify', '/pa', 'driver.cat'], { cwd: dir });
+    expect(after.exitCode, after.stderr).toBe(0);
+    expect(after.stdout).toContain('Successfully verified: driver.cat');
   });
 
   it('with /a finds the catalog beside an unsigned file', async () => {
