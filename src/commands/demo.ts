@@ -4,7 +4,7 @@
 // key 1.2.3.4), deploy, devcon install and status, then where to look. Each
 // step is shown as the `$ wdksim ...` command it runs, so the transcript can
 // be replayed by hand.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { DEMO_PROJECT_NAME } from '../build/demo-project.js';
 import { writeDemoProject } from '../build/demo-setup.js';
@@ -37,6 +37,17 @@ function freshDir(cwd: string): string {
   for (let n = 1; ; n++) {
     const dir = join(cwd, n === 1 ? 'wdksim-demo' : `wdksim-demo-${n}`);
     if (!existsSync(dir)) return dir;
+  }
+}
+
+/** The oemN.inf the install published for KmdfHelloWorld, to point at the real file. */
+function publishedInf(target: string): string | undefined {
+  const inf = join(target, 'Windows', 'INF');
+  try {
+    return readdirSync(inf).filter((n) => /^oem\d+\.inf$/i.test(n)).sort()
+      .find((n) => readFileSync(join(inf, n), 'latin1').includes(DEMO_PROJECT_NAME));
+  } catch {
+    return undefined;
   }
 }
 
@@ -112,13 +123,20 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   if (!await step('devcon', ['status', HWID])) return BuildExit.failed;
   if (!await step('target', ['verify'])) return BuildExit.failed;
 
-  say('7. Where to look:');
+  say('7. Where to look: the install log, the service key as regedit exports it, and the files.');
+  if (!await step('target', ['log', '--tail', '12'])) return BuildExit.failed;
   if (!await step('target', ['reg', 'export', `HKLM\\SYSTEM\\CurrentControlSet\\Services\\${DEMO_PROJECT_NAME}`, `${DEMO_PROJECT_NAME}-service.reg`])) return BuildExit.failed;
-  say(`   ${TARGET}/DriverTest/Drivers/                the deployed package`);
-  say(`   ${TARGET}/Windows/System32/DriverStore/FileRepository/   the staged driver package`);
-  say(`   ${TARGET}/Windows/INF/setupapi.dev.log      the device install log (also: wdksim target log --tail 40)`);
-  say(`   ${DEMO_PROJECT_NAME}-service.reg                  the driver's service key, as regedit exports it`);
-  say(`   ${packageDir}/   the package the build made`);
+  const places: Array<[string, string]> = [
+    [`${packageDir}/`, 'the package the build made (.inf, .sys, .cat, .cer)'],
+    [`${TARGET}/DriverTest/Drivers/`, 'the deployed copy (%SystemDrive%\\DriverTest\\Drivers)'],
+    [`${TARGET}/Windows/System32/DriverStore/FileRepository/`, 'the package staged in the driver store'],
+    [`${TARGET}/Windows/INF/${publishedInf(join(dir, TARGET)) ?? 'oem*.inf'}`, 'the published INF (devcon dp_enum lists it)'],
+    [`${TARGET}/Windows/System32/drivers/${DEMO_PROJECT_NAME}.sys`, 'the driver, copied by the INF (DIRID 12)'],
+    [`${TARGET}/Windows/INF/setupapi.dev.log`, 'the device install log (wdksim target log)'],
+    [`${DEMO_PROJECT_NAME}-service.reg`, 'the service key (wdksim target reg query ... /s)'],
+  ];
+  const width = Math.max(...places.map(([p]) => p.length));
+  for (const [place, what] of places) say(`   ${place.padEnd(width)}  ${what}`);
   say('');
   say('On real hardware the next step is the debugger on the host: WinDbg -k net:port=50000,key=1.2.3.4');
   say('Done: every step of the tutorial worked.');
