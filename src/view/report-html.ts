@@ -25,7 +25,10 @@ function device(d: ReportDevice): string {
   } else {
     rows.push(['Driver', 'no driver installed']);
   }
-  return `<details class="dev"${d.problem ? ' open' : ''}><summary>${flag}${esc(d.name)}</summary>
+  // Folded like Device Manager's tree, except what a driver developer came to see:
+  // devices with a problem and devices running a third-party (oemN.inf) driver.
+  const open = d.problem !== 0 || /^oem\d+\.inf$/i.test(d.driver?.inf ?? '');
+  return `<details class="dev"${open ? ' open' : ''}><summary>${flag}${esc(d.name)}</summary>
 <table class="kv">${rows.map(([k, v]) => `<tr><td>${esc(k)}</td><td>${v}</td></tr>`).join('')}</table></details>`;
 }
 
