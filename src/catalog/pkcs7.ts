@@ -2,7 +2,7 @@
 // exact byte ranges, and building a signed message around content bytes that
 // are kept unchanged (catalog-format §9).
 import { createHash, sign as cryptoSign, type KeyObject } from 'node:crypto';
-import { children, ctx, expect, int, NULL, octets, oid, readDer, readOid, seq, set, tlv, type Der } from './der.js';
+import { children, ctx, expect, int, NULL, octets, oid, readDer, readOid, seq, set, time, tlv, type Der } from './der.js';
 import { hashFromOid, hashOid, OID, type HashAlgorithm } from './oids.js';
 
 export interface ParsedAttribute {
@@ -154,7 +154,7 @@ export function buildSignedData(contentInfoDer: Buffer, identity: SigningIdentit
     seq(oid(OID.spcStatementType), set(seq(oid(OID.spcIndividualSpKey)))),
     seq(oid(OID.spcSpOpusInfo), set(opusInfo(options.description, options.url))),
   ];
-  if (options.signingTime) attributes.push(seq(oid(OID.signingTime), set(timeUtc(options.signingTime))));
+  if (options.signingTime) attributes.push(seq(oid(OID.signingTime), set(time(options.signingTime))));
   const signedAttrs = set(...attributes);
   const signature = cryptoSign(options.digest, signedAttrs, identity.privateKey);
   const { issuer, serial } = certIssuerAndSerial(identity.certificate);
@@ -172,10 +172,6 @@ export function buildSignedData(contentInfoDer: Buffer, identity: SigningIdentit
   return seq(oid(OID.signedData), ctx(0, seq(int(1), set(digestAlg), contentInfoDer, ctx(0, ...certs), set(signerInfo))));
 }
 
-function timeUtc(date: Date): Buffer {
-  const iso = date.toISOString();
-  return tlv(0x17, Buffer.from(`${iso.slice(2, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`, 'latin1'));
-}
 
 export const signerDigestAlgorithm = (s: ParsedSignerInfo): HashAlgorithm | undefined => hashFromOid(s.digestAlgorithm);
 

@@ -5,7 +5,7 @@ import { decodeOid } from './der.js';
 import { certificateInfo, x509, type CertificateInfo } from './certificate.js';
 import { hashFile } from './hash.js';
 import { hashFromOid, OID, type HashAlgorithm } from './oids.js';
-import { certIssuerAndSerial, contentDigest, parseSignedData, type ParsedSignedData } from './pkcs7.js';
+import { certIssuerAndSerial, contentDigest, type ParsedSignedData } from './pkcs7.js';
 import { readCatalog, type CatalogInfo, type CatalogMember } from './read.js';
 
 export type SignatureStatus =
@@ -130,7 +130,8 @@ export function verifySignedData(sd: ParsedSignedData, options: TrustOptions): S
 
 /** Verifies a catalog's signature against the trusted certificates. */
 export function verifyCatalogSignature(catalog: Buffer | CatalogInfo, options: TrustOptions): SignatureVerification {
-  const sd = Buffer.isBuffer(catalog) ? parseSignedData(catalog) : catalog.signedData;
+  // readCatalog: anything that is not a catalog becomes a CatalogFormatError.
+  const sd = (Buffer.isBuffer(catalog) ? readCatalog(catalog) : catalog).signedData;
   return verifySignedData(sd, options);
 }
 
@@ -170,4 +171,3 @@ export async function verifyFileAgainstCatalog(catalog: Buffer | CatalogInfo, fi
   return { ...found, isPe: d.isPe, sha1: d.sha1!, sha256: d.sha256!, computed: hashAlgorithm === 'sha1' ? d.sha1! : d.sha256!, hashAlgorithm };
 }
 
-export { parseSignedData };
