@@ -12,9 +12,11 @@ export type FaultStep = (typeof FAULT_STEPS)[number];
 
 export const FAULT_EXIT_CODE = 86;
 
+/** Kills the process at the named step (SIGKILL: no exit handlers run, the lock is left behind as after a real kill). */
 export function maybeFault(env: Record<string, string | undefined>, step: FaultStep): void {
   if (env.WDKSIM_FAULT === step) {
-    process.stderr.write(`wdksim: WDKSIM_FAULT=${step}: exiting at this step (test hook)\n`);
-    process.exit(FAULT_EXIT_CODE);
+    process.stderr.write(`wdksim: WDKSIM_FAULT=${step}: killed at this step (test hook)\n`);
+    if (process.platform === 'win32') process.exit(FAULT_EXIT_CODE);
+    process.kill(process.pid, 'SIGKILL');
   }
 }
