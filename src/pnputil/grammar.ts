@@ -75,6 +75,11 @@ export function parsePnpLine(argv: readonly string[]): PnpLine {
       line.flags.add(name === 'ids' ? 'deviceids' : name);
       continue;
     }
+    // On POSIX hosts an absolute path starts with `/`: an unknown "switch" that is a path is an argument.
+    if (token.startsWith('/') && token.slice(1).includes('/')) {
+      line.positional.push(token);
+      continue;
+    }
     return { ...line, error: `Invalid switch: ${token}` };
   }
   if (!line.command) return { ...line, error: line.positional.length ? `Invalid command: ${line.positional[0]}` : 'No command specified' };
