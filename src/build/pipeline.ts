@@ -247,7 +247,11 @@ async function stages(
     await writeFile(to, readBytes(from, 'package'));
   };
   for (const { file } of docs) await copy(file, join(packageDir, basename(file)));
-  for (const file of binaries) await copy(file, join(packageDir, wanted.get(basename(file).toLowerCase()) ?? basename(file)));
+  // Each binary keeps its own name (Windows matches names without case); the INF gives the folder.
+  for (const file of binaries) {
+    const rel = wanted.get(basename(file).toLowerCase());
+    await copy(file, join(packageDir, rel ? dirname(rel) : '.', basename(file)));
+  }
 
   // 5. Inf2Cat on the package folder.
   if (settings.inf2cat.enabled) {

@@ -15,7 +15,7 @@ const NOW = '2026-11-24T12:30:00Z';
 
 function copyProjects(): string {
   const dir = tempDir();
-  for (const name of ['simdevice-kmdf', 'simdevice-umdf', 'mux-multi-inf']) cpSync(join(PROJECTS, name), join(dir, name), { recursive: true });
+  for (const name of ['simdevice-kmdf', 'simdevice-umdf', 'mux-multi-inf', 'echo-kmdf']) cpSync(join(PROJECTS, name), join(dir, name), { recursive: true });
   cpSync(join(REPO_ROOT, 'fixtures', 'demo', 'KmdfHelloWorld'), join(dir, 'KmdfHelloWorld'), { recursive: true });
   return dir;
 }
@@ -40,6 +40,8 @@ const cases = [
   { name: 'simdevice-kmdf', project: 'simdevice-kmdf', pkg: 'simdevice-kmdf/x64/Debug/simdevice', infs: ['simdevice.inf'] },
   { name: 'simdevice-umdf', project: 'simdevice-umdf', pkg: 'simdevice-umdf/x64/Debug/simdeviceumdf', infs: ['simdeviceumdf.inf'] },
   { name: 'mux-multi-inf', project: 'mux-multi-inf/novlan', pkg: 'mux-multi-inf/novlan/x64/Debug/mux', infs: ['muxp.inf', 'mux_mp.inf'] },
+  // Inf by wildcard, OutDir=$(IntDir), Models decorated NT$ARCH$.10.0...16299 as the current templates do.
+  { name: 'echo-kmdf', project: 'echo-kmdf', pkg: 'echo-kmdf/x64/Debug/echo', infs: ['echo.inf'] },
 ];
 
 describe('wdksim build: package trees of Windows-driver-samples projects', () => {
@@ -70,7 +72,7 @@ describe('wdksim build: package trees of Windows-driver-samples projects', () =>
     expect(r.stdout).toContain('  Stamping [Version] section with DriverVer=11/24/2026,12.30.0.0');
     expect(r.stdout).toContain('  $ wdksim inf2cat /driver:simdevice-umdf/x64/Debug/simdeviceumdf /os:10_X64\n');
     expect(r.stdout).toMatch(/\$ wdksim signtool sign \/fd sha256 \/f simdevice-umdf\/x64\/Debug\/simdeviceumdf\.pfx simdevice-umdf\/x64\/Debug\/simdeviceumdf\/gpiosamples\.cat/);
-    expect(r.stdout).toContain('SimdeviceUMDF.dll   (placeholder)');
+    expect(r.stdout).toContain('simdeviceumdf.dll   (placeholder)');
     const order = ['StampInf:', 'Link:', 'TestSign:', 'PackageFiles:', 'Inf2Cat:', 'CatalogTestSign:'].map((t) => r.stdout.indexOf(`\n${t}\n`));
     expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]!))).toBe(true);
   });
