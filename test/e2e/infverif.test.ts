@@ -1,0 +1,155 @@
+// `wdksim infverif` as a process: every format, every exit code, stdin,
+// directories, --output-file, and damaged input that must not crash it.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const bin = join(root, 'bin/wdksim.js');
+const tmp = mkdtempSync(join(tmpdir(), 'wdksim-infverif-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const VALID = 'fixtures/rules/1203-section-not-found.valid.inf';
+const INVALID = 'fixtures/rules/1203-section-not-found.invalid.inf';
+const WARN_ONLY = 'fixtures/rules/2083-section-not-used.invalid.inf';
+const ECHO = 'fixtures/corpus/windows-driver-samples/general/echo/kmdf/driver/AutoSync/echo.inx';
+
+async function wdksim(args: string[], options: { input?: Buffer | string; env?: Record<string, string> } = {}) {
+  const r = await execa('node', [bin, 'infverif', ...args], { cwd: root, reject: false, env: { NO_COLOR: '', FORCE_COLOR: '0', ...options.env }, ...(options.input !== undefined ? { input: options.input } : {}) });
+  return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+}
+
+const scrub = (s: string) => s.split(root).join('<root>/');
+
+describe('wdksim infverif (built CLI)', () => {
+  it('text: InfVerif lines with the full path, exit 1 on errors', async () => {
+    const r = await wdksim([INVALID]);
+    expect(r.code).toBe(1);
+    expect(scrub(r.stdout)).toBe(`ERROR(1203) in <root>/${INVALID}, line 27: Section [sample.sys] referenced from CopyFiles is not defined (to copy a single file write CopyFiles=@sample.sys)`);
+    expect(r.stderr).toBe('');
+  });
+
+  it('text /v: header lines and the verdict', async () => {
+    const r = await wdksim(['/V', '/u', VALID]);
+    expect(r.code).toBe(0);
+    expect(scrub(r.stdout).split('\n')).toEqual(['Running in Verbose', 'Running Universal INF check', 'Running in Console output mode', `Checking <root>/${VALID}`, 'INF is VALID']);
+  });
+
+  it('stylish: grouped by file with a code frame and a caret', async () => {
+    const r = await wdksim(['--format', 'stylish', INVALID]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(INVALID);
+    expect(r.stdout).toContain('27:13');
+    expect(r.stdout).toContain('27 | CopyFiles = sample.sys ; expect: 1203');
+    expect(r.stdout).toMatch(/\| {13}\^{10}(?!\^)/);
+    expect(r.stdout).toContain('1 problem (1 error, 0 warnings)');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('stylish with --color: colours on', async () => {
+    const r = await wdksim(['--color', '--format', 'stylish', INVALID], { env: { FORCE_COLOR: '1' } });
+    expect(r.stdout).toMatch(/\u001b\[31m/);
+  });
+
+  it('json: one array, one object per INF', async () => {
+    const r = await wdksim(['--format=json', INVALID, VALID]);
+    expect(r.code).toBe(1);
+    const data = JSON.parse(r.stdout);
+    expect(data).toHaveLength(2);
+    expect(data[0].messages[0]).toMatchObject({ ruleId: '1203', ruleName: 'section-not-found', severity: 'error', line: 27, column: 13, endColumn: 23 });
+    expect(data[1]).toMatchObject({ errorCount: 0, warningCount: 0, messages: [] });
+  });
+
+  it('sarif: ruleId, level and region', async () => {
+    const r = await wdksim(['--format', 'sarif', INVALID]);
+    const result = JSON.parse(r.stdout).runs[0].results[0];
+    expect(result).toMatchObject({ ruleId: '1203', level: 'error' });
+    expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: INVALID, uriBaseId: '%SRCROOT%', index: 0 }, region: { startLine: 27, startColumn: 13, endColumn: 23 } });
+  });
+
+  it('github: workflow annotations', async () => {
+    const r = await wdksim(['--format', 'github', INVALID, WARN_ONLY]);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toBe(`::error file=${INVALID},line=27,col=13,endColumn=23,title=InfVerif 1203 (section-not-found)::Section [sample.sys] referenced from CopyFiles is not defined (to copy a single file write CopyFiles=@sample.sys) Fix: Add the section, correct the name, or write CopyFiles=@file.sys to copy a single file`);
+    expect(lines[1]).toMatch(/^::warning file=fixtures\/rules\/2083-section-not-used\.invalid\.inf,line=\d+,col=1,endColumn=\d+,title=InfVerif 2083 \(section-not-used\)::/);
+  });
+
+  it('exit 0: no findings, or warnings only', async () => {
+    expect((await wdksim([VALID])).code).toBe(0);
+    const warn = await wdksim([WARN_ONLY]);
+    expect(warn.code).toBe(0);
+    expect(warn.stdout).toMatch(/^WARNING\(2083\)/);
+  });
+
+  it('exit 1: warnings over --max-warnings', async () => {
+    const r = await wdksim(['--max-warnings', '0', WARN_ONLY]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('more than --max-warnings 0');
+    expect((await wdksim(['--max-warnings', '1', WARN_ONLY])).code).toBe(0);
+  });
+
+  it('exit 2: usage errors and unreadable input, one line, no stack', async () => {
+    for (const args of [['/x', VALID], ['--format', 'xml', VALID], ['/w', '/u', VALID], [], ['no/such/file.inf'], ['--max-warnings', 'many', VALID]]) {
+      const r = await wdksim(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const missing = await wdksim([VALID, 'no/such/file.inf']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no/such/file.inf: no such file or directory');
+  });
+
+  it('--help lists the exit codes; /code explains a code', async () => {
+    const help = await wdksim(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Exit codes: 0 no errors, 1 errors found');
+    const code = await wdksim(['/code', '1203']);
+    expect(code.code).toBe(0);
+    expect(code.stdout).toContain('Code 1203 (section-not-found)');
+  });
+
+  it('reads standard input with -', async () => {
+    const r = await wdksim(['-'], { input: readFileSync(join(root, INVALID)) });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('ERROR(1203) in <stdin>, line 27: Section [sample.sys] referenced from CopyFiles is not defined (to copy a single file write CopyFiles=@sample.sys)');
+  });
+
+  it('walks directories for *.inf and *.inx in any case', async () => {
+    const r = await wdksim(['/stampinf', '--format', 'json', 'fixtures/corpus/windows-driver-samples/network/trans']);
+    const paths = JSON.parse(r.stdout).map((f: { filePath: string }) => scrub(f.filePath));
+    expect(paths).toContain('<root>/fixtures/corpus/windows-driver-samples/network/trans/WFPSampler/sys/WFPSamplerCalloutDriver.InX');
+    expect(paths.length).toBe(5);
+  });
+
+  it('switches are case-insensitive and take / or -', async () => {
+    const a = await wdksim(['/W', ECHO]);
+    const b = await wdksim(['-w', ECHO]);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain('ERROR(1274)');
+    const stamped = await wdksim(['-STAMPINF', ECHO]);
+    expect(stamped.stdout).not.toContain('1274');
+  });
+
+  it('--output-file writes the report and nothing to stdout', async () => {
+    const out = join(tmp, 'report.sarif');
+    const r = await wdksim(['--format', 'sarif', '--output-file', out, INVALID]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).version).toBe('2.1.0');
+  });
+
+  it('damaged INFs: exit 0 or 1, never a stack trace', async () => {
+    const source = readFileSync(join(root, ECHO));
+    const cases = [source.subarray(0, 100), source.subarray(0, 777), Buffer.concat([Buffer.from([0xff, 0xfe]), source.subarray(0, 301)]), Buffer.from(source.toString('latin1').replace(/\]/g, ''), 'latin1')];
+    for (const [i, bytes] of cases.entries()) {
+      const file = join(tmp, `damaged${i}.inf`);
+      writeFileSync(file, bytes);
+      const r = await wdksim([file]);
+      expect([0, 1], `case ${i}: ${r.stderr}`).toContain(r.code);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
