@@ -25,6 +25,7 @@ export const exitCodeTables: Record<string, string> = {
   lint: 'Exit codes: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage error or unreadable input.',
   inf2cat: 'Exit codes: 0 success, 255 (Inf2Cat -1) bad parameters, 254 (Inf2Cat -2) signability test failed.',
   devcon: 'Exit codes: 0 success, 1 reboot required, 2 failure, 3 usage error.',
+  pnputil: 'Exit status: the low byte of pnputil\'s Windows return value (1 when that byte is 0): 0 success, 194 = 3010 reboot required, 105 = 1641 rebooted, 3 = 259 no device updated, 2 file not found, 5 nothing newly added, 87 bad command line, 61 = 0xE000023D package in use.',
   signtool: 'Exit codes: 0 success, 1 failure (bad command line, unreadable file, signing or verification failed), 2 completed with warnings.',
   cert: 'Exit codes: 0 certificate written, 1 could not write it, 2 usage error.',
   target: 'Exit codes: 0 success, 1 target verify found inconsistencies (or reg query found no key), 2 usage error, no target, locked or damaged target.',
