@@ -4,7 +4,7 @@
 // 3 usage, as devcon.h. `--json` anywhere prints one JSON object instead.
 import { resolve } from 'node:path';
 import { WdksimError } from '../errors.js';
-import { DevconExit } from '../exit-codes.js';
+import { DevconExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { readInfFile } from '../inf/parse.js';
 import { applyFilterOps, applyHwidOps, enumKeyOf, classKeyOf, writeEnumKey, type ChangeOutcome } from '../devcon/devices.js';
@@ -363,6 +363,10 @@ async function dispatch(ctx: Context, cmd: string, line: DevconLine): Promise<Ou
 }
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
+  if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h')) {
+    ctx.io.stdout(`${helpText(BASE)}\nwdksim: ${exitCodeTables.devcon} --json prints one JSON object instead of the text.\n`);
+    return DevconExit.ok;
+  }
   const line = parseDevconLine(argv);
   const cmd = line.command === undefined ? undefined : COMMAND_NAMES.find((c) => c === line.command!.toLowerCase());
   if (cmd === undefined) {
