@@ -9,7 +9,7 @@
 // reports a "skipped: <reason>" row and no number.
 import { build } from 'esbuild';
 import { createPrivateKey } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fmtMb, median, ROOT, runStep } from './lib.mjs';
@@ -19,9 +19,10 @@ export const name = 'install';
 
 // WDKSIM_BENCH_INSTALL_SIZES=1,10,50 for a quick trial run.
 const SIZES = (process.env.WDKSIM_BENCH_INSTALL_SIZES ?? '1,100,1000').split(',').map(Number);
-const REPEATS = 5;
+const REPEATS = 9;
 const NOW = '2026-11-25T12:00:00Z';
-const API = join(WORK, 'target-api.mjs');
+// Per-process names: two runs of the suite at once must not share files.
+const API = join(WORK, `target-api-${process.pid}.mjs`);
 
 /** The engine entry points the suite needs, from src (none of them is a library export yet). */
 async function bundleTargetApi() {
@@ -96,8 +97,8 @@ Desc="Bench device ${id}"
 }
 
 export const steps = {
-  async installs({ work, sizes, repeats }, { lib, emit }) {
-    const api = await import(pathToFileURL(API).href);
+  async installs({ work, api: apiPath, sizes, repeats }, { lib, emit }) {
+    const api = await import(pathToFileURL(apiPath).href);
     const cert = lib.createTestCertificate({ subject: 'CN=WDKTestCert wdksim bench', days: 3650, now: new Date('2026-01-01T00:00:00Z'), keyBits: 2048 });
     const key = createPrivateKey(cert.keyPem);
     let made = 0;
@@ -125,11 +126,13 @@ export const steps = {
     };
     const install = async (target) => {
       const pkg = await makePackage();
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const result = await target.transaction('devcon install', (tx) => api.installDriverOnDevices(tx, { infPath: pkg.inf, hardwareId: pkg.hwid, createRootDevice: true, force: true }));
       const seconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
       if (!result.devices?.length && !result.created) throw new Error(`install of ${pkg.inf} put the driver on no device`);
-      return seconds;
+      return { seconds, cpu: (cpu.user + cpu.system) / 1e6 };
     };
     // Warm-up (JIT, caches) in a throwaway target, so "the first install" is not a cold start.
     const warm = await newTarget();
@@ -137,7 +140,9 @@ export const steps = {
     // The first install: into fresh targets, median over `repeats` targets.
     const firsts = [];
     for (let i = 0; i < repeats; i++) firsts.push(await install(await newTarget()));
-    emit({ n: 1, seconds: median(firsts) });
+    // CPU seconds too: wall time on a shared machine waits on others' disk and CPU.
+    const summary = (xs) => ({ seconds: median(xs.map((x) => x.seconds)), cpu: median(xs.map((x) => x.cpu)) });
+    emit({ n: 1, ...summary(firsts) });
     // The Nth install into one growing target: median of installs N .. N+repeats-1.
     const target = await newTarget();
     let count = 0;
@@ -151,14 +156,14 @@ export const steps = {
         times.push(await install(target));
         count++;
       }
-      emit({ n, seconds: median(times), packages: (await target.read()).packages.length });
+      emit({ n, ...summary(times), packages: (await target.read()).packages.length, stateBytes: statSync(target.statePath).size });
     }
     return { installs: made };
   },
 };
 
 export async function run() {
-  const work = join(WORK, 'install');
+  const work = join(WORK, `install-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const skipped = (reason) => [{ benchmark: 'install: stage + install into a target holding N packages', size: `N = ${SIZES.join(', ')}`, skipped: reason }];
@@ -170,7 +175,7 @@ export async function run() {
     }
     let out;
     try {
-      out = runStep(import.meta.url, 'installs', { work, sizes: SIZES, repeats: REPEATS });
+      out = runStep(import.meta.url, 'installs', { work, api: API, sizes: SIZES, repeats: REPEATS });
     } catch (error) {
       return skipped(`the target engine fails (${error.message.split('\n')[0]})`);
     }
@@ -186,9 +191,12 @@ export async function run() {
       ratio: e.seconds / first.seconds,
       target: e.n === 1 ? '' : '<= 2x',
       peakMemory: `${fmtMb(e.peakRss)} (process so far)`,
+      throughput: `CPU ${(e.cpu * 1000).toFixed(0)} ms (${(e.cpu / first.cpu).toFixed(2)}x)${e.stateBytes ? `; state.json ${fmtMb(e.stateBytes)}` : ''}`,
+      cpuSeconds: e.cpu,
       peakRss: e.peakRss,
     }));
   } finally {
     rmSync(work, { recursive: true, force: true });
+    rmSync(API, { force: true });
   }
 }

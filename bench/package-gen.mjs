@@ -11,7 +11,7 @@ export const WORK = join(ROOT, 'bench', '.work');
 
 /** Writes the package into bench/.work/<name>; returns { dir, files: [{ name, path, size, pe }] }. */
 export function makePackage(lib, name, totalBytes) {
-  const dir = join(WORK, name);
+  const dir = join(WORK, `${name}-${process.pid}`); // per process: concurrent runs must not collide
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files = [];
