@@ -1,5 +1,7 @@
 // `wdksim devcon` as a process, on a target seeded with the inbox machine:
 // each command's success, no-match and usage cases with exact output and exit code.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wdksim } from '../helpers/cli.js';
 import { makeInboxTarget, removeTarget } from '../devcon/target-helper.js';
@@ -238,6 +240,16 @@ describe('devcon remove / removeall / rescan', () => {
 });
 
 describe('devcon reboot / sethwid / classfilter', () => {
+  it('-r reboots the target when a command returns 1; the exit code stays 1', async () => {
+    const root = await machine();
+    const bootCount = async () => JSON.parse(await readFile(join(root, 'wdksim-state.json'), 'utf8')).boot.bootCount as number;
+    const before = await bootCount();
+    expect((await devcon(root, 'classfilter', 'DiskDrive', 'upper', '+volsnap')).exitCode).toBe(1);
+    expect(await bootCount()).toBe(before);
+    expect((await devcon(root, '-r', 'classfilter', 'DiskDrive', 'upper', '!volsnap')).exitCode).toBe(1);
+    expect(await bootCount()).toBe(before + 1);
+  });
+
   it('reboot is local only', async () => {
     const root = await machine();
     expect(await devcon(root, 'reboot')).toEqual({ exitCode: 0, stdout: 'Rebooting the local computer.\n', stderr: '' });
