@@ -31,9 +31,12 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
 
 const baseName = (rel: string): string => rel.slice(rel.lastIndexOf('/') + 1);
 
-/** Compares the files of `dir` (recursively; .cat files excluded) with the catalog's members. */
+/** Catalogs and signing material sit beside packages but are never catalog members. */
+const NOT_MEMBERS = /\.(cat|cer|crt|pfx|p12|pem|pvk|spc)$/i;
+
+/** Compares the files of `dir` (recursively; catalogs and certificate files skipped) with the catalog's members. */
 export async function verifyPackageAgainstCatalog(info: CatalogInfo, dir: string): Promise<PackageEntry[]> {
-  const files = (await listFiles(dir)).filter((f) => !f.toLowerCase().endsWith('.cat'));
+  const files = (await listFiles(dir)).filter((f) => !NOT_MEMBERS.test(f));
   const digests = new Map<string, { sha1: Buffer; sha256: Buffer; isPe: boolean }>();
   for (const f of files) {
     const d = await hashFile(join(dir, f), { algorithms: ['sha1', 'sha256'] });

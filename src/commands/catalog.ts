@@ -16,7 +16,8 @@ dump    lists the catalog: version, effective date, catalog attributes (OS, HWID
         OSAttr) and the signer's subject and validity.
 verify  re-hashes the files of the package folder DIR (and its subfolders) and
         reports each member as matching, mismatching or missing, and each
-        package file the catalog does not list as extra (.cat files are skipped).
+        package file the catalog does not list as extra (catalogs and certificate
+        files: .cat, .cer, .crt, .pfx, .p12, .pem, .pvk, .spc are skipped).
 
 ${exitCodeTables.catalog}
 `;

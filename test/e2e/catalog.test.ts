@@ -65,6 +65,7 @@ describe('wdksim catalog verify', () => {
     writeFileSync(join(dir, 'Toaster.inf'), '[Version]\r\n; changed\r\n');
     unlinkSync(join(dir, 'toaster.sys'));
     writeFileSync(join(dir, 'readme.txt'), 'hi');
+    writeFileSync(join(dir, 'package.cer'), 'signing material is not a member');
     const bad = await wdksim(['catalog', 'verify', 'toaster.cat', '--package', '.', '--json'], { cwd: dir });
     expect(bad.exitCode).toBe(1);
     const statuses = JSON.parse(bad.stdout).entries.map((e: { status: string; name: string }) => `${e.status}:${e.name}`).sort();
