@@ -17,7 +17,7 @@ import type { Context } from '../io.js';
 import { maybeFault } from './fault.js';
 import { resolveInside, splitRelative } from './paths.js';
 import { Registry } from './registry.js';
-import { machineState, STATE_FILE, type MachineState } from './schema.js';
+import { machineState, STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './schema.js';
 import { LOG_PATH, LogSection, logTimestamp } from './setupapi-log.js';
 
 export const META_DIR = '.wdksim';
@@ -41,7 +41,12 @@ interface CommitRecord {
   trees?: string[];
   log?: { tmp: string; size: number };
   state: string;
+  /** SHA-256 of the new state text (written to STATE_MARK after the state). */
+  stateHash?: string;
 }
+
+/** SHA-256 of the state text the last transaction wrote: a state file with this hash need not be re-validated. */
+const STATE_MARK = `${META_DIR}/state.sha256`;
 
 /** What a transaction function receives: the draft state and staged file operations. */
 export class Transaction {
@@ -149,10 +154,14 @@ export class Transaction {
   /** The commit: journal, commit record, apply. */
   async commit(): Promise<void> {
     const env = this.ctx.io.env;
-    const validated = machineState.parse(this.state);
+    // The draft came from a validated state through typed engine code; full
+    // re-validation (costly on big targets) runs when WDKSIM_VALIDATE_STATE=1.
+    if (env.WDKSIM_VALIDATE_STATE === '1') machineState.parse(this.state);
     const stateTmp = `${this.journalDir}/state.json`;
-    await writeFile(join(this.root, stateTmp), JSON.stringify(validated, null, 2) + '\n');
-    const record: CommitRecord = { puts: [...this.#puts.values()].map(({ tmp, dest }) => ({ tmp, dest })), deletes: [...this.#deletes], trees: [...this.#trees], state: stateTmp };
+    const stateText = JSON.stringify(this.state) + '\n';
+    await writeFile(join(this.root, stateTmp), stateText);
+    const record: CommitRecord = {
+      stateHash: sha256(stateText), puts: [...this.#puts.values()].map(({ tmp, dest }) => ({ tmp, dest })), deletes: [...this.#deletes], trees: [...this.#trees], state: stateTmp };
     const logText = this.renderLog();
     if (logText) {
       const logTmp = `${this.journalDir}/log.txt`;
@@ -207,6 +216,7 @@ async function applyCommit(root: string, record: CommitRecord, env: Record<strin
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
+  if (record.stateHash) await writeFile(join(root, STATE_MARK), record.stateHash);
   maybeFault(env, 'state-written');
   await rm(join(root, JOURNAL), { recursive: true, force: true });
 }
@@ -336,6 +346,16 @@ export async function readState(root: string): Promise<MachineState> {
   } catch {
     throw new TargetError(`${file}: not valid JSON; the target is damaged (re-create it with wdksim target init)`);
   }
+  // Byte-identical to what a wdksim transaction wrote: already validated. Anything else (hand edits) is checked in full.
+  let mark: string | undefined;
+  try {
+    mark = (await readFile(join(root, STATE_MARK), 'utf8')).trim();
+  } catch {
+    mark = undefined;
+  }
+  if (mark !== undefined && mark === sha256(text) && (json as { format?: unknown; version?: unknown })?.format === STATE_FORMAT && (json as { version?: unknown }).version === STATE_VERSION) {
+    return json as MachineState;
+  }
   const parsed = machineState.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -367,6 +387,9 @@ export async function createTargetFiles(root: string, state: MachineState, files
     await writeFileAtomic(abs, f.data);
   }
   const validated = machineState.parse(state);
-  await writeFileAtomic(join(root, STATE_FILE), JSON.stringify(validated, null, 2) + '\n');
+  const text = JSON.stringify(validated) + '\n';
+  await writeFileAtomic(join(root, STATE_FILE), text);
+  await mkdir(join(root, META_DIR), { recursive: true });
+  await writeFileAtomic(join(root, STATE_MARK), sha256(text));
 }
 

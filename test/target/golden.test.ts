@@ -11,7 +11,7 @@ import { signCatalog } from '../../src/catalog/sign.js';
 import { parseInf } from '../../src/inf/parse.js';
 import { referencedFiles } from '../../src/package/files.js';
 import { catalogFileFor } from '../../src/package/catalog-file.js';
-import { certificateRecord, importCertificate, installDriverOnDevices, type MachineState } from '../../src/target/index.js';
+import { certificateRecord, importCertificate, installDriverOnDevices, machineState, type MachineState } from '../../src/target/index.js';
 import { verifyTarget } from '../../src/target/verify.js';
 import { NOW, newTarget, treeSnapshot } from './helpers.js';
 
@@ -59,7 +59,9 @@ async function buildPackage(c: GoldenCase, dir: string, arch: string): Promise<s
 }
 
 /** What the install changed: new or changed registry keys, packages, devices and classes. */
-function delta(before: MachineState, after: MachineState) {
+function delta(before: MachineState, rawAfter: MachineState) {
+  // Records in schema field order, whatever order the engine set them in.
+  const after = machineState.parse(rawAfter);
   const registry: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after.registry)) {
     if (JSON.stringify(before.registry[key]) !== JSON.stringify(value)) registry[key] = value.values;

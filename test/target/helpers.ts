@@ -21,7 +21,7 @@ export async function tempDir(prefix = 'wdksim-target-'): Promise<string> {
 export async function newTarget(options: { os?: string; arch?: 'amd64' | 'x86' | 'arm64'; testsigning?: boolean; dir?: string; env?: Record<string, string> } = {}) {
   const base = options.dir ?? (await tempDir());
   const root = join(base, 'target');
-  const ctx = memoryContext({ cwd: base, now: NOW, env: { TZ: 'UTC', ...options.env } });
+  const ctx = memoryContext({ cwd: base, now: NOW, env: { TZ: 'UTC', WDKSIM_VALIDATE_STATE: '1', ...options.env } });
   await provisionTarget(root, ctx, { os: findOs(options.os ?? 'win11-23h2')!, arch: options.arch ?? 'amd64', testsigning: options.testsigning ?? true, kdnet: { port: 50000, key: '1.2.3.4' } });
   return { base, root, ctx, target: new Target(root, ctx) };
 }
