@@ -119,6 +119,22 @@ describe.skipIf(!HAS_OSSLSIGNCODE)(`osslsigncode oracle${HAS_OSSLSIGNCODE ? '' :
   });
 });
 
+describe('catalog signatures (OpenSSL only)', () => {
+  it.each([1, 2] as const)('openssl smime -verify accepts a v%i catalog given the CTL contents octets (§11)', async (version) => {
+    const p = await signedPackage(version);
+    const content = join(p.dir, 'ctl-contents.bin');
+    writeFileSync(content, parseSignedData(p.signed).content!.body);
+    const args = ['smime', '-verify', '-inform', 'DER', '-in', p.catPath, '-content', content, '-binary', '-CAfile', p.pem, '-purpose', 'any', '-out', '/dev/null'];
+    const ok = run('openssl', args);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('Verification successful');
+    const bytes = readFileSync(content);
+    bytes[bytes.length - 3] = bytes[bytes.length - 3]! ^ 0x01;
+    writeFileSync(content, bytes);
+    expect(run('openssl', args).code).not.toBe(0);
+  });
+});
+
 describe('catalog signatures (own verifier, pkijs)', () => {
   it('keeps the CTL bytes and adds one signer with the certificate', async () => {
     const p = await signedPackage(1);
