@@ -5,6 +5,7 @@
 // person nor a tool can mistake it for a real driver.
 import { makeMinimalPe, peChecksum } from '../catalog/index.js';
 import type { InfArch } from '../project/settings.js';
+import { makeMinimalPe32 } from './pe32.js';
 
 export const PLACEHOLDER_MARKER = 'WDKSIM-PLACEHOLDER';
 
@@ -17,13 +18,16 @@ const MACHINE: Partial<Record<InfArch, number>> = { amd64: 0x8664, arm64: 0xaa64
 
 export function makePlaceholderBinary(name: string, arch: InfArch): Buffer {
   const dll = /\.dll$/i.test(name);
-  const image = makeMinimalPe({ subsystem: /\.sys$/i.test(name) ? 'native' : 'windows', dll });
+  const native = /\.sys$/i.test(name);
+  // 64-bit: makeMinimalPe's PE32+ image (AMD64; ARM64 differs only in Machine). 32-bit: a PE32 image.
+  const wide = arch === 'amd64' || arch === 'arm64';
+  const image = wide
+    ? makeMinimalPe({ subsystem: native ? 'native' : 'windows', dll })
+    : makeMinimalPe32({ machine: arch === 'x86' ? 'x86' : 'arm', subsystem: native ? 1 : 2, dll });
   const pe = image.readUInt32LE(0x3c);
-  // makeMinimalPe writes a PE32+ AMD64 image; ARM64 differs only in Machine.
-  // (x86/ARM would need a PE32 image: they keep the AMD64 one, noted in docs/build.md.)
   const machine = MACHINE[arch];
-  if (machine !== undefined) image.writeUInt16LE(machine, pe + 4);
-  const text = image.readUInt32LE(pe + 24 + 240 + 20); // .text PointerToRawData
+  if (wide && machine !== undefined) image.writeUInt16LE(machine, pe + 4);
+  const text = image.readUInt32LE(pe + 24 + image.readUInt16LE(pe + 20) + 20); // .text PointerToRawData
   const marker = `${PLACEHOLDER_MARKER}: ${name} is not a compiled driver; wdksim build --placeholder-binaries made it so packaging and install can be exercised.`;
   image.write(marker.slice(0, 480), text + 16, 'latin1');
   const checksumOffset = pe + 24 + 64;
