@@ -1,4 +1,5 @@
 // The bridge from the target's state to the view devcon and pnputil read.
+import type { DeviceRecord } from '../target/model.js';
 import type { MachineState } from '../target/schema.js';
 import { Registry } from '../target/registry.js';
 import type { MachineView } from './view.js';
@@ -20,6 +21,17 @@ export function installedServices(state: MachineState): string[] {
   return [...names.values()];
 }
 
+/**
+ * Non-Plug and Play (LegacyDriver class) devices never have a driver node: their
+ * service runs them. The engine's problem evaluation reports such a device as
+ * not configured (01) after a reboot or rescan; devcon and pnputil show it as
+ * Windows does, running.
+ */
+function legacyAsRunning(device: DeviceRecord): DeviceRecord {
+  if (device.className.toLowerCase() === 'legacydriver' && !device.driver && device.service && !device.disabled && device.problem === 1) return { ...device, problem: 0 };
+  return device;
+}
+
 export function viewOf(state: MachineState): MachineView {
-  return { devices: state.devices, classes: state.classes, packages: state.packages, services: installedServices(state), windowsDir: 'C:\\Windows' };
+  return { devices: state.devices.map(legacyAsRunning), classes: state.classes, packages: state.packages, services: installedServices(state), windowsDir: 'C:\\Windows' };
 }
