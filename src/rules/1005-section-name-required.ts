@@ -8,8 +8,7 @@ export default defineRule<InfRuleContext>({
   fix: 'Name the section(s) the directive processes, or remove the line',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
+    for (const section of ctx.model.installSections) {
       for (const entry of section.entries) {
         const spec = DIRECTIVES[entry.key?.toLowerCase() ?? ''];
         if (!entry.hasEquals || !spec || spec.fields !== 'all') continue;

@@ -13,15 +13,9 @@ export default defineRule<InfRuleContext>({
         ctx.report({ ...atEntry(s.entry), message: `Missing service-install-section for AddService ${s.name}` });
       }
     }
-    for (const section of ctx.doc.sections) {
-      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.entries) {
-        const key = entry.key?.toLowerCase();
-        if ((key === 'kmdfservice' || key === 'umdfservice') && entry.hasEquals) {
-          if ((entry.fields[0] ?? '').trim() === '') ctx.report({ ...atEntry(entry), message: `Missing service name for ${entry.rawKey}` });
-          else if ((entry.fields[1] ?? '').trim() === '') ctx.report({ ...atEntry(entry), message: `Missing install section for ${entry.rawKey}` });
-        }
-      }
+    for (const entry of [...ctx.model.directives('kmdfservice'), ...ctx.model.directives('umdfservice')]) {
+      if ((entry.fields[0] ?? '').trim() === '') ctx.report({ ...atEntry(entry), message: `Missing service name for ${entry.rawKey}` });
+      else if ((entry.fields[1] ?? '').trim() === '') ctx.report({ ...atEntry(entry), message: `Missing install section for ${entry.rawKey}` });
     }
   },
 });

@@ -11,10 +11,8 @@ export default defineRule<InfRuleContext>({
   fix: 'Write the GUID as {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.entries) {
-        if (!entry.hasEquals || !GUID_FIRST.has(entry.key?.toLowerCase() ?? '')) continue;
+    for (const key of GUID_FIRST) {
+      for (const entry of ctx.model.directives(key)) {
         const value = (entry.fields[0] ?? '').trim();
         if (!isGuid(value)) ctx.report({ ...atField(entry, 0), message: `Invalid GUID "${value}" in ${entry.rawKey}` });
       }

@@ -7,11 +7,8 @@ export default defineRule<InfRuleContext>({
   fix: 'Add KmdfLibraryVersion (or UmdfLibraryVersion) to the WDF service install section',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.entries) {
-        const key = entry.key?.toLowerCase();
-        if (!entry.hasEquals || (key !== 'kmdfservice' && key !== 'umdfservice')) continue;
+    for (const key of ['kmdfservice', 'umdfservice']) {
+      for (const entry of ctx.model.directives(key)) {
         const target = ctx.doc.section((entry.fields[1] ?? '').trim());
         const needed = key === 'kmdfservice' ? 'KmdfLibraryVersion' : 'UmdfLibraryVersion';
         if (target && !target.find(needed)) {

@@ -7,14 +7,11 @@ export default defineRule<InfRuleContext>({
   fix: 'List only .inf files in CopyINF; copy other files with CopyFiles',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.findAll('CopyINF')) {
-        entry.fields.forEach((f, i) => {
-          const name = f.trim();
-          if (name !== '' && !/\.inf$/i.test(name)) ctx.report({ ...atField(entry, i), message: `Cannot specify file ${name} in CopyINF; only INF files` });
-        });
-      }
+    for (const entry of ctx.model.directives('copyinf')) {
+      entry.fields.forEach((f, i) => {
+        const name = f.trim();
+        if (name !== '' && !/\.inf$/i.test(name)) ctx.report({ ...atField(entry, i), message: `Cannot specify file ${name} in CopyINF; only INF files` });
+      });
     }
   },
 });

@@ -8,9 +8,8 @@ export default defineRule<InfRuleContext>({
   fix: 'Write DriverVer=MM/DD/YYYY,w.x.y.z with four numeric parts',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (section !== ctx.model.version && !ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.findAll('DriverVer')) {
+    for (const entry of [...(ctx.model.version?.findAll('DriverVer') ?? []), ...ctx.model.directives('driverver')]) {
+      {
         const version = entry.fields[1];
         if (version === undefined || (version.trim() === '' && ctx.options.stampinf)) continue;
         const error = checkDriverVerVersion(version);

@@ -8,9 +8,8 @@ export default defineRule<InfRuleContext>({
   fix: 'Write the DriverVer date as MM/DD/YYYY (two-digit month and day, four-digit year), e.g. 07/04/2024',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (section !== ctx.model.version && !ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.findAll('DriverVer')) {
+    for (const entry of [...(ctx.model.version?.findAll('DriverVer') ?? []), ...ctx.model.directives('driverver')]) {
+      {
         const date = (entry.fields[0] ?? '').trim();
         if (date === '' && ctx.options.stampinf) continue; // stampinf fills an empty DriverVer
         const error = date === '' ? 'the date is empty (stampinf has not run)' : checkDriverVerDate(date);

@@ -26,9 +26,12 @@ export default defineRule<InfRuleContext>({
     for (const section of doc.sections) {
       if (/^strings(\.|$)/i.test(section.name)) continue;
       for (const entry of section.entries) {
-        const toks: RawToken[] = [...(entry.keyToken && entry.hasEquals ? [entry.keyToken] : []), ...entry.fieldTokens];
-        const seen = new Set<string>();
-        for (const tok of toks) {
+        let seen: Set<string> | undefined;
+        const key = entry.hasEquals ? entry.keyToken : undefined;
+        for (let n = key ? -1 : 0; n < entry.fieldTokens.length; n++) {
+          const tok: RawToken = n < 0 ? key! : entry.fieldTokens[n]!;
+          if (tok.value.indexOf('%') === -1) continue;
+          seen ??= new Set<string>();
           for (const t of tokens(tok.value)) {
             if (t.name === '' || strings.has(t.name.toLowerCase()) || /^-?\d+$/.test(t.name) || seen.has(t.name.toLowerCase())) continue;
             seen.add(t.name.toLowerCase());

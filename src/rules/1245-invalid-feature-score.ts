@@ -7,9 +7,8 @@ export default defineRule<InfRuleContext>({
   fix: 'Write FeatureScore = 0xNN',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.findAll('FeatureScore')) {
+    for (const entry of ctx.model.directives('featurescore')) {
+      {
         const raw = (entry.fields[0] ?? '').trim();
         // Read as hex with or without 0x (the KMDOD sample writes FeatureScore=F9).
         const n = /^(0x)?[0-9a-f]{1,2}$/i.test(raw) ? parseInt(raw.replace(/^0x/i, ''), 16) : undefined;

@@ -10,11 +10,8 @@ export default defineRule<InfRuleContext>({
     for (const s of ctx.model.services) {
       if (s.name === '' && (s.flags === undefined || (s.flags & 2) === 0)) ctx.report({ ...atEntry(s.entry), message: 'Skipping AddService without a service name (a null driver is written AddService = ,2)' });
     }
-    for (const section of ctx.doc.sections) {
-      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.findAll('DelService')) {
-        if ((entry.fields[0] ?? '').trim() === '') ctx.report({ ...atEntry(entry), message: 'Skipping DelService without a service name' });
-      }
+    for (const entry of ctx.model.directives('delservice')) {
+      if ((entry.fields[0] ?? '').trim() === '') ctx.report({ ...atEntry(entry), message: 'Skipping DelService without a service name' });
     }
   },
 });

@@ -17,9 +17,9 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     const serviceSections = new Set(ctx.model.services.map((s) => s.section?.name.toLowerCase()));
-    for (const section of ctx.doc.sections) {
+    for (const section of ctx.model.installSections) {
       const lower = section.name.toLowerCase();
-      if (!ctx.model.installLike.has(lower) || serviceSections.has(lower)) continue;
+      if (serviceSections.has(lower)) continue;
       for (const entry of section.entries) {
         const key = entry.key?.toLowerCase() ?? '';
         if (!entry.hasEquals) continue;

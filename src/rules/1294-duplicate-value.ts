@@ -1,5 +1,6 @@
 import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
+import type { InfEntry } from '../inf/document.js';
 
 /** Tables keyed by their first token: a repeated key is a duplicate. */
 const KEYED = /^(sourcedisksfiles(\..*)?|sourcedisksnames(\..*)?|destinationdirs|strings(\..*)?)$/i;
@@ -10,20 +11,31 @@ export default defineRule<InfRuleContext>({
   fix: 'Remove the duplicate line',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
+    const text = ctx.doc.text;
     for (const section of ctx.doc.sections) {
-      if (/^version$/i.test(section.name)) continue; // 1088
+      if (section.entries.length < 2 || /^version$/i.test(section.name)) continue;
       const keyed = KEYED.test(section.name);
-      const seen = new Map<string, number>();
+      // Bucket by a cheap numeric fingerprint; build strings only on a collision.
+      const buckets = new Map<number, InfEntry[]>();
       for (const entry of section.entries) {
-        const id = keyed
-          ? (entry.hasEquals ? `k:${(entry.rawKey ?? '').trim().toLowerCase()}` : undefined)
-          : `l:${(entry.rawKey ?? '').toLowerCase()}=${entry.rawFields.map((f) => f.trim().toLowerCase()).join(',')}`;
-        if (id === undefined) continue;
-        const first = seen.get(id);
-        if (first !== undefined) {
-          ctx.report({ ...atEntry(entry), message: keyed ? `Duplicate entry "${entry.rawKey}" in [${section.name}] (first at line ${first})` : `Duplicate line in [${section.name}] (first at line ${first})` });
+        if (keyed && !entry.hasEquals) continue;
+        const span = keyed ? entry.keyToken?.span ?? entry.span : entry.span;
+        const start = span.start.offset;
+        const end = span.end.offset;
+        if (end <= start) continue;
+        const print = (end - start) * 1_000_003 + (text.charCodeAt(start) | 32) * 1021 + (text.charCodeAt(end - 1) | 32);
+        const bucket = buckets.get(print);
+        if (!bucket) {
+          buckets.set(print, [entry]);
+          continue;
+        }
+        const id = (e: InfEntry): string => (keyed ? (e.rawKey ?? '').toLowerCase() : text.slice(e.span.start.offset, e.span.end.offset).toLowerCase());
+        const mine = id(entry);
+        const first = bucket.find((e) => id(e) === mine);
+        if (first) {
+          ctx.report({ ...atEntry(entry), message: keyed ? `Duplicate entry "${entry.rawKey}" in [${section.name}] (first at line ${first.line})` : `Duplicate line in [${section.name}] (first at line ${first.line})` });
         } else {
-          seen.set(id, entry.line);
+          bucket.push(entry);
         }
       }
     }

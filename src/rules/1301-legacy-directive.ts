@@ -9,11 +9,7 @@ export default defineRule<InfRuleContext>({
   fix: 'Remove the directive',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.entries) {
-        if (entry.hasEquals && LEGACY.has(entry.key?.toLowerCase() ?? '')) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
-      }
-    }
+    const entries = [...LEGACY].flatMap((k) => [...ctx.model.directives(k)]).sort((a, b) => a.line - b.line);
+    for (const entry of entries) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
   },
 });

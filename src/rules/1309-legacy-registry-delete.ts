@@ -7,11 +7,7 @@ export default defineRule<InfRuleContext>({
   fix: 'Remove the delete; a new package version replaces the old state',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (!ctx.model.installLike.has(section.name.toLowerCase())) continue;
-      for (const entry of section.entries) {
-        if (entry.hasEquals && /^(delreg|bitreg|delproperty|delservice)$/i.test(entry.key ?? '')) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
-      }
-    }
+    const entries = ['delreg', 'bitreg', 'delproperty', 'delservice'].flatMap((k) => [...ctx.model.directives(k)]).sort((a, b) => a.line - b.line);
+    for (const entry of entries) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
   },
 });

@@ -7,8 +7,8 @@ export default defineRule<InfRuleContext>({
   fix: 'Add UmdfServiceOrder = <service> to the .Wdf section',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      if (!/\.wdf$/i.test(section.name) || !ctx.model.installLike.has(section.name.toLowerCase())) continue;
+    for (const section of ctx.model.installSections) {
+      if (!/\.wdf$/i.test(section.name)) continue;
       const order = new Set(section.findAll('UmdfServiceOrder').flatMap((e) => e.fields.map((f) => f.trim().toLowerCase())));
       for (const entry of section.findAll('UmdfService')) {
         const name = (entry.fields[0] ?? '').trim();

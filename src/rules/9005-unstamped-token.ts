@@ -12,7 +12,7 @@ export default defineRule<InfRuleContext>({
     if (ctx.options.stampinf) return;
     for (const entry of ctx.doc.allEntries()) {
       entry.fields.forEach((f, i) => {
-        const m = TOKEN.exec(f);
+        const m = f.indexOf('$') === -1 ? null : TOKEN.exec(f);
         if (m) ctx.report({ ...atField(entry, i), message: `Unstamped token ${m[0]}; stampinf replaces it with the WDF version` });
       });
     }

@@ -127,6 +127,12 @@ const ROOT_PATTERNS = [
   /^packageinfo$/i, /^defaultinstall(\..*)?$/i, /^defaultuninstall(\..*)?$/i, /^classinstall32(\..*)?$/i,
   /^interfaceinstall32$/i,
 ];
+/** Cheap pre-filter: the first letters of every root section name. */
+const ROOT_START = /^(version|strings|sourcedisks|destinationdirs|manufacturer|controlflags|signatureattributes|packageinfo|default|classinstall32|interfaceinstall32)/i;
+const COMPANION_END = new RegExp(`\\.(${COMPANIONS.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
+export function isCompanionName(name: string): boolean {
+  return COMPANION_END.test(name);
+}
 /** Root sections that carry install directives. */
 const INSTALL_ROOTS = [/^defaultinstall(\..*)?$/i, /^defaultuninstall(\..*)?$/i, /^classinstall32(\..*)?$/i];
 
@@ -178,6 +184,34 @@ export class InfModel {
   }
   get isExtension(): boolean {
     return this.className?.toLowerCase() === 'extension' || this.classGuid?.toLowerCase() === EXTENSION_GUID;
+  }
+
+  #installSections: InfSection[] | undefined;
+  #directives: Map<string, InfEntry[]> | undefined;
+
+  /** Sections that hold install directives (DDInstall and companions, service, event-log... sections), in file order. */
+  get installSections(): InfSection[] {
+    this.#installSections ??= this.doc.sections.filter((s) => this.installLike.has(s.name.toLowerCase()));
+    return this.#installSections;
+  }
+
+  /** Every `key = ...` line of the install sections with this (lower-case) key, in file order. */
+  directives(lowerKey: string): readonly InfEntry[] {
+    if (!this.#directives) {
+      const index = new Map<string, InfEntry[]>();
+      for (const section of this.installSections) {
+        for (const entry of section.entries) {
+          if (!entry.hasEquals) continue;
+          const key = entry.key?.toLowerCase();
+          if (key === undefined) continue;
+          let list = index.get(key);
+          if (!list) index.set(key, (list = []));
+          list.push(entry);
+        }
+      }
+      this.#directives = index;
+    }
+    return this.#directives.get(lowerKey) ?? [];
   }
 
   /** An included INF may supply sections this one names. */
@@ -251,10 +285,10 @@ export class InfModel {
       if (security) this.reached.add(security.name.toLowerCase());
     };
     for (const section of this.doc.sections) {
+      if (!ROOT_START.test(section.name)) continue;
       if (ROOT_PATTERNS.some((p) => p.test(section.name))) this.reached.add(section.name.toLowerCase());
       // Companions of a root install section are walked through it.
-      const isCompanion = COMPANIONS.some((c) => section.name.toLowerCase().endsWith(`.${c.toLowerCase()}`));
-      if (INSTALL_ROOTS.some((p) => p.test(section.name)) && !isCompanion) reach(section, true);
+      if (INSTALL_ROOTS.some((p) => p.test(section.name)) && !isCompanionName(section.name)) reach(section, true);
     }
     for (const m of this.modelsSections) {
       if (!m.section) continue;

@@ -50,14 +50,19 @@ export function validateDocument(doc: InfDocument, options: ValidateOptions = {}
   } else {
     const stampinf = options.stampinf ?? false;
     const lineCount = doc.lineCount;
+    // One context for the document; each rule gets its own report function.
+    const ctx: InfRuleContext = {
+      doc, mode, options: { stampinf }, report: () => {},
+      // Built on first use, inside a rule's try, so a model failure is a rule failure.
+      get model() { return modelOf(doc); },
+    };
     diagnostics.push(...runRules<InfRuleContext>(
       rules,
       { file: doc.file, lineCount, lineLength: (n) => doc.lineText(n).length },
-      (_rule, report) => ({
-        doc, mode, options: { stampinf }, report,
-        // Built on first use, inside a rule's try, so a model failure is a rule failure.
-        get model() { return modelOf(doc); },
-      }),
+      (_rule, report) => {
+        ctx.report = report;
+        return ctx;
+      },
       { mode, ...(options.strict ? { strict: true } : {}) },
     ));
   }
