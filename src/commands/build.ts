@@ -15,13 +15,14 @@ const HELP = `Usage: wdksim build [PROJECT] [--configuration Debug|Release] [--p
                     [--out DIR] [--placeholder-binaries] [--json]
 
 Packages a driver project as Visual Studio's driver build does after compiling:
-  StampInf   copy each Inf item (.inx/.inf) to $(IntDir) and stamp it (DriverVer, $ARCH$, KMDF/UMDF)
-  TestSign   sign the driver binary from $(OutDir) with the project's test certificate
-             (made once as $(OutDir)<ProjectName>.cer/.pfx, like WDKTestCert)
-  Package    copy the stamped INFs and binaries to $(OutDir)<ProjectName>/
-  Inf2Cat    check the package and write its catalog (/os from Inf2CatWindowsVersionList,
-             /uselocaltime from Inf2CatUseLocalTime)
-  TestSign   sign the catalog, add the .cer to the package
+  StampInf         copy each Inf item (.inx/.inf) to $(IntDir) and stamp it (DriverVer, $ARCH$, KMDF/UMDF)
+  Link             only with --placeholder-binaries: the stand-in for a missing binary
+  TestSign         sign the driver binary in $(OutDir) with the project's test certificate
+                   (made once as $(OutDir)<ProjectName>.cer/.pfx, like Visual Studio's WDKTestCert)
+  PackageFiles     copy the stamped INFs and the binaries to $(OutDir)<ProjectName>/
+  Inf2Cat          check the package and write its catalog (/os from Inf2CatWindowsVersionList,
+                   /uselocaltime from Inf2CatUseLocalTime)
+  CatalogTestSign  sign the catalog, add the .cer to the package
 Each step prints the equivalent wdksim command and the tool's output.
 
   PROJECT                 a .vcxproj, a wdksim.json, or a folder holding one (default: .)
