@@ -191,6 +191,20 @@ describe('wdksim build: binaries, options and failures', () => {
     expect(readFileSync(join(dir, 'pkg', 'KmdfHelloWorld.cer')).equals(cer)).toBe(true);
   });
 
+  it('wdksim.json for Win32: x86 stamping, /os:10_X86, a PE32 i386 placeholder, $(Configuration)\\ folders', async () => {
+    const dir = tempDir();
+    cpSync(join(REPO_ROOT, 'fixtures', 'demo', 'KmdfHelloWorld', 'KmdfHelloWorld.inx'), join(dir, 'KmdfHelloWorld.inx'));
+    writeFileSync(join(dir, 'wdksim.json'), JSON.stringify({ name: 'KmdfHelloWorld', driverType: 'KMDF', infs: ['KmdfHelloWorld.inx'], configurations: ['Debug|Win32'] }));
+    const r = await wdksim(['--now', NOW, 'build', '--placeholder-binaries'], { cwd: dir });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(r.stdout).toContain('-a x86');
+    expect(r.stdout).toContain('/os:10_X86');
+    const pkg = join(dir, 'Debug', 'KmdfHelloWorld');
+    expect(readFileSync(join(pkg, 'KmdfHelloWorld.inf'), 'latin1')).toContain('[Standard.NTx86]');
+    const sys = readFileSync(join(pkg, 'KmdfHelloWorld.sys'));
+    expect(sys.readUInt16LE(sys.readUInt32LE(0x3c) + 4)).toBe(0x014c);
+  });
+
   it('usage errors exit 2; --help documents the exit codes', async () => {
     const dir = copyProjects();
     const unknown = await wdksim(['build', '--frobnicate'], { cwd: dir });
