@@ -265,6 +265,7 @@ async function writeCatalogs(ctx: Context, plans: CatalogPlan[], options: Inf2Ca
         catalogAttributes: plan.attributes,
         version: plan.version,
         now: ctx.clock.now(),
+        ...(options.pageHashes ? { pageHashes: options.pageHashes } : {}),
         onProgress: (done, total) => {
           totals.set(plan, { done, total });
           let d = 0;
@@ -370,10 +371,6 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     else ctx.io.stdout(`${message}\n`);
     return Inf2CatExit.usage;
   }
-  if (options.pageHashes && !options.json) {
-    ctx.io.stderr('wdksim: /pageHashes accepted, but wdksim does not write page hashes yet; the catalog has none\n');
-  }
-
   const progress = progressReporter(ctx, options);
   let result: RunResult = { diagnostics: [], catalogs: [], written: false };
   let stage: 'checks' | 'catalogs' = 'checks';

@@ -73,12 +73,18 @@ describe('inf2cat arguments', () => {
     expect(r.stdout).toMatch(/^\.+\nSignability test complete\.\n\nErrors:\nNone\n\nWarnings:\nNone\n$/);
   });
 
-  it('accepts /pageHashes (all files or a list) and says page hashes are not written', async () => {
+  it('writes page hashes for the files /pageHashes names, and none without it', async () => {
+    // DER of OID 1.3.6.1.4.1.311.2.3.2 (SHA-256 page hashes, v2 catalogs).
+    const pageHashOid = Buffer.from('060a2b0601040182370203 02'.replace(/ /g, ''), 'hex');
     const dir = packageCopy('KmdfHelloWorld');
     const r = await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_VB_X64', '/pageHashes:KmdfHelloWorld.sys'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    expect(r.stderr).toContain('/pageHashes');
+    expect(r.stderr).toBe('');
     expect(catalogsIn(join(dir, 'KmdfHelloWorld'))).toEqual(['KmdfHelloWorld.cat']);
+    expect(readFileSync(join(dir, 'KmdfHelloWorld', 'KmdfHelloWorld.cat')).includes(pageHashOid)).toBe(true);
+    const plain = packageCopy('KmdfHelloWorld');
+    await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_VB_X64'], { cwd: plain });
+    expect(readFileSync(join(plain, 'KmdfHelloWorld', 'KmdfHelloWorld.cat')).includes(pageHashOid)).toBe(false);
   });
 });
 
