@@ -41,12 +41,20 @@ interface CommitRecord {
   trees?: string[];
   log?: { tmp: string; size: number };
   state: string;
-  /** SHA-256 of the new state text (written to STATE_MARK after the state). */
-  stateHash?: string;
+  /** Identity of the new state file (written to STATE_MARK after the state). */
+  stateMark?: string;
 }
 
-/** SHA-256 of the state text the last transaction wrote: a state file with this hash need not be re-validated. */
-const STATE_MARK = `${META_DIR}/state.sha256`;
+/**
+ * Size, modification time and inode of the state file the last transaction
+ * wrote: a state file that still has them was written (and validated) by
+ * wdksim and need not be re-validated; any edit changes them.
+ */
+const STATE_MARK = `${META_DIR}/state.mark`;
+
+function markOf(info: { size: number; mtimeMs: number; ino: number }): string {
+  return `${info.size} ${info.mtimeMs} ${info.ino}`;
+}
 
 /** What a transaction function receives: the draft state and staged file operations. */
 export class Transaction {
@@ -161,7 +169,7 @@ export class Transaction {
     const stateText = JSON.stringify(this.state) + '\n';
     await writeFile(join(this.root, stateTmp), stateText);
     const record: CommitRecord = {
-      stateHash: sha256(stateText), puts: [...this.#puts.values()].map(({ tmp, dest }) => ({ tmp, dest })), deletes: [...this.#deletes], trees: [...this.#trees], state: stateTmp };
+      stateMark: markOf(await stat(join(this.root, stateTmp))), puts: [...this.#puts.values()].map(({ tmp, dest }) => ({ tmp, dest })), deletes: [...this.#deletes], trees: [...this.#trees], state: stateTmp };
     const logText = this.renderLog();
     if (logText) {
       const logTmp = `${this.journalDir}/log.txt`;
@@ -216,7 +224,7 @@ async function applyCommit(root: string, record: CommitRecord, env: Record<strin
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  if (record.stateHash) await writeFile(join(root, STATE_MARK), record.stateHash);
+  if (record.stateMark) await writeFile(join(root, STATE_MARK), record.stateMark);
   maybeFault(env, 'state-written');
   await rm(join(root, JOURNAL), { recursive: true, force: true });
 }
@@ -247,7 +255,27 @@ function sleep(ms: number): Promise<void> {
 }
 
 export class Target {
+  /**
+   * The state this object last committed, reused by its next transaction when
+   * the state file is still the one it wrote (same size, mtime and inode), so a
+   * long-lived caller does not re-parse a big state for every transaction.
+   */
+  #cache: { state: MachineState; mark: string } | undefined;
+
   constructor(readonly root: string, readonly ctx: Context) {}
+
+  async #draft(): Promise<MachineState> {
+    const cached = this.#cache;
+    this.#cache = undefined; // the draft is mutated in place: never reuse it unless committed
+    if (cached) {
+      try {
+        if (markOf(await stat(this.statePath)) === cached.mark) return cached.state;
+      } catch {
+        // fall through to a fresh read
+      }
+    }
+    return readState(this.root);
+  }
 
   get statePath(): string {
     return join(this.root, STATE_FILE);
@@ -301,7 +329,7 @@ export class Target {
    */
   async transaction<T>(name: string, fn: (tx: Transaction) => Promise<T>): Promise<T> {
     return this.withLock(async () => {
-      const state = await readState(this.root);
+      const state = await this.#draft();
       const journalDir = `${JOURNAL}/${randomBytes(4).toString('hex')}`;
       await mkdir(join(this.root, journalDir), { recursive: true });
       const tx = new Transaction(this, state, name, journalDir);
@@ -316,6 +344,11 @@ export class Target {
         throw error;
       }
       await tx.commit();
+      try {
+        this.#cache = { state: tx.state, mark: markOf(await stat(this.statePath)) };
+      } catch {
+        this.#cache = undefined;
+      }
       return result;
     });
   }
@@ -332,7 +365,9 @@ export class Target {
 export async function readState(root: string): Promise<MachineState> {
   const file = join(root, STATE_FILE);
   let text: string;
+  let info;
   try {
+    info = await stat(file);
     text = await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
@@ -353,7 +388,7 @@ export async function readState(root: string): Promise<MachineState> {
   } catch {
     mark = undefined;
   }
-  if (mark !== undefined && mark === sha256(text) && (json as { format?: unknown; version?: unknown })?.format === STATE_FORMAT && (json as { version?: unknown }).version === STATE_VERSION) {
+  if (mark !== undefined && mark === markOf(info) && (json as { format?: unknown; version?: unknown })?.format === STATE_FORMAT && (json as { version?: unknown }).version === STATE_VERSION) {
     return json as MachineState;
   }
   const parsed = machineState.safeParse(json);
@@ -390,6 +425,6 @@ export async function createTargetFiles(root: string, state: MachineState, files
   const text = JSON.stringify(validated) + '\n';
   await writeFileAtomic(join(root, STATE_FILE), text);
   await mkdir(join(root, META_DIR), { recursive: true });
-  await writeFileAtomic(join(root, STATE_MARK), sha256(text));
+  await writeFileAtomic(join(root, STATE_MARK), markOf(await stat(join(root, STATE_FILE))));
 }
 
