@@ -4,10 +4,10 @@
 // as MSBuild does. Imports are not followed (the SDK's props and targets are
 // not here); instead the caller's `onImport` hook supplies the defaults that
 // the imported file would set at that point (see vcxproj.ts).
-import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { evaluateCondition } from './condition.js';
-import type { XmlElement } from './xml.js';
+import { parseXml, type XmlElement } from './xml.js';
 
 export interface MsbuildItem {
   type: string;
@@ -31,8 +31,11 @@ export interface EvaluateOptions {
   globalProperties: Record<string, string>;
   /** Properties set before the project's first line (MSBuild's reserved ones). */
   initialProperties: Record<string, string>;
-  /** Called for each <Import> whose condition holds, in document order. */
-  onImport?: (project: string, evaluation: Evaluation, set: (name: string, value: string) => void) => void;
+  /**
+   * Called for each <Import> whose condition holds and that names no existing file, in document
+   * order; it may return elements to inline in its place (e.g. Directory.Build.props).
+   */
+  onImport?: (project: string, evaluation: Evaluation, set: (name: string, value: string) => void) => { children: XmlElement[]; dir: string } | undefined | void;
   /** Called after the last property of the project (where the targets would be imported). */
   onPropertiesDone?: (evaluation: Evaluation, set: (name: string, value: string) => void) => void;
 }
@@ -77,32 +80,52 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
     }
   };
 
-  // The elements that take part, with Choose/When/Otherwise and ImportGroup flattened.
-  function* walk(elements: XmlElement[]): Generator<XmlElement> {
+  // Pass 1: properties, top to bottom, with Choose/When/Otherwise, ImportGroup and
+  // local imports flattened into `flat`, which the item passes then read.
+  const flat: XmlElement[] = [];
+  const importing = new Set<string>();
+  const pass1 = (elements: XmlElement[], dir: string) => {
     for (const el of elements) {
       if (el.name === 'Choose') {
         const chosen = el.children.find((c) => c.name === 'When' && holds(c)) ?? el.children.find((c) => c.name === 'Otherwise');
-        if (chosen) yield* walk(chosen.children);
+        if (chosen) pass1(chosen.children, dir);
       } else if (el.name === 'ImportGroup') {
-        if (holds(el)) yield* walk(el.children);
+        if (holds(el)) pass1(el.children, dir);
+      } else if (el.name === 'PropertyGroup') {
+        if (holds(el)) for (const p of el.children) if (holds(p)) set(p.name, expand(p.text));
+      } else if (el.name === 'Import') {
+        if (!holds(el)) continue;
+        const project = el.attrs.Project ?? '';
+        const local = importLocal(project, dir);
+        if (local) pass1(local.children, local.dir);
+        else {
+          const inlined = options.onImport?.(project, evaluation, set);
+          if (inlined) pass1(inlined.children, inlined.dir);
+        }
       } else {
-        yield el;
+        flat.push(el);
       }
     }
-  }
-
-  // Pass 1: properties and imports.
-  for (const el of walk(root.children)) {
-    if (el.name === 'PropertyGroup' && holds(el)) {
-      for (const p of el.children) if (holds(p)) set(p.name, expand(p.text));
-    } else if (el.name === 'Import' && holds(el)) {
-      options.onImport?.(el.attrs.Project ?? '', evaluation, set);
+  };
+  // An Import of a file that exists (not the SDK's, which is not here) is read and inlined, as MSBuild does.
+  const importLocal = (project: string, dir: string): { children: XmlElement[]; dir: string } | undefined => {
+    const path = expand(project).trim();
+    if (path === '' || /[*?]/.test(path)) return undefined;
+    const file = resolve(dir, hostPath(path));
+    if (importing.has(file) || importing.size > 32 || !existsSync(file)) return undefined;
+    importing.add(file);
+    try {
+      const root = parseXml(readFileSync(file, 'utf8'));
+      return root.name === 'Project' ? { children: root.children, dir: dirname(file) } : undefined;
+    } catch (error) {
+      warnings.push(`<Import Project="${project}">: ${(error as Error).message}; not imported`);
+      return undefined;
     }
-  }
+  };
+  pass1(root.children, options.projectDir);
   options.onPropertiesDone?.(evaluation, set);
-
   // Pass 2: item definitions.
-  for (const el of walk(root.children)) {
+  for (const el of flat) {
     if (el.name !== 'ItemDefinitionGroup' || !holds(el)) continue;
     for (const def of el.children) {
       if (!holds(def)) continue;
@@ -121,7 +144,7 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
   const expandItems = (text: string) =>
     expand(text).replace(/@\(([\w.-]+)\)/g, (_m, type: string) =>
       items.filter((i) => i.type.toLowerCase() === type.toLowerCase()).map((i) => i.include).join(';'));
-  for (const el of walk(root.children)) {
+  for (const el of flat) {
     if (el.name !== 'ItemGroup' || !holds(el)) continue;
     for (const item of el.children) {
       if (!holds(item)) continue;

@@ -76,8 +76,12 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
     },
     onImport: (project, ev, set) => {
       const file = hostPath(project).split('/').pop()!.toLowerCase();
-      if (file === 'microsoft.cpp.default.props') defaultProps(ev, set);
-      else if (file === 'microsoft.cpp.props') cppProps(ev, set);
+      if (file === 'microsoft.cpp.default.props') {
+        defaultProps(ev, set);
+        return directoryBuildProps(projectDir);
+      }
+      if (file === 'microsoft.cpp.props') cppProps(ev, set);
+      return undefined;
     },
     onPropertiesDone: (ev, set) => {
       cppProps(ev, set);
@@ -110,6 +114,24 @@ function solutionDir(projectDir: string, projectFile: string): string {
     // unreadable parent: fall back to the project folder
   }
   return `${projectDir}/`;
+}
+
+/**
+ * Directory.Build.props: MSBuild imports the first one found in the project's folder or above
+ * (Microsoft.Common.props, early in Microsoft.Cpp.Default.props); repositories keep shared
+ * driver settings there (Inf2Cat, signing, KMDF version).
+ */
+function directoryBuildProps(projectDir: string): { children: XmlElement[]; dir: string } | undefined {
+  for (let dir = projectDir; ; dir = dirname(dir)) {
+    const file = join(dir, 'Directory.Build.props');
+    try {
+      const root = parseXml(readFileSync(file, 'utf8'));
+      return root.name === 'Project' ? { children: root.children, dir } : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`${file}: not a well-formed MSBuild file (${(error as Error).message.split('\n')[0]})`);
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 function driverTypeOf(text: string, configurationType: string): DriverType {

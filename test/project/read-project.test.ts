@@ -114,6 +114,24 @@ describe('readProject (.vcxproj)', () => {
     expect(s.targetPath).toBe(join(dir, 'x64', 'Debug', 'KmdfHelloWorld.sys'));
   });
 
+  it('Directory.Build.props above the project and local <Import>s are read, as MSBuild does', () => {
+    const dir = tempDir();
+    cpSync(join(REPO_ROOT, 'fixtures', 'demo', 'KmdfHelloWorld'), join(dir, 'src', 'KmdfHelloWorld'), { recursive: true });
+    writeFileSync(join(dir, 'Directory.Build.props'), `<Project>
+  <PropertyGroup><Inf2CatUseLocalTime>true</Inf2CatUseLocalTime><KMDF_VERSION_MINOR>25</KMDF_VERSION_MINOR></PropertyGroup>
+  <Import Project="build\\signing.props" />
+</Project>`);
+    mkdirSync(join(dir, 'build'));
+    writeFileSync(join(dir, 'build', 'signing.props'), `<Project>
+  <PropertyGroup Condition="'$(Configuration)'=='Release'"><SignMode>Off</SignMode></PropertyGroup>
+</Project>`);
+    const debug = readProject(join(dir, 'src', 'KmdfHelloWorld'));
+    expect(debug.inf2cat.useLocalTime).toBe(true);
+    expect(debug.infs[0]!.stamp.kmdfVersion).toBe('1.25');
+    expect(debug.sign.mode).toBe('TestSign');
+    expect(readProject(join(dir, 'src', 'KmdfHelloWorld'), { configuration: 'Release' }).sign.mode).toBe('Off');
+  });
+
   it('bad project files: one-line messages naming the file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.vcxproj'), '<Project><PropertyGroup></Project>');
