@@ -16,6 +16,7 @@ import { runClasses, runDpEnum, runListClass } from '../devcon/listing.js';
 import { viewOf } from '../devcon/machine.js';
 import { runReport, type CommandResult, type ReportKind } from '../devcon/report.js';
 import { selectDevices } from '../devcon/select.js';
+import { driverNodes, type DriverNode } from '../devcon/nodes.js';
 import { classesNamed, sameText } from '../devcon/view.js';
 import { openTarget, type Target } from '../target/target.js';
 import { Registry } from '../target/registry.js';
@@ -43,8 +44,14 @@ async function load(ctx: Context): Promise<{ target: Target; state: MachineState
 
 async function report(ctx: Context, kind: ReportKind, line: DevconLine): Promise<Outcome> {
   if (line.args.length === 0) return usage();
-  const { state } = await load(ctx);
-  return runReport(viewOf(state), kind, line.args, line.machine);
+  const { target, state } = await load(ctx);
+  const view = viewOf(state);
+  let nodes: Map<string, DriverNode[]> | undefined;
+  if (kind === 'drivernodes') {
+    const selection = selectDevices(view, line.args, { includePhantoms: false });
+    if (selection.kind === 'devices') nodes = await driverNodes(target.root, state, selection.devices);
+  }
+  return runReport(view, kind, line.args, line.machine, nodes);
 }
 
 const WORDS: Record<'enable' | 'disable' | 'restart', { done: string; reboot: string; failed: string }> = {

@@ -9,6 +9,7 @@ import type { Context } from '../io.js';
 import type { ChangeOutcome } from '../devcon/devices.js';
 import { changeEnabled, changeRemove, changeRestart, rebootMachine, rescanTarget } from '../devcon/apply.js';
 import { viewOf } from '../devcon/machine.js';
+import { driverNodes } from '../devcon/nodes.js';
 import { classOrder, sameText } from '../devcon/view.js';
 import { parsePnpLine, type PnpLine } from '../pnputil/grammar.js';
 import { classBlock, classMatches, deviceBlock, driverBlock, filterDevices, oemInOrder, type DeviceFilter } from '../pnputil/format.js';
@@ -197,11 +198,12 @@ function deviceFilter(line: PnpLine): DeviceFilter | string {
 async function enumDevices(ctx: Context, line: PnpLine): Promise<Result> {
   const filter = deviceFilter(line);
   if (typeof filter === 'string') return usageResult(filter);
-  const { state } = await load(ctx);
+  const { target, state } = await load(ctx);
   const view = viewOf(state);
   const devices = filterDevices(view, filter);
   const detail = { deviceIds: line.flags.has('deviceids'), services: line.flags.has('services'), stack: line.flags.has('stack'), drivers: line.flags.has('drivers'), bus: line.values.has('bus') };
-  const out = devices.length === 0 ? 'No devices were found on the system.\n' : devices.map((d) => deviceBlock(view, d, detail)).join('');
+  const nodes = detail.drivers ? await driverNodes(target.root, state, devices) : undefined;
+  const out = devices.length === 0 ? 'No devices were found on the system.\n' : devices.map((d) => deviceBlock(view, d, detail, nodes?.get(d.instanceId))).join('');
   return result(PnpReturn.success, out, { devices: devices.map((d) => ({ instanceId: d.instanceId, description: d.friendlyName ?? d.description, className: d.className, classGuid: d.classGuid, present: d.present, problem: d.disabled ? 22 : d.problem, driver: d.driver?.publishedName ?? null, hardwareIds: d.hardwareIds, compatibleIds: d.compatibleIds, service: d.service ?? null })) });
 }
 

@@ -6,6 +6,7 @@ import { deviceLine, deviceState, dumpArray, dumpDevice, dumpName, dumpStatus, f
 import { selectDevices } from './select.js';
 import { classByGuid, deviceDescription, isStarted, problemOf, type MachineView } from './view.js';
 import { DevconExit } from '../exit-codes.js';
+import type { DriverNode } from './nodes.js';
 
 export type ReportKind = 'find' | 'findall' | 'status' | 'hwids' | 'stack' | 'resources' | 'driverfiles' | 'drivernodes';
 
@@ -91,26 +92,36 @@ export function driverNodeFlags(signer: string | undefined): number {
   return signer === 'Microsoft Windows' ? 0x2000 : 0x22000;
 }
 
-function dumpDriverNodes(view: MachineView, device: DeviceRecord): string {
+function dumpDriverNodes(view: MachineView, nodes: readonly DriverNode[]): string {
+  if (nodes.length === 0) return `${pad(1)}No driver nodes found for this device.\n`;
+  return nodes
+    .map((node, i) => {
+      const flags = driverNodeFlags(node.signer);
+      let out = `Driver node #${i}:\n`;
+      out += `${pad(1)}Inf file is ${infPath(view, node.publishedName)}\n`;
+      out += `${pad(1)}Inf section is ${node.section}\n`;
+      out += `${pad(1)}Driver description is ${node.description}\n`;
+      out += `${pad(1)}Manufacturer name is ${node.manufacturer}\n`;
+      out += `${pad(1)}Provider name is ${node.provider}\n`;
+      out += `${pad(1)}Driver date is ${shortDate(node.date)}\n`;
+      out += `${pad(1)}Driver version is ${node.version}\n`;
+      out += `${pad(1)}Driver node rank is ${node.rank >>> 0}\n`;
+      out += `${pad(1)}Driver node flags are ${flags.toString(16).toUpperCase().padStart(8, '0')}\n`;
+      if (flags & 0x2000) out += `${pad(2)}Inf is digitally signed\n`;
+      return out;
+    })
+    .join('');
+}
+
+/** The installed driver as the only node (when the store's INFs are not consulted). */
+export function installedNode(device: DeviceRecord): DriverNode[] {
   const drv = device.driver;
-  if (!drv) return `${pad(1)}No driver nodes found for this device.\n`;
-  const flags = driverNodeFlags(drv.signer);
-  let out = 'Driver node #0:\n';
-  out += `${pad(1)}Inf file is ${infPath(view, drv.publishedName)}\n`;
-  out += `${pad(1)}Inf section is ${drv.section}\n`;
-  out += `${pad(1)}Driver description is ${drv.description}\n`;
-  out += `${pad(1)}Manufacturer name is ${device.manufacturer ?? drv.provider}\n`;
-  out += `${pad(1)}Provider name is ${drv.provider}\n`;
-  out += `${pad(1)}Driver date is ${shortDate(drv.driverDate)}\n`;
-  out += `${pad(1)}Driver version is ${drv.driverVersion}\n`;
-  out += `${pad(1)}Driver node rank is ${Number.parseInt(drv.rank, 16) >>> 0}\n`;
-  out += `${pad(1)}Driver node flags are ${flags.toString(16).toUpperCase().padStart(8, '0')}\n`;
-  if (flags & 0x2000) out += `${pad(2)}Inf is digitally signed\n`;
-  return out;
+  if (!drv) return [];
+  return [{ publishedName: drv.publishedName, originalName: drv.originalName, section: drv.section, description: drv.description, manufacturer: device.manufacturer ?? drv.provider, provider: drv.provider, date: drv.driverDate, version: drv.driverVersion, rank: Number.parseInt(drv.rank, 16) >>> 0, matchingId: drv.matchingId, ...(drv.signer ? { signer: drv.signer } : {}), installed: true }];
 }
 
 /** find/findall/status/hwids/stack/resources/driverfiles/drivernodes over `<id>...` arguments. */
-export function runReport(view: MachineView, kind: ReportKind, args: readonly string[], machine?: string): CommandResult {
+export function runReport(view: MachineView, kind: ReportKind, args: readonly string[], machine?: string, nodes?: ReadonlyMap<string, DriverNode[]>): CommandResult {
   const selection = selectDevices(view, args, { includePhantoms: kind === 'findall' });
   if (selection.kind === 'usage') return { code: DevconExit.usage, out: '', json: { devices: [] } };
   let out = '';
@@ -141,8 +152,9 @@ export function runReport(view: MachineView, kind: ReportKind, args: readonly st
       }
       if (kind === 'hwids') out += dumpHwIds(device);
       if (kind === 'drivernodes') {
-        out += dumpDriverNodes(view, device);
-        record.driverNodes = device.driver ? [{ ...device.driver, inf: infPath(view, device.driver.publishedName) }] : [];
+        const list = nodes?.get(device.instanceId) ?? installedNode(device);
+        out += dumpDriverNodes(view, list);
+        record.driverNodes = list.map((n) => ({ ...n, inf: infPath(view, n.publishedName) }));
       }
     }
     devices.push(record);

@@ -3,6 +3,7 @@
 // on the next lines at the same indent; a blank line after each block.
 import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from '../target/model.js';
 import { deviceState } from '../devcon/format.js';
+import type { DriverNode } from '../devcon/nodes.js';
 import { classByGuid, compareNames, deviceDescription, enumerationOrder, fold, problemOf, sameText, type MachineView } from '../devcon/view.js';
 
 export function field(label: string, width: number, values: string | readonly string[], indent = ''): string {
@@ -128,7 +129,7 @@ function stackOf(view: MachineView, device: DeviceRecord): string[] {
   return names.map((n) => `\\Driver\\${n}`);
 }
 
-export function deviceBlock(view: MachineView, d: DeviceRecord, detail: DeviceDetail): string {
+export function deviceBlock(view: MachineView, d: DeviceRecord, detail: DeviceDetail, nodes?: readonly DriverNode[]): string {
   const cls = classByGuid(view, d.classGuid);
   let out = field('Instance ID', 28, d.instanceId);
   out += field('Device Description', 28, deviceDescription(d) ?? '');
@@ -149,22 +150,23 @@ export function deviceBlock(view: MachineView, d: DeviceRecord, detail: DeviceDe
   }
   if (detail.services && d.service) out += field('Service Name', 28, d.service);
   if (detail.stack) out += field('Stack', 28, stackOf(view, d));
-  if (detail.drivers) {
-    if (d.driver) {
-      const drv = d.driver;
-      const pkg = view.packages.find((p) => sameText(p.publishedName, drv.publishedName));
-      out += 'Matching Drivers:\n';
-      out += field('Driver Name', 28, drv.publishedName, '    ');
-      out += field('Original Name', 28, drv.originalName, '    ');
-      out += field('Provider Name', 28, drv.provider, '    ');
-      out += field('Class Name', 28, cls ? cls.description || cls.name : d.className, '    ');
-      out += field('Class GUID', 28, classByGuid(view, pkg?.classGuid ?? d.classGuid)?.guid ?? d.classGuid, '    ');
-      out += field('Driver Version', 28, `${drv.driverDate} ${drv.driverVersion}`, '    ');
-      out += field('Signer Name', 28, drv.signer ?? '', '    ');
-      out += field('Matching Device ID', 28, drv.matchingId, '    ');
-      out += field('Driver Rank', 28, `0x${(Number.parseInt(drv.rank, 16) >>> 0).toString(16).toUpperCase()}`, '    ');
-      out += field('Driver Status', 28, 'Best Ranked / Installed', '    ');
-    }
+  if (detail.drivers && nodes && nodes.length > 0) {
+    out += 'Matching Drivers:\n';
+    nodes.forEach((node, i) => {
+      const pkg = view.packages.find((p) => sameText(p.publishedName, node.publishedName));
+      const nodeClass = classByGuid(view, pkg?.classGuid ?? d.classGuid);
+      const status = i === 0 ? (node.installed ? 'Best Ranked / Installed' : 'Best Ranked') : node.installed ? 'Installed' : 'Outranked';
+      out += field('Driver Name', 28, node.publishedName, '    ');
+      out += field('Original Name', 28, node.originalName, '    ');
+      out += field('Provider Name', 28, node.provider, '    ');
+      out += field('Class Name', 28, nodeClass ? nodeClass.description || nodeClass.name : d.className, '    ');
+      out += field('Class GUID', 28, nodeClass?.guid ?? (pkg?.classGuid ?? d.classGuid).toLowerCase(), '    ');
+      out += field('Driver Version', 28, `${node.date} ${node.version}`, '    ');
+      out += field('Signer Name', 28, node.signer ?? '', '    ');
+      out += field('Matching Device ID', 28, node.matchingId, '    ');
+      out += field('Driver Rank', 28, `0x${(node.rank >>> 0).toString(16).toUpperCase()}`, '    ');
+      out += field('Driver Status', 28, status, '    ');
+    });
   }
   return out + '\n';
 }

@@ -34,6 +34,10 @@ describe('devcon install (the tutorial)', () => {
       expect((await t.run('devcon', 'find', 'Root\\KmdfHelloWorld')).stdout).toBe(`${'ROOT\\SAMPLE\\0000'.padEnd(60)}: KmdfHelloWorld Device\n1 matching device(s) found.\n`);
       const files = await t.run('devcon', 'driverfiles', '=Sample');
       expect(files.stdout).toMatch(/^ROOT\\SAMPLE\\0000\n {4}Name: KmdfHelloWorld Device\n {4}Driver installed from C:\\Windows\\INF\\oem0\.inf \[KmdfHelloWorld_Device\.NT\]\. 1 file\(s\) used by driver:\n {8}C:\\Windows\\System32\\DriverStore\\FileRepository\\kmdfhelloworld\.inf_amd64_[0-9a-f]{16}\\KmdfHelloWorld\.sys\n1 matching device\(s\) found\.\n$/);
+      const nodes = await t.run('devcon', 'drivernodes', '=Sample');
+      expect(nodes.stdout).toMatch(/^ROOT\\SAMPLE\\0000\n {4}Name: KmdfHelloWorld Device\nDriver node #0:\n {4}Inf file is C:\\Windows\\INF\\oem0\.inf\n {4}Inf section is KmdfHelloWorld_Device\.NT\n {4}Driver description is KmdfHelloWorld Device\n/);
+      expect(nodes.stdout).toContain('    Driver node rank is 16711680\n    Driver node flags are 00022000\n        Inf is digitally signed\n1 matching device(s) found.\n');
+      expect((await t.run('pnputil', '/enum-devices', '/class', 'Sample', '/drivers')).stdout).toContain('    Matching Device ID:     Root\\KmdfHelloWorld\n    Driver Rank:            0xFF0000\n    Driver Status:          Best Ranked / Installed\n');
       expect((await t.run('devcon', 'stack', '=Sample')).stdout).toContain('    Setup Class: {78a1c341-4539-11d3-b88d-00c04fad5171} Sample\n    Controlling service:\n        KmdfHelloWorld\n');
       // A second install creates a second devnode.
       expect((await t.run('devcon', 'install', 'KmdfHelloWorld.inf', 'Root\\KmdfHelloWorld')).exitCode).toBe(0);
