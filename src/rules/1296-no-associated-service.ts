@@ -1,5 +1,6 @@
 import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
+import { parseIntField } from './lib/numbers.js';
 
 /** Network protocol/service/client classes install non-PnP components: no device, no associated service. */
 const NON_DEVICE_CLASSES = new Set(['netservice', 'nettrans', 'netclient']);
@@ -23,10 +24,12 @@ export default defineRule<InfRuleContext>({
       if (section.findAll('Include').length > 0 && section.findAll('Needs').length > 0) continue;
       if (services) {
         if (services.findAll('Include').length > 0 || services.findAll('Needs').length > 0) continue;
-        // A .Services section that adds any service is accepted: class-supplied function
-        // drivers (modems) install only a filter here. Only a missing or empty one is reported.
-        const adds = services.findAll('AddService');
-        if (adds.length > 0) continue;
+        // An associated service is an AddService with SPSVCINST_ASSOCSERVICE (0x2); `AddService = ,2` is the null driver.
+        const assoc = services.findAll('AddService').some((e) => {
+          const flags = parseIntField(e.fields[1]);
+          return flags !== undefined && (flags & 2) !== 0;
+        });
+        if (assoc) continue;
       }
       const ids = install.model.hardwareIds.filter((h) => h !== '').join(', ') || install.model.entry.key || '';
       ctx.report({ ...atEntry(install.model.entry), message: `Hardware ID ${ids} has no associated service for install section [${section.name}]`, ...(install.model.models.dec ? { targetOs: install.model.models.dec.text } : {}) });
