@@ -1,0 +1,34 @@
+// The benchmark helpers that every suite relies on for peak memory and for
+// "skipped: <reason>" rows: a step runs in a child process, reports its own
+// seconds and the process's peak RSS, and a failure comes back as its message.
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error plain .mjs helper without type declarations
+import { measureCommand, runStep } from '../../bench/lib.mjs';
+
+const FIXTURE = new URL('./steps.fixture.mjs', import.meta.url);
+const MiB = 2 ** 20;
+
+describe('bench runStep', () => {
+  it('returns the result, what was emitted, and a peak RSS that grows with what the step holds', () => {
+    const small = runStep(FIXTURE, 'grow', { chunks: 1, mib: 1 });
+    const big = runStep(FIXTURE, 'grow', { chunks: 4, mib: 50 });
+    expect(small.result).toEqual({ chunks: 1, hasLibrary: true });
+    expect(big.emitted.map((e: { i: number }) => e.i)).toEqual([0, 1, 2, 3]);
+    expect(big.emitted[3].peakRss).toBeGreaterThanOrEqual(big.emitted[0].peakRss);
+    expect(big.peakRss - small.peakRss).toBeGreaterThan(150 * MiB);
+    expect(big.seconds).toBeGreaterThan(0);
+  }, 30000);
+
+  it('throws the step\'s own message when it fails', () => {
+    expect(() => runStep(FIXTURE, 'fail')).toThrow('the engine is not ready');
+  }, 30000);
+});
+
+describe('bench measureCommand', () => {
+  it('times a process and reads its peak RSS', () => {
+    const r = measureCommand(process.execPath, ['-e', 'globalThis.k = Buffer.alloc(80 * 2 ** 20, 1)']);
+    expect(r.status).toBe(0);
+    expect(r.seconds).toBeGreaterThan(0);
+    if (r.peakRss !== undefined) expect(r.peakRss).toBeGreaterThan(80 * MiB);
+  }, 30000);
+});
