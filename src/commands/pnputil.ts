@@ -32,13 +32,16 @@ interface Result {
 
 const result = (value: number, out: string, json: Record<string, unknown> = {}): Result => ({ value, out, json });
 
+/** An unsigned catalog reaches pnputil as ERROR_NO_CATALOG_FOR_OEM_INF ("does not contain digital signature information"). */
+const TRUST_E_NOSIGNATURE = 0x800b0100;
+
 function errorCode(error: unknown): number {
-  if (error instanceof InstallError) return error.code >>> 0;
+  if (error instanceof InstallError) return (error.code >>> 0) === TRUST_E_NOSIGNATURE ? PnpReturn.noCatalogForOemInf : error.code >>> 0;
   return PnpReturn.invalidFunction;
 }
 
 function errorText(error: unknown): string {
-  if (error instanceof InstallError) return systemText(error.code, error.message);
+  if (error instanceof InstallError) return systemText(errorCode(error), error.message);
   return error instanceof Error ? error.message : String(error);
 }
 

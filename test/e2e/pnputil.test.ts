@@ -107,6 +107,19 @@ describe('pnputil driver packages', () => {
     }
   }, 60000);
 
+  it('an unsigned package is refused: no digital signature information (0xE000022F)', async () => {
+    const t = await machine(false);
+    try {
+      const inf = await readFile(join(FIXTURE, 'KmdfHelloWorld.inf'), 'utf8');
+      await makePackage(join(t.base, 'unsigned'), 'KmdfHelloWorld.inf', inf.replace(/\r\n/g, '\n'), { 'KmdfHelloWorld.sys': await readFile(join(FIXTURE, 'KmdfHelloWorld.sys')) }, { sign: false });
+      const r = await t.run('/add-driver', join(t.base, 'unsigned', 'KmdfHelloWorld.inf'));
+      expect(r).toEqual({ exitCode: 47, stdout: `${BANNER}Adding driver package:  KmdfHelloWorld.inf\nFailed to add driver package: The third-party INF does not contain digital signature information.\n\nTotal driver packages:  1\nAdded driver packages:  0\n`, stderr: '' });
+      expect((await t.run('/enum-drivers')).stdout).toBe(BANNER);
+    } finally {
+      await t.cleanup();
+    }
+  }, 60000);
+
   it('/export-driver copies a package out of the store', async () => {
     const t = await machine();
     try {
