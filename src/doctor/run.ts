@@ -31,7 +31,7 @@ export function allDoctorRules(): DoctorRule[] {
   return [...DOCTOR_RULES, inputSkipped];
 }
 
-export function runDoctor(paths: string[], options: { cwd: string; clock: Clock; rules?: readonly DoctorRule[] }): DoctorResult {
+export function runDoctor(paths: string[], options: { cwd: string; clock: Clock; env?: Record<string, string | undefined>; rules?: readonly DoctorRule[] }): DoctorResult {
   const rules = options.rules ?? DOCTOR_RULES;
   const loaded = loadUnits(paths, options.cwd);
   const byFile = new Map<string, { file: TextFile | { path: string; display: string }; diags: Diagnostic[]; keys: Set<string> }>();
@@ -50,6 +50,7 @@ export function runDoctor(paths: string[], options: { cwd: string; clock: Clock;
       const ctx: DoctorContext = {
         unit,
         clock: options.clock,
+        env: options.env ?? {},
         show: (path) => displayPath(path, options.cwd),
         report: (r: DoctorReport) => {
           const target = where(unit, r.file, options.cwd);

@@ -42,6 +42,8 @@ export interface DoctorReport extends RuleReport {
 export interface DoctorContext extends BaseRuleContext {
   unit: DoctorUnit;
   clock: Clock;
+  /** The environment doctor runs in (STAMPINF_DATE changes what StampInf stamps). */
+  env: Record<string, string | undefined>;
   /** A path as messages show it: relative to the working directory when under it. */
   show(path: string): string;
   report(report: DoctorReport): void;

@@ -17,7 +17,8 @@ export default defineRule<DoctorContext>({
     for (const os of ctx.unit.osList) {
       if (os.arch !== ctx.unit.arch) continue;
       for (const choice of selectModelsSections(doc, { arch: os.arch, major: os.major, minor: os.minor, build: os.build, productType: os.productType })) {
-        if (choice.section) continue;
+        // x86 falls back to the undecorated section: only if the INF has it.
+        if (choice.section && (choice.decoration || doc.has(choice.section))) continue;
         const decs = choice.line.decorations.filter((d) => d.ok).map((d) => (d.ok ? d.value.text : ''));
         const label = archInfo(os.arch).label;
         ctx.report({

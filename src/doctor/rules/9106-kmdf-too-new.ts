@@ -1,7 +1,7 @@
 // A KMDF driver built for a framework version newer than the oldest targeted
 // Windows has in the box does not load there (Code 39 / 0xC0000428 "requires
 // a newer version of the framework"), although it builds and signs cleanly.
-import { parseDecoration } from '../../inf/decorations.js';
+import { manufacturerLines, selectModelsSections } from '../../inf/decorations.js';
 import { findLine } from '../evidence.js';
 import { spanAt } from '../../rules/context.js';
 import { levels, defineRule } from '../../rules/types.js';
@@ -39,17 +39,20 @@ export default defineRule<DoctorContext>({
     if (!version) return;
     if (!where) where = { file: 'project', ...findLine(projectFile, /<KMDF_VERSION_MINOR>/i, /"kmdfVersion"/i, /<Inf\s+Include=/i) };
     const minor = Number(version.split('.')[1]);
-    // The oldest OS: the /os list, else the INF's own lowest decorated build for this architecture.
+    // The oldest OS the package installs on: the /os ids its Models decorations
+    // cover (an uncovered id is 9105's finding), else its own lowest decorated
+    // version for this architecture (NTamd64.10.0...16299 → build 16299).
     let oldest: Os | undefined;
     for (const os of osList) {
       if (os.arch !== arch) continue;
+      const choices = selectModelsSections(doc, { arch: os.arch, major: os.major, minor: os.minor, build: os.build, productType: os.productType });
+      if (!choices.length || choices.some((c) => !c.section || (!c.decoration && !doc.has(c.section)))) continue;
       const cand = { major: os.major, minor: os.minor, build: os.build, name: `${os.windows} (/os:${os.id})` };
       if (!oldest || older(cand, oldest)) oldest = cand;
     }
-    if (!oldest && !project) {
-      for (const e of doc.section('Manufacturer')?.entries ?? []) {
-        for (const f of e.fields.slice(1)) {
-          const d = parseDecoration(f.trim());
+    if (!oldest) {
+      for (const line of manufacturerLines(doc)) {
+        for (const d of line.decorations) {
           if (!d.ok || d.value.arch !== arch || d.value.major === undefined) continue;
           const cand = { major: d.value.major, minor: d.value.minor ?? 0, build: d.value.build ?? 0, name: `the INF's ${d.value.text} decoration` };
           if (!oldest || older(cand, oldest)) oldest = cand;
