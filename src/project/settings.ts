@@ -92,6 +92,8 @@ export interface ProjectSettings {
   properties: Record<string, string>;
   /** Configurations the project declares ("Debug|x64"...). */
   declaredConfigurations: string[];
+  /** What the reader could not evaluate (a condition needing the SDK's properties, an unreadable import). */
+  warnings: string[];
 }
 
 export const platformArch: Record<Platform, InfArch> = { Win32: 'x86', x64: 'amd64', ARM64: 'arm64', ARM: 'arm' };

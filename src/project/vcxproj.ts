@@ -289,5 +289,6 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
     },
     properties,
     declaredConfigurations: declared,
+    warnings: [...ev.warnings],
   };
 }

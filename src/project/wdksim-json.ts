@@ -180,5 +180,6 @@ export function readWdksimJson(file: string, options: ReadOptions = {}): Project
     },
     properties: props,
     declaredConfigurations: declared,
+    warnings: [],
   };
 }
