@@ -96,6 +96,7 @@ export async function runBuild(settings: ProjectSettings, options: BuildOptions)
     steps: log.steps,
   };
   log.heading(`Build started: Project: ${settings.projectName}, Configuration: ${settings.configuration} ${settings.platform} (${show(settings.projectFile)})`);
+  for (const warning of settings.warnings) log.heading(`warning: ${show(settings.projectFile)}: ${warning}`);
   try {
     await stages(settings, options, log, packageDir, result, show);
     result.files = listFiles(packageDir);
