@@ -7,7 +7,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { UsageError, WdksimError, describeFsError } from '../errors.js';
 import { LintExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { allDoctorRules, runDoctor } from '../doctor/index.js';
+import { allDoctorRules, runDoctor, withFixInMessage } from '../doctor/index.js';
 import { counts, formatters } from '../report/index.js';
 
 declare const WDKSIM_VERSION: string;
@@ -76,9 +76,9 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const formatter = formatters[chosen];
   if (!formatter) throw new UsageError(`unknown --format "${chosen}"; use one of ${Object.keys(formatters).join(', ')}`);
 
-  const result = runDoctor(paths, { cwd: ctx.io.cwd, clock: ctx.clock });
+  const result = runDoctor(paths, { cwd: ctx.io.cwd, clock: ctx.clock, env: ctx.io.env });
   const report = formatter({
-    files: result.files,
+    files: chosen === 'text' || chosen === 'sarif' ? withFixInMessage(result.files) : result.files,
     rules: result.rules,
     cwd: ctx.io.cwd,
     chalk: new Chalk({ level: ctx.color && !outputFile ? 1 : 0 }),

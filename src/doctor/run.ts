@@ -56,7 +56,7 @@ export function runDoctor(paths: string[], options: { cwd: string; clock: Clock;
           const target = where(unit, r.file, options.cwd);
           const fix = r.fix ?? rule.fix;
           add(target, {
-            code: rule.id, severity, message: `${r.message} Fix: ${fix}.`.replace(/\.\. Fix/, '. Fix').replace(/\.\.$/, '.'),
+            code: rule.id, severity, message: r.message,
             line: clampLine(target, r.line), column: r.line > 0 ? (r.column ?? 1) : 0,
             ...(r.endColumn !== undefined && r.line > 0 ? { endLine: r.line, endColumn: r.endColumn } : {}),
             fix,
@@ -71,7 +71,7 @@ export function runDoctor(paths: string[], options: { cwd: string; clock: Clock;
     }
   }
   for (const p of loaded.problems) {
-    add({ path: p.file, display: p.file }, { code: inputSkipped.id, severity: 'warning', line: 0, column: 0, message: `${p.message}. Fix: ${inputSkipped.fix}.`, fix: inputSkipped.fix });
+    add({ path: p.file, display: p.file }, { code: inputSkipped.id, severity: 'warning', line: 0, column: 0, message: `${p.message}.`.replace(/\.\.$/, '.'), fix: inputSkipped.fix });
   }
   const files: FileReport[] = [...byFile.values()]
     .sort((a, b) => (a.file.display < b.file.display ? -1 : a.file.display > b.file.display ? 1 : 0))
@@ -94,4 +94,13 @@ function where(unit: DoctorUnit, file: DoctorReport['file'], cwd: string): TextF
 
 function clampLine(file: TextFile, line: number): number {
   return line >= 0 && line <= file.lines.length ? line : 0;
+}
+
+/**
+ * For formats that print only the message (text, sarif): the message with its
+ * one-line fix appended. stylish and github print the fix themselves, json
+ * keeps it as its own field.
+ */
+export function withFixInMessage(files: FileReport[]): FileReport[] {
+  return files.map((f) => ({ ...f, diagnostics: f.diagnostics.map((d) => (d.fix ? { ...d, message: `${d.message} Fix: ${d.fix.replace(/\.$/, '')}.` } : d)) }));
 }
