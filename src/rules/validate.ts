@@ -24,9 +24,12 @@ export interface ValidateOptions {
   parse?: ParseOptions;
 }
 
+/** A diagnostic with the TargetOSVersion it is specific to, when it is. */
+export type RuleDiagnostic = Diagnostic & { targetOs?: string };
+
 export interface ValidationResult {
   file: string;
-  diagnostics: Diagnostic[];
+  diagnostics: RuleDiagnostic[];
   document: InfDocument;
 }
 

@@ -2,8 +2,8 @@
 // in fixtures/sarif) and places every result where the text output does.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import addFormatsModule, { type FormatsPlugin } from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { infverif, repoRoot } from './run-infverif.js';
 
@@ -14,11 +14,14 @@ function validator() {
   schema.$id = schema.id;
   delete schema.id;
   const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }) // the rtm.5 language pattern is not valid with the u flag;
+  // ajv-formats is CommonJS: its default export is the module object under NodeNext.
+  const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as FormatsPlugin;
   addFormats(ajv);
   return ajv.compile(schema);
 }
 
 const validate = validator();
+
 
 const cases: [string, string[]][] = [
   ['many findings', ['fixtures/rules/1297-no-devices.invalid.inf', 'fixtures/rules/1230-missing-sourcedisksfiles.invalid.inf']],
