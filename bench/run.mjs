@@ -6,7 +6,9 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './lib.mjs';
 
-const only = process.argv.slice(2);
+// Arguments: suite names to run only those (nothing is written); --no-readme writes results.json but leaves README.md alone.
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const lib = await import(join(ROOT, 'dist', 'index.js'));
 const suites = readdirSync(join(ROOT, 'bench')).filter((f) => f.endsWith('.bench.mjs')).sort();
 const rows = [];
@@ -41,7 +43,7 @@ if (!only.length) {
   const readme = readFileSync(readmePath, 'utf8');
   const begin = '<!-- bench:begin -->';
   const end = '<!-- bench:end -->';
-  if (readme.includes(begin) && readme.includes(end)) {
+  if (!flags.includes('--no-readme') && readme.includes(begin) && readme.includes(end)) {
     const block = `${begin}\n${table}\n\n${scaling.length ? `Scaling (cost at the largest size against the smallest):\n\n${scaling.join('\n')}\n\n` : ''}Machine: ${machine}. Produced by \`npm run bench\` on ${results.date.slice(0, 10)}.\n${end}`;
     writeFileSync(readmePath, readme.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block));
   }
