@@ -1,4 +1,5 @@
 // `wdksim inf parse FILE [--json]`: print the parsed document.
+import { resolve as resolvePath } from 'node:path';
 import { Command as Commander, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Context } from '../io.js';
@@ -33,7 +34,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
   const doc = file === '-'
     ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' })
-    : await readInfFile(file, { file });
+    : await readInfFile(resolvePath(ctx.io.cwd, file), { file }); // relative to ctx.io.cwd, not process.cwd()
   if (json) ctx.io.stdout(`${JSON.stringify(documentToJson(doc), null, 2)}\n`);
   else ctx.io.stdout(outline(doc));
   const errors = doc.diagnostics.filter((d) => d.severity === 'error');

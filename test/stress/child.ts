@@ -1,0 +1,59 @@
+// Runs the built CLI as a child process and measures it: exit code, wall
+// time, and peak resident set size (GNU time's %M) where /usr/bin/time exists.
+import { execa } from 'execa';
+import { existsSync } from 'node:fs';
+import { BIN } from '../helpers/cli.js';
+
+export interface Measured {
+  exitCode: number;
+  signal?: string;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  /** Peak RSS in MiB, undefined when it could not be measured. */
+  peakRssMb?: number;
+  timedOut: boolean;
+}
+
+const TIME = '/usr/bin/time';
+export const CAN_MEASURE_RSS = process.platform === 'linux' && existsSync(TIME);
+
+export async function runMeasured(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; input?: string }): Promise<Measured> {
+  const start = performance.now();
+  const command = CAN_MEASURE_RSS ? TIME : process.execPath;
+  const argv = CAN_MEASURE_RSS ? ['-f', 'WDKSIM_PEAK_RSS_KB=%M', process.execPath, BIN, ...args] : [BIN, ...args];
+  const result = await execa(command, argv, {
+    cwd: options.cwd,
+    env: { NO_COLOR: '1', TZ: 'UTC', WDKSIM_NOW: '2026-11-25T12:00:00Z', ...options.env },
+    reject: false,
+    timeout: options.timeoutMs ?? 60_000,
+    ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
+    stripFinalNewline: false,
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  let stderr = String(result.stderr);
+  let peakRssMb: number | undefined;
+  const m = /WDKSIM_PEAK_RSS_KB=(\d+)\n?$/.exec(stderr);
+  if (m) {
+    peakRssMb = Number(m[1]) / 1024;
+    stderr = stderr.slice(0, m.index);
+  }
+  // GNU time reports a signal-killed child as "Command terminated by signal N".
+  stderr = stderr.replace(/Command (terminated by signal \d+|exited with non-zero status \d+)\n/, '');
+  return {
+    exitCode: result.exitCode ?? -1,
+    signal: result.signal ?? undefined,
+    stdout: String(result.stdout),
+    stderr,
+    ms: performance.now() - start,
+    peakRssMb,
+    timedOut: Boolean(result.timedOut),
+  };
+}
+
+/** What no wdksim run may ever print on stderr: a JavaScript stack trace or an internal error. */
+export function crashSigns(stderr: string): string | undefined {
+  if (stderr.includes('\n    at ')) return 'a stack trace';
+  if (/internal error/i.test(stderr)) return 'an internal error';
+  return undefined;
+}
