@@ -15,7 +15,7 @@ export default defineRule<DoctorContext>({
   check(ctx) {
     const { doc } = ctx.unit.inf;
     for (const os of ctx.unit.osList) {
-      if (os.arch !== ctx.unit.arch) continue;
+      // Every id is checked against this platform's INF: an ARM64 id in the x64 build's list fails too.
       for (const choice of selectModelsSections(doc, { arch: os.arch, major: os.major, minor: os.minor, build: os.build, productType: os.productType })) {
         // x86 falls back to the undecorated section: only if the INF has it.
         if (choice.section && (choice.decoration || doc.has(choice.section))) continue;
