@@ -46,6 +46,14 @@ describe('wdksim target diff around devcon install/remove', () => {
     expect(rj.files.added).toEqual([]);
     expect(rj.files.removed).toEqual([]);
 
+    // Deleting the package from the store: its store folder and oem0 files go, the store entry too.
+    await m.ok(['target', 'snapshot', 'removed']);
+    await m.ok(['pnputil', '/delete-driver', 'oem0.inf']);
+    const dj = JSON.parse((await m.ok(['target', 'diff', '--since', 'removed', '--json'])).stdout);
+    expect(dj.driverStore.removed.map((p: { publishedName: string }) => p.publishedName)).toEqual(['oem0.inf']);
+    expect(dj.files.removed.map((f: { path: string }) => f.path.replace(/_[0-9a-f]{16}\//, '_<store>/'))).toEqual(added);
+    expect(dj.files.added).toEqual([]);
+
     // Two target directories work as well as snapshots, and --exit-code reports the difference.
     const same = await m.run(['target', 'diff', 'target', 'target', '--exit-code']);
     expect(same.exitCode).toBe(0);
