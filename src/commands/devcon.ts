@@ -2,7 +2,6 @@
 // simulated target (wdk-tools.md §5). Usage and failure messages go to stderr,
 // everything else to stdout; exit codes 0 ok, 1 reboot needed, 2 failure,
 // 3 usage, as devcon.h. `--json` anywhere prints one JSON object instead.
-import { resolve } from 'node:path';
 import { WdksimError } from '../errors.js';
 import { DevconExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
@@ -17,6 +16,7 @@ import { viewOf } from '../devcon/machine.js';
 import { runReport, type CommandResult, type ReportKind } from '../devcon/report.js';
 import { selectDevices } from '../devcon/select.js';
 import { driverNodes, type DriverNode } from '../devcon/nodes.js';
+import { resolveUserPath } from '../devcon/paths.js';
 import { classesNamed, sameText } from '../devcon/view.js';
 import { openTarget, type Target } from '../target/target.js';
 import { Registry } from '../target/registry.js';
@@ -156,13 +156,13 @@ async function update(ctx: Context, line: DevconLine, create: boolean): Promise<
   if (line.machine !== undefined || line.args.length < 2) return usage();
   const [inf, hwid] = line.args as [string, string];
   if (!inf || !hwid) return usage();
-  const full = resolve(ctx.io.cwd, inf);
+  const target = await openTarget(ctx);
+  const { host: full, display } = await resolveUserPath(ctx.io.cwd, target.root, inf);
   // Install reads the INF's class first; update checks that the INF exists. Either failure prints nothing.
   const cls = await infClass(full);
-  if (!cls) return fail(`cannot read the setup class of ${full}; check the INF path`);
-  const target = await openTarget(ctx);
+  if (!cls) return fail(`cannot read the setup class of ${display}; check the INF path`);
   let out = create ? 'Device node created. Install is complete when drivers are installed...\n' : '';
-  out += `Updating drivers for ${hwid} from ${full}.\n`;
+  out += `Updating drivers for ${hwid} from ${display}.\n`;
   try {
     const result = await target.transaction(`devcon ${create ? 'install' : 'update'}`, async (tx) => {
       const res = await installDriverOnDevices(tx, { infPath: full, hardwareId: hwid, createRootDevice: create, force: true });
@@ -276,9 +276,9 @@ async function classfilter(ctx: Context, line: DevconLine): Promise<Outcome> {
 
 async function dpAdd(ctx: Context, line: DevconLine): Promise<Outcome> {
   if (line.args.length === 0) return usage();
-  const full = resolve(ctx.io.cwd, line.args[0]!);
   if (!line.args[0]) return { ...fail(undefined, 'The specified INF path is not valid.\n') };
   const target = await openTarget(ctx);
+  const { host: full } = await resolveUserPath(ctx.io.cwd, target.root, line.args[0]);
   try {
     const staged = await target.transaction('devcon dp_add', (tx) => stageDriverPackage(tx, full, { caller: 'devcon dp_add' }));
     return { code: DevconExit.ok, out: `Driver package '${staged.publishedName}' added.\n`, json: { publishedName: staged.publishedName, alreadyStaged: staged.alreadyStaged } };

@@ -60,8 +60,8 @@ async function rebootIfAsked(target: Target, line: PnpLine, needed: boolean): Pr
 async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
   const arg = line.positional[0];
   if (!arg || line.positional.length > 1) return usageResult('Missing or invalid driver package path.');
-  const { files } = await expandInfPattern(ctx.io.cwd, arg, line.flags.has('subdirs'));
   const target = await openTarget(ctx);
+  const { files } = await expandInfPattern(ctx.io.cwd, arg, line.flags.has('subdirs'), target.root);
   let out = '';
   let added = 0;
   let newlyAdded = 0;

@@ -2,7 +2,8 @@
 // the machine's architecture and build), so `/add-driver /install` can find
 // the present devices it may update; and INF path patterns with wildcards.
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { resolveUserPath } from '../devcon/paths.js';
 import { readInfFile } from '../inf/parse.js';
 import { selectModelsSections, type TargetOs } from '../inf/decorations.js';
 import { readModelsEntry } from '../inf/hwid.js';
@@ -28,8 +29,8 @@ function wildcardRegex(pattern: string): RegExp {
 }
 
 /** The INF files a `/add-driver` argument names: one path, or a wildcard in its last component, optionally in subdirectories too. */
-export async function expandInfPattern(cwd: string, arg: string, subdirs: boolean): Promise<{ files: string[]; pattern: boolean }> {
-  const full = resolve(cwd, arg.replace(/\\/g, '/'));
+export async function expandInfPattern(cwd: string, arg: string, subdirs: boolean, targetRoot?: string): Promise<{ files: string[]; pattern: boolean }> {
+  const full = (await resolveUserPath(cwd, targetRoot, arg)).host;
   const name = basename(full);
   const pattern = /[*?]/.test(name);
   if (!pattern && !subdirs) return { files: [full], pattern: false };

@@ -17,7 +17,7 @@ async function deployedHello(testsigning = true) {
   await t.target.transaction('deploy', (tx) => deployPackage(tx, 'pkg'));
   const cwd = join(t.root, 'DriverTest', 'Drivers');
   const run = (tool: 'devcon' | 'pnputil', ...args: string[]) => wdksim([tool, ...args], { cwd, env: { WDKSIM_TARGET: t.root } });
-  return { ...t, cwd, run, infPath: join(cwd, 'KmdfHelloWorld.inf'), cleanup: () => rm(t.base, { recursive: true, force: true }) };
+  return { ...t, cwd, run, infPath: 'C:\\DriverTest\\Drivers\\KmdfHelloWorld.inf', hostInf: join(cwd, 'KmdfHelloWorld.inf'), cleanup: () => rm(t.base, { recursive: true, force: true }) };
 }
 
 describe('devcon install (the tutorial)', () => {
@@ -43,6 +43,18 @@ describe('devcon install (the tutorial)', () => {
       expect((await t.run('devcon', 'install', 'KmdfHelloWorld.inf', 'Root\\KmdfHelloWorld')).exitCode).toBe(0);
       expect((await t.run('devcon', 'find', '=Sample')).stdout).toContain('2 matching device(s) found.\n');
       expect((await t.run('devcon', 'find', '@ROOT\\SAMPLE\\0001')).stdout).toContain('ROOT\\SAMPLE\\0001');
+    } finally {
+      await t.cleanup();
+    }
+  }, 60000);
+
+  it('takes C:\\ paths on the target and Windows relative paths; a path outside the target is echoed as the host path', async () => {
+    const t = await deployedHello();
+    try {
+      const fromElsewhere = await wdksim(['devcon', 'install', 'c:\\drivertest\\drivers\\KmdfHelloWorld.inf', 'Root\\KmdfHelloWorld'], { cwd: t.base, env: { WDKSIM_TARGET: t.root } });
+      expect(fromElsewhere.stdout).toBe('Device node created. Install is complete when drivers are installed...\nUpdating drivers for Root\\KmdfHelloWorld from C:\\drivertest\\drivers\\KmdfHelloWorld.inf.\nDrivers installed successfully.\n');
+      const relative = await wdksim(['devcon', 'update', '.\\pkg\\KmdfHelloWorld.inf', 'Root\\KmdfHelloWorld'], { cwd: t.base, env: { WDKSIM_TARGET: t.root } });
+      expect(relative).toEqual({ exitCode: 0, stdout: `Updating drivers for Root\\KmdfHelloWorld from ${join(t.base, 'pkg', 'KmdfHelloWorld.inf')}.\nDrivers installed successfully.\n`, stderr: '' });
     } finally {
       await t.cleanup();
     }
@@ -93,7 +105,7 @@ describe('devcon dp_add / dp_enum / dp_delete', () => {
     const t = await deployedHello();
     try {
       expect(await t.run('devcon', 'dp_add', 'KmdfHelloWorld.inf')).toEqual({ exitCode: 0, stdout: "Driver package 'oem0.inf' added.\n", stderr: '' });
-      expect(await t.run('devcon', 'dp_add', t.infPath)).toEqual({ exitCode: 0, stdout: "Driver package 'oem0.inf' added.\n", stderr: '' });
+      expect(await t.run('devcon', 'dp_add', t.hostInf)).toEqual({ exitCode: 0, stdout: "Driver package 'oem0.inf' added.\n", stderr: '' });
       const list = await t.run('devcon', 'dp_enum');
       expect(list.stdout).toMatch(/^The following third-party driver packages are installed on this computer:\noem0\.inf\n {4}Provider: .+\n {4}Class: Sample Device\n {4}Signer: WDKTestCert wdksim,134000000000000000\n {4}Date: \d\d\/\d\d\/\d{4}\n {4}Version: \d+\.\d+\.\d+\.\d+\n$/);
       await t.run('devcon', 'install', 'KmdfHelloWorld.inf', 'Root\\KmdfHelloWorld');
