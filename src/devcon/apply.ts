@@ -54,6 +54,7 @@ export async function changeRemove(tx: Transaction, instanceId: string): Promise
 
 export async function rescanTarget(tx: Transaction): Promise<string[]> {
   const added = rescanDevices(tx.state, tx.registry);
+  for (const id of added) tx.log(`Device Install (Hardware initiated) - ${id}`).entry('dvi:', `Device ${id} reported by its bus again; installed with its inbox driver.`);
   await rescan(tx);
   keepLegacyRunning(tx);
   return added;
