@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, ROOT } from './lib.mjs';
+import { fmtMb, measureCommand, median, ROOT } from './lib.mjs';
 
 export const name = 'startup';
 
@@ -30,9 +30,12 @@ export async function run() {
     const node = timeProcess(['-e', '0'], dir);
     const version = timeProcess([bin, '--version'], dir);
     const infverif = timeProcess([bin, 'infverif', 'small.inf'], dir);
+    // Peak RSS from one more run of each under GNU time (empty where it is missing).
+    const peak = (args) => fmtMb(measureCommand(process.execPath, args, { cwd: dir }).peakRss);
+    const nodePeak = peak(['-e', '0']);
     return [
-      { benchmark: 'start-up: wdksim --version', size: 'median of 10', seconds: version, baseline: 'node -e 0', baselineSeconds: node, ratio: version / node, target: '<= 1.5x' },
-      { benchmark: 'start-up: wdksim infverif small.inf', size: 'median of 10', seconds: infverif, baseline: 'node -e 0', baselineSeconds: node, ratio: infverif / node, target: '<= 2.5x' },
+      { benchmark: 'start-up: wdksim --version', size: 'median of 10', seconds: version, baseline: 'node -e 0', baselineSeconds: node, ratio: version / node, target: '<= 1.5x', peakMemory: `${peak([bin, '--version'])} (node -e 0: ${nodePeak})` },
+      { benchmark: 'start-up: wdksim infverif small.inf', size: 'median of 10', seconds: infverif, baseline: 'node -e 0', baselineSeconds: node, ratio: infverif / node, target: '<= 2.5x', peakMemory: `${peak([bin, 'infverif', 'small.inf'])} (node -e 0: ${nodePeak})` },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
