@@ -38,7 +38,7 @@ export async function evaluateProblem(state: MachineState, registry: Registry, d
     const fromPackage = device.driver.files.some((f) => f.toLowerCase() === win.toLowerCase());
     if (fromPackage && !(await fileExists(win))) return PROBLEM_DRIVER_FAILED_LOAD;
     const pkg = state.packages.find((p) => p.publishedName.toLowerCase() === device.driver!.publishedName.toLowerCase());
-    const testSigned = pkg !== undefined && !pkg.inbox && pkg.signer !== undefined;
+    const testSigned = pkg !== undefined && !pkg.inbox && (pkg.testSigned ?? pkg.signer !== undefined);
     if (kernel && fromPackage && testSigned && state.os.arch !== 'x86' && !state.boot.testsigning) return Problem.unsignedDriver;
   }
   const kmdf = registry.getValue(`${key}\\Parameters\\Wdf`, 'KmdfLibraryVersion')?.data;

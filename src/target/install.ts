@@ -126,7 +126,7 @@ export async function installDriverOnDevices(tx: Transaction, options: InstallOp
     if (!best) continue;
     log.entry('dvi:', 'Found driver match:').entry('dvi:', `     HardwareID   - ${best.matchingId}`).entry('dvi:', `     InfName      - ${toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}/${pkg.originalName}`)}`)
       .entry('dvi:', `     DevDesc      - ${best.description}`).entry('dvi:', `     Section      - ${best.installSection ?? best.installBase}`).entry('dvi:', `     Rank         - 0x${formatRank(best.rank).toLowerCase()}`)
-      .entry('dvi:', `     Signer Score - Authenticode`).entry('dvi:', `     DrvDate      - ${best.driverDate}`).entry('dvi:', `     Version      - ${best.driverVersion}`);
+      .entry('dvi:', `     Signer Score - ${pkg.testSigned === false ? 'WHQL' : 'Authenticode'}`).entry('dvi:', `     DrvDate      - ${best.driverDate}`).entry('dvi:', `     Version      - ${best.driverVersion}`);
     if (!options.force && device.driver && device.driver.publishedName.toLowerCase() !== pkg.publishedName.toLowerCase()) {
       const current = { rank: parseInt(device.driver.rank, 16), driverVer: parseDv(device.driver.driverDate, device.driver.driverVersion) };
       if (compareCandidates(current, best) <= 0) {

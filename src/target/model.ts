@@ -83,6 +83,8 @@ export interface DriverPackageRecord {
   /** Catalog file name inside the store folder. */
   catalog?: string;
   signer?: string;
+  /** The catalog's signature does not chain to a Microsoft root (a test signature): its kernel drivers need test signing. */
+  testSigned?: boolean;
   arch: string;
   /** Files in the store folder (relative, with the SHA-256 of their bytes). */
   files: { path: string; sha256: string }[];

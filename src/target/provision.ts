@@ -14,6 +14,8 @@ import { STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './sc
 import { inboxClasses, inboxDevices, inboxPackages } from '../devcon/inbox.js';
 import { LOG_PATH, logHeader } from './setupapi-log.js';
 import { createTargetFiles } from './target.js';
+import { MICROSOFT_ROOTS_PEM } from './microsoft-roots.js';
+import { certificateRecord } from './certs.js';
 import { classKey, enumKey } from './keys.js';
 
 export interface ProvisionOptions {
@@ -54,7 +56,8 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
       ...(options.kdnet ? { dbgsettings: { type: 'NET' as const, port: options.kdnet.port, key: options.kdnet.key, dhcp: true, ...(options.kdnet.hostip ? { hostip: options.kdnet.hostip } : {}) } } : {}),
       bootCount: 1,
     },
-    certificates: { Root: [], TrustedPublisher: [] },
+    // A real machine's Root store holds the Microsoft roots that driver signatures chain to.
+    certificates: { Root: MICROSOFT_ROOTS_PEM.map((der) => certificateRecord(der, 'Microsoft root')), TrustedPublisher: [] },
     classes: structuredClone(inbox.classes),
     devices: structuredClone(inbox.devices),
     packages: structuredClone(inbox.packages),

@@ -58,6 +58,7 @@ const driverPackage = z.object({
   driverVersion: z.string(),
   catalog: z.string().optional(),
   signer: z.string().optional(),
+  testSigned: z.boolean().optional(),
   arch: z.string(),
   files: z.array(fileHash),
   inbox: z.boolean().optional(),

@@ -11,6 +11,7 @@ import { hashBytes } from '../catalog/hash.js';
 import { readCatalog } from '../catalog/read.js';
 import { findMember, verifyCatalogSignature } from '../catalog/verify.js';
 import { InstallError, SetupError } from './install-error.js';
+import { MICROSOFT_ROOT_THUMBPRINTS } from './microsoft-roots.js';
 import type { MachineState } from './schema.js';
 
 export interface PackageFileBytes {
@@ -23,7 +24,7 @@ export interface SignatureOutcome {
   /** Signer subject common name. */
   signer: string;
   signerThumbprint: string;
-  /** Chains to a Microsoft root? Never, in a simulation: every signature is a test signature. */
+  /** Does not chain to a Microsoft root: a test signature. */
   testSigned: boolean;
 }
 
@@ -49,6 +50,15 @@ export function checkPackageSignature(state: MachineState, catalogName: string, 
     throw new InstallError(`The catalog ${catalogName} is not signed; sign it (signtool sign) with a certificate the target trusts`, SetupError.noSignature);
   }
   const trusted = state.certificates.Root.map((c) => Buffer.from(c.der, 'base64'));
+  // Microsoft-signed (WHQL, attestation): trusted without TrustedPublisher; the
+  // signing certificates are short-lived and the signature timestamped, so no
+  // validity-period check; the publisher certificate's EKU is Windows Hardware
+  // Driver Verification rather than Code Signing.
+  const production = verifyCatalogSignature(info, { trusted });
+  const anchor = production.chain[production.chain.length - 1];
+  if (anchor && MICROSOFT_ROOT_THUMBPRINTS.has(anchor.sha1Thumbprint) && (production.ok || production.status === 'not-code-signing')) {
+    return { signer: production.signer?.subjectCommonName ?? anchor.subjectCommonName, signerThumbprint: production.signer?.sha1Thumbprint ?? anchor.sha1Thumbprint, testSigned: false };
+  }
   const result = verifyCatalogSignature(info, { trusted, now });
   if (!result.ok) {
     const code = result.status === 'untrusted-root' ? SetupError.untrustedRoot : result.status === 'unsigned' ? SetupError.noSignature : SetupError.badSignature;

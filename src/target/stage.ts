@@ -96,7 +96,7 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
 
     log.begin('sig:', `VERIFY_FILE_SIGNATURE: ${catalog.name}`);
     const signature = checkPackageSignature(state, catalog.name, catBytes, [{ path: infName, bytes: infBytes }, ...files], tx.ctx.clock.now());
-    log.entry('sig:', `Signer Score = 0x0F000000 (AUTHENTICODE)`).entry('sig:', `Signer Name = ${signature.signer}`);
+    log.entry('sig:', signature.testSigned ? 'Signer Score = 0x0F000000 (AUTHENTICODE)' : 'Signer Score = 0x0D000005 (WHQL)').entry('sig:', `Signer Name = ${signature.signer}`);
     log.end('sig:', `VERIFY_FILE_SIGNATURE: ${catalog.name}`);
 
     // Identity of the package: the INF, the catalog and every file, by name and content.
@@ -141,6 +141,7 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
       driverVersion: facts.driverVersion,
       catalog: catName,
       signer: signature.signer,
+      testSigned: signature.testSigned,
       arch,
       files: records,
     });

@@ -96,3 +96,13 @@ describe('registry text', () => {
     expect(regQuery(reg, 'HKLM\\SYSTEM\\Svc', false)).toBe('\nHKEY_LOCAL_MACHINE\\SYSTEM\\Svc\n    (Default)    REG_SZ    quote " and \\\n    ImagePath    REG_EXPAND_SZ    \\SystemRoot\\System32\\drivers\\averyveryverylongdrivername.sys\n    Multi    REG_MULTI_SZ    a\\0b\n\nHKEY_LOCAL_MACHINE\\SYSTEM\\Svc\\Sub\n');
   });
 });
+
+describe('a fresh target', () => {
+  it('trusts the Microsoft roots that WHQL and attestation signatures chain to', async () => {
+    const { newTarget } = await import('./helpers.js');
+    const { target } = await newTarget();
+    const state = await target.read();
+    expect(state.certificates.Root.map((c) => c.thumbprint)).toEqual(['3B1EFD3A66EA28B16697394703A72CA340A05BD5', '8F43288AD272F3103B6FB1428485EA3014C0BCFE']);
+    expect(state.certificates.TrustedPublisher).toEqual([]);
+  });
+});
