@@ -2,7 +2,7 @@
 // signability report (§3.5) and exit codes (§3.6: 0, -1 → 255, -2 → 254).
 // The checks and the catalog plans live in src/package; the catalog bytes
 // come from src/catalog.
-import { stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { isAbsolute, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { WdksimError, describeFsError } from '../errors.js';
@@ -255,6 +255,8 @@ interface RunResult {
 }
 
 async function writeCatalogs(ctx: Context, plans: CatalogPlan[], options: Inf2CatOptions): Promise<void> {
+  // Guard: a CatalogFile that names a package file (the INF, the .sys) would overwrite it with the catalog.
+  for (const plan of plans) if (!/\.cat$/i.test(plan.path) || plans.some((p) => p.members.some((m) => m.path === plan.path))) throw new WdksimError(`${plan.path}: CatalogFile=${plan.catalogName} is not a .cat file name or names a file of the driver package; writing the catalog would overwrite it (name a .cat file)`, Inf2CatExit.failed);
   const bar = await hashingBar(ctx, options);
   const totals = new Map<CatalogPlan, { done: number; total: number }>();
   try {
@@ -277,6 +279,8 @@ async function writeCatalogs(ctx: Context, plans: CatalogPlan[], options: Inf2Ca
           bar.update(d, t);
         },
       });
+      // Guard: write-file-atomic follows a symbolic link; a package must not redirect its catalog outside itself.
+      if ((await lstat(plan.path).catch(() => undefined))?.isSymbolicLink()) throw new WdksimError(`${plan.path} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
       try {
         await writeFileAtomic(plan.path, der);
       } catch (error) {

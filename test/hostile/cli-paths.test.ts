@@ -1,0 +1,128 @@
+// Hostile names that reach the file-writing tools through the command line or
+// the INF: inf2cat's CatalogFile (traversal, absolute, a package file's own
+// name, a planted symbolic link), catalog member names, and deploy's arguments. Nothing outside the output folder (the package
+// for inf2cat/signtool, the target for deploy) may change; errors are clear.
+import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createCatalog } from '../../src/catalog/create.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+import { crashSigns } from '../stress/child.js';
+import { hostileInf, World } from './world.js';
+
+const HELLO = join(REPO_ROOT, 'fixtures', 'packages', 'KmdfHelloWorld');
+let world: World | undefined;
+afterEach(() => world?.dispose());
+
+function hello(w: World, catalogFile?: string): void {
+  cpSync(HELLO, join(w.base, 'pkg'), { recursive: true });
+  if (catalogFile !== undefined) {
+    const inf = join(w.base, 'pkg', 'KmdfHelloWorld.inf');
+    writeFileSync(inf, readFileSync(inf, 'latin1').replace(/^CatalogFile=.*$/m, `CatalogFile=${catalogFile}`), 'latin1');
+  }
+}
+
+describe('inf2cat: CatalogFile and package names', () => {
+  const cases: { name: string; catalog: string; code: number; message?: RegExp; prepare?: (w: World) => void }[] = [
+    { name: 'CatalogFile with ..\\ stays in the package folder', catalog: '..\\..\\outside\\evil.cat', code: 0 },
+    { name: 'CatalogFile with ../ stays in the package folder', catalog: '../outside/evil.cat', code: 0 },
+    { name: 'CatalogFile with an absolute path stays in the package folder', catalog: '/tmp/wdksim-evil.cat', code: 0 },
+    { name: 'CatalogFile naming the driver binary is refused (it would overwrite it)', catalog: 'KmdfHelloWorld.sys', code: 255, message: /names a file of the driver package/ },
+    { name: 'CatalogFile naming the INF itself, other case, is refused', catalog: 'kmdfhelloworld.INF', code: 255, message: /names a file of the driver package/ },
+    {
+      name: 'a planted symbolic link where the catalog goes is refused, not followed',
+      catalog: 'KmdfHelloWorld.cat',
+      code: 255,
+      message: /is a symbolic link; refusing to write the catalog through it/,
+      prepare: (w) => symlinkSync(join(w.base, 'outside', 'victim.txt'), join(w.base, 'pkg', 'KmdfHelloWorld.cat')),
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, async () => {
+      const w = (world = new World());
+      hello(w, c.catalog);
+      c.prepare?.(w);
+      const before = await w.snapshot('pkg');
+      const sys = readFileSync(join(w.base, 'pkg', 'KmdfHelloWorld.sys'));
+      const inf = readFileSync(join(w.base, 'pkg', 'KmdfHelloWorld.inf'));
+      const r = await w.run(['inf2cat', '/driver:pkg', '/os:10_X64']);
+      const outcome = `exit ${r.code}: ${r.stdout.slice(-300)} ${r.stderr}`;
+      expect(crashSigns(r.stderr + r.stdout), outcome).toBeUndefined();
+      expect(r.code, outcome).toBe(c.code);
+      if (c.message) expect(r.stdout, outcome).toMatch(c.message);
+      expect(await w.snapshot('pkg')).toEqual(before);
+      expect(w.victim()).toBe('do not touch');
+      expect(readFileSync(join(w.base, 'pkg', 'KmdfHelloWorld.sys')).equals(sys)).toBe(true);
+      expect(readFileSync(join(w.base, 'pkg', 'KmdfHelloWorld.inf')).equals(inf)).toBe(true);
+      if (c.code === 0) expect(readdirSync(join(w.base, 'pkg')).filter((n) => /\.cat$/i.test(n))).toHaveLength(1);
+    });
+  }
+
+  it('a SourceDisksFiles name climbing out of the package is not hashed into the catalog', async () => {
+    const w = (world = new World());
+    hello(w);
+    const inf = join(w.base, 'pkg', 'KmdfHelloWorld.inf');
+    writeFileSync(inf, readFileSync(inf, 'latin1').replace('KmdfHelloWorld.sys  = 1,,', 'KmdfHelloWorld.sys  = 1,,\r\n..\\outside\\victim.txt = 1').replace('[Drivers_Dir]\r\n', '[Drivers_Dir]\r\n..\\outside\\victim.txt\r\n').replace('[Drivers_Dir]\n', '[Drivers_Dir]\n..\\outside\\victim.txt\n'), 'latin1');
+    const before = await w.snapshot('pkg');
+    const r = await w.run(['inf2cat', '/driver:pkg', '/os:10_X64']);
+    expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+    expect([0, 254]).toContain(r.code);
+    expect(await w.snapshot('pkg')).toEqual(before);
+    if (r.code === 0) {
+      const dump = await w.run(['catalog', 'dump', 'pkg/KmdfHelloWorld.cat']);
+      expect(dump.stdout.toLowerCase()).not.toContain('victim.txt');
+    }
+  });
+});
+
+describe('catalog member names', () => {
+  it('catalog verify with members named ..\\..\\x, /etc/passwd and CON reads nothing outside and writes nothing', async () => {
+    const w = (world = new World());
+    hello(w);
+    const real = join(w.base, 'pkg', 'KmdfHelloWorld.sys');
+    const names = ['..\\..\\outside\\victim.txt', '/etc/passwd', 'CON', 'a\u0000b.sys', 'kmdfhelloworld.sys'];
+    const cat = await createCatalog({ members: names.map((name) => ({ name, path: real })), osAttr: '2:10.0', catalogAttributes: [], version: 2, now: new Date('2026-11-25T00:00:00Z') });
+    writeFileSync(join(w.base, 'evil.cat'), cat);
+    const before = await w.snapshot();
+    for (const argv of [['catalog', 'dump', 'evil.cat'], ['catalog', 'verify', 'evil.cat', 'pkg']]) {
+      const r = await w.run(argv);
+      expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+      expect([0, 1, 2]).toContain(r.code);
+    }
+    expect(await w.snapshot()).toEqual(before);
+  });
+});
+
+describe('deploy arguments', () => {
+  const args: string[][] = [
+    ['deploy', '..\\..\\..\\outside'],
+    ['deploy', 'pkg\\..\\..\\outside'],
+    ['deploy', ''],
+    ['deploy', '/'],
+    ['deploy', 'outside/victim.txt'],
+    ['deploy', 'pkg', '--install', '..\\..\\..\\outside\\x'],
+    ['deploy', 'pkg', '--install', 'Root\\..\\..\\..\\evil'],
+    ['deploy', 'pkg', '--install', 'Root\\CON'],
+    ['deploy', 'pkg/evil.inf', '--install', 'Root\\Evil\u0000x'],
+    ['deploy', 'pkg/evil.inf', '--install', ''],
+  ];
+  for (const argv of args) {
+    it(JSON.stringify(argv.slice(1)), async () => {
+      const w = (world = new World());
+      await w.init();
+      await w.pkg(hostileInf({}));
+      const before = await w.snapshot('target');
+      const r = await w.run(argv);
+      expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+      expect([0, 1, 2], `exit ${r.code}: ${r.stderr}`).toContain(r.code);
+      if (r.code === 2) expect(r.stderr.trim()).not.toBe('');
+      expect(await w.snapshot('target')).toEqual(before);
+      expect(w.victim()).toBe('do not touch');
+      const v = await w.run(['target', 'verify']);
+      expect(v.code, v.stdout).toBe(0);
+      // Device IDs never become paths: no file or folder named after the hostile ID anywhere.
+      const tree = await w.snapshot();
+      expect(tree.filter((p) => /evil[^./]*\/|outside\/x/i.test(p) && !p.startsWith('pkg/'))).toEqual([]);
+    });
+  }
+});
