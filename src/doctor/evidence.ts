@@ -1,7 +1,7 @@
 // Evidence locations in text files (project files, INFs, wdksim.json):
 // the first line matching a pattern, with its column span.
-import { readFileSync } from 'node:fs';
-import { relative, isAbsolute, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 
 export interface TextFile {
   /** Absolute path. */
@@ -39,4 +39,44 @@ export function findLine(file: TextFile | undefined, ...patterns: (RegExp | stri
     }
   }
   return { line: 0 };
+}
+
+/**
+ * Where a project setting is written: the project file, else a .props file
+ * beside it, else the Directory.Build.props MSBuild imports from the folders
+ * above (settings shared by a repository's drivers live there).
+ */
+export function findInProject(projectFile: TextFile | undefined, cwd: string, ...patterns: RegExp[]): Located & { file?: string } {
+  if (!projectFile) return { line: 0 };
+  const candidates: string[] = [];
+  const dir = dirname(projectFile.path);
+  try {
+    for (const name of readdirSync(dir).sort()) if (/\.props$/i.test(name)) candidates.push(join(dir, name));
+  } catch {
+    // unreadable folder: no .props evidence
+  }
+  for (let d = dir; ; d = dirname(d)) {
+    const file = join(d, 'Directory.Build.props');
+    if (existsSync(file)) {
+      candidates.push(file);
+      break;
+    }
+    if (dirname(d) === d) break;
+  }
+  const files: { file: string; text: TextFile }[] = [{ file: 'project', text: projectFile }];
+  for (const path of [...new Set(candidates)]) {
+    try {
+      files.push({ file: path, text: readText(path, cwd) });
+    } catch {
+      // unreadable .props: not evidence
+    }
+  }
+  // The patterns are in order of preference: the first one found in any of the files wins.
+  for (const pattern of patterns) {
+    for (const { file, text } of files) {
+      const hit = findLine(text, pattern);
+      if (hit.line > 0) return { ...hit, file };
+    }
+  }
+  return { line: 0, file: 'project' };
 }

@@ -6,7 +6,7 @@ import type { FileReport } from '../report/types.js';
 import { RULE_CRASHED } from '../rules/engine.js';
 import { defineRule, levels, severityOf, type RuleMeta } from '../rules/types.js';
 import type { Clock } from '../time/clock.js';
-import { displayPath, readText, type TextFile } from './evidence.js';
+import { displayPath, findInProject, readText, type TextFile } from './evidence.js';
 import { loadUnits } from './load.js';
 import { DOCTOR_RULES } from './rules/index.js';
 import type { DoctorContext, DoctorReport, DoctorRule, DoctorUnit } from './types.js';
@@ -52,6 +52,7 @@ export function runDoctor(paths: string[], options: { cwd: string; clock: Clock;
         clock: options.clock,
         env: options.env ?? {},
         show: (path) => displayPath(path, options.cwd),
+        projectEvidence: (...patterns) => findInProject(unit.projectFile, options.cwd, ...patterns),
         report: (r: DoctorReport) => {
           const target = where(unit, r.file, options.cwd);
           const fix = r.fix ?? rule.fix;

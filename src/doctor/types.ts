@@ -46,6 +46,8 @@ export interface DoctorContext extends BaseRuleContext {
   env: Record<string, string | undefined>;
   /** A path as messages show it: relative to the working directory when under it. */
   show(path: string): string;
+  /** Evidence for a project setting: the project file, a .props beside it, or Directory.Build.props above. */
+  projectEvidence(...patterns: RegExp[]): { file?: string; line: number; column?: number; endColumn?: number };
   report(report: DoctorReport): void;
 }
 

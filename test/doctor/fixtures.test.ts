@@ -22,6 +22,8 @@ const CASES: Record<string, string[]> = {
   'package-intermediates-on-disk': ['9104'],
   'os-list-not-covered': ['9105'],
   'kmdf-too-new': ['9106'],
+  // Settings from a repository's Directory.Build.props: the evidence points there.
+  'directory-build-props': ['9106', '9100'],
 };
 
 function doctor(folder: string, clock = CLOCK, env: Record<string, string> = {}) {
@@ -51,6 +53,9 @@ describe('doctor fixtures', () => {
     expect(at('os-list-not-covered')).toMatchObject({ line: 20 }); // the [Manufacturer] line
     expect(at('kmdf-too-new').file).toMatch(/Widget\.vcxproj$/);
     expect(at('kmdf-too-new').line).toBe(19); // <KMDF_VERSION_MINOR>33</KMDF_VERSION_MINOR>
+    const shared = doctor('directory-build-props').files;
+    expect(shared.map((f) => f.file)).toEqual(['fixtures/doctor/directory-build-props/Directory.Build.props']);
+    expect(shared[0]!.diagnostics.map((d) => [d.code, d.line])).toEqual([['9106', 6], ['9100', 7]]);
   });
 });
 

@@ -6,7 +6,6 @@
 // STAMPINF_DATE (a UTC date in CI), and /uselocaltime then fails in UTC−N
 // zones from (24−N):00 to midnight.
 import { dayNumber, describeZone, localParts, utcOffsetMinutes, utcParts } from '../../time/clock.js';
-import { findLine } from '../evidence.js';
 import { levels, defineRule } from '../../rules/types.js';
 import type { DoctorContext } from '../types.js';
 
@@ -20,7 +19,7 @@ export default defineRule<DoctorContext>({
   fix: 'set <Inf2CatUseLocalTime>true</Inf2CatUseLocalTime> in the project (Inf2Cat /uselocaltime)',
   docsUrl: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/inf2cat',
   check(ctx) {
-    const { project, stamp, projectFile } = ctx.unit;
+    const { project, stamp } = ctx.unit;
     if (!project || !stamp?.enabled || !project.inf2cat.enabled || project.inf2cat.noCatalog) return;
     if (stamp.date !== undefined && stamp.date !== '*') return; // a fixed date is the same everywhere
     const envDate = stamp.date === undefined ? ctx.env.STAMPINF_DATE : undefined;
@@ -39,8 +38,7 @@ export default defineRule<DoctorContext>({
         ? `in ${zone} that is every day from 00:00 to ${hhmm(offset - 1)} local time${local > utc ? ' (including right now)' : ''}`
         : `${zone} is not affected, but every developer or build machine east of UTC is (Europe, Africa, Asia, Oceania)`;
       ctx.report({
-        file: 'project',
-        ...findLine(projectFile, /<Inf2CatUseLocalTime>\s*false/i, /"useLocalTime"\s*:\s*false/i, /<Inf\s+Include="[^"]*"/i, /"infs"/i),
+        ...ctx.projectEvidence(/<Inf2CatUseLocalTime>\s*false/i, /"useLocalTime"\s*:\s*false/i, /<Inf\s+Include="[^"]*"/i, /"infs"/i),
         message: `StampInf stamps DriverVer of ${inf} with the local date (${stamp.date === '*' ? '-d *' : 'no -d, no STAMPINF_DATE'}) but Inf2Cat checks it against the UTC date (Inf2CatUseLocalTime is not set): in a UTC+N zone the local date is a day ahead from 00:00 to N:00 local time, and Inf2Cat fails with 22.9.7 (DriverVer in the future); ${here}.`,
       });
       return;
@@ -49,8 +47,7 @@ export default defineRule<DoctorContext>({
       ? `in ${zone} that is every day from ${hhmm(24 * 60 + offset)} to 23:59 local time${utc > local ? ' (including right now)' : ''}`
       : `${zone} is not affected, but every developer or build machine west of UTC is (the Americas)`;
     ctx.report({
-      file: 'project',
-      ...findLine(projectFile, /<Inf2CatUseLocalTime>\s*true/i, /"useLocalTime"\s*:\s*true/i, /<Inf\s+Include="[^"]*"/i, /"infs"/i),
+      ...ctx.projectEvidence(/<Inf2CatUseLocalTime>\s*true/i, /"useLocalTime"\s*:\s*true/i, /<Inf\s+Include="[^"]*"/i, /"infs"/i),
       message: `StampInf stamps DriverVer of ${inf} with STAMPINF_DATE (${envDate}, no -d) but Inf2Cat checks it against the local date (Inf2CatUseLocalTime is set): when STAMPINF_DATE holds the UTC date, in a UTC−N zone it is a day ahead of the local date from (24−N):00 to midnight, and Inf2Cat fails with 22.9.7 (DriverVer in the future); ${here}.`,
       fix: 'drop Inf2CatUseLocalTime (Inf2Cat then checks the UTC date, as STAMPINF_DATE is), or stamp with -d * and keep it',
     });

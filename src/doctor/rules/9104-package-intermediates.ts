@@ -3,7 +3,6 @@
 // for minutes, and the catalog is built from a folder nobody ships.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { findLine } from '../evidence.js';
 import { levels, defineRule } from '../../rules/types.js';
 import type { DoctorContext } from '../types.js';
 
@@ -51,12 +50,11 @@ export default defineRule<DoctorContext>({
   fix: 'point /driver: (PackageDir) at a folder holding only the package: $(OutDir)$(ProjectName)\\',
   docsUrl: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/inf2cat',
   check(ctx) {
-    const { project, packageDir, intDir, projectFile } = ctx.unit;
+    const { project, packageDir, intDir } = ctx.unit;
     if (project && !project.inf2cat.enabled) return;
     if (project && intDir && contains(packageDir, intDir)) {
       ctx.report({
-        file: 'project',
-        ...findLine(projectFile, /<PackageDir>/i, /"packageDir"/i, /<OutDir>/i, /<IntDir>/i),
+        ...ctx.projectEvidence(/<PackageDir>/i, /"packageDir"/i, /<OutDir>/i, /<IntDir>/i),
         message: `the package folder inf2cat gets as /driver: (${ctx.show(packageDir)}) ${resolve(packageDir) === resolve(intDir) ? 'is' : 'contains'} the intermediate folder (${ctx.show(intDir)}): Inf2Cat crawls every .obj, .pdb, .tmh and .tlog the compiler leaves there, which takes minutes and can fail on files it cannot parse.`,
         fix: 'set PackageDir to its own folder, e.g. <PackageDir>$(OutDir)$(ProjectName)\\</PackageDir>, apart from $(IntDir)',
       });
@@ -66,7 +64,7 @@ export default defineRule<DoctorContext>({
     if (!found.length) return;
     const shown = found.slice(0, 3).join(', ') + (found.length > 3 ? `, and ${found.length >= 200 ? '200+' : found.length - 3} more` : '');
     ctx.report({
-      ...(project ? { file: 'project', ...findLine(projectFile, /<PackageDir>/i, /"packageDir"/i, /<OutDir>/i) } : { line: 0 }),
+      ...(project ? ctx.projectEvidence(/<PackageDir>/i, /"packageDir"/i, /<OutDir>/i) : { line: 0 }),
       message: `the folder inf2cat gets as /driver: (${ctx.show(packageDir)}) holds build intermediates (${shown}): Inf2Cat crawls all of them, which takes minutes, and they would end up next to the catalog.`,
       fix: project ? 'give the package its own folder (PackageDir = $(OutDir)$(ProjectName)\\) and keep $(IntDir) elsewhere' : 'copy the INF, its catalog and the files it names into a clean folder and run inf2cat /driver: on that folder',
     });

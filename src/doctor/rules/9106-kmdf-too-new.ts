@@ -2,7 +2,6 @@
 // Windows has in the box does not load there (Code 39 / 0xC0000428 "requires
 // a newer version of the framework"), although it builds and signs cleanly.
 import { manufacturerLines, selectModelsSections } from '../../inf/decorations.js';
-import { findLine } from '../evidence.js';
 import { spanAt } from '../../rules/context.js';
 import { levels, defineRule } from '../../rules/types.js';
 import type { DoctorContext } from '../types.js';
@@ -21,10 +20,10 @@ export default defineRule<DoctorContext>({
   docsUrl: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/wdf/kmdf-version-history',
   check(ctx) {
     const { doc } = ctx.unit.inf;
-    const { project, stamp, projectFile, osList, arch } = ctx.unit;
+    const { project, stamp, osList, arch } = ctx.unit;
     // The version: KmdfLibraryVersion in the INF's [*.Wdf] sections, else the project's (StampInf -k).
     let version: string | undefined;
-    let where: { file?: 'project'; line: number; column?: number; endColumn?: number } | undefined;
+    let where: { file?: string; line: number; column?: number; endColumn?: number } | undefined;
     for (const s of doc.sections) {
       if (!/\.wdf$/i.test(s.name)) continue;
       const e = s.find('KmdfLibraryVersion');
@@ -37,7 +36,7 @@ export default defineRule<DoctorContext>({
     }
     if (!version && project?.driverType === 'KMDF') version = stamp?.kmdfVersion;
     if (!version) return;
-    if (!where) where = { file: 'project', ...findLine(projectFile, /<KMDF_VERSION_MINOR>/i, /"kmdfVersion"/i, /<Inf\s+Include=/i) };
+    if (!where) where = ctx.projectEvidence(/<KMDF_VERSION_MINOR>/i, /"kmdfVersion"/i, /<Inf\s+Include=/i);
     const minor = Number(version.split('.')[1]);
     // The oldest OS the package installs on: the /os ids its Models decorations
     // cover (an uncovered id is 9105's finding), else its own lowest decorated
