@@ -2,7 +2,7 @@
 // as Visual Studio's provisioning leaves it (wdk-tools.md §7.2): DriverTest
 // folder, test signing and kernel debugging configured and active (provisioning
 // reboots the machine), empty driver store and logs.
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TargetError } from '../errors.js';
 import type { Context } from '../io.js';
@@ -28,11 +28,17 @@ export interface ProvisionOptions {
 }
 
 export async function provisionTarget(root: string, ctx: Context, options: ProvisionOptions): Promise<MachineState> {
+  let existing = false;
   try {
     await stat(join(root, STATE_FILE));
-    if (!options.force) throw new TargetError(`${root} already holds a target machine; use --force to re-create it (everything in it is lost)`);
-  } catch (error) {
-    if (error instanceof TargetError) throw error;
+    existing = true;
+  } catch {
+    existing = false;
+  }
+  if (existing && !options.force) throw new TargetError(`${root} already holds a target machine; use --force to re-create it (everything in it is lost)`);
+  if (existing) {
+    // Re-create: only what a target consists of is removed.
+    for (const name of ['Windows', 'DriverTest', '.wdksim', STATE_FILE]) await rm(join(root, name), { recursive: true, force: true });
   }
   try {
     const entries = await readdir(root);
