@@ -93,4 +93,15 @@ describe('tutorial flow through the engine', () => {
     await expect(target.transaction('stage', (tx) => stageDriverPackage(tx, unsigned))).rejects.toThrow(/not signed/);
     expect((await target.read()).packages.filter((p) => !p.inbox)).toEqual([]);
   });
+
+  it('a KMDF version newer than the OS has gives problem 39 (CM_PROB_DRIVER_FAILED_LOAD); the same package runs where KMDF is new enough', async () => {
+    for (const [os, kmdf, problem] of [['win10-22h2', '1.33', 39], ['win11-23h2', '1.33', 0], ['win11-23h2', '1.35', 39]] as const) {
+      const { base, target } = await newTarget({ os });
+      const inf = (await rf(join(FIXTURE, 'KmdfHelloWorld.inf'), 'utf8')).replace(/\r\n/g, '\n').replace('KmdfLibraryVersion = 1.15', `KmdfLibraryVersion = ${kmdf}`);
+      const path = await makePackage(join(base, 'pkg'), 'KmdfHelloWorld.inf', inf, { 'KmdfHelloWorld.sys': await rf(join(FIXTURE, 'KmdfHelloWorld.sys')) });
+      const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, path));
+      await target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }));
+      expect(`${os} ${kmdf} ${hello(await target.read()).problem}`).toBe(`${os} ${kmdf} ${problem}`);
+    }
+  });
 });
