@@ -4,6 +4,7 @@
 // end); write CatalogFile (and Provider) into [Version]. Edits come from the
 // lexer's token spans, so comments, spacing, key case, line ends, encoding and
 // the text before the first section keep their bytes.
+import { lex } from '../inf/lexer.js';
 import type { InfDocument, InfEntry, InfSection } from '../inf/document.js';
 import { encodeInf } from '../inf/decode.js';
 import type { RawToken } from '../inf/lexer.js';
@@ -183,6 +184,13 @@ function endOfFile(text: string): number {
   return z === -1 ? text.length : z;
 }
 
+/** Does this physical line end in a `\` continuation (as the lexer reads it)? */
+function continuesOntoNextLine(line: string): boolean {
+  const probe = 'wdksim-probe';
+  const items = lex(`[s]\n${line}\n${probe}=1`).items;
+  return !items.some((item) => item.kind === 'entry' && item.keyToken?.value === probe);
+}
+
 /** New lines after the section's last entry (or its header), or a new section at the end of the file. */
 function insertEdit(doc: InfDocument, sectionName: string, lines: string[]): TextEdit {
   const text = doc.text;
@@ -195,10 +203,13 @@ function insertEdit(doc: InfDocument, sectionName: string, lines: string[]): Tex
     const nl = text.indexOf('\n', after);
     const eof = endOfFile(text);
     if (nl !== -1 && nl < eof) {
-      return { start: nl + 1, end: nl + 1, text: lines.map((l) => l + eol).join(''), section: section.name, insert: true };
+      // A line that ends in a continuation would swallow ours: a blank line ends it.
+      const brk = continuesOntoNextLine(text.slice(text.lastIndexOf('\n', nl - 1) + 1, nl)) ? eol : '';
+      return { start: nl + 1, end: nl + 1, text: brk + lines.map((l) => l + eol).join(''), section: section.name, insert: true };
     }
     // The last line has no line end: end it, then add ours (without a final line end, as the file had none).
-    return { start: eof, end: eof, text: lines.map((l) => eol + l).join(''), section: section.name, insert: true };
+    const brk = continuesOntoNextLine(text.slice(text.lastIndexOf('\n', eof - 1) + 1, eof)) ? eol : '';
+    return { start: eof, end: eof, text: brk + lines.map((l) => eol + l).join(''), section: section.name, insert: true };
   }
   const eof = endOfFile(text);
   const eol = fileEol(doc);
