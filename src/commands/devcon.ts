@@ -6,8 +6,8 @@ import { WdksimError } from '../errors.js';
 import { DevconExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { readInfFile } from '../inf/parse.js';
-import { applyFilterOps, applyHwidOps, enumKeyOf, classKeyOf, writeEnumKey, type ChangeOutcome } from '../devcon/devices.js';
-import { changeEnabled, changeRemove, changeRestart, rebootMachine, rescanTarget } from '../devcon/apply.js';
+import { applyFilterOps, applyHwidOps, type ChangeOutcome } from '../devcon/devices.js';
+import { changeEnabled, changeRemove, changeRestart, rebootMachine, registerDriverlessDevice, rescanTarget, setClassFilters, setHardwareIds } from '../devcon/apply.js';
 import { deviceLine } from '../devcon/format.js';
 import { parseDevconLine, type DevconLine } from '../devcon/grammar.js';
 import { commandUsageText, COMMAND_NAMES, failureText, helpText, usageText } from '../devcon/help.js';
@@ -18,8 +18,7 @@ import { selectDevices } from '../devcon/select.js';
 import { driverNodes, type DriverNode } from '../devcon/nodes.js';
 import { resolveUserPath } from '../devcon/paths.js';
 import { classesNamed, sameText } from '../devcon/view.js';
-import { openTarget, type Target } from '../target/target.js';
-import { Registry } from '../target/registry.js';
+import { openTarget, type Target, type Transaction } from '../target/target.js';
 import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../target/engine.js';
 import { InstallError, SetupError } from '../target/install-error.js';
 import type { MachineState } from '../target/schema.js';
@@ -125,28 +124,6 @@ async function infClass(path: string): Promise<{ name: string; guid: string } | 
   }
 }
 
-/**
- * devcon install registers the devnode before it installs a driver, so when
- * the install fails the device stays, driverless, with CM_PROB_FAILED_INSTALL.
- */
-async function createDriverlessNode(target: Target, cls: { name: string; guid: string }, hwid: string): Promise<string> {
-  return target.transaction('devcon install (DIF_REGISTERDEVICE)', async (tx) => {
-    const known = tx.state.classes.find((c) => (cls.guid && sameText(c.guid, cls.guid)) || (!cls.guid && sameText(c.name, cls.name)));
-    const className = cls.name || known?.name || 'Unknown';
-    const classGuid = known?.guid ?? cls.guid.toLowerCase();
-    const prefix = `ROOT\\${className.toUpperCase()}\\`;
-    let n = 0;
-    while (tx.state.devices.some((d) => sameText(d.instanceId, `${prefix}${String(n).padStart(4, '0')}`))) n++;
-    const instanceId = `${prefix}${String(n).padStart(4, '0')}`;
-    const device = { instanceId, hardwareIds: [hwid], compatibleIds: [], classGuid, className, description: '', parent: 'HTREE\\ROOT\\0', present: true, rootEnumerated: true, disabled: false, problem: 28 };
-    tx.state.devices.push(device);
-    writeEnumKey(tx.registry, device);
-    tx.registry.setValue(enumKeyOf(instanceId), 'ConfigFlags', { type: 'REG_DWORD', data: 0x40 });
-    tx.log(`Device Install (DiCreateDeviceInfo) - ${instanceId}`).entry('dvi:', `Created device node ${instanceId}; no driver was installed (problem 28).`);
-    return instanceId;
-  });
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -174,7 +151,7 @@ async function update(ctx: Context, line: DevconLine, create: boolean): Promise<
     return { code: result.rebootRequired ? DevconExit.reboot : DevconExit.ok, out, json: { publishedName: result.publishedName, created: result.created ?? null, devices: result.devices.map((d) => d.instanceId), rebootRequired: result.rebootRequired } };
   } catch (error) {
     if (!(error instanceof WdksimError)) throw error;
-    const created = create ? await createDriverlessNode(target, cls, hwid) : undefined;
+    const created = create ? await target.transaction('devcon install (DIF_REGISTERDEVICE)', async (tx) => registerDriverlessDevice(tx, cls, hwid)) : undefined;
     return { ...fail(describe(error), out), json: { error: describe(error), created: created ?? null } };
   }
 }
@@ -203,10 +180,7 @@ async function sethwid(ctx: Context, line: DevconLine): Promise<Outcome> {
       const result = applyHwidOps(device.hardwareIds, right);
       // A bad subcommand stops the enumeration with EXIT_USAGE: nothing is written.
       if (result.kind === 'usage') throw new UsageStop(out);
-      const live = tx.state.devices.find((d) => d.instanceId === device.instanceId)!;
-      live.hardwareIds = result.ids;
-      if (result.ids.length) tx.registry.setValue(enumKeyOf(live.instanceId), 'HardwareID', { type: 'REG_MULTI_SZ', data: result.ids });
-      else tx.registry.deleteValue(enumKeyOf(live.instanceId), 'HardwareID');
+      setHardwareIds(tx, device.instanceId, result.ids);
       modified++;
       out += deviceLine(device.instanceId, result.ids.join(','));
       devices.push({ instanceId: device.instanceId, hardwareIds: result.ids });
@@ -233,7 +207,7 @@ async function classfilter(ctx: Context, line: DevconLine): Promise<Outcome> {
   const [name, which, ...ops] = line.args;
   if (line.args.length < 2 || !name) return usage();
   const target = await openTarget(ctx);
-  const run = async (state: MachineState, registry: Registry | undefined): Promise<Outcome> => {
+  const run = async (state: MachineState, tx: Transaction | undefined): Promise<Outcome> => {
     const view = viewOf(state);
     const cls = classesNamed(view, name)[0];
     if (!cls) return fail(`there is no "${name}" setup class`);
@@ -246,17 +220,7 @@ async function classfilter(ctx: Context, line: DevconLine): Promise<Outcome> {
     if (result.kind === 'usage') return usage();
     if (result.kind === 'fail') return fail('the filter is not in the list or the service is not installed');
     if (!result.modified) return { code: DevconExit.ok, out: `Class filters unchanged.\n${listing(result.filters)}`, json: { class: cls.name, filters: result.filters, changed: false } };
-    const live = state.classes.find((c) => c.guid === cls.guid)!;
-    const value = upper ? 'UpperFilters' : 'LowerFilters';
-    if (result.filters.length) {
-      if (upper) live.upperFilters = result.filters;
-      else live.lowerFilters = result.filters;
-      registry?.setValue(classKeyOf(live.guid), value, { type: 'REG_MULTI_SZ', data: result.filters });
-    } else {
-      if (upper) delete live.upperFilters;
-      else delete live.lowerFilters;
-      registry?.deleteValue(classKeyOf(live.guid), value);
-    }
+    if (tx) setClassFilters(tx, cls.guid, upper ? 'UpperFilters' : 'LowerFilters', result.filters);
     const out = `Class filters changed. Restart the devices or reboot the system to make the change effective.\n${listing(result.filters)}`;
     return { code: DevconExit.reboot, out, json: { class: cls.name, filters: result.filters, changed: true } };
   };
@@ -265,7 +229,7 @@ async function classfilter(ctx: Context, line: DevconLine): Promise<Outcome> {
   let outcome: Outcome | undefined;
   try {
     await target.transaction('devcon classfilter', async (tx) => {
-      outcome = await run(tx.state, tx.registry);
+      outcome = await run(tx.state, tx);
       if (outcome.code !== DevconExit.reboot) throw new FailStop();
     });
   } catch (error) {

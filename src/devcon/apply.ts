@@ -6,8 +6,8 @@
 import type { Transaction } from '../target/target.js';
 import type { DeviceRecord } from '../target/model.js';
 import { rebootTarget, removeDevice, rescan, restartDevice, setDeviceEnabled } from '../target/engine.js';
-import { isBootDevice, isDisableable, removalSet, rescanDevices, type ChangeOutcome } from './devices.js';
-import { fold } from './view.js';
+import { classKeyOf, enumKeyOf, isBootDevice, isDisableable, removalSet, rescanDevices, writeEnumKey, type ChangeOutcome } from './devices.js';
+import { fold, sameText } from './view.js';
 
 function find(tx: Transaction, instanceId: string): DeviceRecord | undefined {
   return tx.state.devices.find((d) => fold(d.instanceId) === fold(instanceId));
@@ -63,4 +63,47 @@ export async function rescanTarget(tx: Transaction): Promise<string[]> {
 export async function rebootMachine(tx: Transaction): Promise<void> {
   await rebootTarget(tx);
   keepLegacyRunning(tx);
+}
+
+/**
+ * devcon install registers the devnode before it installs a driver, so when
+ * the install fails the device stays, driverless, with CM_PROB_FAILED_INSTALL.
+ */
+export function registerDriverlessDevice(tx: Transaction, cls: { name: string; guid: string }, hwid: string): string {
+  const known = tx.state.classes.find((c) => (cls.guid && sameText(c.guid, cls.guid)) || (!cls.guid && sameText(c.name, cls.name)));
+  const className = cls.name || known?.name || 'Unknown';
+  const classGuid = known?.guid ?? cls.guid.toLowerCase();
+  const prefix = `ROOT\\${className.toUpperCase()}\\`;
+  let n = 0;
+  while (tx.state.devices.some((d) => sameText(d.instanceId, `${prefix}${String(n).padStart(4, '0')}`))) n++;
+  const instanceId = `${prefix}${String(n).padStart(4, '0')}`;
+  const device: DeviceRecord = { instanceId, hardwareIds: [hwid], compatibleIds: [], classGuid, className, description: '', parent: 'HTREE\\ROOT\\0', present: true, rootEnumerated: true, disabled: false, problem: 28 };
+  tx.state.devices.push(device);
+  writeEnumKey(tx.registry, device);
+  tx.registry.setValue(enumKeyOf(instanceId), 'ConfigFlags', { type: 'REG_DWORD', data: 0x40 }); // CONFIGFLAG_FAILEDINSTALL
+  tx.log(`Device Install (DiCreateDeviceInfo) - ${instanceId}`).entry('dvi:', `Created device node ${instanceId}; no driver was installed (problem 28).`);
+  return instanceId;
+}
+
+/** sethwid: the device's HardwareID list (the value goes when the list is empty). */
+export function setHardwareIds(tx: Transaction, instanceId: string, ids: string[]): void {
+  const device = find(tx, instanceId);
+  if (!device) return;
+  device.hardwareIds = ids;
+  if (ids.length) tx.registry.setValue(enumKeyOf(device.instanceId), 'HardwareID', { type: 'REG_MULTI_SZ', data: ids });
+  else tx.registry.deleteValue(enumKeyOf(device.instanceId), 'HardwareID');
+}
+
+/** classfilter: the class's UpperFilters/LowerFilters (the value goes when the list is empty). */
+export function setClassFilters(tx: Transaction, guid: string, value: 'UpperFilters' | 'LowerFilters', filters: string[]): void {
+  const cls = tx.state.classes.find((c) => sameText(c.guid, guid));
+  if (!cls) return;
+  const key = value === 'UpperFilters' ? 'upperFilters' : 'lowerFilters';
+  if (filters.length) {
+    cls[key] = filters;
+    tx.registry.setValue(classKeyOf(cls.guid), value, { type: 'REG_MULTI_SZ', data: filters });
+  } else {
+    delete cls[key];
+    tx.registry.deleteValue(classKeyOf(cls.guid), value);
+  }
 }
