@@ -155,6 +155,16 @@ describe('devcon status / hwids / stack / resources / driverfiles / drivernodes'
   });
 });
 
+describe('devcon no-match cases', () => {
+  it('every selecting command prints its nothing-matched tail and exits 0', async () => {
+    const root = await machine();
+    for (const cmd of ['findall', 'hwids', 'resources', 'driverfiles', 'drivernodes']) {
+      expect(await devcon(root, cmd, '=Ports', 'NOSUCH\\ID')).toEqual({ exitCode: 0, stdout: 'No matching devices found.\n', stderr: '' });
+    }
+    expect(await devcon(root, 'removeall', 'NOSUCH\\ID')).toEqual({ exitCode: 0, stdout: 'No devices were removed.\n', stderr: '' });
+  });
+});
+
 describe('devcon classes / listclass', () => {
   it('classes lists every setup class as %-20s: description', async () => {
     const root = await machine();
