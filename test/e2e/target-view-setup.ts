@@ -1,13 +1,10 @@
 // Shared setup of the target-view e2e tests: a provisioned target with the
 // KmdfHelloWorld package built (inf2cat), test-signed and deployed through the
 // built CLI, and a snapshot "deployed" taken; the install itself is left to
-// each test. The target is provisioned in-process (target init's own code path).
+// each test.
 import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import { memoryContext } from '../../src/io.js';
-import { findOs } from '../../src/target/os.js';
-import { provisionTarget } from '../../src/target/provision.js';
 import { REPO_ROOT, tempDir, wdksim, type CliResult } from '../helpers/cli.js';
 
 export const NOW = '2026-11-25T12:00:00Z';
@@ -23,13 +20,13 @@ export interface Machine {
 export async function deployedMachine(): Promise<Machine> {
   const base = tempDir('wdksim-view-e2e-');
   const target = join(base, 'target');
-  await provisionTarget(target, memoryContext({ cwd: base, now: NOW, env: { TZ: 'UTC' } }), { os: findOs('win11-23h2')!, arch: 'amd64', testsigning: true, kdnet: { port: 50000, key: '1.2.3.4' } });
   const run = (args: string[]): Promise<CliResult> => wdksim(['--now', NOW, '--target', target, ...args], { cwd: base });
   const ok = async (args: string[]): Promise<CliResult> => {
     const r = await run(args);
     expect(r.exitCode, `wdksim ${args.join(' ')}\n${r.stdout}${r.stderr}`).toBe(0);
     return r;
   };
+  await ok(['target', 'init', target, '--testsigning', 'on', '--kdnet-port', '50000', '--kdnet-key', '1.2.3.4']);
   await cp(join(REPO_ROOT, 'fixtures/packages/KmdfHelloWorld'), join(base, 'pkg'), { recursive: true });
   await ok(['cert', 'new', '--subject', 'CN=WDKTestCert wdksim-e2e', '--out', 'cert']);
   await cp(join(base, 'cert/WDKTestCert.cer'), join(base, 'pkg/WDKTestCert.cer'));
