@@ -142,32 +142,44 @@ async function exportDriver(ctx: Context, line: PnpLine): Promise<Result> {
   if (!which || !dest || line.positional.length > 2) return usageResult('Missing driver package name or target directory.');
   const { target, state } = await load(ctx);
   const view = viewOf(state);
-  const outDir = resolve(ctx.io.cwd, dest);
   const all = which === '*';
   const packages = all ? oemInOrder(view) : oemInOrder(view).filter((p) => sameText(p.publishedName, which));
-  let out = '';
-  let exported = 0;
-  let value: number = PnpReturn.success;
   if (!all && packages.length === 0) {
     return result(PnpReturn.notAnInstalledOemInf, `Exporting driver package:   ${which}\nFailed to export driver package: ${systemText(PnpReturn.notAnInstalledOemInf)}\n`, { error: 'not an installed OEM INF' });
   }
-  for (const p of packages) {
-    out += `Exporting driver package:   ${p.publishedName} (${p.originalName})\n`;
-    try {
-      const folder = all ? join(outDir, p.storeFolder) : outDir;
-      for (const f of p.files) {
-        const data = await readFile(join(target.root, STORE_DIR, p.storeFolder, ...f.path.split('/')));
-        const destFile = join(folder, ...f.path.split('/'));
-        await mkdir(join(destFile, '..'), { recursive: true });
-        await writeFileAtomic(destFile, data);
+  // A C:\ directory is on the target's system drive: written inside a transaction there; any other on the host.
+  const drive = /^[A-Za-z]:[\\/](.*)$/.exec(dest);
+  const destRel = drive ? drive[1]!.split(/[\\/]+/).filter((x) => x && x !== '.') : undefined;
+  const outDir = drive ? `C:\\${destRel!.join('\\')}` : resolve(ctx.io.cwd, dest);
+  let out = '';
+  let exported = 0;
+  let value: number = PnpReturn.success;
+  const copy = async (write: (parts: string[], data: Buffer) => Promise<void>) => {
+    for (const p of packages) {
+      out += `Exporting driver package:   ${p.publishedName} (${p.originalName})\n`;
+      try {
+        for (const f of p.files) {
+          const data = await readFile(join(target.root, STORE_DIR, p.storeFolder, ...f.path.split('/')));
+          await write([...(all ? [p.storeFolder] : []), ...f.path.split('/')], data);
+        }
+        exported++;
+        out += 'Driver package exported successfully.\n';
+      } catch (error) {
+        if (error instanceof WdksimError) throw error;
+        value = PnpReturn.fileNotFound;
+        out += `Failed to export driver package: ${systemText(PnpReturn.fileNotFound)}\n`;
       }
-      exported++;
-      out += 'Driver package exported successfully.\n';
-    } catch {
-      value = PnpReturn.fileNotFound;
-      out += `Failed to export driver package: ${systemText(PnpReturn.fileNotFound)}\n`;
+      if (all) out += '\n';
     }
-    if (all) out += '\n';
+  };
+  if (destRel) {
+    await target.transaction('pnputil /export-driver', (tx) => copy(async (parts, data) => void (await tx.writeFile([...destRel, ...parts].join('/'), data))));
+  } else {
+    await copy(async (parts, data) => {
+      const destFile = join(outDir, ...parts);
+      await mkdir(join(destFile, '..'), { recursive: true });
+      await writeFileAtomic(destFile, data);
+    });
   }
   if (all) out += `Total driver packages:     ${packages.length}\nExported driver packages:  ${exported}\n`;
   return result(value, out, { exported: packages.map((p) => p.publishedName), directory: outDir });

@@ -129,6 +129,13 @@ describe('pnputil driver packages', () => {
       expect(r).toEqual({ exitCode: 0, stdout: `${BANNER}Exporting driver package:   oem0.inf (kmdfhelloworld.inf)\nDriver package exported successfully.\n`, stderr: '' });
       expect((await readdir(out)).map((f) => f.toLowerCase()).sort()).toEqual(['kmdfhelloworld.cat', 'kmdfhelloworld.inf', 'kmdfhelloworld.sys']);
       expect((await t.run('/export-driver', 'oem5.inf', out)).exitCode).toBe(58);
+      // A C:\ folder is on the target's system drive.
+      const all = await t.run('/export-driver', '*', 'C:\\Export');
+      expect(all.exitCode).toBe(0);
+      expect(all.stdout).toBe(`${BANNER}Exporting driver package:   oem0.inf (kmdfhelloworld.inf)\nDriver package exported successfully.\n\nTotal driver packages:     1\nExported driver packages:  1\n`);
+      const [folder] = await readdir(join(t.root, 'Export'));
+      expect(folder).toMatch(/^kmdfhelloworld\.inf_amd64_[0-9a-f]{16}$/);
+      expect((await readdir(join(t.root, 'Export', folder!))).length).toBe(3);
     } finally {
       await t.cleanup();
     }
