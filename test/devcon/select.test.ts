@@ -89,3 +89,18 @@ describe('selectDevices', () => {
     expect(ids(["'*PNP05*"])).toEqual([]);
   });
 });
+
+describe('wildcardMatch against a regular-expression oracle', () => {
+  it('agrees on random IDs and patterns', async () => {
+    const fc = await import('fast-check');
+    const alphabet = fc.constantFrom('A', 'b', '\\', '&', '_', '0', '*');
+    const text = fc.array(alphabet, { maxLength: 12 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text.map((t) => t.replace(/\*/g, '')), text, (item, pattern) => {
+        const oracle = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[\\^$.|?+()[\]{}]/g, '\\$&')).join('.*')}$`, 'i');
+        expect(wildcardMatch(item, parseIdPattern(pattern))).toBe(oracle.test(item));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
