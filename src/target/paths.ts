@@ -56,16 +56,19 @@ async function findEntry(dir: string, name: string, cache?: Map<string, Map<stri
   if (!names) {
     names = new Map();
     try {
-      for (const entry of await readdir(dir)) {
+      // Sorted, so that of names differing only in case (possible on a case-sensitive host) the choice is stable.
+      for (const entry of (await readdir(dir)).sort()) {
         const lower = entry.toLowerCase();
         if (!names.has(lower)) names.set(lower, entry);
+        names.set(`\0${entry}`, entry);
       }
     } catch {
       // missing directory: nothing inside it
     }
     cache?.set(dir, names);
   }
-  return names.get(name.toLowerCase());
+  // An exact match wins over a case-insensitive one.
+  return names.get(`\0${name}`) ?? names.get(name.toLowerCase());
 }
 
 export interface Resolved {

@@ -104,4 +104,22 @@ describe('tutorial flow through the engine', () => {
       expect(`${os} ${kmdf} ${hello(await target.read()).problem}`).toBe(`${os} ${kmdf} ${problem}`);
     }
   });
+
+  it('matches package and target file names without regard to case', async () => {
+    const { base, root, target } = await newTarget();
+    const inf = (await rf(join(FIXTURE, 'KmdfHelloWorld.inf'), 'utf8')).replace(/\r\n/g, '\n').replace('DefaultDestDir = 13', 'DefaultDestDir = 12');
+    const path = await makePackage(join(base, 'pkg'), 'KmdfHelloWorld.inf', inf, { 'KMDFHELLOWORLD.SYS': await rf(join(FIXTURE, 'KmdfHelloWorld.sys')) });
+    const { mkdir, writeFile: wfile } = await import('node:fs/promises');
+    await mkdir(join(root, 'Windows/System32/drivers'), { recursive: true });
+    await wfile(join(root, 'Windows/System32/drivers/kmdfhelloworld.sys'), 'old version');
+    const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, path));
+    await target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'ROOT\\KMDFHELLOWORLD', createRootDevice: true, force: true }));
+    const state = await target.read();
+    expect(hello(state).problem).toBe(0);
+    const { readdir } = await import('node:fs/promises');
+    // The existing file (any case) is replaced, not doubled.
+    expect((await readdir(join(root, 'Windows/System32/drivers'))).filter((n) => n.toLowerCase() === 'kmdfhelloworld.sys')).toEqual(['kmdfhelloworld.sys']);
+    expect(await rf(join(root, 'Windows/System32/drivers/kmdfhelloworld.sys'))).toEqual(await rf(join(FIXTURE, 'KmdfHelloWorld.sys')));
+    expect((await verifyTarget(target)).problems).toEqual([]);
+  });
 });
