@@ -23,9 +23,11 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     const { doc } = ctx;
     const strings = doc.strings.values;
+    const model = ctx.model;
     for (const section of doc.sections) {
       if (/^strings(\.|$)/i.test(section.name)) continue;
       for (const entry of section.entries) {
+        if (!model.hasCharIn('%', entry.start, entry.end)) continue;
         let seen: Set<string> | undefined;
         const key = entry.hasEquals ? entry.keyToken : undefined;
         for (let n = key ? -1 : 0; n < entry.fieldTokens.length; n++) {

@@ -19,9 +19,9 @@ export default defineRule<InfRuleContext>({
       const buckets = new Map<number, InfEntry[]>();
       for (const entry of section.entries) {
         if (keyed && !entry.hasEquals) continue;
-        const span = keyed ? entry.keyToken?.span ?? entry.span : entry.span;
-        const start = span.start.offset;
-        const end = span.end.offset;
+        const token = keyed ? entry.keyToken : undefined;
+        const start = token ? token.start : entry.start;
+        const end = token ? token.end : entry.end;
         if (end <= start) continue;
         const print = (end - start) * 1_000_003 + (text.charCodeAt(start) | 32) * 1021 + (text.charCodeAt(end - 1) | 32);
         const bucket = buckets.get(print);
@@ -29,7 +29,7 @@ export default defineRule<InfRuleContext>({
           buckets.set(print, [entry]);
           continue;
         }
-        const id = (e: InfEntry): string => (keyed ? (e.rawKey ?? '').toLowerCase() : text.slice(e.span.start.offset, e.span.end.offset).toLowerCase());
+        const id = (e: InfEntry): string => (keyed ? (e.rawKey ?? '').toLowerCase() : text.slice(e.start, e.end).toLowerCase());
         const mine = id(entry);
         const first = bucket.find((e) => id(e) === mine);
         if (first) {

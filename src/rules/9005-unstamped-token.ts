@@ -10,7 +10,9 @@ export default defineRule<InfRuleContext>({
   docsUrl: INF_SYNTAX_DOCS,
   check(ctx) {
     if (ctx.options.stampinf) return;
+    const model = ctx.model;
     for (const entry of ctx.doc.allEntries()) {
+      if (!model.hasCharIn('$', entry.start, entry.end)) continue;
       entry.fields.forEach((f, i) => {
         const m = f.indexOf('$') === -1 ? null : TOKEN.exec(f);
         if (m) ctx.report({ ...atField(entry, i), message: `Unstamped token ${m[0]}; stampinf replaces it with the WDF version` });

@@ -127,6 +127,7 @@ const ROOT_PATTERNS = [
   /^packageinfo$/i, /^defaultinstall(\..*)?$/i, /^defaultuninstall(\..*)?$/i, /^classinstall32(\..*)?$/i,
   /^interfaceinstall32$/i,
 ];
+const COMPANION_SUFFIXES = [...COMPANIONS, 'security'].map((c) => `.${c.toLowerCase()}`);
 /** Cheap pre-filter: the first letters of every root section name. */
 const ROOT_START = /^(version|strings|sourcedisks|destinationdirs|manufacturer|controlflags|signatureattributes|packageinfo|default|classinstall32|interfaceinstall32)/i;
 const COMPANION_END = new RegExp(`\\.(${COMPANIONS.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
@@ -214,6 +215,27 @@ export class InfModel {
     return this.#directives.get(lowerKey) ?? [];
   }
 
+  #offsets = new Map<string, number[]>();
+
+  /** Whether the text in [start, end) contains `ch` (e.g. '%' or '$'); one scan of the file per character. */
+  hasCharIn(ch: string, start: number, end: number): boolean {
+    let offsets = this.#offsets.get(ch);
+    if (!offsets) {
+      offsets = [];
+      const text = this.doc.text;
+      for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) offsets.push(i);
+      this.#offsets.set(ch, offsets);
+    }
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < offsets.length && offsets[lo]! < end;
+  }
+
   /** An included INF may supply sections this one names. */
   hasInclude(section: InfSection): boolean {
     return section.findAll('Include').length > 0 || section.findAll('Needs').length > 0;
@@ -268,21 +290,39 @@ export class InfModel {
     }
   }
 
+  /** Companion (and .security) sections by the lower-case name of the section they hang off. */
+  private companionIndex(): Map<string, InfSection[]> {
+    const index = new Map<string, InfSection[]>();
+    for (const section of this.doc.sections) {
+      const lower = section.name.toLowerCase();
+      for (const suffix of COMPANION_SUFFIXES) {
+        if (lower.length > suffix.length && lower.endsWith(suffix)) {
+          const base = lower.slice(0, lower.length - suffix.length);
+          const list = index.get(base);
+          if (list) list.push(section);
+          else index.set(base, [section]);
+        }
+      }
+    }
+    return index;
+  }
+
   private walk(): void {
+    const companions = this.companionIndex();
     const queue: { section: InfSection; install: boolean }[] = [];
     const reach = (section: InfSection | undefined, install: boolean): void => {
       if (!section) return;
       const lower = section.name.toLowerCase();
+      const attached = companions.get(lower);
       if (install && !this.installLike.has(lower)) {
         this.installLike.add(lower);
         this.reached.add(lower);
         queue.push({ section, install });
-        for (const suffix of COMPANIONS) reach(this.doc.section(`${section.name}.${suffix}`), true);
+        for (const c of attached ?? []) if (!c.name.toLowerCase().endsWith('.security')) reach(c, true);
       } else {
         this.reached.add(lower);
       }
-      const security = this.doc.section(`${section.name}.security`);
-      if (security) this.reached.add(security.name.toLowerCase());
+      for (const c of attached ?? []) if (c.name.toLowerCase().endsWith('.security')) this.reached.add(c.name.toLowerCase());
     };
     for (const section of this.doc.sections) {
       if (!ROOT_START.test(section.name)) continue;
@@ -380,12 +420,12 @@ export class InfModel {
   }
 }
 
-const cache = new WeakMap<InfDocument, InfModel>();
+// Cached on the document itself: a WeakMap cache kept every document alive
+// through young-generation GCs (ephemerons), which made validation slow.
+const MODEL = Symbol('wdksim.infverif.model');
+type WithModel = InfDocument & { [MODEL]?: InfModel };
+
 export function modelOf(doc: InfDocument): InfModel {
-  let model = cache.get(doc);
-  if (!model) {
-    model = new InfModel(doc);
-    cache.set(doc, model);
-  }
-  return model;
+  const holder = doc as WithModel;
+  return (holder[MODEL] ??= new InfModel(doc));
 }

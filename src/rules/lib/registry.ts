@@ -23,13 +23,14 @@ export interface RegLine {
   inService: boolean;
 }
 
-const cache = new WeakMap<InfModel, RegLine[]>();
+const LINES = Symbol('wdksim.infverif.registryLines');
+type WithLines = InfModel & { [LINES]?: RegLine[] };
 
 /** Every line of every AddReg/DelReg/BitReg section, once per section (first reference). */
 export function registryLines(model: InfModel): RegLine[] {
-  let lines = cache.get(model);
-  if (lines) return lines;
-  lines = [];
+  const holder = model as WithLines;
+  if (holder[LINES]) return holder[LINES];
+  const lines: RegLine[] = [];
   const serviceSections = new Set(model.services.map((s) => s.section?.name.toLowerCase()).filter(Boolean));
   const seen = new Set<string>();
   for (const ref of model.refs) {
@@ -55,6 +56,6 @@ export function registryLines(model: InfModel): RegLine[] {
       });
     }
   }
-  cache.set(model, lines);
+  holder[LINES] = lines;
   return lines;
 }
