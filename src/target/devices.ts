@@ -7,6 +7,7 @@ import type { Transaction } from './target.js';
 import { enumKey, softwareKey } from './keys.js';
 import { evaluateProblem } from './device-status.js';
 import { findPackage, winFileExists } from './install.js';
+import { bootSessionLine } from './setupapi-log.js';
 
 export function findDevice(tx: Transaction, instanceId: string): DeviceRecord {
   const device = tx.state.devices.find((d) => d.instanceId.toUpperCase() === instanceId.toUpperCase());
@@ -66,11 +67,11 @@ export async function rebootTarget(tx: Transaction): Promise<{ applied: string[]
     delete boot.pending;
   }
   boot.bootCount += 1;
+  tx.logRaw(bootSessionLine(tx.ctx.clock));
   for (const device of tx.state.devices) {
     delete device.rebootRequired;
     if (device.present) await reevaluate(tx, device);
   }
-  tx.log('Boot Session').entry('dvi:', `Boot session ${boot.bootCount}; test signing ${boot.testsigning ? 'on' : 'off'}.`);
   return { applied };
 }
 

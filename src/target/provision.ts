@@ -12,7 +12,7 @@ import type { OsRelease, TargetArch } from './os.js';
 import { Registry } from './registry.js';
 import { STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './schema.js';
 import { inboxClasses, inboxDevices, inboxPackages } from '../devcon/inbox.js';
-import { LOG_PATH, logHeader } from './setupapi-log.js';
+import { LOG_PATH, bootSessionLine, logHeader } from './setupapi-log.js';
 import { createTargetFiles } from './target.js';
 import { MICROSOFT_ROOTS_PEM } from './microsoft-roots.js';
 import { certificateRecord } from './certs.js';
@@ -106,6 +106,6 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
   }
   await mkdir(root, { recursive: true });
   for (const dir of [DRIVERS_DIR, STORE_DIR, DRIVERTEST_DIR, INF_DIR]) await mkdir(join(root, ...dir.split('/')), { recursive: true });
-  await createTargetFiles(root, state, [{ rel: LOG_PATH, data: logHeader(state.os) }]);
+  await createTargetFiles(root, state, [{ rel: LOG_PATH, data: logHeader(state.os) + bootSessionLine(ctx.clock) }]);
   return state;
 }

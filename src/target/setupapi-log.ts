@@ -5,6 +5,11 @@ import type { OsState } from './schema.js';
 
 export const LOG_PATH = 'Windows/INF/setupapi.dev.log';
 
+/** A boot session marker, written when the machine starts (provisioning, reboot). */
+export function bootSessionLine(clock: Clock): string {
+  return `[Boot Session: ${logTimestamp(clock)}]\r\n\r\n`;
+}
+
 export function logHeader(os: OsState): string {
   return [
     '[Device Install Log]',
@@ -15,6 +20,7 @@ export function logHeader(os: OsState): string {
     `     Architecture = ${os.arch}`,
     '',
     '[BeginLog]',
+    '',
     '',
   ].join('\r\n');
 }

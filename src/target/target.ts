@@ -153,6 +153,11 @@ export class Transaction {
   }
   readonly #pending: { index: number; section: LogSection; start: string }[] = [];
 
+  /** Raw text for setupapi.dev.log (a boot session marker), in order with the sections. */
+  logRaw(text: string): void {
+    this.#logParts.push(text);
+  }
+
   renderLog(): string {
     const end = logTimestamp(this.ctx.clock);
     for (const p of this.#pending) this.#logParts[p.index] = p.section.render(p.start, end);

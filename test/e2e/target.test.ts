@@ -70,8 +70,8 @@ describe('wdksim target', () => {
     expect(text).toContain('"CurrentBuild"="22631"\r\n');
     expect(text).toContain('"CurrentMajorVersionNumber"=dword:0000000a\r\n');
 
-    const log = await wdksim(['target', 'log', '--tail', '2'], { cwd: dir });
-    expect(log.stdout).toBe('\n[BeginLog]\n');
+    const log = await wdksim(['target', 'log', '--tail', '4'], { cwd: dir });
+    expect(log.stdout).toMatch(/^\[BeginLog\]\n\n\[Boot Session: \d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\.\d{3}\]\n\n$/);
 
     expect((await wdksim(['target', 'bcdedit', '/set', 'testsigning', 'off'], { cwd: dir })).stdout).toBe('The operation completed successfully.\n');
     expect((await wdksim(['target', 'show'], { cwd: dir })).stdout).toContain('Pending at reboot:  testsigning off');
