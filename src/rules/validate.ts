@@ -60,6 +60,20 @@ export function validateDocument(doc: InfDocument, options: ValidateOptions = {}
     if (!severity) continue;
     diagnostics.push({ ...d, severity, file: d.file ?? doc.file, ...(d.fix || !rule ? {} : { fix: rule.fix }) });
   }
+  // InfVerif is stricter than the loader (inf-format.md 1.15): only "$Windows NT$" passes 1001.
+  if (!diagnostics.some((d) => d.code === '1001')) {
+    const signature = doc.section('Version')?.find('Signature');
+    const value = signature?.fields[0]?.trim() ?? '';
+    const rule = ruleById('1001')!;
+    const severity = severityOf(rule.levels[mode]);
+    if (signature && value.toLowerCase() !== '$windows nt$' && severity) {
+      diagnostics.push({
+        code: '1001', severity, file: doc.file, line: signature.line, column: signature.span.start.column,
+        message: `Invalid INF: Signature is "${value}"; InfVerif requires a [Version] section with Signature="$Windows NT$"`,
+        fix: 'Write Signature="$Windows NT$"',
+      });
+    }
+  }
   const fatal = diagnostics.some((d) => FATAL.has(d.code) && d.severity === 'error');
   if (fatal) {
     const skipped = ruleById('1299')!;

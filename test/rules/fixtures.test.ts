@@ -68,6 +68,6 @@ describe('rule fixtures', () => {
 
   it('no fixture is named after a rule that does not exist', () => {
     const ids = new Set(infRules.map((r) => `${r.id}-${r.name}`));
-    for (const f of files) expect(ids.has(f.replace(/\.(valid|invalid)\.inf$/, '')), f).toBe(true);
+    for (const f of files) expect(ids.has(f.replace(/(\.[a-z0-9-]+)?\.(valid|invalid)\.inf$/, '')), f).toBe(true);
   });
 });
