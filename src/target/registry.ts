@@ -19,10 +19,40 @@ export function normalizeKeyPath(path: string): string | undefined {
   return [root, ...parts.slice(1)].join('\\');
 }
 
+/**
+ * JSON text of registry key objects, reused when a big state is written again:
+ * every change goes through Registry, which drops the key's entry.
+ */
+const serialized = new WeakMap<object, string>();
+
+/** The registry part of the state as JSON, from cached text for unchanged keys. */
+export function registryJson(data: MachineState['registry']): string {
+  const parts: string[] = [];
+  for (const key of Object.keys(data)) {
+    const obj = data[key]!;
+    let text = serialized.get(obj);
+    if (text === undefined) {
+      text = JSON.stringify(obj);
+      serialized.set(obj, text);
+    }
+    parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
+/** Lower-case key → stored key, per registry object, shared by every Registry over it (kept up to date by its methods). */
+const indexes = new WeakMap<object, Map<string, string>>();
+
 export class Registry {
-  #index = new Map<string, string>();
+  #index: Map<string, string>;
   constructor(readonly data: MachineState['registry']) {
-    for (const key of Object.keys(data)) this.#index.set(key.toLowerCase(), key);
+    let index = indexes.get(data);
+    if (!index || index.size !== Object.keys(data).length) {
+      index = new Map();
+      for (const key of Object.keys(data)) index.set(key.toLowerCase(), key);
+      indexes.set(data, index);
+    }
+    this.#index = index;
   }
 
   /** The stored spelling of a key, or undefined. */
@@ -60,16 +90,19 @@ export class Registry {
     return Object.keys(this.data[key]!.values).find((n) => n.toLowerCase() === lower);
   }
 
+  /** The stored value (a copy: change values with setValue). */
   getValue(path: string, name: string): RegValue | undefined {
     const key = this.actualKey(path);
     if (!key) return undefined;
     const actual = this.#valueName(key, name);
-    return actual === undefined ? undefined : this.data[key]!.values[actual];
+    const value = actual === undefined ? undefined : this.data[key]!.values[actual];
+    return value && Array.isArray(value.data) ? { type: value.type, data: [...value.data] } : value && { ...value };
   }
 
   setValue(path: string, name: string, value: RegValue): void {
     const key = this.createKey(path);
     const actual = this.#valueName(key, name) ?? name;
+    serialized.delete(this.data[key]!);
     this.data[key]!.values[actual] = value;
   }
 
@@ -78,6 +111,7 @@ export class Registry {
     if (!key) return false;
     const actual = this.#valueName(key, name);
     if (actual === undefined) return false;
+    serialized.delete(this.data[key]!);
     delete this.data[key]!.values[actual];
     return true;
   }

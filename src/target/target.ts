@@ -12,11 +12,11 @@ import { appendFile, mkdir, readFile, rename, rm, stat, truncate, writeFile } fr
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
-import { TargetError, describeFsError } from '../errors.js';
+import { InternalError, TargetError, describeFsError } from '../errors.js';
 import type { Context } from '../io.js';
 import { maybeFault } from './fault.js';
 import { resolveInside, splitRelative } from './paths.js';
-import { Registry } from './registry.js';
+import { Registry, registryJson } from './registry.js';
 import { machineState, STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './schema.js';
 import { LOG_PATH, LogSection, logTimestamp } from './setupapi-log.js';
 
@@ -169,9 +169,12 @@ export class Transaction {
     const env = this.ctx.io.env;
     // The draft came from a validated state through typed engine code; full
     // re-validation (costly on big targets) runs when WDKSIM_VALIDATE_STATE=1.
-    if (env.WDKSIM_VALIDATE_STATE === '1') machineState.parse(this.state);
     const stateTmp = `${this.journalDir}/state.json`;
-    const stateText = JSON.stringify(this.state) + '\n';
+    const stateText = stateJson(this.state) + '\n';
+    if (env.WDKSIM_VALIDATE_STATE === '1') {
+      machineState.parse(this.state);
+      if (stateText !== JSON.stringify(this.state) + '\n') throw new InternalError('the cached registry text differs from the registry (a key was changed without Registry)');
+    }
     await writeFile(join(this.root, stateTmp), stateText);
     const record: CommitRecord = {
       stateMark: markOf(await stat(join(this.root, stateTmp))), puts: [...this.#puts.values()].map(({ tmp, dest }) => ({ tmp, dest })), deletes: [...this.#deletes], trees: [...this.#trees], state: stateTmp };
@@ -253,6 +256,16 @@ async function recover(root: string, env: Record<string, string | undefined>): P
   }
   await rm(join(root, JOURNAL), { recursive: true, force: true });
   return 'discarded';
+}
+
+/** JSON.stringify(state), with the registry from cached per-key text (the big, mostly unchanged part). */
+function stateJson(state: MachineState): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(state)) {
+    if (value === undefined) continue;
+    parts.push(`${JSON.stringify(key)}:${key === 'registry' ? registryJson(value as MachineState['registry']) : JSON.stringify(value)}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 function sleep(ms: number): Promise<void> {
