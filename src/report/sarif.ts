@@ -26,7 +26,7 @@ export const sarif: Formatter = (input) => {
         uri = pathToFileURL(f.absolute).href;
       }
     } else {
-      uri = f.file;
+      uri = encodeURIComponent(f.file); // standard input: "<stdin>" is not a valid URI reference
     }
     if (!artifactIndex.has(uri)) {
       artifactIndex.set(uri, artifacts.length);

@@ -53,6 +53,14 @@ describe('SARIF 2.1.0', () => {
     }
   });
 
+  it('standard input gives a valid URI reference', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const { stdout } = await infverif(['--format', 'sarif', '-'], { stdin: read(join(repoRoot, 'fixtures/rules/1203-section-not-found.invalid.inf')) });
+    const log = JSON.parse(stdout);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('%3Cstdin%3E');
+  });
+
   it('points at the same lines as the text output, and moves line 0 to line 1', async () => {
     const files = ['fixtures/rules/1297-no-devices.invalid.inf', 'fixtures/rules/1001-version-signature.invalid.inf'];
     const sarif = JSON.parse((await infverif(['--format', 'sarif', ...files])).stdout);
