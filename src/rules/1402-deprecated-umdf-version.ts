@@ -7,8 +7,8 @@ export default defineRule<InfRuleContext>({
   fix: 'Port the driver to UMDF 2 (UmdfLibraryVersion=$UMDFVERSION$ stamped to 2.x)',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const section of ctx.doc.sections) {
-      for (const entry of section.findAll('UmdfLibraryVersion')) {
+    for (const entry of ctx.model.directives('umdflibraryversion')) {
+      {
         const v = (entry.fields[0] ?? '').trim();
         if (/^1\./.test(v)) ctx.report({ ...atField(entry, 0), message: `UMDF version ${v} is deprecated` });
       }
