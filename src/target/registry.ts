@@ -32,10 +32,10 @@ export function registryJson(data: MachineState['registry']): string {
     const obj = data[key]!;
     let text = serialized.get(obj);
     if (text === undefined) {
-      text = JSON.stringify(obj);
+      text = `${JSON.stringify(key)}:${JSON.stringify(obj)}`;
       serialized.set(obj, text);
     }
-    parts.push(`${JSON.stringify(key)}:${text}`);
+    parts.push(text);
   }
   return `{${parts.join(',')}}`;
 }

@@ -173,7 +173,7 @@ export class Transaction {
     const stateText = stateJson(this.state) + '\n';
     if (env.WDKSIM_VALIDATE_STATE === '1') {
       machineState.parse(this.state);
-      if (stateText !== JSON.stringify(this.state) + '\n') throw new InternalError('the cached registry text differs from the registry (a key was changed without Registry)');
+      if (stateText !== JSON.stringify(this.state) + '\n') throw new InternalError('the cached state text differs from the state (a registry key was changed without Registry, or a package or file record in place)');
     }
     await writeFile(join(this.root, stateTmp), stateText);
     const record: CommitRecord = {
@@ -258,12 +258,34 @@ async function recover(root: string, env: Record<string, string | undefined>): P
   return 'discarded';
 }
 
-/** JSON.stringify(state), with the registry from cached per-key text (the big, mostly unchanged part). */
+/**
+ * JSON text of driver package and file-hash records, which are never changed in
+ * place (they are added and removed whole), reused when the state is written again.
+ */
+const recordJson = new WeakMap<object, string>();
+
+function cachedArrayJson(items: readonly object[]): string {
+  const parts: string[] = [];
+  for (const item of items) {
+    let text = recordJson.get(item);
+    if (text === undefined) {
+      text = JSON.stringify(item);
+      recordJson.set(item, text);
+    }
+    parts.push(text);
+  }
+  return `[${parts.join(',')}]`;
+}
+
+/** JSON.stringify(state), with the registry, packages and file hashes from cached per-record text (the big, mostly unchanged parts). */
 function stateJson(state: MachineState): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(state)) {
     if (value === undefined) continue;
-    parts.push(`${JSON.stringify(key)}:${key === 'registry' ? registryJson(value as MachineState['registry']) : JSON.stringify(value)}`);
+    const text = key === 'registry' ? registryJson(value as MachineState['registry'])
+      : key === 'packages' || key === 'files' ? cachedArrayJson(value as object[])
+      : JSON.stringify(value);
+    parts.push(`${JSON.stringify(key)}:${text}`);
   }
   return `{${parts.join(',')}}`;
 }
