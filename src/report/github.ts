@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands: one annotation per finding.
 //   ::error file=drv/x.inf,line=12,col=5,endColumn=9,title=InfVerif 1203 (section-not-found)::message
 import { relative, sep } from 'node:path';
-import type { Formatter } from './types.js';
+import { toolLabel, type Formatter } from './types.js';
 
 function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -19,7 +19,7 @@ export const github: Formatter = (input) => {
       const props = [`file=${escapeProperty(file)}`, `line=${Math.max(1, d.line)}`];
       if (d.line > 0 && d.column > 0) props.push(`col=${d.column}`);
       if (d.line > 0 && d.endColumn !== undefined && (d.endLine ?? d.line) === d.line) props.push(`endColumn=${d.endColumn}`);
-      props.push(`title=${escapeProperty(`InfVerif ${d.code}${rule ? ` (${rule.name})` : ''}`)}`);
+      props.push(`title=${escapeProperty(`${toolLabel(input.tool)} ${d.code}${rule ? ` (${rule.name})` : ''}`)}`);
       const fix = d.fix ? ` Fix: ${d.fix}` : '';
       out.push(`::${d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice'} ${props.join(',')}::${escapeData(d.message + fix)}`);
     }

@@ -4,7 +4,7 @@
 // relative to %SRCROOT% (the working directory) when the file lies under it.
 import { relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Formatter } from './types.js';
+import { toolLabel, type Formatter } from './types.js';
 
 const LEVEL = { error: 'error', warning: 'warning', note: 'note' } as const;
 
@@ -69,14 +69,14 @@ export const sarif: Formatter = (input) => {
         shortDescription: { text: meta.summary },
         helpUri: meta.docsUrl,
         help: { text: meta.fix },
-      } : { shortDescription: { text: `InfVerif ${id}` } }),
+      } : { shortDescription: { text: `${toolLabel(input.tool)} ${id}` } }),
     };
   });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: input.tool.name, version: input.tool.version, informationUri: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/infverif', rules } },
+      tool: { driver: { name: input.tool.name, version: input.tool.version, ...(toolLabel(input.tool) === 'InfVerif' ? { informationUri: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/infverif' } : {}), rules } },
       originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(input.cwd.endsWith(sep) ? input.cwd : input.cwd + sep).href } },
       artifacts,
       columnKind: 'utf16CodeUnits',

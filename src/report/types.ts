@@ -34,3 +34,8 @@ export function counts(files: FileReport[]): { errors: number; warnings: number 
   for (const f of files) for (const d of f.diagnostics) d.severity === 'error' ? errors++ : warnings++;
   return { errors, warnings };
 }
+
+/** How findings are titled: InfVerif's own name for infverif, the tool's name otherwise (doctor). */
+export function toolLabel(tool: { name: string }): string {
+  return /infverif/i.test(tool.name) ? 'InfVerif' : tool.name;
+}
