@@ -81,6 +81,9 @@ const CASES: Case[] = [
   { name: 'DIRID -1 climbing out of C:', destdirs: 'Evil_Files = -1,C:\\..\\..\\outside', refused: /\.\./ },
   { name: 'a reserved device name as the destination', files: 'CON.sys,evil.sys', refused: /reserved device name/ },
   { name: 'NUL as a file name', files: 'nul,evil.sys', refused: /reserved device name/ },
+  // The INF reader turns a NUL into a space (as SetupAPI's text reader does); what is left is an ordinary name.
+  { name: 'a NUL character inside a file name', files: 'ev\0il.sys', sdf: 'ev\0il.sys = 1', refused: /ev il\.sys .*is not in the package/ },
+  { name: 'a NUL character inside a destination subdirectory stays inside the target', destdirs: 'Evil_Files = 12,sub\0dir' },
   { name: 'a destination name with a path', files: 'sub\\..\\..\\..\\..\\outside\\x.sys,evil.sys', refused: /\.\./ },
   { name: 'DelFiles climbing out', extra: 'DelFiles=Evil_Del', destdirs: 'Evil_Del = 12', refused: /\.\./ },
   {
