@@ -8,7 +8,7 @@
 // are idempotent) or throws away an uncommitted one, so a process killed at
 // any point leaves either the old or the new target.
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { appendFile, lstat, mkdir, readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
@@ -179,6 +179,8 @@ export class Transaction {
     const record: CommitRecord = {
       stateMark: markOf(await stat(join(this.root, stateTmp))), puts: [...this.#puts.values()].map(({ tmp, dest }) => ({ tmp, dest })), deletes: [...this.#deletes], trees: [...this.#trees], state: stateTmp };
     const logText = this.renderLog();
+    // The log is appended in place: it must not be a link leading out of the target.
+    if (logText) await this.resolve(LOG_PATH, 'setupapi.dev.log');
     if (logText) {
       const logTmp = `${this.journalDir}/log.txt`;
       await writeFile(join(this.root, logTmp), logText);
@@ -232,19 +234,49 @@ async function applyCommit(root: string, record: CommitRecord, env: Record<strin
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  if (record.stateMark) await writeFile(join(root, STATE_MARK), record.stateMark);
+  if (record.stateMark) {
+    // Through a file in the journal and a rename, so a link planted at the mark's name is replaced, not followed.
+    const tmp = `${JOURNAL}/state.mark`;
+    await writeFile(join(root, tmp), record.stateMark);
+    await rename(join(root, tmp), join(root, STATE_MARK));
+  }
   maybeFault(env, 'state-written');
   await rm(join(root, JOURNAL), { recursive: true, force: true });
 }
 
+/** A commit record names only paths inside the target, and journal files inside the journal. */
+function recordIsSafe(record: CommitRecord): boolean {
+  const inside = (p: unknown) => {
+    if (typeof p !== 'string') return false;
+    try {
+      splitRelative(p, 'journal path');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const journal = (p: unknown) => inside(p) && (p as string).startsWith(`${JOURNAL}/`);
+  return Array.isArray(record.puts) && record.puts.every((p) => journal(p?.tmp) && inside(p?.dest))
+    && Array.isArray(record.deletes) && record.deletes.every(inside)
+    && (record.trees ?? []).every(inside)
+    && (!record.log || journal(record.log.tmp)) && journal(record.state);
+}
+
 /** Finishes a committed journal or discards an uncommitted one. Caller holds the lock. */
 async function recover(root: string, env: Record<string, string | undefined>): Promise<'none' | 'rolled-forward' | 'discarded'> {
+  // A link planted at the journal's place is removed, never followed.
+  try {
+    if ((await lstat(join(root, JOURNAL))).isSymbolicLink()) await rm(join(root, JOURNAL), { force: true });
+  } catch {
+    // no journal
+  }
   let record: CommitRecord | undefined;
   try {
     record = JSON.parse(await readFile(join(root, COMMIT), 'utf8')) as CommitRecord;
   } catch {
     record = undefined;
   }
+  if (record && !recordIsSafe(record)) record = undefined; // not one wdksim wrote: discarded below
   if (record) {
     await applyCommit(root, record, env);
     return 'rolled-forward';
@@ -339,6 +371,9 @@ export class Target {
     const staleMs = Math.max(2000, Number(env.WDKSIM_LOCK_STALE_MS ?? 10000));
     const lockPath = join(this.root, META_DIR, 'lock');
     await mkdir(join(this.root, META_DIR), { recursive: true });
+    if ((await lstat(join(this.root, META_DIR))).isSymbolicLink()) {
+      throw new TargetError(`${join(this.root, META_DIR)} is a symbolic link; refused (the target is a jail: its lock and journal must be inside it)`);
+    }
     const deadline = Date.now() + waitMs;
     let release: (() => Promise<void>) | undefined;
     for (;;) {
@@ -395,9 +430,13 @@ export class Target {
 
   /** Appends the log of a failed operation (the rest of the transaction is discarded). */
   async #writeFailureLog(text: string): Promise<void> {
-    const file = join(this.root, LOG_PATH);
-    await mkdir(dirname(file), { recursive: true });
-    await appendFile(file, text);
+    try {
+      const resolved = await resolveInside(this.root, splitRelative(LOG_PATH, 'log'), 'setupapi.dev.log');
+      await mkdir(dirname(resolved.abs), { recursive: true });
+      await appendFile(resolved.abs, text);
+    } catch {
+      // A log that cannot be written safely is not written; the operation's own error is what matters.
+    }
   }
 }
 

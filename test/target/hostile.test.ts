@@ -147,3 +147,41 @@ describe('hostile INFs write nothing outside the target', () => {
     });
   }
 });
+
+describe('links and records planted inside the target', () => {
+  it('a setupapi.dev.log that links outside is not written through', async () => {
+    const { base, root, target } = await newTarget();
+    const outside = join(base, 'outside');
+    await mkdir(outside, { recursive: true });
+    await writeFile(join(outside, 'victim.txt'), 'do not touch');
+    const { rm } = await import('node:fs/promises');
+    await rm(join(root, 'Windows/INF/setupapi.dev.log'));
+    await symlink(join(outside, 'victim.txt'), join(root, 'Windows/INF/setupapi.dev.log'));
+    await expect(target.transaction('reboot', async (tx) => {
+      tx.logRaw('[Boot Session: x]\r\n');
+    })).rejects.toThrow(/symbolic link that leads outside/);
+    expect(await readFile(join(outside, 'victim.txt'), 'utf8')).toBe('do not touch');
+  });
+
+  it('a .wdksim folder that links outside is refused', async () => {
+    const { base, root, target } = await newTarget();
+    const outside = join(base, 'outside');
+    await mkdir(outside, { recursive: true });
+    const { rm, readdir } = await import('node:fs/promises');
+    await rm(join(root, '.wdksim'), { recursive: true, force: true });
+    await symlink(outside, join(root, '.wdksim'));
+    await expect(target.transaction('x', async () => undefined)).rejects.toThrow(/\.wdksim is a symbolic link/);
+    expect(await readdir(outside)).toEqual([]);
+  });
+
+  it('a forged commit record naming paths outside the target is discarded, not applied', async () => {
+    const { base, root, target } = await newTarget();
+    await mkdir(join(root, '.wdksim/journal/x'), { recursive: true });
+    await writeFile(join(root, '.wdksim/journal/x/f0'), 'evil');
+    await writeFile(join(root, '.wdksim/journal/commit.json'), JSON.stringify({ puts: [{ tmp: '.wdksim/journal/x/f0', dest: '../evil.txt' }], deletes: [], state: '.wdksim/journal/x/state.json' }));
+    await target.transaction('x', async () => undefined);
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(base)).not.toContain('evil.txt');
+    expect((await verifyTarget(target)).problems).toEqual([]);
+  });
+});
