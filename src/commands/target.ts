@@ -13,7 +13,7 @@ import { openTarget, resolveTargetDir, type Target } from '../target/target.js';
 import { verifyTarget } from '../target/verify.js';
 import { rebootTarget } from '../target/devices.js';
 import { Registry } from '../target/registry.js';
-import { regExportBytes, regExportText, regQuery } from '../target/reg-format.js';
+import { regExportBytes, regExportText, regQuery, regQueryValue } from '../target/reg-format.js';
 import { LOG_PATH } from '../target/setupapi-log.js';
 import { problemName } from '../target/install.js';
 import type { MachineState } from '../target/schema.js';
@@ -35,7 +35,8 @@ Commands:
   reboot                 apply pending boot settings (test signing...) and restart devices
   bcdedit /set testsigning on|off | /debug on|off
                          change a boot setting (takes effect at the next reboot)
-  reg query KEY [/s]     print a key as reg.exe does
+  reg query KEY [/s] [/v NAME | /ve]
+                         print a key (or one value) as reg.exe does
   reg export [KEY] FILE  write a .reg file as regedit does (UTF-16LE, default key HKLM)
   log [--tail N]         print %windir%\\INF\\setupapi.dev.log (last N lines)
 
@@ -266,10 +267,20 @@ async function reg(argv: string[], ctx: Context): Promise<number> {
   const state = await target.read();
   const registry = new Registry(state.registry);
   if (op?.toLowerCase() === 'query') {
-    const recursive = rest.some((a) => a.toLowerCase() === '/s' || a.toLowerCase() === '-s');
-    const keys = rest.filter((a) => !/^[/-]s$/i.test(a));
+    let recursive = false;
+    let valueName: string | undefined;
+    const keys: string[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const a = rest[i]!;
+      if (/^[/-]s$/i.test(a)) recursive = true;
+      else if (/^[/-]ve$/i.test(a)) valueName = '';
+      else if (/^[/-]v$/i.test(a)) {
+        valueName = rest[++i];
+        if (valueName === undefined) throw new UsageError('target reg query: /v needs a value name');
+      } else keys.push(a);
+    }
     if (keys.length !== 1) throw new UsageError('target reg query: give one key, e.g. HKLM\\SYSTEM\\CurrentControlSet\\Services\\KmdfHelloWorld');
-    const text = regQuery(registry, keys[0]!, recursive);
+    const text = valueName !== undefined ? regQueryValue(registry, keys[0]!, valueName) : regQuery(registry, keys[0]!, recursive);
     if (text === undefined) {
       ctx.io.stderr('ERROR: The system was unable to find the specified registry key or value.\n');
       return 1;

@@ -28,6 +28,11 @@ export interface ProvisionOptions {
 }
 
 export async function provisionTarget(root: string, ctx: Context, options: ProvisionOptions): Promise<MachineState> {
+  try {
+    if (!(await stat(root)).isDirectory()) throw new TargetError(`${root} is a file; a target is a directory (choose another path)`);
+  } catch (error) {
+    if (error instanceof TargetError) throw error;
+  }
   let existing = false;
   try {
     await stat(join(root, STATE_FILE));

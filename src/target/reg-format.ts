@@ -32,6 +32,16 @@ function valueLines(reg: Registry, key: string): string[] {
   return names.map((n) => `    ${n === '' ? '(Default)' : n}    ${typeName(values[n]!)}    ${queryData(values[n]!)}`);
 }
 
+/** `reg query KEY /v NAME` (or /ve for the default value); undefined when the key or value does not exist. */
+export function regQueryValue(reg: Registry, keyPath: string, name: string): string | undefined {
+  const key = reg.actualKey(keyPath);
+  if (!key) return undefined;
+  const values = reg.data[key]!.values;
+  const actual = Object.keys(values).find((n) => n.toLowerCase() === name.toLowerCase());
+  if (actual === undefined) return undefined;
+  return ['', key, `    ${actual === '' ? '(Default)' : actual}    ${typeName(values[actual]!)}    ${queryData(values[actual]!)}`, '', ''].join('\n');
+}
+
 /** `reg query KEY [/s]`; undefined when the key does not exist. */
 export function regQuery(reg: Registry, keyPath: string, recursive: boolean): string | undefined {
   const key = reg.actualKey(keyPath);

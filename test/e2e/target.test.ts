@@ -57,6 +57,8 @@ describe('wdksim target', () => {
     expect(q.stdout).toContain('\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n');
     expect(q.stdout).toContain('    CurrentBuild    REG_SZ    22631\n');
     expect(q.stdout).toContain('    CurrentMajorVersionNumber    REG_DWORD    0xa\n');
+    const one = await wdksim(['target', 'reg', 'query', 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion', '/v', 'currentbuild'], { cwd: dir });
+    expect(one.stdout).toBe('\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\n    CurrentBuild    REG_SZ    22631\n\n');
     const missing = await wdksim(['target', 'reg', 'query', 'HKLM\\SOFTWARE\\NoSuchKey'], { cwd: dir });
     expect(missing.exitCode).toBe(1);
     expect(missing.stderr).toBe('ERROR: The system was unable to find the specified registry key or value.\n');
