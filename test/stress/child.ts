@@ -18,7 +18,7 @@ export interface Measured {
 const TIME = '/usr/bin/time';
 export const CAN_MEASURE_RSS = process.platform === 'linux' && existsSync(TIME);
 
-export async function runMeasured(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; input?: string }): Promise<Measured> {
+export async function runMeasured(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; input?: string; stdoutFile?: string }): Promise<Measured> {
   const start = performance.now();
   const command = CAN_MEASURE_RSS ? TIME : process.execPath;
   const argv = CAN_MEASURE_RSS ? ['-f', 'WDKSIM_PEAK_RSS_KB=%M', process.execPath, BIN, ...args] : [BIN, ...args];
@@ -30,6 +30,7 @@ export async function runMeasured(args: string[], options: { cwd: string; env?: 
     ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
     stripFinalNewline: false,
     maxBuffer: 256 * 1024 * 1024,
+    ...(options.stdoutFile ? { stdout: { file: options.stdoutFile } } : {}),
   });
   let stderr = String(result.stderr);
   let peakRssMb: number | undefined;
@@ -57,3 +58,28 @@ export function crashSigns(stderr: string): string | undefined {
   if (/internal error/i.test(stderr)) return 'an internal error';
   return undefined;
 }
+
+/** Shell-quotes one argument for `script -c`. */
+const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Runs the CLI with stdout and stderr on a pseudo-terminal (util-linux `script`),
+ * as a user at a terminal sees it: progress bars draw. Output is what the
+ * terminal received; peak RSS comes from GNU time inside the terminal.
+ */
+export async function runOnTty(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<{ exitCode: number; output: string; peakRssMb?: number; ms: number }> {
+  const inner = [...(CAN_MEASURE_RSS ? [TIME, '-f', 'WDKSIM_PEAK_RSS_KB=%M'] : []), process.execPath, BIN, ...args].map(quote).join(' ');
+  const start = performance.now();
+  const result = await execa('script', ['-qefc', inner, '/dev/null'], {
+    cwd: options.cwd,
+    env: { TZ: 'UTC', WDKSIM_NOW: '2026-11-25T12:00:00Z', COLUMNS: '100', ...options.env },
+    reject: false,
+    timeout: options.timeoutMs ?? 600_000,
+    stdin: 'ignore',
+  });
+  const output = String(result.stdout);
+  const m = /WDKSIM_PEAK_RSS_KB=(\d+)/.exec(output);
+  return { exitCode: result.exitCode ?? -1, output, peakRssMb: m ? Number(m[1]) / 1024 : undefined, ms: performance.now() - start };
+}
+
+export const HAS_SCRIPT = process.platform === 'linux' && existsSync('/usr/bin/script');
