@@ -32,9 +32,14 @@ export const OS_RELEASES: readonly OsRelease[] = [
 
 export const DEFAULT_OS = 'win11-23h2';
 
-/** Looks an OS id up (case-insensitive; also accepts a bare build number). */
+const ALIASES: Record<string, string> = { win10: 'win10-22h2', win11: 'win11-24h2', 'windows10': 'win10-22h2', 'windows11': 'win11-24h2', 'ws2022': 'server2022', 'ws2019': 'server2019', 'ws2025': 'server2025' };
+
+/** Looks an OS id up (case-insensitive); also accepts win10/win11 (latest release), a build number or 10.0.<build>. */
 export function findOs(id: string): OsRelease | undefined {
-  const lower = id.toLowerCase();
+  let lower = id.trim().toLowerCase();
+  lower = ALIASES[lower] ?? lower;
+  const m = /^10\.0\.(\d+)$/.exec(lower);
+  if (m) lower = m[1]!;
   return OS_RELEASES.find((o) => o.id === lower) ?? OS_RELEASES.find((o) => String(o.build) === lower && o.productType === 1) ?? OS_RELEASES.find((o) => String(o.build) === lower);
 }
 

@@ -106,3 +106,16 @@ describe('a fresh target', () => {
     expect(state.certificates.TrustedPublisher).toEqual([]);
   });
 });
+
+describe('OS ids', () => {
+  it('name real releases by id, alias, build or version', async () => {
+    const { findOs } = await import('../../src/target/os.js');
+    expect(findOs('win10-22h2')?.build).toBe(19045);
+    expect(findOs('WIN11-23H2')?.build).toBe(22631);
+    expect(findOs('win11')?.build).toBe(26100);
+    expect(findOs('20348')?.id).toBe('server2022');
+    expect(findOs('10.0.22631')?.id).toBe('win11-23h2');
+    expect(findOs('26100')?.id).toBe('win11-24h2');
+    expect(findOs('win95')).toBeUndefined();
+  });
+});
