@@ -45,7 +45,7 @@ if (!only.length) {
   const end = '<!-- bench:end -->';
   if (!flags.includes('--no-readme') && readme.includes(begin) && readme.includes(end)) {
     const block = `${begin}\n${table}\n\n${scaling.length ? `Scaling (cost at the largest size against the smallest):\n\n${scaling.join('\n')}\n\n` : ''}Machine: ${machine}. Produced by \`npm run bench\` on ${results.date.slice(0, 10)}.\n${end}`;
-    writeFileSync(readmePath, readme.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block));
+    writeFileSync(readmePath, readme.replace(new RegExp(`${begin}[\\s\\S]*${end}`), () => block));
   }
 }
 
