@@ -127,7 +127,8 @@ export async function installDriverOnDevices(tx: Transaction, options: InstallOp
     log.entry('dvi:', 'Found driver match:').entry('dvi:', `     HardwareID   - ${best.matchingId}`).entry('dvi:', `     InfName      - ${toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}/${pkg.originalName}`)}`)
       .entry('dvi:', `     DevDesc      - ${best.description}`).entry('dvi:', `     Section      - ${best.installSection ?? best.installBase}`).entry('dvi:', `     Rank         - 0x${formatRank(best.rank).toLowerCase()}`)
       .entry('dvi:', `     Signer Score - ${pkg.testSigned === false ? 'WHQL' : 'Authenticode'}`).entry('dvi:', `     DrvDate      - ${best.driverDate}`).entry('dvi:', `     Version      - ${best.driverVersion}`);
-    if (!options.force && device.driver && device.driver.publishedName.toLowerCase() !== pkg.publishedName.toLowerCase()) {
+    const extension = facts.classGuid.toLowerCase() === EXTENSION_CLASS;
+    if (!options.force && !extension && device.driver && device.driver.publishedName.toLowerCase() !== pkg.publishedName.toLowerCase()) {
       const current = { rank: parseInt(device.driver.rank, 16), driverVer: parseDv(device.driver.driverDate, device.driver.driverVersion) };
       if (compareCandidates(current, best) <= 0) {
         log.entry('dvi:', `Device already has a better or equal driver (${device.driver.publishedName}, rank 0x${device.driver.rank.toLowerCase()}); not installed.`);
@@ -195,6 +196,10 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   const sources = new Map<string, string>();
   for (const ref of referencedFiles(doc, state.os.arch as Arch)) sources.set(ref.name.toLowerCase(), `${STORE_DIR}/${pkg.storeFolder}/${ref.relativePath}`);
   const a: ApplyContext = { tx, doc, pkg, device, log, sources, files: [], nullDriver: false };
+  if (facts.classGuid.toLowerCase() === EXTENSION_CLASS) {
+    await applyExtension(a, chosen);
+    return;
+  }
   log.begin('dvi:', 'Install Device');
   log.entry('dvi:', `Install section: [${chosen}] (${pkg.publishedName})`);
 
@@ -293,6 +298,36 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   log.end('dvi:', 'Install Device');
   if (device.problem === Problem.none) log.entry('dvi:', `Device started: ${device.instanceId}`);
   else log.entry('dvi:', `Device not started: Device has problem: 0x${device.problem.toString(16).padStart(2, '0')} (${device.problem}): ${problemName(device.problem)}.`, 'warning');
+}
+
+/** Class=Extension INFs add to the device's driver; they never become its driver. */
+const EXTENSION_CLASS = '{e2f84ce7-8efa-411c-aa69-97454ca4cb57}';
+
+/**
+ * An extension INF (inf-format.md §2.1 ExtensionId) on a device: its sections run
+ * with HKR = the device's existing software key; class, driver node and
+ * function driver stay those of the base driver.
+ */
+async function applyExtension(a: ApplyContext, chosen: string): Promise<void> {
+  const { tx, device, doc, log } = a;
+  log.begin('dvi:', 'Install Extension Driver');
+  log.entry('dvi:', `Extension section: [${chosen}] (${a.pkg.publishedName})`);
+  if (!device.driver) log.entry('dvi:', `${device.instanceId} has no base driver; the extension is applied but the device still needs one.`, 'warning');
+  const devKey = enumKey(device.instanceId);
+  const driverKey = tx.registry.getValue(devKey, 'Driver')?.data;
+  const swKey = typeof driverKey === 'string' ? softwareKey(driverKey) : hardwareKey(device.instanceId);
+  for (const name of withNeeds(a, chosen)) {
+    await fileQueue(a, name);
+    applyRegDirectives(doc, name, { hkr: swKey, registry: tx.registry, log });
+  }
+  for (const name of withNeeds(a, `${chosen}.HW`)) applyRegDirectives(doc, name, { hkr: hardwareKey(device.instanceId), devnodeKey: devKey, registry: tx.registry, log });
+  for (const name of withNeeds(a, `${chosen}.Services`)) applyServices(a, name);
+  applyWdf(a, `${chosen}.Wdf`);
+  const upper = tx.registry.getValue(devKey, 'UpperFilters')?.data;
+  const lower = tx.registry.getValue(devKey, 'LowerFilters')?.data;
+  if (Array.isArray(upper) && upper.length) device.upperFilters = upper;
+  if (Array.isArray(lower) && lower.length) device.lowerFilters = lower;
+  log.end('dvi:', 'Install Extension Driver');
 }
 
 export function problemName(code: number): string {

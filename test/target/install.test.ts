@@ -122,4 +122,27 @@ describe('tutorial flow through the engine', () => {
     expect(await rf(join(root, 'Windows/System32/drivers/kmdfhelloworld.sys'))).toEqual(await rf(join(FIXTURE, 'KmdfHelloWorld.sys')));
     expect((await verifyTarget(target)).problems).toEqual([]);
   });
+
+  it('an extension INF adds to the device and leaves its class, driver and service alone', async () => {
+    const { base, target } = await newTarget();
+    const hello = await helloPackage(join(base, 'pkg'));
+    const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, hello));
+    await target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }));
+    const ext = await makePackage(join(base, 'ext'), 'ext.inf', [
+      '[Version]', 'Signature="$WINDOWS NT$"', 'Class=Extension', 'ClassGuid={e2f84ce7-8efa-411c-aa69-97454ca4cb57}',
+      'ExtensionId={11111111-2222-3333-4444-555555555555}', 'Provider=%Mfg%', 'CatalogFile=ext.cat', 'DriverVer=11/21/2026,1.0.0.1',
+      '[Manufacturer]', '%Mfg%=Models,NTamd64', '[Models.NTamd64]', '%Desc%=Ext_Install, Root\\KmdfHelloWorld',
+      '[Ext_Install.NT]', 'AddReg=Ext_Reg', '[Ext_Reg]', 'HKR,,ExtensionSetting,0x00010001,7',
+      '[Ext_Install.NT.HW]', 'AddReg=Ext_HW', '[Ext_HW]', 'HKR,,LowerFilters,0x00010000,"extflt"',
+      '[Strings]', 'Mfg="ext vendor"', 'Desc="Hello extension"', '',
+    ].join('\n'), {});
+    const r = await target.transaction('pnputil /install', (tx) => installDriverOnDevices(tx, { infPath: ext, hardwareId: 'Root\\KmdfHelloWorld' }));
+    expect(r.publishedName).toBe('oem1.inf');
+    const state = await target.read();
+    const device = state.devices.find((d) => d.instanceId === 'ROOT\\SAMPLE\\0000')!;
+    expect(device).toMatchObject({ className: 'Sample', service: 'KmdfHelloWorld', lowerFilters: ['extflt'], problem: 0, description: 'KmdfHelloWorld Device' });
+    expect(device.driver?.publishedName).toBe('oem0.inf');
+    const sw = state.registry[Object.keys(state.registry).find((k) => /Class\\\{78a1c341[^\\]*\\0000$/i.test(k))!]!;
+    expect(sw.values.ExtensionSetting).toEqual({ type: 'REG_DWORD', data: 7 });
+  });
 });
