@@ -15,6 +15,7 @@ export class InfEntry extends LexedEntry {
   section = '';
   #key: string | undefined | null = null;
   #fields: string[] | undefined;
+  #lowerKey: string | undefined | null = null;
 
   /** Kept for callers that read the lexer's view explicitly. */
   get lexed(): LexedEntry {
@@ -29,12 +30,26 @@ export class InfEntry extends LexedEntry {
   }
   /** The key as SetupGetStringField(0) returns it: substituted. */
   get key(): string | undefined {
-    if (this.#key === null) this.#key = this.keyToken ? this.doc.expand(this.keyToken.value) : undefined;
+    if (this.#key === null) {
+      const token = this.keyToken;
+      this.#key = token === undefined ? undefined : this.hasPercent ? this.doc.expand(token.value) : token.value;
+    }
     return this.#key;
+  }
+  /** The substituted key in lower case (computed once). */
+  get lowerKey(): string | undefined {
+    if (this.#lowerKey === null) this.#lowerKey = this.key?.toLowerCase();
+    return this.#lowerKey;
   }
   /** The fields as SetupGetStringField(1..n) return them: substituted. */
   get fields(): string[] {
-    this.#fields ??= this.fieldTokens.map((f) => this.doc.expand(f.value));
+    if (this.#fields === undefined) {
+      const tokens = this.fieldTokens;
+      const out = new Array<string>(tokens.length);
+      if (this.hasPercent) for (let i = 0; i < tokens.length; i++) out[i] = this.doc.expand(tokens[i]!.value);
+      else for (let i = 0; i < tokens.length; i++) out[i] = tokens[i]!.value;
+      this.#fields = out;
+    }
     return this.#fields;
   }
   /** Field n (1-based, as SetupAPI counts; 0 is the key), substituted; undefined when absent. */
@@ -43,7 +58,8 @@ export class InfEntry extends LexedEntry {
   }
   /** Matches the key case-insensitively. */
   isKey(name: string): boolean {
-    return this.key !== undefined && this.key.toLowerCase() === name.toLowerCase();
+    const key = this.lowerKey;
+    return key !== undefined && key === name.toLowerCase();
   }
 }
 
@@ -56,7 +72,11 @@ export interface SectionHeader {
 export class InfSection {
   readonly headers: SectionHeader[] = [];
   readonly entries: InfEntry[] = [];
-  constructor(readonly name: string) {}
+  /** The name in lower case, the key sections are looked up by. */
+  readonly lowerName: string;
+  constructor(readonly name: string, lowerName?: string) {
+    this.lowerName = lowerName ?? name.toLowerCase();
+  }
 
   get line(): number {
     return this.headers[0]?.line ?? 0;
@@ -64,12 +84,15 @@ export class InfSection {
   /** First entry with this key (SetupFindFirstLine). */
   find(key: string): InfEntry | undefined {
     const lower = key.toLowerCase();
-    return this.entries.find((e) => e.key !== undefined && e.key.toLowerCase() === lower);
+    for (const e of this.entries) if (e.lowerKey === lower) return e;
+    return undefined;
   }
   /** Every entry with this key (directives are processed on every matching line). */
   findAll(key: string): InfEntry[] {
     const lower = key.toLowerCase();
-    return this.entries.filter((e) => e.key !== undefined && e.key.toLowerCase() === lower);
+    const out: InfEntry[] = [];
+    for (const e of this.entries) if (e.lowerKey === lower) out.push(e);
+    return out;
   }
   /** The first field of the first entry with this key. */
   value(key: string): string | undefined {
@@ -124,7 +147,7 @@ export class InfDocument {
     const lower = header.name.toLowerCase();
     let section = this.#byName.get(lower);
     if (!section) {
-      section = new InfSection(header.name);
+      section = new InfSection(header.name, lower);
       this.#byName.set(lower, section);
       this.sections.push(section);
     }
@@ -174,10 +197,11 @@ export class InfDocument {
   }
 
   /** Substitutes %strkey%, %% and %dirid% tokens in raw text. */
-  expand(raw: string, options: Partial<ExpandOptions> = {}): string {
+  expand(raw: string, options?: Partial<ExpandOptions>): string {
     if (raw.indexOf('%') === -1) return raw;
-    const dirids = options.dirids ?? this.#dirids;
-    return expand(raw, { strings: this.strings.values, ...(dirids ? { dirids } : {}), ...(options.onUnknown ? { onUnknown: options.onUnknown } : {}) });
+    const dirids = options?.dirids ?? this.#dirids;
+    const onUnknown = options?.onUnknown;
+    return expand(raw, { strings: this.strings.values, ...(dirids ? { dirids } : {}), ...(onUnknown ? { onUnknown } : {}) });
   }
 
   /** Every entry of every section, in section order. */

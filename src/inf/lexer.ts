@@ -70,6 +70,8 @@ export class LexedEntry {
     /** The entry stands before the first section header. */
     readonly beforeFirstSection: boolean,
     private readonly lineStarts: readonly number[],
+    /** Some `%` stands between start and end (so values may need substitution); true when unknown. */
+    readonly hasPercent: boolean = true,
   ) {}
   get span(): Span {
     return spanAt(this.lineStarts, this.start, this.end);
@@ -96,6 +98,11 @@ export interface LexResult<E extends LexedEntry = LexedEntry> {
 const SPACE = 32, TAB = 9, CR = 13, VT = 11, FF = 12, NUL = 0;
 const QUOTE = 34, SEMI = 59, COMMA = 44, EQUALS = 61, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93;
 
+/** 1 for every UTF-16 unit that ends a run of plain token text (blanks, controls, `"`, `;`, `,`, `=`, `\\`). */
+const STOP = new Uint8Array(65536);
+for (let c = 0; c <= SPACE; c++) STOP[c] = 1;
+for (const c of [QUOTE, SEMI, COMMA, EQUALS, BACKSLASH]) STOP[c] = 1;
+
 function isWs(c: number): boolean {
   return c === SPACE || c === TAB || c === CR || c === VT || c === FF || c === NUL;
 }
@@ -119,6 +126,8 @@ class Lexer<E extends LexedEntry> {
   runStart = -1; // a run of plain characters not yet copied into tok
   runKeep = -1;
   lastEnd = 0;
+  /** Offset of the next `%` at or after the current entry (text length when none). */
+  nextPercent = -1;
 
   constructor(readonly text: string, readonly Entry: EntryClass<E>) {
     const ctrlZ = text.indexOf('\x1a');
@@ -180,7 +189,9 @@ class Lexer<E extends LexedEntry> {
         fix: `Shorten the section name to at most ${MAX_SECTION_NAME} characters`,
       });
     }
-    this.items.push({ kind: 'section', name, line, span: spanAt(this.lineStarts, i, j + 1) });
+    // Line and columns are known here: no search of the line-start table.
+    const span: Span = { start: { line, column, offset: i }, end: { line, column: column + (j + 1 - i), offset: j + 1 } };
+    this.items.push({ kind: 'section', name, line, span });
     this.sawSection = true;
   }
 
@@ -195,8 +206,16 @@ class Lexer<E extends LexedEntry> {
   }
 
   finish(at: number): RawToken {
-    this.flush(at);
-    let value = this.keep < this.tok.length ? this.tok.slice(0, this.keep) : this.tok;
+    let value: string;
+    if (this.tok === '' && this.runStart >= 0) {
+      // The common token: one run of plain text, sliced once without its trailing blanks.
+      value = this.runKeep > this.runStart ? this.text.slice(this.runStart, this.runKeep) : '';
+      this.runStart = -1;
+      this.runKeep = -1;
+    } else {
+      this.flush(at);
+      value = this.keep < this.tok.length ? this.tok.slice(0, this.keep) : this.tok;
+    }
     if (value.length > MAX_FIELD) {
       const where = positionAt(this.lineStarts, this.tokStart);
       this.diagnostics.push({
@@ -344,11 +363,7 @@ class Lexer<E extends LexedEntry> {
       if (this.runStart < 0) this.runStart = i;
       // Fast path: a run of ordinary characters needs no per-character state.
       i++;
-      while (i < lineEnd) {
-        const d = text.charCodeAt(i);
-        if (d <= SPACE || d === QUOTE || d === SEMI || d === COMMA || d === EQUALS || d === BACKSLASH) break;
-        i++;
-      }
+      while (i < lineEnd && STOP[text.charCodeAt(i)] === 0) i++;
       this.runKeep = i;
       this.tokEnd = i;
     }
@@ -356,7 +371,12 @@ class Lexer<E extends LexedEntry> {
     // A single field with no `=` is its own key (SetupGetStringField(0)).
     if (!hasEquals && fields.length === 1) key = fields[0];
     const end = Math.max(this.lastEnd, key ? key.end : begin);
-    this.items.push(new this.Entry(line, begin, end, key, hasEquals, fields, commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts));
+    if (this.nextPercent < begin) {
+      const p = text.indexOf('%', begin);
+      this.nextPercent = p === -1 ? text.length : p;
+    }
+    const hasPercent = this.nextPercent < end;
+    this.items.push(new this.Entry(line, begin, end, key, hasEquals, fields, commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts, hasPercent));
   }
 }
 
