@@ -98,7 +98,7 @@ Desc="Bench device ${id}"
 
 export const steps = {
   async installs({ work, api: apiPath, sizes, repeats }, { lib, emit }) {
-    const api = await import(pathToFileURL(apiPath).href);
+    const api = apiPath ? await import(pathToFileURL(apiPath).href) : lib;
     const cert = lib.createTestCertificate({ subject: 'CN=WDKTestCert wdksim bench', days: 3650, now: new Date('2026-01-01T00:00:00Z'), keyBits: 2048 });
     const key = createPrivateKey(cert.keyPem);
     let made = 0;
@@ -169,7 +169,10 @@ export const steps = {
   },
 };
 
-export async function run() {
+const NEEDED = ['Target', 'installDriverOnDevices', 'importCertificate', 'certificateRecord', 'findOs', 'provisionTarget', 'memoryContext'];
+
+export async function run({ lib }) {
+  const fromLibrary = NEEDED.every((n) => n in lib);
   const work = join(WORK, `install-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
@@ -177,13 +180,13 @@ export async function run() {
   const skipped = (reason) => [{ benchmark: 'install: stage + install into a target holding N packages', size: `N = ${SIZES.join(', ')}`, skipped: reason.split(ROOT).join('.') }];
   try {
     try {
-      await bundleTargetApi();
+      if (!fromLibrary) await bundleTargetApi();
     } catch (error) {
       return skipped(`the target engine does not build (${(error.errors?.[0]?.text ?? error.message).split('\n')[0]})`);
     }
     let out;
     try {
-      out = runStep(import.meta.url, 'installs', { work, api: API, sizes: SIZES, repeats: REPEATS });
+      out = runStep(import.meta.url, 'installs', { work, api: fromLibrary ? null : API, sizes: SIZES, repeats: REPEATS });
     } catch (error) {
       return skipped(`the target engine fails (${error.message.split('\n')[0]})`);
     }
