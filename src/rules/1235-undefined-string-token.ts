@@ -23,11 +23,11 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     const { doc } = ctx;
     const strings = doc.strings.values;
-    const model = ctx.model;
     for (const section of doc.sections) {
-      if (/^strings(\.|$)/i.test(section.name)) continue;
+      const lowerName = section.lowerName;
+      if (lowerName.startsWith('strings') && (lowerName.length === 7 || lowerName.charCodeAt(7) === 46)) continue;
       for (const entry of section.entries) {
-        if (!model.hasCharIn('%', entry.start, entry.end)) continue;
+        if (!entry.hasPercent) continue; // no '%' between the entry's start and end
         let seen: Set<string> | undefined;
         const key = entry.hasEquals ? entry.keyToken : undefined;
         for (let n = key ? -1 : 0; n < entry.fieldTokens.length; n++) {
@@ -35,8 +35,10 @@ export default defineRule<InfRuleContext>({
           if (tok.value.indexOf('%') === -1) continue;
           seen ??= new Set<string>();
           for (const t of tokens(tok.value)) {
-            if (t.name === '' || strings.has(t.name.toLowerCase()) || /^-?\d+$/.test(t.name) || seen.has(t.name.toLowerCase())) continue;
-            seen.add(t.name.toLowerCase());
+            if (t.name === '') continue;
+            const lower = t.name.toLowerCase();
+            if (strings.has(lower) || /^-?\d+$/.test(t.name) || seen.has(lower)) continue;
+            seen.add(lower);
             // Place the report on the token's text in the line when it can be found.
             const line = tok.span.start.line;
             const text = doc.lineText(line);

@@ -14,7 +14,7 @@ export default defineRule<InfRuleContext>({
       if (d) ctx.report({ ...atToken(line.entry, d.token), message: `Unresolved $ARCH$ in decoration "${d.text}"; run stampinf to set the architecture` });
     }
     for (const section of ctx.doc.sections) {
-      if (!/^(defaultinstall|defaultuninstall|classinstall32)\./i.test(section.name) || !section.name.includes('$ARCH$')) continue;
+      if (!section.name.includes('$ARCH$') || !/^(defaultinstall|defaultuninstall|classinstall32)\./i.test(section.name)) continue;
       if (COMPANIONS.some((c) => section.name.toLowerCase().endsWith(`.${c.toLowerCase()}`))) continue;
       ctx.report({ ...atSection(section), message: `Unresolved $ARCH$ in section [${section.name}]; run stampinf to set the architecture` });
     }

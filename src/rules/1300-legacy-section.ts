@@ -8,7 +8,8 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const section of ctx.doc.sections) {
-      if (/\.(coinstallers|logconfigoverride)$/i.test(section.name) && ctx.model.installLike.has(section.name.toLowerCase())) {
+      const lower = section.lowerName;
+      if ((lower.endsWith('.coinstallers') || lower.endsWith('.logconfigoverride')) && ctx.model.installLike.has(lower)) {
         ctx.report({ ...atSection(section), message: `Found legacy section [${section.name}]` });
       }
     }

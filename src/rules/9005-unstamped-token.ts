@@ -11,12 +11,16 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     if (ctx.options.stampinf) return;
     const model = ctx.model;
-    for (const entry of ctx.doc.allEntries()) {
-      if (!model.hasCharIn('$', entry.start, entry.end)) continue;
-      entry.fields.forEach((f, i) => {
-        const m = f.indexOf('$') === -1 ? null : TOKEN.exec(f);
-        if (m) ctx.report({ ...atField(entry, i), message: `Unstamped token ${m[0]}; stampinf replaces it with the WDF version` });
-      });
+    for (const section of ctx.doc.sections) {
+      for (const entry of section.entries) {
+        if (!model.hasCharIn('$', entry.start, entry.end)) continue;
+        const fields = entry.fields;
+        for (let i = 0; i < fields.length; i++) {
+          const f = fields[i]!;
+          const m = f.indexOf('$') === -1 ? null : TOKEN.exec(f);
+          if (m) ctx.report({ ...atField(entry, i), message: `Unstamped token ${m[0]}; stampinf replaces it with the WDF version` });
+        }
+      }
     }
   },
 });

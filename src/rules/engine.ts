@@ -29,13 +29,19 @@ export function runRules<C extends BaseRuleContext>(
   options: EngineOptions,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const rule of rules) {
+  const strict = options.strict ?? false;
+  // One report function for the whole run (not a closure per rule): it reads the rule being run.
+  let rule: Rule<C> = rules[0]!;
+  let severity: Severity = 'error';
+  const report = (r: RuleReport): void => {
+    out.push(toDiagnostic(rule, severity, checkReport(rule, r, source, strict), source.file));
+  };
+  for (let i = 0; i < rules.length; i++) {
+    rule = rules[i]!;
     if (rule.fromParser) continue;
-    const severity = severityOf(rule.levels[options.mode]);
-    if (!severity) continue;
-    const report = (r: RuleReport): void => {
-      out.push(toDiagnostic(rule, severity, checkReport(rule, r, source, options.strict ?? false), source.file));
-    };
+    const level = severityOf(rule.levels[options.mode]);
+    if (!level) continue;
+    severity = level;
     try {
       rule.check(makeContext(rule, report));
     } catch (error) {
@@ -50,6 +56,7 @@ export function runRules<C extends BaseRuleContext>(
 }
 
 function checkReport<C extends BaseRuleContext>(rule: Rule<C>, r: RuleReport, source: Source, strict: boolean): RuleReport {
+  if (reportIsValid(r, source)) return r; // the common case: nothing to clamp, nothing copied
   const problems: string[] = [];
   const fixed: RuleReport = { ...r };
   if (!Number.isInteger(r.line) || r.line < 0 || r.line > source.lineCount) {
@@ -75,6 +82,20 @@ function checkReport<C extends BaseRuleContext>(rule: Rule<C>, r: RuleReport, so
     throw new InvalidReportError(`Rule ${rule.id} (${rule.name}) made a bad report: ${problems.join('; ')}`);
   }
   return fixed;
+}
+
+/** The same checks as checkReport, without building anything. */
+function reportIsValid(r: RuleReport, source: Source): boolean {
+  const line = r.line;
+  if (!Number.isInteger(line) || line < 0 || line > source.lineCount || !r.message) return false;
+  const len = line > 0 ? source.lineLength(line) : 0;
+  const column = r.column;
+  if (column !== undefined && (!Number.isInteger(column) || column < 1 || column > len + 1)) return false;
+  const endColumn = r.endColumn;
+  const endLine = r.endLine;
+  if (endColumn !== undefined && endLine === undefined && (!Number.isInteger(endColumn) || endColumn < (column ?? 1) || endColumn > len + 1)) return false;
+  if (endLine !== undefined && (!Number.isInteger(endLine) || endLine < line || endLine > source.lineCount)) return false;
+  return true;
 }
 
 function toDiagnostic<C extends BaseRuleContext>(rule: Rule<C>, severity: Severity, r: RuleReport, file: string): Diagnostic {

@@ -127,7 +127,7 @@ const ROOT_PATTERNS = [
   /^packageinfo$/i, /^defaultinstall(\..*)?$/i, /^defaultuninstall(\..*)?$/i, /^classinstall32(\..*)?$/i,
   /^interfaceinstall32$/i,
 ];
-const COMPANION_SUFFIXES = [...COMPANIONS, 'security'].map((c) => `.${c.toLowerCase()}`);
+const COMPANION_SUFFIXES = new Set([...COMPANIONS, 'security'].map((c) => `.${c.toLowerCase()}`));
 /** Cheap pre-filter: the first letters of every root section name. */
 const ROOT_START = /^(version|strings|sourcedisks|destinationdirs|manufacturer|controlflags|signatureattributes|packageinfo|default|classinstall32|interfaceinstall32)/i;
 const COMPANION_END = new RegExp(`\\.(${COMPANIONS.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
@@ -168,7 +168,7 @@ export class InfModel {
     this.readSourceTables();
     const dd = doc.section('DestinationDirs');
     for (const e of dd?.entries ?? []) {
-      const key = e.key?.toLowerCase();
+      const key = e.lowerKey;
       if (key === undefined) continue;
       if (key === 'defaultdestdir') (this as { defaultDestDir?: InfEntry }).defaultDestDir ??= e;
       else if (!this.destinationDirs.has(key)) this.destinationDirs.set(key, e);
@@ -192,7 +192,7 @@ export class InfModel {
 
   /** Sections that hold install directives (DDInstall and companions, service, event-log... sections), in file order. */
   get installSections(): InfSection[] {
-    this.#installSections ??= this.doc.sections.filter((s) => this.installLike.has(s.name.toLowerCase()));
+    this.#installSections ??= this.doc.sections.filter((s) => this.installLike.has(s.lowerName));
     return this.#installSections;
   }
 
@@ -203,7 +203,7 @@ export class InfModel {
       for (const section of this.installSections) {
         for (const entry of section.entries) {
           if (!entry.hasEquals) continue;
-          const key = entry.key?.toLowerCase();
+          const key = entry.lowerKey;
           if (key === undefined) continue;
           let list = index.get(key);
           if (!list) index.set(key, (list = []));
@@ -243,16 +243,18 @@ export class InfModel {
 
   private readSourceTables(): void {
     for (const section of this.doc.sections) {
+      if (!section.lowerName.startsWith('sourcedisks')) continue;
       const arch = sourceArchSuffix(section.name);
       if (arch === undefined) continue;
-      const files = /^sourcedisksfiles/i.test(section.name);
+      const files = section.lowerName.startsWith('sourcedisksfiles');
       for (const e of section.entries) {
         const key = e.key;
         if (key === undefined) continue;
         if (files) {
-          const list = this.sourceFiles.get(key.toLowerCase()) ?? [];
-          list.push({ entry: e, arch });
-          this.sourceFiles.set(key.toLowerCase(), list);
+          const lower = e.lowerKey!;
+          const list = this.sourceFiles.get(lower);
+          if (list) list.push({ entry: e, arch });
+          else this.sourceFiles.set(lower, [{ entry: e, arch }]);
         } else {
           const set = this.sourceDisks.get(arch) ?? new Set<string>();
           set.add(key.trim());
@@ -294,14 +296,14 @@ export class InfModel {
   private companionIndex(): Map<string, InfSection[]> {
     const index = new Map<string, InfSection[]>();
     for (const section of this.doc.sections) {
-      const lower = section.name.toLowerCase();
-      for (const suffix of COMPANION_SUFFIXES) {
-        if (lower.length > suffix.length && lower.endsWith(suffix)) {
-          const base = lower.slice(0, lower.length - suffix.length);
-          const list = index.get(base);
-          if (list) list.push(section);
-          else index.set(base, [section]);
-        }
+      const lower = section.lowerName;
+      // Every suffix starting at a dot (after a non-empty base) that names a companion.
+      for (let dot = lower.indexOf('.', 1); dot !== -1; dot = lower.indexOf('.', dot + 1)) {
+        if (!COMPANION_SUFFIXES.has(lower.slice(dot))) continue;
+        const base = lower.slice(0, dot);
+        const list = index.get(base);
+        if (list) list.push(section);
+        else index.set(base, [section]);
       }
     }
     return index;
@@ -312,27 +314,27 @@ export class InfModel {
     const queue: { section: InfSection; install: boolean }[] = [];
     const reach = (section: InfSection | undefined, install: boolean): void => {
       if (!section) return;
-      const lower = section.name.toLowerCase();
+      const lower = section.lowerName;
       const attached = companions.get(lower);
       if (install && !this.installLike.has(lower)) {
         this.installLike.add(lower);
         this.reached.add(lower);
         queue.push({ section, install });
-        for (const c of attached ?? []) if (!c.name.toLowerCase().endsWith('.security')) reach(c, true);
+        if (attached) for (const c of attached) if (!c.lowerName.endsWith('.security')) reach(c, true);
       } else {
         this.reached.add(lower);
       }
-      for (const c of attached ?? []) if (c.name.toLowerCase().endsWith('.security')) this.reached.add(c.name.toLowerCase());
+      if (attached) for (const c of attached) if (c.lowerName.endsWith('.security')) this.reached.add(c.lowerName);
     };
     for (const section of this.doc.sections) {
       if (!ROOT_START.test(section.name)) continue;
-      if (ROOT_PATTERNS.some((p) => p.test(section.name))) this.reached.add(section.name.toLowerCase());
+      if (ROOT_PATTERNS.some((p) => p.test(section.name))) this.reached.add(section.lowerName);
       // Companions of a root install section are walked through it.
       if (INSTALL_ROOTS.some((p) => p.test(section.name)) && !isCompanionName(section.name)) reach(section, true);
     }
     for (const m of this.modelsSections) {
       if (!m.section) continue;
-      this.reached.add(m.section.name.toLowerCase());
+      this.reached.add(m.section.lowerName);
       for (const entry of m.section.entries) {
         const installBase = (entry.fields[0] ?? '').trim();
         const model: ModelEntry = { entry, models: m, installBase, hardwareIds: entry.fields.slice(1).map((f) => f.trim()) };
@@ -351,10 +353,10 @@ export class InfModel {
       this.refs.push({ entry, directive: 'InterfaceInstall32', kind: 'interface', name, ...(token ? { token } : {}) });
       reach(this.doc.section(name), true);
     }
-    while (queue.length > 0) {
-      const { section } = queue.shift()!;
+    for (let q = 0; q < queue.length; q++) {
+      const { section } = queue[q]!;
       for (const entry of section.entries) {
-        const key = entry.key?.toLowerCase();
+        const key = entry.lowerKey;
         if (!key || !entry.hasEquals) continue;
         const spec = DIRECTIVES[key];
         if (!spec) continue;
@@ -410,13 +412,13 @@ export class InfModel {
 
   /** Where a file-list section's files go: its own entry or DefaultDestDir. */
   destinationOf(list: InfSection | undefined): InfEntry | undefined {
-    if (list) return this.destinationDirs.get(list.name.toLowerCase()) ?? this.defaultDestDir;
+    if (list) return this.destinationDirs.get(list.lowerName) ?? this.defaultDestDir;
     return this.defaultDestDir;
   }
 
   /** Whether a section was reached from a root (used by Windows). */
   isReached(section: InfSection): boolean {
-    return this.reached.has(section.name.toLowerCase());
+    return this.reached.has(section.lowerName);
   }
 }
 

@@ -85,7 +85,7 @@ export function validateDocument(doc: InfDocument, options: ValidateOptions = {}
     const ctx = new DocumentContext(doc, mode, { stampinf });
     diagnostics.push(...runRules<InfRuleContext>(
       rules,
-      { file: doc.file, lineCount, lineLength: (n) => doc.lineText(n).length },
+      { file: doc.file, lineCount, lineLength: (n) => lineLength(doc, n) },
       (_rule, report) => {
         ctx.report = report;
         return ctx;
@@ -100,6 +100,16 @@ export function validateDocument(doc: InfDocument, options: ValidateOptions = {}
 export async function validate(input: InfDocument | string, options: ValidateOptions = {}): Promise<ValidationResult> {
   const doc = typeof input === 'string' ? await readInfFile(input, options.parse ?? { file: input }) : input;
   return validateDocument(doc, options);
+}
+
+/** doc.lineText(n).length without building the line's text. */
+function lineLength(doc: InfDocument, line: number): number {
+  const start = doc.lineStarts[line - 1];
+  if (start === undefined) return 0;
+  const next = doc.lineStarts[line];
+  let end = next === undefined ? doc.text.length : next - 1;
+  if (end > start && doc.text.charCodeAt(end - 1) === 13) end--;
+  return end - start;
 }
 
 function dedupe(list: Diagnostic[]): Diagnostic[] {
