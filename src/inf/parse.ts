@@ -95,7 +95,7 @@ export async function readInfFile(path: string, options: ParseOptions = {}): Pro
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     bytes = await readFile(path);
   } catch (error) {
-    throw new InputError(describeFsError(error, path));
+    throw new InputError(describeFsError(error, options.file ?? path));
   }
   return parseInfBytesChecked(bytes, { ...options, file: options.file ?? path });
 }
