@@ -2,9 +2,9 @@
 // killed (SIGKILL, via the test-only WDKSIM_FAULT=<step> hook of src/target)
 // at each named step of the transaction; then `target verify` must pass, the
 // same command run again must finish the job, and the machine must end in the
-// state the command promises. In `npm test` each command meets one step (the
-// steps rotate so every step is hit); `npm run stress` runs every command at
-// every step.
+// state the command promises. In `npm test` seven of the commands meet one
+// step each (the steps rotate so every step is hit); `npm run stress` runs
+// every command at every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,7 +59,9 @@ afterAll(() => {
 
 describe('a process killed at each named step leaves a consistent target', () => {
   SCENARIOS.forEach((scenario, i) => {
-    const steps = STRESS ? [...FAULT_STEPS] : [FAULT_STEPS[i % FAULT_STEPS.length]!];
+    // npm test: every other scenario (adds, installs, removals, deletes, reboot), each at one step, the steps rotating.
+    if (!STRESS && i % 2 === 1) return;
+    const steps = STRESS ? [...FAULT_STEPS] : [FAULT_STEPS[(i / 2) % FAULT_STEPS.length]!];
     for (const step of steps) {
       it(`${scenario.name} killed at "${step}"`, async () => {
         const dir = copyOf(scenario.from === 'A' ? goldenA : goldenB);

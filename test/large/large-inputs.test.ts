@@ -55,6 +55,14 @@ describe(`a ${INF_MB} MB INF`, () => {
     expect(readFileSync(join(base, 'parse.txt'), 'latin1').slice(0, 400)).toContain('sections');
   }, 900_000);
 
+  it('infverif: a verdict within bounded memory', async () => {
+    const r = await runMeasured(['infverif', 'big.inf'], { cwd: base, stdoutFile: join(base, 'verif.txt'), timeoutMs: 900_000 });
+    expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+    expect([0, 1], r.stderr).toContain(r.exitCode);
+    rows[`infverif ${INF_MB}MB ms`] = String(Math.round(r.ms));
+    checkRss(`infverif ${INF_MB}MB`, r.peakRssMb, bound());
+  }, 900_000);
+
   it('stampinf -o: stamps it, every other byte kept, within bounded memory', async () => {
     const r = await runMeasured(['stampinf', '-f', 'big.inf', '-d', '11/21/2026', '-v', '2.0.0.1', '-o', 'big-stamped.inf'], { cwd: base, timeoutMs: 900_000 });
     expect(r.exitCode, r.stderr).toBe(0);
@@ -67,24 +75,25 @@ describe(`a ${INF_MB} MB INF`, () => {
   }, 900_000);
 });
 
-// Known bug (reported): infverif's duplicate-line rule (1294) buckets lines by
-// length and first/last character, and compares within a bucket linearly, so
-// an INF of many similar lines (long AddReg tables) takes quadratic time: 5 MB
-// took 27 s, 20 MB did not finish in 6 minutes (so the 100 MB stress run
-// leaves infverif out). Fails while the bug stands.
-it.fails('infverif time grows about linearly with the INF size [known bug: quadratic rule 1294]', async () => {
-  const timeFor = async (bytes: number): Promise<number> => {
-    const path = join(base, `verif-${bytes}.inf`);
-    writeBigInf(path, bytes);
+// Found here: infverif's duplicate-line rule (1294) bucketed lines by length
+// and first/last character and compared within a bucket linearly, so an INF of
+// many similar lines (long AddReg tables) took quadratic time (5 MB: 27 s;
+// 20 MB: over 6 minutes). This guards the fix.
+it('infverif time grows about linearly with the number of lines (rule 1294 was quadratic)', async () => {
+  // Lines of one length that start and end with the same characters: one fingerprint bucket.
+  const timeFor = async (lines: number): Promise<number> => {
+    const path = join(base, `verif-${lines}.inf`);
+    const body = Array.from({ length: lines }, (_, i) => `HKR,,V${String(i).padStart(6, '0')},0x00010001,1`).join('\r\n');
+    writeFileSync(path, `[Version]\r\nSignature="$WINDOWS NT$"\r\nClass=Net\r\n\r\n[X_AddReg]\r\n${body}\r\n`, 'latin1');
     const ctx = memoryContext({ cwd: base, env: { TZ: 'UTC' } });
     const start = performance.now();
     await runCli(['infverif', path], ctx.io);
     return performance.now() - start;
   };
-  await timeFor(64 * 1024); // warm-up
-  const small = await timeFor(MiB / 2);
-  const large = await timeFor(2 * MiB);
-  rows['infverif 2MB/0.5MB time ratio'] = (large / small).toFixed(1);
+  await timeFor(500); // warm-up
+  const small = await timeFor(2_500);
+  const large = await timeFor(10_000);
+  rows['infverif 10000/2500 lines time ratio'] = (large / small).toFixed(1);
   // Linear: about 4. Quadratic: about 16.
   expect(large / small).toBeLessThan(7);
 }, 300_000);
