@@ -126,3 +126,23 @@ describe('deploy arguments', () => {
     });
   }
 });
+
+describe('deletion arguments naming paths', () => {
+  const names = ['../../outside/victim.inf', '..\\..\\..\\outside\\victim.inf', 'oem0.inf\\..\\..\\..\\..\\outside\\victim.inf', 'C:\\Windows\\INF\\..\\..\\..\\outside\\victim.inf', 'machine.inf', 'setupapi.dev.log'];
+  it('devcon dp_delete and pnputil /delete-driver delete only published oemN.inf packages, never a path', async () => {
+    const w = (world = new World());
+    await w.init();
+    writeFileSync(join(w.base, 'outside', 'victim.inf'), 'keep');
+    const before = await w.snapshot();
+    for (const name of names) {
+      for (const argv of [['devcon', 'dp_delete', name], ['pnputil', '/delete-driver', name, '/uninstall', '/force']]) {
+        const r = await w.run(argv);
+        expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+        // devcon: 2 failure; pnputil: 58 (0xE000023A low byte: not an installed OEM INF).
+        expect(argv[0] === 'devcon' ? 2 : 58, `${argv.join(' ')}: ${r.stdout}${r.stderr}`).toBe(r.code);
+      }
+    }
+    expect(await w.snapshot()).toEqual(before);
+    expect((await w.run(['target', 'verify'])).code).toBe(0);
+  });
+});
