@@ -7,6 +7,19 @@ import type { EolStyle, InfEncoding } from './decode.js';
 import { LexedEntry } from './lexer.js';
 import { expand, selectStringsSection, type ExpandOptions } from './strings.js';
 
+// Lookups name sections and keys with the same few literals ('Version', 'CopyFiles'...):
+// their lower-case forms are kept, so a lookup does not build a new string each time.
+const LOWER = new Map<string, string>();
+const LOWER_MAX = 2048;
+function lowerOf(name: string): string {
+  let lower = LOWER.get(name);
+  if (lower === undefined) {
+    lower = name.toLowerCase();
+    if (LOWER.size < LOWER_MAX) LOWER.set(name, lower);
+  }
+  return lower;
+}
+
 /** One entry of a section: the lexed tokens plus the readers that substitute them. */
 export class InfEntry extends LexedEntry {
   /** Set by the parser once the document exists. */
@@ -59,7 +72,7 @@ export class InfEntry extends LexedEntry {
   /** Matches the key case-insensitively. */
   isKey(name: string): boolean {
     const key = this.lowerKey;
-    return key !== undefined && key === name.toLowerCase();
+    return key !== undefined && key === lowerOf(name);
   }
 }
 
@@ -83,13 +96,13 @@ export class InfSection {
   }
   /** First entry with this key (SetupFindFirstLine). */
   find(key: string): InfEntry | undefined {
-    const lower = key.toLowerCase();
+    const lower = lowerOf(key);
     for (const e of this.entries) if (e.lowerKey === lower) return e;
     return undefined;
   }
   /** Every entry with this key (directives are processed on every matching line). */
   findAll(key: string): InfEntry[] {
-    const lower = key.toLowerCase();
+    const lower = lowerOf(key);
     const out: InfEntry[] = [];
     for (const e of this.entries) if (e.lowerKey === lower) out.push(e);
     return out;
@@ -156,11 +169,11 @@ export class InfDocument {
   }
 
   section(name: string): InfSection | undefined {
-    return this.#byName.get(name.toLowerCase());
+    return this.#byName.get(lowerOf(name));
   }
 
   has(name: string): boolean {
-    return this.#byName.has(name.toLowerCase());
+    return this.#byName.has(lowerOf(name));
   }
 
   /** The text of a 1-based physical line, without its line end. */

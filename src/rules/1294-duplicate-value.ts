@@ -16,7 +16,8 @@ export default defineRule<InfRuleContext>({
       if (section.entries.length < 2 || /^version$/i.test(section.name)) continue;
       const keyed = KEYED.test(section.name);
       // Bucket by a cheap numeric fingerprint; build strings only on a collision.
-      const buckets = new Map<number, InfEntry[]>();
+      // A fingerprint's first entry; on a collision, the entries of that fingerprint by their text.
+      const buckets = new Map<number, InfEntry | Map<string, InfEntry>>();
       for (const entry of section.entries) {
         if (keyed && !entry.hasEquals) continue;
         const token = keyed ? entry.keyToken : undefined;
@@ -26,16 +27,23 @@ export default defineRule<InfRuleContext>({
         const print = (end - start) * 1_000_003 + (text.charCodeAt(start) | 32) * 1021 + (text.charCodeAt(end - 1) | 32);
         const bucket = buckets.get(print);
         if (!bucket) {
-          buckets.set(print, [entry]);
+          buckets.set(print, entry);
           continue;
         }
         const id = (e: InfEntry): string => (keyed ? (e.rawKey ?? '').toLowerCase() : text.slice(e.start, e.end).toLowerCase());
+        let byId: Map<string, InfEntry>;
+        if (bucket instanceof Map) {
+          byId = bucket;
+        } else {
+          byId = new Map([[id(bucket), bucket]]);
+          buckets.set(print, byId);
+        }
         const mine = id(entry);
-        const first = bucket.find((e) => id(e) === mine);
+        const first = byId.get(mine);
         if (first) {
           ctx.report({ ...atEntry(entry), message: keyed ? `Duplicate entry "${entry.rawKey}" in [${section.name}] (first at line ${first.line})` : `Duplicate line in [${section.name}] (first at line ${first.line})` });
         } else {
-          bucket.push(entry);
+          byId.set(mine, entry);
         }
       }
     }

@@ -14,9 +14,10 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     const base = ctx.doc.section('Strings');
     if (!base) return;
-    const n = keys(base).size;
+    let n = -1; // counted only when a localized section exists
     for (const section of ctx.doc.sections) {
-      if (!/^strings\./i.test(section.name)) continue;
+      if (!section.lowerName.startsWith('strings.')) continue;
+      if (n < 0) n = keys(base).size;
       const m = keys(section).size;
       if (m !== n) ctx.report({ ...atSection(section), message: `[${section.name}] defines ${m} strings but [Strings] defines ${n}` });
     }

@@ -31,19 +31,22 @@ export function registryLines(model: InfModel): RegLine[] {
   const holder = model as WithLines;
   if (holder[LINES]) return holder[LINES];
   const lines: RegLine[] = [];
-  const serviceSections = new Set(model.services.map((s) => s.section?.name.toLowerCase()).filter(Boolean));
+  const serviceSections = new Set(model.services.map((s) => s.section?.lowerName).filter(Boolean));
   const seen = new Set<string>();
   for (const ref of model.refs) {
     if (ref.kind !== 'registry' && ref.kind !== 'delreg' && ref.kind !== 'bitreg') continue;
     const section = model.doc.section(ref.name);
     if (!section) continue;
-    const key = `${ref.kind}:${section.name.toLowerCase()}`;
+    const key = `${ref.kind}:${section.lowerName}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const inService = serviceSections.has(ref.entry.section.toLowerCase());
     for (const entry of section.entries) {
       const f = entry.fields;
       const flagsText = (f[3] ?? '').trim();
+      const tokens = entry.fieldTokens;
+      const rawData: string[] = [];
+      for (let i = 4; i < tokens.length; i++) rawData.push(tokens[i]!.value);
       lines.push({
         entry, ref, section, inService,
         root: (f[0] ?? '').trim().toLowerCase(),
@@ -52,7 +55,7 @@ export function registryLines(model: InfModel): RegLine[] {
         flagsText,
         flags: parseIntField(flagsText),
         data: f.slice(4),
-        rawData: entry.rawFields.slice(4),
+        rawData,
       });
     }
   }
