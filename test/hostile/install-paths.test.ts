@@ -66,6 +66,7 @@ const CASES: Case[] = [
   { name: 'RenFiles climbing out', holes: { extra: 'RenFiles=Evil_Ren\n\n[Evil_Ren]\n..\\..\\..\\..\\outside\\victim.txt,evil.sys\n', destdirs: 'Evil_Ren = 12' }, refused: /\.\./ },
   { name: 'CatalogFile with ..', holes: { catalog: '..\\outside\\victim.txt' }, refused: /\.\.|catalog/i },
   { name: 'CatalogFile absolute', holes: { catalog: '/etc/passwd' }, refused: /absolute|catalog|\/etc/i },
+  { name: 'Include naming an INF outside', holes: { extra: 'Include=..\\..\\..\\outside\\victim.inf,/etc/passwd\nNeeds=Evil_Device.NT' } },
   { name: 'ServiceBinary climbing out', holes: {}, patch: (t) => t.replace('ServiceBinary = %12%\\evil.sys', 'ServiceBinary = %12%\\..\\..\\..\\..\\outside\\victim.txt') },
   // Case-colliding names: one Windows file; the INF's file is installed once.
   { name: 'case-colliding package files', holes: { files: 'evil.sys\nEVIL.SYS', sdf: 'evil.sys = 1\nEVIL.SYS = 1' }, files: { 'evil.sys': 'MZ evil', 'EVIL.SYS': 'MZ EVIL' } },
