@@ -39,6 +39,11 @@ Commands:
                          print a key (or one value) as reg.exe does
   reg export [KEY] FILE  write a .reg file as regedit does (UTF-16LE, default key HKLM)
   log [--tail N]         print %windir%\\INF\\setupapi.dev.log (last N lines)
+  snapshot NAME          remember the machine's state and file hashes under NAME
+  diff BEFORE AFTER | --since NAME [--json] [--html FILE]
+                         what changed: files, registry, services, devices, driver store
+  report [--json] [--html FILE]
+                         a Device Manager-like view of the machine (one self-contained HTML file)
 
 OS ids: ${OS_RELEASES.map((o) => o.id).join(', ')}
 
