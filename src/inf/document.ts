@@ -193,7 +193,10 @@ export class InfDocument {
   /** The selected [Strings] table: key (lower case) → first field, first definition wins. */
   get strings(): { section?: string; values: Map<string, string> } {
     if (!this.#strings) {
-      const name = selectStringsSection(this.sections.map((s) => s.name), this.langId);
+      // Only names starting with "strings" can be a [Strings] variant.
+      const candidates: string[] = [];
+      for (const s of this.sections) if (s.lowerName.startsWith('strings')) candidates.push(s.name);
+      const name = selectStringsSection(candidates, this.langId);
       const values = new Map<string, string>();
       const section = name ? this.section(name) : undefined;
       if (section) {
@@ -201,7 +204,7 @@ export class InfDocument {
           const key = entry.rawKey;
           if (key === undefined) continue;
           const lower = key.toLowerCase();
-          if (!values.has(lower)) values.set(lower, entry.fieldTokens[0]?.value ?? '');
+          if (values.get(lower) === undefined) values.set(lower, entry.fieldTokens[0]?.value ?? '');
         }
       }
       this.#strings = name ? { section: name, values } : { values };

@@ -10,20 +10,24 @@ const HOME: Record<string, RegExp> = {
   umdfserviceorder: /\.wdf$/i,
 };
 
+// A Map reads fresh key strings cheaply; keys naming Object.prototype members still read HOME, as before.
+const HOMES = new Map(Object.entries(HOME));
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 export default defineRule<InfRuleContext>({
   id: '1290', name: 'directive-not-allowed', levels: levels('E'),
   summary: 'A directive is used in a section where it is not valid (AddService outside .Services, KmdfService outside .Wdf, CopyFiles in .Services)',
   fix: 'Move the directive to the section type that takes it',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    const serviceSections = new Set(ctx.model.services.map((s) => s.section?.name.toLowerCase()));
+    const serviceSections = new Set(ctx.model.services.map((s) => s.section?.lowerName));
     for (const section of ctx.model.installSections) {
-      const lower = section.name.toLowerCase();
+      const lower = section.lowerName;
       if (serviceSections.has(lower)) continue;
       for (const entry of section.entries) {
-        const key = entry.key?.toLowerCase() ?? '';
+        const key = entry.lowerKey ?? '';
         if (!entry.hasEquals) continue;
-        const home = HOME[key];
+        const home = HOMES.get(key) ?? (PROTOTYPE_KEYS.has(key) ? HOME[key] : undefined);
         if (home && !home.test(section.name)) {
           ctx.report({ ...atEntry(entry), message: `Directive ${entry.rawKey} is not valid in section [${section.name}]` });
         } else if (key === 'copyfiles' && /\.services$/i.test(section.name)) {

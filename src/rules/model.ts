@@ -120,6 +120,14 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   devicedata: { kind: 'other', fields: 'all', walk: false },
 };
 
+// Looking a fresh (non-internalized) key string up in DIRECTIVES costs a hash-table internalization per
+// line; a Map is cheap. Keys that name Object.prototype members still read DIRECTIVES, as before.
+const DIRECTIVE_SPECS = new Map(Object.entries(DIRECTIVES));
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+function directiveSpec(key: string): DirectiveSpec | undefined {
+  return DIRECTIVE_SPECS.get(key) ?? (PROTOTYPE_KEYS.has(key) ? DIRECTIVES[key] : undefined);
+}
+
 /** Sections Windows reads by name, never through a reference. */
 const ROOT_PATTERNS = [
   /^version$/i, /^strings(\..*)?$/i, /^sourcedisksnames(\..*)?$/i, /^sourcedisksfiles(\..*)?$/i,
@@ -358,7 +366,7 @@ export class InfModel {
       for (const entry of section.entries) {
         const key = entry.lowerKey;
         if (!key || !entry.hasEquals) continue;
-        const spec = DIRECTIVES[key];
+        const spec = directiveSpec(key);
         if (!spec) continue;
         if (key === 'addservice') this.addService(entry);
         const indexes = spec.fields === 'all' ? entry.fields.map((_, i) => i) : spec.fields;
