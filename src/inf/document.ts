@@ -140,6 +140,8 @@ export class InfDocument {
   readonly preamble: InfEntry[] = [];
   readonly langId: number;
   readonly #byName = new Map<string, InfSection>();
+  /** Found sections by the spelling a lookup used (validation asks for the same names many times). */
+  readonly #found = new Map<string, InfSection>();
   #strings: { section?: string; values: Map<string, string> } | undefined;
   #dirids: ReadonlyMap<number, string> | undefined;
 
@@ -169,11 +171,17 @@ export class InfDocument {
   }
 
   section(name: string): InfSection | undefined {
-    return this.#byName.get(lowerOf(name));
+    let section = this.#found.get(name);
+    if (section === undefined) {
+      // Only hits are kept: a section added later merges into the same object, so a hit stays right.
+      section = this.#byName.get(name.toLowerCase());
+      if (section !== undefined) this.#found.set(name, section);
+    }
+    return section;
   }
 
   has(name: string): boolean {
-    return this.#byName.has(lowerOf(name));
+    return this.section(name) !== undefined;
   }
 
   /** The text of a 1-based physical line, without its line end. */

@@ -142,6 +142,8 @@ const COMPANION_END = new RegExp(`\\.(${COMPANIONS.map((c) => c.replace('.', '\\
 export function isCompanionName(name: string): boolean {
   return COMPANION_END.test(name);
 }
+const ROOT_FIRST = new Uint8Array(128);
+for (const c of 'vsdmcpi') ROOT_FIRST[c.charCodeAt(0)] = 1;
 /** Root sections that carry install directives. */
 const INSTALL_ROOTS = [/^defaultinstall(\..*)?$/i, /^defaultuninstall(\..*)?$/i, /^classinstall32(\..*)?$/i];
 
@@ -335,6 +337,8 @@ export class InfModel {
       if (attached) for (const c of attached) if (c.lowerName.endsWith('.security')) this.reached.add(c.lowerName);
     };
     for (const section of this.doc.sections) {
+      // Every root name starts with one of these ASCII letters (either case): most sections skip the regexes.
+      if (ROOT_FIRST[section.name.charCodeAt(0) | 0x20] !== 1) continue;
       if (!ROOT_START.test(section.name)) continue;
       if (ROOT_PATTERNS.some((p) => p.test(section.name))) this.reached.add(section.lowerName);
       // Companions of a root install section are walked through it.
@@ -349,7 +353,9 @@ export class InfModel {
         this.modelEntries.push(model);
         if (installBase === '') continue;
         const section = this.resolveInstall(installBase, m.arch);
-        this.installs.push({ model, arch: m.arch, ...(section ? { section } : {}) });
+        const install: InstallTarget = { model, arch: m.arch };
+        if (section) install.section = section;
+        this.installs.push(install);
         reach(section, true);
       }
     }
@@ -358,7 +364,9 @@ export class InfModel {
       const token = entry.fieldTokens[0];
       const name = entry.fields[0]?.trim();
       if (!name || !entry.hasEquals) continue;
-      this.refs.push({ entry, directive: 'InterfaceInstall32', kind: 'interface', name, ...(token ? { token } : {}) });
+      const ref: SectionRef = { entry, directive: 'InterfaceInstall32', kind: 'interface', name };
+      if (token) ref.token = token;
+      this.refs.push(ref);
       reach(this.doc.section(name), true);
     }
     for (let q = 0; q < queue.length; q++) {
@@ -380,7 +388,10 @@ export class InfModel {
           }
           const kind: RefKind = key === 'addservice' && i === 3 ? 'eventlog' : spec.kind;
           const token = entry.fieldTokens[i];
-          const ref: SectionRef = { entry, directive: entry.rawKey ?? key, kind, name, ...(token ? { token } : {}), ...(key === 'needs' ? { external: true } : {}) };
+          // Optional fields assigned in the order the literal had them (no spread temporaries).
+          const ref: SectionRef = { entry, directive: entry.rawKey ?? key, kind, name };
+          if (token) ref.token = token;
+          if (key === 'needs') ref.external = true;
           this.refs.push(ref);
           const target = this.doc.section(name);
           if (key === 'copyfiles' && target) this.addCopies(entry, target);
@@ -390,7 +401,9 @@ export class InfModel {
           const name = entry.fields[3]?.trim();
           if (name) {
             const token = entry.fieldTokens[3];
-            this.refs.push({ entry, directive: entry.rawKey ?? key, kind: 'eventlog', name, ...(token ? { token } : {}) });
+            const ref: SectionRef = { entry, directive: entry.rawKey ?? key, kind: 'eventlog', name };
+            if (token) ref.token = token;
+            this.refs.push(ref);
             reach(this.doc.section(name), true);
           }
         }
@@ -402,7 +415,9 @@ export class InfModel {
     const name = (entry.fields[0] ?? '').trim();
     const sectionName = entry.fields[2]?.trim();
     const section = sectionName ? this.doc.section(sectionName) : undefined;
-    this.services.push({ ref: undefined, entry, name, flags: parseIntField(entry.fields[1]), ...(section ? { section } : {}) });
+    const use: ServiceUse = { ref: undefined, entry, name, flags: parseIntField(entry.fields[1]) };
+    if (section) use.section = section;
+    this.services.push(use);
   }
 
   private addCopies(directive: InfEntry, list: InfSection): void {
