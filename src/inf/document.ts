@@ -144,6 +144,7 @@ export class InfDocument {
   readonly #found = new Map<string, InfSection>();
   #strings: { section?: string; values: Map<string, string> } | undefined;
   #dirids: ReadonlyMap<number, string> | undefined;
+  #expandDefaults: ExpandOptions | undefined;
 
   constructor(init: InfDocumentInit) {
     this.file = init.file;
@@ -223,6 +224,11 @@ export class InfDocument {
   /** Substitutes %strkey%, %% and %dirid% tokens in raw text. */
   expand(raw: string, options?: Partial<ExpandOptions>): string {
     if (raw.indexOf('%') === -1) return raw;
+    if (options === undefined) {
+      // The fields' own substitution: one options object per document.
+      this.#expandDefaults ??= { strings: this.strings.values, ...(this.#dirids ? { dirids: this.#dirids } : {}) };
+      return expand(raw, this.#expandDefaults);
+    }
     const dirids = options?.dirids ?? this.#dirids;
     const onUnknown = options?.onUnknown;
     return expand(raw, { strings: this.strings.values, ...(dirids ? { dirids } : {}), ...(onUnknown ? { onUnknown } : {}) });

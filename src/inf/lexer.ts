@@ -126,6 +126,7 @@ class Lexer<E extends LexedEntry> {
   runStart = -1; // a run of plain characters not yet copied into tok
   runKeep = -1;
   lastEnd = 0;
+  readonly scratch: RawToken[] = [];
   /** Offset of the next `%` at or after the current entry (text length when none). */
   nextPercent = -1;
 
@@ -246,7 +247,10 @@ class Lexer<E extends LexedEntry> {
 
   entry(begin: number): void {
     const text = this.text;
-    const fields: RawToken[] = [];
+    // Tokens gather in a reused scratch array; the entry keeps an exact-size copy
+    // (a pushed-to [] reserves 17 slots, which every entry would carry).
+    const fields = this.scratch;
+    fields.length = 0;
     let key: RawToken | undefined;
     let hasEquals = false;
     let sawComma = false;
@@ -376,7 +380,7 @@ class Lexer<E extends LexedEntry> {
       this.nextPercent = p === -1 ? text.length : p;
     }
     const hasPercent = this.nextPercent < end;
-    this.items.push(new this.Entry(line, begin, end, key, hasEquals, fields, commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts, hasPercent));
+    this.items.push(new this.Entry(line, begin, end, key, hasEquals, fields.slice(), commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts, hasPercent));
   }
 }
 
