@@ -250,7 +250,7 @@ class Lexer<E extends LexedEntry> {
     // Tokens gather in a reused scratch array; the entry keeps an exact-size copy
     // (a pushed-to [] reserves 17 slots, which every entry would carry).
     const fields = this.scratch;
-    fields.length = 0;
+    let count = 0; // tokens in scratch (its length is never reset: that is a slow builtin)
     let key: RawToken | undefined;
     let hasEquals = false;
     let sawComma = false;
@@ -310,7 +310,7 @@ class Lexer<E extends LexedEntry> {
         break;
       }
       if (c === COMMA) {
-        fields.push(this.finish(i));
+        fields[count++] = this.finish(i);
         sawComma = true;
         i++;
         continue;
@@ -371,16 +371,16 @@ class Lexer<E extends LexedEntry> {
       this.runKeep = i;
       this.tokEnd = i;
     }
-    fields.push(this.finish(commentStart >= 0 ? commentStart : Math.min(i, lineEnd))); // an entry has at least one field
+    fields[count++] = this.finish(commentStart >= 0 ? commentStart : Math.min(i, lineEnd)); // an entry has at least one field
     // A single field with no `=` is its own key (SetupGetStringField(0)).
-    if (!hasEquals && fields.length === 1) key = fields[0];
+    if (!hasEquals && count === 1) key = fields[0];
     const end = Math.max(this.lastEnd, key ? key.end : begin);
     if (this.nextPercent < begin) {
       const p = text.indexOf('%', begin);
       this.nextPercent = p === -1 ? text.length : p;
     }
     const hasPercent = this.nextPercent < end;
-    this.items.push(new this.Entry(line, begin, end, key, hasEquals, fields.slice(), commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts, hasPercent));
+    this.items.push(new this.Entry(line, begin, end, key, hasEquals, fields.slice(0, count), commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts, hasPercent));
   }
 }
 
