@@ -110,6 +110,12 @@ const CASES: Case[] = [
     refused: /symbolic link/,
   },
   {
+    name: 'a pre-planted symbolic link where deploy copies the INF',
+    holes: {},
+    prepare: (w) => symlinkSync(join(w.base, 'outside', 'victim.txt'), join(w.base, 'target', 'DriverTest', 'Drivers', 'evil.inf')),
+    refused: /symbolic link/,
+  },
+  {
     name: 'a pre-planted symbolic link where the driver will be copied',
     holes: {},
     prepare: (w) => {
