@@ -28,18 +28,26 @@ export function spanAt(lineStarts: readonly number[], start: number, end: number
   return { start: positionAt(lineStarts, start), end: positionAt(lineStarts, end) };
 }
 
+// Fields are declared (not initialized) and assigned once in the constructor, in
+// the order they always had: class-field semantics would first define each one
+// as undefined and then assign it, twice the work for the most-built objects.
 export class RawToken {
-  constructor(
-    /** Text with quotes removed and whitespace trimmed; not yet substituted. */
-    readonly value: string,
-    /** Offset of the token's first character (a quote included), or where an empty token stands. */
-    readonly start: number,
-    /** Offset after its last kept character or closing quote. */
-    readonly end: number,
-    /** Some part of the token was quoted. */
-    readonly quoted: boolean,
-    private readonly lineStarts: readonly number[],
-  ) {}
+  /** Text with quotes removed and whitespace trimmed; not yet substituted. */
+  declare readonly value: string;
+  /** Offset of the token's first character (a quote included), or where an empty token stands. */
+  declare readonly start: number;
+  /** Offset after its last kept character or closing quote. */
+  declare readonly end: number;
+  /** Some part of the token was quoted. */
+  declare readonly quoted: boolean;
+  declare private readonly lineStarts: readonly number[];
+  constructor(value: string, start: number, end: number, quoted: boolean, lineStarts: readonly number[]) {
+    this.value = value;
+    this.start = start;
+    this.end = end;
+    this.quoted = quoted;
+    this.lineStarts = lineStarts;
+  }
   get span(): Span {
     return spanAt(this.lineStarts, this.start, this.end);
   }
@@ -53,26 +61,41 @@ export interface LexedSection {
 }
 
 export class LexedEntry {
-  readonly kind = 'entry' as const;
+  declare readonly line: number;
+  /** Offsets from the first character of the entry to the end of its last token. */
+  declare readonly start: number;
+  declare readonly end: number;
+  /** The token before `=`, or the only token of a line without `=`; undefined for a comma list without `=`. */
+  declare readonly keyToken: RawToken | undefined;
+  declare readonly hasEquals: boolean;
+  /** The fields' tokens (at least one). */
+  declare readonly fieldTokens: RawToken[];
+  /** Offset of the `;` that starts the entry's comment, or -1. */
+  declare readonly commentStart: number;
+  declare readonly commentEnd: number;
+  /** The entry stands before the first section header. */
+  declare readonly beforeFirstSection: boolean;
+  declare private readonly lineStarts: readonly number[];
+  declare readonly kind: 'entry';
+  /** Some `%` stands between start and end (so values may need substitution); true when unknown. */
+  declare readonly hasPercent: boolean;
   constructor(
-    readonly line: number,
-    /** Offsets from the first character of the entry to the end of its last token. */
-    readonly start: number,
-    readonly end: number,
-    /** The token before `=`, or the only token of a line without `=`; undefined for a comma list without `=`. */
-    readonly keyToken: RawToken | undefined,
-    readonly hasEquals: boolean,
-    /** The fields' tokens (at least one). */
-    readonly fieldTokens: RawToken[],
-    /** Offset of the `;` that starts the entry's comment, or -1. */
-    readonly commentStart: number,
-    readonly commentEnd: number,
-    /** The entry stands before the first section header. */
-    readonly beforeFirstSection: boolean,
-    private readonly lineStarts: readonly number[],
-    /** Some `%` stands between start and end (so values may need substitution); true when unknown. */
-    readonly hasPercent: boolean = true,
-  ) {}
+    line: number, start: number, end: number, keyToken: RawToken | undefined, hasEquals: boolean, fieldTokens: RawToken[],
+    commentStart: number, commentEnd: number, beforeFirstSection: boolean, lineStarts: readonly number[], hasPercent = true,
+  ) {
+    this.line = line;
+    this.start = start;
+    this.end = end;
+    this.keyToken = keyToken;
+    this.hasEquals = hasEquals;
+    this.fieldTokens = fieldTokens;
+    this.commentStart = commentStart;
+    this.commentEnd = commentEnd;
+    this.beforeFirstSection = beforeFirstSection;
+    this.lineStarts = lineStarts;
+    this.kind = 'entry';
+    this.hasPercent = hasPercent;
+  }
   get span(): Span {
     return spanAt(this.lineStarts, this.start, this.end);
   }
