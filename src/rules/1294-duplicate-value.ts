@@ -13,7 +13,7 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     const text = ctx.doc.text;
     for (const section of ctx.doc.sections) {
-      if (section.entries.length < 2 || /^version$/i.test(section.name)) continue;
+      if (section.entries.length < 2 || section.lowerName === 'version') continue;
       const keyed = KEYED.test(section.name);
       // Bucket by a cheap numeric fingerprint; build strings only on a collision.
       // A fingerprint's first entry; on a collision, the entries of that fingerprint by their text.

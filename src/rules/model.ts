@@ -152,6 +152,9 @@ export function sourceArchSuffix(name: string): string | undefined {
   return m ? (m[1] ?? '').toLowerCase() : undefined;
 }
 
+/** What directives() returns for a key no install section uses (shared, never written to). */
+const NO_ENTRIES: readonly InfEntry[] = Object.freeze([]);
+
 export class InfModel {
   readonly version: InfSection | undefined;
   readonly manufacturerLines: ManufacturerLine[] = [];
@@ -222,7 +225,7 @@ export class InfModel {
       }
       this.#directives = index;
     }
-    return this.#directives.get(lowerKey) ?? [];
+    return this.#directives.get(lowerKey) ?? NO_ENTRIES;
   }
 
   #offsets = new Map<string, number[]>();
