@@ -34,7 +34,10 @@ export function atEntry(entry: InfEntry): Pick<RuleReport, 'line' | 'column' | '
 
 /** A token of an entry, falling back to the entry when the token is empty. */
 export function atToken(entry: InfEntry, token: RawToken | undefined): Pick<RuleReport, 'line' | 'column' | 'endColumn'> {
-  if (token && token.span.start.line === entry.line) return spanAt(token.span);
+  if (token) {
+    const span = token.span; // worked out once (a line-table search per end)
+    if (span.start.line === entry.line) return spanAt(span);
+  }
   return atEntry(entry);
 }
 
