@@ -10,9 +10,8 @@ const HOME: Record<string, RegExp> = {
   umdfserviceorder: /\.wdf$/i,
 };
 
-// A Map reads fresh key strings cheaply; keys naming Object.prototype members still read HOME, as before.
+// A Map reads fresh key strings cheaply, and a `constructor=` line finds nothing (HOME[key] found Object).
 const HOMES = new Map(Object.entries(HOME));
-const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export default defineRule<InfRuleContext>({
   id: '1290', name: 'directive-not-allowed', levels: levels('E'),
@@ -27,7 +26,7 @@ export default defineRule<InfRuleContext>({
       for (const entry of section.entries) {
         const key = entry.lowerKey ?? '';
         if (!entry.hasEquals) continue;
-        const home = HOMES.get(key) ?? (PROTOTYPE_KEYS.has(key) ? HOME[key] : undefined);
+        const home = HOMES.get(key);
         if (home && !home.test(section.name)) {
           ctx.report({ ...atEntry(entry), message: `Directive ${entry.rawKey} is not valid in section [${section.name}]` });
         } else if (key === 'copyfiles' && /\.services$/i.test(section.name)) {

@@ -120,12 +120,12 @@ export const DIRECTIVES: Record<string, DirectiveSpec> = {
   devicedata: { kind: 'other', fields: 'all', walk: false },
 };
 
-// Looking a fresh (non-internalized) key string up in DIRECTIVES costs a hash-table internalization per
-// line; a Map is cheap. Keys that name Object.prototype members still read DIRECTIVES, as before.
+// A Map, not DIRECTIVES[key]: a fresh key string looked up in a plain object costs an
+// internalization per line, and a key such as `constructor` or `__proto__` found
+// Object.prototype members there, which made every rule crash (9000).
 const DIRECTIVE_SPECS = new Map(Object.entries(DIRECTIVES));
-const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 function directiveSpec(key: string): DirectiveSpec | undefined {
-  return DIRECTIVE_SPECS.get(key) ?? (PROTOTYPE_KEYS.has(key) ? DIRECTIVES[key] : undefined);
+  return DIRECTIVE_SPECS.get(key);
 }
 
 /** Sections Windows reads by name, never through a reference. */
