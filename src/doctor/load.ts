@@ -2,7 +2,7 @@
 // under the paths given, each read once per platform it declares, and each of
 // their INF/INX items parsed for that platform; or, where no project is
 // found, the INF/INX files themselves as standalone packages.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, describeFsError } from '../errors.js';
 import { parseArch, type Arch } from '../inf/arch.js';
@@ -41,12 +41,12 @@ function walk(dir: string, out: string[], match: (name: string) => boolean): voi
     const abs = join(dir, name);
     let info;
     try {
-      info = statSync(abs);
+      info = lstatSync(abs); // guard: a linked folder can loop (pkg/loop -> ..)
     } catch {
       continue;
     }
     if (info.isDirectory()) walk(abs, out, match);
-    else if (match(name)) out.push(abs);
+    else if (info.isFile() && match(name)) out.push(abs); // guard: a FIFO named *.inf would block the read
   }
 }
 

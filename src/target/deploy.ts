@@ -40,6 +40,7 @@ export async function deployPackage(tx: Transaction, source: string): Promise<De
   const arch = tx.state.os.arch as Arch;
   for (const name of infNames) {
     const infAbs = join(pkgDir, name);
+    if (info.isDirectory() && !(await stat(infAbs).catch(() => undefined))?.isFile()) continue; // guard: a FIFO named *.inf blocks a read
     let bytes: Buffer;
     try {
       bytes = await readFile(infAbs);

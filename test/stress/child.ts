@@ -22,16 +22,28 @@ export async function runMeasured(args: string[], options: { cwd: string; env?: 
   const start = performance.now();
   const command = CAN_MEASURE_RSS ? TIME : process.execPath;
   const argv = CAN_MEASURE_RSS ? ['-f', 'WDKSIM_PEAK_RSS_KB=%M', process.execPath, BIN, ...args] : [BIN, ...args];
-  const result = await execa(command, argv, {
+  // Own process group, killed whole on timeout: killing GNU time alone would leave wdksim running.
+  const child = execa(command, argv, {
     cwd: options.cwd,
     env: { NO_COLOR: '1', TZ: 'UTC', WDKSIM_NOW: '2026-11-25T12:00:00Z', ...options.env },
     reject: false,
-    timeout: options.timeoutMs ?? 60_000,
+    detached: true,
     ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' as const }),
     stripFinalNewline: false,
     maxBuffer: 256 * 1024 * 1024,
     ...(options.stdoutFile ? { stdout: { file: options.stdoutFile } } : {}),
   });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }, options.timeoutMs ?? 60_000);
+  const result = await child;
+  clearTimeout(timer);
   let stderr = String(result.stderr);
   let peakRssMb: number | undefined;
   const m = /WDKSIM_PEAK_RSS_KB=(\d+)\n?$/.exec(stderr);
@@ -48,7 +60,7 @@ export async function runMeasured(args: string[], options: { cwd: string; env?: 
     stderr,
     ms: performance.now() - start,
     peakRssMb,
-    timedOut: Boolean(result.timedOut),
+    timedOut,
   };
 }
 
