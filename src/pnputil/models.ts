@@ -1,7 +1,7 @@
 // The device IDs a driver package offers on a machine (its Models sections for
 // the machine's architecture and build), so `/add-driver /install` can find
 // the present devices it may update; and INF path patterns with wildcards.
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { resolveUserPath } from '../devcon/paths.js';
 import { readInfFile } from '../inf/parse.js';
@@ -45,15 +45,15 @@ export async function expandInfPattern(cwd: string, arg: string, subdirs: boolea
     }
     for (const entry of entries) {
       const path = join(dir, entry);
-      let isDir = false;
+      let info;
       try {
-        isDir = (await stat(path)).isDirectory();
+        info = await stat(path);
       } catch {
         continue;
       }
-      if (isDir) {
-        if (deep) await walk(path, deep);
-      } else if (re.test(entry)) {
+      if (info.isDirectory()) {
+        if (deep && !(await lstat(path)).isSymbolicLink()) await walk(path, deep); // guard: a linked folder can loop
+      } else if (info.isFile() && re.test(entry)) { // guard: a FIFO named *.inf would block the read
         files.push(path);
       }
     }

@@ -18,6 +18,8 @@ const TOOLS: { argv: string[]; codes: number[] }[] = [
   { argv: ['catalog', 'verify', 'pkg/KmdfHelloWorld.cat', '--package', 'pkg'], codes: [0, 1] },
   { argv: ['doctor', 'pkg'], codes: [0, 1] },
   { argv: ['deploy', 'pkg'], codes: [0] },
+  // The fixture's catalog is not signed: 47 = low byte of 0xE000022F (no digital signature information).
+  { argv: ['pnputil', '/add-driver', 'pkg\\*.inf', '/subdirs'], codes: [47] },
 ];
 
 describe('a package folder with link loops, a dangling link and a FIFO', () => {
