@@ -11,11 +11,7 @@ export default defineRule<InfRuleContext>({
   fix: 'Give the service-install section ServiceType, StartType, ErrorControl and ServiceBinary',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    const done = new Set<string>();
-    for (const s of ctx.model.services) {
-      const section = s.section;
-      if (!section || done.has(section.name.toLowerCase())) continue;
-      done.add(section.name.toLowerCase());
+    for (const section of ctx.model.serviceSections) {
       for (const name of REQUIRED) {
         const entry = section.find(name);
         if (!entry || (entry.fields[0] ?? '').trim() === '') {

@@ -8,11 +8,7 @@ export default defineRule<InfRuleContext>({
   fix: 'Use StartType 2 or 3 for a Win32 service, or ServiceType 1 for a kernel driver',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    const done = new Set<string>();
-    for (const s of ctx.model.services) {
-      const section = s.section;
-      if (!section || done.has(section.name.toLowerCase())) continue;
-      done.add(section.name.toLowerCase());
+    for (const section of ctx.model.serviceSections) {
       const type = parseIntField(section.value('ServiceType'));
       const startEntry = section.find('StartType');
       const start = parseIntField(startEntry?.fields[0]);

@@ -7,11 +7,7 @@ export default defineRule<InfRuleContext>({
   fix: 'Quote the ServiceBinary path: ServiceBinary = "%13%\\My Driver.sys"',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    const done = new Set<string>();
-    for (const s of ctx.model.services) {
-      const section = s.section;
-      if (!section || done.has(section.name.toLowerCase())) continue;
-      done.add(section.name.toLowerCase());
+    for (const section of ctx.model.serviceSections) {
       const entry = section.find('ServiceBinary');
       const token = entry?.fieldTokens[0];
       const value = entry?.fields[0]?.trim() ?? '';

@@ -12,11 +12,7 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     const copied = new Set(ctx.model.copies.map((c) => c.dest.toLowerCase()));
-    const done = new Set<string>();
-    for (const s of ctx.model.services) {
-      const section = s.section;
-      if (!section || done.has(section.name.toLowerCase())) continue;
-      done.add(section.name.toLowerCase());
+    for (const section of ctx.model.serviceSections) {
       const entry = section.find('ServiceBinary');
       const file = serviceBinaryFile(entry?.fields[0] ?? '');
       if (entry && file !== '' && !copied.has(file.toLowerCase()) && !INBOX.has(file.toLowerCase())) {

@@ -8,11 +8,7 @@ export default defineRule<InfRuleContext>({
   fix: 'Write ServiceBinary = %13%\\driver.sys',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    const done = new Set<string>();
-    for (const s of ctx.model.services) {
-      const section = s.section;
-      if (!section || done.has(section.name.toLowerCase())) continue;
-      done.add(section.name.toLowerCase());
+    for (const section of ctx.model.serviceSections) {
       const entry = section.find('ServiceBinary');
       const raw = entry?.rawFields[0] ?? '';
       if (entry && raw.trim() !== '' && !startsWithDirid(raw) && !startsWithDirid(entry.fields[0] ?? '')) {

@@ -190,6 +190,18 @@ export class InfModel {
     this.walk();
   }
 
+  #serviceSections: InfSection[] | undefined;
+
+  /** Each service-install section named by some AddService, once (rules check a section, not each use). */
+  get serviceSections(): InfSection[] {
+    if (!this.#serviceSections) {
+      const seen = new Set<InfSection>();
+      for (const use of this.services) if (use.section) seen.add(use.section);
+      this.#serviceSections = [...seen];
+    }
+    return this.#serviceSections;
+  }
+
   get className(): string | undefined {
     return this.version?.value('Class');
   }
