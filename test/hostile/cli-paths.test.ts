@@ -5,7 +5,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cpSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createPrivateKey } from 'node:crypto';
 import { createCatalog } from '../../src/catalog/create.js';
+import { signCatalog } from '../../src/catalog/sign.js';
+import { testCertificate } from '../target/helpers.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { crashSigns } from '../stress/child.js';
 import { hostileInf, World } from './world.js';
@@ -105,6 +108,33 @@ describe('catalog member names', () => {
       expect(r.code, `${argv.join(' ')}: ${r.stdout}${r.stderr}`).toBe(argv[1] === 'dump' ? 0 : 1);
     }
     expect(await w.snapshot()).toEqual(before);
+  });
+});
+
+describe('catalog member names in a package being installed', () => {
+  it('a signed catalog whose members are named ..\\..\\outside\\victim.txt and CON installs nothing outside', async () => {
+    const w = (world = new World());
+    await w.init();
+    await w.pkg(hostileInf({}));
+    const pkg = join(w.base, 'pkg');
+    // Same digests as the real files, hostile names.
+    const members = [
+      { name: '..\\..\\outside\\victim.txt', path: join(pkg, 'evil.sys') },
+      { name: 'CON', path: join(pkg, 'evil.inf') },
+      { name: '/etc/passwd', path: join(pkg, 'evil.sys') },
+    ];
+    let cat = await createCatalog({ members, osAttr: '2:10.0', catalogAttributes: [{ name: 'OS', value: '10_X64' }], version: 2, now: new Date('2026-11-25T00:00:00Z') });
+    cat = signCatalog(cat, { privateKey: createPrivateKey(testCertificate().keyPem), certificate: testCertificate().certDer, chain: [] }, { digest: 'sha256' });
+    writeFileSync(join(pkg, 'evil.cat'), cat);
+    const before = await w.snapshot('target');
+    const r = await w.run(['deploy', 'pkg', '--install', 'Root\\Evil']);
+    expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+    expect([0, 2], `exit ${r.code}: ${r.stderr}`).toContain(r.code);
+    expect(await w.snapshot('target')).toEqual(before);
+    expect(w.victim()).toBe('do not touch');
+    expect((await w.run(['target', 'verify'])).code).toBe(0);
+    // Names never become paths in the target either.
+    expect((await w.snapshot()).filter((p) => /victim|passwd|\/CON\b/i.test(p) && !p.startsWith('outside/'))).toEqual([]);
   });
 });
 
