@@ -159,11 +159,8 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
   }
   for (const file of s.files) {
     const path = resolve(ctx.io.cwd, file);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      error(ctx, `File not found: ${file}`);
+    const bytes = await readInput(ctx, path, file);
+    if (!bytes) {
       errors++;
       continue;
     }
@@ -273,11 +270,8 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
   const print = (line: string) => void (quiet ? undefined : ctx.io.stdout(`${line}\n`));
   for (const file of s.files) {
     const path = resolve(ctx.io.cwd, file);
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(path);
-    } catch {
-      error(ctx, `File not found: ${file}`);
+    const bytes = await readInput(ctx, path, file);
+    if (!bytes) {
       errors++;
       continue;
     }
@@ -359,6 +353,16 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
     if (lines.length) ctx.io.stdout(`${lines.join('\n')}\n`);
   }
   return errors ? SigntoolExit.error : SigntoolExit.ok;
+}
+
+/** A file to sign or verify, or undefined after signtool's "File not found" error. */
+async function readInput(ctx: Context, path: string, shown: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    error(ctx, `File not found: ${shown}`);
+    return undefined;
+  }
 }
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
