@@ -44,6 +44,11 @@ function eolStyle(text: string): EolStyle {
     lf++;
     if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
   }
+  return eolFromCounts(lf, crlf);
+}
+
+/** The style from the count of line feeds and of those preceded by CR (the parser counts them while lexing). */
+export function eolFromCounts(lf: number, crlf: number): EolStyle {
   if (lf === 0) return 'none';
   if (crlf === lf) return 'crlf';
   return crlf === 0 ? 'lf' : 'mixed';
@@ -68,6 +73,14 @@ function fileLevel(code: string, severity: 'error' | 'warning', message: string,
 }
 
 export function decodeInf(bytes: Buffer): DecodedInf {
+  return decodeBytes(bytes, true);
+}
+
+/**
+ * decodeInf; without `scanEol` the end-of-line scan is skipped and `eol` is
+ * 'none', for the parser, which works the style out while lexing.
+ */
+export function decodeBytes(bytes: Buffer, scanEol: boolean): DecodedInf {
   const diagnostics: Diagnostic[] = [];
   let encoding: InfEncoding;
   let bom = false;
@@ -114,7 +127,7 @@ export function decodeInf(bytes: Buffer): DecodedInf {
   } else {
     text = decodeAnsi(body);
   }
-  return { text, encoding, bom, eol: eolStyle(text), ...(trailingByte !== undefined ? { trailingByte } : {}), diagnostics };
+  return { text, encoding, bom, eol: scanEol ? eolStyle(text) : 'none', ...(trailingByte !== undefined ? { trailingByte } : {}), diagnostics };
 }
 
 /** Encodes text the way it was read (same encoding, BOM and trailing byte). */

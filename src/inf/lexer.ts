@@ -116,6 +116,15 @@ export interface LexResult<E extends LexedEntry = LexedEntry> {
   eof: number;
   lineStarts: number[];
   diagnostics: Diagnostic[];
+  /** Line feeds in the whole text, and those of them preceded by CR (the end-of-line style, counted while lexing). */
+  lf: number;
+  crlf: number;
+}
+
+/** Receives sections and entries as they are lexed, in file order (instead of the items list). */
+export interface LexSink<E extends LexedEntry> {
+  section(name: string, line: number, span: Span): void;
+  entry(entry: E): void;
 }
 
 const SPACE = 32, TAB = 9, CR = 13, VT = 11, FF = 12, NUL = 0;
@@ -131,13 +140,14 @@ function isWs(c: number): boolean {
 }
 
 class Lexer<E extends LexedEntry> {
-  readonly lineStarts: number[] = [0];
   readonly items: (LexedSection | E)[] = [];
   readonly diagnostics: Diagnostic[] = [];
   readonly eof: number;
   pos = 0;
   lineEnd = 0;
   sawSection = false;
+  lf = 0;
+  crlf = 0;
 
   // The token being built.
   tok = '';
@@ -153,7 +163,7 @@ class Lexer<E extends LexedEntry> {
   /** Offset of the next `%` at or after the current entry (text length when none). */
   nextPercent = -1;
 
-  constructor(readonly text: string, readonly Entry: EntryClass<E>) {
+  constructor(readonly text: string, readonly Entry: EntryClass<E>, readonly sink: LexSink<E> | undefined, readonly lineStarts: number[]) {
     const ctrlZ = text.indexOf('\x1a');
     this.eof = ctrlZ === -1 ? text.length : ctrlZ;
     this.lineEnd = this.findLineEnd(0);
@@ -169,6 +179,9 @@ class Lexer<E extends LexedEntry> {
       this.pos = this.eof;
       return false;
     }
+    // lineEnd < eof: a line feed ends this line.
+    this.lf++;
+    if (this.lineEnd > 0 && this.text.charCodeAt(this.lineEnd - 1) === CR) this.crlf++;
     this.pos = this.lineEnd + 1;
     this.lineStarts.push(this.pos);
     this.lineEnd = this.findLineEnd(this.pos);
@@ -187,6 +200,11 @@ class Lexer<E extends LexedEntry> {
         else if (c !== SEMI) this.entry(i);
       }
       if (!this.nextLine()) break;
+    }
+    // Line feeds after a Ctrl-Z still count for the end-of-line style.
+    for (let i = this.text.indexOf('\n', this.eof); i !== -1; i = this.text.indexOf('\n', i + 1)) {
+      this.lf++;
+      if (i > 0 && this.text.charCodeAt(i - 1) === CR) this.crlf++;
     }
   }
 
@@ -215,7 +233,8 @@ class Lexer<E extends LexedEntry> {
     }
     // Line and columns are known here: no search of the line-start table.
     const span: Span = { start: { line, column, offset: i }, end: { line, column: column + (j + 1 - i), offset: j + 1 } };
-    this.items.push({ kind: 'section', name, line, span });
+    if (this.sink !== undefined) this.sink.section(name, line, span);
+    else this.items.push({ kind: 'section', name, line, span });
     this.sawSection = true;
   }
 
@@ -403,14 +422,18 @@ class Lexer<E extends LexedEntry> {
       this.nextPercent = p === -1 ? text.length : p;
     }
     const hasPercent = this.nextPercent < end;
-    this.items.push(new this.Entry(line, begin, end, key, hasEquals, fields.slice(0, count), commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts, hasPercent));
+    const entry = new this.Entry(line, begin, end, key, hasEquals, fields.slice(0, count), commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts, hasPercent);
+    if (this.sink !== undefined) this.sink.entry(entry);
+    else this.items.push(entry);
   }
 }
 
 export function lex(text: string): LexResult;
 export function lex<E extends LexedEntry>(text: string, Entry: EntryClass<E>): LexResult<E>;
-export function lex(text: string, Entry: EntryClass<LexedEntry> = LexedEntry): LexResult {
-  const lexer = new Lexer(text, Entry);
+/** With a sink, sections and entries go to it and `items` stays empty; lineStarts (given as [0]) is filled in place. */
+export function lex<E extends LexedEntry>(text: string, Entry: EntryClass<E>, sink: LexSink<E>, lineStarts: number[]): LexResult<E>;
+export function lex(text: string, Entry: EntryClass<LexedEntry> = LexedEntry, sink?: LexSink<LexedEntry>, lineStarts: number[] = [0]): LexResult {
+  const lexer = new Lexer(text, Entry, sink, lineStarts);
   lexer.run();
-  return { items: lexer.items, eof: lexer.eof, lineStarts: lexer.lineStarts, diagnostics: lexer.diagnostics };
+  return { items: lexer.items, eof: lexer.eof, lineStarts: lexer.lineStarts, diagnostics: lexer.diagnostics, lf: lexer.lf, crlf: lexer.crlf };
 }

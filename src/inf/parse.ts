@@ -3,9 +3,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { InputError, describeFsError } from '../errors.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { decodeInf, looksBinary } from './decode.js';
-import { InfDocument, InfEntry } from './document.js';
-import { lex } from './lexer.js';
+import type { Span } from '../diagnostic.js';
+import { decodeBytes, eolFromCounts, looksBinary, type EolStyle } from './decode.js';
+import { InfDocument, InfEntry, type InfSection } from './document.js';
+import { lex, type LexSink } from './lexer.js';
 
 export interface ParseOptions {
   /** File name used in diagnostics (as the user gave it). */
@@ -18,11 +19,32 @@ export interface ParseOptions {
 
 const SIGNATURES = new Set(['$windows nt$', '$chicago$', '$windows 95$']);
 
+/** Files sections and entries into the document as the lexer finds them (no intermediate item list). */
+class DocumentSink implements LexSink<InfEntry> {
+  current: InfSection | undefined = undefined;
+  constructor(readonly doc: InfDocument) {}
+  section(name: string, line: number, span: Span): void {
+    this.current = this.doc.openSection({ name, line, span });
+  }
+  entry(entry: InfEntry): void {
+    entry.doc = this.doc;
+    const current = this.current;
+    if (current !== undefined) {
+      entry.section = current.name;
+      current.entries.push(entry);
+    } else {
+      this.doc.preamble.push(entry);
+    }
+  }
+}
+
 export function parseInf(input: Buffer | string, options: ParseOptions = {}): InfDocument {
-  const decoded = typeof input === 'string'
+  const fromText = typeof input === 'string';
+  // Bytes: the end-of-line style is counted by the lexer rather than by a second scan of the text.
+  const decoded = fromText
     ? { text: input, encoding: 'utf-16le' as const, bom: true, eol: 'lf' as const, diagnostics: [] as Diagnostic[] }
-    : decodeInf(input);
-  const lexed = lex(decoded.text, InfEntry);
+    : decodeBytes(input, false);
+  const lineStarts = [0];
   const doc = new InfDocument({
     file: options.file ?? '<input>',
     text: decoded.text,
@@ -30,26 +52,13 @@ export function parseInf(input: Buffer | string, options: ParseOptions = {}): In
     bom: decoded.bom,
     eol: decoded.eol,
     ...('trailingByte' in decoded && decoded.trailingByte !== undefined ? { trailingByte: decoded.trailingByte } : {}),
-    lineStarts: lexed.lineStarts,
+    lineStarts,
     ...(options.langId !== undefined ? { langId: options.langId } : {}),
     ...(options.dirids ? { dirids: options.dirids } : {}),
   });
+  const lexed = lex(decoded.text, InfEntry, new DocumentSink(doc), lineStarts);
+  if (!fromText) (doc as { eol: EolStyle }).eol = eolFromCounts(lexed.lf, lexed.crlf);
   doc.diagnostics.push(...decoded.diagnostics, ...lexed.diagnostics);
-
-  let current: ReturnType<InfDocument['openSection']> | undefined;
-  for (const item of lexed.items) {
-    if (item.kind === 'section') {
-      current = doc.openSection({ name: item.name, line: item.line, span: item.span });
-    } else {
-      item.doc = doc;
-      if (current) {
-        item.section = current.name;
-        current.entries.push(item);
-      } else {
-        doc.preamble.push(item);
-      }
-    }
-  }
   checkFile(doc);
   for (const d of doc.diagnostics) d.file ??= doc.file;
   return doc;
