@@ -128,7 +128,7 @@ export interface LexSink<E extends LexedEntry> {
 }
 
 const SPACE = 32, TAB = 9, CR = 13, VT = 11, FF = 12, NUL = 0;
-const QUOTE = 34, SEMI = 59, COMMA = 44, EQUALS = 61, BACKSLASH = 92, LBRACKET = 91, RBRACKET = 93;
+const QUOTE = 34, SEMI = 59, COMMA = 44, EQUALS = 61, BACKSLASH = 92, LBRACKET = 91;
 
 /** 1 for every UTF-16 unit that ends a run of plain token text (blanks, controls, `"`, `;`, `,`, `=`, `\\`). */
 const STOP = new Uint8Array(65536);
@@ -162,6 +162,8 @@ class Lexer<E extends LexedEntry> {
   readonly scratch: RawToken[] = [];
   /** Offset of the next `%` at or after the current entry (text length when none). */
   nextPercent = -1;
+  /** Offset of the next `]` after the current header's `[` (text length when none): one search serves many headers. */
+  nextBracket = -1;
 
   constructor(readonly text: string, readonly Entry: EntryClass<E>, readonly sink: LexSink<E> | undefined, readonly lineStarts: number[]) {
     const ctrlZ = text.indexOf('\x1a');
@@ -211,8 +213,11 @@ class Lexer<E extends LexedEntry> {
   section(i: number): void {
     const text = this.text;
     const lineEnd = this.lineEnd;
-    let j = i + 1;
-    while (j < lineEnd && text.charCodeAt(j) !== RBRACKET) j++;
+    if (this.nextBracket <= i) {
+      const b = text.indexOf(']', i + 1);
+      this.nextBracket = b === -1 ? text.length : b;
+    }
+    const j = this.nextBracket < lineEnd ? this.nextBracket : lineEnd;
     const line = this.lineStarts.length;
     const column = i - this.pos + 1;
     if (j >= lineEnd) {
@@ -241,7 +246,8 @@ class Lexer<E extends LexedEntry> {
   flush(at: number): void {
     if (this.runStart >= 0) {
       const base = this.tok.length;
-      this.tok += this.text.slice(this.runStart, at);
+      const run = this.text.slice(this.runStart, at);
+      this.tok = base === 0 ? run : this.tok + run; // a quoted value is usually one run: no concatenation
       if (this.runKeep > this.runStart) this.keep = base + (this.runKeep - this.runStart);
       this.runStart = -1;
       this.runKeep = -1;
