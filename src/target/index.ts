@@ -25,3 +25,5 @@ export * from './layout.js';
 export * from './engine.js';
 export * from './model.js';
 export { InstallError, SetupError } from './install-error.js';
+export { provisionTarget, type ProvisionOptions } from './provision.js';
+export { certificateRecord, importCertificate } from './certs.js';

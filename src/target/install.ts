@@ -213,7 +213,7 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   const previous = tx.registry.getValue(devKey, 'Driver')?.data;
   let driverKey = typeof previous === 'string' && previous.toLowerCase().startsWith(device.classGuid.toLowerCase() + '\\') ? previous : undefined;
   if (!driverKey) {
-    const used = new Set(tx.registry.subkeys(classKey(device.classGuid)).map((k) => k.split('\\').pop()!).filter((n) => /^\d{4}$/.test(n)).map(Number));
+    const used = new Set(tx.registry.subkeyNames(classKey(device.classGuid)).map((k) => k.split('\\').pop()!).filter((n) => /^\d{4}$/.test(n)).map(Number));
     let n = 0;
     while (used.has(n)) n++;
     driverKey = `${device.classGuid}\\${String(n).padStart(4, '0')}`;

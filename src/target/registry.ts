@@ -121,8 +121,8 @@ export class Registry {
     const key = this.actualKey(path);
     if (!key) return false;
     const lower = key.toLowerCase();
-    for (const k of Object.keys(this.data)) {
-      const kl = k.toLowerCase();
+    // The index holds every key's lower-case form: no case folding per key here.
+    for (const [kl, k] of [...this.#index]) {
       if (kl === lower || kl.startsWith(lower + '\\')) {
         delete this.data[k];
         this.#index.delete(kl);
@@ -131,13 +131,20 @@ export class Registry {
     return true;
   }
 
-  /** Direct subkeys' stored spellings, sorted case-insensitively. */
-  subkeys(path: string): string[] {
+  /** Direct subkeys' stored spellings, in no particular order. */
+  subkeyNames(path: string): string[] {
     const key = this.actualKey(path);
     if (!key) return [];
     const prefix = key.toLowerCase() + '\\';
-    return Object.keys(this.data)
-      .filter((k) => k.toLowerCase().startsWith(prefix) && !k.slice(prefix.length).includes('\\'))
-      .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    const out: string[] = [];
+    for (const [kl, k] of this.#index) {
+      if (kl.startsWith(prefix) && kl.indexOf('\\', prefix.length) === -1) out.push(k);
+    }
+    return out;
+  }
+
+  /** Direct subkeys' stored spellings, sorted case-insensitively. */
+  subkeys(path: string): string[] {
+    return this.subkeyNames(path).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
   }
 }

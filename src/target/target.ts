@@ -131,14 +131,14 @@ export class Transaction {
 
   /** Records a file the state vouches for (hash checked by `target verify`). */
   trackFile(rel: string, data: Buffer): void {
-    const lower = rel.toLowerCase();
-    this.state.files = this.state.files.filter((f) => f.path.toLowerCase() !== lower);
+    this.untrackFile(rel);
     this.state.files.push({ path: rel, sha256: sha256(data) });
   }
 
   untrackFile(rel: string): void {
     const lower = rel.toLowerCase();
-    this.state.files = this.state.files.filter((f) => f.path.toLowerCase() !== lower);
+    // Only a path of the same length can be the same name in another case.
+    this.state.files = this.state.files.filter((f) => f.path.length !== rel.length || f.path.toLowerCase() !== lower);
   }
 
   /** A setupapi.dev.log section; written when the transaction commits (also when the operation fails and the tx is kept). */
