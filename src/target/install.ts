@@ -213,9 +213,9 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   const previous = tx.registry.getValue(devKey, 'Driver')?.data;
   let driverKey = typeof previous === 'string' && previous.toLowerCase().startsWith(device.classGuid.toLowerCase() + '\\') ? previous : undefined;
   if (!driverKey) {
-    const used = new Set(tx.registry.subkeyNames(classKey(device.classGuid)).map((k) => k.split('\\').pop()!).filter((n) => /^\d{4}$/.test(n)).map(Number));
+    // The first free NNNN under the class key (looked up key by key: no scan of the whole registry).
     let n = 0;
-    while (used.has(n)) n++;
+    while (tx.registry.actualKey(`${classKey(device.classGuid)}\\${String(n).padStart(4, '0')}`)) n++;
     driverKey = `${device.classGuid}\\${String(n).padStart(4, '0')}`;
   } else {
     tx.registry.deleteKey(softwareKey(driverKey));
