@@ -1,18 +1,13 @@
 // TargetOSVersion decorations (inf-format.md §2.2):
 //   NT[Arch][.[Major][.[Minor][.[ProductType][.[SuiteMask][.[Build]]]]]]
 // `$ARCH$` stands for an architecture in an unstamped INX.
-import { parseDecoration } from '../../inf/decorations.js';
+import { parseDecoration, type TargetOsDecoration } from '../../inf/decorations.js';
 export const ARCHS = ['x86', 'amd64', 'arm', 'arm64', 'ia64'] as const;
 export type Arch = (typeof ARCHS)[number] | '$ARCH$';
 
-export interface Decoration {
-  text: string;
+/** src/inf's decoration, whose architecture may also be the `$ARCH$` token. */
+export interface Decoration extends Omit<TargetOsDecoration, 'arch'> {
   arch?: Arch;
-  major?: number;
-  minor?: number;
-  productType?: number;
-  suiteMask?: number;
-  build?: number;
 }
 
 export type DecorationResult = { ok: true; dec: Decoration } | { ok: false; error: string };
