@@ -5,6 +5,7 @@
 import type { DeviceRecord, SetupClassRecord } from '../target/model.js';
 import { inboxDevices } from './inbox.js';
 import { fold, sameText } from './view.js';
+import { writeEnumKey } from '../target/enum-key.js';
 
 /** The registry operations these changes need (src/target/registry.ts provides them). */
 export interface RegistryLike {
@@ -20,9 +21,9 @@ export interface DeviceDraft {
   os?: { build: number; arch: string };
 }
 
-const CCS = 'HKLM\\SYSTEM\\CurrentControlSet';
-export const enumKeyOf = (instanceId: string): string => `${CCS}\\Enum\\${instanceId}`;
-export const classKeyOf = (guid: string): string => `${CCS}\\Control\\Class\\${guid}`;
+/** The target's own key paths, under the names devcon's code uses. */
+export { enumKey as enumKeyOf, classKey as classKeyOf } from '../target/keys.js';
+export { writeEnumKey } from '../target/enum-key.js';
 
 export type ChangeOutcome = 'done' | 'reboot' | 'failed';
 
@@ -61,16 +62,6 @@ export function removalSet(draft: DeviceDraft, instanceId: string): string[] {
   return order;
 }
 
-/** Writes a device's Enum key values as setup does (used when a device appears). */
-export function writeEnumKey(reg: RegistryLike, device: DeviceRecord): void {
-  const key = enumKeyOf(device.instanceId);
-  reg.setValue(key, 'DeviceDesc', { type: 'REG_SZ', data: device.description });
-  if (device.hardwareIds.length) reg.setValue(key, 'HardwareID', { type: 'REG_MULTI_SZ', data: device.hardwareIds });
-  if (device.compatibleIds.length) reg.setValue(key, 'CompatibleIDs', { type: 'REG_MULTI_SZ', data: device.compatibleIds });
-  reg.setValue(key, 'ClassGUID', { type: 'REG_SZ', data: device.classGuid });
-  reg.setValue(key, 'Class', { type: 'REG_SZ', data: device.className });
-  if (device.service) reg.setValue(key, 'Service', { type: 'REG_SZ', data: device.service });
-}
 
 /**
  * CM_Reenumerate_DevNode from the root: the buses report their hardware again,

@@ -16,7 +16,8 @@ import { LOG_PATH, bootSessionLine, logHeader } from './setupapi-log.js';
 import { createTargetFiles } from './target.js';
 import { MICROSOFT_ROOTS_PEM } from './microsoft-roots.js';
 import { certificateRecord } from './certs.js';
-import { classKey, enumKey } from './keys.js';
+import { classKey } from './keys.js';
+import { writeEnumKey } from './enum-key.js';
 
 export interface ProvisionOptions {
   os: OsRelease;
@@ -100,15 +101,7 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
     if (cls.upperFilters) reg.setValue(key, 'UpperFilters', { type: 'REG_MULTI_SZ', data: cls.upperFilters });
     if (cls.lowerFilters) reg.setValue(key, 'LowerFilters', { type: 'REG_MULTI_SZ', data: cls.lowerFilters });
   }
-  for (const dev of state.devices) {
-    const key = enumKey(dev.instanceId);
-    reg.setValue(key, 'DeviceDesc', { type: 'REG_SZ', data: dev.description });
-    if (dev.hardwareIds.length) reg.setValue(key, 'HardwareID', { type: 'REG_MULTI_SZ', data: dev.hardwareIds });
-    if (dev.compatibleIds.length) reg.setValue(key, 'CompatibleIDs', { type: 'REG_MULTI_SZ', data: dev.compatibleIds });
-    reg.setValue(key, 'ClassGUID', { type: 'REG_SZ', data: dev.classGuid });
-    reg.setValue(key, 'Class', { type: 'REG_SZ', data: dev.className });
-    if (dev.service) reg.setValue(key, 'Service', { type: 'REG_SZ', data: dev.service });
-  }
+  for (const dev of state.devices) writeEnumKey(reg, dev);
   await mkdir(root, { recursive: true });
   for (const dir of [DRIVERS_DIR, STORE_DIR, DRIVERTEST_DIR, INF_DIR]) await mkdir(join(root, ...dir.split('/')), { recursive: true });
   await createTargetFiles(root, state, [{ rel: LOG_PATH, data: logHeader(state.os) + bootSessionLine(ctx.clock) }]);
