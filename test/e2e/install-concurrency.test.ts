@@ -6,56 +6,14 @@ import { join } from 'node:path';
 import { tempDir, wdksim } from '../helpers/cli.js';
 import { makePackage } from '../target/helpers.js';
 import { FAULT_STEPS } from '../../src/target/fault.js';
+import { helloInf } from '../faults/world.js';
 
-const INF = (n: number) => `[Version]
-Signature="$WINDOWS NT$"
-Class=Sample
-ClassGuid={78A1C341-4539-11d3-B88D-00C04FAD5171}
-Provider=%Mfg%
-CatalogFile=hello${n}.cat
-DriverVer=11/20/2026,1.0.0.${n}
-
-[DestinationDirs]
-DefaultDestDir = 13
-
-[SourceDisksNames]
-1 = %Disk%,,,""
-
-[SourceDisksFiles]
-hello${n}.sys = 1
-
-[Manufacturer]
-%Mfg%=Std,NTamd64
-
-[Std.NTamd64]
-%Desc%=Hello_Device, Root\\Hello${n}
-
-[Hello_Device.NT]
-CopyFiles=Hello_Files
-
-[Hello_Files]
-hello${n}.sys
-
-[Hello_Device.NT.Services]
-AddService = Hello${n},0x2,Hello_Service
-
-[Hello_Service]
-ServiceType = 1
-StartType = 3
-ErrorControl = 1
-ServiceBinary = %13%\\hello${n}.sys
-
-[Strings]
-Mfg="wdksim tests"
-Disk="Disk"
-Desc="Hello Device ${n}"
-`;
 
 async function setup(count: number) {
   const dir = tempDir();
   const env = { WDKSIM_TARGET: join(dir, 'target'), WDKSIM_LOCK_STALE_MS: '2000' };
   expect((await wdksim(['target', 'init'], { cwd: dir, env })).exitCode).toBe(0);
-  for (let n = 0; n < count; n++) await makePackage(join(dir, `pkg${n}`), `hello${n}.inf`, INF(n), { [`hello${n}.sys`]: `MZ driver ${n}` });
+  for (let n = 0; n < count; n++) await makePackage(join(dir, `pkg${n}`), `hello${n}.inf`, helloInf(n), { [`hello${n}.sys`]: `MZ driver ${n}` });
   // Trust the test certificate the packages are signed with (deploy imports package.cer).
   expect((await wdksim(['deploy', 'pkg0'], { cwd: dir, env })).exitCode).toBe(0);
   return { dir, env };
