@@ -1,7 +1,6 @@
 // The README walkthrough, command by command, runs as written: every ```sh
 // block of its "Walkthrough" section in order, in a fresh folder, with
-// `npx wdksim` standing for the built CLI. (Reads README.md once the lead has
-// merged the section, the draft in docs/ until then.)
+// `npx wdksim` standing for the built CLI.
 import { execa } from 'execa';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,17 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { BIN, REPO_ROOT, tempDir } from '../helpers/cli.js';
 
 function walkthroughBlocks(): string[] {
-  const sources = [join(REPO_ROOT, 'README.md'), join(REPO_ROOT, 'docs', 'readme-walkthrough.md')];
-  for (const file of sources) {
-    if (!existsSync(file)) continue;
-    const text = readFileSync(file, 'utf8');
-    const start = text.indexOf('## Walkthrough');
-    if (start < 0) continue;
-    const end = text.indexOf('\n## ', start + 1);
-    const section = text.slice(start, end < 0 ? undefined : end);
-    return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
-  }
-  throw new Error('no "## Walkthrough" section in README.md or docs/readme-walkthrough.md');
+  const text = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const start = text.indexOf('## Walkthrough');
+  if (start < 0) throw new Error('no "## Walkthrough" section in README.md');
+  const end = text.indexOf('\n## ', start + 1);
+  const section = text.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!);
 }
 
 describe('README walkthrough', () => {

@@ -2,22 +2,15 @@
 // (default mode; .inx with /stampinf, as the samples' projects stamp them),
 // one snapshot file per sample, and every error checked against the reviewed
 // list in corpus-errors.reviewed.txt.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS_ROOT, corpusInfFiles, corpusName } from '../helpers/corpus.js';
 import { describe, expect, it } from 'vitest';
 import { readInfFile } from '../../src/inf/parse.js';
 import { validateDocument } from '../../src/rules/validate.js';
 
-const root = join(import.meta.dirname, '../../fixtures/corpus/windows-driver-samples');
-
-function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : /\.in[fx]$/i.test(name) ? [path] : [];
-  });
-}
-
-const files = walk(root).map((p) => relative(root, p).split('\\').join('/'));
+const root = CORPUS_ROOT;
+const files = corpusInfFiles().map(corpusName);
 const reviewed = new Set(
   readFileSync(join(import.meta.dirname, 'corpus-errors.reviewed.txt'), 'utf8')
     .split('\n')

@@ -1,32 +1,16 @@
 // A bad INF never crashes the validator: every corpus file cut at 20 random
 // points, and with random bytes flipped, validates without throwing and
 // without a rule crash (code 9000), so the CLI would exit 0 or 1.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CORPUS_ROOT, corpusInfFiles, corpusName } from '../helpers/corpus.js';
+import { rng } from '../stress/budget.js';
 import { describe, expect, it } from 'vitest';
 import { parseInfBytesChecked } from '../../src/inf/parse.js';
 import { validateDocument } from '../../src/rules/validate.js';
 import type { Mode } from '../../src/rules/types.js';
 
-const root = join(import.meta.dirname, '../../fixtures/corpus/windows-driver-samples');
-function walk(dir: string): string[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? walk(p) : /\.in[fx]$/i.test(n) ? [p] : [];
-  });
-}
-
-/** Deterministic PRNG (mulberry32) so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const root = CORPUS_ROOT;
 
 const MODES: Mode[] = ['default', 'k', 'u', 'w', 'h'];
 
@@ -47,8 +31,7 @@ function check(bytes: Buffer, name: string, mode: Mode): void {
 }
 
 describe('robustness on damaged corpus files', () => {
-  const files = walk(root);
-  it.each(files.map((f) => relative(root, f)))('%s', (rel) => {
+  it.each(corpusInfFiles().map(corpusName))('%s', (rel) => {
     const bytes = readFileSync(join(root, rel));
     const random = rng(bytes.length * 2654435761);
     for (let i = 0; i < 20; i++) {
