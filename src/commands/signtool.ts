@@ -105,14 +105,19 @@ function digestOf(value: string | undefined): HashAlgorithm | 'certHash' | undef
   return undefined;
 }
 
+/** A subcommand's switches, or undefined after signtool's "Missing filename." when no file is named. */
+function parseWithFiles(argv: string[], values: Parameters<typeof parseSwitches>[1], flags: Parameters<typeof parseSwitches>[2], ctx: Context): ReturnType<typeof parseSwitches> | undefined {
+  const s = parseSwitches(argv, values, flags);
+  if (s.files.length > 0) return s;
+  error(ctx, 'Missing filename.');
+  return undefined;
+}
+
 async function sign(argv: string[], ctx: Context): Promise<number> {
-  const s = parseSwitches(argv, SIGN_VALUES, SIGN_FLAGS);
+  const s = parseWithFiles(argv, SIGN_VALUES, SIGN_FLAGS, ctx);
+  if (!s) return SigntoolExit.error;
   const quiet = s.flags.has('q');
   const verbose = s.flags.has('v');
-  if (s.files.length === 0) {
-    error(ctx, 'Missing filename.');
-    return SigntoolExit.error;
-  }
   const fd = digestOf(one(s, 'fd'));
   if (!fd) {
     error(ctx, `Invalid digest algorithm for /fd: ${one(s, 'fd')} (use sha256 or sha1).`);
@@ -256,13 +261,10 @@ async function catalogsBeside(path: string): Promise<string[]> {
 }
 
 async function verify(argv: string[], ctx: Context): Promise<number> {
-  const s = parseSwitches(argv, VERIFY_VALUES, VERIFY_FLAGS);
+  const s = parseWithFiles(argv, VERIFY_VALUES, VERIFY_FLAGS, ctx);
+  if (!s) return SigntoolExit.error;
   const quiet = s.flags.has('q');
   const verbose = s.flags.has('v');
-  if (s.files.length === 0) {
-    error(ctx, 'Missing filename.');
-    return SigntoolExit.error;
-  }
   const trust = { trusted: await trustedCertificates(s, ctx), now: ctx.clock.now() };
   const catalogArg = one(s, 'c');
   let verified = 0;
