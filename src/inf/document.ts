@@ -11,6 +11,8 @@ import { expand, selectStringsSection, type ExpandOptions } from './strings.js';
 // their lower-case forms are kept, so a lookup does not build a new string each time.
 const LOWER = new Map<string, string>();
 const LOWER_MAX = 2048;
+const DECIMAL = /^-?\d+$/;
+
 function lowerOf(name: string): string {
   let lower = LOWER.get(name);
   if (lower === undefined) {
@@ -145,6 +147,7 @@ export class InfDocument {
   #strings: { section?: string; values: Map<string, string> } | undefined;
   #dirids: ReadonlyMap<number, string> | undefined;
   #expandDefaults: ExpandOptions | undefined;
+  #unknownTokenSeen = false;
 
   constructor(init: InfDocumentInit) {
     this.file = init.file;
@@ -226,12 +229,26 @@ export class InfDocument {
     if (raw.indexOf('%') === -1) return raw;
     if (options === undefined) {
       // The fields' own substitution: one options object per document.
-      this.#expandDefaults ??= { strings: this.strings.values, ...(this.#dirids ? { dirids: this.#dirids } : {}) };
+      this.#expandDefaults ??= {
+        strings: this.strings.values,
+        ...(this.#dirids ? { dirids: this.#dirids } : {}),
+        onUnknown: (name) => {
+          if (!DECIMAL.test(name)) this.#unknownTokenSeen = true;
+        },
+      };
       return expand(raw, this.#expandDefaults);
     }
     const dirids = options?.dirids ?? this.#dirids;
     const onUnknown = options?.onUnknown;
     return expand(raw, { strings: this.strings.values, ...(dirids ? { dirids } : {}), ...(onUnknown ? { onUnknown } : {}) });
+  }
+
+  /**
+   * Whether some key or field read so far (entry.key, entry.fields) held a %name% token that is
+   * neither a [Strings] key nor a number: lets infverif skip its token scan when none did.
+   */
+  get unknownTokenSeen(): boolean {
+    return this.#unknownTokenSeen;
   }
 
   /** Every entry of every section, in section order. */

@@ -9,7 +9,7 @@ const INSTALL_SINGLE = /^(featurescore|driverver)$/i;
 function checkSection(ctx: InfRuleContext, section: InfSection, pattern: RegExp): void {
   const seen = new Set<string>();
   for (const entry of section.entries) {
-    const key = entry.key?.toLowerCase();
+    const key = entry.lowerKey;
     if (!entry.hasEquals || key === undefined || !pattern.test(key)) continue;
     if (seen.has(key)) ctx.report({ ...atEntry(entry), message: `Duplicate directive ${entry.rawKey} in [${section.name}]; only one is allowed` });
     seen.add(key);

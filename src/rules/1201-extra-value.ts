@@ -3,10 +3,10 @@ import { type InfRuleContext, atField } from './context.js';
 import type { InfEntry } from '../inf/document.js';
 
 /** [Version] directives and how many values each takes. */
-const VERSION_ARITY: [RegExp, number][] = [
-  [/^(class|classguid|provider|pnplockdown|extensionid|catalogfile(\..*)?)$/i, 1],
-  [/^driverver$/i, 2],
-];
+const VERSION_ARITY = new Map([['class', 1], ['classguid', 1], ['provider', 1], ['pnplockdown', 1], ['extensionid', 1], ['catalogfile', 1], ['driverver', 2]]);
+function versionArity(lowerKey: string): number | undefined {
+  return VERSION_ARITY.get(lowerKey) ?? (lowerKey.startsWith('catalogfile.') ? 1 : undefined);
+}
 
 function extra(entry: InfEntry, max: number): number {
   const f = entry.fields;
@@ -21,9 +21,9 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const entry of ctx.model.version?.entries ?? []) {
-      const rule = VERSION_ARITY.find(([p]) => p.test(entry.key ?? ''));
-      if (!rule || !entry.hasEquals) continue;
-      const at = extra(entry, rule[1]);
+      const arity = entry.hasEquals ? versionArity(entry.lowerKey ?? '') : undefined;
+      if (arity === undefined) continue;
+      const at = extra(entry, arity);
       if (at >= 0) ctx.report({ ...atField(entry, at), message: `Extra value "${entry.fields[at]!.trim()}" for ${entry.rawKey} is ignored` });
     }
     for (const entry of ctx.doc.section('DestinationDirs')?.entries ?? []) {

@@ -11,20 +11,27 @@ export default defineRule<InfRuleContext>({
   fix: 'Give each directive its own section',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    const first = new Map<string, SectionRef>();
-    const reported = new Set<string>();
-    // In file order, so the later reference is the one reported.
-    const refs = [...ctx.model.refs].sort((a, b) => a.entry.line - b.entry.line);
-    for (const ref of refs) {
+    // The file and registry references of each section; only a section referenced by two kinds is looked at further.
+    const bySection = new Map<string, SectionRef[]>();
+    let mixed = false;
+    for (const ref of ctx.model.refs) {
       if (!FAMILY[ref.kind]) continue;
       const key = ref.name.toLowerCase();
-      const prior = first.get(key);
-      if (!prior) {
-        first.set(key, ref);
-      } else if (prior.kind !== ref.kind && FAMILY[prior.kind] === FAMILY[ref.kind] && !reported.has(key)) {
-        reported.add(key);
-        ctx.report({ ...atToken(ref.entry, ref.token), message: `Section [${ref.name}] is referenced from both ${prior.directive} and ${ref.directive}` });
+      const list = bySection.get(key);
+      if (!list) bySection.set(key, [ref]);
+      else {
+        if (list[0]!.kind !== ref.kind) mixed = true;
+        list.push(ref);
       }
+    }
+    if (!mixed) return;
+    for (const list of bySection.values()) {
+      if (list.every((r) => r.kind === list[0]!.kind)) continue;
+      // In file order, so the later reference is the one reported.
+      list.sort((a, b) => a.entry.line - b.entry.line);
+      const prior = list[0]!;
+      const ref = list.find((r) => r.kind !== prior.kind && FAMILY[prior.kind] === FAMILY[r.kind]);
+      if (ref) ctx.report({ ...atToken(ref.entry, ref.token), message: `Section [${ref.name}] is referenced from both ${prior.directive} and ${ref.directive}` });
     }
   },
 });

@@ -2,17 +2,15 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext } from './context.js';
 import type { RawToken } from '../inf/lexer.js';
 
-/** The %name% tokens of raw text, paired left to right as SetupAPI does. */
-function tokens(raw: string): { name: string; index: number }[] {
-  const out: { name: string; index: number }[] = [];
+/** Calls back with each %name% token of raw text (name, offset), paired left to right as SetupAPI does. */
+function eachToken(raw: string, fn: (name: string, index: number) => void): void {
   let i = raw.indexOf('%');
   while (i !== -1) {
     const close = raw.indexOf('%', i + 1);
     if (close === -1) break;
-    out.push({ name: raw.slice(i + 1, close), index: i });
+    if (close > i + 1) fn(raw.slice(i + 1, close), i);
     i = raw.indexOf('%', close + 1);
   }
-  return out;
 }
 
 export default defineRule<InfRuleContext>({
@@ -22,7 +20,21 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     const { doc } = ctx;
+    // Substitution notes every unknown name: read every key and field (cached for the other rules),
+    // and scan the raw tokens only when some name was unknown.
+    if (!doc.unknownTokenSeen) {
+      for (const section of doc.sections) {
+        for (const entry of section.entries) {
+          if (!entry.hasPercent) continue;
+          void entry.key;
+          void entry.fields;
+        }
+      }
+      if (!doc.unknownTokenSeen) return;
+    }
     const strings = doc.strings.values;
+    // Names as written → defined (or a numeric DIRID): the same few names recur on many lines.
+    const known = new Map<string, boolean>();
     for (const section of doc.sections) {
       const lowerName = section.lowerName;
       if (lowerName.startsWith('strings') && (lowerName.length === 7 || lowerName.charCodeAt(7) === 46)) continue;
@@ -33,19 +45,24 @@ export default defineRule<InfRuleContext>({
         for (let n = key ? -1 : 0; n < entry.fieldTokens.length; n++) {
           const tok: RawToken = n < 0 ? key! : entry.fieldTokens[n]!;
           if (tok.value.indexOf('%') === -1) continue;
-          seen ??= new Set<string>();
-          for (const t of tokens(tok.value)) {
-            if (t.name === '') continue;
-            const lower = t.name.toLowerCase();
-            if (strings.has(lower) || /^-?\d+$/.test(t.name) || seen.has(lower)) continue;
+          eachToken(tok.value, (name) => {
+            let defined = known.get(name);
+            if (defined === undefined) {
+              defined = strings.has(name.toLowerCase()) || /^-?\d+$/.test(name);
+              known.set(name, defined);
+            }
+            if (defined) return;
+            const lower = name.toLowerCase();
+            seen ??= new Set<string>();
+            if (seen.has(lower)) return;
             seen.add(lower);
             // Place the report on the token's text in the line when it can be found.
             const line = tok.span.start.line;
             const text = doc.lineText(line);
-            const at = text.indexOf(`%${t.name}%`, tok.span.start.column - 1);
-            const pos = at >= 0 && line === entry.line ? { line, column: at + 1, endColumn: at + t.name.length + 3 } : { line: entry.line, column: entry.span.start.column };
-            ctx.report({ ...pos, message: `String token %${t.name}% is not defined in [Strings]${/^(systemroot|windir|programfiles|systemdrive)$/i.test(t.name) ? `; write %%${t.name}%% for the environment variable` : ''}` });
-          }
+            const at = text.indexOf(`%${name}%`, tok.span.start.column - 1);
+            const pos = at >= 0 && line === entry.line ? { line, column: at + 1, endColumn: at + name.length + 3 } : { line: entry.line, column: entry.span.start.column };
+            ctx.report({ ...pos, message: `String token %${name}% is not defined in [Strings]${/^(systemroot|windir|programfiles|systemdrive)$/i.test(name) ? `; write %%${name}%% for the environment variable` : ''}` });
+          });
         }
       }
     }

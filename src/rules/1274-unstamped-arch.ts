@@ -1,6 +1,6 @@
 import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atSection, atToken } from './context.js';
-import { COMPANIONS } from './model.js';
+import { isCompanionName } from './model.js';
 
 export default defineRule<InfRuleContext>({
   id: '1274', name: 'unstamped-arch', levels: levels('E'),
@@ -15,7 +15,7 @@ export default defineRule<InfRuleContext>({
     }
     for (const section of ctx.doc.sections) {
       if (!section.name.includes('$ARCH$') || !/^(defaultinstall|defaultuninstall|classinstall32)\./i.test(section.name)) continue;
-      if (COMPANIONS.some((c) => section.name.toLowerCase().endsWith(`.${c.toLowerCase()}`))) continue;
+      if (isCompanionName(section.name)) continue;
       ctx.report({ ...atSection(section), message: `Unresolved $ARCH$ in section [${section.name}]; run stampinf to set the architecture` });
     }
   },

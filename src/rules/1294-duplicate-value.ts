@@ -3,7 +3,11 @@ import { type InfRuleContext, atEntry } from './context.js';
 import type { InfEntry } from '../inf/document.js';
 
 /** Tables keyed by their first token: a repeated key is a duplicate. */
-const KEYED = /^(sourcedisksfiles(\..*)?|sourcedisksnames(\..*)?|destinationdirs|strings(\..*)?)$/i;
+const KEYED = /^(sourcedisksfiles(\..*)?|sourcedisksnames(\..*)?|destinationdirs|strings(\..*)?)$/;
+function isKeyed(lowerName: string): boolean {
+  const c = lowerName.charCodeAt(0);
+  return (c === 115 /* s */ || c === 100 /* d */) && KEYED.test(lowerName);
+}
 
 export default defineRule<InfRuleContext>({
   id: '1294', name: 'duplicate-value', levels: levels('E'),
@@ -12,19 +16,21 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     const text = ctx.doc.text;
+    // Bucket by a cheap small-integer fingerprint; build strings only on a collision.
+    // A fingerprint's first entry; on a collision, the entries of that fingerprint by their text.
+    // One map for the whole document, cleared per section.
+    const buckets = new Map<number, InfEntry | Map<string, InfEntry>>();
     for (const section of ctx.doc.sections) {
       if (section.entries.length < 2 || section.lowerName === 'version') continue;
-      const keyed = KEYED.test(section.name);
-      // Bucket by a cheap numeric fingerprint; build strings only on a collision.
-      // A fingerprint's first entry; on a collision, the entries of that fingerprint by their text.
-      const buckets = new Map<number, InfEntry | Map<string, InfEntry>>();
+      const keyed = isKeyed(section.lowerName);
+      buckets.clear();
       for (const entry of section.entries) {
         if (keyed && !entry.hasEquals) continue;
         const token = keyed ? entry.keyToken : undefined;
         const start = token ? token.start : entry.start;
         const end = token ? token.end : entry.end;
         if (end <= start) continue;
-        const print = (end - start) * 1_000_003 + (text.charCodeAt(start) | 32) * 1021 + (text.charCodeAt(end - 1) | 32);
+        const print = (((end - start) & 0xffff) << 14) ^ ((text.charCodeAt(start) | 32) << 7) ^ (text.charCodeAt(end - 1) | 32);
         const bucket = buckets.get(print);
         if (!bucket) {
           buckets.set(print, entry);

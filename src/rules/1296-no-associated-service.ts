@@ -1,9 +1,24 @@
 import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
 import { parseIntField } from './lib/numbers.js';
+import type { InfDocument, InfSection } from '../inf/document.js';
 
 /** Network protocol/service/client classes install non-PnP components: no device, no associated service. */
 const NON_DEVICE_CLASSES = new Set(['netservice', 'nettrans', 'netclient']);
+
+function hasAssociatedService(doc: InfDocument, section: InfSection): boolean {
+  if (section.find('Include') && section.find('Needs')) return true;
+  const services = doc.section(`${section.name}.Services`);
+  if (!services) return false;
+  if (services.find('Include') || services.find('Needs')) return true;
+  // An associated service is an AddService with SPSVCINST_ASSOCSERVICE (0x2); `AddService = ,2` is the null driver.
+  for (const e of services.entries) {
+    if (e.lowerKey !== 'addservice') continue;
+    const flags = parseIntField(e.fields[1]);
+    if (flags !== undefined && (flags & 2) !== 0) return true;
+  }
+  return false;
+}
 
 export default defineRule<InfRuleContext>({
   id: '1296', name: 'no-associated-service', levels: levels('E'),
@@ -13,24 +28,18 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     const { doc, model } = ctx;
     if (model.isExtension || NON_DEVICE_CLASSES.has(model.className?.trim().toLowerCase() ?? '')) return;
+    // Whether each install section has an associated service, worked out once per section.
+    const answered = new Map<InfSection, boolean>();
     const done = new Set<string>();
     for (const install of model.installs) {
       const section = install.section;
       if (!section) continue;
-      const key = `${install.model.entry.line}:${section.name.toLowerCase()}`;
+      let ok = answered.get(section);
+      if (ok === undefined) answered.set(section, (ok = hasAssociatedService(doc, section)));
+      if (ok) continue;
+      const key = `${install.model.entry.line}:${section.lowerName}`;
       if (done.has(key)) continue;
       done.add(key);
-      const services = doc.section(`${section.name}.Services`);
-      if (section.findAll('Include').length > 0 && section.findAll('Needs').length > 0) continue;
-      if (services) {
-        if (services.findAll('Include').length > 0 || services.findAll('Needs').length > 0) continue;
-        // An associated service is an AddService with SPSVCINST_ASSOCSERVICE (0x2); `AddService = ,2` is the null driver.
-        const assoc = services.findAll('AddService').some((e) => {
-          const flags = parseIntField(e.fields[1]);
-          return flags !== undefined && (flags & 2) !== 0;
-        });
-        if (assoc) continue;
-      }
       const ids = install.model.hardwareIds.filter((h) => h !== '').join(', ') || install.model.entry.key || '';
       ctx.report({ ...atEntry(install.model.entry), message: `Hardware ID ${ids} has no associated service for install section [${section.name}]`, ...(install.model.models.dec ? { targetOs: install.model.models.dec.text } : {}) });
     }

@@ -10,6 +10,9 @@ export default defineRule<InfRuleContext>({
   docsUrl: INF_SYNTAX_DOCS,
   check(ctx) {
     if (ctx.options.stampinf) return;
+    // Every token starts "$KMDF" or "$UMDF": a file without either has nothing to find.
+    const text = ctx.doc.text;
+    if (text.indexOf('$KMDF') === -1 && text.indexOf('$UMDF') === -1) return;
     const model = ctx.model;
     for (const section of ctx.doc.sections) {
       for (const entry of section.entries) {

@@ -22,6 +22,23 @@ export const RULE_CRASHED = '9000';
 
 export class InvalidReportError extends Error {}
 
+/** The rules a mode runs, with their severity: worked out once per rule list and mode. */
+const ACTIVE = new WeakMap<readonly Rule<never>[], Map<Mode, { rule: Rule<never>; severity: Severity }[]>>();
+function activeRules<C extends BaseRuleContext>(rules: readonly Rule<C>[], mode: Mode): { rule: Rule<C>; severity: Severity }[] {
+  let byMode = ACTIVE.get(rules as readonly Rule<never>[]);
+  if (!byMode) ACTIVE.set(rules as readonly Rule<never>[], (byMode = new Map()));
+  let list = byMode.get(mode);
+  if (!list) {
+    list = [];
+    for (const rule of rules) {
+      const severity = rule.fromParser ? undefined : severityOf(rule.levels[mode]);
+      if (severity) list.push({ rule: rule as Rule<never>, severity });
+    }
+    byMode.set(mode, list);
+  }
+  return list as { rule: Rule<C>; severity: Severity }[];
+}
+
 export function runRules<C extends BaseRuleContext>(
   rules: readonly Rule<C>[],
   source: Source,
@@ -30,18 +47,18 @@ export function runRules<C extends BaseRuleContext>(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const strict = options.strict ?? false;
+  const active = activeRules(rules, options.mode);
+  if (active.length === 0) return out;
   // One report function for the whole run (not a closure per rule): it reads the rule being run.
-  let rule: Rule<C> = rules[0]!;
+  let rule: Rule<C> = active[0]!.rule;
   let severity: Severity = 'error';
   const report = (r: RuleReport): void => {
     out.push(toDiagnostic(rule, severity, checkReport(rule, r, source, strict), source.file));
   };
-  for (let i = 0; i < rules.length; i++) {
-    rule = rules[i]!;
-    if (rule.fromParser) continue;
-    const level = severityOf(rule.levels[options.mode]);
-    if (!level) continue;
-    severity = level;
+  for (let i = 0; i < active.length; i++) {
+    const a = active[i]!;
+    rule = a.rule;
+    severity = a.severity;
     try {
       rule.check(makeContext(rule, report));
     } catch (error) {

@@ -322,8 +322,12 @@ export class InfModel {
     const index = new Map<string, InfSection[]>();
     for (const section of this.doc.sections) {
       const lower = section.lowerName;
-      // Every suffix starting at a dot (after a non-empty base) that names a companion.
-      for (let dot = lower.indexOf('.', 1); dot !== -1; dot = lower.indexOf('.', dot + 1)) {
+      // The suffixes at the last two dots (after a non-empty base) that name a companion:
+      // no companion suffix has more than two parts (Remove.Services).
+      const last = lower.lastIndexOf('.');
+      if (last < 1) continue;
+      const before = lower.lastIndexOf('.', last - 1);
+      for (const dot of before >= 1 ? [before, last] : [last]) {
         if (!COMPANION_SUFFIXES.has(lower.slice(dot))) continue;
         const base = lower.slice(0, dot);
         const list = index.get(base);
@@ -392,9 +396,12 @@ export class InfModel {
         const spec = directiveSpec(key);
         if (!spec) continue;
         if (key === 'addservice') this.addService(entry);
-        const indexes = spec.fields === 'all' ? entry.fields.map((_, i) => i) : spec.fields;
-        for (const i of indexes) {
-          const name = entry.fields[i]?.trim();
+        const fields = entry.fields;
+        const all = spec.fields === 'all';
+        const count = all ? fields.length : spec.fields.length;
+        for (let n = 0; n < count; n++) {
+          const i = all ? n : (spec.fields as number[])[n]!;
+          const name = fields[i]?.trim();
           if (!name) continue;
           if (key === 'copyfiles' && name.startsWith('@')) {
             const file = name.slice(1).trim();
@@ -443,9 +450,18 @@ export class InfModel {
     }
   }
 
-  /** X.NT<arch>, then X.NT, then X (inf-format.md §2.4). */
+  #resolved = new Map<Arch, Map<string, InfSection | null>>();
+
+  /** X.NT<arch>, then X.NT, then X (inf-format.md §2.4). Many models share one DDInstall: each answer is kept. */
   resolveInstall(base: string, arch: Arch): InfSection | undefined {
-    return this.doc.section(`${base}.NT${arch}`) ?? this.doc.section(`${base}.NT`) ?? this.doc.section(base);
+    let byBase = this.#resolved.get(arch);
+    if (!byBase) this.#resolved.set(arch, (byBase = new Map()));
+    let section = byBase.get(base);
+    if (section === undefined) {
+      section = this.doc.section(`${base}.NT${arch}`) ?? this.doc.section(`${base}.NT`) ?? this.doc.section(base) ?? null;
+      byBase.set(base, section);
+    }
+    return section ?? undefined;
   }
 
   /** Where a file-list section's files go: its own entry or DefaultDestDir. */

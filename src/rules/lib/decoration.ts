@@ -12,8 +12,26 @@ export interface Decoration extends Omit<TargetOsDecoration, 'arch'> {
 
 export type DecorationResult = { ok: true; dec: Decoration } | { ok: false; error: string };
 
+// The same few decorations recur in every INF: parse each text once. Results are frozen (shared).
+const PARSED = new Map<string, DecorationResult>();
+const PARSED_MAX = 4096;
+
 /** src/inf's decoration grammar, with `$ARCH$` accepted as an architecture. */
 export function parseDecorationText(text: string): DecorationResult {
+  let result = PARSED.get(text);
+  if (result === undefined) {
+    result = deepFreeze(parseUncached(text));
+    if (PARSED.size < PARSED_MAX) PARSED.set(text, result);
+  }
+  return result;
+}
+
+function deepFreeze(r: DecorationResult): DecorationResult {
+  if (r.ok) Object.freeze(r.dec);
+  return Object.freeze(r);
+}
+
+function parseUncached(text: string): DecorationResult {
   const t = text.trim();
   const unstamped = /^nt\$arch\$/i.test(t);
   const r = parseDecoration(unstamped ? `NTx86${t.slice('NT$ARCH$'.length)}` : t);

@@ -6,21 +6,39 @@ import { parseIntField } from './numbers.js';
 
 export const REG_ROOTS = new Set(['hkcr', 'hkcu', 'hklm', 'hku', 'hkr']);
 
-export interface RegLine {
-  entry: InfEntry;
-  ref: SectionRef;
-  section: InfSection;
-  /** Lower-case root as written (substituted). */
-  root: string;
-  subkey: string;
-  valueName: string;
-  flagsText: string;
-  flags: number | undefined;
-  data: string[];
+/** One registry line; the data fields are sliced only when a rule asks for them. */
+export class RegLine {
+  readonly root: string;
+  readonly subkey: string;
+  readonly valueName: string;
+  readonly flagsText: string;
+  readonly flags: number | undefined;
+  constructor(
+    readonly entry: InfEntry,
+    readonly ref: SectionRef,
+    readonly section: InfSection,
+    /** The referencing section is a service-install section. */
+    readonly inService: boolean,
+  ) {
+    const f = entry.fields;
+    /** Lower-case root as written (substituted). */
+    this.root = (f[0] ?? '').trim().toLowerCase();
+    this.subkey = (f[1] ?? '').trim();
+    this.valueName = (f[2] ?? '').trim();
+    this.flagsText = (f[3] ?? '').trim();
+    this.flags = parseIntField(this.flagsText);
+  }
+  /** Data fields (5th on), substituted. */
+  get data(): string[] {
+    return this.entry.fields.slice(4);
+  }
   /** Data fields as written (not substituted). */
-  rawData: string[];
-  /** The referencing section is a service-install section. */
-  inService: boolean;
+  get rawData(): string[] {
+    const tokens = this.entry.fieldTokens;
+    const out: string[] = [];
+    for (let i = 4; i < tokens.length; i++) out.push(tokens[i]!.value);
+    return out;
+  }
 }
 
 const LINES = Symbol('wdksim.infverif.registryLines');
@@ -31,7 +49,7 @@ export function registryLines(model: InfModel): RegLine[] {
   const holder = model as WithLines;
   if (holder[LINES]) return holder[LINES];
   const lines: RegLine[] = [];
-  const serviceSections = new Set(model.services.map((s) => s.section?.lowerName).filter(Boolean));
+  let serviceSections: Set<string> | undefined;
   const seen = new Set<string>();
   for (const ref of model.refs) {
     if (ref.kind !== 'registry' && ref.kind !== 'delreg' && ref.kind !== 'bitreg') continue;
@@ -40,24 +58,9 @@ export function registryLines(model: InfModel): RegLine[] {
     const key = `${ref.kind}:${section.lowerName}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    serviceSections ??= new Set(model.serviceSections.map((s) => s.lowerName));
     const inService = serviceSections.has(ref.entry.section.toLowerCase());
-    for (const entry of section.entries) {
-      const f = entry.fields;
-      const flagsText = (f[3] ?? '').trim();
-      const tokens = entry.fieldTokens;
-      const rawData: string[] = [];
-      for (let i = 4; i < tokens.length; i++) rawData.push(tokens[i]!.value);
-      lines.push({
-        entry, ref, section, inService,
-        root: (f[0] ?? '').trim().toLowerCase(),
-        subkey: (f[1] ?? '').trim(),
-        valueName: (f[2] ?? '').trim(),
-        flagsText,
-        flags: parseIntField(flagsText),
-        data: f.slice(4),
-        rawData,
-      });
-    }
+    for (const entry of section.entries) lines.push(new RegLine(entry, ref, section, inService));
   }
   holder[LINES] = lines;
   return lines;
