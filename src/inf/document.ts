@@ -143,7 +143,7 @@ export class InfDocument {
   readonly langId: number;
   readonly #byName = new Map<string, InfSection>();
   /** Found sections by the spelling a lookup used (validation asks for the same names many times). */
-  readonly #found = new Map<string, InfSection>();
+  readonly #found = new Map<string, InfSection | null>();
   #strings: { section?: string; values: Map<string, string> } | undefined;
   #dirids: ReadonlyMap<number, string> | undefined;
   #expandDefaults: ExpandOptions | undefined;
@@ -169,6 +169,7 @@ export class InfDocument {
       section = new InfSection(header.name, lower);
       this.#byName.set(lower, section);
       this.sections.push(section);
+      if (this.#found.size > 0) this.#found.clear(); // forget remembered misses
     }
     section.headers.push(header);
     return section;
@@ -177,11 +178,17 @@ export class InfDocument {
   section(name: string): InfSection | undefined {
     let section = this.#found.get(name);
     if (section === undefined) {
-      // Only hits are kept: a section added later merges into the same object, so a hit stays right.
-      section = this.#byName.get(name.toLowerCase());
-      if (section !== undefined) this.#found.set(name, section);
+      // A hit stays right (a section added later merges into the same object); a miss is
+      // remembered as null until the next section is added.
+      section = this.#byName.get(name.toLowerCase()) ?? null;
+      this.#found.set(name, section);
     }
-    return section;
+    return section ?? undefined;
+  }
+
+  /** section() for a name already in lower case (no case folding, no cache). */
+  sectionLower(lowerName: string): InfSection | undefined {
+    return this.#byName.get(lowerName);
   }
 
   has(name: string): boolean {

@@ -13,7 +13,7 @@ export default defineRule<InfRuleContext>({
     const known = (name && classByName(name)) || (guid && classByGuid(guid));
     if (!known) return;
     for (const section of ctx.doc.sections) {
-      if (/^classinstall32(\.nt(x86|amd64|arm64|arm|ia64|\$ARCH\$)?)?$/i.test(section.name)) {
+      if (section.lowerName.startsWith('classinstall32') && /^classinstall32(\.nt(x86|amd64|arm64|arm|ia64|\$arch\$)?)?$/.test(section.lowerName)) {
         ctx.report({ ...atSection(section), message: `[${section.name}] cannot install class ${known.name}, which Microsoft defines` });
       }
     }

@@ -10,9 +10,14 @@ export default defineRule<InfRuleContext>({
   docsUrl: INF_SYNTAX_DOCS,
   check(ctx) {
     if (ctx.options.stampinf) return;
-    // Every token starts "$KMDF" or "$UMDF": a file without either has nothing to find.
+    // Every token starts "$KMDF" or "$UMDF": a file without either has nothing to find
+    // (one scan for the rare '$', then a look at the four letters after each).
     const text = ctx.doc.text;
-    if (text.indexOf('$KMDF') === -1 && text.indexOf('$UMDF') === -1) return;
+    let found = false;
+    for (let i = text.indexOf('$'); i !== -1 && !found; i = text.indexOf('$', i + 1)) {
+      found = text.startsWith('MDF', i + 2) && (text.charCodeAt(i + 1) === 75 /* K */ || text.charCodeAt(i + 1) === 85 /* U */);
+    }
+    if (!found) return;
     const model = ctx.model;
     for (const section of ctx.doc.sections) {
       for (const entry of section.entries) {

@@ -40,12 +40,16 @@ export interface ModelsSectionRef {
   section?: InfSection;
 }
 
-export interface ModelEntry {
-  entry: InfEntry;
-  models: ModelsSectionRef;
+export class ModelEntry {
   /** Undecorated DDInstall name (field 1), substituted; '' when missing. */
-  installBase: string;
-  hardwareIds: string[];
+  readonly installBase: string;
+  constructor(readonly entry: InfEntry, readonly models: ModelsSectionRef) {
+    this.installBase = (entry.fields[0] ?? '').trim();
+  }
+  /** The hardware and compatible IDs (fields 2 on), trimmed; built when a rule asks. */
+  get hardwareIds(): string[] {
+    return this.entry.fields.slice(1).map((f) => f.trim());
+  }
 }
 
 export interface InstallTarget {
@@ -136,6 +140,9 @@ const ROOT_PATTERNS = [
   /^interfaceinstall32$/i,
 ];
 const COMPANION_SUFFIXES = new Set([...COMPANIONS, 'security'].map((c) => `.${c.toLowerCase()}`));
+/** 1 at the char code of each letter a companion suffix starts with. */
+const COMPANION_FIRST = new Uint8Array(128);
+for (const suffix of COMPANION_SUFFIXES) COMPANION_FIRST[suffix.charCodeAt(1)] = 1;
 /** Cheap pre-filter: the first letters of every root section name. */
 const ROOT_START = /^(version|strings|sourcedisks|destinationdirs|manufacturer|controlflags|signatureattributes|packageinfo|default|classinstall32|interfaceinstall32)/i;
 const COMPANION_END = new RegExp(`\\.(${COMPANIONS.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
@@ -146,6 +153,9 @@ const ROOT_FIRST = new Uint8Array(128);
 for (const c of 'vsdmcpi') ROOT_FIRST[c.charCodeAt(0)] = 1;
 /** Root sections that carry install directives. */
 const INSTALL_ROOTS = [/^defaultinstall(\..*)?$/i, /^defaultuninstall(\..*)?$/i, /^classinstall32(\..*)?$/i];
+/** ROOT_PATTERNS and INSTALL_ROOTS as one expression each, over a lower-case name. */
+const ROOT_NAME = new RegExp(ROOT_PATTERNS.map((p) => `(?:${p.source})`).join('|'));
+const INSTALL_ROOT_NAME = new RegExp(INSTALL_ROOTS.map((p) => `(?:${p.source})`).join('|'));
 
 export function sourceArchSuffix(name: string): string | undefined {
   const m = /^sourcedisks(?:files|names)(?:\.(.*))?$/i.exec(name);
@@ -327,8 +337,10 @@ export class InfModel {
       const last = lower.lastIndexOf('.');
       if (last < 1) continue;
       const before = lower.lastIndexOf('.', last - 1);
-      for (const dot of before >= 1 ? [before, last] : [last]) {
-        if (!COMPANION_SUFFIXES.has(lower.slice(dot))) continue;
+      for (let k = before >= 1 ? 0 : 1; k < 2; k++) {
+        const dot = k === 0 ? before : last;
+        // Most dotted names are decorations (.NTamd64...): the letter after the dot rules them out unsliced.
+        if (COMPANION_FIRST[lower.charCodeAt(dot + 1)] !== 1 || !COMPANION_SUFFIXES.has(lower.slice(dot))) continue;
         const base = lower.slice(0, dot);
         const list = index.get(base);
         if (list) list.push(section);
@@ -359,16 +371,16 @@ export class InfModel {
       // Every root name starts with one of these ASCII letters (either case): most sections skip the regexes.
       if (ROOT_FIRST[section.name.charCodeAt(0) | 0x20] !== 1) continue;
       if (!ROOT_START.test(section.name)) continue;
-      if (ROOT_PATTERNS.some((p) => p.test(section.name))) this.reached.add(section.lowerName);
+      if (ROOT_NAME.test(section.lowerName)) this.reached.add(section.lowerName);
       // Companions of a root install section are walked through it.
-      if (INSTALL_ROOTS.some((p) => p.test(section.name)) && !isCompanionName(section.name)) reach(section, true);
+      if (INSTALL_ROOT_NAME.test(section.lowerName) && !isCompanionName(section.name)) reach(section, true);
     }
     for (const m of this.modelsSections) {
       if (!m.section) continue;
       this.reached.add(m.section.lowerName);
       for (const entry of m.section.entries) {
-        const installBase = (entry.fields[0] ?? '').trim();
-        const model: ModelEntry = { entry, models: m, installBase, hardwareIds: entry.fields.slice(1).map((f) => f.trim()) };
+        const model = new ModelEntry(entry, m);
+        const installBase = model.installBase;
         this.modelEntries.push(model);
         if (installBase === '') continue;
         const section = this.resolveInstall(installBase, m.arch);
@@ -458,7 +470,9 @@ export class InfModel {
     if (!byBase) this.#resolved.set(arch, (byBase = new Map()));
     let section = byBase.get(base);
     if (section === undefined) {
-      section = this.doc.section(`${base}.NT${arch}`) ?? this.doc.section(`${base}.NT`) ?? this.doc.section(base) ?? null;
+      const lower = base.toLowerCase();
+      const doc = this.doc;
+      section = doc.sectionLower(`${lower}.nt${arch.toLowerCase()}`) ?? doc.sectionLower(`${lower}.nt`) ?? doc.sectionLower(lower) ?? null;
       byBase.set(base, section);
     }
     return section ?? undefined;

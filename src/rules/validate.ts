@@ -93,7 +93,7 @@ export function validateDocument(doc: InfDocument, options: ValidateOptions = {}
       { mode, ...(options.strict ? { strict: true } : {}) },
     ));
   }
-  return { file: doc.file, diagnostics: sortDiagnostics(dedupe(diagnostics)), document: doc };
+  return { file: doc.file, diagnostics: dedupeSorted(sortDiagnostics(diagnostics)), document: doc };
 }
 
 /** Validates a document, or reads and parses the INF at a path first (InputError if unreadable). */
@@ -112,14 +112,27 @@ function lineLength(doc: InfDocument, line: number): number {
   return end - start;
 }
 
-function dedupe(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.code}|${d.line}|${d.column}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * Drops repeats (same code, line, column and message) from a sorted list, keeping the first.
+ * The sort is stable and orders by line, column and code, so repeats sit in one run of equal
+ * positions: only those short runs are compared, no key string per diagnostic.
+ */
+function dedupeSorted(list: Diagnostic[]): Diagnostic[] {
+  if (list.length < 2) return list;
+  const out: Diagnostic[] = [];
+  let runStart = 0;
+  for (const d of list) {
+    const prev = out[out.length - 1];
+    if (!prev || prev.line !== d.line || prev.column !== d.column || prev.code !== d.code) {
+      runStart = out.length;
+      out.push(d);
+      continue;
+    }
+    let repeat = false;
+    for (let i = runStart; i < out.length && !repeat; i++) repeat = out[i]!.message === d.message;
+    if (!repeat) out.push(d);
+  }
+  return out;
 }
 
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
