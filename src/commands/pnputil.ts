@@ -16,6 +16,12 @@ import { classBlock, classMatches, deviceBlock, driverBlock, filterDevices, oemI
 import { expandInfPattern, offeredIds } from '../pnputil/models.js';
 import { PnpReturn, posixExit, systemText } from '../pnputil/returns.js';
 import { BANNER, helpText, USAGE } from '../pnputil/usage.js';
+import { interfacesOf, machineInterfaces, normalizeGuid } from '../pnputil/interfaces.js';
+import { interfaceFields } from '../pnputil/format.js';
+import { buildTree, treeDevices, treeJson, treeText } from '../pnputil/devicetree.js';
+import { containerCsv, containerText, containerXml, filterContainers, machineContainers, type ContainerFilter } from '../pnputil/containers.js';
+import { defaultOutputName, OutputFileError, resolveOutputFile, writeOutputFile, type OutputFormat } from '../pnputil/output-file.js';
+import { Registry } from '../target/registry.js';
 import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../target/engine.js';
 import { InstallError } from '../target/install-error.js';
 import { STORE_DIR } from '../target/layout.js';
@@ -28,6 +34,8 @@ interface Result {
   value: number;
   out: string;
   json: Record<string, unknown>;
+  /** XML or CSV on stdout: printed without the banner, so that it parses as it is. */
+  raw?: boolean;
 }
 
 const result = (value: number, out: string, json: Record<string, unknown> = {}): Result => ({ value, out, json });
@@ -218,7 +226,8 @@ async function enumDevices(ctx: Context, line: PnpLine): Promise<Result> {
   const devices = filterDevices(view, filter);
   const detail = { deviceIds: line.flags.has('deviceids'), services: line.flags.has('services'), stack: line.flags.has('stack'), drivers: line.flags.has('drivers'), bus: line.values.has('bus') };
   const nodes = detail.drivers ? await driverNodes(target.root, state, devices) : undefined;
-  const out = devices.length === 0 ? 'No devices were found on the system.\n' : devices.map((d) => deviceBlock(view, d, detail, nodes?.get(d.instanceId))).join('');
+  const interfaces = line.flags.has('interfaces') ? await machineInterfaces(target.root, view) : undefined;
+  const out = devices.length === 0 ? 'No devices were found on the system.\n' : devices.map((d) => deviceBlock(view, d, detail, nodes?.get(d.instanceId), interfaces ? interfacesOf(interfaces, d.instanceId) : undefined)).join('');
   return result(PnpReturn.success, out, { devices: devices.map((d) => ({ instanceId: d.instanceId, description: d.friendlyName ?? d.description, className: d.className, classGuid: d.classGuid, present: d.present, problem: d.disabled ? 22 : d.problem, driver: d.driver?.publishedName ?? null, hardwareIds: d.hardwareIds, compatibleIds: d.compatibleIds, service: d.service ?? null })) });
 }
 
@@ -229,6 +238,129 @@ async function enumClasses(ctx: Context, line: PnpLine): Promise<Result> {
   const classes = classOrder(view.classes).filter((c) => cls === undefined || classMatches(view, c.guid, cls));
   const out = classes.length === 0 ? 'No device classes were found on the system.\n' : classes.map((c) => classBlock(c, line.flags.has('services'))).join('');
   return result(PnpReturn.success, out, { classes: classes.map((c) => ({ name: c.name, description: c.description, guid: c.guid, upperFilters: c.upperFilters ?? [], lowerFilters: c.lowerFilters ?? [] })) });
+}
+
+/** Switches each of the newer enumeration commands takes (anything else is a usage error naming them). */
+const ALLOWED: Record<string, { flags: string[]; values: string[]; positional: number; syntax: string }> = {
+  'enum-devicetree': { flags: ['connected', 'services', 'stack', 'drivers', 'interfaces'], values: [], positional: 1, syntax: '/enum-devicetree [<root instance ID>] [/connected] [/services] [/stack] [/drivers] [/interfaces]' },
+  'enum-interfaces': { flags: ['enabled', 'disabled', 'properties'], values: ['class'], positional: 0, syntax: '/enum-interfaces [/enabled | /disabled] [/class <GUID>] [/properties]' },
+  'enum-containers': { flags: ['connected', 'disconnected', 'devices'], values: ['containerid', 'problem', 'format', 'output-file'], positional: 0, syntax: '/enum-containers [/containerid <container ID>] [/connected | /disconnected] [/problem] [/devices] [/format <txt | xml | csv>] [/output-file [<filename>]]' },
+};
+
+function switchError(line: PnpLine, command: keyof typeof ALLOWED): string | undefined {
+  const allowed = ALLOWED[command]!;
+  const bad = [...line.flags].find((f) => !allowed.flags.includes(f)) ?? [...line.values.keys()].find((v) => !allowed.values.includes(v));
+  if (bad !== undefined) return `Invalid switch for /${command}: /${bad}. Use ${allowed.syntax}.`;
+  if (line.positional.length > allowed.positional) return `Unexpected argument for /${command}: ${line.positional[allowed.positional]}. Use ${allowed.syntax}.`;
+  return undefined;
+}
+
+async function enumDeviceTree(ctx: Context, line: PnpLine): Promise<Result> {
+  const bad = switchError(line, 'enum-devicetree');
+  if (bad) return usageResult(bad);
+  const { target, state } = await load(ctx);
+  const view = viewOf(state);
+  const rootId = line.positional[0];
+  const tree = buildTree(view, rootId, line.flags.has('connected'));
+  if (!tree) return result(PnpReturn.noSuchDevinst, `Failed to enumerate device tree: ${systemText(PnpReturn.noSuchDevinst)}\n`, { root: rootId, error: 'no such device instance' });
+  const detail = { services: line.flags.has('services'), stack: line.flags.has('stack'), drivers: line.flags.has('drivers') };
+  const nodes = detail.drivers ? await driverNodes(target.root, state, treeDevices(tree)) : undefined;
+  const interfaces = line.flags.has('interfaces') ? await machineInterfaces(target.root, view) : undefined;
+  return result(PnpReturn.success, treeText(view, tree, detail, nodes, interfaces), { tree: treeJson(tree) });
+}
+
+async function enumInterfaces(ctx: Context, line: PnpLine): Promise<Result> {
+  const bad = switchError(line, 'enum-interfaces');
+  if (bad) return usageResult(bad);
+  if (line.flags.has('enabled') && line.flags.has('disabled')) return usageResult('Specify only one of /enabled and /disabled.');
+  const cls = line.values.get('class');
+  const guid = cls === undefined ? undefined : normalizeGuid(cls);
+  if (cls !== undefined && !guid) return usageResult(`Invalid interface class GUID: ${cls}. Use /class {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}.`);
+  const { target, state } = await load(ctx);
+  const view = viewOf(state);
+  const containers = containerIdsOf(view);
+  const list = (await machineInterfaces(target.root, view)).filter((i) => {
+    if (guid !== undefined && i.classGuid !== guid) return false;
+    if (line.flags.has('enabled') && !i.enabled) return false;
+    if (line.flags.has('disabled') && i.enabled) return false;
+    return true;
+  });
+  const properties = line.flags.has('properties');
+  const out = list.length === 0
+    ? 'No device interfaces were found on the system.\n'
+    : list.map((i) => {
+        let block = interfaceFields(i, 24, '', true);
+        if (properties) {
+          block += 'Interface Properties:\n';
+          const prop = (key: string, type: string, value: string) => `    ${key} [${type}]:\n        ${value}\n`;
+          block += prop('DEVPKEY_DeviceInterface_Enabled', 'Boolean', i.enabled ? 'TRUE' : 'FALSE');
+          block += prop('DEVPKEY_Device_InstanceId', 'String', i.instanceId);
+          block += prop('DEVPKEY_DeviceInterface_ClassGuid', 'GUID', i.classGuid);
+          if (i.referenceString) block += prop('DEVPKEY_DeviceInterface_ReferenceString', 'String', i.referenceString);
+          block += prop('DEVPKEY_Device_ContainerId', 'GUID', containers.get(i.instanceId.toUpperCase()) ?? '{00000000-0000-0000-ffff-ffffffffffff}');
+        }
+        return block + '\n';
+      }).join('');
+  return result(PnpReturn.success, out, { interfaces: list.map((i) => ({ path: i.path, classGuid: i.classGuid, referenceString: i.referenceString ?? null, instanceId: i.instanceId, status: i.enabled ? 'Enabled' : 'Disabled', source: i.source })) });
+}
+
+function containerIdsOf(view: ReturnType<typeof viewOf>): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const c of machineContainers(view, undefined)) for (const d of c.devices) map.set(d.instanceId.toUpperCase(), c.containerId);
+  return map;
+}
+
+const COMPUTER_NAME_KEY = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\ComputerName\\ComputerName';
+
+async function enumContainers(ctx: Context, line: PnpLine): Promise<Result> {
+  const bad = switchError(line, 'enum-containers');
+  if (bad) return usageResult(bad);
+  if (line.flags.has('connected') && line.flags.has('disconnected')) return usageResult('Specify only one of /connected and /disconnected.');
+  if (line.values.get('problem') !== undefined) return usageResult(`/problem takes no code for /enum-containers: remove ${line.values.get('problem')}.`);
+  const formatArg = line.values.get('format') ?? 'txt';
+  const format = (['txt', 'xml', 'csv'] as const).find((f) => f === formatArg.toLowerCase());
+  if (!format) return usageResult(`Invalid format: ${formatArg}. Use /format txt, /format xml or /format csv.`);
+  const filter: ContainerFilter = {};
+  const id = line.values.get('containerid');
+  if (id !== undefined) {
+    const guid = normalizeGuid(id);
+    if (!guid) return usageResult(`Invalid container ID: ${id}. Use /containerid {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}.`);
+    filter.containerId = guid;
+  }
+  if (line.flags.has('connected')) filter.connected = true;
+  if (line.flags.has('disconnected')) filter.disconnected = true;
+  if (line.values.has('problem')) filter.problem = true;
+  // Check the output file before reading the machine: a refused name changes nothing.
+  let outPath: string | undefined;
+  if (line.values.has('output-file')) {
+    try {
+      outPath = await resolveOutputFile(ctx.io.cwd, line.values.get('output-file') ?? defaultOutputName(format));
+    } catch (error) {
+      if (!(error instanceof OutputFileError)) throw error;
+      return result(error.code, `Failed to write output file: ${error.message}\n`, { error: error.message });
+    }
+  }
+  const { state } = await load(ctx);
+  const view = viewOf(state);
+  const nameValue = new Registry(state.registry).getValue(COMPUTER_NAME_KEY, 'ComputerName')?.data;
+  const computerName = typeof nameValue === 'string' && nameValue ? nameValue : undefined;
+  const containers = filterContainers(machineContainers(view, computerName), filter);
+  const devices = line.flags.has('devices');
+  const version = `${state.os.major}.${state.os.minor}.${state.os.build}`;
+  const body = format === 'xml' ? containerXml(containers, devices, version, line.text) : format === 'csv' ? containerCsv(containers, devices) : containerText(containers, devices);
+  const json = { format, outputFile: outPath ?? null, containers: containers.map((c) => ({ containerId: c.containerId, description: c.description, manufacturer: c.manufacturer ?? null, status: c.connected ? 'Connected' : 'Disconnected', devices: c.devices.map((d) => d.instanceId) })) };
+  if (outPath !== undefined) {
+    try {
+      await writeOutputFile(outPath, body);
+    } catch (error) {
+      if (!(error instanceof OutputFileError)) throw error;
+      return result(error.code, `Failed to write output file: ${error.message}\n`, { ...json, error: error.message });
+    }
+    return result(PnpReturn.success, '', json);
+  }
+  const res = result(PnpReturn.success, body, json);
+  if (format !== 'txt') res.raw = true;
+  return res;
 }
 
 const VERBS = {
@@ -330,6 +462,12 @@ async function dispatch(ctx: Context, line: PnpLine): Promise<Result> {
       return deviceOperation(ctx, line, line.command);
     case 'scan-devices':
       return scanDevices(ctx, line);
+    case 'enum-devicetree':
+      return enumDeviceTree(ctx, line);
+    case 'enum-interfaces':
+      return enumInterfaces(ctx, line);
+    case 'enum-containers':
+      return enumContainers(ctx, line);
     default:
       return result(PnpReturn.success, USAGE);
   }
@@ -344,7 +482,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const res = await dispatch(ctx, line);
   const exit = posixExit(res.value);
   if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'pnputil', command: line.command ?? null, returnValue: res.value >>> 0, exitCode: exit, ...res.json }, null, 2) + '\n');
-  else ctx.io.stdout(BANNER + res.out);
+  else ctx.io.stdout(res.raw ? res.out : BANNER + res.out);
   return exit;
 }
 

@@ -4,6 +4,7 @@
 import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from '../target/model.js';
 import { deviceState } from '../devcon/format.js';
 import type { DriverNode } from '../devcon/nodes.js';
+import type { DeviceInterface } from './interfaces.js';
 import { classByGuid, compareNames, deviceDescription, enumerationOrder, fold, problemOf, sameText, type MachineView } from '../devcon/view.js';
 
 export function field(label: string, width: number, values: string | readonly string[], indent = ''): string {
@@ -129,46 +130,63 @@ function stackOf(view: MachineView, device: DeviceRecord): string[] {
   return names.map((n) => `\\Driver\\${n}`);
 }
 
-export function deviceBlock(view: MachineView, d: DeviceRecord, detail: DeviceDetail, nodes?: readonly DriverNode[]): string {
+export function deviceBlock(view: MachineView, d: DeviceRecord, detail: DeviceDetail, nodes?: readonly DriverNode[], interfaces?: readonly DeviceInterface[], base = ''): string {
+  const w = 28 + base.length;
+  const sub = `${base}    `;
   const cls = classByGuid(view, d.classGuid);
-  let out = field('Instance ID', 28, d.instanceId);
-  out += field('Device Description', 28, deviceDescription(d) ?? '');
-  out += field('Class Name', 28, cls?.name ?? d.className);
-  out += field('Class GUID', 28, d.classGuid);
-  if (d.manufacturer) out += field('Manufacturer Name', 28, d.manufacturer);
-  out += field('Status', 28, statusWord(d));
+  let out = field('Instance ID', w, d.instanceId, base);
+  out += field('Device Description', w, deviceDescription(d) ?? '', base);
+  out += field('Class Name', w, cls?.name ?? d.className, base);
+  out += field('Class GUID', w, d.classGuid, base);
+  if (d.manufacturer) out += field('Manufacturer Name', w, d.manufacturer, base);
+  out += field('Status', w, statusWord(d), base);
   const problem = d.present ? problemOf(d) : 0;
   if (problem !== 0) {
-    out += field('Problem Code', 28, problemText(problem));
-    if (PROBLEM_STATUS[problem]) out += field('Problem Status', 28, PROBLEM_STATUS[problem]!);
+    out += field('Problem Code', w, problemText(problem), base);
+    if (PROBLEM_STATUS[problem]) out += field('Problem Status', w, PROBLEM_STATUS[problem]!, base);
   }
-  if (d.driver) out += field('Driver Name', 28, d.driver.publishedName);
-  if (detail.bus) out += field('Bus Enumerator Name', 28, enumeratorOf(d.instanceId));
+  if (d.driver) out += field('Driver Name', w, d.driver.publishedName, base);
+  if (detail.bus) out += field('Bus Enumerator Name', w, enumeratorOf(d.instanceId), base);
   if (detail.deviceIds) {
-    out += field('Hardware IDs', 28, d.hardwareIds);
-    out += field('Compatible IDs', 28, d.compatibleIds);
+    out += field('Hardware IDs', w, d.hardwareIds, base);
+    out += field('Compatible IDs', w, d.compatibleIds, base);
   }
-  if (detail.services && d.service) out += field('Service Name', 28, d.service);
-  if (detail.stack) out += field('Stack', 28, stackOf(view, d));
+  if (detail.services && d.service) out += field('Service Name', w, d.service, base);
+  if (detail.stack) out += field('Stack', w, stackOf(view, d), base);
   if (detail.drivers && nodes && nodes.length > 0) {
-    out += 'Matching Drivers:\n';
+    out += `${base}Matching Drivers:\n`;
     nodes.forEach((node, i) => {
       const pkg = view.packages.find((p) => sameText(p.publishedName, node.publishedName));
       const nodeClass = classByGuid(view, pkg?.classGuid ?? d.classGuid);
       const status = i === 0 ? (node.installed ? 'Best Ranked / Installed' : 'Best Ranked') : node.installed ? 'Installed' : 'Outranked';
-      out += field('Driver Name', 28, node.publishedName, '    ');
-      out += field('Original Name', 28, node.originalName, '    ');
-      out += field('Provider Name', 28, node.provider, '    ');
-      out += field('Class Name', 28, nodeClass ? nodeClass.description || nodeClass.name : d.className, '    ');
-      out += field('Class GUID', 28, nodeClass?.guid ?? (pkg?.classGuid ?? d.classGuid).toLowerCase(), '    ');
-      out += field('Driver Version', 28, `${node.date} ${node.version}`, '    ');
-      out += field('Signer Name', 28, node.signer ?? '', '    ');
-      out += field('Matching Device ID', 28, node.matchingId, '    ');
-      out += field('Driver Rank', 28, `0x${(node.rank >>> 0).toString(16).toUpperCase()}`, '    ');
-      out += field('Driver Status', 28, status, '    ');
+      out += field('Driver Name', w, node.publishedName, sub);
+      out += field('Original Name', w, node.originalName, sub);
+      out += field('Provider Name', w, node.provider, sub);
+      out += field('Class Name', w, nodeClass ? nodeClass.description || nodeClass.name : d.className, sub);
+      out += field('Class GUID', w, nodeClass?.guid ?? (pkg?.classGuid ?? d.classGuid).toLowerCase(), sub);
+      out += field('Driver Version', w, `${node.date} ${node.version}`, sub);
+      out += field('Signer Name', w, node.signer ?? '', sub);
+      out += field('Matching Device ID', w, node.matchingId, sub);
+      out += field('Driver Rank', w, `0x${(node.rank >>> 0).toString(16).toUpperCase()}`, sub);
+      out += field('Driver Status', w, status, sub);
     });
   }
+  if (interfaces && interfaces.length > 0) {
+    out += `${base}Interfaces:\n`;
+    for (const i of interfaces) out += interfaceFields(i, w, sub, false);
+  }
   return out + '\n';
+}
+
+/** One interface's fields (labels 24 wide in /enum-interfaces; nested under a device, after a 4-space indent). */
+export function interfaceFields(i: DeviceInterface, width: number, indent: string, withDevice: boolean): string {
+  let out = field('Interface Path', width, i.path, indent);
+  out += field('Interface Description', width, 'Unknown', indent);
+  out += field('Interface Class GUID', width, i.classGuid, indent);
+  if (i.referenceString) out += field('Reference String', width, i.referenceString, indent);
+  if (withDevice) out += field('Device Instance ID', width, i.instanceId, indent);
+  out += field('Interface Status', width, i.enabled ? 'Enabled' : 'Disabled', indent);
+  return out;
 }
 
 export function classBlock(c: SetupClassRecord, services: boolean): string {

@@ -4,16 +4,19 @@
 export const COMMANDS = [
   'add-driver', 'delete-driver', 'export-driver', 'enum-drivers', 'enum-devices', 'enum-classes',
   'enable-device', 'disable-device', 'restart-device', 'remove-device', 'scan-devices',
+  'enum-devicetree', 'enum-interfaces', 'enum-containers',
 ] as const;
 export type PnpCommand = (typeof COMMANDS)[number] | 'help';
 
 /** Switches that take a value, and those whose value is optional. */
 const VALUE_SWITCHES = new Set(['class', 'instanceid', 'deviceid', 'containerid', 'format']);
 const OPTIONAL_VALUE_SWITCHES = new Set(['bus', 'problem', 'output-file']);
-const FLAG_SWITCHES = new Set(['subdirs', 'install', 'reboot', 'uninstall', 'force', 'files', 'connected', 'disconnected', 'deviceids', 'ids', 'relations', 'services', 'stack', 'drivers', 'interfaces', 'properties', 'resources', 'subtree', 'async']);
+const FLAG_SWITCHES = new Set(['subdirs', 'install', 'reboot', 'uninstall', 'force', 'files', 'connected', 'disconnected', 'deviceids', 'ids', 'relations', 'services', 'stack', 'drivers', 'interfaces', 'properties', 'resources', 'subtree', 'async', 'enabled', 'disabled', 'devices']);
 
 export interface PnpLine {
   command?: PnpCommand;
+  /** The command line as pnputil echoes it (XML Command attribute): the tokens after the program name. */
+  text: string;
   positional: string[];
   flags: Set<string>;
   values: Map<string, string | undefined>;
@@ -31,7 +34,7 @@ function switchName(token: string): string | undefined {
 export function parsePnpLine(argv: readonly string[]): PnpLine {
   const json = argv.includes('--json');
   const rest = argv.filter((a) => a !== '--json');
-  const line: PnpLine = { positional: [], flags: new Set(), values: new Map(), json, legacy: false };
+  const line: PnpLine = { positional: [], flags: new Set(), values: new Map(), json, legacy: false, text: rest.join(' ') };
   if (rest.length === 0) return { ...line, command: 'help' };
   const first = switchName(rest[0]!);
   const legacyLetters = new Set(['a', 'd', 'e', 'i', 'f', '?']);
@@ -63,7 +66,8 @@ export function parsePnpLine(argv: readonly string[]): PnpLine {
     }
     if (OPTIONAL_VALUE_SWITCHES.has(name)) {
       const value = rest[i + 1];
-      if (value !== undefined && switchName(value) === undefined && (name !== 'problem' || /^(0x[0-9a-f]+|\d+)$/i.test(value))) {
+      const posixPath = name === 'output-file' && value !== undefined && value.startsWith('/') && value.slice(1).includes('/');
+      if (value !== undefined && (switchName(value) === undefined || posixPath) && (name !== 'problem' || /^(0x[0-9a-f]+|\d+)$/i.test(value))) {
         line.values.set(name, value);
         i++;
       } else {

@@ -9,7 +9,8 @@ export const USAGE = `PNPUTIL [/add-driver <...> | /delete-driver <...> |
          /enum-devices [<...>] | /enum-classes [<...>] |
          /disable-device <...> | /enable-device <...> |
          /restart-device <...> | /remove-device <...> |
-         /scan-devices [<...>] | /?]
+         /scan-devices [<...>] | /enum-devicetree [<...>] |
+         /enum-interfaces [<...>] | /enum-containers [<...>] | /?]
 
 Commands:
 
@@ -40,7 +41,7 @@ Commands:
   /enum-devices [/connected | /disconnected] [/instanceid <instance ID> |
                 /deviceid <device ID>] [/class <name | GUID>]
                 [/problem [<code>]] [/bus [<name | GUID>]] [/deviceids]
-                [/services] [/stack] [/drivers]
+                [/services] [/stack] [/drivers] [/interfaces]
 
      Enumerate all devices on the system.
        /connected | /disconnected - filter by connected devices or
@@ -56,6 +57,7 @@ Commands:
        /services                  - display device services.
        /stack                     - display effective device stack information.
        /drivers                   - display matching and installed drivers.
+       /interfaces                - display device interfaces.
 
   /enum-classes [/class <name | GUID>] [/services]
 
@@ -80,6 +82,38 @@ Commands:
 
      Scan the system for any device hardware changes.
 
+  /enum-devicetree [<root instance ID>] [/connected] [/services] [/stack]
+                   [/drivers] [/interfaces]
+
+     Enumerate the device tree.
+       <root instance ID> - display the tree starting at this device.
+       /connected         - filter by connected devices.
+       /services          - display device services.
+       /stack             - display effective device stack information.
+       /drivers           - display matching and installed drivers.
+       /interfaces        - display device interfaces.
+
+  /enum-interfaces [/enabled | /disabled] [/class <GUID>] [/properties]
+
+     Enumerate all device interfaces on the system.
+       /enabled | /disabled - filter by enabled interfaces or
+                              filter by disabled interfaces.
+       /class <GUID>        - filter by interface class GUID.
+       /properties          - display all interface properties.
+
+  /enum-containers [/containerid <container ID>] [/connected | /disconnected]
+                   [/problem] [/devices] [/format <txt | xml | csv>]
+                   [/output-file [<filename>]]
+
+     Enumerate all device containers on the system.
+       /containerid <container ID> - filter by container ID.
+       /connected | /disconnected  - filter by connected or disconnected containers.
+       /problem                    - filter by containers with device problems.
+       /devices                    - display container devices.
+       /format <txt | xml | csv>   - format the output as text, XML or CSV.
+       /output-file [<filename>]   - write the output to a file in the current
+                                     directory (default enum-containers.<format>).
+
   /?
 
      Show this help.
@@ -97,6 +131,9 @@ Examples:
   pnputil /delete-driver oem0.inf /uninstall
   pnputil /enum-devices /instanceid "ROOT\\SAMPLE\\0000" /drivers
   pnputil /disable-device "USB\\VID_045E&PID_00DB\\6&870CE29&0&1"
+  pnputil /enum-devicetree ROOT\\SYSTEM\\0000 /drivers
+  pnputil /enum-interfaces /class {884b96c3-56ef-11d1-bc8c-00a0c91405dd}
+  pnputil /enum-containers /disconnected /devices /format xml /output-file disconnected.xml
 
 wdksim: --json prints one JSON object instead of the text.
 `;
