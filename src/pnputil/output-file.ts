@@ -40,7 +40,7 @@ export async function resolveOutputFile(cwd: string, name: string): Promise<stri
   try {
     realDir = await realpath(dirname(path));
   } catch {
-    throw new OutputFileError(`The system cannot find the path specified: ${dirname(name) || '.'} (create the folder first).`, PATH_NOT_FOUND);
+    throw new OutputFileError(`The system cannot find the path specified: ${dirname(normal)} (create the folder first).`, PATH_NOT_FOUND);
   }
   if (!inside(await realpath(cwd), resolve(realDir, 'x'))) {
     throw new OutputFileError(`The output file must be inside the current directory: ${name} leads outside it through a symbolic link.`, ACCESS_DENIED);
