@@ -1,5 +1,5 @@
 import { defineRule, levels, INFVERIF_DOCS } from './types.js';
-import { type InfRuleContext, atToken } from './context.js';
+import { type InfRuleContext, atSection, atToken } from './context.js';
 import type { SectionRef } from './model.js';
 
 /** Directive kinds whose sections hold the same kind of lines. */
@@ -31,7 +31,12 @@ export default defineRule<InfRuleContext>({
       list.sort((a, b) => a.entry.line - b.entry.line);
       const prior = list[0]!;
       const ref = list.find((r) => r.kind !== prior.kind && FAMILY[prior.kind] === FAMILY[r.kind]);
-      if (ref) ctx.report({ ...atToken(ref.entry, ref.token), message: `Section [${ref.name}] is referenced from both ${prior.directive} and ${ref.directive}` });
+      if (!ref) continue;
+      // InfVerif reports the section's header and names the later directive first
+      // ("Section [X] referenced from DelFiles and CopyFiles directive", Windows-driver-samples#889).
+      const target = ctx.doc.section(ref.name);
+      const where = target ? atSection(target) : atToken(ref.entry, ref.token);
+      ctx.report({ ...where, message: `Section [${target?.name ?? ref.name}] referenced from ${ref.directive} and ${prior.directive} directive` });
     }
   },
 });

@@ -1,6 +1,6 @@
 import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atSection } from './context.js';
-import { classByGuid, classByName } from './lib/classes.js';
+import { classByGuid, classByName, RESERVED_CLASSES } from './lib/classes.js';
 
 export default defineRule<InfRuleContext>({
   id: '1285', name: 'classinstall32-microsoft-class', levels: levels('E'),
@@ -10,7 +10,9 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     const name = ctx.model.className;
     const guid = ctx.model.classGuid;
-    const known = (name && classByName(name)) || (guid && classByGuid(guid));
+    // The reserved "Sample" class counts too: InfVerif pairs 1284 with 1285 (Windows-rust-driver-samples#14).
+    const reserved = name && RESERVED_CLASSES.has(name.trim().toLowerCase()) ? { name: name.trim() } : undefined;
+    const known = (name && classByName(name)) || (guid && classByGuid(guid)) || reserved;
     if (!known) return;
     for (const section of ctx.doc.sections) {
       if (section.lowerName.startsWith('classinstall32') && /^classinstall32(\.nt(x86|amd64|arm64|arm|ia64|\$arch\$)?)?$/.test(section.lowerName)) {

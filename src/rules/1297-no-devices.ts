@@ -1,5 +1,5 @@
 import { defineRule, levels, INFVERIF_DOCS } from './types.js';
-import { type InfRuleContext, atSection } from './context.js';
+import { type InfRuleContext } from './context.js';
 
 export default defineRule<InfRuleContext>({
   id: '1297', name: 'no-devices', levels: levels('E'),
@@ -10,6 +10,7 @@ export default defineRule<InfRuleContext>({
     const mfg = ctx.doc.section('Manufacturer');
     if (!mfg || ctx.model.modelsSections.length === 0) return;
     if (ctx.model.modelsSections.some((m) => !m.section)) return; // 1203 already
-    if (ctx.model.modelEntries.length === 0) ctx.report({ ...atSection(mfg), message: 'Device INF does not install on any device (every Models section is empty); use a primitive driver INF instead' });
+    // A whole-file finding: InfVerif prints line 0 (windows-driver-docs#2067).
+    if (ctx.model.modelEntries.length === 0) ctx.report({ line: 0, message: 'Device INF does not install on any device (every Models section is empty); use a primitive driver INF instead' });
   },
 });

@@ -1,5 +1,8 @@
 import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
+import { inUninstall } from './lib/uninstall.js';
+
+const KEYS = ['delfiles', 'renfiles'];
 
 export default defineRule<InfRuleContext>({
   id: '1308', name: 'legacy-file-delete', levels: modeLevels('W/E/E'),
@@ -7,7 +10,7 @@ export default defineRule<InfRuleContext>({
   fix: 'Remove DelFiles/RenFiles; the driver store keeps each package\'s files apart',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    const entries = ['delfiles', 'renfiles'].flatMap((k) => [...ctx.model.directives(k)]).sort((a, b) => a.line - b.line);
-    for (const entry of entries) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
+    // Reports are sorted by line at the end: the lists need no merging here.
+    for (const key of KEYS) for (const entry of ctx.model.directives(key)) if (!inUninstall(entry)) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
+import { inUninstall } from './lib/uninstall.js';
 
 const KEYS = ['delreg', 'bitreg', 'delproperty', 'delservice'];
 
@@ -10,6 +11,6 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     // Reports are sorted by line at the end: the lists need no merging here.
-    for (const key of KEYS) for (const entry of ctx.model.directives(key)) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
+    for (const key of KEYS) for (const entry of ctx.model.directives(key)) if (!inUninstall(entry)) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
-import { type InfRuleContext, atField } from './context.js';
+import { type InfRuleContext, atEntry } from './context.js';
 import { destination } from './lib/dest.js';
-import { usedDestinations } from './lib/used-destinations.js';
+import { diridPath } from '../inf/dirids.js';
 
 /** /h (April 2024) still allows these DIRIDs besides 13. */
 const H_ALLOWED = new Set([10, 11, 12, 13, 23, 51, 52, 55, 16422, 16425, 16426, 16427, 16428, 66000, 66001, 66002, 66003, 66004]);
@@ -12,11 +12,19 @@ export default defineRule<InfRuleContext>({
   fix: 'Set the section\'s [DestinationDirs] entry to 13 and load files from the driver store',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    for (const entry of usedDestinations(ctx.model)) {
-      const dest = destination(entry);
+    const { model } = ctx;
+    // InfVerif names each copied file ("Destination file path 'C:\WINDOWS\System32' for file
+    // 'tostrco2.dll' is not isolated...", Windows-driver-samples#936): one finding per file line.
+    const done = new Set<number>();
+    for (const copy of model.copies) {
+      if (copy.dest === '' || done.has(copy.entry.line)) continue;
+      const dest = destination(model.destinationOf(copy.list));
       if (dest?.dirid === undefined) continue;
-      const ok = ctx.mode === 'h' ? H_ALLOWED.has(dest.dirid) : dest.dirid === 13;
-      if (!ok) ctx.report({ ...atField(entry, 0), message: `Destination for ${entry.key} (DIRID ${dest.dirid}) is not isolated to DIRID 13` });
+      if (ctx.mode === 'h' ? H_ALLOWED.has(dest.dirid) : dest.dirid === 13) continue;
+      done.add(copy.entry.line);
+      const base = diridPath(dest.dirid) ?? `%${dest.dirid}%`;
+      const path = dest.subdir ? `${base}\\${dest.subdir}` : base;
+      ctx.report({ ...atEntry(copy.entry), message: `Destination file path '${path}' for file '${copy.dest}' is not isolated to DIRID 13 (DIRID ${dest.dirid}, from [DestinationDirs] ${dest.entry.key ?? ''})` });
     }
   },
 });

@@ -1,20 +1,16 @@
-import { defineRule, levels, INFVERIF_DOCS } from './types.js';
+import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atSection } from './context.js';
-import { COMPANIONS } from './model.js';
+import { undecoratedPrimitiveSections } from './lib/primitive.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1421', name: 'missing-arch-decoration-primitive', levels: levels('E'),
-  summary: 'A primitive driver\'s [DefaultInstall] section has no architecture decoration',
-  fix: 'Rename it [DefaultInstall.NTamd64] (or .NT$ARCH$ in an INX)',
+  // A warning with no mode switch, an error in /k /u /w (Windows-driver-samples#891 and #889).
+  id: '1421', name: 'missing-arch-decoration-primitive', levels: modeLevels('E'),
+  summary: 'A primitive driver\'s [DefaultInstall] or [DefaultUninstall] section has no architecture decoration',
+  fix: 'Rename it [DefaultInstall.NTamd64] / [DefaultUninstall.NTamd64] (or .NT$ARCH$ in an INX)',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
-    if (ctx.doc.has('Manufacturer')) return; // 1212 covers the mix
-    for (const section of ctx.doc.sections) {
-      const m = /^defaultinstall(\..*)?$/i.exec(section.name);
-      if (!m) continue;
-      const rest = (m[1] ?? '').toLowerCase();
-      if (COMPANIONS.some((c) => rest === `.${c.toLowerCase()}` || rest === `.nt.${c.toLowerCase()}`)) continue;
-      if (rest === '' || rest === '.nt' || rest.startsWith('.nt.')) ctx.report({ ...atSection(section), message: `Section [${section.name}] must have an architecture decoration` });
+    for (const { section } of undecoratedPrimitiveSections(ctx.doc)) {
+      ctx.report({ ...atSection(section), message: `Section [${section.name}] should have an architecture decoration` });
     }
   },
 });

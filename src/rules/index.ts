@@ -85,6 +85,7 @@ import r1380 from './1380-missing-extension-id.js';
 import r1381 from './1381-invalid-extension-id.js';
 import r1400 from './1400-umdf-service-order.js';
 import r1402 from './1402-deprecated-umdf-version.js';
+import r1420 from './1420-defaultinstall-not-primitive.js';
 import r1421 from './1421-missing-arch-decoration-primitive.js';
 import r2006 from './2006-undefined-service-section.js';
 import r2009 from './2009-deprecated-directive.js';
@@ -184,6 +185,7 @@ export const infRules: readonly InfRule[] = [
   r1381,
   r1400,
   r1402,
+  r1420,
   r1421,
   r2006,
   r2009,

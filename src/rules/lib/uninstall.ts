@@ -1,0 +1,10 @@
+// Deletes in a primitive driver's [DefaultUninstall] sections are what uninstalling means:
+// real InfVerif output on INFs with `[DefaultUninstall] DelFiles=` and
+// `[DefaultUninstall.Services] DelService=` reports neither 1308 nor 1309
+// (Windows-driver-samples#889, #890, #893, #895, #897, #1041).
+import type { InfEntry } from '../../inf/document.js';
+
+export function inUninstall(entry: InfEntry): boolean {
+  const section = entry.section;
+  return section.length >= 16 && section.slice(0, 16).toLowerCase() === 'defaultuninstall';
+}
