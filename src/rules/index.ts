@@ -60,6 +60,7 @@ import r1286 from './1286-class-name-too-long.js';
 import r1287 from './1287-invalid-decoration.js';
 import r1288 from './1288-invalid-target-os-version.js';
 import r1290 from './1290-directive-not-allowed.js';
+import r1293 from './1293-reserved-service-name.js';
 import r1294 from './1294-duplicate-value.js';
 import r1295 from './1295-strings-count.js';
 import r1296 from './1296-no-associated-service.js';
@@ -160,6 +161,7 @@ export const infRules: readonly InfRule[] = [
   r1287,
   r1288,
   r1290,
+  r1293,
   r1294,
   r1295,
   r1296,
