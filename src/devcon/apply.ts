@@ -7,6 +7,7 @@ import type { Transaction } from '../target/target.js';
 import type { DeviceRecord } from '../target/model.js';
 import { rebootTarget, removeDevice, rescan, restartDevice, setDeviceEnabled } from '../target/engine.js';
 import { classKeyOf, enumKeyOf, isBootDevice, isDisableable, removalSet, rescanDevices, writeEnumKey, type ChangeOutcome } from './devices.js';
+import { editDevice } from '../target/device-json.js';
 import { fold, sameText } from './view.js';
 
 function find(tx: Transaction, instanceId: string): DeviceRecord | undefined {
@@ -15,7 +16,7 @@ function find(tx: Transaction, instanceId: string): DeviceRecord | undefined {
 
 /** A non-PnP (legacy) device has a service but no driver node: it runs without one. */
 function keepLegacyRunning(tx: Transaction): void {
-  for (const d of tx.state.devices) if (!d.driver && d.service && !d.disabled && d.problem === 1) d.problem = 0;
+  for (const d of tx.state.devices) if (!d.driver && d.service && !d.disabled && d.problem === 1) editDevice(d).problem = 0;
 }
 
 export async function changeEnabled(tx: Transaction, instanceId: string, enabled: boolean): Promise<ChangeOutcome> {
@@ -26,7 +27,7 @@ export async function changeEnabled(tx: Transaction, instanceId: string, enabled
   await setDeviceEnabled(tx, device.instanceId, enabled);
   keepLegacyRunning(tx);
   if (before !== !enabled && isBootDevice(device)) {
-    device.rebootRequired = true;
+    editDevice(device).rebootRequired = true;
     return 'reboot';
   }
   return 'done';
@@ -36,7 +37,7 @@ export async function changeRestart(tx: Transaction, instanceId: string): Promis
   const device = find(tx, instanceId);
   if (!device || !device.present) return 'failed';
   if (isBootDevice(device) && !device.disabled) {
-    device.rebootRequired = true;
+    editDevice(device).rebootRequired = true;
     return 'reboot';
   }
   await restartDevice(tx, device.instanceId);
@@ -89,7 +90,7 @@ export function registerDriverlessDevice(tx: Transaction, cls: { name: string; g
 export function setHardwareIds(tx: Transaction, instanceId: string, ids: string[]): void {
   const device = find(tx, instanceId);
   if (!device) return;
-  device.hardwareIds = ids;
+  editDevice(device).hardwareIds = ids;
   if (ids.length) tx.registry.setValue(enumKeyOf(device.instanceId), 'HardwareID', { type: 'REG_MULTI_SZ', data: ids });
   else tx.registry.deleteValue(enumKeyOf(device.instanceId), 'HardwareID');
 }

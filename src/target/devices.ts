@@ -7,6 +7,7 @@ import type { Transaction } from './target.js';
 import { enumKey, softwareKey } from './keys.js';
 import { evaluateProblem } from './device-status.js';
 import { findPackage, winFileExists } from './install.js';
+import { editDevice } from './device-json.js';
 import { bootSessionLine } from './setupapi-log.js';
 
 export function findDevice(tx: Transaction, instanceId: string): DeviceRecord {
@@ -16,7 +17,7 @@ export function findDevice(tx: Transaction, instanceId: string): DeviceRecord {
 }
 
 async function reevaluate(tx: Transaction, device: DeviceRecord): Promise<void> {
-  device.problem = await evaluateProblem(tx.state, tx.registry, device, (w) => winFileExists(tx, w));
+  editDevice(device).problem = await evaluateProblem(tx.state, tx.registry, device, (w) => winFileExists(tx, w));
 }
 
 function dropDriverKeys(tx: Transaction, device: DeviceRecord): void {
@@ -36,7 +37,7 @@ export async function removeDevice(tx: Transaction, instanceId: string): Promise
 
 export async function setDeviceEnabled(tx: Transaction, instanceId: string, enabled: boolean): Promise<{ rebootRequired: boolean }> {
   const device = findDevice(tx, instanceId);
-  device.disabled = !enabled;
+  editDevice(device).disabled = !enabled;
   tx.registry.setValue(enumKey(device.instanceId), 'ConfigFlags', { type: 'REG_DWORD', data: enabled ? 0 : 1 });
   await reevaluate(tx, device);
   tx.log(`Device ${enabled ? 'Enable' : 'Disable'} - ${device.instanceId}`).entry('dvi:', `Device ${enabled ? 'enabled' : 'disabled'}; problem ${device.problem}.`);
@@ -69,7 +70,7 @@ export async function rebootTarget(tx: Transaction): Promise<{ applied: string[]
   boot.bootCount += 1;
   tx.logRaw(bootSessionLine(tx.ctx.clock));
   for (const device of tx.state.devices) {
-    delete device.rebootRequired;
+    if (device.rebootRequired !== undefined) delete editDevice(device).rebootRequired;
     if (device.present) await reevaluate(tx, device);
   }
   return { applied };
@@ -90,9 +91,10 @@ export async function deleteDriverPackage(tx: Transaction, publishedName: string
       dropDriverKeys(tx, device);
       const key = enumKey(device.instanceId);
       for (const v of ['Driver', 'Service', 'Mfg']) tx.registry.deleteValue(key, v);
-      delete device.driver;
-      delete device.service;
-      device.problem = Problem.failedInstall;
+      const edited = editDevice(device);
+      delete edited.driver;
+      delete edited.service;
+      edited.problem = Problem.failedInstall;
       removedFrom.push(device.instanceId);
       log.entry('dvi:', `Uninstalled driver from ${device.instanceId}.`);
     }

@@ -21,6 +21,7 @@ import type { Transaction } from './target.js';
 import { bestCandidate, compareCandidates, findCandidates, formatRank, type Candidate } from './match.js';
 import { classKey, enumKey, eventLogKey, hardwareKey, serviceKey, softwareKey } from './keys.js';
 import { evaluateProblem } from './device-status.js';
+import { editDevice } from './device-json.js';
 import { compareFrameworkVersion } from './os.js';
 import { versionFacts } from './inf-facts.js';
 
@@ -205,8 +206,10 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
 
   // Device class: install it from [ClassInstall32] if the machine does not know it yet.
   installClass(a, facts.classGuid, facts.className);
-  device.classGuid = facts.classGuid || device.classGuid;
-  device.className = facts.className || device.className;
+  // The device record changes below: its stored JSON text must be remade (device-json.ts).
+  const edited = editDevice(device);
+  edited.classGuid = facts.classGuid || device.classGuid;
+  edited.className = facts.className || device.className;
 
   // Software key: reuse the device's own, else the next NNNN under the class key.
   const devKey = enumKey(device.instanceId);
@@ -229,8 +232,8 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
     applyRegDirectives(doc, name, { hkr: swKey, registry: tx.registry, log });
   }
   // 2. .HW: HKR = hardware key; devnode properties (filters, security...) land on the device key.
-  device.upperFilters = undefined;
-  device.lowerFilters = undefined;
+  edited.upperFilters = undefined;
+  edited.lowerFilters = undefined;
   for (const name of withNeeds(a, `${chosen}.HW`)) applyRegDirectives(doc, name, { hkr: hardwareKey(device.instanceId), devnodeKey: devKey, registry: tx.registry, log } satisfies RegContext);
   // 3. .Services.
   const servicesSection = `${chosen}.Services`;
@@ -259,8 +262,8 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   reg.setValue(swKey, 'MatchingDeviceId', { type: 'REG_SZ', data: cand.matchingId.toLowerCase() });
   reg.setValue(swKey, 'ProviderName', { type: 'REG_SZ', data: facts.provider });
   reg.setValue(devKey, 'DeviceDesc', { type: 'REG_SZ', data: cand.description });
-  reg.setValue(devKey, 'HardwareID', { type: 'REG_MULTI_SZ', data: device.hardwareIds });
-  if (device.compatibleIds.length) reg.setValue(devKey, 'CompatibleIDs', { type: 'REG_MULTI_SZ', data: device.compatibleIds });
+  reg.setValue(devKey, 'HardwareID', { type: 'REG_MULTI_SZ', data: [...device.hardwareIds] });
+  if (device.compatibleIds.length) reg.setValue(devKey, 'CompatibleIDs', { type: 'REG_MULTI_SZ', data: [...device.compatibleIds] });
   reg.setValue(devKey, 'Class', { type: 'REG_SZ', data: device.className });
   reg.setValue(devKey, 'ClassGUID', { type: 'REG_SZ', data: device.classGuid });
   reg.setValue(devKey, 'Driver', { type: 'REG_SZ', data: driverKey });
@@ -270,15 +273,15 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   const upper = reg.getValue(devKey, 'UpperFilters')?.data;
   const lower = reg.getValue(devKey, 'LowerFilters')?.data;
 
-  device.description = cand.description;
-  device.manufacturer = cand.manufacturer;
-  if (a.assocService) device.service = a.assocService;
-  else delete device.service;
-  if (Array.isArray(upper) && upper.length) device.upperFilters = upper;
-  else delete device.upperFilters;
-  if (Array.isArray(lower) && lower.length) device.lowerFilters = lower;
-  else delete device.lowerFilters;
-  device.driver = {
+  edited.description = cand.description;
+  edited.manufacturer = cand.manufacturer;
+  if (a.assocService) edited.service = a.assocService;
+  else delete edited.service;
+  if (Array.isArray(upper) && upper.length) edited.upperFilters = upper;
+  else delete edited.upperFilters;
+  if (Array.isArray(lower) && lower.length) edited.lowerFilters = lower;
+  else delete edited.lowerFilters;
+  edited.driver = {
     publishedName: pkg.publishedName,
     originalName: pkg.originalName,
     section: chosen,
@@ -292,9 +295,9 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
     ...(pkg.signer ? { signer: pkg.signer } : {}),
   };
   if (!a.assocService && !a.nullDriver) log.entry('dvi:', 'No function driver (no AddService with flag 0x2) for this device; it runs raw if its bus allows it.', 'warning');
-  device.problem = Problem.none;
-  device.problem = await evaluateProblem(state, reg, device, (win) => winFileExists(tx, win));
-  delete device.rebootRequired;
+  edited.problem = Problem.none;
+  edited.problem = await evaluateProblem(state, reg, device, (win) => winFileExists(tx, win));
+  delete edited.rebootRequired;
   log.end('dvi:', 'Install Device');
   if (device.problem === Problem.none) log.entry('dvi:', `Device started: ${device.instanceId}`);
   else log.entry('dvi:', `Device not started: Device has problem: 0x${device.problem.toString(16).padStart(2, '0')} (${device.problem}): ${problemName(device.problem)}.`, 'warning');
@@ -325,8 +328,8 @@ async function applyExtension(a: ApplyContext, chosen: string): Promise<void> {
   applyWdf(a, `${chosen}.Wdf`);
   const upper = tx.registry.getValue(devKey, 'UpperFilters')?.data;
   const lower = tx.registry.getValue(devKey, 'LowerFilters')?.data;
-  if (Array.isArray(upper) && upper.length) device.upperFilters = upper;
-  if (Array.isArray(lower) && lower.length) device.lowerFilters = lower;
+  if (Array.isArray(upper) && upper.length) editDevice(device).upperFilters = upper;
+  if (Array.isArray(lower) && lower.length) editDevice(device).lowerFilters = lower;
   log.end('dvi:', 'Install Extension Driver');
 }
 

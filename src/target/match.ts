@@ -36,7 +36,7 @@ export const formatRank = (rank: number): string => (rank >>> 0).toString(16).pa
 
 const upper = (s: string) => s.toUpperCase();
 
-export function findCandidates(doc: InfDocument, os: OsState, device: { hardwareIds: string[]; compatibleIds: string[] }, signed: boolean): Candidate[] {
+export function findCandidates(doc: InfDocument, os: OsState, device: { hardwareIds: readonly string[]; compatibleIds: readonly string[] }, signed: boolean): Candidate[] {
   const out: Candidate[] = [];
   const hw = device.hardwareIds.map(upper);
   const compat = device.compatibleIds.map(upper);

@@ -38,7 +38,8 @@ export const Problem = {
   unsignedDriver: 52, // CM_PROB_UNSIGNED_DRIVER
 } as const;
 
-export interface DeviceRecord {
+/** A device record as the engine writes it: change a stored one only through editDevice (src/target/device-json.ts). */
+export interface MutableDeviceRecord {
   /** ROOT\SAMPLE\0000, PCI\VEN_8086&DEV_1237&...\3&267A616A&0&00 */
   instanceId: string;
   hardwareIds: string[];
@@ -68,6 +69,21 @@ export interface DeviceRecord {
   /** A change to this device waits for a reboot. */
   rebootRequired?: boolean;
 }
+
+/**
+ * A device record as stored in the machine state: read-only, so every change goes
+ * through editDevice, which tells the state writer that the record's JSON text is stale.
+ */
+export type DeviceRecord = {
+  readonly [K in keyof MutableDeviceRecord]: MutableDeviceRecord[K] extends string[] | undefined
+    ? readonly string[] | Extract<MutableDeviceRecord[K], undefined>
+    : MutableDeviceRecord[K] extends DriverBinding | undefined
+      ? ReadonlyDriverBinding | Extract<MutableDeviceRecord[K], undefined>
+      : MutableDeviceRecord[K];
+};
+
+/** A driver binding inside a stored device record. */
+export type ReadonlyDriverBinding = Readonly<Omit<DriverBinding, 'files'>> & { readonly files: readonly string[] };
 
 /** A package in the driver store. */
 export interface DriverPackageRecord {

@@ -3,7 +3,7 @@
 // and class records are the shared shapes of model.ts; the type assertions at
 // the bottom keep this schema and those interfaces in step.
 import { z } from 'zod';
-import type { DeviceRecord, DriverBinding, DriverPackageRecord, SetupClassRecord } from './model.js';
+import type { DeviceRecord, MutableDeviceRecord, DriverBinding, DriverPackageRecord, SetupClassRecord } from './model.js';
 
 export const STATE_FORMAT = 'wdksim-target';
 export const STATE_VERSION = 1;
@@ -143,13 +143,14 @@ export const machineState = z.object({
   files: z.array(fileHash),
 }).strict();
 
-export type MachineState = z.infer<typeof machineState>;
+/** The machine state; its device records are read-only (change them through editDevice). */
+export type MachineState = Omit<z.infer<typeof machineState>, 'devices'> & { devices: DeviceRecord[] };
 export type OsState = z.infer<typeof os>;
 export type BootState = z.infer<typeof boot>;
 
 // Compile-time checks: the schema accepts exactly the shared model records.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameDevice: Same<z.infer<typeof device>, DeviceRecord> = true;
+const sameDevice: Same<z.infer<typeof device>, MutableDeviceRecord> = true;
 const sameBinding: Same<z.infer<typeof driverBinding>, DriverBinding> = true;
 const samePackage: Same<z.infer<typeof driverPackage>, DriverPackageRecord> = true;
 const sameClass: Same<z.infer<typeof setupClass>, SetupClassRecord> = true;

@@ -19,6 +19,7 @@ import { resolveInside, splitRelative } from './paths.js';
 import { Registry, registryJson } from './registry.js';
 import { machineState, STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './schema.js';
 import { LOG_PATH, LogSection, logTimestamp } from './setupapi-log.js';
+import { deviceJson } from './device-json.js';
 
 export const META_DIR = '.wdksim';
 const JOURNAL = `${META_DIR}/journal`;
@@ -173,7 +174,7 @@ export class Transaction {
     const stateText = stateJson(this.state) + '\n';
     if (env.WDKSIM_VALIDATE_STATE === '1') {
       machineState.parse(this.state);
-      if (stateText !== JSON.stringify(this.state) + '\n') throw new InternalError('the cached state text differs from the state (a registry key was changed without Registry, or a package or file record in place)');
+      if (stateText !== JSON.stringify(this.state) + '\n') throw new InternalError('the cached state text differs from the state (a registry key was changed without Registry, a package or file record in place, or a device without editDevice)');
     }
     await writeFile(join(this.root, stateTmp), stateText);
     const record: CommitRecord = {
@@ -309,13 +310,20 @@ function cachedArrayJson(items: readonly object[]): string {
   return `[${parts.join(',')}]`;
 }
 
-/** JSON.stringify(state), with the registry, packages and file hashes from cached per-record text (the big, mostly unchanged parts). */
+function devicesJson(devices: MachineState['devices']): string {
+  const parts: string[] = [];
+  for (const device of devices) parts.push(deviceJson(device));
+  return `[${parts.join(',')}]`;
+}
+
+/** JSON.stringify(state), with the registry, packages, file hashes and devices from cached per-record text (the big, mostly unchanged parts). */
 function stateJson(state: MachineState): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(state)) {
     if (value === undefined) continue;
     const text = key === 'registry' ? registryJson(value as MachineState['registry'])
       : key === 'packages' || key === 'files' ? cachedArrayJson(value as object[])
+      : key === 'devices' ? devicesJson(value as MachineState['devices'])
       : JSON.stringify(value);
     parts.push(`${JSON.stringify(key)}:${text}`);
   }

@@ -48,11 +48,11 @@ function reportDevice(d: DeviceRecord): ReportDevice {
     ...(d.problem ? { problemName: problemName(d.problem) } : {}),
     present: d.present,
     disabled: d.disabled,
-    hardwareIds: d.hardwareIds,
+    hardwareIds: [...d.hardwareIds],
     ...(d.service ? { service: d.service } : {}),
-    ...(d.upperFilters?.length ? { upperFilters: d.upperFilters } : {}),
-    ...(d.lowerFilters?.length ? { lowerFilters: d.lowerFilters } : {}),
-    ...(b ? { driver: { inf: b.publishedName, originalName: b.originalName, section: b.section, matchingId: b.matchingId, rank: b.rank, provider: b.provider, date: b.driverDate, version: b.driverVersion, ...(b.signer ? { signer: b.signer } : {}), files: b.files } } : {}),
+    ...(d.upperFilters?.length ? { upperFilters: [...d.upperFilters] } : {}),
+    ...(d.lowerFilters?.length ? { lowerFilters: [...d.lowerFilters] } : {}),
+    ...(b ? { driver: { inf: b.publishedName, originalName: b.originalName, section: b.section, matchingId: b.matchingId, rank: b.rank, provider: b.provider, date: b.driverDate, version: b.driverVersion, ...(b.signer ? { signer: b.signer } : {}), files: [...b.files] } } : {}),
   };
 }
 

@@ -19,7 +19,8 @@ export async function wdksim(args: string[], options: { cwd?: string; env?: Reco
   const opts: Options = {
     cwd: options.cwd ?? REPO_ROOT,
     reject: false,
-    env: { NO_COLOR: '1', TZ: 'UTC', ...options.env },
+    // WDKSIM_VALIDATE_STATE: every commit checks the state against its schema and its cached JSON text.
+    env: { NO_COLOR: '1', TZ: 'UTC', WDKSIM_VALIDATE_STATE: '1', ...options.env },
     extendEnv: true,
     ...(options.input !== undefined ? { input: options.input } : { stdin: 'ignore' }),
     stripFinalNewline: false,

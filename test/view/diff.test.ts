@@ -9,6 +9,7 @@ import { memoryContext } from '../../src/io.js';
 import { findOs } from '../../src/target/os.js';
 import { provisionTarget } from '../../src/target/provision.js';
 import { buildReport, captureTarget, diffCaptures, formatDiffHtml, formatDiffText, formatReportHtml, isEmptyDiff, type Capture } from '../../src/view/index.js';
+import { editDevice } from '../../src/target/device-json.js';
 
 let base: string;
 let before: Capture;
@@ -56,7 +57,7 @@ describe('diffCaptures', () => {
 
   it('devices, driver store, boot settings and files', () => {
     const after = changed((c) => {
-      const dev = c.state.devices[0]!;
+      const dev = editDevice(c.state.devices[0]!);
       dev.disabled = true;
       const removedPkg = c.state.packages.pop()!;
       c.state.boot.testsigning = false;
@@ -80,8 +81,9 @@ describe('diffCaptures', () => {
 describe('report HTML', () => {
   it('escapes what the machine holds and stays self-contained', () => {
     const after = changed((c) => {
-      c.state.devices[0]!.description = '<b>Evil & "device"</b>';
-      c.state.devices[0]!.problem = 28;
+      const dev = editDevice(c.state.devices[0]!);
+      dev.description = '<b>Evil & "device"</b>';
+      dev.problem = 28;
     });
     const html = formatReportHtml(buildReport(after.state));
     expect(html).toContain('&lt;b&gt;Evil &amp; &quot;device&quot;&lt;/b&gt;');
