@@ -25,19 +25,59 @@ export function normalizeKeyPath(path: string): string | undefined {
  */
 const serialized = new WeakMap<object, string>();
 
-/** The registry part of the state as JSON, from cached text for unchanged keys. */
-export function registryJson(data: MachineState['registry']): string {
-  const parts: string[] = [];
-  for (const key of Object.keys(data)) {
-    const obj = data[key]!;
-    let text = serialized.get(obj);
-    if (text === undefined) {
-      text = `${JSON.stringify(key)}:${JSON.stringify(obj)}`;
-      serialized.set(obj, text);
-    }
-    parts.push(text);
+function keyText(data: MachineState['registry'], key: string): string {
+  const obj = data[key]!;
+  let text = serialized.get(obj);
+  if (text === undefined) {
+    text = `${JSON.stringify(key)}:${JSON.stringify(obj)}`;
+    serialized.set(obj, text);
   }
-  return `{${parts.join(',')}}`;
+  return text;
+}
+
+/**
+ * Per registry object: its keys in object order with their JSON text, and the keys
+ * Registry changed since. A big registry (tens of thousands of keys) is written again
+ * without listing its keys (Object.keys on such an object costs about a millisecond)
+ * or looking each one up; a deleted key drops the whole list (rebuilt on the next write).
+ */
+interface TextCache {
+  keys: string[];
+  parts: string[];
+  pos: Map<string, number>;
+  dirty: Set<string>;
+}
+const textCaches = new WeakMap<object, TextCache>();
+
+function touched(data: object, key: string): void {
+  textCaches.get(data)?.dirty.add(key);
+}
+
+function added(data: object, key: string): void {
+  const cache = textCaches.get(data);
+  if (!cache) return;
+  // A new string key that is not an array index enumerates after every existing one.
+  cache.pos.set(key, cache.keys.length);
+  cache.keys.push(key);
+  cache.parts.push('');
+  cache.dirty.add(key);
+}
+
+/** The `"key":{...}` texts of the registry's keys in object order (cached; do not change the array). */
+export function registryParts(data: MachineState['registry']): readonly string[] {
+  let cache = textCaches.get(data);
+  if (!cache) {
+    const keys = Object.keys(data);
+    cache = { keys, parts: keys.map((k) => keyText(data, k)), pos: new Map(keys.map((k, i) => [k, i])), dirty: new Set() };
+    textCaches.set(data, cache);
+  } else if (cache.dirty.size > 0) {
+    for (const key of cache.dirty) {
+      const i = cache.pos.get(key);
+      if (i !== undefined) cache.parts[i] = keyText(data, key);
+    }
+    cache.dirty.clear();
+  }
+  return cache.parts;
 }
 
 /** Lower-case key → stored key, per registry object, shared by every Registry over it (kept up to date by its methods). */
@@ -47,7 +87,9 @@ export class Registry {
   #index: Map<string, string>;
   constructor(readonly data: MachineState['registry']) {
     let index = indexes.get(data);
-    if (!index || index.size !== Object.keys(data).length) {
+    // Registry is the only writer of a registry object (WDKSIM_VALIDATE_STATE checks the text that
+    // relies on it), so an index made once stays right; listing a big registry's keys costs ~1 ms.
+    if (!index) {
       index = new Map();
       for (const key of Object.keys(data)) index.set(key.toLowerCase(), key);
       indexes.set(data, index);
@@ -79,6 +121,7 @@ export class Registry {
       } else {
         this.data[candidate] = { values: {} };
         this.#index.set(candidate.toLowerCase(), candidate);
+        added(this.data, candidate);
         current = candidate;
       }
     }
@@ -103,6 +146,7 @@ export class Registry {
     const key = this.createKey(path);
     const actual = this.#valueName(key, name) ?? name;
     serialized.delete(this.data[key]!);
+    touched(this.data, key);
     this.data[key]!.values[actual] = value;
   }
 
@@ -112,6 +156,7 @@ export class Registry {
     const actual = this.#valueName(key, name);
     if (actual === undefined) return false;
     serialized.delete(this.data[key]!);
+    touched(this.data, key);
     delete this.data[key]!.values[actual];
     return true;
   }
@@ -128,6 +173,7 @@ export class Registry {
         this.#index.delete(kl);
       }
     }
+    textCaches.delete(this.data); // positions moved: the next write lists the keys again
     return true;
   }
 

@@ -16,7 +16,7 @@ import { InternalError, TargetError, describeFsError } from '../errors.js';
 import type { Context } from '../io.js';
 import { maybeFault } from './fault.js';
 import { resolveInside, splitRelative } from './paths.js';
-import { Registry, registryJson } from './registry.js';
+import { Registry, registryParts } from './registry.js';
 import { machineState, STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './schema.js';
 import { LOG_PATH, LogSection, logTimestamp } from './setupapi-log.js';
 import { deviceJson } from './device-json.js';
@@ -297,37 +297,62 @@ async function recover(root: string, env: Record<string, string | undefined>): P
  */
 const recordJson = new WeakMap<object, string>();
 
-function cachedArrayJson(items: readonly object[]): string {
-  const parts: string[] = [];
-  for (const item of items) {
+/** Appends the JSON texts of package or file records (cached per record) to `out`, comma-separated. */
+function pushRecords(out: string[], items: readonly object[]): void {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
     let text = recordJson.get(item);
     if (text === undefined) {
       text = JSON.stringify(item);
       recordJson.set(item, text);
     }
-    parts.push(text);
+    if (i > 0) out.push(',');
+    out.push(text);
   }
-  return `[${parts.join(',')}]`;
 }
 
-function devicesJson(devices: MachineState['devices']): string {
-  const parts: string[] = [];
-  for (const device of devices) parts.push(deviceJson(device));
-  return `[${parts.join(',')}]`;
+function pushDevices(out: string[], devices: MachineState['devices']): void {
+  for (let i = 0; i < devices.length; i++) {
+    if (i > 0) out.push(',');
+    out.push(deviceJson(devices[i]!));
+  }
+}
+
+function pushParts(out: string[], parts: readonly string[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    if (i > 0) out.push(',');
+    out.push(parts[i]!);
+  }
 }
 
 /** JSON.stringify(state), with the registry, packages, file hashes and devices from cached per-record text (the big, mostly unchanged parts). */
 function stateJson(state: MachineState): string {
-  const parts: string[] = [];
+  // One flat list of pieces and one join: joining the registry, devices and packages
+  // separately and then the whole copied the 3 MB text of a big target twice more.
+  const out: string[] = ['{'];
+  let first = true;
   for (const [key, value] of Object.entries(state)) {
     if (value === undefined) continue;
-    const text = key === 'registry' ? registryJson(value as MachineState['registry'])
-      : key === 'packages' || key === 'files' ? cachedArrayJson(value as object[])
-      : key === 'devices' ? devicesJson(value as MachineState['devices'])
-      : JSON.stringify(value);
-    parts.push(`${JSON.stringify(key)}:${text}`);
+    out.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
+    first = false;
+    if (key === 'registry') {
+      out.push('{');
+      pushParts(out, registryParts(value as MachineState['registry']));
+      out.push('}');
+    } else if (key === 'packages' || key === 'files') {
+      out.push('[');
+      pushRecords(out, value as object[]);
+      out.push(']');
+    } else if (key === 'devices') {
+      out.push('[');
+      pushDevices(out, value as MachineState['devices']);
+      out.push(']');
+    } else {
+      out.push(JSON.stringify(value));
+    }
   }
-  return `{${parts.join(',')}}`;
+  out.push('}');
+  return out.join('');
 }
 
 function sleep(ms: number): Promise<void> {
