@@ -75,8 +75,10 @@ export function registerDriverlessDevice(tx: Transaction, cls: { name: string; g
   const className = cls.name || known?.name || 'Unknown';
   const classGuid = known?.guid ?? cls.guid.toLowerCase();
   const prefix = `ROOT\\${className.toUpperCase()}\\`;
+  // One pass over the devices, not one per candidate number.
+  const used = new Set(tx.state.devices.map((d) => d.instanceId.toUpperCase()));
   let n = 0;
-  while (tx.state.devices.some((d) => sameText(d.instanceId, `${prefix}${String(n).padStart(4, '0')}`))) n++;
+  while (used.has(`${prefix}${String(n).padStart(4, '0')}`)) n++;
   const instanceId = `${prefix}${String(n).padStart(4, '0')}`;
   const device: DeviceRecord = { instanceId, hardwareIds: [hwid], compatibleIds: [], classGuid, className, description: '', parent: 'HTREE\\ROOT\\0', present: true, rootEnumerated: true, disabled: false, problem: 28 };
   tx.state.devices.push(device);

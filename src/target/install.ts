@@ -217,9 +217,7 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   let driverKey = typeof previous === 'string' && previous.toLowerCase().startsWith(device.classGuid.toLowerCase() + '\\') ? previous : undefined;
   if (!driverKey) {
     // The first free NNNN under the class key (looked up key by key: no scan of the whole registry).
-    let n = 0;
-    while (tx.registry.actualKey(`${classKey(device.classGuid)}\\${String(n).padStart(4, '0')}`)) n++;
-    driverKey = `${device.classGuid}\\${String(n).padStart(4, '0')}`;
+    driverKey = `${device.classGuid}\\${tx.registry.firstFreeNumberedSubkey(classKey(device.classGuid))}`;
   } else {
     tx.registry.deleteKey(softwareKey(driverKey));
   }

@@ -29,7 +29,9 @@ function keyText(data: MachineState['registry'], key: string): string {
   const obj = data[key]!;
   let text = serialized.get(obj);
   if (text === undefined) {
-    text = `${JSON.stringify(key)}:${JSON.stringify(obj)}`;
+    // join, not a template: a template makes a cons string, which every later join of the
+    // whole registry would walk again; join makes one flat string.
+    text = [JSON.stringify(key), JSON.stringify(obj)].join(':');
     serialized.set(obj, text);
   }
   return text;
@@ -175,6 +177,17 @@ export class Registry {
     }
     textCaches.delete(this.data); // positions moved: the next write lists the keys again
     return true;
+  }
+
+  /** The first NNNN (decimal, `width` digits, from 0000) that names no subkey of `path`. */
+  firstFreeNumberedSubkey(path: string, width = 4): string {
+    const norm = normalizeKeyPath(path);
+    if (norm === undefined) throw new Error(`unknown registry root in ${path}`);
+    // One normalisation, then index probes: a class key may hold thousands of NNNN subkeys.
+    const prefix = `${norm.toLowerCase()}\\`;
+    let n = 0;
+    while (this.#index.has(prefix + String(n).padStart(width, '0'))) n++;
+    return String(n).padStart(width, '0');
   }
 
   /** Direct subkeys' stored spellings, in no particular order. */
