@@ -22,11 +22,20 @@ export const RULE_CRASHED = '9000';
 
 export class InvalidReportError extends Error {}
 
-/** The rules a mode runs, with their severity: worked out once per rule list and mode. */
-const ACTIVE = new WeakMap<readonly Rule<never>[], Map<Mode, { rule: Rule<never>; severity: Severity }[]>>();
+/**
+ * The rules a mode runs, with their severity: worked out once per rule list and mode
+ * (and again if a caller changed its list since: the rules seen are kept and compared).
+ */
+const ACTIVE = new WeakMap<readonly Rule<never>[], { seen: readonly Rule<never>[]; byMode: Map<Mode, { rule: Rule<never>; severity: Severity }[]> }>();
+function sameRules(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 function activeRules<C extends BaseRuleContext>(rules: readonly Rule<C>[], mode: Mode): { rule: Rule<C>; severity: Severity }[] {
-  let byMode = ACTIVE.get(rules as readonly Rule<never>[]);
-  if (!byMode) ACTIVE.set(rules as readonly Rule<never>[], (byMode = new Map()));
+  let entry = ACTIVE.get(rules as readonly Rule<never>[]);
+  if (!entry || !sameRules(entry.seen, rules)) ACTIVE.set(rules as readonly Rule<never>[], (entry = { seen: [...rules] as Rule<never>[], byMode: new Map() }));
+  const byMode = entry.byMode;
   let list = byMode.get(mode);
   if (!list) {
     list = [];

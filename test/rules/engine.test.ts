@@ -3,7 +3,7 @@
 // levels follow the mode.
 import { describe, expect, it } from 'vitest';
 import { parseInf } from '../../src/inf/parse.js';
-import { InvalidReportError } from '../../src/rules/engine.js';
+import { InvalidReportError, runRules } from '../../src/rules/engine.js';
 import { defineRule, levels, modeLevels } from '../../src/rules/types.js';
 import type { InfRuleContext } from '../../src/rules/context.js';
 import { validateDocument } from '../../src/rules/validate.js';
@@ -57,5 +57,19 @@ describe('rule engine', () => {
       expect(r.docsUrl).toMatch(/^https:\/\/learn\.microsoft\.com\//);
       expect(Number(r.id) >= 9000 || r.docsUrl.includes('inf-validation-errors-and-warnings')).toBe(true);
     }
+  });
+});
+
+describe('runRules active-rule cache', () => {
+  it('sees a rule list the caller changed after an earlier run', () => {
+    const source = { file: 'x.inf', lineCount: 1, lineLength: () => 10 };
+    const rule = (id: string) => ({ id, name: `r${id}`, levels: levels('E'), summary: 's', fix: 'f', docsUrl: 'u', check: (ctx: { report: (r: { line: number; message: string }) => void }) => ctx.report({ line: 1, message: id }) });
+    const rules = [rule('9990')];
+    const run = () => runRules(rules, source, (_r, report) => ({ report }), { mode: 'default' }).map((d) => d.code);
+    expect(run()).toEqual(['9990']);
+    rules[0] = rule('9991');
+    expect(run()).toEqual(['9991']);
+    rules.push(rule('9992'));
+    expect(run()).toEqual(['9991', '9992']);
   });
 });
