@@ -20,7 +20,7 @@ import { interfacesOf, machineInterfaces, normalizeGuid } from '../pnputil/inter
 import { interfaceFields } from '../pnputil/format.js';
 import { buildTree, treeDevices, treeJson, treeText } from '../pnputil/devicetree.js';
 import { containerCsv, containerText, containerXml, filterContainers, machineContainers, type ContainerFilter } from '../pnputil/containers.js';
-import { defaultOutputName, OutputFileError, resolveOutputFile, writeOutputFile, type OutputFormat } from '../pnputil/output-file.js';
+import { defaultOutputName, OutputFileError, resolveOutputFile, writeOutputFile } from '../pnputil/output-file.js';
 import { Registry } from '../target/registry.js';
 import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../target/engine.js';
 import { InstallError } from '../target/install-error.js';

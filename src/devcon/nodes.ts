@@ -27,7 +27,8 @@ export interface DriverNode {
   installed: boolean;
 }
 
-async function storedInf(root: string, pkg: DriverPackageRecord): Promise<InfDocument | undefined> {
+/** The package's INF as staged in the driver store (DIRIDs 1 and 13 = its store folder), or undefined if unreadable. */
+export async function storedInf(root: string, pkg: DriverPackageRecord): Promise<InfDocument | undefined> {
   const file = pkg.files.find((f) => sameText(f.path, pkg.originalName))?.path ?? pkg.originalName;
   try {
     const bytes = await readFile(join(root, ...STORE_DIR.split('/'), pkg.storeFolder, ...file.split('/')));

@@ -11,13 +11,10 @@
 // An interface is enabled while its device is started (the driver enables it
 // when it starts); otherwise it is registered but disabled, which is what
 // pnputil /enum-interfaces shows for a removed or failed device.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseInf } from '../inf/parse.js';
 import type { InfDocument } from '../inf/document.js';
 import { compareNames, isStarted, sameText, type MachineView } from '../devcon/view.js';
-import { STORE_DIR, toWindowsPath } from '../target/layout.js';
-import type { DeviceRecord, DriverPackageRecord } from '../target/model.js';
+import { storedInf } from '../devcon/nodes.js';
+import type { DeviceRecord } from '../target/model.js';
 
 export interface DeviceInterface {
   /** The symbolic link: \\?\<instance id with # for \>#{guid}[\<reference string>]. */
@@ -74,17 +71,6 @@ function inboxInterfaceClasses(d: DeviceRecord): string[] {
   else if (id.startsWith('USB\\')) out.push(INTERFACE_GUID.usbDevice);
   if (cls === 'usb' && /^(USBXHCI|USBEHCI|usbohci|usbuhci)$/i.test(d.service ?? '')) out.push(INTERFACE_GUID.usbHostController);
   return out;
-}
-
-async function storedInf(root: string, pkg: DriverPackageRecord): Promise<InfDocument | undefined> {
-  const file = pkg.files.find((f) => sameText(f.path, pkg.originalName))?.path ?? pkg.originalName;
-  try {
-    const bytes = await readFile(join(root, ...STORE_DIR.split('/'), pkg.storeFolder, ...file.split('/')));
-    const storeWin = toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}`);
-    return parseInf(bytes, { file: pkg.publishedName, dirids: new Map([[13, storeWin], [1, storeWin]]) });
-  } catch {
-    return undefined;
-  }
 }
 
 /** AddInterface lines of [<section>.Interfaces]: class GUID and reference string. */
