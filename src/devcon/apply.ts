@@ -8,6 +8,7 @@ import type { DeviceRecord } from '../target/model.js';
 import { rebootTarget, removeDevice, rescan, restartDevice, setDeviceEnabled } from '../target/engine.js';
 import { classKeyOf, enumKeyOf, isBootDevice, isDisableable, removalSet, rescanDevices, writeEnumKey, type ChangeOutcome } from './devices.js';
 import { editDevice } from '../target/device-json.js';
+import { newRootInstanceId } from '../target/install.js';
 import { fold, sameText } from './view.js';
 
 function find(tx: Transaction, instanceId: string): DeviceRecord | undefined {
@@ -74,12 +75,7 @@ export function registerDriverlessDevice(tx: Transaction, cls: { name: string; g
   const known = tx.state.classes.find((c) => (cls.guid && sameText(c.guid, cls.guid)) || (!cls.guid && sameText(c.name, cls.name)));
   const className = cls.name || known?.name || 'Unknown';
   const classGuid = known?.guid ?? cls.guid.toLowerCase();
-  const prefix = `ROOT\\${className.toUpperCase()}\\`;
-  // One pass over the devices, not one per candidate number.
-  const used = new Set(tx.state.devices.map((d) => d.instanceId.toUpperCase()));
-  let n = 0;
-  while (used.has(`${prefix}${String(n).padStart(4, '0')}`)) n++;
-  const instanceId = `${prefix}${String(n).padStart(4, '0')}`;
+  const instanceId = newRootInstanceId(tx.state.devices, className);
   const device: DeviceRecord = { instanceId, hardwareIds: [hwid], compatibleIds: [], classGuid, className, description: '', parent: 'HTREE\\ROOT\\0', present: true, rootEnumerated: true, disabled: false, problem: 28 };
   tx.state.devices.push(device);
   writeEnumKey(tx.registry, device);

@@ -63,8 +63,8 @@ const deviceMatches = (d: DeviceRecord, id: string): boolean => {
   return d.hardwareIds.some((h) => h.toUpperCase() === u) || d.compatibleIds.some((c) => c.toUpperCase() === u);
 };
 
-/** Next free ROOT\<CLASS>\NNNN. */
-function newRootInstanceId(devices: readonly DeviceRecord[], className: string): string {
+/** Next free ROOT\<CLASS>\NNNN (devcon install's root devnodes use it too). */
+export function newRootInstanceId(devices: readonly DeviceRecord[], className: string): string {
   const prefix = `ROOT\\${(className || 'UNKNOWN').toUpperCase()}\\`;
   const used = new Set(devices.filter((d) => d.instanceId.toUpperCase().startsWith(prefix)).map((d) => Number(d.instanceId.slice(prefix.length))));
   let n = 0;
