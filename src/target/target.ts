@@ -297,33 +297,25 @@ async function recover(root: string, env: Record<string, string | undefined>): P
  */
 const recordJson = new WeakMap<object, string>();
 
-/** Appends the JSON texts of package or file records (cached per record) to `out`, comma-separated. */
-function pushRecords(out: string[], items: readonly object[]): void {
+/** JSON text of a package or file record, made once. */
+function recordText(item: object): string {
+  let text = recordJson.get(item);
+  if (text === undefined) {
+    text = JSON.stringify(item);
+    recordJson.set(item, text);
+  }
+  return text;
+}
+
+/** Appends the texts of `items` to `out`, comma-separated. */
+function pushJoined<T>(out: string[], items: readonly T[], text: (item: T) => string): void {
   for (let i = 0; i < items.length; i++) {
-    const item = items[i]!;
-    let text = recordJson.get(item);
-    if (text === undefined) {
-      text = JSON.stringify(item);
-      recordJson.set(item, text);
-    }
     if (i > 0) out.push(',');
-    out.push(text);
+    out.push(text(items[i]!));
   }
 }
 
-function pushDevices(out: string[], devices: MachineState['devices']): void {
-  for (let i = 0; i < devices.length; i++) {
-    if (i > 0) out.push(',');
-    out.push(deviceJson(devices[i]!));
-  }
-}
-
-function pushParts(out: string[], parts: readonly string[]): void {
-  for (let i = 0; i < parts.length; i++) {
-    if (i > 0) out.push(',');
-    out.push(parts[i]!);
-  }
-}
+const same = (text: string): string => text;
 
 /** JSON.stringify(state), with the registry, packages, file hashes and devices from cached per-record text (the big, mostly unchanged parts). */
 function stateJson(state: MachineState): string {
@@ -337,15 +329,15 @@ function stateJson(state: MachineState): string {
     first = false;
     if (key === 'registry') {
       out.push('{');
-      pushParts(out, registryParts(value as MachineState['registry']));
+      pushJoined(out, registryParts(value as MachineState['registry']), same);
       out.push('}');
     } else if (key === 'packages' || key === 'files') {
       out.push('[');
-      pushRecords(out, value as object[]);
+      pushJoined(out, value as object[], recordText);
       out.push(']');
     } else if (key === 'devices') {
       out.push('[');
-      pushDevices(out, value as MachineState['devices']);
+      pushJoined(out, value as MachineState['devices'], deviceJson);
       out.push(']');
     } else {
       out.push(JSON.stringify(value));
