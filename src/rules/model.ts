@@ -143,8 +143,6 @@ const COMPANION_SUFFIXES = new Set([...COMPANIONS, 'security'].map((c) => `.${c.
 /** 1 at the char code of each letter a companion suffix starts with. */
 const COMPANION_FIRST = new Uint8Array(128);
 for (const suffix of COMPANION_SUFFIXES) COMPANION_FIRST[suffix.charCodeAt(1)] = 1;
-/** Cheap pre-filter: the first letters of every root section name. */
-const ROOT_START = /^(version|strings|sourcedisks|destinationdirs|manufacturer|controlflags|signatureattributes|packageinfo|default|classinstall32|interfaceinstall32)/i;
 const COMPANION_END = new RegExp(`\\.(${COMPANIONS.map((c) => c.replace('.', '\\.')).join('|')})$`, 'i');
 export function isCompanionName(name: string): boolean {
   return COMPANION_END.test(name);
@@ -370,9 +368,9 @@ export class InfModel {
     for (const section of this.doc.sections) {
       // Every root name starts with one of these ASCII letters (either case): most sections skip the regexes.
       if (ROOT_FIRST[section.name.charCodeAt(0) | 0x20] !== 1) continue;
-      if (!ROOT_START.test(section.name)) continue;
-      if (ROOT_NAME.test(section.lowerName)) this.reached.add(section.lowerName);
-      // Companions of a root install section are walked through it.
+      if (!ROOT_NAME.test(section.lowerName)) continue;
+      this.reached.add(section.lowerName);
+      // Companions of a root install section are walked through it (the install roots are root names too).
       if (INSTALL_ROOT_NAME.test(section.lowerName) && !isCompanionName(section.name)) reach(section, true);
     }
     for (const m of this.modelsSections) {
