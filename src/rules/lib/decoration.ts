@@ -20,13 +20,13 @@ const PARSED_MAX = 4096;
 export function parseDecorationText(text: string): DecorationResult {
   let result = PARSED.get(text);
   if (result === undefined) {
-    result = deepFreeze(parseUncached(text));
+    result = freezeResult(parseUncached(text));
     if (PARSED.size < PARSED_MAX) PARSED.set(text, result);
   }
   return result;
 }
 
-function deepFreeze(r: DecorationResult): DecorationResult {
+function freezeResult(r: DecorationResult): DecorationResult {
   if (r.ok) Object.freeze(r.dec);
   return Object.freeze(r);
 }
