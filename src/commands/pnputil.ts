@@ -17,9 +17,9 @@ import { expandInfPattern, offeredIds } from '../pnputil/models.js';
 import { PnpReturn, posixExit, systemText } from '../pnputil/returns.js';
 import { BANNER, helpText, USAGE } from '../pnputil/usage.js';
 import { interfacesOf, machineInterfaces, normalizeGuid } from '../pnputil/interfaces.js';
-import { interfaceFields } from '../pnputil/format.js';
+import { interfaceBlock } from '../pnputil/format.js';
 import { buildTree, treeDevices, treeJson, treeText } from '../pnputil/devicetree.js';
-import { containerCsv, containerText, containerXml, filterContainers, machineContainers, type ContainerFilter } from '../pnputil/containers.js';
+import { containerCsv, containerText, containerXml, filterContainers, machineContainers, SYSTEM_CONTAINER, type ContainerFilter } from '../pnputil/containers.js';
 import { defaultOutputName, OutputFileError, resolveOutputFile, writeOutputFile } from '../pnputil/output-file.js';
 import { Registry } from '../target/registry.js';
 import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../target/engine.js';
@@ -278,29 +278,17 @@ async function enumInterfaces(ctx: Context, line: PnpLine): Promise<Result> {
   if (cls !== undefined && !guid) return usageResult(`Invalid interface class GUID: ${cls}. Use /class {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}.`);
   const { target, state } = await load(ctx);
   const view = viewOf(state);
-  const containers = containerIdsOf(view);
   const list = (await machineInterfaces(target.root, view)).filter((i) => {
     if (guid !== undefined && i.classGuid !== guid) return false;
     if (line.flags.has('enabled') && !i.enabled) return false;
     if (line.flags.has('disabled') && i.enabled) return false;
     return true;
   });
-  const properties = line.flags.has('properties');
+  // Container IDs only for /properties: working them out groups every device on the machine.
+  const containers = line.flags.has('properties') ? containerIdsOf(view) : undefined;
   const out = list.length === 0
     ? 'No device interfaces were found on the system.\n'
-    : list.map((i) => {
-        let block = interfaceFields(i, 24, '', true);
-        if (properties) {
-          block += 'Interface Properties:\n';
-          const prop = (key: string, type: string, value: string) => `    ${key} [${type}]:\n        ${value}\n`;
-          block += prop('DEVPKEY_DeviceInterface_Enabled', 'Boolean', i.enabled ? 'TRUE' : 'FALSE');
-          block += prop('DEVPKEY_Device_InstanceId', 'String', i.instanceId);
-          block += prop('DEVPKEY_DeviceInterface_ClassGuid', 'GUID', i.classGuid);
-          if (i.referenceString) block += prop('DEVPKEY_DeviceInterface_ReferenceString', 'String', i.referenceString);
-          block += prop('DEVPKEY_Device_ContainerId', 'GUID', containers.get(i.instanceId.toUpperCase()) ?? '{00000000-0000-0000-ffff-ffffffffffff}');
-        }
-        return block + '\n';
-      }).join('');
+    : list.map((i) => interfaceBlock(i, containers ? { containerId: containers.get(i.instanceId.toUpperCase()) ?? SYSTEM_CONTAINER } : undefined)).join('');
   return result(PnpReturn.success, out, { interfaces: list.map((i) => ({ path: i.path, classGuid: i.classGuid, referenceString: i.referenceString ?? null, instanceId: i.instanceId, status: i.enabled ? 'Enabled' : 'Disabled', source: i.source })) });
 }
 

@@ -189,6 +189,21 @@ export function interfaceFields(i: DeviceInterface, width: number, indent: strin
   return out;
 }
 
+/** One /enum-interfaces record; with /properties, the interface's device properties follow. */
+export function interfaceBlock(i: DeviceInterface, properties: { containerId: string } | undefined): string {
+  let block = interfaceFields(i, 24, '', true);
+  if (properties) {
+    const prop = (key: string, type: string, value: string) => `    ${key} [${type}]:\n        ${value}\n`;
+    block += 'Interface Properties:\n';
+    block += prop('DEVPKEY_DeviceInterface_Enabled', 'Boolean', i.enabled ? 'TRUE' : 'FALSE');
+    block += prop('DEVPKEY_Device_InstanceId', 'String', i.instanceId);
+    block += prop('DEVPKEY_DeviceInterface_ClassGuid', 'GUID', i.classGuid);
+    if (i.referenceString) block += prop('DEVPKEY_DeviceInterface_ReferenceString', 'String', i.referenceString);
+    block += prop('DEVPKEY_Device_ContainerId', 'GUID', properties.containerId);
+  }
+  return block + '\n';
+}
+
 export function classBlock(c: SetupClassRecord, services: boolean): string {
   let out = field('Class Name', 28, c.name);
   out += field('Class Description', 28, c.description);
