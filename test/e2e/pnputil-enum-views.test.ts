@@ -4,13 +4,9 @@
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wdksim } from '../helpers/cli.js';
-import { makePackage, newTarget, rm } from '../target/helpers.js';
-import { deployPackage } from '../../src/target/index.js';
+import { BANNER, pnputilMachine } from './pnputil-machine.js';
 import { containerIdFor } from '../../src/pnputil/containers.js';
 
-const FIXTURE = join(import.meta.dirname, '../../fixtures/packages/KmdfHelloWorld');
-const BANNER = 'Microsoft PnP Utility\n\n';
 const CTL = '{c0ffee00-1234-4abc-8def-0123456789ab}';
 const PLAIN = '{c0ffee01-1234-4abc-8def-0123456789ab}';
 const KEYBOARD = '{884b96c3-56ef-11d1-bc8c-00a0c91405dd}';
@@ -22,21 +18,8 @@ const STICK = 'USB\\VID_0781&PID_5581\\4C530001230101112345';
 const SYSTEM = '{00000000-0000-0000-ffff-ffffffffffff}';
 
 /** A machine whose KmdfHelloWorld package registers two interfaces (one with a reference string, one named through [Strings]). */
-async function machine(withPackage: boolean) {
-  const t = await newTarget({ testsigning: true });
-  if (withPackage) {
-    const inf = (await readFile(join(FIXTURE, 'KmdfHelloWorld.inf'), 'utf8'))
-      .replace(/\r\n/g, '\n')
-      .replace('[Strings]', `[KmdfHelloWorld_Device.NT.Interfaces]\nAddInterface=${CTL.toUpperCase()},Ctl\nAddInterface=%HelloIface%\n\n[Strings]\nHelloIface="${PLAIN.toUpperCase()}"`);
-    await makePackage(join(t.base, 'pkg'), 'KmdfHelloWorld.inf', inf, { 'KmdfHelloWorld.sys': await readFile(join(FIXTURE, 'KmdfHelloWorld.sys')) });
-    await t.target.transaction('deploy', (tx) => deployPackage(tx, 'pkg'));
-  }
-  const cwd = join(t.root, 'DriverTest', 'Drivers');
-  const env = { WDKSIM_TARGET: t.root };
-  const run = (...args: string[]) => wdksim(['pnputil', ...args], { cwd, env });
-  const devcon = (...args: string[]) => wdksim(['devcon', ...args], { cwd, env });
-  return { ...t, cwd, run, devcon, cleanup: () => rm(t.base, { recursive: true, force: true }) };
-}
+const machine = (withPackage: boolean) =>
+  pnputilMachine(withPackage, (inf) => inf.replace('[Strings]', `[KmdfHelloWorld_Device.NT.Interfaces]\nAddInterface=${CTL.toUpperCase()},Ctl\nAddInterface=%HelloIface%\n\n[Strings]\nHelloIface="${PLAIN.toUpperCase()}"`));
 
 function iface(path: string, guid: string, instanceId: string, status: string, ref?: string): string {
   return `Interface Path:         ${path}\nInterface Description:  Unknown\nInterface Class GUID:   ${guid}\n${ref ? `Reference String:       ${ref}\n` : ''}Device Instance ID:     ${instanceId}\nInterface Status:       ${status}\n\n`;

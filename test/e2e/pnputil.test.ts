@@ -2,27 +2,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { wdksim } from '../helpers/cli.js';
-import { makePackage, newTarget, rm } from '../target/helpers.js';
-import { deployPackage } from '../../src/target/index.js';
+import { makePackage } from '../target/helpers.js';
+import { BANNER, FIXTURE, pnputilMachine } from './pnputil-machine.js';
 import { posixExit } from '../../src/pnputil/returns.js';
 
-const FIXTURE = join(import.meta.dirname, '../../fixtures/packages/KmdfHelloWorld');
-const BANNER = 'Microsoft PnP Utility\n\n';
 const COM1 = 'ACPI\\PNP0501\\1';
 
-async function machine(withPackage = true) {
-  const t = await newTarget({ testsigning: true });
-  if (withPackage) {
-    const inf = await readFile(join(FIXTURE, 'KmdfHelloWorld.inf'), 'utf8');
-    await makePackage(join(t.base, 'pkg'), 'KmdfHelloWorld.inf', inf.replace(/\r\n/g, '\n'), { 'KmdfHelloWorld.sys': await readFile(join(FIXTURE, 'KmdfHelloWorld.sys')) });
-    await t.target.transaction('deploy', (tx) => deployPackage(tx, 'pkg'));
-  }
-  const cwd = join(t.root, 'DriverTest', 'Drivers');
-  const run = (...args: string[]) => wdksim(['pnputil', ...args], { cwd, env: { WDKSIM_TARGET: t.root } });
-  const devcon = (...args: string[]) => wdksim(['devcon', ...args], { cwd, env: { WDKSIM_TARGET: t.root } });
-  return { ...t, cwd, run, devcon, cleanup: () => rm(t.base, { recursive: true, force: true }) };
-}
+const machine = (withPackage = true) => pnputilMachine(withPackage);
 
 describe('pnputil return values', () => {
   it('fold Windows values to POSIX exit statuses', () => {
