@@ -14,5 +14,5 @@ export { defineRule, levels, modeLevels, MODES, type Rule, type RuleMeta, type R
 export { runRules, RULE_CRASHED, type Source as RuleSource } from './rules/engine.js';
 export type { InfRule, InfRuleContext, InfRuleOptions } from './rules/context.js';
 export { formatters, type Formatter, type ReportInput, type FileReport } from './report/index.js';
-export * from './target/index.js';
+export * from './machine/index.js';
 export { memoryContext, nodeIo, type Context, type Io } from './io.js';

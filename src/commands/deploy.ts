@@ -4,10 +4,10 @@
 import { UsageError } from '../errors.js';
 import { exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { deployPackage, installDriverOnDevices, problemName } from '../target/engine.js';
-import { InstallError } from '../target/install-error.js';
-import { toWindowsPath } from '../target/layout.js';
-import { openTarget } from '../target/target.js';
+import { deployPackage, installDriverOnDevices, problemName } from '../machine/engine.js';
+import { InstallError } from '../machine/install-error.js';
+import { toWindowsPath } from '../machine/layout.js';
+import { openTarget } from '../machine/target.js';
 
 const HELP = `Usage: wdksim [--target DIR] deploy PACKAGE_DIR|INF [--install HWID]
 

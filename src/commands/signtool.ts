@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { readdir, stat } from 'node:fs/promises';
-import { readState, resolveTargetDir, STATE_FILE } from '../target/index.js';
+import { readState, resolveTargetDir, STATE_FILE } from '../machine/index.js';
 import writeFileAtomic from 'write-file-atomic';
 import {
   certificateInfo,

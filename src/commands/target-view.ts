@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
 import type { Context } from '../io.js';
-import { openTarget, resolveTargetDir, STATE_FILE } from '../target/index.js';
+import { openTarget, resolveTargetDir, STATE_FILE } from '../machine/index.js';
 import {
   buildReport, captureTarget, diffCaptures, formatDiffHtml, formatDiffText, formatReportHtml, formatReportText,
   isEmptyDiff, loadSnapshot, takeSnapshot, type Capture,

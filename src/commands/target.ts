@@ -6,17 +6,17 @@ import writeFileAtomic from 'write-file-atomic';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
 import { exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { DEFAULT_OS, findOs, OS_RELEASES, type TargetArch } from '../target/os.js';
-import { generateKdnetKey, ipv4Problem, kdnetKeyProblem, kdnetPortProblem } from '../target/kdnet.js';
-import { provisionTarget } from '../target/provision.js';
-import { openTarget, resolveTargetDir, type Target } from '../target/target.js';
-import { verifyTarget } from '../target/verify.js';
-import { rebootTarget } from '../target/devices.js';
-import { Registry } from '../target/registry.js';
-import { regExportBytes, regExportText, regQuery, regQueryValue } from '../target/reg-format.js';
-import { LOG_PATH } from '../target/setupapi-log.js';
-import { problemName } from '../target/install.js';
-import type { MachineState } from '../target/schema.js';
+import { DEFAULT_OS, findOs, OS_RELEASES, type TargetArch } from '../machine/os.js';
+import { generateKdnetKey, ipv4Problem, kdnetKeyProblem, kdnetPortProblem } from '../machine/kdnet.js';
+import { provisionTarget } from '../machine/provision.js';
+import { openTarget, resolveTargetDir, type Target } from '../machine/target.js';
+import { verifyTarget } from '../machine/verify.js';
+import { rebootTarget } from '../machine/devices.js';
+import { Registry } from '../machine/registry.js';
+import { regExportBytes, regExportText, regQuery, regQueryValue } from '../machine/reg-format.js';
+import { LOG_PATH } from '../machine/setupapi-log.js';
+import { problemName } from '../machine/install.js';
+import type { MachineState } from '../machine/schema.js';
 
 const HELP = `Usage: wdksim [--target DIR] target <command> [options]
 

@@ -1,7 +1,8 @@
 // devcon's output primitives (dump.cpp): the 60-column device line, 4-space
 // padding, the find tails and the status lines.
-import type { DeviceRecord } from '../target/model.js';
-import { deviceDescription, isStarted, problemOf } from './view.js';
+import type { DeviceRecord } from '../machine/model.js';
+import { deviceDescription, deviceState, problemOf } from '../pnp/view.js';
+export { deviceState, type DeviceState } from '../pnp/view.js';
 
 export function pad(level: number): string {
   return '    '.repeat(level);
@@ -22,16 +23,6 @@ export function dumpDevice(device: DeviceRecord): string {
 export function dumpName(device: DeviceRecord): string {
   const desc = deviceDescription(device);
   return desc === undefined ? '' : `${pad(1)}Name: ${desc}\n`;
-}
-
-export type DeviceState = 'not-present' | 'disabled' | 'problem' | 'running' | 'stopped';
-
-export function deviceState(device: DeviceRecord): DeviceState {
-  if (!device.present) return 'not-present';
-  const problem = problemOf(device);
-  if (problem === 22) return 'disabled';
-  if (problem !== 0) return 'problem';
-  return isStarted(device) ? 'running' : 'stopped';
 }
 
 /** The status line(s) of DumpDeviceStatus. */

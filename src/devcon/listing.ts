@@ -2,7 +2,7 @@
 import { DevconExit } from '../exit-codes.js';
 import { dumpDevice } from './format.js';
 import type { CommandResult } from './report.js';
-import { classByGuid, classesNamed, classOrder, enumerationOrder, fold, oemPackages, type MachineView } from './view.js';
+import { classByGuid, classesNamed, classOrder, enumerationOrder, fold, oemPackages, type MachineView } from '../pnp/view.js';
 
 export function runClasses(view: MachineView, machine?: string): CommandResult {
   const classes = classOrder(view.classes);

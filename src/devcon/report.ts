@@ -1,12 +1,12 @@
 // The read-only device commands (find, findall, status, hwids, stack,
 // resources, driverfiles, drivernodes): FindCallback with its FIND_* controls,
 // as pure functions from the machine view to text and a JSON record.
-import type { DeviceRecord } from '../target/model.js';
+import type { DeviceRecord } from '../machine/model.js';
 import { deviceLine, deviceState, dumpArray, dumpDevice, dumpName, dumpStatus, findTail, pad } from './format.js';
-import { selectDevices } from './select.js';
-import { classByGuid, deviceDescription, isStarted, problemOf, type MachineView } from './view.js';
+import { selectDevices } from '../pnp/select.js';
+import { classByGuid, deviceDescription, isStarted, problemOf, type MachineView } from '../pnp/view.js';
 import { DevconExit } from '../exit-codes.js';
-import type { DriverNode } from './nodes.js';
+import type { DriverNode } from '../pnp/nodes.js';
 
 export type ReportKind = 'find' | 'findall' | 'status' | 'hwids' | 'stack' | 'resources' | 'driverfiles' | 'drivernodes';
 

@@ -8,8 +8,8 @@
 // number); wdksim derives a stable name-based GUID from the instance ID.
 // Text, XML and CSV layouts: see docs/devcon-pnputil.md.
 import { createHash } from 'node:crypto';
-import { compareNames, deviceDescription, fold, problemOf, sameText, type MachineView } from '../devcon/view.js';
-import type { DeviceRecord } from '../target/model.js';
+import { compareNames, deviceDescription, fold, problemOf, sameText, type MachineView } from '../pnp/view.js';
+import type { DeviceRecord } from '../machine/model.js';
 import { field, statusWord } from './format.js';
 
 export const SYSTEM_CONTAINER = '{00000000-0000-0000-ffff-ffffffffffff}';

@@ -2,9 +2,9 @@
 // given device), each device as its /enum-devices record, children after
 // their parent and indented four more spaces; labels keep their 28-column
 // field after the indent. Siblings come in instance ID order.
-import { compareNames, fold, sameText, type MachineView } from '../devcon/view.js';
-import type { DriverNode } from '../devcon/nodes.js';
-import type { DeviceRecord } from '../target/model.js';
+import { compareNames, fold, sameText, type MachineView } from '../pnp/view.js';
+import type { DriverNode } from '../pnp/nodes.js';
+import type { DeviceRecord } from '../machine/model.js';
 import { deviceBlock, field, statusWord, type DeviceDetail } from './format.js';
 import { interfacesOf, type DeviceInterface } from './interfaces.js';
 

@@ -1,11 +1,11 @@
 // pnputil's record layouts: labels left-justified in a 20-column field for
 // driver packages, 28 for devices and classes; multi-valued fields continue
 // on the next lines at the same indent; a blank line after each block.
-import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from '../target/model.js';
-import { deviceState } from '../devcon/format.js';
-import type { DriverNode } from '../devcon/nodes.js';
+import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from '../machine/model.js';
+import { deviceState } from '../pnp/view.js';
+import type { DriverNode } from '../pnp/nodes.js';
 import type { DeviceInterface } from './interfaces.js';
-import { classByGuid, compareNames, deviceDescription, enumerationOrder, fold, problemOf, sameText, type MachineView } from '../devcon/view.js';
+import { classByGuid, compareNames, deviceDescription, enumerationOrder, fold, problemOf, sameText, type MachineView } from '../pnp/view.js';
 
 export function field(label: string, width: number, values: string | readonly string[], indent = ''): string {
   const list = typeof values === 'string' ? [values] : values;

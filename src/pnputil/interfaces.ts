@@ -12,9 +12,9 @@
 // when it starts); otherwise it is registered but disabled, which is what
 // pnputil /enum-interfaces shows for a removed or failed device.
 import type { InfDocument } from '../inf/document.js';
-import { compareNames, isStarted, sameText, type MachineView } from '../devcon/view.js';
-import { storedInf } from '../devcon/nodes.js';
-import type { DeviceRecord } from '../target/model.js';
+import { compareNames, isStarted, sameText, type MachineView } from '../pnp/view.js';
+import { storedInf } from '../pnp/nodes.js';
+import type { DeviceRecord } from '../machine/model.js';
 
 export interface DeviceInterface {
   /** The symbolic link: \\?\<instance id with # for \>#{guid}[\<reference string>]. */

@@ -3,7 +3,7 @@
 // the present devices it may update; and INF path patterns with wildcards.
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { resolveUserPath } from '../devcon/paths.js';
+import { resolveUserPath } from '../machine/user-paths.js';
 import { readInfFile } from '../inf/parse.js';
 import { selectModelsSections, type TargetOs } from '../inf/decorations.js';
 import { readModelsEntry } from '../inf/hwid.js';

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TargetError, describeFsError } from '../errors.js';
-import { readState, STATE_FILE, type MachineState } from '../target/index.js';
+import { readState, STATE_FILE, type MachineState } from '../machine/index.js';
 
 export interface FileEntry {
   /** Target-relative, forward slashes. */

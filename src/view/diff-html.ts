@@ -1,6 +1,6 @@
 // The target diff as one HTML page: the same sections as the text form,
 // rows coloured by kind (added, removed, changed).
-import type { RegValue } from '../target/index.js';
+import type { RegValue } from '../machine/index.js';
 import { isEmptyDiff, type Changes, type TargetDiff } from './diff.js';
 import { esc, page, table } from './html.js';
 import { formatRegValue } from './services.js';

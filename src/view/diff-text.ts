@@ -1,6 +1,6 @@
 // `wdksim target diff` as text: one section per kind of change, `+` added,
 // `-` removed, `~` changed, full SHA-256 hashes so they can be checked.
-import type { RegValue } from '../target/index.js';
+import type { RegValue } from '../machine/index.js';
 import { isEmptyDiff, type Changes, type FieldChange, type TargetDiff } from './diff.js';
 import { formatRegValue } from './services.js';
 

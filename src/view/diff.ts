@@ -1,7 +1,7 @@
 // What changed between two captures of a target: files (with hashes), registry
 // keys and values, services, devices and their drivers, driver store entries,
 // boot settings and certificate stores. Pure: captures in, a JSON-safe record out.
-import type { CertificateRecord, DeviceRecord, DriverPackageRecord, MachineState, RegValue } from '../target/index.js';
+import type { CertificateRecord, DeviceRecord, DriverPackageRecord, MachineState, RegValue } from '../machine/index.js';
 import { byPath, type Capture, type FileEntry } from './capture.js';
 import { servicesOf, type ServiceInfo } from './services.js';
 

@@ -1,7 +1,7 @@
 // `wdksim target report`: the machine as Device Manager (View > Devices by
 // type) shows it, plus the driver store, services, boot settings and the
 // certificate stores. A pure function of the state.
-import { problemName, type DeviceRecord, type MachineState } from '../target/index.js';
+import { problemName, type DeviceRecord, type MachineState } from '../machine/index.js';
 import { deviceStatus, summarizePackage, type PackageSummary } from './diff.js';
 import { servicesOf, type ServiceInfo } from './services.js';
 

@@ -1,6 +1,6 @@
 // Services as the registry holds them (HKLM\SYSTEM\CurrentControlSet\Services\NAME),
 // described as sc qc / Device Manager would: type, start, image path.
-import type { MachineState, RegValue } from '../target/index.js';
+import type { MachineState, RegValue } from '../machine/index.js';
 
 const SERVICES = 'hkey_local_machine\\system\\currentcontrolset\\services\\';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
-import { machineState, type Target } from '../target/index.js';
+import { machineState, type Target } from '../machine/index.js';
 import { captureTarget, type Capture } from './capture.js';
 
 export const SNAPSHOT_DIR = '.wdksim/snapshots';

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { memoryContext } from '../../src/io.js';
 import { run } from '../../src/commands/devcon.js';
-import { openTarget } from '../../src/target/target.js';
-import { rebootTarget } from '../../src/target/engine.js';
+import { openTarget } from '../../src/machine/target.js';
+import { rebootTarget } from '../../src/machine/engine.js';
 import { makeInboxTarget, removeTarget } from './target-helper.js';
 
 let root = '';

@@ -1,6 +1,6 @@
 // sethwid and classfilter subcommands, checked against the examples in devcon's own help.
 import { describe, expect, it } from 'vitest';
-import { applyFilterOps, applyHwidOps } from '../../src/devcon/devices.js';
+import { applyFilterOps, applyHwidOps } from '../../src/pnp/devices.js';
 
 describe('classfilter cursor operations (devcon help classfilter examples)', () => {
   const start = ['A', 'B', 'C', 'B', 'D', 'B', 'E'];

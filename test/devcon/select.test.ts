@@ -1,8 +1,8 @@
 // Device selection (wdk-tools.md §5.3) over a small hand-made machine.
 import { describe, expect, it } from 'vitest';
-import type { DeviceRecord } from '../../src/target/model.js';
-import { parseIdPattern, selectDevices, wildcardMatch } from '../../src/devcon/select.js';
-import type { MachineView } from '../../src/devcon/view.js';
+import type { DeviceRecord } from '../../src/machine/model.js';
+import { parseIdPattern, selectDevices, wildcardMatch } from '../../src/pnp/select.js';
+import type { MachineView } from '../../src/pnp/view.js';
 
 function dev(instanceId: string, hw: string[], compat: string[] = [], extra: Partial<DeviceRecord> = {}): DeviceRecord {
   return { instanceId, hardwareIds: hw, compatibleIds: compat, classGuid: '{4d36e97d-e325-11ce-bfc1-08002be10318}', className: 'System', description: instanceId, present: true, rootEnumerated: instanceId.startsWith('ROOT\\'), disabled: false, problem: 0, ...extra };

@@ -5,9 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { memoryContext } from '../../src/io.js';
-import { inboxClasses, inboxDevices, inboxPackages } from '../../src/devcon/inbox.js';
-import { provisionTarget } from '../../src/target/provision.js';
-import { findOs } from '../../src/target/os.js';
+import { inboxClasses, inboxDevices, inboxPackages } from '../../src/machine/inbox.js';
+import { provisionTarget } from '../../src/machine/provision.js';
+import { findOs } from '../../src/machine/os.js';
 
 export async function makeInboxTarget(prefix = 'wdksim-devcon-'): Promise<string> {
   const root = join(await mkdtemp(join(tmpdir(), prefix)), 'target');

@@ -5,8 +5,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wdksim } from '../helpers/cli.js';
-import { makePackage, newTarget, rm } from '../target/helpers.js';
-import { deployPackage } from '../../src/target/index.js';
+import { makePackage, newTarget, rm } from '../machine/helpers.js';
+import { deployPackage } from '../../src/machine/index.js';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/packages/KmdfHelloWorld');
 

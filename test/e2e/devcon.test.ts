@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { wdksim } from '../helpers/cli.js';
 import { makeInboxTarget, removeTarget } from '../devcon/target-helper.js';
-import { inboxClasses, inboxDevices } from '../../src/devcon/inbox.js';
+import { inboxClasses, inboxDevices } from '../../src/machine/inbox.js';
 
 const made: string[] = [];
 afterEach(async () => {

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir, wdksim } from '../helpers/cli.js';
-import { makePackage } from '../target/helpers.js';
-import { FAULT_STEPS } from '../../src/target/fault.js';
+import { makePackage } from '../machine/helpers.js';
+import { FAULT_STEPS } from '../../src/machine/fault.js';
 import { helloInf } from '../faults/world.js';
 
 

@@ -3,8 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wdksim } from '../helpers/cli.js';
-import { makePackage, newTarget, rm } from '../target/helpers.js';
-import { deployPackage } from '../../src/target/index.js';
+import { makePackage, newTarget, rm } from '../machine/helpers.js';
+import { deployPackage } from '../../src/machine/index.js';
 
 export const FIXTURE = join(import.meta.dirname, '../../fixtures/packages/KmdfHelloWorld');
 export const BANNER = 'Microsoft PnP Utility\n\n';

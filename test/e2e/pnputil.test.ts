@@ -2,7 +2,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makePackage } from '../target/helpers.js';
+import { makePackage } from '../machine/helpers.js';
 import { BANNER, FIXTURE, pnputilMachine } from './pnputil-machine.js';
 import { posixExit } from '../../src/pnputil/returns.js';
 

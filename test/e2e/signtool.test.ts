@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCatalog, makeMinimalPe } from '../../src/catalog/index.js';
 import { HAS_OSSLSIGNCODE, OSSLSIGNCODE_SKIP_REASON, run } from '../catalog/helpers.js';
-import { certificateRecord } from '../../src/target/certs.js';
+import { certificateRecord } from '../../src/machine/certs.js';
 import { tempDir, wdksim } from '../helpers/cli.js';
 
 const NOW = ['--now', '2026-11-25T12:00:00Z'];

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { makeMinimalPe } from '../../src/catalog/pe-builder.js';
 import { makePfx } from '../../src/catalog/test-certificate.js';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
-import { testCertificate } from '../target/helpers.js';
+import { testCertificate } from '../machine/helpers.js';
 import { FAULT_RUNS, SEED, STRESS, figures, rng } from '../stress/budget.js';
 import { crashSigns } from '../stress/child.js';
 import { remove, tempBase } from './world.js';

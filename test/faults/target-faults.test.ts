@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FAULT_STEPS } from '../../src/target/fault.js';
+import { FAULT_STEPS } from '../../src/machine/fault.js';
 import { STRESS, figures } from '../stress/budget.js';
 import { crashSigns, runMeasured } from '../stress/child.js';
 import { copyOf, devicesOf, envFor, golden, oemOf, readState, remove, type MachineState } from './world.js';

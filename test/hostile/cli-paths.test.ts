@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createPrivateKey } from 'node:crypto';
 import { createCatalog } from '../../src/catalog/create.js';
 import { signCatalog } from '../../src/catalog/sign.js';
-import { testCertificate } from '../target/helpers.js';
+import { testCertificate } from '../machine/helpers.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { crashSigns } from '../stress/child.js';
 import { hostileInf, World } from './world.js';

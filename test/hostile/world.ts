@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli.js';
 import { memoryContext } from '../../src/io.js';
-import { makePackage, treeSnapshot } from '../target/helpers.js';
+import { makePackage, treeSnapshot } from '../machine/helpers.js';
 
 export const NOW = '2026-11-25T12:00:00Z';
 export const TEMPLATE = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'hostile', 'template.inf'), 'utf8');

@@ -5,8 +5,8 @@ import { parsePnpLine } from '../../src/pnputil/grammar.js';
 import { interfacePath, normalizeGuid } from '../../src/pnputil/interfaces.js';
 import { containerCsv, containerIdFor, containerIds, containerText, containerXml, filterContainers, machineContainers, SYSTEM_CONTAINER } from '../../src/pnputil/containers.js';
 import { buildTree, treeText } from '../../src/pnputil/devicetree.js';
-import type { MachineView } from '../../src/devcon/view.js';
-import type { DeviceRecord } from '../../src/target/model.js';
+import type { MachineView } from '../../src/pnp/view.js';
+import type { DeviceRecord } from '../../src/machine/model.js';
 
 function device(instanceId: string, parent: string, extra: Partial<DeviceRecord> = {}): DeviceRecord {
   return { instanceId, parent, hardwareIds: [], compatibleIds: [], classGuid: '{36fc9e60-c465-11cf-8056-444553540000}', className: 'USB', description: instanceId.split('\\')[1]!, present: true, rootEnumerated: false, disabled: false, problem: 0, ...extra };

@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryContext } from '../../src/io.js';
-import { findOs } from '../../src/target/os.js';
-import { provisionTarget } from '../../src/target/provision.js';
+import { findOs } from '../../src/machine/os.js';
+import { provisionTarget } from '../../src/machine/provision.js';
 import { buildReport, captureTarget, diffCaptures, formatDiffHtml, formatDiffText, formatReportHtml, isEmptyDiff, type Capture } from '../../src/view/index.js';
-import { editDevice } from '../../src/target/device-json.js';
+import { editDevice } from '../../src/machine/device-json.js';
 
 let base: string;
 let before: Capture;

@@ -1,7 +1,7 @@
 // The part of the simulated machine devcon and pnputil look at, as plain data,
 // so every command is a pure function over it and unit-testable without a
 // target directory.
-import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from '../target/model.js';
+import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from '../machine/model.js';
 
 export interface MachineView {
   devices: DeviceRecord[];
@@ -72,4 +72,15 @@ export function problemOf(device: DeviceRecord): number {
 /** Third-party packages: the published oem<N>.inf files, in directory (name) order. */
 export function oemPackages(view: MachineView): DriverPackageRecord[] {
   return view.packages.filter((p) => /^oem\d+\.inf$/i.test(p.publishedName) && !p.inbox).sort((a, b) => compareNames(a.publishedName, b.publishedName));
+}
+
+/** A device's state as devcon and pnputil both report it. */
+export type DeviceState = 'not-present' | 'disabled' | 'problem' | 'running' | 'stopped';
+
+export function deviceState(device: DeviceRecord): DeviceState {
+  if (!device.present) return 'not-present';
+  const problem = problemOf(device);
+  if (problem === 22) return 'disabled';
+  if (problem !== 0) return 'problem';
+  return isStarted(device) ? 'running' : 'stopped';
 }

@@ -3,7 +3,7 @@
 // Windows gives them, and the inbox driver packages that drive them. `target
 // init` seeds the simulated machine from these so `devcon find *`, `classes`,
 // `stack` and `pnputil /enum-devices` look like a real machine.
-import type { DeviceRecord, MutableDeviceRecord, DriverBinding, DriverPackageRecord, SetupClassRecord } from '../target/model.js';
+import type { DeviceRecord, MutableDeviceRecord, DriverBinding, DriverPackageRecord, SetupClassRecord } from './model.js';
 
 /** The standard setup classes (GUIDs from devguid.h, descriptions as Windows 10/11 shows them). */
 const CLASSES: readonly SetupClassRecord[] = [

@@ -2,7 +2,7 @@
 // GetIdType and WildCardMatch): `=class` first, a bare `*` for everything,
 // `@` instance-ID patterns, `'` for a literal, `*` wildcards anchored at both
 // ends and compared case-insensitively against hardware and compatible IDs.
-import type { DeviceRecord } from '../target/model.js';
+import type { DeviceRecord } from '../machine/model.js';
 import { classesNamed, enumerationOrder, fold, type MachineView } from './view.js';
 
 export interface IdPattern {

@@ -8,9 +8,9 @@ import { signCatalog } from '../../src/catalog/sign.js';
 import { createTestCertificate, type TestCertificate } from '../../src/catalog/test-certificate.js';
 import { createPrivateKey } from 'node:crypto';
 import { memoryContext } from '../../src/io.js';
-import { findOs } from '../../src/target/os.js';
-import { provisionTarget } from '../../src/target/provision.js';
-import { Target } from '../../src/target/target.js';
+import { findOs } from '../../src/machine/os.js';
+import { provisionTarget } from '../../src/machine/provision.js';
+import { Target } from '../../src/machine/target.js';
 
 export const NOW = '2026-11-25T12:00:00Z';
 

@@ -3,12 +3,12 @@
 // be disabled, boot-path devices that change at the next reboot, removal of
 // the subtree, bus hardware coming back on a rescan) on top of the engine's
 // operations, which set the Enum keys, re-evaluate the problem code and log.
-import type { Transaction } from '../target/target.js';
-import type { DeviceRecord } from '../target/model.js';
-import { rebootTarget, removeDevice, rescan, restartDevice, setDeviceEnabled } from '../target/engine.js';
+import type { Transaction } from '../machine/target.js';
+import type { DeviceRecord } from '../machine/model.js';
+import { rebootTarget, removeDevice, rescan, restartDevice, setDeviceEnabled } from '../machine/engine.js';
 import { classKeyOf, enumKeyOf, isBootDevice, isDisableable, removalSet, rescanDevices, writeEnumKey, type ChangeOutcome } from './devices.js';
-import { editDevice } from '../target/device-json.js';
-import { newRootInstanceId } from '../target/install.js';
+import { editDevice } from '../machine/device-json.js';
+import { newRootInstanceId } from '../machine/install.js';
 import { fold, sameText } from './view.js';
 
 function find(tx: Transaction, instanceId: string): DeviceRecord | undefined {

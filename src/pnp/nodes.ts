@@ -5,10 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseInf } from '../inf/parse.js';
 import type { InfDocument } from '../inf/document.js';
-import { STORE_DIR, toWindowsPath } from '../target/layout.js';
-import { findCandidates } from '../target/match.js';
-import type { DeviceRecord, DriverPackageRecord } from '../target/model.js';
-import type { MachineState } from '../target/schema.js';
+import { STORE_DIR, toWindowsPath } from '../machine/layout.js';
+import { findCandidates } from '../machine/match.js';
+import type { DeviceRecord, DriverPackageRecord } from '../machine/model.js';
+import type { MachineState } from '../machine/schema.js';
 import { sameText } from './view.js';
 
 export interface DriverNode {

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveUserPath } from '../../src/devcon/paths.js';
+import { resolveUserPath } from '../../src/machine/user-paths.js';
 
 let base = '';
 let root = '';

@@ -1,7 +1,7 @@
 // The bridge from the target's state to the view devcon and pnputil read.
-import type { DeviceRecord } from '../target/model.js';
-import type { MachineState } from '../target/schema.js';
-import { Registry } from '../target/registry.js';
+import type { DeviceRecord } from '../machine/model.js';
+import type { MachineState } from '../machine/schema.js';
+import { Registry } from '../machine/registry.js';
 import type { MachineView } from './view.js';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';

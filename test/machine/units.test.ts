@@ -1,14 +1,14 @@
 // Small pieces of the target engine: the jail's name checks, KDNET keys,
 // ranking (inf-format.md §3.3 worked example), registry text formats.
 import { describe, expect, it } from 'vitest';
-import { componentProblem, splitRelative, windowsPathToComponents } from '../../src/target/paths.js';
-import { kdnetKeyProblem, generateKdnetKey } from '../../src/target/kdnet.js';
-import { findCandidates, formatRank } from '../../src/target/match.js';
+import { componentProblem, splitRelative, windowsPathToComponents } from '../../src/machine/paths.js';
+import { kdnetKeyProblem, generateKdnetKey } from '../../src/machine/kdnet.js';
+import { findCandidates, formatRank } from '../../src/machine/match.js';
 import { parseInf } from '../../src/inf/parse.js';
-import { Registry } from '../../src/target/registry.js';
-import { regExportText, regQuery } from '../../src/target/reg-format.js';
-import { nextPublishedName } from '../../src/target/stage.js';
-import type { OsState } from '../../src/target/schema.js';
+import { Registry } from '../../src/machine/registry.js';
+import { regExportText, regQuery } from '../../src/machine/reg-format.js';
+import { nextPublishedName } from '../../src/machine/stage.js';
+import type { OsState } from '../../src/machine/schema.js';
 
 const OS: OsState = { id: 'win11-23h2', name: 'Windows 11, version 23H2', major: 10, minor: 0, build: 22631, productType: 1, suiteMask: 0x100, kmdf: '1.33', umdf: '2.33', arch: 'amd64' };
 
@@ -109,7 +109,7 @@ describe('a fresh target', () => {
 
 describe('OS ids', () => {
   it('name real releases by id, alias, build or version', async () => {
-    const { findOs } = await import('../../src/target/os.js');
+    const { findOs } = await import('../../src/machine/os.js');
     expect(findOs('win10-22h2')?.build).toBe(19045);
     expect(findOs('WIN11-23H2')?.build).toBe(22631);
     expect(findOs('win11')?.build).toBe(26100);

@@ -11,8 +11,8 @@ import { signCatalog } from '../../src/catalog/sign.js';
 import { parseInf } from '../../src/inf/parse.js';
 import { referencedFiles } from '../../src/package/files.js';
 import { catalogFileFor } from '../../src/package/catalog-file.js';
-import { certificateRecord, importCertificate, installDriverOnDevices, machineState, type MachineState } from '../../src/target/index.js';
-import { verifyTarget } from '../../src/target/verify.js';
+import { certificateRecord, importCertificate, installDriverOnDevices, machineState, type MachineState } from '../../src/machine/index.js';
+import { verifyTarget } from '../../src/machine/verify.js';
 import { NOW, newTarget, treeSnapshot } from './helpers.js';
 
 const REPO = join(import.meta.dirname, '../..');

@@ -15,8 +15,8 @@ import { selectModelsSections } from '../../src/inf/decorations.js';
 import { readModelsEntry } from '../../src/inf/hwid.js';
 import { catalogFileFor } from '../../src/package/catalog-file.js';
 import { referencedFiles } from '../../src/package/files.js';
-import { certificateRecord, importCertificate, installDriverOnDevices } from '../../src/target/index.js';
-import { verifyTarget } from '../../src/target/verify.js';
+import { certificateRecord, importCertificate, installDriverOnDevices } from '../../src/machine/index.js';
+import { verifyTarget } from '../../src/machine/verify.js';
 import { NOW, newTarget } from './helpers.js';
 
 const REPO = join(import.meta.dirname, '../..');

@@ -2,10 +2,10 @@
 // remove (with its subtree) and rescan, applied to a draft of the machine state
 // and its registry so the device tree, the Enum keys and the class keys stay
 // consistent. The caller runs them inside a target transaction.
-import type { DeviceRecord, SetupClassRecord } from '../target/model.js';
-import { inboxDevices } from './inbox.js';
+import type { DeviceRecord, SetupClassRecord } from '../machine/model.js';
+import { inboxDevices } from '../machine/inbox.js';
 import { fold, sameText } from './view.js';
-import { writeEnumKey } from '../target/enum-key.js';
+import { writeEnumKey } from '../machine/enum-key.js';
 
 /** The registry operations these changes need (src/target/registry.ts provides them). */
 export interface RegistryLike {
@@ -22,8 +22,8 @@ export interface DeviceDraft {
 }
 
 /** The target's own key paths, under the names devcon's code uses. */
-export { enumKey as enumKeyOf, classKey as classKeyOf } from '../target/keys.js';
-export { writeEnumKey } from '../target/enum-key.js';
+export { enumKey as enumKeyOf, classKey as classKeyOf } from '../machine/keys.js';
+export { writeEnumKey } from '../machine/enum-key.js';
 
 export type ChangeOutcome = 'done' | 'reboot' | 'failed';
 

@@ -1,6 +1,6 @@
 // The inbox machine is self-consistent: what `target init` seeds must hold together.
 import { describe, expect, it } from 'vitest';
-import { inboxClasses, inboxDevices, inboxPackages } from '../../src/devcon/inbox.js';
+import { inboxClasses, inboxDevices, inboxPackages } from '../../src/machine/inbox.js';
 
 describe('inbox machine', () => {
   const devices = inboxDevices();

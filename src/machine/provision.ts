@@ -11,7 +11,7 @@ import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from './mode
 import type { OsRelease, TargetArch } from './os.js';
 import { Registry } from './registry.js';
 import { STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './schema.js';
-import { inboxClasses, inboxDevices, inboxPackages } from '../devcon/inbox.js';
+import { inboxClasses, inboxDevices, inboxPackages } from './inbox.js';
 import { LOG_PATH, bootSessionLine, logHeader } from './setupapi-log.js';
 import { createTargetFiles } from './target.js';
 import { MICROSOFT_ROOTS_PEM } from './microsoft-roots.js';

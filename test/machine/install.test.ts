@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFile as rf, writeFile as wf, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deployPackage, installDriverOnDevices, stageDriverPackage } from '../../src/target/index.js';
-import { rebootTarget } from '../../src/target/devices.js';
-import { verifyTarget } from '../../src/target/verify.js';
+import { deployPackage, installDriverOnDevices, stageDriverPackage } from '../../src/machine/index.js';
+import { rebootTarget } from '../../src/machine/devices.js';
+import { verifyTarget } from '../../src/machine/verify.js';
 import { makePackage, newTarget } from './helpers.js';
 
 const hello = (state: { devices: { instanceId: string; problem: number }[] }) => state.devices.find((d) => d.instanceId === 'ROOT\\SAMPLE\\0000')!;
@@ -71,7 +71,7 @@ describe('tutorial flow through the engine', () => {
     const inf = await helloPackage(join(base, 'pkg'));
     await wf(join(base, 'pkg', 'KmdfHelloWorld.sys'), Buffer.from('tampered'));
     await target.transaction('certs', async (tx) => {
-      const { certificateRecord, importCertificate } = await import('../../src/target/certs.js');
+      const { certificateRecord, importCertificate } = await import('../../src/machine/certs.js');
       importCertificate(tx, certificateRecord(await rf(join(base, 'pkg', 'package.cer')), 'package.cer'));
     });
     await expect(target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: inf, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true })))

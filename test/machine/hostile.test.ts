@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TargetError } from '../../src/errors.js';
-import { certificateRecord, importCertificate, installDriverOnDevices } from '../../src/target/index.js';
-import { verifyTarget } from '../../src/target/verify.js';
+import { certificateRecord, importCertificate, installDriverOnDevices } from '../../src/machine/index.js';
+import { verifyTarget } from '../../src/machine/verify.js';
 import { makePackage, newTarget, testCertificate, treeSnapshot } from './helpers.js';
 
 const BASE_INF = `[Version]
