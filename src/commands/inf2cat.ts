@@ -3,7 +3,7 @@
 // The checks and the catalog plans live in src/package; the catalog bytes
 // come from src/catalog.
 import { stat } from 'node:fs/promises';
-import { isAbsolute, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { WdksimError } from '../errors.js';
 import { Inf2CatExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
@@ -219,7 +219,7 @@ async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ upda
   };
 }
 
-function jsonReport(ctx: Context, result: Inf2CatResult, options: Inf2CatOptions, exitCode: number, failure?: string): void {
+function jsonReport(ctx: Context, dir: string, result: Inf2CatResult, options: Inf2CatOptions, exitCode: number, failure?: string): void {
   const doc = {
     tool: 'inf2cat',
     exitCode,
@@ -233,11 +233,13 @@ function jsonReport(ctx: Context, result: Inf2CatResult, options: Inf2CatOptions
         path: plan.path,
         name: plan.catalogName,
         inf: plan.inf.path,
+        infs: plan.infs.map((inf) => inf.path),
         os: plan.oses.map((os) => os.id),
         version: plan.version,
         osAttr: plan.osAttr,
         attributes: plan.attributes,
         members: plan.members.map((m) => m.name.toLowerCase()),
+        files: plan.members.map((m) => ({ path: relative(dir, m.path).split(sep).join('/'), file: m.name.toLowerCase(), reason: m.reason })),
       }))
       : [],
     ...(failure ? { error: failure } : {}),
@@ -289,12 +291,12 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     }, { ...text?.hooks, hashing: (done, total) => bar.update(done, total) });
     bar.stop();
     if (text && result.written) ctx.io.stdout(catalogsWrittenText(result));
-    if (options.json) jsonReport(ctx, result, options, result.exitCode);
+    if (options.json) jsonReport(ctx, dir, result, options, result.exitCode);
     return result.exitCode;
   } catch (error) {
     bar.stop();
     if (!(error instanceof Inf2CatFailure)) throw error;
-    if (options.json) jsonReport(ctx, error.partial, options, Inf2CatExit.usage, error.message);
+    if (options.json) jsonReport(ctx, dir, error.partial, options, Inf2CatExit.usage, error.message);
     else {
       text?.endProgress();
       ctx.io.stdout(failureText(error.message));

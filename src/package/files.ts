@@ -18,6 +18,8 @@ export interface FileReference {
   sourceSection?: string;
   /** Path relative to the INF's directory, `/`-separated, as SourceDisksNames/Files imply. */
   relativePath: string;
+  /** The name a CopyFiles entry `dest,source` gives the file on the target, when it differs from `name`. */
+  destName?: string;
 }
 
 const ARCH_COMPONENT = /\.nt(x86|amd64|arm64|arm|ia64)?(?=\.|$)/i;
@@ -45,10 +47,28 @@ function entryValues(entry: InfEntry): string[] {
   return values.map((v) => v.trim());
 }
 
+// One case-insensitive index per SourceDisksFiles/SourceDisksNames section,
+// built once: a package of 10,000 files must not scan the section per file.
+const indexes = new WeakMap<InfSection, Map<string, InfEntry>>();
+
+function entryIndex(section: InfSection): Map<string, InfEntry> {
+  let index = indexes.get(section);
+  if (!index) {
+    index = new Map();
+    for (const entry of section.entries) {
+      const key = entry.key?.trim().toLowerCase();
+      // The first entry wins, as InfSection.find does.
+      if (key !== undefined && !index.has(key)) index.set(key, entry);
+    }
+    indexes.set(section, index);
+  }
+  return index;
+}
+
 function findListed(doc: InfDocument, base: string, arch: Arch, key: string): { section: InfSection; entry: InfEntry } | undefined {
   for (const name of [`${base}.${arch}`, base]) {
     const section = doc.section(name);
-    const entry = section?.find(key);
+    const entry = section ? entryIndex(section).get(key.trim().toLowerCase()) : undefined;
     if (section && entry) return { section, entry };
   }
   return undefined;
@@ -71,7 +91,7 @@ function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry 
 /** Every file the INF names for the architecture, de-duplicated case-insensitively, in INF order. */
 export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
   const out = new Map<string, FileReference>();
-  const add = (name: string, section: string, line: number): void => {
+  const add = (name: string, section: string, line: number, destName?: string): void => {
     const lower = name.toLowerCase();
     if (name === '' || out.has(lower)) return;
     const listed = findListed(doc, 'SourceDisksFiles', arch, name);
@@ -80,6 +100,7 @@ export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
       listed: listed !== undefined,
       ...(listed ? { sourceSection: listed.section.name } : {}),
       relativePath: sourcePath(doc, arch, name, listed?.entry),
+      ...(destName !== undefined && destName !== '' && destName.toLowerCase() !== lower ? { destName } : {}),
     });
   };
   for (const section of doc.sections) {
@@ -96,7 +117,7 @@ export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
         if (!list) continue;
         for (const entry of list.entries) {
           const [dest = '', source = ''] = entryValues(entry);
-          add(source !== '' ? source : dest, list.name, entry.line);
+          add(source !== '' ? source : dest, list.name, entry.line, dest);
         }
       }
     }

@@ -1,7 +1,7 @@
 // Inf2Cat as a library: test a driver package for signability and write its
 // catalogs (wdk-tools.md §3). Called by `wdksim inf2cat` and by `wdksim
 // build` alike; the command parses the argv and formats, this decides.
-import { lstat } from 'node:fs/promises';
+import { lstat, stat, unlink } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { createCatalog } from '../catalog/index.js';
 import { WdksimError, describeFsError } from '../errors.js';
@@ -93,7 +93,8 @@ export async function runInf2Cat(request: Inf2CatRequest, hooks: Inf2CatHooks = 
 /** Writes each plan's catalog; refuses a CatalogFile that would overwrite a package file or follow a link. */
 export async function writeCatalogs(plans: readonly CatalogPlan[], request: Pick<Inf2CatRequest, 'pageHashes' | 'clock'>, hooks: Pick<Inf2CatHooks, 'hashing'> = {}): Promise<void> {
   // Guard: a CatalogFile that names a package file (the INF, the .sys) would overwrite it with the catalog.
-  for (const plan of plans) if (!/\.cat$/i.test(plan.path) || plans.some((p) => p.members.some((m) => m.path === plan.path))) throw new WdksimError(`${plan.path}: CatalogFile=${plan.catalogName} is not a .cat file name or names a file of the driver package; writing the catalog would overwrite it (name a .cat file)`, Inf2CatExit.failed);
+  const memberPaths = new Set(plans.flatMap((p) => p.members.map((m) => m.path.toLowerCase())));
+  for (const plan of plans) if (!/\.cat$/i.test(plan.path) || memberPaths.has(plan.path.toLowerCase()) || (plan.replaces !== undefined && memberPaths.has(plan.replaces.toLowerCase()))) throw new WdksimError(`${plan.path}: CatalogFile=${plan.catalogName} is not a .cat file name or names a file of the driver package; writing the catalog would overwrite it (name a .cat file)`, Inf2CatExit.failed);
   const totals = new Map<CatalogPlan, { done: number; total: number }>();
   for (const plan of plans) {
     const der = await createCatalog({
@@ -117,10 +118,21 @@ export async function writeCatalogs(plans: readonly CatalogPlan[], request: Pick
     });
     // Guard: write-file-atomic follows a symbolic link; a package must not redirect its catalog outside itself.
     if ((await lstat(plan.path).catch(() => undefined))?.isSymbolicLink()) throw new WdksimError(`${plan.path} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
+    // The catalog is written with its name in lower case; on a case-sensitive
+    // disk an older catalog spelled in another case is then removed.
+    const replaced = plan.replaces !== undefined && !(await sameFile(plan.replaces, plan.path)) ? plan.replaces : undefined;
+    if (replaced && (await lstat(replaced)).isSymbolicLink()) throw new WdksimError(`${replaced} is a symbolic link; refusing to replace it with the catalog (remove the link)`, Inf2CatExit.failed);
     try {
       await writeFileAtomic(plan.path, der);
+      if (replaced) await unlink(replaced);
     } catch (error) {
       throw new WdksimError(describeFsError(error, plan.path), Inf2CatExit.usage);
     }
   }
+}
+
+/** Whether two names are one file (a case-insensitive disk); false when either does not exist. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return sa !== undefined && sb !== undefined && sa.ino === sb.ino && sa.dev === sb.dev;
 }
