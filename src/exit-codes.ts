@@ -30,5 +30,5 @@ export const exitCodeTables: Record<string, string> = {
   cert: 'Exit codes: 0 certificate written, 1 could not write it, 2 usage error.',
   target: 'Exit codes: 0 success, 1 target verify found inconsistencies (or reg query found no key), 2 usage error, no target, locked or damaged target.',
   deploy: 'Exit codes: 0 deployed (and installed), 1 installed but a reboot is required, 2 failure (bad package, install refused, no target).',
-  catalog: 'Exit codes: 0 everything matches, 1 a member mismatches, is missing, or a package file is not in the catalog, 2 usage error or unreadable catalog.',
+  catalog: 'Exit codes: 0 everything matches, 1 the signature does not match the catalog, or a member mismatches, is missing, or a package file is not in the catalog, 2 usage error or unreadable catalog.',
 };

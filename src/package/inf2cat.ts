@@ -121,7 +121,7 @@ export async function writeCatalogs(plans: readonly CatalogPlan[], request: Pick
     // The catalog is written with its name in lower case; on a case-sensitive
     // disk an older catalog spelled in another case is then removed.
     const replaced = plan.replaces !== undefined && !(await sameFile(plan.replaces, plan.path)) ? plan.replaces : undefined;
-    if (replaced && (await lstat(replaced)).isSymbolicLink()) throw new WdksimError(`${replaced} is a symbolic link; refusing to replace it with the catalog (remove the link)`, Inf2CatExit.failed);
+    if (replaced && (await lstat(replaced)).isSymbolicLink()) throw new WdksimError(`${replaced} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
     try {
       await writeFileAtomic(plan.path, der);
       if (replaced) await unlink(replaced);
