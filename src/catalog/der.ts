@@ -13,8 +13,21 @@ export function derLength(n: number): Buffer {
 }
 
 export function tlv(tag: number, ...parts: Buffer[]): Buffer {
-  const body = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-  return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
+  // One allocation per TLV: a catalog of 10,000 members encodes ~200,000 of them.
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const lenOctets = length < 0x80 ? undefined : derLength(length);
+  const lengthBytes = lenOctets ? lenOctets.length : 1;
+  const out = Buffer.allocUnsafe(1 + lengthBytes + length);
+  out[0] = tag;
+  if (lenOctets) lenOctets.copy(out, 1);
+  else out[1] = length;
+  let at = 1 + lengthBytes;
+  for (const p of parts) {
+    p.copy(out, at);
+    at += p.length;
+  }
+  return out;
 }
 
 export const seq = (...parts: Buffer[]): Buffer => tlv(0x30, ...parts);
@@ -62,7 +75,19 @@ export function int(value: number | bigint | Buffer): Buffer {
   return tlv(0x02, bytes);
 }
 
+const oidCache = new Map<string, Buffer>();
+
+/** The DER of an OBJECT IDENTIFIER (cached: the same few OIDs repeat for every member). Do not modify the result. */
 export function oid(dotted: string): Buffer {
+  let der = oidCache.get(dotted);
+  if (!der) {
+    der = encodeOid(dotted);
+    oidCache.set(dotted, der);
+  }
+  return der;
+}
+
+function encodeOid(dotted: string): Buffer {
   const arcs = dotted.split('.').map((a) => BigInt(a));
   if (arcs.length < 2) throw new RangeError(`bad OID ${dotted}`);
   const out: number[] = [];

@@ -10,7 +10,7 @@ import { manufacturerLines } from '../inf/decorations.js';
 import { driverDateNumber, formatDriverDate, parseDriverVer, type DriverDate } from '../inf/driverver.js';
 import { dayNumber, describeZone, todayLocal, todayUtc, type CalendarParts, type Clock } from '../time/clock.js';
 import { catalogFileFor } from './catalog-file.js';
-import { referencedFiles } from './files.js';
+import { infFiles } from './inf-files.js';
 import { infRef, type DriverPackage, type PackageInf } from './load.js';
 import { type OsId, resolveOsIds } from './os-ids.js';
 
@@ -69,7 +69,7 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
 
   // 22.9.1 and 22.9.10: every file the INF names for each requested architecture.
   for (const arch of arches) {
-    for (const file of referencedFiles(doc, arch)) {
+    for (const file of infFiles(inf, arch)) {
       const lower = file.name.toLowerCase();
       if (!file.listed) {
         report('22.9.10', `${lower} missing from [SourceDisksFiles] section in ${ref}; ok if file source is provided via LayoutFile in [Version].`, file.line, 1,

@@ -75,22 +75,28 @@ function findListed(doc: InfDocument, base: string, arch: Arch, key: string): { 
 }
 
 /** Path of a file relative to the INF directory, from its SourceDisksFiles entry and disk. */
-function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry | undefined): string {
+function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry | undefined, folders: Map<string, string>): string {
   if (!files) return name;
   const diskId = files.fields[0]?.trim() ?? '';
   const subdir = files.fields[1]?.trim() ?? '';
-  const disk = diskId === '' ? undefined : findListed(doc, 'SourceDisksNames', arch, diskId)?.entry;
-  const diskPath = disk?.fields[3]?.trim() ?? '';
-  // A leading `\` means "from the package root", which is the INF's directory here.
-  return [diskPath, subdir, name]
-    .flatMap((part) => part.split(/[\\/]+/))
-    .filter((part) => part !== '' && part !== '.')
-    .join('/');
+  // The folder of a disk id + subdir pair is worked out once per call.
+  const key = `${diskId}\0${subdir}`;
+  let folder = folders.get(key);
+  if (folder === undefined) {
+    const disk = diskId === '' ? undefined : findListed(doc, 'SourceDisksNames', arch, diskId)?.entry;
+    const diskPath = disk?.fields[3]?.trim() ?? '';
+    // A leading `\` means "from the package root", which is the INF's directory here.
+    folder = [diskPath, subdir].flatMap((part) => part.split(/[\\/]+/)).filter((part) => part !== '' && part !== '.').join('/');
+    folders.set(key, folder);
+  }
+  const rest = name.split(/[\\/]+/).filter((part) => part !== '' && part !== '.').join('/');
+  return folder === '' ? rest : rest === '' ? folder : `${folder}/${rest}`;
 }
 
 /** Every file the INF names for the architecture, de-duplicated case-insensitively, in INF order. */
 export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
   const out = new Map<string, FileReference>();
+  const folders = new Map<string, string>();
   const add = (name: string, section: string, line: number, destName?: string): void => {
     const lower = name.toLowerCase();
     if (name === '' || out.has(lower)) return;
@@ -99,7 +105,7 @@ export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
       name, section, line,
       listed: listed !== undefined,
       ...(listed ? { sourceSection: listed.section.name } : {}),
-      relativePath: sourcePath(doc, arch, name, listed?.entry),
+      relativePath: sourcePath(doc, arch, name, listed?.entry, folders),
       ...(destName !== undefined && destName !== '' && destName.toLowerCase() !== lower ? { destName } : {}),
     });
   };

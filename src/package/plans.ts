@@ -6,12 +6,13 @@
 // the OSAttr of the requested versions, the OS tokens, and the hardware IDs of
 // every Models section of those INFs.
 import { basename, join } from 'node:path';
-import { ARCHES, type Arch } from '../inf/arch.js';
+import { ARCHES } from '../inf/arch.js';
 import { manufacturerLines } from '../inf/decorations.js';
 import { readModelsEntry } from '../inf/hwid.js';
 import type { InfDocument } from '../inf/document.js';
 import { catalogFileFor } from './catalog-file.js';
-import { referencedFiles } from './files.js';
+import type { FileReference } from './files.js';
+import { infFiles } from './inf-files.js';
 import type { DriverPackage, PackageInf } from './load.js';
 import { type OsId, osAttrFor, resolveOsIds, supportsSha256Catalogs } from './os-ids.js';
 
@@ -91,11 +92,14 @@ export function catalogVersionFor(oses: readonly OsId[], forced?: 1 | 2): 1 | 2 
 export function packageMembers(pkg: DriverPackage, inf: PackageInf): CatalogPlanMember[] {
   const members: CatalogPlanMember[] = [];
   const seen = new Set<string>();
-  // The targeted architecture's lookup of an undecorated file is the same for
-  // every architecture; x86 first, then the others in ARCHES order.
-  const arches: Arch[] = ARCHES.map((a) => a.arch);
-  for (const arch of arches) {
-    for (const file of referencedFiles(inf.doc, arch)) {
+  // x86 first, then the others in ARCHES order; an architecture without
+  // sections of its own sees what the first such one saw (infFiles).
+  const walked = new Set<FileReference[]>();
+  for (const { arch } of ARCHES) {
+    const files = infFiles(inf, arch);
+    if (walked.has(files)) continue;
+    walked.add(files);
+    for (const file of files) {
       if (!file.listed) continue;
       const path = pkg.fs.resolve(file.relativePath);
       if (!path || seen.has(path) || path === inf.path) continue;
