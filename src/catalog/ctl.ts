@@ -45,9 +45,19 @@ export function digestInfo(alg: HashAlgorithm, digest: Buffer): Buffer {
 
 /** SpcIndirectDataContent for a catalog member. */
 export function spcIndirectData(isPe: boolean, alg: HashAlgorithm, digest: Buffer, link: Buffer = OBSOLETE_LINK, peFlags = MAKECAT_PE_FLAGS): Buffer {
-  const data = isPe ? seq(oid(OID.spcPeImageData), seq(peFlags, ctx(0, link))) : seq(oid(OID.spcCabData), link);
+  const common = peFlags === MAKECAT_PE_FLAGS && (link === OBSOLETE_LINK || link === EMPTY_LINK);
+  const data = common ? COMMON_DATA.get(`${isPe}${link === OBSOLETE_LINK}`)! : indirectData(isPe, link, peFlags);
   return seq(data, digestInfo(alg, digest));
 }
+
+function indirectData(isPe: boolean, link: Buffer, peFlags: Buffer): Buffer {
+  return isPe ? seq(oid(OID.spcPeImageData), seq(peFlags, ctx(0, link))) : seq(oid(OID.spcCabData), link);
+}
+
+// The SpcIndirectData "data" part every member without page hashes shares.
+const COMMON_DATA = new Map(
+  [true, false].flatMap((isPe) => [true, false].map((obsolete) => [`${isPe}${obsolete}`, indirectData(isPe, obsolete ? OBSOLETE_LINK : EMPTY_LINK, MAKECAT_PE_FLAGS)] as const)),
+);
 
 /** v1 tag: upper-case hex of the SHA-1, UTF-16LE with the NUL (§3.1). */
 export const v1Tag = (sha1: Buffer): Buffer => wstrz(sha1.toString('hex').toUpperCase());

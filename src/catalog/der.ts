@@ -32,15 +32,23 @@ export function tlv(tag: number, ...parts: Buffer[]): Buffer {
 
 export const seq = (...parts: Buffer[]): Buffer => tlv(0x30, ...parts);
 /** DER SET OF: the element encodings sorted byte-wise (X.690 §11.6). */
-export const set = (...parts: Buffer[]): Buffer => tlv(0x31, ...[...parts].sort(Buffer.compare));
+export const set = (...parts: Buffer[]): Buffer => tlv(0x31, ...(parts.length < 2 ? parts : [...parts].sort(Buffer.compare)));
 export const octets = (bytes: Buffer): Buffer => tlv(0x04, bytes);
 export const NULL = Buffer.from([0x05, 0x00]);
 /** [n] constructed (EXPLICIT, or IMPLICIT of a constructed type). */
 export const ctx = (n: number, ...parts: Buffer[]): Buffer => tlv(0xa0 | n, ...parts);
 /** [n] primitive (IMPLICIT of a primitive type). */
 export const ctxPrim = (n: number, bytes: Buffer): Buffer => tlv(0x80 | n, bytes);
-/** BMPString: UTF-16BE, no terminator. */
-export const bmp = (text: string): Buffer => tlv(0x1e, Buffer.from(text, 'utf16le').swap16());
+const bmpCache = new Map<string, Buffer>();
+/** BMPString: UTF-16BE, no terminator. Short names (attribute names) are encoded once; do not modify the result. */
+export const bmp = (text: string): Buffer => {
+  let der = bmpCache.get(text);
+  if (!der) {
+    der = tlv(0x1e, Buffer.from(text, 'utf16le').swap16());
+    if (text.length <= 16 && bmpCache.size < 256) bmpCache.set(text, der);
+  }
+  return der;
+};
 /** UTF-16LE text with a trailing NUL, the way the catalog API stores strings. */
 export const wstrz = (text: string): Buffer => Buffer.from(`${text}\0`, 'utf16le');
 export const utf8 = (text: string): Buffer => tlv(0x0c, Buffer.from(text, 'utf8'));

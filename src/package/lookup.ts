@@ -47,21 +47,22 @@ export class CaseInsensitiveFs {
 
   #resolve(relative: string, options: { directory?: boolean }): string | undefined {
     const parts = relative.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
-    const stack: string[] = [];
+    // The folders walked so far, each a full path as join() writes it (the listing keys).
+    const dirs: string[] = [join(this.root)];
     for (const part of parts) {
       if (part === '..') {
-        if (stack.length === 0) return undefined;
-        stack.pop();
+        if (dirs.length === 1) return undefined;
+        dirs.pop();
         continue;
       }
-      const dir = join(this.root, ...stack);
+      const dir = dirs[dirs.length - 1]!;
       const listing = this.#list(dir);
       if (!listing) return undefined;
-      const actual = listing.has(part.toLowerCase()) ? listing.get(part.toLowerCase())! : undefined;
+      const actual = listing.get(part.toLowerCase());
       if (actual === undefined) return undefined;
-      stack.push(actual);
+      dirs.push(join(dir, actual));
     }
-    const full = join(this.root, ...stack);
+    const full = dirs[dirs.length - 1]!;
     if (!options.directory && this.#plainFiles.has(full)) return full;
     try {
       const stats = statSync(full);
