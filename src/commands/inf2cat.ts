@@ -158,10 +158,12 @@ function usageText(): string {
     '    Run the signability tests only; write no catalog.',
     '',
     '/verbose (/v)',
-    '    Print each step instead of progress dots.',
+    '    Print each step instead of progress dots, and for each catalog written',
+    '    every file it holds and the INF section that named it.',
     '',
     '/pageHashes[:file1[,file2]...]',
-    '    Page hashes for all (or the listed) PE files. Accepted; wdksim does not write page hashes yet.',
+    '    Write page hashes for all (or only the listed) PE members of the catalog',
+    '    (SpcPeImageData page-hash table, SHA-1 or SHA-256 as the catalog version).',
     '',
     '/drm, /pe',
     '    Deprecated; rejected as current Inf2Cat does.',
@@ -290,7 +292,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       ...(options.catalogVersion ? { catalogVersion: options.catalogVersion } : {}),
     }, { ...text?.hooks, hashing: (done, total) => bar.update(done, total) });
     bar.stop();
-    if (text && result.written) ctx.io.stdout(catalogsWrittenText(result));
+    if (text && result.written) ctx.io.stdout(catalogsWrittenText(result, options.verbose ? dir : undefined));
     if (options.json) jsonReport(ctx, dir, result, options, result.exitCode);
     return result.exitCode;
   } catch (error) {

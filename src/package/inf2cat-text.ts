@@ -1,6 +1,7 @@
 // What Inf2Cat prints (wdk-tools.md §3.5): progress dots (or /verbose lines),
 // the Errors/Warnings report, the catalogs written, and its exception path.
 // Shared by the inf2cat command and the build log, so both print the same.
+import { basename, relative, sep } from 'node:path';
 import { formatInf2CatLine } from './checks.js';
 import type { Inf2CatHooks, Inf2CatResult } from './inf2cat.js';
 
@@ -51,9 +52,30 @@ export function signabilityReport(result: Pick<Inf2CatResult, 'diagnostics' | 'e
   return `${out.join('\n')}\n`;
 }
 
-/** After the catalogs are written: "Catalog generation complete." and their paths. */
-export function catalogsWrittenText(result: Pick<Inf2CatResult, 'catalogs'>): string {
-  return `\nCatalog generation complete.\n${result.catalogs.map((p) => `${p.path}\n`).join('')}`;
+/**
+ * After the catalogs are written: "Catalog generation complete." and their
+ * paths. With /verbose (`packageDir` given), each path is followed by the files
+ * the catalog holds (relative to the package) and why: the INF and section that
+ * named each, so a multi-architecture or multi-INF package shows where every
+ * member came from (a wdksim addition; Inf2Cat prints the paths only).
+ */
+export function catalogsWrittenText(result: Pick<Inf2CatResult, 'catalogs'>, packageDir?: string): string {
+  const lines = ['', 'Catalog generation complete.'];
+  for (const plan of result.catalogs) {
+    lines.push(plan.path);
+    if (packageDir === undefined) continue;
+    const width = Math.max(...plan.members.map((m) => rel(packageDir, m.path).length));
+    for (const m of plan.members) {
+      const shown = rel(packageDir, m.path);
+      const renamed = m.name.toLowerCase() !== basename(m.path).toLowerCase() ? ` as ${m.name.toLowerCase()}` : '';
+      lines.push(`    ${shown.padEnd(width)}  ${m.reason}${renamed}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function rel(dir: string, path: string): string {
+  return relative(dir, path).split(sep).join('\\');
 }
 
 /** Inf2Cat's exception path: blank line, the message, "Signability test failed.". */

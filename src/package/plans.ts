@@ -104,7 +104,7 @@ export function packageMembers(pkg: DriverPackage, inf: PackageInf): CatalogPlan
       const path = pkg.fs.resolve(file.relativePath);
       if (!path || seen.has(path) || path === inf.path) continue;
       seen.add(path);
-      members.push({ name: file.destName ?? basename(path), path, reason: `${inf.name} [${file.section}]` });
+      members.push({ name: file.destName ?? basename(path), path, reason: `${inf.name} [${file.section}]${file.sourceSection && file.sourceSection.toLowerCase() !== file.section.toLowerCase() ? `, listed in [${file.sourceSection}]` : ''}` });
     }
   }
   return members;

@@ -261,3 +261,29 @@ describe('inf2cat catalog content', () => {
     expect(x64).toEqual(['multi.inf', 'multi.sys', 'multi32helper.dll', 'readme.txt']);
   });
 });
+
+describe('inf2cat /verbose catalog listing and --help (issue 15)', () => {
+  it('/v lists, per catalog, each file and the INF section that named it', async () => {
+    const dir = packageCopy('renamed-and-coinstallers');
+    const r = await wdksim(['inf2cat', ...NOW, '/driver:renamed-and-coinstallers', '/os:7_X86', '/v'], { cwd: dir });
+    expect(r.exitCode, r.stdout).toBe(0);
+    const listing = r.stdout.slice(r.stdout.indexOf('Catalog generation complete.'));
+    expect(listing).toBe([
+      'Catalog generation complete.',
+      join(dir, 'renamed-and-coinstallers', 'ren32.cat'),
+      '    ren.inf        ren.inf (the INF)',
+      '    ren.sys        ren.inf [Files], listed in [SourceDisksFiles]',
+      '    renhelp32.dll  ren.inf [Helper32], listed in [SourceDisksFiles.x86] as renhelp.dll',
+      '    x86\\renco.dll  ren.inf [Co], listed in [SourceDisksFiles.x86]',
+      '    renhelp64.dll  ren.inf [Helper64], listed in [SourceDisksFiles.amd64] as renhelp.dll',
+      '    x64\\renco.dll  ren.inf [Co], listed in [SourceDisksFiles.amd64]',
+      '',
+    ].join('\n'));
+  });
+
+  it('--help says page hashes are written', async () => {
+    const r = await wdksim(['inf2cat', '--help']);
+    expect(r.stdout).toContain('Write page hashes for all (or only the listed) PE members');
+    expect(r.stdout).not.toContain('does not write page hashes');
+  });
+});
