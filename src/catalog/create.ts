@@ -124,8 +124,12 @@ function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): E
     }
   }
   if (options.version === 2) {
-    // SHA-1 shadow entries: tag = SHA-1, only MemberInfo2 (§3.4).
-    for (const { digests } of hashed) add({ tag: digests.sha1!, attributes: [memberInfoV2(digests.isPe ? 'pe' : 'flat')] });
+    // SHA-1 shadow entries: tag = SHA-1, MemberInfo2, and (as real Inf2Cat v2
+    // catalogs show; MakeCat writes MemberInfo2 alone, §3.4) File and OSAttr.
+    for (const { input, digests } of hashed) {
+      const file = memberAttribute(OID.catNameValue, nameValue('File', input.name.toLowerCase()));
+      add({ tag: digests.sha1!, attributes: [memberInfoV2(digests.isPe ? 'pe' : 'flat'), file, ...osAttr] });
+    }
   }
   return [...byTag.values()];
 }

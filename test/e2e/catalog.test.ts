@@ -33,7 +33,7 @@ describe('wdksim catalog dump', () => {
     expect(r.stdout).toContain('Kind:   PE image (Authenticode hash)');
     expect(r.stdout).toContain('Signature:       none (unsigned catalog)');
     const json = JSON.parse((await wdksim(['catalog', 'dump', 'toaster.cat', '--json'], { cwd: dir })).stdout);
-    const inf = json.members.find((m: { fileName: string }) => m.fileName === 'toaster.inf');
+    const inf = json.members.find((m: { fileName: string; shadow: boolean }) => m.fileName === 'toaster.inf' && !m.shadow);
     const sha = createHash('sha256').update('[Version]\r\nSignature="$Windows NT$"\r\n').digest('hex').toUpperCase();
     expect(inf).toMatchObject({ hashAlgorithm: 'sha256', digest: sha, kind: 'flat', tag: sha });
     expect(json.members.filter((m: { shadow: boolean }) => m.shadow)).toHaveLength(2);
