@@ -107,8 +107,10 @@ function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): E
     if (!byTag.has(key)) byTag.set(key, m); // de-duplicated by tag; the first name wins
   };
   const osAttr = options.osAttr ? [memberAttribute(OID.catNameValue, nameValue('OSAttr', options.osAttr))] : [];
-  for (const { input, digests, pageLink } of hashed) {
-    const file = memberAttribute(OID.catNameValue, nameValue('File', input.name.toLowerCase()));
+  // The File attribute of each file, shared by its member and (v2) its SHA-1 entry.
+  const files = hashed.map(({ input }) => memberAttribute(OID.catNameValue, nameValue('File', input.name.toLowerCase())));
+  hashed.forEach(({ digests, pageLink }, i) => {
+    const file = files[i]!;
     if (options.version === 1) {
       const sha1 = digests.sha1!;
       add({
@@ -122,14 +124,11 @@ function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): E
       const link = digests.isPe ? (pageLink ?? OBSOLETE_LINK) : EMPTY_LINK;
       add({ tag: sha256, attributes: [info, file, ...osAttr, memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha256', sha256, link))] });
     }
-  }
+  });
   if (options.version === 2) {
     // SHA-1 shadow entries: tag = SHA-1, MemberInfo2, and (as real Inf2Cat v2
     // catalogs show; MakeCat writes MemberInfo2 alone, §3.4) File and OSAttr.
-    for (const { input, digests } of hashed) {
-      const file = memberAttribute(OID.catNameValue, nameValue('File', input.name.toLowerCase()));
-      add({ tag: digests.sha1!, attributes: [memberInfoV2(digests.isPe ? 'pe' : 'flat'), file, ...osAttr] });
-    }
+    hashed.forEach(({ digests }, i) => add({ tag: digests.sha1!, attributes: [memberInfoV2(digests.isPe ? 'pe' : 'flat'), files[i]!, ...osAttr] }));
   }
   return [...byTag.values()];
 }
