@@ -5,6 +5,7 @@ import type { RawToken } from '../inf/lexer.js';
 import type { Span } from '../diagnostic.js';
 import type { InfModel } from './model.js';
 import type { BaseRuleContext, Mode, Rule, RuleReport } from './types.js';
+import type { Kit } from './kits.js';
 
 export interface InfRuleOptions {
   /** /stampinf: unstamped INX tokens ($ARCH$, empty DriverVer...) are expected. */
@@ -16,6 +17,8 @@ export interface InfRuleContext extends BaseRuleContext {
   model: InfModel;
   mode: Mode;
   options: InfRuleOptions;
+  /** The WDK whose InfVerif is being modelled (placement differs between kits). */
+  kit: Kit;
 }
 
 export type InfRule = Rule<InfRuleContext>;
