@@ -41,7 +41,7 @@ export default defineRule<InfRuleContext>({
       if (done.has(key)) continue;
       done.add(key);
       const ids = install.model.hardwareIds.filter((h) => h !== '').join(', ') || install.model.entry.key || '';
-      ctx.report({ ...atEntry(install.model.entry), message: `Hardware ID ${ids} has no associated service for install section [${section.name}]`, ...(install.model.models.dec ? { targetOs: install.model.models.dec.text } : {}) });
+      ctx.report({ ...atEntry(install.model.entry), message: `Hardware '${ids}' does not have an associated service using install section '${section.name}'.`, ...(install.model.models.dec ? { targetOs: install.model.models.dec.text } : {}) });
     }
   },
 });

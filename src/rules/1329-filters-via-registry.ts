@@ -10,7 +10,7 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     for (const r of registryLines(ctx.model)) {
       if (r.ref.kind === 'registry' && /^(upper|lower)filters$/i.test(r.valueName) && /\.hw$/i.test(r.ref.entry.section)) {
-        ctx.report({ ...atField(r.entry, 2), message: `Filter added through registry value ${r.valueName}; use AddFilter in a .Filters section` });
+        ctx.report({ ...atField(r.entry, 2), message: 'Cannot add filters with registry or property, use [DDInstall.Filters] section.' });
       }
     }
   },

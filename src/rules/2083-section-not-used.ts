@@ -13,7 +13,7 @@ export default defineRule<InfRuleContext>({
       if (ctx.model.isReached(section)) continue;
       if (/\.security$/i.test(section.name)) continue;
       if (needsElsewhere && section.entries.length === 0) continue;
-      ctx.report({ ...atSection(section), message: `Section [${section.name}] not referenced or used` });
+      ctx.report({ ...atSection(section), message: `Section [${section.lowerName}] not referenced or used.` });
     }
   },
 });

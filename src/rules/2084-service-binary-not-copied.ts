@@ -16,7 +16,7 @@ export default defineRule<InfRuleContext>({
       const entry = section.find('ServiceBinary');
       const file = serviceBinaryFile(entry?.fields[0] ?? '');
       if (entry && file !== '' && !copied.has(file.toLowerCase()) && !INBOX.has(file.toLowerCase())) {
-        ctx.report({ ...atField(entry, 0), message: `Service binary '${file}' should reference a CopyFiles destination file` });
+        ctx.report({ ...atField(entry, 0), message: `Service binary '${file}' should reference a CopyFiles destination file.` });
       }
     }
   },
