@@ -15,8 +15,8 @@ export default defineRule<InfRuleContext>({
         const from = doc.section(ref.entry.section);
         if (from && from.findAll('Include').length > 0) continue; // supplied by the included INF
       }
-      const hint = ref.kind === 'files' && /\.[a-z0-9]{1,4}$/i.test(ref.name) ? ` (to copy a single file write ${ref.directive}=@${ref.name})` : '';
-      ctx.report({ ...atToken(ref.entry, ref.token), message: `Section [${ref.name}] not found.` });
+      const single = ref.kind === 'files' && /\.[a-z0-9]{1,4}$/i.test(ref.name);
+      ctx.report({ ...atToken(ref.entry, ref.token), message: `Section [${ref.name}] not found.`, ...(single ? { fix: `To copy a single file write ${ref.directive}=@${ref.name}` } : {}) });
     }
     const reportedModels = new Set<string>();
     for (const m of model.modelsSections) {
