@@ -64,7 +64,7 @@ export default defineRule<InfRuleContext>({
         for (let n = key ? -1 : 0; n < entry.fieldTokens.length; n++) {
           const tok: RawToken = n < 0 ? key! : entry.fieldTokens[n]!;
           if (tok.value.indexOf('%') === -1) continue;
-          eachToken(tok.value, (name) => {
+          eachToken(tok.value, (name, index) => {
             let defined = known.get(name);
             if (defined === undefined) {
               defined = name !== NULL_TOKEN && (strings.has(name.toLowerCase()) || /^-?\d+$/.test(name));
@@ -78,8 +78,10 @@ export default defineRule<InfRuleContext>({
             // Place the report on the token's text in the line when it can be found.
             const line = tok.span.start.line;
             const text = doc.lineText(line);
-            const at = name === NULL_TOKEN ? -1 : text.indexOf(`%${name}%`, tok.span.start.column - 1);
-            const pos = at >= 0 && line === entry.line ? { line, column: at + 1, endColumn: at + name.length + 3 } : { line: entry.line, column: entry.span.start.column };
+            // The lone % of '(null)' is placed on itself, so it follows the named tokens before it.
+            const at = name === NULL_TOKEN ? tok.span.start.column - 1 + index : text.indexOf(`%${name}%`, tok.span.start.column - 1);
+            const width = name === NULL_TOKEN ? 1 : name.length + 2;
+            const pos = at >= 0 && line === entry.line && at + width <= text.length ? { line, column: at + 1, endColumn: at + 1 + width } : { line: entry.line, column: entry.span.start.column };
             // InfVerif's wording (microsoft/UDE#8).
             ctx.report({ ...pos, message: `String token '${name}' not defined in [Strings] section - if intending to use a literal '%' in a string, use '%%' instead.` });
           });
