@@ -10,6 +10,11 @@ import type { Kit } from './kits.js';
 export interface InfRuleOptions {
   /** /stampinf: unstamped INX tokens ($ARCH$, empty DriverVer...) are expected. */
   stampinf: boolean;
+  /**
+   * The INF is a build input the build stamps before InfVerif sees it (validate's 'auto'):
+   * MSBuild's stampinf writes a new DriverVer (-d * -v *), so the one in the file is not checked.
+   */
+  restamped?: boolean;
 }
 
 export interface InfRuleContext extends BaseRuleContext {

@@ -15,6 +15,9 @@ export interface Kit {
 
 /** The kits wdksim models, oldest first. The last is the default. */
 export const KITS: readonly Kit[] = [
+  { version: '10.0.15063', build: 15063, release: 'Windows 10, version 1703' },
+  { version: '10.0.16299', build: 16299, release: 'Windows 10, version 1709' },
+  { version: '10.0.17134', build: 17134, release: 'Windows 10, version 1803' },
   { version: '10.0.17763', build: 17763, release: 'Windows 10, version 1809' },
   { version: '10.0.18362', build: 18362, release: 'Windows 10, version 1903' },
   { version: '10.0.19041', build: 19041, release: 'Windows 10, version 2004' },
@@ -25,14 +28,16 @@ export const NEWEST_KIT: Kit = KITS[KITS.length - 1]!;
 
 /**
  * The kit a version names: "22621", "10.0.22621", "10.0.22621.2428" (a refresh) or
- * a build between two kits (20348, 22000: the newest modelled kit not newer than it).
- * undefined when the text is not a version or is older than the oldest kit.
+ * a build between two kits (20348, 22000: the newest modelled kit not newer than it;
+ * the first Windows 10 kits, 10240 to 14393, get the oldest modelled kit's rules).
+ * undefined when the text is not a Windows 10 or later kit version.
  */
 export function resolveKit(spec: string): Kit | undefined {
   const m = /^\s*(?:10\.0\.)?(\d{5})(?:\.\d+)?\s*$/.exec(spec);
   if (!m) return undefined;
   const build = Number(m[1]);
-  let found: Kit | undefined;
+  if (build < 10240) return undefined;
+  let found: Kit = KITS[0]!;
   for (const kit of KITS) if (kit.build <= build) found = kit;
   return found;
 }
@@ -52,6 +57,9 @@ export interface CodeHistory {
 /** Only codes with dated evidence are here; every other code is in every kit. */
 export const CODE_HISTORY: Readonly<Record<string, CodeHistory>> = {
   '1212': { since: 17763, why: 'documented June 2018, first reported with the 1809 kit (loki-hidriver#1)' },
+  '1284': { since: 22621, why: 'the reserved sample class "Sample": first reported with 22621-era kits, whose sample builds suppress it with /msft (Build-Sample.ps1, Windows-driver-samples 24f280dc)' },
+  '1285': { since: 22621, why: 'reported together with 1284 from 22621-era kits on (windows-drivers-rs#35); suppressed there by /msft' },
+  '1293': { since: 22621, why: 'reserved sample service names: 2017 builds of dynambus.inx printed only 1209 (Windows-driver-samples#160), 22621-era builds "error 1293: Service name \'dynambus\' is reserved" (12f4557f); /msft suppresses it in 22621' },
   '1296': {
     since: 17763,
     levels: [{ through: 19041, levels: { default: 'warning' } }],

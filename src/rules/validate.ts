@@ -124,10 +124,11 @@ export function validateDocument(doc: InfDocument, options: ValidateOptions = {}
     const skipped = ruleById('1299')!;
     diagnostics.push({ code: '1299', severity: 'error', file: doc.file, line: 0, column: 0, message: 'Further checks were skipped because of the errors above', fix: skipped.fix });
   } else {
-    const stampinf = options.stampinf === 'auto' ? autoStampinf(doc) : options.stampinf ?? false;
+    const buildInput = options.stampinf === 'auto' && autoStampinf(doc);
+    const stampinf = options.stampinf === 'auto' ? buildInput : options.stampinf ?? false;
     const lineCount = doc.lineCount;
     // One context for the document; each rule gets its own report function.
-    const ctx = new DocumentContext(doc, mode, { stampinf }, kit);
+    const ctx = new DocumentContext(doc, mode, { stampinf, ...(buildInput ? { restamped: true } : {}) }, kit);
     diagnostics.push(...runRules<InfRuleContext>(
       rules,
       { file: doc.file, lineCount, lineLength: (n) => lineLength(doc, n) },
