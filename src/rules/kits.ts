@@ -21,6 +21,7 @@ export const KITS: readonly Kit[] = [
   { version: '10.0.17763', build: 17763, release: 'Windows 10, version 1809' },
   { version: '10.0.18362', build: 18362, release: 'Windows 10, version 1903' },
   { version: '10.0.19041', build: 19041, release: 'Windows 10, version 2004' },
+  { version: '10.0.22000', build: 22000, release: 'Windows 11, version 21H2' },
   { version: '10.0.22621', build: 22621, release: 'Windows 11, version 22H2' },
   { version: '10.0.26100', build: 26100, release: 'Windows 11, version 24H2' },
 ];
@@ -57,9 +58,9 @@ export interface CodeHistory {
 /** Only codes with dated evidence are here; every other code is in every kit. */
 export const CODE_HISTORY: Readonly<Record<string, CodeHistory>> = {
   '1212': { since: 17763, why: 'documented June 2018, first reported with the 1809 kit (loki-hidriver#1)' },
-  '1284': { since: 22621, why: 'the reserved sample class "Sample": first reported with 22621-era kits, whose sample builds suppress it with /msft (Build-Sample.ps1, Windows-driver-samples 24f280dc)' },
-  '1285': { since: 22621, why: 'reported together with 1284 from 22621-era kits on (windows-drivers-rs#35); suppressed there by /msft' },
-  '1293': { since: 22621, why: 'reserved sample service names: 2017 builds of dynambus.inx printed only 1209 (Windows-driver-samples#160), 22621-era builds "error 1293: Service name \'dynambus\' is reserved" (12f4557f); /msft suppresses it in 22621' },
+  '1284': { since: 22000, why: 'the reserved sample class "Sample": first reported in December 2021 by a kit that still printed the short 1324 wording (Windows-driver-samples#680, HyperPlatform#88); 22621 sample builds suppress it with /msft' },
+  '1285': { since: 22000, why: 'reported together with 1284 from December 2021 on (Windows-driver-samples#680, windows-drivers-rs#35)' },
+  '1293': { since: 22000, why: 'reserved sample service names: 2017 builds of dynambus.inx printed only 1209 (Windows-driver-samples#160); "error 1293: Service name \'ECHO\' is reserved" from December 2021 (#680)' },
   '1296': {
     since: 17763,
     levels: [{ through: 19041, levels: { default: 'warning' } }],
@@ -72,8 +73,8 @@ export const CODE_HISTORY: Readonly<Record<string, CodeHistory>> = {
   '1323': { since: 17763, why: '/w and its isolation rules arrived with 1809' },
   '1324': {
     since: 19041,
-    wording: [{ through: 19041, rewrite: (m) => m.replace(' to prevent external apps from modifying installed driver files', '') }],
-    why: 'new with the 2004 kit (DMF#124, gbhv#16, which also show the shorter 19041 wording); 1903 builds do not print it (Windows-driver-samples#430, #435)',
+    wording: [{ through: 22000, rewrite: (m) => m.replace(' to prevent external apps from modifying installed driver files', '') }],
+    why: 'new with the 2004 kit (DMF#124, gbhv#16, which also show the shorter wording kits printed until 2022, Windows-driver-samples#680); 1903 builds do not print it (Windows-driver-samples#430, #435)',
   },
   '1330': { since: 17763, why: '"new universal checks" documented for 1809 (docs PR #945)' },
   '1340': { since: 26100, why: 'first in the 24H2 table; not in earlier kits' },

@@ -30,7 +30,8 @@ describe('kits', () => {
   it('resolves versions as people write them', () => {
     expect(resolveKit('19041')?.version).toBe('10.0.19041');
     expect(resolveKit('10.0.22621.2428')?.version).toBe('10.0.22621');
-    expect(resolveKit('10.0.22000')?.version).toBe('10.0.19041');
+    expect(resolveKit('10.0.22000')?.version).toBe('10.0.22000');
+    expect(resolveKit('10.0.20348')?.version).toBe('10.0.19041');
     expect(resolveKit('10.0.26100.6584')?.version).toBe('10.0.26100');
     expect(resolveKit('10.0.28000')?.version).toBe('10.0.26100');
     expect(resolveKit('10.0.14393')?.version).toBe('10.0.15063');
