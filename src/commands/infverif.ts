@@ -311,7 +311,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
         file: target === '-' ? '<stdin>' : target,
         ...(target === '-' ? {} : { absolute: resolve(cwd, target) }),
         diagnostics,
-        lineText: (n) => doc.lineText(n),
+        lineText: (n) => result.document.lineText(n),
       });
     } catch (error) {
       if (error instanceof InputError) fail(error.message);

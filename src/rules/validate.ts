@@ -11,7 +11,7 @@ import { infRules, ruleById } from './index.js';
 import { type InfModel, modelOf } from './model.js';
 import { type Mode, type RuleReport, severityOf } from './types.js';
 import { type Kit, NEWEST_KIT, kitLevel, kitMessage, resolveKit } from './kits.js';
-import { autoStampinf } from './stamp-state.js';
+import { autoStampinf, stampedForBuild } from './stamp-state.js';
 
 export interface ValidateOptions {
   /** InfVerif mode: 'default' (no switch), 'k', 'u', 'w', 'h'. */
@@ -94,7 +94,10 @@ export function rulesForKit(rules: readonly InfRule[], kit: Kit): readonly InfRu
   return list;
 }
 
-export function validateDocument(doc: InfDocument, options: ValidateOptions = {}): ValidationResult {
+export function validateDocument(source: InfDocument, options: ValidateOptions = {}): ValidationResult {
+  // A build input is checked as the build's stampinf leaves it, with the stamped file's lines.
+  const buildInput = options.stampinf === 'auto' && autoStampinf(source);
+  const doc = (buildInput && stampedForBuild(source)) || source;
   const mode = options.mode ?? 'default';
   const kit = kitOf(options.wdk);
   const rules = rulesForKit(options.rules ?? infRules, kit);
@@ -124,7 +127,6 @@ export function validateDocument(doc: InfDocument, options: ValidateOptions = {}
     const skipped = ruleById('1299')!;
     diagnostics.push({ code: '1299', severity: 'error', file: doc.file, line: 0, column: 0, message: 'Further checks were skipped because of the errors above', fix: skipped.fix });
   } else {
-    const buildInput = options.stampinf === 'auto' && autoStampinf(doc);
     const stampinf = options.stampinf === 'auto' ? buildInput : options.stampinf ?? false;
     const lineCount = doc.lineCount;
     // One context for the document; each rule gets its own report function.
