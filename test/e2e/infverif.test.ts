@@ -156,3 +156,52 @@ describe('wdksim infverif (built CLI)', () => {
     }
   });
 });
+
+describe('wdksim infverif as the WDK you have (built CLI)', () => {
+  const TOAST = 'fixtures/infverif-real/wds936-toastpkg/toastpkg.inf';
+  const ECHO2 = 'fixtures/infverif-real/rust14-echo2/echo_2.inx';
+
+  it('--wdk (and /wdk) picks the kit; an unknown version is a usage error listing the kits', async () => {
+    const a = await wdksim(['--wdk', '10.0.22621', '/w', TOAST]);
+    const b = await wdksim(['/wdk', '22621', '/w', TOAST]);
+    expect(a.stdout).toBe(b.stdout);
+    expect(scrub(a.stdout).split('\n').map((l) => /^(\w+)\((\d+)\)[^,]*, line (\d+)/.exec(l)!.slice(1).join(' '))).toEqual(['ERROR 1100 78', 'ERROR 1322 104', 'ERROR 1303 107', 'WARNING 2083 110']);
+    const bad = await wdksim(['--wdk', '9.1', TOAST]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('10.0.19041, 10.0.22000, 10.0.22621, 10.0.26100');
+  });
+
+  it('a switch the kit does not have is a usage error naming the kit that has it', async () => {
+    const h = await wdksim(['--wdk', '19041', '/h', TOAST]);
+    expect(h.code).toBe(2);
+    expect(h.stderr).toContain('InfVerif of WDK 10.0.19041 has no /h switch: it is in WDK 10.0.26100');
+    const code = await wdksim(['--wdk', '22621', '/code', '1203']);
+    expect(code.code).toBe(2);
+    expect(code.stderr).toContain('has no /code switch');
+    const samples = await wdksim(['/samples', TOAST]);
+    expect(samples.code).toBe(2);
+    expect(samples.stderr).toContain('no WDK wdksim models has it');
+  });
+
+  it('/sw<code> leaves one code out (26100); /msft leaves the sample findings out in 22621 only', async () => {
+    const all = await wdksim(['/w', ECHO2]);
+    expect(all.stdout).toContain('ERROR(1284)');
+    const sw = await wdksim(['/w', '/sw1284', ECHO2]);
+    expect(sw.stdout).not.toContain('(1284)');
+    expect(sw.stdout).toContain('ERROR(1285)');
+    const msft22621 = await wdksim(['--wdk', '22621', '/w', '/msft', ECHO2]);
+    expect(msft22621.stdout).not.toMatch(/\((1284|1285)\)/);
+    const msft26100 = await wdksim(['/v', '/w', '/msft', ECHO2]);
+    expect(msft26100.stdout.split('\n').slice(0, 3)).toEqual(['Running in Verbose', 'Running in MSFT driver mode', 'Running Windows Driver INF check']);
+    expect(msft26100.stdout).toContain('ERROR(1284)');
+  });
+
+  it('--list-rules --wdk prints the kit\'s rule set; /rulever switches the rules', async () => {
+    const r = await wdksim(['--list-rules', '--wdk', '10.0.19041']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('InfVerif rules of WDK 10.0.19041 (Windows 10, version 2004): 87 codes');
+    expect(r.stdout).not.toMatch(/^1402/m);
+    const rv = await wdksim(['/w', '/rulever', '10.0.19041', TOAST]);
+    expect(rv.stdout).toContain('line 105:'); // 19041 places 1322 on the entry's own line
+  });
+});
