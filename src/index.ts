@@ -10,6 +10,8 @@ export { readProject, findProjectFile, wdksimJsonSchema, type ProjectSettings, t
 export { runBuild, makePlaceholderBinary, isPlaceholderBinary, type BuildOptions, type BuildResult, type BuildStep } from './build/index.js';
 export { validate, validateDocument, sortDiagnostics, type ValidateOptions, type ValidationResult } from './rules/validate.js';
 export { infRules, ruleById } from './rules/index.js';
+export { KITS, NEWEST_KIT, resolveKit, CODE_HISTORY, type Kit, type CodeHistory } from './rules/kits.js';
+export { listRules } from './rules/listing.js';
 export { defineRule, levels, modeLevels, MODES, type Rule, type RuleMeta, type RuleReport, type BaseRuleContext, type Mode, type Level } from './rules/types.js';
 export { runRules, RULE_CRASHED, type Source as RuleSource } from './rules/engine.js';
 export type { InfRule, InfRuleContext, InfRuleOptions } from './rules/context.js';

@@ -17,9 +17,10 @@ export interface ValidateOptions {
   /** InfVerif mode: 'default' (no switch), 'k', 'u', 'w', 'h'. */
   mode?: Mode;
   /**
-   * /stampinf: validate an unstamped INX ($ARCH$, empty DriverVer expected). 'auto' (what
-   * `wdksim infverif` passes): an INF that still holds stampinf's tokens is checked as the
-   * build stamps it before InfVerif runs. Default false.
+   * /stampinf: validate an unstamped INX ($ARCH$, empty DriverVer expected). 'auto' (the
+   * default, as `wdksim infverif` without /stampinf or --as-is): an INF that still holds
+   * stampinf's tokens is checked as the build stamps it before InfVerif runs; false checks
+   * the file as it is.
    */
   stampinf?: boolean | 'auto';
   /** The WDK whose InfVerif to be: a kit or a version ("10.0.22621", "22621"); default the newest. */
@@ -96,7 +97,8 @@ export function rulesForKit(rules: readonly InfRule[], kit: Kit): readonly InfRu
 
 export function validateDocument(source: InfDocument, options: ValidateOptions = {}): ValidationResult {
   // A build input is checked as the build's stampinf leaves it, with the stamped file's lines.
-  const buildInput = options.stampinf === 'auto' && autoStampinf(source);
+  const stampOption = options.stampinf ?? 'auto';
+  const buildInput = stampOption === 'auto' && autoStampinf(source);
   const doc = (buildInput && stampedForBuild(source)) || source;
   const mode = options.mode ?? 'default';
   const kit = kitOf(options.wdk);
@@ -127,7 +129,7 @@ export function validateDocument(source: InfDocument, options: ValidateOptions =
     const skipped = ruleById('1299')!;
     diagnostics.push({ code: '1299', severity: 'error', file: doc.file, line: 0, column: 0, message: 'Further checks were skipped because of the errors above', fix: skipped.fix });
   } else {
-    const stampinf = options.stampinf === 'auto' ? buildInput : options.stampinf ?? false;
+    const stampinf = stampOption === 'auto' ? buildInput : stampOption;
     const lineCount = doc.lineCount;
     // One context for the document; each rule gets its own report function.
     const ctx = new DocumentContext(doc, mode, { stampinf, ...(buildInput ? { restamped: true } : {}) }, kit);

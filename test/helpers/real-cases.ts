@@ -44,7 +44,7 @@ export interface CaseResult {
 
 export function runCase(c: RealCase): CaseResult {
   const doc = parseInf(readFileSync(join(c.dir, c.file)), { file: c.file });
-  const result = validateDocument(doc, { mode: c.mode, wdk: c.wdk, stampinf: c.stampinf ? true : 'auto' });
+  const result = validateDocument(doc, { mode: c.mode, wdk: c.wdk, ...(c.stampinf ? { stampinf: true } : {}) });
   const actual = result.diagnostics.map((d) => `${d.code}@${d.line}`).sort();
   const expected = [...c.expected].sort();
   const realCodes = new Set(expected.map((e) => e.split('@')[0]));
