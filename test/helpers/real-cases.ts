@@ -21,6 +21,8 @@ export interface RealCase {
   /** The quoted output is not the whole output (a screenshot, one line of a log). */
   partial?: boolean;
   expected: string[];
+  /** Why wdksim is known not to match this case (the test then checks that it still does not). */
+  knownDifference?: string;
 }
 
 export function loadCases(root: string): RealCase[] {

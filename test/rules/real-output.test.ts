@@ -14,6 +14,11 @@ describe('real InfVerif output', () => {
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     const r = runCase(c);
+    if (c.knownDifference) {
+      // Still different: when this fails, wdksim has come to match; drop knownDifference.
+      expect(r.exact, `${c.name}: ${c.knownDifference}`).toBe(false);
+      return;
+    }
     if (c.partial) for (const e of r.expected) expect(r.actual, `${e} quoted in ${c.source}`).toContain(e);
     else expect(r.actual, c.source).toEqual(r.expected);
   });
