@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { registryLines } from './lib/registry.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1329', name: 'filters-via-registry', levels: modeLevels('-/-/E'),
+  // Not in /h: the Hardware Dev Center's check of IddSampleDriver.inf, whose UpperFilters is an
+  // AddReg value, printed only 2084, and the same INF passed it before (roshkins/IddSampleDriver#53).
+  id: '1329', name: 'filters-via-registry', levels: modeLevels('-/-/E', '-'),
   summary: 'Driver isolation: filters are added through UpperFilters/LowerFilters registry values',
   fix: 'Declare filters in a [<install>.Filters] section with AddFilter',
   docsUrl: INFVERIF_DOCS,
