@@ -13,6 +13,7 @@ import { validateDocument } from '../../src/rules/validate.js';
 const PLACEMENT: Record<string, string> = {
   '1303': 'kits before 10.0.22621 print the entry\'s own line, later kits the line above it',
   '1322': 'kits before 10.0.22621 print the entry\'s own line, later kits the line above it',
+  '2083': 'kits before 10.0.22621 print the unused section\'s last line with a value, later kits its header',
 };
 
 const files = corpusInfFiles().map(corpusName);
