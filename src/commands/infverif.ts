@@ -146,6 +146,7 @@ export function parseArgs(argv: string[]): InfVerifOptions {
     }
     // /sw<code> is one token; every other switch is a name from the kit table.
     const sw = /^sw(\d{4})$/.exec(name);
+    if (name === 'sw') throw new UsageError('/sw takes the code in the switch, e.g. /sw1402');
     const spec = kitSwitch(sw ? 'sw' : name);
     if (!spec) {
       if (arg.startsWith('/') && /[\\.]/.test(arg)) {
