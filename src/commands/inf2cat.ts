@@ -21,8 +21,7 @@ import {
   type PackageDiagnostic,
 } from '../package/index.js';
 
-declare const WDKSIM_VERSION: string;
-const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+import { VERSION } from '../version.js';
 
 const PARAMETER_FORMAT = 'Parameter format not correct.';
 

@@ -16,8 +16,7 @@ import { RULE_CRASHED } from '../rules/engine.js';
 import type { Mode, RuleMeta } from '../rules/types.js';
 import { validateDocument } from '../rules/validate.js';
 
-declare const WDKSIM_VERSION: string;
-const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+import { VERSION } from '../version.js';
 
 export interface InfVerifOptions {
   mode: Mode;
