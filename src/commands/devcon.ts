@@ -22,6 +22,7 @@ import { openTarget, type Target, type Transaction } from '../machine/target.js'
 import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../machine/engine.js';
 import { InstallError, SetupError } from '../machine/install-error.js';
 import type { MachineState } from '../machine/schema.js';
+import type { DevconJson } from '../json-records.js';
 
 const BASE = 'devcon';
 
@@ -342,7 +343,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const cmd = line.command === undefined ? undefined : COMMAND_NAMES.find((c) => c === line.command!.toLowerCase());
   if (cmd === undefined) {
     const text = usageText(BASE);
-    if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: line.command ?? null, exitCode: DevconExit.usage, error: text.trimEnd() }, null, 2) + '\n');
+    if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: line.command ?? null, exitCode: DevconExit.usage, error: text.trimEnd() } satisfies DevconJson, null, 2) + '\n');
     else ctx.io.stderr(text);
     return DevconExit.usage;
   }
@@ -357,7 +358,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     await target.transaction('devcon -r reboot', (tx) => rebootMachine(tx));
   }
   if (line.json) {
-    ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: name, exitCode: outcome.code, ...outcome.json, ...(err ? { error: err.trimEnd() } : {}) }, null, 2) + '\n');
+    ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: name, exitCode: outcome.code, ...outcome.json, ...(err ? { error: err.trimEnd() } : {}) } satisfies DevconJson, null, 2) + '\n');
   } else {
     ctx.io.stdout(outcome.out);
     ctx.io.stderr(err);

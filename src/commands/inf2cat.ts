@@ -22,6 +22,7 @@ import {
 } from '../package/index.js';
 
 import { VERSION } from '../version.js';
+import type { Inf2CatJson } from '../json-records.js';
 
 const PARAMETER_FORMAT = 'Parameter format not correct.';
 
@@ -307,7 +308,7 @@ function report(ctx: Context, result: RunResult, failed: boolean): void {
 }
 
 function jsonReport(ctx: Context, result: RunResult, options: Inf2CatOptions, exitCode: number, failure?: string): void {
-  const doc = {
+  const doc: Inf2CatJson = {
     tool: 'inf2cat',
     exitCode,
     passed: exitCode === 0,

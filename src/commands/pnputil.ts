@@ -28,6 +28,7 @@ import { STORE_DIR } from '../machine/layout.js';
 import { openTarget, type Target } from '../machine/target.js';
 import type { MachineState } from '../machine/schema.js';
 import type { Arch } from '../inf/arch.js';
+import type { PnputilJson } from '../json-records.js';
 
 interface Result {
   /** The Windows return value. */
@@ -469,7 +470,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const line = parsePnpLine(argv);
   const res = await dispatch(ctx, line);
   const exit = posixExit(res.value);
-  if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'pnputil', command: line.command ?? null, returnValue: res.value >>> 0, exitCode: exit, ...res.json }, null, 2) + '\n');
+  if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'pnputil', command: line.command ?? null, returnValue: res.value >>> 0, exitCode: exit, ...res.json } satisfies PnputilJson, null, 2) + '\n');
   else ctx.io.stdout(res.raw ? res.out : BANNER + res.out);
   return exit;
 }

@@ -10,6 +10,7 @@ import type { Context } from '../io.js';
 import { looksBinary } from '../inf/decode.js';
 import { parseInf } from '../inf/parse.js';
 import { futureDriverVerWarning, stampInf, type StampRequest } from '../stamp/index.js';
+import type { StampinfJson } from '../json-records.js';
 
 const HELP = `Usage: wdksim stampinf -f FILE [-s SECTION] [-d mm/dd/yyyy|*] [-v w.x.y.z|*] [-a ARCH]
                        [-c CATALOG] [-k KMDF] [-u UMDF] [-i DIR] [-n] [-x] [-o OUT] [--json]
@@ -191,7 +192,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       section: result.stamp.section,
       driverVer: result.driverVer,
       changes: result.changes,
-    }, null, 2)}\n`);
+    } satisfies StampinfJson, null, 2)}\n`);
   } else if (args.verbose) {
     ctx.io.stdout(`Stamping ${outShown}\nStamping [${result.stamp.section}] section with DriverVer=${result.driverVer}\n`);
   }
