@@ -5,8 +5,8 @@
 // /ca FILE (a wdksim switch) and WDKSIM_TRUSTED_CERTS (files separated by the
 // platform's path delimiter), since there is no Windows root store.
 import { readFile } from 'node:fs/promises';
-import { delimiter, dirname, join, resolve } from 'node:path';
-import { readdir, stat } from 'node:fs/promises';
+import { delimiter, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { readState, resolveTargetDir, STATE_FILE } from '../machine/index.js';
 import writeFileAtomic from 'write-file-atomic';
 import {
@@ -14,12 +14,8 @@ import {
   IdentityError,
   loadCertificates,
   loadSigningIdentity,
-  readCatalog,
   signBytes,
-  verifyCatalogSignature,
-  verifyEmbedded,
-  verifyFileAgainstCatalog,
-  type CatalogInfo,
+  verifyFileSignature,
   type CertificateInfo,
   type HashAlgorithm,
   type SignatureVerification,
@@ -252,14 +248,6 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function catalogsBeside(path: string): Promise<string[]> {
-  try {
-    return (await readdir(dirname(path))).filter((n) => n.toLowerCase().endsWith('.cat')).sort().map((n) => join(dirname(path), n));
-  } catch {
-    return [];
-  }
-}
-
 async function verify(argv: string[], ctx: Context): Promise<number> {
   const s = parseWithFiles(argv, VERIFY_VALUES, VERIFY_FLAGS, ctx);
   if (!s) return SigntoolExit.error;
@@ -280,55 +268,19 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
     // signtool: "Verifying:" with /v, else the File/Index/Algorithm/Timestamp table.
     if (verbose) print(`Verifying: ${file}`);
     else print(`File: ${file}\nIndex  Algorithm  Timestamp    \n========================================`);
-    let result: SignatureVerification;
-    let hashLine: string | undefined;
-    let catalogUsed: string | undefined;
-    const candidates = catalogArg ? [resolve(ctx.io.cwd, catalogArg)] : [];
-    const embedded = catalogArg ? undefined : verifyEmbedded(bytes, trust);
-    const noEmbedded = embedded !== undefined && (embedded.status === 'unsigned' || embedded.kind === 'unknown');
-    // /a: a file without its own signature is looked up in the catalogs beside it.
-    if (noEmbedded && s.flags.has('a')) candidates.push(...(await catalogsBeside(path)));
-    if (embedded && !(noEmbedded && s.flags.has('a'))) {
-      result = embedded;
-      if (embedded.fileDigest) hashLine = `Hash of file (${embedded.digestAlgorithm ?? 'sha256'}): ${embedded.fileDigest.toString('hex').toUpperCase()}`;
-      if (embedded.kind === 'unknown') {
-        error(ctx, 'This file format cannot be verified because it is not recognized.');
-        errors++;
-        continue;
-      }
-    } else {
-      result = { ok: false, status: 'unsigned', message: 'No signature found.', chain: [] };
-      let found = false;
-      for (const catPath of candidates) {
-        let info: CatalogInfo;
-        try {
-          info = readCatalog(await readFile(catPath));
-        } catch (e) {
-          if (catalogArg) {
-            error(ctx, `The catalog ${catalogArg} could not be read: ${(e as Error).message}`);
-            result = { ok: false, status: 'unsupported', message: '', chain: [] };
-          }
-          continue;
-        }
-        const membership = await verifyFileAgainstCatalog(info, path);
-        if (membership.status !== 'match') continue;
-        found = true;
-        catalogUsed = catPath;
-        hashLine = `Hash of file (${membership.hashAlgorithm}): ${membership.computed.toString('hex').toUpperCase()}`;
-        result = verifyCatalogSignature(info, trust);
-        break;
-      }
-      if (!found && result.status === 'unsupported') {
-        errors++;
-        continue;
-      }
-      if (!found && catalogArg) {
+    const verification = await verifyFileSignature(path, bytes, { ...(catalogArg ? { catalog: resolve(ctx.io.cwd, catalogArg) } : {}), catalogsBeside: s.flags.has('a'), trust });
+    if (!verification.ok) {
+      if (verification.failure === 'unrecognized') error(ctx, 'This file format cannot be verified because it is not recognized.');
+      else if (verification.failure === 'catalog-unreadable') error(ctx, `The catalog ${catalogArg} could not be read: ${verification.message}`);
+      else {
         error(ctx, `The file is not in the specified catalog (its hash was not found in ${catalogArg}).`);
         print('');
-        errors++;
-        continue;
       }
+      errors++;
+      continue;
     }
+    const { result, catalog: catalogUsed, fileHash } = verification;
+    const hashLine = fileHash ? `Hash of file (${fileHash.algorithm}): ${fileHash.digest.toString('hex').toUpperCase()}` : undefined;
     if (verbose && catalogUsed) print(`File is signed in catalog: ${catalogUsed}`);
     if (verbose && result.chain.length) {
       print('');
