@@ -23,7 +23,12 @@ const NOW = '2026-03-04T05:06:07Z';
 const env = { ...process.env, NO_COLOR: '1', TZ: 'UTC', WDKSIM_NOW: NOW, WDKSIM_TARGET: join(work, 't') };
 delete env.FORCE_COLOR;
 const transcript = [];
-const norm = (s) => s.split(work).join('<W>').split(repo).join('<REPO>');
+// setupapi.dev.log stamps each section with the clock plus the real time elapsed, and
+// .wdksim/state.mark records file times: the hashes that depend on them are masked.
+const norm = (s) => s.split(work).join('<W>').split(repo).join('<REPO>')
+  .replace(/^(.*setupapi\.dev\.log.*)$/gm, (line) => line.replace(/[0-9a-f]{64}/g, '<sha256>'));
+const VARIES = /(^|\/)(state\.mark|snapshots\/[^/]+\.json)$/;
+const LOG_TIME = /\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\.\d{3}/g;
 
 function run(...args) {
   const r = spawnSync(process.execPath, ['--require', join(repo, 'scripts/golden-deterministic.cjs'), join(repo, 'bin/wdksim.js'), ...args], { cwd: work, env, encoding: 'utf8' });
@@ -158,7 +163,16 @@ const files = [];
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p);
-    else files.push(`${relative(work, p)}  ${createHash('sha256').update(readFileSync(p)).digest('hex')}`);
+    else {
+      const rel = relative(work, p).split('\\').join('/');
+      let data = readFileSync(p);
+      if (VARIES.test(rel)) {
+        files.push(`${rel}  (varies)`);
+        continue;
+      }
+      if (rel.endsWith('setupapi.dev.log')) data = Buffer.from(data.toString('latin1').replace(LOG_TIME, '<time>'), 'latin1');
+      files.push(`${rel}  ${createHash('sha256').update(data).digest('hex')}`);
+    }
   }
 })(work);
 transcript.push(`=== files\n${files.join('\n')}\n`);
