@@ -23,6 +23,7 @@ import {
 } from '../catalog/index.js';
 import { exitCodeTables, SigntoolExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
+import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 
 const HELP = `Usage: wdksim signtool <command> [options] FILES...
 
@@ -58,31 +59,31 @@ interface Switches {
   files: string[];
 }
 
-const SIGN_VALUES = new Set(['f', 'p', 'fd', 'd', 'du', 'ac', 't', 'tr', 'td', 'n', 'i', 'r', 's', 'sha1', 'csp', 'kc', 'u', 'c']);
-const SIGN_FLAGS = new Set(['v', 'q', 'debug', 'a', 'sm', 'ph', 'nph', 'as', 'uw', 'seal', 'itos', 'force', 'nosealwarn']);
-const VERIFY_VALUES = new Set(['c', 'ca', 'd', 'o', 'r', 'u', 'hash', 'ds', 'p7', 'sl']);
-const VERIFY_FLAGS = new Set(['v', 'q', 'debug', 'pa', 'pg', 'kp', 'a', 'ad', 'as', 'ag', 'all', 'ms', 'tw', 'ph', 'bp', 'enclave']);
+// Each subcommand's switches: values come in the next argument, flags stand alone.
+const switchTable = (values: string[], flags: string[]): SwitchTable => ({
+  switches: Object.fromEntries([...values.map((n) => [n, { value: 'next' }] as const), ...flags.map((n) => [n, { value: 'none' }] as const)]),
+  switchShape: /^[/-]([A-Za-z0-9]+)$/,
+});
+const SIGN_SWITCHES = switchTable(
+  ['f', 'p', 'fd', 'd', 'du', 'ac', 't', 'tr', 'td', 'n', 'i', 'r', 's', 'sha1', 'csp', 'kc', 'u', 'c'],
+  ['v', 'q', 'debug', 'a', 'sm', 'ph', 'nph', 'as', 'uw', 'seal', 'itos', 'force', 'nosealwarn'],
+);
+const VERIFY_SWITCHES = switchTable(
+  ['c', 'ca', 'd', 'o', 'r', 'u', 'hash', 'ds', 'p7', 'sl'],
+  ['v', 'q', 'debug', 'pa', 'pg', 'kp', 'a', 'ad', 'as', 'ag', 'all', 'ms', 'tw', 'ph', 'bp', 'enclave'],
+);
 
 class SigntoolUsage extends Error {}
 
-function parseSwitches(argv: string[], values: Set<string>, flags: Set<string>): Switches {
+function parseSwitches(argv: string[], table: SwitchTable): Switches {
   const out: Switches = { values: new Map(), flags: new Set(), files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const m = /^[/-]([A-Za-z0-9]+)$/.exec(arg);
-    const name = m?.[1]?.toLowerCase();
-    if (name && values.has(name)) {
-      const value = argv[++i];
-      if (value === undefined) throw new SigntoolUsage(`Missing parameter for option: ${arg}`);
-      out.values.set(name, [...(out.values.get(name) ?? []), value]);
-    } else if (name && flags.has(name)) {
-      out.flags.add(name);
-    } else if (arg.startsWith('-') || (arg.startsWith('/') && !arg.slice(1).includes('/') && m)) {
-      // A POSIX absolute path (/tmp/x.sys) is a file, not an unknown switch.
-      throw new SigntoolUsage(`Invalid option: ${arg}`);
-    } else {
-      out.files.push(arg);
-    }
+  for (const token of tokenizeSwitches(argv, table)) {
+    if (token.kind === 'missing-value') throw new SigntoolUsage(`Missing parameter for option: ${token.raw}`);
+    if (token.kind === 'switch' && token.value !== undefined) out.values.set(token.name, [...(out.values.get(token.name) ?? []), token.value]);
+    else if (token.kind === 'switch') out.flags.add(token.name);
+    // A POSIX absolute path (/tmp/x.sys) is a file, not an unknown switch; a `-` word is not.
+    else if (token.kind === 'unknown' || token.raw.startsWith('-')) throw new SigntoolUsage(`Invalid option: ${token.raw}`);
+    else out.files.push(token.raw);
   }
   return out;
 }
@@ -102,15 +103,15 @@ function digestOf(value: string | undefined): HashAlgorithm | 'certHash' | undef
 }
 
 /** A subcommand's switches, or undefined after signtool's "Missing filename." when no file is named. */
-function parseWithFiles(argv: string[], values: Parameters<typeof parseSwitches>[1], flags: Parameters<typeof parseSwitches>[2], ctx: Context): ReturnType<typeof parseSwitches> | undefined {
-  const s = parseSwitches(argv, values, flags);
+function parseWithFiles(argv: string[], table: SwitchTable, ctx: Context): Switches | undefined {
+  const s = parseSwitches(argv, table);
   if (s.files.length > 0) return s;
   error(ctx, 'Missing filename.');
   return undefined;
 }
 
 async function sign(argv: string[], ctx: Context): Promise<number> {
-  const s = parseWithFiles(argv, SIGN_VALUES, SIGN_FLAGS, ctx);
+  const s = parseWithFiles(argv, SIGN_SWITCHES, ctx);
   if (!s) return SigntoolExit.error;
   const quiet = s.flags.has('q');
   const verbose = s.flags.has('v');
@@ -249,7 +250,7 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 async function verify(argv: string[], ctx: Context): Promise<number> {
-  const s = parseWithFiles(argv, VERIFY_VALUES, VERIFY_FLAGS, ctx);
+  const s = parseWithFiles(argv, VERIFY_SWITCHES, ctx);
   if (!s) return SigntoolExit.error;
   const quiet = s.flags.has('q');
   const verbose = s.flags.has('v');
