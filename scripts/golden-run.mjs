@@ -23,7 +23,8 @@ const NOW = '2026-03-04T05:06:07Z';
 const env = { ...process.env, NO_COLOR: '1', TZ: 'UTC', WDKSIM_NOW: NOW, WDKSIM_TARGET: join(work, 't') };
 delete env.FORCE_COLOR;
 const transcript = [];
-// setupapi.dev.log stamps each section with the clock plus the real time elapsed, and
+// setupapi.dev.log names host paths (the run's folder) and stamps each section with the
+// clock plus the real time elapsed, and
 // .wdksim/state.mark records file times: the hashes that depend on them are masked.
 const norm = (s) => s.split(work).join('<W>').split(repo).join('<REPO>')
   .replace(/^(.*setupapi\.dev\.log.*)$/gm, (line) => line.replace(/[0-9a-f]{64}/g, '<sha256>'));
@@ -170,7 +171,7 @@ const files = [];
         files.push(`${rel}  (varies)`);
         continue;
       }
-      if (rel.endsWith('setupapi.dev.log')) data = Buffer.from(data.toString('latin1').replace(LOG_TIME, '<time>'), 'latin1');
+      if (rel.endsWith('setupapi.dev.log')) data = Buffer.from(norm(data.toString('latin1')).replace(LOG_TIME, '<time>'), 'latin1');
       files.push(`${rel}  ${createHash('sha256').update(data).digest('hex')}`);
     }
   }
