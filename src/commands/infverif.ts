@@ -15,13 +15,13 @@ import { infRules, ruleById } from '../rules/index.js';
 import { RULE_CRASHED } from '../rules/engine.js';
 import type { Mode, RuleMeta } from '../rules/types.js';
 import { KITS, NEWEST_KIT, resolveKit, type Kit } from '../rules/kits.js';
-import { kitHasSwitch, kitsWithSwitch, kitSwitch } from '../rules/kit-switches.js';
+import { KIT_SWITCHES, kitHasSwitch, kitsWithSwitch, kitSwitch } from '../rules/kit-switches.js';
 import { describeRule, kitHasRule, listRules } from '../rules/listing.js';
 import { infSummary, verboseBanner } from '../rules/banner.js';
 import { validateDocument } from '../rules/validate.js';
 
-declare const WDKSIM_VERSION: string;
-const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+import { VERSION } from '../version.js';
+import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 
 export interface InfVerifOptions {
   mode: Mode;
@@ -85,90 +85,84 @@ ${exitCodeTables.lint}
 
 const MODES = new Set(['w', 'u', 'k', 'h', 'universal']);
 
+// InfVerif's switches (/ or -, case-insensitive) are the kit table's rows (src/rules/kit-switches.ts;
+// whether the chosen kit has one is checked in run()), plus /? and wdksim's /wdk; /sw<code> is one
+// word and is read from the unknown tokens. wdksim's own options are --options.
+const SWITCHES: SwitchTable = {
+  switches: {
+    '?': {}, wdk: { value: 'next' },
+    ...Object.fromEntries(KIT_SWITCHES.filter((s) => s.name !== 'sw').map((s) => [s.name, s.value ? { value: 'next' as const } : {}])),
+  },
+  long: {
+    help: {}, format: { value: true }, 'output-file': { value: true }, 'max-warnings': { value: true }, stampinf: {}, verbose: {},
+    wdk: { value: true }, 'list-rules': {}, 'as-is': {},
+  },
+  // The whole word after / or - is the switch name; an absolute POSIX path is an input.
+  switchShape: /^[/-](.+)$/s,
+  isWord: (arg) => arg.startsWith('/') && arg.slice(1).includes('/'),
+  doubleDash: true,
+};
+
 export function parseArgs(argv: string[]): InfVerifOptions {
   const opts: InfVerifOptions = {
     mode: 'default', stampinf: false, asIs: false, verbose: false, help: false, listRules: false,
     info: false, msft: false, suppress: [], switches: [], inputs: [],
   };
   let modeSwitch: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      opts.inputs.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = (eq === -1 ? arg.slice(2) : arg.slice(2, eq)).toLowerCase();
-      const take = (): string => {
-        const v = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-        if (v === undefined || v === '') throw new UsageError(`--${name} needs a value; see "wdksim infverif --help"`);
-        return v;
-      };
-      switch (name) {
+  for (const token of tokenizeSwitches(argv, SWITCHES)) {
+    const arg = token.raw;
+    if (token.kind === 'word') {
+      opts.inputs.push(arg);
+    } else if (token.kind === 'missing-value') {
+      if (token.long) throw new UsageError(`--${token.name} needs a value; see "wdksim infverif --help"`);
+      if (token.name === 'wdk') throw new UsageError('/wdk needs a version, e.g. /wdk 10.0.22621');
+      throw new UsageError(`/${token.name} needs a value (${kitSwitch(token.name)?.value ?? 'a value'})`);
+    } else if (token.kind === 'unknown') {
+      if (arg.startsWith('--')) throw new UsageError(`unknown option "${arg}"; see "wdksim infverif --help"`);
+      const sw = /^sw(\d{4})$/.exec(token.name);
+      if (sw) {
+        opts.switches.push({ name: 'sw', raw: arg });
+        opts.suppress.push(sw[1]!);
+      } else if (token.name === 'sw') throw new UsageError('/sw takes the code in the switch, e.g. /sw1402');
+      else if (arg.startsWith('/') && /[\\.]/.test(arg)) opts.inputs.push(arg); // e.g. /tmp.inf given as a path
+      else throw new UsageError(`unknown switch "${arg}"; see "wdksim infverif --help"`);
+    } else if (token.kind === 'long') {
+      switch (token.name) {
         case 'help': opts.help = true; break;
-        case 'format': opts.format = take().toLowerCase(); break;
-        case 'output-file': opts.outputFile = take(); break;
+        case 'format': opts.format = token.value!.toLowerCase(); break;
+        case 'output-file': opts.outputFile = token.value!; break;
         case 'max-warnings': {
-          const v = take();
+          const v = token.value!;
           if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings takes a non-negative whole number, not "${v}"`);
           opts.maxWarnings = Number(v);
           break;
         }
         case 'stampinf': opts.stampinf = true; break;
         case 'verbose': opts.verbose = true; break;
-        case 'wdk': opts.wdk = take(); break;
+        case 'wdk': opts.wdk = token.value!; break;
         case 'list-rules': opts.listRules = true; break;
         case 'as-is': opts.asIs = true; break;
-        default: throw new UsageError(`unknown option "${arg}"; see "wdksim infverif --help"`);
       }
-      continue;
-    }
-    if (arg === '-' || !/^[/-]/.test(arg)) {
-      opts.inputs.push(arg);
-      continue;
-    }
-    // A /switch or -switch. An absolute POSIX path is an input, not a switch.
-    const name = arg.slice(1).toLowerCase();
-    if (arg.startsWith('/') && arg.slice(1).includes('/')) {
-      opts.inputs.push(arg);
-      continue;
-    }
-    if (name === '?') {
-      opts.help = true;
-      continue;
-    }
-    if (name === 'wdk') {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError('/wdk needs a version, e.g. /wdk 10.0.22621');
-      opts.wdk = v;
-      continue;
-    }
-    // /sw<code> is one token; every other switch is a name from the kit table.
-    const sw = /^sw(\d{4})$/.exec(name);
-    if (name === 'sw') throw new UsageError('/sw takes the code in the switch, e.g. /sw1402');
-    const spec = kitSwitch(sw ? 'sw' : name);
-    if (!spec) {
-      if (arg.startsWith('/') && /[\\.]/.test(arg)) {
-        opts.inputs.push(arg); // e.g. /tmp.inf given as a path
+    } else {
+      const name = token.name;
+      const value = token.value;
+      if (name === '?') {
+        opts.help = true;
         continue;
       }
-      throw new UsageError(`unknown switch "${arg}"; see "wdksim infverif --help"`);
-    }
-    let value: string | undefined;
-    if (spec.value) {
-      value = argv[++i];
-      if (value === undefined) throw new UsageError(`/${name} needs a value (${spec.value})`);
-    }
-    opts.switches.push({ name: spec.name, raw: arg, ...(value !== undefined ? { value } : {}) });
-    if (MODES.has(name)) {
-      const mode = name === 'universal' ? 'u' : name;
-      if (modeSwitch && modeSwitch !== mode) throw new UsageError(`only one mode at a time: /${modeSwitch} and /${mode} were both given`);
-      modeSwitch = mode;
-      opts.mode = mode as Mode;
-    } else if (sw) opts.suppress.push(sw[1]!);
-    else {
-      switch (spec.name) {
+      if (name === 'wdk') {
+        opts.wdk = value!;
+        continue;
+      }
+      opts.switches.push({ name, raw: arg, ...(value !== undefined ? { value } : {}) });
+      if (MODES.has(name)) {
+        const mode = name === 'universal' ? 'u' : name;
+        if (modeSwitch && modeSwitch !== mode) throw new UsageError(`only one mode at a time: /${modeSwitch} and /${mode} were both given`);
+        modeSwitch = mode;
+        opts.mode = mode as Mode;
+        continue;
+      }
+      switch (name) {
         case 'stampinf': opts.stampinf = true; break;
         case 'v': opts.verbose = true; break;
         case 'code': opts.code = value; break;
