@@ -20,8 +20,8 @@ import {
   type OsId,
 } from '../package/index.js';
 
-declare const WDKSIM_VERSION: string;
-const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+import { VERSION } from '../version.js';
+import type { Inf2CatJson } from '../json-records.js';
 
 const PARAMETER_FORMAT = 'Parameter format not correct.';
 
@@ -222,7 +222,7 @@ async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ upda
 }
 
 function jsonReport(ctx: Context, dir: string, result: Inf2CatResult, options: Inf2CatOptions, exitCode: number, failure?: string): void {
-  const doc = {
+  const doc: Inf2CatJson = {
     tool: 'inf2cat',
     exitCode,
     passed: exitCode === 0,
