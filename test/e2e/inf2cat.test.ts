@@ -2,7 +2,7 @@
 // §3.1), each signability check (§3.4) with its exact line, the console
 // layout (§3.5), exit codes (§3.6: -1 → 255, -2 → 254) and the catalog.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir, wdksim } from '../helpers/cli.js';
@@ -286,5 +286,16 @@ describe('inf2cat /verbose catalog listing and --help (issue 15)', () => {
     const r = await wdksim(['inf2cat', '--help']);
     expect(r.stdout).toContain('Write page hashes for all (or only the listed) PE members');
     expect(r.stdout).not.toContain('does not write page hashes');
+  });
+});
+
+describe('inf2cat writes the catalog name in lower case (issue 15)', () => {
+  it('replaces an older catalog spelled in another case instead of leaving both', async () => {
+    const dir = packageCopy('KmdfHelloWorld');
+    writeFileSync(join(dir, 'KmdfHelloWorld', 'KmdfHelloWorld.cat'), 'stale catalog');
+    const r = await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_VB_X64'], { cwd: dir });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(readdirSync(join(dir, 'KmdfHelloWorld')).filter((n) => /\.cat$/i.test(n))).toEqual(['kmdfhelloworld.cat']);
+    expect(readFileSync(join(dir, 'KmdfHelloWorld', 'kmdfhelloworld.cat')).subarray(0, 1)[0]).toBe(0x30);
   });
 });
