@@ -141,12 +141,8 @@ async function update(ctx: Context, line: DevconLine, create: boolean): Promise<
   let out = create ? 'Device node created. Install is complete when drivers are installed...\n' : '';
   out += `Updating drivers for ${hwid} from ${display}.\n`;
   try {
-    const result = await target.transaction(`devcon ${create ? 'install' : 'update'}`, async (tx) => {
-      const res = await installDriverOnDevices(tx, { infPath: full, hardwareId: hwid, createRootDevice: create, force: true });
-      // UpdateDriverForPlugAndPlayDevices fails when no present device has the hardware ID.
-      if (res.devices.length === 0) throw new InstallError(`no present device on the target has the hardware ID ${hwid}`, SetupError.noSuchDevinst);
-      return res;
-    });
+    // UpdateDriverForPlugAndPlayDevices fails when no present device has the hardware ID.
+    const result = await target.transaction(`devcon ${create ? 'install' : 'update'}`, (tx) => installDriverOnDevices(tx, { infPath: full, hardwareId: hwid, createRootDevice: create, force: true, requireDevice: true }));
     out += 'Drivers installed successfully.\n';
     return { code: result.rebootRequired ? DevconExit.reboot : DevconExit.ok, out, json: { publishedName: result.publishedName, created: result.created ?? null, devices: result.devices.map((d) => d.instanceId), rebootRequired: result.rebootRequired } };
   } catch (error) {

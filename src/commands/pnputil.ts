@@ -22,7 +22,7 @@ import { buildTree, treeDevices, treeJson, treeText } from '../pnputil/devicetre
 import { containerCsv, containerText, containerXml, filterContainers, machineContainers, SYSTEM_CONTAINER, type ContainerFilter } from '../pnputil/containers.js';
 import { defaultOutputName, OutputFileError, resolveOutputFile, writeOutputFile } from '../pnputil/output-file.js';
 import { Registry } from '../machine/registry.js';
-import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../machine/engine.js';
+import { deleteDriverPackage, installDriverOnDevices, installIfPrimitive, stageDriverPackage } from '../machine/engine.js';
 import { InstallError } from '../machine/install-error.js';
 import { STORE_DIR } from '../machine/layout.js';
 import { openTarget, type Target } from '../machine/target.js';
@@ -88,7 +88,12 @@ async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
       out += staged.alreadyStaged ? 'Driver package added successfully. (Already exists in the system)\n' : 'Driver package added successfully.\n';
       out += `Published Name:         ${staged.publishedName}\n`;
       const record: Record<string, unknown> = { inf: file, publishedName: staged.publishedName, alreadyExists: staged.alreadyStaged, installedOn: [] as string[] };
-      if (line.flags.has('install')) {
+      const primitive = line.flags.has('install') ? await target.transaction('pnputil /add-driver /install', (tx) => installIfPrimitive(tx, staged.publishedName)) : undefined;
+      if (primitive) {
+        out += 'Driver package installed.\n';
+        installedAny = true;
+        record.primitive = primitive.section;
+      } else if (line.flags.has('install')) {
         const os = { arch: state.os.arch as Arch, major: state.os.major, minor: state.os.minor, build: state.os.build, productType: state.os.productType };
         const ids = await offeredIds(file, os);
         const present = state.devices.filter((d) => d.present);
@@ -100,6 +105,8 @@ async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
           reboot ||= res.rebootRequired;
         }
         for (const id of installedOn) out += `Driver package installed on device: ${id}\n`;
+        // What DiInstallDriver reports when no present device has an ID the package offers.
+        if (wanted.length === 0) out += 'No matching devices are present.\n';
         if (installedOn.length) installedAny = true;
         record.installedOn = installedOn;
       }
@@ -136,7 +143,7 @@ async function deleteDriver(ctx: Context, line: PnpLine): Promise<Result> {
   const target = await openTarget(ctx);
   try {
     const res = await target.transaction('pnputil /delete-driver', (tx) => deleteDriverPackage(tx, name, { uninstall: line.flags.has('uninstall'), force: line.flags.has('force') }));
-    let out = line.flags.has('uninstall') && res.removedFrom.length > 0 ? 'Driver package uninstalled.\n' : '';
+    let out = line.flags.has('uninstall') && (res.removedFrom.length > 0 || res.primitiveUninstalled) ? 'Driver package uninstalled.\n' : '';
     out += 'Driver package deleted successfully.\n';
     return result(PnpReturn.success, out, { publishedName: name, uninstalledFrom: res.removedFrom });
   } catch (error) {

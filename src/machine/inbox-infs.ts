@@ -1,0 +1,151 @@
+// The system INFs (%SystemRoot%\INF) that third-party packages pull in with
+// `Include=` / `Needs=`: modelled here with the sections real packages name,
+// so that a Needs'ed section runs as it does on Windows (mf.inf gives a
+// multifunction device the `mf` service, wudfrd.inf makes WUDFRd the function
+// driver of a UMDF device, winusb.inf makes WinUsb that of a WinUSB device).
+// Only the sections packages use are modelled; a Needs'ed section that is not
+// here is logged and skipped (docs/target.md lists them and how to add one).
+// Files these sections copy are inbox files: they are already on the machine.
+import { parseInf } from '../inf/parse.js';
+import type { InfDocument } from '../inf/document.js';
+
+const VERSION = (cls: string, guid: string) => `[Version]\nSignature="$WINDOWS NT$"\nClass=${cls}\nClassGuid=${guid}\nProvider=%MSFT%\nDriverVer=06/21/2006,10.0.22621.1\n`;
+const STRINGS = (more: string) => `\n[Strings]\nMSFT="Microsoft"\n${more}`;
+
+/** INF name (lower case) → text. */
+const TEXTS: Record<string, string> = {
+  'mf.inf': `${VERSION('MultiFunction', '{4d36e971-e325-11ce-bfc1-08002be10318}')}
+[MFINSTALL.mf]
+
+[MFINSTALL.mf.HW]
+
+[MFINSTALL.mf.Services]
+AddService = mf, 0x00000002, MF_Service_Inst
+
+[MF_Service_Inst]
+DisplayName    = %MF.SvcDesc%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\mf.sys
+LoadOrderGroup = Extended Base
+${STRINGS('MF.SvcDesc="Microsoft Legacy Multifunction Driver"\n')}`,
+
+  'wudfrd.inf': `${VERSION('System', '{4d36e97d-e325-11ce-bfc1-08002be10318}')}
+[WUDFRD.NT]
+
+[WUDFRD.NT.HW]
+
+[WUDFRD.NT.Services]
+AddService = WUDFRd, 0x000001fa, WUDFRD_ServiceInstall
+
+[WUDFRD_LowerFilter.NT]
+
+[WUDFRD_LowerFilter.NT.HW]
+AddReg = WUDFRD_LowerFilter_AddReg
+
+[WUDFRD_LowerFilter_AddReg]
+HKR,,"LowerFilters",0x00010008,"WUDFRd"
+
+[WUDFRD_LowerFilter.NT.Services]
+AddService = WUDFRd, 0x000001f8, WUDFRD_ServiceInstall
+
+[WUDFRD_UpperFilter.NT]
+
+[WUDFRD_UpperFilter.NT.HW]
+AddReg = WUDFRD_UpperFilter_AddReg
+
+[WUDFRD_UpperFilter_AddReg]
+HKR,,"UpperFilters",0x00010008,"WUDFRd"
+
+[WUDFRD_UpperFilter.NT.Services]
+AddService = WUDFRd, 0x000001f8, WUDFRD_ServiceInstall
+
+[WUDFRD_ServiceInstall]
+DisplayName    = %WudfRdDisplayName%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\WUDFRd.sys
+LoadOrderGroup = Base
+${STRINGS('WudfRdDisplayName="Windows Driver Foundation - User-mode Driver Framework Reflector"\n')}`,
+
+  'winusb.inf': `${VERSION('USBDevice', '{88bae032-5a81-49f0-bc3d-a4ff138216d6}')}
+[WINUSB.NT]
+
+[WINUSB.NT.HW]
+
+[WINUSB.NT.Services]
+AddService = WinUsb, 0x00000002, WINUSB.AddService
+
+[WINUSB.AddService]
+DisplayName    = %WINUSB_SvcName%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\WinUSB.SYS
+${STRINGS('WINUSB_SvcName="WinUsb Driver"\n')}`,
+
+  'machine.inf': `${VERSION('System', '{4d36e97d-e325-11ce-bfc1-08002be10318}')}
+[NO_DRV]
+
+[NO_DRV.Services]
+AddService = , 0x00000002
+
+[PCI_DRV_ROOT]
+
+[PCI_DRV_ROOT.Services]
+AddService = pci, 0x00000002, pci_ServiceInstallSection
+
+[pci_ServiceInstallSection]
+DisplayName    = %pci_svcdesc%
+ServiceType    = 1
+StartType      = 0
+ErrorControl   = 3
+ServiceBinary  = %12%\\pci.sys
+LoadOrderGroup = Boot Bus Extender
+${STRINGS('pci_svcdesc="PCI Bus Driver"\n')}`,
+
+  'netvwifimp.inf': `${VERSION('Net', '{4d36e972-e325-11ce-bfc1-08002be10318}')}
+[vwifimp.ndi]
+Characteristics    = 0x1
+*IfType            = 71
+*MediaType         = 16
+*PhysicalMediaType = 9
+AddReg             = vwifimp.reg
+
+[vwifimp.reg]
+HKR, Ndi,            Service,    0, "vwifimp"
+HKR, Ndi\\Interfaces, UpperRange, 0, "ndis5"
+HKR, Ndi\\Interfaces, LowerRange, 0, "wlan,ethernet,vwifi"
+
+[vwifimp.ndi.Services]
+AddService = vwifimp, 0x00000002, vwifimp.Service
+
+[vwifimp.Service]
+DisplayName    = %vwifimp.Service.DispName%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\vwifimp.sys
+LoadOrderGroup = NDIS
+${STRINGS('vwifimp.Service.DispName="Virtual WiFi Filter Driver"\n')}`,
+};
+
+const parsed = new Map<string, InfDocument>();
+
+/** The modelled system INF of that name (case-insensitive), parsed; undefined when wdksim does not model it. */
+export function inboxInf(name: string): InfDocument | undefined {
+  const key = name.trim().toLowerCase();
+  const text = TEXTS[key];
+  if (text === undefined) return undefined;
+  let doc = parsed.get(key);
+  if (!doc) {
+    doc = parseInf(text.replace(/\n/g, '\r\n'), { file: key });
+    parsed.set(key, doc);
+  }
+  return doc;
+}
+
+/** Names of the modelled system INFs (docs and tests). */
+export const MODELLED_INBOX_INFS: readonly string[] = Object.keys(TEXTS);
