@@ -139,8 +139,9 @@ async function installOnDevices(tx: Transaction, options: InstallOptions): Promi
     if (!best) continue;
     log.entry('dvi:', 'Found driver match:').entry('dvi:', `     HardwareID   - ${best.matchingId}`).entry('dvi:', `     InfName      - ${toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}/${pkg.originalName}`)}`)
       .entry('dvi:', `     DevDesc      - ${best.description}`).entry('dvi:', `     Section      - ${best.installSection ?? best.installBase}`).entry('dvi:', `     Rank         - 0x${formatRank(best.rank).toLowerCase()}`)
-      .entry('dvi:', `     FeatureScore - 0x${best.featureScore.toString(16).padStart(2, '0').toUpperCase()}${best.featureScore === 0xff ? ' (no FeatureScore: default)' : ''}`)
       .entry('dvi:', `     Signer Score - ${pkg.testSigned === false ? 'WHQL' : 'Authenticode'}`).entry('dvi:', `     DrvDate      - ${best.driverDate}`).entry('dvi:', `     Version      - ${best.driverVersion}`);
+    // FeatureScore (the GG byte of the rank) is worth its own line when the INF sets one.
+    if (best.featureScore !== 0xff) log.entry('dvi:', `     FeatureScore - 0x${best.featureScore.toString(16).padStart(2, '0').toUpperCase()} (rank 0x${formatRank(best.rank).toLowerCase()})`);
     const extension = facts.classGuid.toLowerCase() === EXTENSION_CLASS;
     if (!options.force && !extension && device.driver && device.driver.publishedName.toLowerCase() !== pkg.publishedName.toLowerCase()) {
       const current = { rank: parseInt(device.driver.rank, 16), driverVer: parseDv(device.driver.driverDate, device.driver.driverVersion) };
