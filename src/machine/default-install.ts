@@ -15,7 +15,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { InfDocument } from '../inf/document.js';
 import type { Arch } from '../inf/arch.js';
-import { resolveInstallSection } from '../inf/ddinstall.js';
+import { compareDecorations, decorationApplies, parseDecoration, type TargetOs, type TargetOsDecoration } from '../inf/decorations.js';
 import { referencedFiles } from '../package/files.js';
 import { describeFsError } from '../errors.js';
 import { InstallError, SetupError } from './install-error.js';
@@ -28,17 +28,46 @@ import { applyReg, applyServices, fileQueue, withNeeds, type RunContext } from '
 import { readHostInf, stageDriverPackage } from './stage.js';
 import { infLogName, scrubHostPaths } from './log-names.js';
 import { serviceKey } from './keys.js';
+import { toWindowsPath } from './layout.js';
 
 export type DefaultInstallKind = 'primitive' | 'legacy' | 'none';
 
-/** What kind of DefaultInstall package an INF is on this architecture. */
-export function defaultInstallKind(doc: InfDocument, arch: string): DefaultInstallKind {
-  const variants = doc.sections.filter((s) => /^defaultinstall(\.nt[a-z0-9]*)?$/i.test(s.name));
-  if (variants.length === 0) return 'none';
-  const uninstall = doc.sections.filter((s) => /^defaultuninstall(\.nt[a-z0-9]*)?$/i.test(s.name));
+/**
+ * The section SetupDiGetActualSectionToInstallEx picks for `base` on this
+ * machine: `base.NT<arch>[.major.minor[.product[.suite[.build]]]]` (the highest
+ * applicable TargetOSVersion), then `base.NT`, then `base` itself.
+ */
+export function resolveDecoratedSection(doc: InfDocument, base: string, os: TargetOs): { name: string; arch: boolean } | undefined {
+  const prefix = `${base.toLowerCase()}.`;
+  let best: { name: string; dec: TargetOsDecoration } | undefined;
+  for (const s of doc.sections) {
+    if (!s.name.toLowerCase().startsWith(prefix)) continue;
+    const parsed = parseDecoration(s.name.slice(prefix.length));
+    if (!parsed.ok) continue;
+    const dec = parsed.value;
+    // An install section's plain .NT applies to every architecture (unlike a Models decoration).
+    if (!decorationApplies(dec.arch ? dec : { ...dec, arch: os.arch }, os)) continue;
+    if (!best || compareDecorations(dec, best.dec) < 0) best = { name: s.name, dec };
+  }
+  if (best) return { name: best.name, arch: best.dec.arch !== undefined };
+  const plain = doc.section(base);
+  return plain ? { name: plain.name, arch: false } : undefined;
+}
+
+/** What kind of DefaultInstall package an INF is on this machine. */
+export function defaultInstallKind(doc: InfDocument, os: TargetOs): DefaultInstallKind {
+  const chosen = resolveDecoratedSection(doc, 'DefaultInstall', os);
+  if (!chosen) return 'none';
+  const uninstall = doc.sections.filter((s) => /^defaultuninstall(\.|$)/i.test(s.name) && !/\.services$/i.test(s.name));
   const legacyUninstallOk = uninstall.every((s) => s.value('LegacyUninstall')?.trim() === '1');
-  const primitive = !doc.has('Manufacturer') && !doc.has('DefaultInstall') && doc.has(`DefaultInstall.NT${arch}`) && legacyUninstallOk;
+  const primitive = !doc.has('Manufacturer') && !doc.has('DefaultInstall') && chosen.arch && legacyUninstallOk;
   return primitive ? 'primitive' : 'legacy';
+}
+
+/** The machine as TargetOSVersion decorations see it. */
+export function targetOsOf(tx: Transaction): TargetOs {
+  const os = tx.state.os;
+  return { arch: os.arch as Arch, major: os.major, minor: os.minor, build: os.build, productType: os.productType, suiteMask: os.suiteMask };
 }
 
 /** Runs an install section (resolved for the architecture) and its .Services companion. */
@@ -86,9 +115,9 @@ function registryChanges(tx: Transaction, before: Snapshot): Pick<PrimitiveInsta
 export async function installPrimitiveDriver(tx: Transaction, publishedName: string): Promise<{ section: string }> {
   const pkg = findPackage(tx, publishedName);
   const { doc } = await loadStoredInf(tx, pkg);
-  const arch = tx.state.os.arch;
-  if (defaultInstallKind(doc, arch) !== 'primitive') throw new InstallError(`${pkg.originalName} is not a primitive driver (it needs no [Manufacturer], a [DefaultInstall.NT${arch}] section and no undecorated [DefaultInstall])`, SetupError.noDriverSelected);
-  const section = doc.section(`DefaultInstall.NT${arch}`)!.name;
+  const os = targetOsOf(tx);
+  if (defaultInstallKind(doc, os) !== 'primitive') throw new InstallError(`${pkg.originalName} is not a primitive driver (it needs no [Manufacturer], a [DefaultInstall.NT${os.arch}] section and no undecorated [DefaultInstall])`, SetupError.noDriverSelected);
+  const section = resolveDecoratedSection(doc, 'DefaultInstall', os)!.name;
   const log = tx.log(`Install Primitive Driver - ${pkg.publishedName}`);
   log.begin('dvi:', 'Install Primitive Driver');
   log.entry('dvi:', `Install section: [${section}] (${pkg.publishedName})`);
@@ -125,7 +154,7 @@ export async function uninstallPrimitiveDriver(tx: Transaction, pkg: DriverPacka
   for (const file of record.files) {
     await tx.deleteFile(file);
     tx.untrackFile(file);
-    log.entry('flq:', `Deleting '${file.split('/').join('\\')}'.`);
+    log.entry('flq:', `Deleting '${toWindowsPath(file)}'.`);
   }
   for (const name of record.services) if (!reg.hasKey(serviceKey(name))) log.entry('dvi:', `Deleted service ${name}.`);
   syncClassFilters(tx);
@@ -154,8 +183,8 @@ export async function runInfScript(tx: Transaction, infPath: string, sectionBase
   try {
     const { abs, doc } = await readHostInf(tx, infPath);
     const arch = tx.state.os.arch as Arch;
-    const chosen = resolveInstallSection(doc, sectionBase, arch);
-    if (!chosen.name) throw new InstallError(`${infLogName(tx, infPath)}: the INF has no [${sectionBase}] section (tried ${chosen.tried.map((t) => `[${t}]`).join(', ')}); the INF file does not support this method of installation`, SetupError.sectionNotFound);
+    const chosen = resolveDecoratedSection(doc, sectionBase, targetOsOf(tx));
+    if (!chosen) throw new InstallError(`${infLogName(tx, infPath)}: the INF has no [${sectionBase}] section for ${arch} (tried [${sectionBase}.NT${arch}...], [${sectionBase}.NT], [${sectionBase}]); the INF file does not support this method of installation`, SetupError.sectionNotFound);
     const pkgDir = dirname(abs);
     const refs = new Map(referencedFiles(doc, arch).map((r) => [r.name.toLowerCase(), r]));
     const a: RunContext = {
@@ -193,7 +222,7 @@ export async function runInfScript(tx: Transaction, infPath: string, sectionBase
 export async function installIfPrimitive(tx: Transaction, publishedName: string): Promise<{ section: string } | undefined> {
   const pkg = findPackage(tx, publishedName);
   const { doc } = await loadStoredInf(tx, pkg);
-  const kind = defaultInstallKind(doc, tx.state.os.arch);
+  const kind = defaultInstallKind(doc, targetOsOf(tx));
   if (kind === 'primitive') return installPrimitiveDriver(tx, publishedName);
   if (kind === 'legacy' && !doc.has('Manufacturer')) {
     tx.log(`Install Driver Package - ${pkg.publishedName}`).entry('dvi:', `${pkg.originalName} has a DefaultInstall section but is not a primitive driver (an undecorated [DefaultInstall], no [DefaultInstall.NT${tx.state.os.arch}], or [DefaultUninstall] without LegacyUninstall=1): DiInstallDriver does not run it; InfDefaultInstall or InstallHinfSection does.`, 'warning');
@@ -213,13 +242,13 @@ export interface HinfResult extends ScriptResult {
  */
 export async function installHinfSection(tx: Transaction, infPath: string, section: string, caller: string): Promise<HinfResult> {
   const { doc } = await readHostInf(tx, infPath);
-  const arch = tx.state.os.arch;
-  if (/^defaultinstall$/i.test(section) && defaultInstallKind(doc, arch) === 'primitive') {
+  const os = targetOsOf(tx);
+  if (/^defaultinstall$/i.test(section) && defaultInstallKind(doc, os) === 'primitive') {
     const staged = await stageDriverPackage(tx, infPath, { caller: `${caller} (DiInstallDriver)` });
     const done = await installPrimitiveDriver(tx, staged.publishedName);
     return { section: done.section, files: [], services: [], rebootRequired: false, publishedName: staged.publishedName };
   }
-  if (/^defaultuninstall$/i.test(section) && defaultInstallKind(doc, arch) === 'primitive') {
+  if (/^defaultuninstall$/i.test(section) && defaultInstallKind(doc, os) === 'primitive') {
     throw new InstallError(`${infLogName(tx, infPath)} is a primitive driver: remove it with pnputil /delete-driver oemN.inf /uninstall (its [DefaultUninstall] is ignored on Windows 10 1903 and later)`, SetupError.sectionNotFound);
   }
   return runInfScript(tx, infPath, section, caller);

@@ -54,9 +54,9 @@ export async function evaluateProblem(state: MachineState, registry: Registry, d
   if (typeof imagePath === 'string' && imagePath !== '') {
     const win = imagePathToWindows(imagePath);
     // Inbox binaries (WUDFRd.sys, WinUSB.sys...) are not simulated as files; the package's own are.
-    const fromPackage = device.driver.files.some((f) => f.toLowerCase() === win.toLowerCase());
-    if (fromPackage && !(await fileExists(win))) return PROBLEM_DRIVER_FAILED_LOAD;
     const pkg = state.packages.find((p) => p.publishedName.toLowerCase() === device.driver!.publishedName.toLowerCase());
+    const fromPackage = (pkg === undefined || !pkg.inbox) && device.driver.files.some((f) => f.toLowerCase() === win.toLowerCase());
+    if (fromPackage && !(await fileExists(win))) return PROBLEM_DRIVER_FAILED_LOAD;
     const testSigned = pkg !== undefined && !pkg.inbox && (pkg.testSigned ?? pkg.signer !== undefined);
     if (kernel && fromPackage && testSigned && state.os.arch !== 'x86' && !state.boot.testsigning) return Problem.unsignedDriver;
   }

@@ -88,6 +88,7 @@ export async function deleteDriverPackage(tx: Transaction, publishedName: string
   const users = tx.state.devices.filter((d) => d.driver?.publishedName.toLowerCase() === pkg.publishedName.toLowerCase());
   const log = tx.log(`Delete Driver Package - ${pkg.publishedName}`);
   if (users.length > 0 && !options.uninstall && !options.force) {
+    log.entry('sto:', `Driver package ${pkg.publishedName} is in use by ${users.length} device(s); not deleted.`, 'error');
     throw new InstallError(`One or more devices are presently installed using the specified INF (${pkg.publishedName}: ${users.map((d) => d.instanceId).join(', ')}); use /uninstall or force`, SetupError.infInUseByDevices);
   }
   const removedFrom: string[] = [];
@@ -112,6 +113,7 @@ export async function deleteDriverPackage(tx: Transaction, publishedName: string
     }
   }
   if (pkg.primitive) {
+    if (!options.uninstall && !options.force) log.entry('sto:', `Primitive driver ${pkg.publishedName} is installed; not deleted.`, 'error');
     if (!options.uninstall && !options.force) throw new InstallError(`${pkg.publishedName} is an installed primitive driver; use /uninstall to remove what its [${pkg.primitive.section}] installed, or /force`, SetupError.infInUseByDevices);
     if (options.uninstall) {
       primitiveUninstalled = pkg.primitive.section;

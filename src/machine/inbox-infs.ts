@@ -106,6 +106,20 @@ ServiceBinary  = %12%\\pci.sys
 LoadOrderGroup = Boot Bus Extender
 ${STRINGS('pci_svcdesc="PCI Bus Driver"\n')}`,
 
+  'pci.inf': `${VERSION('System', '{4d36e97d-e325-11ce-bfc1-08002be10318}')}
+[PciD3ColdSupported.HW]
+AddReg = PciD3ColdSupported_AddReg
+
+[PciD3ColdSupported_AddReg]
+HKR,,D3ColdSupported,0x00010001,1
+
+[PciASPMOptOut.HW]
+AddReg = PciASPMOptOut_AddReg
+
+[PciASPMOptOut_AddReg]
+HKR,,ASPMOptOut,0x00010001,1
+${STRINGS('')}`,
+
   'netvwifimp.inf': `${VERSION('Net', '{4d36e972-e325-11ce-bfc1-08002be10318}')}
 [vwifimp.ndi]
 Characteristics    = 0x1

@@ -30,6 +30,7 @@ export const INBOX_SERVICES: readonly InboxService[] = [
   k('CompositeBus', 'CompositeBus.sys', 3, 'Extended Base'),
   k('disk', 'disk.sys', 0, 'SCSI Class'),
   k('e1dexpress', 'e1d.sys', 3, 'NDIS'),
+  { name: 'FltMgr', type: 2, start: 0, imagePath: '\\SystemRoot\\System32\\drivers\\fltmgr.sys', group: 'FSFilter Infrastructure' },
   k('HidUsb', 'hidusb.sys', 3),
   k('i8042prt', 'i8042prt.sys', 3, 'Keyboard Port'),
   k('IndirectKmd', 'IndirectKmd.sys', 3),
