@@ -17,10 +17,11 @@ describe('wdksim target diff around devcon install/remove', () => {
     const json = JSON.parse((await m.ok(['target', 'diff', '--since', 'deployed', '--json'])).stdout);
     const added = json.files.added.map((f: { path: string }) => f.path.replace(/_[0-9a-f]{16}\//, '_<store>/'));
     expect(added).toEqual([
-      'Windows/INF/oem0.cat',
+      'Windows/INF/oem0.PNF',
       'Windows/INF/oem0.inf',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.cat',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.inf',
+      'Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}/oem0.cat',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.sys',
     ]);
     const hashOf = (suffix: string): string => json.files.added.find((f: { path: string }) => f.path.endsWith(suffix)).sha256;
