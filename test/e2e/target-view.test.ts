@@ -19,9 +19,9 @@ describe('wdksim target diff around devcon install/remove', () => {
     expect(added).toEqual([
       'Windows/INF/oem0.PNF',
       'Windows/INF/oem0.inf',
+      'Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}/oem0.cat',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.cat',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.inf',
-      'Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}/oem0.cat',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.sys',
     ]);
     const hashOf = (suffix: string): string => json.files.added.find((f: { path: string }) => f.path.endsWith(suffix)).sha256;
