@@ -202,7 +202,12 @@ describe('install kinds (e2e)', () => {
       expect(dev).toContain('Service    REG_SZ    mf');
       expect(dev).toContain('Child0000\n    HardwareID    REG_SZ    MF\\NorthwindMfCard_Serial');
       expect(await m.reg(`${SVC}\\mf`)).not.toContain('Owners');
+      const driver = /Driver {4}REG_SZ {4}(\S+)/.exec(dev)![1]!;
+      expect(await m.reg(`HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class\\${driver}`)).toContain('InfSection    REG_SZ    MfCard_Install');
       expect((await m.run('pnputil', '/delete-driver', 'oem0.inf', '/uninstall')).exitCode).toBe(0);
+      expect((await m.run('target', 'reg', 'query', `HKLM\\SYSTEM\\CurrentControlSet\\Control\\Class\\${driver}`)).exitCode).toBe(1);
+      expect(await m.reg(`HKLM\\SYSTEM\\CurrentControlSet\\Enum\\${id}`)).not.toContain('Service    REG_SZ');
+      expect(await m.status(id)).toContain('problem: 28');
       await m.inboxStay();
     } finally {
       await m.cleanup();
