@@ -90,6 +90,16 @@ export function catalogPlans(pkg: DriverPackage, options: PlanOptions): CatalogP
         }
       }
       const hwids = hardwareIds(inf.doc, group.oses);
+      // INFs that name the same catalog share it: one catalog lists every INF and file of them (usbip-win's root and vhci INFs).
+      const shared = plans.find((p) => p.catalogName.toLowerCase() === group.name.toLowerCase());
+      if (shared) {
+        const have = new Set(shared.members.map((m) => m.name.toLowerCase()));
+        for (const m of members) if (!have.has(m.name.toLowerCase())) shared.members.push(m);
+        const known = new Set(shared.attributes.filter((a) => a.name.startsWith('HWID')).map((a) => a.value));
+        const all = [...[...known].reverse(), ...hwids.filter((h) => !known.has(h))];
+        shared.attributes = [shared.attributes.find((a) => a.name === 'OS')!, ...all.map((value, i) => ({ name: `HWID${i + 1}`, value })).reverse()];
+        continue;
+      }
       plans.push({
         inf,
         catalogName: group.name,
