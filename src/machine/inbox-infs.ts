@@ -120,6 +120,101 @@ AddReg = PciASPMOptOut_AddReg
 HKR,,ASPMOptOut,0x00010001,1
 ${STRINGS('')}`,
 
+  'keyboard.inf': `${VERSION('Keyboard', '{4d36e96b-e325-11ce-bfc1-08002be10318}')}
+[STANDARD_Inst]
+
+[STANDARD_Inst.HW]
+
+[STANDARD_Inst.Services]
+AddService = i8042prt, 0x00000002, i8042prt_Service_Inst
+
+[HID_Keyboard_Inst.NT]
+
+[HID_Keyboard_Inst.NT.HW]
+
+[HID_Keyboard_Inst.NT.Services]
+AddService = kbdhid, 0x00000002, kbdhid_Service_Inst
+
+[i8042prt_Service_Inst]
+DisplayName    = %i8042prt.SvcDesc%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\i8042prt.sys
+LoadOrderGroup = Keyboard Port
+
+[kbdhid_Service_Inst]
+DisplayName    = %kbdhid.SvcDesc%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\kbdhid.sys
+LoadOrderGroup = Keyboard Port
+${STRINGS('i8042prt.SvcDesc="i8042 Keyboard and PS/2 Mouse Port Driver"\nkbdhid.SvcDesc="Keyboard HID Driver"\n')}`,
+
+  'msmouse.inf': `${VERSION('Mouse', '{4d36e96f-e325-11ce-bfc1-08002be10318}')}
+[PS2_Inst]
+
+[PS2_Inst.HW]
+
+[PS2_Inst.Services]
+AddService = i8042prt, 0x00000002, i8042prt_Service_Inst
+
+[HID_Mouse_Inst.NT]
+
+[HID_Mouse_Inst.NT.HW]
+
+[HID_Mouse_Inst.NT.Services]
+AddService = mouhid, 0x00000002, MouHid_Service_Inst
+
+[i8042prt_Service_Inst]
+DisplayName    = %i8042prt.SvcDesc%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\i8042prt.sys
+LoadOrderGroup = Keyboard Port
+
+[MouHid_Service_Inst]
+DisplayName    = %mouhid.SvcDesc%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\mouhid.sys
+LoadOrderGroup = Pointer Port
+${STRINGS('i8042prt.SvcDesc="i8042 Keyboard and PS/2 Mouse Port Driver"\nmouhid.SvcDesc="Mouse HID Driver"\n')}`,
+
+  'input.inf': `${VERSION('HIDClass', '{745a17a0-74d3-11d0-b6fe-00a0c90f57da}')}
+[HID_Inst.NT]
+
+[HID_Inst.NT.HW]
+
+[HID_Inst.NT.Services]
+AddService = HidUsb, 0x00000002, HID_Service_Inst
+
+[MsHidUmdf.NT]
+
+[MsHidUmdf.NT.HW]
+
+[MsHidUmdf.NT.Services]
+AddService = mshidumdf, 0x00000002, MsHidUmdf_Service_Inst
+
+[HID_Service_Inst]
+DisplayName    = %HID.SvcDesc%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\hidusb.sys
+
+[MsHidUmdf_Service_Inst]
+DisplayName    = %MsHidUmdf.SvcDesc%
+ServiceType    = 1
+StartType      = 3
+ErrorControl   = 1
+ServiceBinary  = %12%\\mshidumdf.sys
+LoadOrderGroup = PNP Filter
+${STRINGS('HID.SvcDesc="Microsoft HID Class Driver"\nMsHidUmdf.SvcDesc="Pass-through HID to UMDF Driver"\n')}`,
+
   'netvwifimp.inf': `${VERSION('Net', '{4d36e972-e325-11ce-bfc1-08002be10318}')}
 [vwifimp.ndi]
 Characteristics    = 0x1

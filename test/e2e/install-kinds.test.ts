@@ -20,11 +20,12 @@ const INBOX = ['WUDFRd', 'WinUsb', 'mf', 'usbccgp', 'HidUsb', 'kbdclass', 'moucl
 /** A target, a signed package built from an INF (files synthesised), deployed to C:\DriverTest\Drivers. */
 async function machine(infPath: string, edit: (inf: string) => string = (s) => s, os = 'win11-23h2') {
   const t = await newTarget({ os, testsigning: true });
-  const name = infPath.split(/[\\/]/).pop()!;
+  const name = infPath.split(/[\\/]/).pop()!.replace(/\.inx$/i, '.inf');
   const text = edit((await readFile(infPath, 'latin1')).replace(/\r\n/g, '\n').replace(/\$ARCH\$/g, 'amd64').replace(/\$KMDFVERSION\$/g, '1.33'));
   const files: Record<string, string> = {};
   for (const m of text.matchAll(/^\s*([\w.-]+\.(?:sys|dll))\s*=\s*\d+/gim)) files[m[1]!] = `synthesised ${m[1]}\n`;
-  await makePackage(join(t.base, 'pkg'), name, text, files);
+  const catalogName = /^\s*CatalogFile(?:\.NTamd64)?\s*=\s*([^\s;]+)/im.exec(text)?.[1];
+  await makePackage(join(t.base, 'pkg'), name, text, files, catalogName ? { catalogName } : {});
   const env = { WDKSIM_TARGET: t.root };
   const run = (...args: string[]) => wdksim(args, { cwd: join(t.root, 'DriverTest', 'Drivers'), env });
   const deployed = await wdksim(['deploy', join(t.base, 'pkg')], { cwd: t.base, env });
@@ -227,6 +228,25 @@ describe('install kinds (e2e)', () => {
       expect(await m.reg(`${SVC}\\WUDFRd`)).not.toContain('Owners');
       expect((await m.run('pnputil', '/delete-driver', 'oem0.inf', '/uninstall')).exitCode).toBe(0);
       expect(await m.status(id)).toContain('problem: 28');
+      await m.inboxStay();
+    } finally {
+      await m.cleanup();
+    }
+  });
+
+  it('device upper filter with Include=keyboard.inf (kbfiltr sample): i8042prt drives it, kbfiltr and the class filter kbdclass load; the filter service goes with the package', async () => {
+    const m = await machine(join(CORPUS, 'input/kbfiltr/sys/kbfiltr.inx'), (s) => s.replace(/^DriverVer\s*=.*$/m, 'DriverVer = 10/01/2025,1.0.0.0'));
+    try {
+      const r = await m.run('devcon', 'install', m.name, '*PNP0BAAD');
+      expect(r.exitCode, r.stderr).toBe(0);
+      const stack = (await m.run('devcon', 'stack', '*PNP0BAAD')).stdout;
+      expect(stack).toContain('Upper class filters:\n        kbdclass\n    Upper filters:\n        kbfiltr\n    Controlling service:\n        i8042prt');
+      expect(await m.status('ROOT\\KEYBOARD\\0000')).toContain('Driver is running.');
+      expect(await m.reg(`${SVC}\\kbfiltr`)).toContain('Owners    REG_MULTI_SZ    oem0.inf');
+      expect(await m.reg(`${SVC}\\i8042prt`)).not.toContain('Owners');
+      expect((await m.run('pnputil', '/delete-driver', 'oem0.inf', '/uninstall')).exitCode).toBe(0);
+      expect((await m.run('target', 'reg', 'query', `${SVC}\\kbfiltr`)).exitCode).toBe(1);
+      expect(await m.reg(`${SVC}\\i8042prt`)).toContain('ImagePath');
       await m.inboxStay();
     } finally {
       await m.cleanup();
