@@ -39,7 +39,8 @@ async function machine(infPath: string, edit: (inf: string) => string = (s) => s
   return { ...t, run, reg, status, file, inboxStay, name, cleanup: () => rm(t.base, { recursive: true, force: true }) };
 }
 
-describe('install kinds (e2e)', () => {
+// Each test runs a dozen CLI processes: generous time on a busy machine.
+describe('install kinds (e2e)', { timeout: 180000 }, () => {
   it('primitive driver: pnputil /add-driver /install runs [DefaultInstall.NTamd64] from the store; /delete-driver /uninstall reverses it', async () => {
     const m = await machine(join(CORPUS, 'filesys/miniFilter/passThrough/passThrough.inf'));
     try {
