@@ -3,6 +3,7 @@
 // "DefaultInstall 132 X.inf" (docs/target.md "DefaultInstall packages").
 import { UsageError } from '../errors.js';
 import type { Context } from '../io.js';
+import { exitCodeTables } from '../exit-codes.js';
 import { runHinf } from './rundll32.js';
 
 const HELP = `Usage: wdksim [--target DIR] infdefaultinstall INF
@@ -15,7 +16,7 @@ only [DefaultInstall.NT<arch>]) is staged and installed from the driver store
 instead, as Windows 10 1903 and later do. Remove a legacy install with
   wdksim rundll32 setupapi.dll,InstallHinfSection DefaultUninstall 132 INF
 
-Exit status: 0 installed, 1 installed but a reboot is needed, 2 failure.
+${exitCodeTables.infdefaultinstall}
 `;
 
 export async function run(argv: string[], ctx: Context): Promise<number> {

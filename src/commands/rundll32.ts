@@ -3,6 +3,7 @@
 import { isAbsolute } from 'node:path';
 import { UsageError, WdksimError } from '../errors.js';
 import type { Context } from '../io.js';
+import { exitCodeTables } from '../exit-codes.js';
 import { installHinfSection } from '../machine/engine.js';
 import { openTarget } from '../machine/target.js';
 import { resolveUserPath } from '../machine/user-paths.js';
@@ -17,7 +18,7 @@ MODE is 128 plus a reboot mode (132 = reboot if needed, with a prompt): with
 128 the INF path is a path; without it, a name in C:\\Windows\\INF on the target.
 Typical: DefaultInstall 132 x.inf to install, DefaultUninstall 132 x.inf to remove.
 
-Exit status: 0 done, 1 done but a reboot is needed, 2 failure.
+${exitCodeTables.rundll32}
 `;
 
 export interface HinfRequest {

@@ -8,13 +8,16 @@
 // Files these sections copy are inbox files: they are already on the machine.
 import { parseInf } from '../inf/parse.js';
 import type { InfDocument } from '../inf/document.js';
+import { SETUP_CLASSES } from '../inf/classes.js';
 
-const VERSION = (cls: string, guid: string) => `[Version]\nSignature="$WINDOWS NT$"\nClass=${cls}\nClassGuid=${guid}\nProvider=%MSFT%\nDriverVer=06/21/2006,10.0.22621.1\n`;
+/** The class GUID from the one setup-class table. */
+const guidOf = (cls: string): string => SETUP_CLASSES.find((c) => c.name.toLowerCase() === cls.toLowerCase())!.guid;
+const VERSION = (cls: string) => `[Version]\nSignature="$WINDOWS NT$"\nClass=${cls}\nClassGuid=${guidOf(cls)}\nProvider=%MSFT%\nDriverVer=06/21/2006,10.0.22621.1\n`;
 const STRINGS = (more: string) => `\n[Strings]\nMSFT="Microsoft"\n${more}`;
 
 /** INF name (lower case) → text. */
 const TEXTS: Record<string, string> = {
-  'mf.inf': `${VERSION('MultiFunction', '{4d36e971-e325-11ce-bfc1-08002be10318}')}
+  'mf.inf': `${VERSION('MultiFunction')}
 [MFINSTALL.mf]
 
 [MFINSTALL.mf.HW]
@@ -31,7 +34,7 @@ ServiceBinary  = %12%\\mf.sys
 LoadOrderGroup = Extended Base
 ${STRINGS('MF.SvcDesc="Microsoft Legacy Multifunction Driver"\n')}`,
 
-  'wudfrd.inf': `${VERSION('System', '{4d36e97d-e325-11ce-bfc1-08002be10318}')}
+  'wudfrd.inf': `${VERSION('System')}
 [WUDFRD.NT]
 
 [WUDFRD.NT.HW]
@@ -70,7 +73,7 @@ ServiceBinary  = %12%\\WUDFRd.sys
 LoadOrderGroup = Base
 ${STRINGS('WudfRdDisplayName="Windows Driver Foundation - User-mode Driver Framework Reflector"\n')}`,
 
-  'winusb.inf': `${VERSION('USBDevice', '{88bae032-5a81-49f0-bc3d-a4ff138216d6}')}
+  'winusb.inf': `${VERSION('USBDevice')}
 [WINUSB.NT]
 
 [WINUSB.NT.HW]
@@ -86,7 +89,7 @@ ErrorControl   = 1
 ServiceBinary  = %12%\\WinUSB.SYS
 ${STRINGS('WINUSB_SvcName="WinUsb Driver"\n')}`,
 
-  'machine.inf': `${VERSION('System', '{4d36e97d-e325-11ce-bfc1-08002be10318}')}
+  'machine.inf': `${VERSION('System')}
 [NO_DRV]
 
 [NO_DRV.Services]
@@ -106,7 +109,7 @@ ServiceBinary  = %12%\\pci.sys
 LoadOrderGroup = Boot Bus Extender
 ${STRINGS('pci_svcdesc="PCI Bus Driver"\n')}`,
 
-  'pci.inf': `${VERSION('System', '{4d36e97d-e325-11ce-bfc1-08002be10318}')}
+  'pci.inf': `${VERSION('System')}
 [PciD3ColdSupported.HW]
 AddReg = PciD3ColdSupported_AddReg
 
@@ -120,7 +123,7 @@ AddReg = PciASPMOptOut_AddReg
 HKR,,ASPMOptOut,0x00010001,1
 ${STRINGS('')}`,
 
-  'keyboard.inf': `${VERSION('Keyboard', '{4d36e96b-e325-11ce-bfc1-08002be10318}')}
+  'keyboard.inf': `${VERSION('Keyboard')}
 [STANDARD_Inst]
 
 [STANDARD_Inst.HW]
@@ -152,7 +155,7 @@ ServiceBinary  = %12%\\kbdhid.sys
 LoadOrderGroup = Keyboard Port
 ${STRINGS('i8042prt.SvcDesc="i8042 Keyboard and PS/2 Mouse Port Driver"\nkbdhid.SvcDesc="Keyboard HID Driver"\n')}`,
 
-  'msmouse.inf': `${VERSION('Mouse', '{4d36e96f-e325-11ce-bfc1-08002be10318}')}
+  'msmouse.inf': `${VERSION('Mouse')}
 [PS2_Inst]
 
 [PS2_Inst.HW]
@@ -184,7 +187,7 @@ ServiceBinary  = %12%\\mouhid.sys
 LoadOrderGroup = Pointer Port
 ${STRINGS('i8042prt.SvcDesc="i8042 Keyboard and PS/2 Mouse Port Driver"\nmouhid.SvcDesc="Mouse HID Driver"\n')}`,
 
-  'input.inf': `${VERSION('HIDClass', '{745a17a0-74d3-11d0-b6fe-00a0c90f57da}')}
+  'input.inf': `${VERSION('HIDClass')}
 [HID_Inst.NT]
 
 [HID_Inst.NT.HW]
@@ -215,7 +218,7 @@ ServiceBinary  = %12%\\mshidumdf.sys
 LoadOrderGroup = PNP Filter
 ${STRINGS('HID.SvcDesc="Microsoft HID Class Driver"\nMsHidUmdf.SvcDesc="Pass-through HID to UMDF Driver"\n')}`,
 
-  'netvwifimp.inf': `${VERSION('Net', '{4d36e972-e325-11ce-bfc1-08002be10318}')}
+  'netvwifimp.inf': `${VERSION('Net')}
 [vwifimp.ndi]
 Characteristics    = 0x1
 *IfType            = 71
