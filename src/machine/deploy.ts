@@ -10,6 +10,7 @@ import { catalogFileFor } from '../package/catalog-file.js';
 import { referencedFiles } from '../package/files.js';
 import { certificateDer, certificateRecord, importCertificate, type StoreName } from './certs.js';
 import { DRIVERTEST_DIR, toWindowsPath } from './layout.js';
+import { infLogName } from './log-names.js';
 import { resolveInside, splitRelative } from './paths.js';
 import type { Transaction } from './target.js';
 
@@ -76,7 +77,8 @@ export async function deployPackage(tx: Transaction, source: string): Promise<De
       result.certificates.push({ file: rel, subject: record.subject, thumbprint: record.thumbprint, addedTo });
     }
   }
-  const log = tx.log(`Deploy Driver Package - ${abs}`);
+  // The log is the target's: it names the package folder as the host gave it relative to the working directory, never a host path.
+  const log = tx.log(`Deploy Driver Package - ${infLogName(tx, abs)}`);
   for (const c of result.copied) log.entry('cpy:', `Copied to ${toWindowsPath(c)}.`);
   for (const c of result.certificates) log.entry('sig:', `Imported certificate ${c.subject} (${c.thumbprint}) into ${c.addedTo.join(', ') || 'no store (already present)'}.`);
   return result;

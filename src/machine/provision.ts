@@ -18,6 +18,7 @@ import { MICROSOFT_ROOTS_PEM } from './microsoft-roots.js';
 import { certificateRecord } from './certs.js';
 import { classKey } from './keys.js';
 import { writeEnumKey } from './enum-key.js';
+import { writeInboxServices } from './inbox-services.js';
 
 export interface ProvisionOptions {
   os: OsRelease;
@@ -88,9 +89,8 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
   reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment', 'PROCESSOR_ARCHITECTURE', { type: 'REG_SZ', data: options.arch === 'x86' ? 'x86' : options.arch.toUpperCase() });
   const [kMajor, kMinor] = os.kmdf.split('.');
   reg.setValue(`HKLM\\SYSTEM\\CurrentControlSet\\Control\\Wdf\\Kmdf\\KmdfLibrary\\Versions\\${kMajor}`, 'Service', { type: 'REG_SZ', data: 'Wdf01000' });
-  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000', 'Type', { type: 'REG_DWORD', data: 1 });
-  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000', 'Start', { type: 'REG_DWORD', data: 0 });
-  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000', 'ImagePath', { type: 'REG_EXPAND_SZ', data: 'system32\\drivers\\Wdf01000.sys' });
+  // The inbox services (drivers of the inbox devices, class filters, WUDFRd, WinUsb, mf...), Wdf01000 among them.
+  writeInboxServices(reg);
   reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000\\Parameters', 'WdfMinorVersion', { type: 'REG_DWORD', data: Number(kMinor) });
   reg.setValue('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup', 'LogLevel', { type: 'REG_DWORD', data: 0x2000ffff });
   reg.setValue('HKLM\\SOFTWARE\\Microsoft\\DriverTest\\Service', 'DebugSession', { type: 'REG_DWORD', data: 0 });

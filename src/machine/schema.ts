@@ -47,6 +47,15 @@ const device = z.object({
 
 const fileHash = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 
+const primitiveInstall = z.object({
+  section: z.string(),
+  createdKeys: z.array(z.string()),
+  values: z.array(z.object({ key: z.string(), name: z.string(), previous: z.lazy(() => regValue).optional() }).strict()),
+  deletedKeys: z.array(z.object({ key: z.string(), values: z.record(z.string(), z.lazy(() => regValue)) }).strict()),
+  files: z.array(z.string()),
+  services: z.array(z.string()),
+}).strict();
+
 const driverPackage = z.object({
   publishedName: z.string(),
   originalName: z.string(),
@@ -62,6 +71,7 @@ const driverPackage = z.object({
   arch: z.string(),
   files: z.array(fileHash),
   inbox: z.boolean().optional(),
+  primitive: primitiveInstall.optional(),
 }).strict();
 
 const setupClass = z.object({

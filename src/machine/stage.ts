@@ -10,13 +10,46 @@ import type { InfDocument } from '../inf/document.js';
 import { catalogFileFor } from '../package/catalog-file.js';
 import { referencedFiles } from '../package/files.js';
 import { InstallError, SetupError } from './install-error.js';
-import { INF_DIR, STORE_DIR, toWindowsPath } from './layout.js';
+import { STORE_DIR, publishedFiles, toWindowsPath } from './layout.js';
 import type { DriverPackageRecord } from './model.js';
 import { resolveInside, splitRelative } from './paths.js';
 import { checkPackageSignature, type PackageFileBytes } from './signature.js';
 import { sha256, type Transaction } from './target.js';
 import { versionFacts } from './inf-facts.js';
-import { infLogName } from './log-names.js';
+import { infLogName, scrubHostPaths } from './log-names.js';
+import type { LogSection } from './setupapi-log.js';
+
+/** The imports a transaction made, so a failure later in it can say they were rolled back. */
+const imports = new WeakMap<Transaction, { log: LogSection; publishedName: string }[]>();
+
+/**
+ * The transaction is failing after it imported packages: nothing it staged
+ * survives, so their log sections must not say the import succeeded.
+ */
+export function logImportsRolledBack(tx: Transaction, reason: string): void {
+  for (const { log, publishedName } of imports.get(tx) ?? []) {
+    const kept = log.lines.filter((l) => !/Successfully imported driver package|Published Driver Store Entry/.test(l));
+    log.lines.length = 0;
+    log.lines.push(...kept);
+    log.entry('sto:', `Driver package ${publishedName} not imported: the install failed (${scrubHostPaths(tx, reason)}) and the import was rolled back.`, 'error');
+  }
+  imports.delete(tx);
+}
+
+/**
+ * oemN.PNF, the precompiled INF SetupAPI keeps beside the published INF. Its
+ * binary layout is private to SetupAPI and nothing reads wdksim's: this one
+ * holds a version word (0x0101), the INF's size, its SHA-256 and the published name, so the
+ * file exists where Windows has it and changes when the INF does.
+ */
+function precompiledInf(publishedName: string, inf: Buffer): Buffer {
+  const name = Buffer.from(`C:\\Windows\\INF\\${publishedName}\0`, 'utf16le');
+  const head = Buffer.alloc(8);
+  head.writeUInt16LE(0x0101, 0);
+  head.writeUInt16LE(0x0001, 2);
+  head.writeUInt32LE(inf.length, 4);
+  return Buffer.concat([head, Buffer.from(sha256(inf), 'hex'), name]);
+}
 
 export interface StageOptions {
   /** Log section title prefix, e.g. "Setup Import Driver Package". */
@@ -121,10 +154,14 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
       log.entry('cpy:', `Copied '${f.path.split('/').pop()}'.`);
     }
     log.entry('sto:', `Driver Store Path = ${toWindowsPath(`${STORE_DIR}/${storeFolder}/${infName.toLowerCase()}`)}`);
-    await tx.writeFile(`${INF_DIR}/${publishedName}`, infBytes);
-    tx.trackFile(`${INF_DIR}/${publishedName}`, infBytes);
-    await tx.writeFile(`${INF_DIR}/${catalogPublished}`, catBytes);
-    tx.trackFile(`${INF_DIR}/${catalogPublished}`, catBytes);
+    const published = publishedFiles(publishedName);
+    await tx.writeFile(published.inf, infBytes);
+    tx.trackFile(published.inf, infBytes);
+    const pnf = precompiledInf(publishedName, infBytes);
+    await tx.writeFile(published.pnf, pnf);
+    tx.trackFile(published.pnf, pnf);
+    await tx.writeFile(published.cat, catBytes);
+    tx.trackFile(published.cat, catBytes);
     log.entry('sto:', `Installing catalog ${catalog.name} as: ${catalogPublished}`);
     log.entry('sto:', `Published Driver Store Entry: ${publishedName}`);
     log.end('sto:', 'Import Driver Package');
@@ -146,10 +183,11 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
       files: records,
     });
     log.entry('sto:', `Successfully imported driver package: ${publishedName}`);
+    imports.set(tx, [...(imports.get(tx) ?? []), { log, publishedName }]);
     return { publishedName, storeFolder, alreadyStaged: false };
   } catch (error) {
     const code = error instanceof InstallError ? error.code : SetupError.accessDenied;
-    log.entry('sto:', `Failed to import driver package: ${(error as Error).message}`, 'error');
+    log.entry('sto:', `Failed to import driver package: ${scrubHostPaths(tx, (error as Error).message)}`, 'error');
     log.entry('sto:', `Error 0x${(code >>> 0).toString(16).padStart(8, '0')}`, 'error');
     throw error;
   }
