@@ -1,6 +1,6 @@
 // `wdksim target init|show|verify|reboot|bcdedit|reg|log`: the simulated
 // target machine. Parses arguments, calls src/target, formats the results.
-import { readFile } from 'node:fs/promises';
+import { readRegular } from '../machine/fs/jail.js';
 import { isAbsolute, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
@@ -31,7 +31,9 @@ Commands:
        [--kdnet-port N [--kdnet-key KEY] [--kdnet-host IP]] [--force]
                          provision a test computer (default OS ${DEFAULT_OS}, amd64, test signing on)
   show [--json]          what the machine is and holds
-  verify                 consistency check (files and hashes, published INFs ↔ driver store)
+  verify [--full]        consistency check (files and hashes, published INFs ↔ driver store);
+                         files unchanged in size and time since they last matched are not re-hashed
+                         unless --full
   reboot                 apply pending boot settings (test signing...) and restart devices
   bcdedit /set testsigning on|off | /debug on|off
                          change a boot setting (takes effect at the next reboot)
@@ -219,9 +221,13 @@ function describe(target: Target, s: MachineState): string {
 }
 
 async function verify(argv: string[], ctx: Context): Promise<number> {
-  if (argv.length > 0) throw new UsageError(`target verify: unknown argument "${argv[0]}"`);
+  let full = false;
+  for (const a of argv) {
+    if (a === '--full') full = true;
+    else throw new UsageError(`target verify: unknown argument "${a}" (options: --full)`);
+  }
   const target = await openTarget(ctx);
-  const result = await verifyTarget(target);
+  const result = await verifyTarget(target, { full });
   if (result.problems.length === 0) {
     ctx.io.stdout(`Target ${target.root} is consistent: ${result.checkedFiles} file(s) match their recorded hashes, ${result.packages} driver package(s).\n`);
     return 0;
@@ -323,12 +329,9 @@ async function log(argv: string[], ctx: Context): Promise<number> {
     }
   }
   const target = await openTarget(ctx);
-  let text: string;
-  try {
-    text = await readFile(join(target.root, ...LOG_PATH.split('/')), 'latin1');
-  } catch (error) {
-    throw new TargetError(describeFsError(error, LOG_PATH));
-  }
+  const bytes = await readRegular(target.root, LOG_PATH, 'setupapi.dev.log');
+  if (!bytes) throw new TargetError(`${LOG_PATH}: no such file; the target has no device install log yet`);
+  const text = bytes.toString('latin1');
   let lines = text.replace(/\r\n/g, '\n').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   if (tail !== undefined) lines = lines.slice(Math.max(0, lines.length - tail));

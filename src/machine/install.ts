@@ -17,6 +17,7 @@ import { splitRelative, windowsPathToComponents } from './paths.js';
 import { applyRegDirectives, parseInfInt, type RegContext } from './reg-apply.js';
 import type { LogSection } from './setupapi-log.js';
 import { stageDriverPackage } from './stage.js';
+import { checkStoreCopy } from './store-check.js';
 import type { Transaction } from './target.js';
 import { bestCandidate, compareCandidates, findCandidates, formatRank, type Candidate } from './match.js';
 import { classKey, enumKey, eventLogKey, hardwareKey, serviceKey, softwareKey } from './keys.js';
@@ -80,6 +81,7 @@ export async function installDriverOnDevices(tx: Transaction, options: InstallOp
   if (options.infPath) publishedName = (await stageDriverPackage(tx, options.infPath)).publishedName;
   if (!publishedName) throw new TargetError('installDriverOnDevices needs infPath or publishedName');
   const pkg = findPackage(tx, publishedName);
+  await checkStoreCopy(tx, pkg);
   const { doc } = await loadStoredInf(tx, pkg);
   const facts = versionFacts(doc);
   // A known class keeps the machine's spelling of its GUID.
