@@ -18,6 +18,7 @@ import { selectDevices } from '../pnp/select.js';
 import { driverNodes, type DriverNode } from '../pnp/nodes.js';
 import { resolveUserPath } from '../machine/user-paths.js';
 import { classesNamed, sameText } from '../pnp/view.js';
+import { LockLostError } from '../machine/lock.js';
 import { openTarget, type Target, type Transaction } from '../machine/target.js';
 import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../machine/engine.js';
 import { InstallError, SetupError } from '../machine/install-error.js';
@@ -150,7 +151,7 @@ async function update(ctx: Context, line: DevconLine, create: boolean): Promise<
     out += 'Drivers installed successfully.\n';
     return { code: result.rebootRequired ? DevconExit.reboot : DevconExit.ok, out, json: { publishedName: result.publishedName, created: result.created ?? null, devices: result.devices.map((d) => d.instanceId), rebootRequired: result.rebootRequired } };
   } catch (error) {
-    if (!(error instanceof WdksimError)) throw error;
+    if (!(error instanceof WdksimError) || error instanceof LockLostError) throw error;
     const created = create ? await target.transaction('devcon install (DIF_REGISTERDEVICE)', async (tx) => registerDriverlessDevice(tx, cls, hwid)) : undefined;
     return { ...fail(describe(error), out), json: { error: describe(error), created: created ?? null } };
   }

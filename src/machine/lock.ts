@@ -35,7 +35,7 @@ const META = '.wdksim';
 export const LOCK_LOST_EXIT = 2;
 
 export class LockLostError extends TargetError {
-  constructor(message: string) {
+  constructor(message: string, readonly committed: boolean) {
     super(message, LOCK_LOST_EXIT);
   }
 }
@@ -230,7 +230,7 @@ export class TargetLock {
     const by = owner ? ` by ${owner.command} (pid ${owner.pid} on ${owner.host})` : '';
     throw new LockLostError(committed
       ? `lost the lock on the target ${this.root} at "${step}" (it was taken over${by} while this command was paused or too slow); its change was committed and the next wdksim command on the target finishes it; check with: wdksim target verify`
-      : `lost the lock on the target ${this.root} before "${step}" (it was taken over${by} while this command was paused or too slow); nothing of this command was applied; run it again`);
+      : `lost the lock on the target ${this.root} before "${step}" (it was taken over${by} while this command was paused or too slow); nothing of this command was applied; run it again`, committed);
   }
 
   #stopHeartbeat(): void {

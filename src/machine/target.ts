@@ -8,7 +8,7 @@ import type { Context } from '../io.js';
 import { maybeFault } from './fault.js';
 import { appendLog, entry, listDir, makeDir, partsOf, removeTree, rootKind, setNoticeSink, writeAtomic, writeNew } from './fs/jail.js';
 import { JOURNAL, recoverJournals } from './journal.js';
-import { TargetLock } from './lock.js';
+import { LockLostError, TargetLock } from './lock.js';
 import { lockSettings } from './lock-settings.js';
 import { type MachineState } from './schema.js';
 import { LOG_PATH } from './setupapi-log.js';
@@ -113,7 +113,13 @@ export class Target {
         if (logText) await this.#writeFailureLog(logText);
         throw error;
       }
-      await tx.commit();
+      try {
+        await tx.commit();
+      } catch (error) {
+        // Lost the lock before the commit point: this holder's journal is its own to throw away (nothing was applied).
+        if (error instanceof LockLostError && !error.committed) await removeTree(this.root, journalDir).catch(() => undefined);
+        throw error;
+      }
       if (tx.committedDigest) this.#cache = { state: tx.state, digest: tx.committedDigest };
       return result;
     }, name);
