@@ -102,8 +102,13 @@ export class Transaction {
     return readRegular(this.root, dest, 'file');
   }
 
+  /** Whether something is at the path as this transaction sees it (not opened: a FIFO there is not read). */
   async exists(rel: string): Promise<boolean> {
-    return (await this.readFile(rel)) !== undefined;
+    const dest = await this.resolve(rel, 'file');
+    if (this.#puts.has(dest.toLowerCase())) return true;
+    const lower = dest.toLowerCase();
+    for (const d of this.#deletes) if (d.toLowerCase() === lower) return false;
+    return (await lookEntry(this.root, dest, 'file')).kind !== 'missing';
   }
 
   /** Records a file the state vouches for (hash checked by `target verify`). */

@@ -1,7 +1,7 @@
 // Named snapshots of a target, kept inside it under .wdksim/snapshots/NAME.json
 // so they travel with the target and never touch anything outside it.
 import { join } from 'node:path';
-import { listDir, readRegular, writeAtomic } from '../machine/fs/jail.js';
+import { listDir, lookEntry, readRegular, writeAtomic } from '../machine/fs/jail.js';
 import { z } from 'zod';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
 import { machineState, type Target } from '../machine/index.js';
@@ -75,9 +75,6 @@ export async function listSnapshots(root: string): Promise<string[]> {
 }
 
 async function exists(root: string, rel: string): Promise<boolean> {
-  try {
-    return (await readRegular(root, rel, 'snapshot')) !== undefined;
-  } catch {
-    return true; // something that is not a snapshot is there: writeAtomic refuses or replaces it
-  }
+  // A link on the way is refused here (TargetError naming it); an entry at the name counts as existing.
+  return (await lookEntry(root, rel, 'snapshot')).kind !== 'missing';
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { BIN } from '../helpers/cli.js';
 import { STRESS_PROCS, figures } from './budget.js';
-import { crashSigns, runMeasured } from './child.js';
+import { crashSigns, runMeasured, waitStopped } from './child.js';
 import { copyOf, devicesOf, envFor, golden, oemOf, readState, remove } from '../faults/world.js';
 
 // Packages: 1..P pre-installed (to remove), P+1..2P pre-staged (to delete), 2P+1..5P fresh.
@@ -101,6 +101,7 @@ describe('stale locks', () => {
       // A wdksim command paused (SIGSTOP) while it holds the lock, resumed after 5 s.
       const holder = execa(process.execPath, [BIN, 'devcon', 'dp_add', `pkg${DP_ADD[0]}/hello${DP_ADD[0]}.inf`], { cwd: dir, env: { ...env, WDKSIM_FAULT_PAUSE: 'locked' }, reject: false, stdin: 'ignore' });
       await new Promise<void>((resolve) => holder.stderr!.on('data', (d: Buffer) => d.toString().includes('paused') && resolve()));
+      await waitStopped(holder.pid!);
       const holdMs = 5000;
       const started = performance.now();
       setTimeout(() => process.kill(holder.pid!, 'SIGCONT'), holdMs);

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { FAULT_STEPS } from '../../src/machine/fault.js';
 import { BIN } from '../helpers/cli.js';
 import { LOCK_ITERATIONS, SEED, STRESS, figures, rng } from './budget.js';
-import { crashSigns, runMeasured, type Measured } from './child.js';
+import { crashSigns, runMeasured, waitStopped, type Measured } from './child.js';
 import { copyOf, devicesOf, envFor, golden, oemOf, readState, remove } from '../faults/world.js';
 
 const PACKAGES = 24;
@@ -93,6 +93,7 @@ describe('the lock under kills and pauses', () => {
         const context = `round ${round} (seed ${SEED}): holder ${pause ? 'paused' : 'killed'} at ${step}, waiters ${waiters.map((w) => `${w.kind} ${w.n}`).join(', ')}`;
         const holder = startHolder(argvOf(holderOp), dir, { ...env, NO_COLOR: '1', [pause ? 'WDKSIM_FAULT_PAUSE' : 'WDKSIM_FAULT']: step }, pause ? 'paused at this step' : 'killed at this step');
         await holder.reached;
+        if (pause) await waitStopped(holder.child.pid!);
         const running = waiters.map((op) => runMeasured(argvOf(op), { cwd: dir, env, timeoutMs: 120_000 }));
         if (pause) {
           // Sometimes past the stale time (2 s): a live holder is never robbed, however long it sleeps.
@@ -167,6 +168,7 @@ describe('the lock under kills and pauses', () => {
       const holderOp: Op = { kind: 'install', n: 1 };
       const holder = startHolder(argvOf(holderOp), dir, { ...env, WDKSIM_FAULT_PAUSE: 'files-staged' }, 'paused at this step');
       await holder.reached;
+      await waitStopped(holder.child.pid!);
       // Make the paused holder's lock look like one of another host whose heartbeat stopped long ago.
       const ownerFile = join(dir, 'target', '.wdksim', 'lock', 'owner.json');
       const owner = JSON.parse(readFileSync(ownerFile, 'utf8')) as Record<string, unknown>;
