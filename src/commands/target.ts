@@ -11,6 +11,7 @@ import { generateKdnetKey, ipv4Problem, kdnetKeyProblem, kdnetPortProblem } from
 import { provisionTarget } from '../machine/provision.js';
 import { openTarget, resolveTargetDir, type Target } from '../machine/target.js';
 import { verifyTarget } from '../machine/verify.js';
+import { repairTarget } from '../machine/repair.js';
 import { rebootTarget } from '../machine/devices.js';
 import { Registry } from '../machine/registry.js';
 import { regExportBytes, regExportText, regQuery, regQueryValue } from '../machine/reg-format.js';
@@ -31,9 +32,11 @@ Commands:
        [--kdnet-port N [--kdnet-key KEY] [--kdnet-host IP]] [--force]
                          provision a test computer (default OS ${DEFAULT_OS}, amd64, test signing on)
   show [--json]          what the machine is and holds
-  verify [--full]        consistency check (files and hashes, published INFs ↔ driver store);
+  verify [--full] [--repair]
+                         consistency check (files and hashes, published INFs ↔ driver store);
                          files unchanged in size and time since they last matched are not re-hashed
-                         unless --full
+                         unless --full; --repair rebuilds a state that cannot be read or restored
+                         from the files on disk (driver store packages; devices are lost)
   reboot                 apply pending boot settings (test signing...) and restart devices
   bcdedit /set testsigning on|off | /debug on|off
                          change a boot setting (takes effect at the next reboot)
@@ -222,11 +225,19 @@ function describe(target: Target, s: MachineState): string {
 
 async function verify(argv: string[], ctx: Context): Promise<number> {
   let full = false;
+  let repair = false;
   for (const a of argv) {
     if (a === '--full') full = true;
-    else throw new UsageError(`target verify: unknown argument "${a}" (options: --full)`);
+    else if (a === '--repair') repair = true;
+    else throw new UsageError(`target verify: unknown argument "${a}" (options: --full, --repair)`);
   }
   const target = await openTarget(ctx);
+  if (repair) {
+    const fixed = await repairTarget(target);
+    if (fixed.rebuilt) {
+      ctx.io.stdout(`The target state could not be read or restored; rebuilt it from the files on disk (${fixed.osName}):\n${fixed.packages.map((p) => `  driver package ${p}`).join('\n')}${fixed.packages.length ? '\n' : ''}Lost (not kept as files):\n${fixed.lost.map((l) => `  ${l}`).join('\n')}\n`);
+    }
+  }
   const result = await verifyTarget(target, { full });
   if (result.problems.length === 0) {
     ctx.io.stdout(`Target ${target.root} is consistent: ${result.checkedFiles} file(s) match their recorded hashes, ${result.packages} driver package(s).\n`);

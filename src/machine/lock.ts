@@ -68,13 +68,18 @@ function self(): Promise<Self> {
   return selfCache;
 }
 
-/** Field 22 of /proc/<pid>/stat (the process's start time), undefined where there is no /proc. */
-export async function processStart(pid: number): Promise<string | undefined> {
+/** State (field 3) and start time (field 22) of /proc/<pid>/stat; undefined where there is no /proc. */
+async function procStat(pid: number): Promise<{ state: string; start: string } | undefined> {
   const text = await hostReadText(`/proc/${pid}/stat`);
   if (!text) return undefined;
   // The command name (field 2) is in parentheses and may hold spaces: count after the last ')'.
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return fields[19];
+  return fields[19] === undefined ? undefined : { state: fields[0]!, start: fields[19] };
+}
+
+/** Field 22 of /proc/<pid>/stat (the process's start time), undefined where there is no /proc. */
+export async function processStart(pid: number): Promise<string | undefined> {
+  return (await procStat(pid))?.start;
 }
 
 function pidAlive(pid: number): boolean {
@@ -94,10 +99,9 @@ export async function ownerGone(owner: LockOwner | undefined, heartbeatMs: numbe
   if (owner.host === me.host && owner.pidns === me.pidns) {
     if (owner.boot !== me.boot) return `its owner ran before this machine restarted`;
     if (!pidAlive(owner.pid)) return `process ${owner.pid} (${owner.command}) has exited`;
-    if (owner.start !== undefined) {
-      const start = await processStart(owner.pid);
-      if (start !== undefined && start !== owner.start) return `process ${owner.pid} (${owner.command}) has exited (the pid now belongs to another process)`;
-    }
+    const stat = await procStat(owner.pid);
+    if (stat?.state === 'Z' || stat?.state === 'X') return `process ${owner.pid} (${owner.command}) has exited (not yet reaped by its parent)`;
+    if (owner.start !== undefined && stat !== undefined && stat.start !== owner.start) return `process ${owner.pid} (${owner.command}) has exited (the pid now belongs to another process)`;
     return undefined; // alive (perhaps paused): never robbed
   }
   // Another host (or pid namespace): it cannot be asked; its heartbeat decides.

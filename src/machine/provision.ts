@@ -43,6 +43,15 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
   if (entries.length > 0 && !options.force && foreign.length > 0) {
     throw new TargetError(`${root} is not empty (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}); choose a new or empty directory for the target`);
   }
+  const state = provisionedState(ctx, options);
+  await makeRoot(root);
+  for (const dir of [DRIVERS_DIR, STORE_DIR, DRIVERTEST_DIR, INF_DIR]) await makeDir(root, dir);
+  await createTargetFiles(root, state, [{ rel: LOG_PATH, data: logHeader(state.os) + bootSessionLine(ctx.clock) }]);
+  return state;
+}
+
+/** The state of a freshly provisioned machine (inbox devices, classes, packages and registry); nothing is written. */
+export function provisionedState(ctx: Context, options: ProvisionOptions): MachineState {
   const { os } = options;
   const inbox = options.inbox ?? { devices: inboxDevices({ arch: options.arch, build: os.build }), classes: inboxClasses(), packages: inboxPackages({ arch: options.arch, build: os.build }) };
   const state: MachineState = {
@@ -90,8 +99,5 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
     if (cls.lowerFilters) reg.setValue(key, 'LowerFilters', { type: 'REG_MULTI_SZ', data: cls.lowerFilters });
   }
   for (const dev of state.devices) writeEnumKey(reg, dev);
-  await makeRoot(root);
-  for (const dir of [DRIVERS_DIR, STORE_DIR, DRIVERTEST_DIR, INF_DIR]) await makeDir(root, dir);
-  await createTargetFiles(root, state, [{ rel: LOG_PATH, data: logHeader(state.os) + bootSessionLine(ctx.clock) }]);
   return state;
 }

@@ -94,7 +94,8 @@ describe('the lock under kills and pauses', () => {
         const holder = startHolder(argvOf(holderOp), dir, { ...env, NO_COLOR: '1', [pause ? 'WDKSIM_FAULT_PAUSE' : 'WDKSIM_FAULT']: step }, pause ? 'paused at this step' : 'killed at this step');
         await holder.reached;
         if (pause) await waitStopped(holder.child.pid!);
-        const running = waiters.map((op) => runMeasured(argvOf(op), { cwd: dir, env, timeoutMs: 120_000 }));
+        // A waiter gives up (naming the lock's owner) before the harness would kill it: a hang explains itself.
+        const running = waiters.map((op) => runMeasured(argvOf(op), { cwd: dir, env: { ...env, WDKSIM_LOCK_WAIT_MS: '90000' }, timeoutMs: 150_000 }));
         if (pause) {
           // Sometimes past the stale time (2 s): a live holder is never robbed, however long it sleeps.
           await new Promise((r) => setTimeout(r, 200 + Math.floor(random() * 3000)));
