@@ -181,3 +181,44 @@ describe('a hostile target', () => {
     }, 120_000);
   }
 });
+
+describe('tampered driver files', () => {
+  it('a driver store copy changed after import is restored from the signed package on re-import, and never installed from the store', async () => {
+    const w = (world = new World());
+    const t = (...p: string[]) => join(w.base, 'target', ...p);
+    await w.init();
+    await w.pkg(hostileInf({}));
+    expect((await w.run(['deploy', 'pkg'])).code).toBe(0);
+    expect((await w.run(INSTALL)).code).toBe(0);
+    const store = t('Windows/System32/DriverStore/FileRepository');
+    const folder = readdirSync(store).find((n) => n.startsWith('evil.inf_'))!;
+    writeFileSync(join(store, folder, 'evil.sys'), 'MZ tampered');
+    // Installing straight from the store copy (what a re-install of the staged package does) is refused.
+    const { openTarget, installDriverOnDevices } = await import('../../src/machine/index.js');
+    const { memoryContext } = await import('../../src/io.js');
+    const target = await openTarget(memoryContext({ cwd: w.base, env: w.env }));
+    await expect(target.transaction('x', (tx) => installDriverOnDevices(tx, { publishedName: 'oem0.inf', hardwareId: 'Root\\Evil', force: true }))).rejects.toThrow(/no longer matches its catalog/);
+    expect(readFileSync(t('Windows/System32/drivers/evil.sys'), 'utf8')).toBe('MZ evil');
+    // Re-importing the signed package restores the store copy; the install then copies the verified bytes.
+    const again = await w.run(['devcon', 'update', 'pkg/evil.inf', 'Root\\Evil']);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(readFileSync(join(store, folder, 'evil.sys'), 'utf8')).toBe('MZ evil');
+    expect(readFileSync(t('Windows/INF/setupapi.dev.log'), 'latin1')).toContain('did not match its catalog (evil.sys); restored from the signed package');
+    expect((await w.run(['target', 'verify'])).code).toBe(0);
+  }, 60_000);
+
+  it('an installed driver overwritten after the install does not load after a reboot (problem 52)', async () => {
+    const w = (world = new World());
+    const t = (...p: string[]) => join(w.base, 'target', ...p);
+    await w.init();
+    await w.pkg(hostileInf({}));
+    expect((await w.run(['deploy', 'pkg'])).code).toBe(0);
+    expect((await w.run(INSTALL)).code).toBe(0);
+    writeFileSync(t('Windows/System32/drivers/evil.sys'), 'MZ overwritten');
+    expect((await w.run(['target', 'reboot'])).code).toBe(0);
+    const status = await w.run(['devcon', 'status', 'Root\\Evil']);
+    expect(status.stdout).toMatch(/problem: 52|Code 52|CM_PROB_UNSIGNED_DRIVER|52/);
+    expect(status.stdout).not.toContain('Driver is running.');
+    expect((await w.run(['target', 'verify'])).code).toBe(1);
+  }, 60_000);
+});
