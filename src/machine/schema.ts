@@ -53,8 +53,8 @@ const relPath = z.string().superRefine((path, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: `path "${path}" ${problem}; a state path must stay inside the target` });
 });
 const component = z.string().superRefine((name, ctx) => {
-  const problem = componentProblem(name);
-  if (problem) ctx.addIssue({ code: 'custom', message: `folder name "${name}" ${problem}` });
+  const problem = /[\\/]/.test(name) ? 'contains a path separator' : componentProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: `folder name "${name}" ${problem}; a state path must stay inside the target` });
 });
 
 const fileHash = z.object({ path: relPath, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();

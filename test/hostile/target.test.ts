@@ -222,3 +222,50 @@ describe('tampered driver files', () => {
     expect((await w.run(['target', 'verify'])).code).toBe(1);
   }, 60_000);
 });
+
+describe('a hand-edited state naming paths outside the target', () => {
+  for (const edit of ['storeFolder', 'file'] as const) {
+    it(`a ".." ${edit === 'storeFolder' ? 'driver store folder' : 'vouched file path'} is refused when the state is read; verify and pnputil /export-driver read nothing outside`, async () => {
+      const w = (world = new World());
+      const t = (...p: string[]) => join(w.base, 'target', ...p);
+      await w.init();
+      await w.pkg(hostileInf({}));
+      expect((await w.run(['deploy', 'pkg'])).code).toBe(0);
+      expect((await w.run(INSTALL)).code).toBe(0);
+      mkdirSync(outside(w, 'store'));
+      writeFileSync(outside(w, 'store', 'evil.sys'), 'outside bytes');
+      const state = JSON.parse(readFileSync(t('wdksim-state.json'), 'utf8'));
+      const pkg = state.packages.find((p: { publishedName: string }) => p.publishedName === 'oem0.inf');
+      if (edit === 'storeFolder') pkg.storeFolder = '../../../outside/store';
+      else state.files.push({ path: '../outside/victim.txt', sha256: '0'.repeat(64) });
+      writeFileSync(t('wdksim-state.json'), JSON.stringify(state)); // schema-valid shape, hostile paths
+      const verify = await cli(w, ['target', 'verify']);
+      expect(verify.stderr).toMatch(/must stay inside the target|climbs out/);
+      expect(verify.stderr).toMatch(/restored the last committed state/);
+      expect(verify.exitCode, verify.stdout).toBe(0);
+      const exported = await cli(w, ['pnputil', '/export-driver', 'oem0.inf', join(w.base, 'exported')]);
+      expect(exported.exitCode, exported.stdout).toBe(0);
+      expect(readFileSync(join(w.base, 'exported', 'evil.sys'), 'utf8')).toBe('MZ evil');
+      expect(readFileSync(outside(w, 'store', 'evil.sys'), 'utf8')).toBe('outside bytes');
+      expect(w.victim()).toBe('do not touch');
+    }, 60_000);
+  }
+});
+
+describe('the install log after a rolled-back install', () => {
+  it('says the import was rolled back, not only "Successfully imported"', async () => {
+    const w = (world = new World());
+    const t = (...p: string[]) => join(w.base, 'target', ...p);
+    await w.init();
+    // Stages fine, then fails in the service section: the whole transaction, staging included, is rolled back.
+    await w.pkg(hostileInf({ extra: '' }).replace('ServiceBinary = %12%\\evil.sys', ''));
+    expect((await w.run(['deploy', 'pkg'])).code).toBe(0);
+    const r = await w.run(INSTALL);
+    expect(r.code).toBe(2);
+    const log = readFileSync(t('Windows/INF/setupapi.dev.log'), 'latin1');
+    const imported = log.lastIndexOf('Successfully imported driver package');
+    expect(imported).toBeGreaterThan(-1);
+    expect(log.indexOf('Rolled back: devcon install failed', imported)).toBeGreaterThan(imported);
+    expect((await w.run(['pnputil', '/enum-drivers'])).stdout).not.toContain('oem0.inf');
+  }, 60_000);
+});
