@@ -1,7 +1,7 @@
 // `wdksim target init|show|verify|reboot|bcdedit|reg|log`: the simulated
 // target machine. Parses arguments, calls src/target, formats the results.
 import { readRegular } from '../machine/fs/jail.js';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
 import { exitCodeTables } from '../exit-codes.js';

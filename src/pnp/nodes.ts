@@ -2,7 +2,6 @@
 // the installed driver, and every driver a third-party package in the store
 // offers for the device's IDs on this machine, ranked as the engine ranks them.
 import { readRegular } from '../machine/fs/jail.js';
-import { join } from 'node:path';
 import { parseInf } from '../inf/parse.js';
 import type { InfDocument } from '../inf/document.js';
 import { STORE_DIR, toWindowsPath } from '../machine/layout.js';

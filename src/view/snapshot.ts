@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { listDir, lookEntry, readRegular, writeAtomic } from '../machine/fs/jail.js';
 import { z } from 'zod';
-import { TargetError, UsageError, describeFsError } from '../errors.js';
+import { TargetError, UsageError } from '../errors.js';
 import { machineState, type Target } from '../machine/index.js';
 import { captureTarget, type Capture } from './capture.js';
 
