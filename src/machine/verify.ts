@@ -51,10 +51,11 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
     let checkedFiles = 0;
     let hashedFiles = 0;
     const now = Date.now();
+    const checkedFolders = new Set<string>(); // folders checked once per run (read-only)
     const check = async (rel: string, expected: string, what: string) => {
       checkedFiles++;
       try {
-        const e = await lookEntry(root, rel, what);
+        const e = await lookEntry(root, rel, what, checkedFolders);
         if (e.kind === 'missing') return void problems.push(`${rel}: missing (${what})`);
         if (e.kind !== 'file') return void problems.push(`${rel}: is ${KIND[e.kind]}, not the file the state vouches for (${what}); not followed or opened`);
         const c = cache.get(rel);

@@ -108,12 +108,17 @@ export async function entry(root: string, parts: readonly string[]): Promise<Ent
  * non-folder on the way is an error. `repair`: it is moved aside. Returns the index
  * of the first missing parent (parts.length - 1 when all exist).
  */
-async function walkParents(root: string, parts: readonly string[], mode: Mode, what: string): Promise<number> {
+async function walkParents(root: string, parts: readonly string[], mode: Mode, what: string, seen?: Set<string>): Promise<number> {
   for (let i = 0; i < parts.length - 1; i++) {
     const here = parts.slice(0, i + 1);
+    const key = seen && here.join('/');
+    if (key !== undefined && seen!.has(key)) continue;
     const e = await entry(root, here);
     if (e.kind === 'missing') return i;
-    if (e.kind === 'dir') continue;
+    if (e.kind === 'dir') {
+      seen?.add(key!);
+      continue;
+    }
     if (mode === 'refuse') throw new TargetError(`${what}: "${show(here)}" is ${KIND_TEXT[e.kind]}, not a folder; refused (the target is a jail: links are never followed)`);
     await quarantine(root, here);
     return i;
@@ -200,10 +205,14 @@ export async function listDir(root: string, rel: string | readonly string[], wha
   }
 }
 
-/** The entry at a path, with its parents checked (a link on the way is refused). */
-export async function lookEntry(root: string, rel: string | readonly string[], what = 'path'): Promise<Entry> {
+/**
+ * The entry at a path, with its parents checked (a link on the way is refused).
+ * `seen`: folders already found to be real folders in this read-only pass (a
+ * walk over thousands of files checks each folder once).
+ */
+export async function lookEntry(root: string, rel: string | readonly string[], what = 'path', seen?: Set<string>): Promise<Entry> {
   const parts = partsOf(rel, what);
-  const missingFrom = await walkParents(root, parts, 'refuse', what);
+  const missingFrom = await walkParents(root, parts, 'refuse', what, seen);
   if (missingFrom < parts.length - 1) return MISSING;
   return entry(root, parts);
 }
