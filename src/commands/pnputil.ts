@@ -1,7 +1,8 @@
 // wdksim pnputil: the PnP Utility against the simulated target (wdk-tools.md
 // §6). Everything goes to stdout after the "Microsoft PnP Utility" banner;
 // the Windows return value becomes a POSIX exit status (src/pnputil/returns.ts).
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { readRegular } from '../machine/fs/jail.js';
 import { basename, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { WdksimError } from '../errors.js';
@@ -164,7 +165,9 @@ async function exportDriver(ctx: Context, line: PnpLine): Promise<Result> {
       out += `Exporting driver package:   ${p.publishedName} (${p.originalName})\n`;
       try {
         for (const f of p.files) {
-          const data = await readFile(join(target.root, STORE_DIR, p.storeFolder, ...f.path.split('/')));
+          // Through the jail: a hand-edited state naming ".." is refused, a link in the store is not followed.
+          const data = await readRegular(target.root, `${STORE_DIR}/${p.storeFolder}/${f.path}`, `driver store file of ${p.publishedName}`);
+          if (!data) throw new Error('missing');
           await write([...(all ? [p.storeFolder] : []), ...f.path.split('/')], data);
         }
         exported++;

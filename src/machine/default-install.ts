@@ -11,7 +11,7 @@
 //   InstallHinfSection (rundll32 setupapi.dll,InstallHinfSection and
 //   InfDefaultInstall.exe) runs the section from the INF's own folder, outside
 //   the driver store, and [DefaultUninstall] is how it is removed.
-import { readFile } from 'node:fs/promises';
+import { hostReadFile } from './fs/host.js';
 import { dirname } from 'node:path';
 import type { InfDocument } from '../inf/document.js';
 import type { Arch } from '../inf/arch.js';
@@ -195,7 +195,7 @@ export async function runInfScript(tx: Transaction, infPath: string, sectionBase
         const found = await resolveInside(pkgDir, splitRelative(ref.relativePath, `file ${ref.name}`), `file ${ref.name} of ${doc.file}`);
         if (!found.exists) throw new InstallError(`${infLogName(tx, infPath)}: the file ${ref.relativePath.replace(/\//g, '\\')} named in [${ref.section}] (line ${ref.line}) is not in the INF's folder`, SetupError.fileNotFound);
         try {
-          return { bytes: await readFile(found.abs), display: found.parts.join('\\') };
+          return { bytes: await hostReadFile(found.abs), display: found.parts.join('\\') };
         } catch (error) {
           throw new InstallError(describeFsError(error, ref.relativePath), SetupError.fileNotFound);
         }

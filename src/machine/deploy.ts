@@ -1,7 +1,7 @@
 // Deployment (wdk-tools.md §7.4): copy a driver package (INF, its catalog,
 // every file it names, test certificates) to %SystemDrive%\DriverTest\Drivers
 // and import the .cer files into the Root and TrustedPublisher stores.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { hostReadFile as readFile, hostReaddir as readdir, hostStat as stat } from './fs/host.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, describeFsError } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
@@ -67,7 +67,12 @@ export async function deployPackage(tx: Transaction, source: string): Promise<De
   for (const e of entries.sort()) if (e.toLowerCase().endsWith('.cer')) wanted.set(e.toLowerCase(), e);
   for (const rel of wanted.values()) {
     const found = await resolveInside(pkgDir, splitRelative(rel, 'package file'), 'package file');
-    const bytes = await readFile(found.abs);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(found.abs);
+    } catch (error) {
+      throw new InputError(describeFsError(error, found.abs));
+    }
     const dest = await tx.writeFile(`${DRIVERTEST_DIR}/${rel}`, bytes, `package file ${rel}`);
     tx.trackFile(dest, bytes);
     result.copied.push(dest);

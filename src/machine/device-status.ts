@@ -40,7 +40,12 @@ export function imagePathToWindows(imagePath: string): string {
   return p;
 }
 
-export async function evaluateProblem(state: MachineState, registry: Registry, device: DeviceRecord, fileExists: (winPath: string) => Promise<boolean>): Promise<number> {
+/**
+ * `fileIntact`, when given, tells whether a driver file still has the bytes the
+ * install vouched for: a file changed since (an overwritten driver) fails the
+ * signature check when the driver loads, as Windows' code integrity does: 52.
+ */
+export async function evaluateProblem(state: MachineState, registry: Registry, device: DeviceRecord, fileExists: (winPath: string) => Promise<boolean>, fileIntact?: (winPath: string) => Promise<boolean>): Promise<number> {
   if (device.disabled) return Problem.disabled;
   if (!device.driver) return device.problem === Problem.none ? Problem.notConfigured : device.problem;
   if (device.problem === Problem.failedInstall) return Problem.failedInstall;
@@ -57,6 +62,7 @@ export async function evaluateProblem(state: MachineState, registry: Registry, d
     const pkg = state.packages.find((p) => p.publishedName.toLowerCase() === device.driver!.publishedName.toLowerCase());
     const fromPackage = (pkg === undefined || !pkg.inbox) && device.driver.files.some((f) => f.toLowerCase() === win.toLowerCase());
     if (fromPackage && !(await fileExists(win))) return PROBLEM_DRIVER_FAILED_LOAD;
+    if (fromPackage && fileIntact && !(await fileIntact(win))) return Problem.unsignedDriver;
     const testSigned = pkg !== undefined && !pkg.inbox && (pkg.testSigned ?? pkg.signer !== undefined);
     if (kernel && fromPackage && testSigned && state.os.arch !== 'x86' && !state.boot.testsigning) return Problem.unsignedDriver;
   }

@@ -14,6 +14,8 @@ import { evaluateProblem } from './device-status.js';
 import { findPackage, winFileExists } from './install.js';
 import { editDevice } from './device-json.js';
 import { bootSessionLine } from './setupapi-log.js';
+import { windowsPathToComponents } from './paths.js';
+import { sha256 } from './state-store.js';
 
 export function findDevice(tx: Transaction, instanceId: string): DeviceRecord {
   const device = tx.state.devices.find((d) => d.instanceId.toUpperCase() === instanceId.toUpperCase());
@@ -22,7 +24,21 @@ export function findDevice(tx: Transaction, instanceId: string): DeviceRecord {
 }
 
 async function reevaluate(tx: Transaction, device: DeviceRecord): Promise<void> {
-  editDevice(device).problem = await evaluateProblem(tx.state, tx.registry, device, (w) => winFileExists(tx, w));
+  editDevice(device).problem = await evaluateProblem(tx.state, tx.registry, device, (w) => winFileExists(tx, w), (w) => fileIntact(tx, w));
+}
+
+/** The file at a C:\ path still has the SHA-256 the state recorded for it (true when the state vouches for no such file). */
+async function fileIntact(tx: Transaction, win: string): Promise<boolean> {
+  let rel: string;
+  try {
+    rel = windowsPathToComponents(win, 'driver file').join('/').toLowerCase();
+  } catch {
+    return true;
+  }
+  const record = tx.state.files.find((f) => f.path.toLowerCase() === rel);
+  if (!record) return true;
+  const bytes = await tx.readFile(record.path).catch(() => undefined);
+  return bytes !== undefined && sha256(bytes) === record.sha256;
 }
 
 function dropDriverKeys(tx: Transaction, device: DeviceRecord): void {

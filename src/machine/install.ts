@@ -19,6 +19,7 @@ import { applyRegDirectives, parseInfInt } from './reg-apply.js';
 import { applyReg, applyServices, applyWdf, fileQueue, indirectString, withNeeds, type RunContext, type SectionRef } from './sections.js';
 import type { LogSection } from './setupapi-log.js';
 import { logImportsRolledBack, stageDriverPackage } from './stage.js';
+import { checkStoreCopy } from './store-check.js';
 import type { Transaction } from './target.js';
 import { bestCandidate, compareCandidates, findCandidates, formatRank, type Candidate } from './match.js';
 import { classKey, enumKey, hardwareKey, softwareKey } from './keys.js';
@@ -93,6 +94,7 @@ async function installOnDevices(tx: Transaction, options: InstallOptions): Promi
   if (options.infPath) publishedName = (await stageDriverPackage(tx, options.infPath)).publishedName;
   if (!publishedName) throw new TargetError('installDriverOnDevices needs infPath or publishedName');
   const pkg = findPackage(tx, publishedName);
+  await checkStoreCopy(tx, pkg);
   const { doc } = await loadStoredInf(tx, pkg);
   const facts = versionFacts(doc);
   // A known class keeps the machine's spelling of its GUID.

@@ -3,6 +3,7 @@
 // and class records are the shared shapes of model.ts; the type assertions at
 // the bottom keep this schema and those interfaces in step.
 import { z } from 'zod';
+import { componentProblem } from './paths.js';
 import type { DeviceRecord, MutableDeviceRecord, DriverBinding, DriverPackageRecord, SetupClassRecord } from './model.js';
 
 export const STATE_FORMAT = 'wdksim-target';
@@ -45,7 +46,18 @@ const device = z.object({
   rebootRequired: z.boolean().optional(),
 }).strict();
 
-const fileHash = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+/** A path the state names is checked when the state is read, like an INF's: relative, no "..", no empty or reserved components. */
+const relPath = z.string().superRefine((path, ctx) => {
+  const parts = path.split('/');
+  const problem = /^[a-z]:/i.test(path) || path.startsWith('/') || path.includes('\\') ? 'is absolute or uses backslashes' : parts.map(componentProblem).find((p) => p !== undefined);
+  if (problem) ctx.addIssue({ code: 'custom', message: `path "${path}" ${problem}; a state path must stay inside the target` });
+});
+const component = z.string().superRefine((name, ctx) => {
+  const problem = /[\\/]/.test(name) ? 'contains a path separator' : componentProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: `folder name "${name}" ${problem}; a state path must stay inside the target` });
+});
+
+const fileHash = z.object({ path: relPath, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 
 const primitiveInstall = z.object({
   section: z.string(),
@@ -59,13 +71,13 @@ const primitiveInstall = z.object({
 const driverPackage = z.object({
   publishedName: z.string(),
   originalName: z.string(),
-  storeFolder: z.string(),
+  storeFolder: component,
   provider: z.string(),
   className: z.string(),
   classGuid: z.string(),
   driverDate: z.string(),
   driverVersion: z.string(),
-  catalog: z.string().optional(),
+  catalog: relPath.optional(),
   signer: z.string().optional(),
   testSigned: z.boolean().optional(),
   arch: z.string(),

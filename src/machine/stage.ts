@@ -2,7 +2,6 @@
 // signature policy, copy the INF, its catalog and every file it names into
 // DriverStore\FileRepository\<inf>_<arch>_<16 hex>\, publish the INF as
 // Windows\INF\oemN.inf (+ oemN.cat). An identical package keeps its name.
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { describeFsError } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
@@ -15,6 +14,8 @@ import type { DriverPackageRecord } from './model.js';
 import { resolveInside, splitRelative } from './paths.js';
 import { checkPackageSignature, type PackageFileBytes } from './signature.js';
 import { sha256, type Transaction } from './target.js';
+import { hostReadFile as readFile } from './fs/host.js';
+import { changedStoreFiles } from './store-check.js';
 import { versionFacts } from './inf-facts.js';
 import { infLogName, scrubHostPaths } from './log-names.js';
 import type { LogSection } from './setupapi-log.js';
@@ -139,6 +140,16 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
     const storeFolder = `${infName.toLowerCase()}_${arch}_${identity.slice(0, 16)}`;
     const existing = state.packages.find((p) => p.storeFolder.toLowerCase() === storeFolder);
     if (existing) {
+      // The incoming package was just verified against its catalog; a store copy changed since is restored from it.
+      const changed = await changedStoreFiles(tx, existing);
+      if (changed.length > 0) {
+        const byPath = new Map(all.map((f) => [f.path.toLowerCase(), f.bytes]));
+        for (const rel of changed) {
+          const bytes = byPath.get(rel.toLowerCase());
+          if (bytes) await tx.writeFile(`${STORE_DIR}/${existing.storeFolder}/${rel}`, bytes, `file ${rel}`);
+        }
+        log.entry('sto:', `Driver store copy of '${existing.publishedName}' did not match its catalog (${changed.join(', ')}); restored from the signed package.`, 'warning');
+      }
       log.entry('sto:', `Driver package already imported as '${existing.publishedName}'.`);
       return { publishedName: existing.publishedName, storeFolder: existing.storeFolder, alreadyStaged: true };
     }

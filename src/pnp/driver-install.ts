@@ -15,6 +15,7 @@ import { WdksimError } from '../errors.js';
 import { installDriverOnDevices, installIfPrimitive, type InstallResult } from '../machine/engine.js';
 import type { MachineState } from '../machine/schema.js';
 import type { Target } from '../machine/target.js';
+import { LockLostError } from '../machine/lock.js';
 import { registerDriverlessDevice } from './apply.js';
 import { sameText } from './view.js';
 
@@ -107,7 +108,8 @@ export async function installForHardwareId(target: Target, request: HardwareIdIn
     });
     return { ok: true, result };
   } catch (error) {
-    if (!(error instanceof WdksimError)) throw error;
+    // A command that lost its lock stops: nothing more of it may be applied (docs/reliability.md, "The lock").
+    if (!(error instanceof WdksimError) || error instanceof LockLostError) throw error;
     if (!createRootDevice) return { ok: false, error };
     const created = await target.transaction(`${request.caller} (DIF_REGISTERDEVICE)`, async (tx) => registerDriverlessDevice(tx, request.setupClass, hardwareId));
     return { ok: false, error, created };
