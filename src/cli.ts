@@ -4,6 +4,10 @@ import { WdksimError } from './errors.js';
 import { nodeIo, type Context, type Io } from './io.js';
 import { createClock } from './time/clock.js';
 import { commands, findCommand } from './commands/registry.js';
+import { applySettings } from './settings.js';
+
+/** A bad setting is a bad command line: each tool's usage exit code. */
+const USAGE_EXIT: Record<string, number> = { devcon: 3, inf2cat: 255, pnputil: 87 };
 
 declare const WDKSIM_VERSION: string;
 export const version: string = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
@@ -86,6 +90,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stderr(`wdksim: unknown tool "${name}"; run "wdksim --help" for the list\n`);
       return 2;
     }
+    applySettings(io.env, USAGE_EXIT[entry.name] ?? 2);
     const ctx: Context = {
       io,
       clock: createClock(io.env, globals.now),

@@ -13,13 +13,23 @@ export function derLength(n: number): Buffer {
 }
 
 export function tlv(tag: number, ...parts: Buffer[]): Buffer {
+  return tlvOf(tag, parts);
+}
+
+/**
+ * tlv over an array of parts. Catalogs list one part per file: spreading tens of
+ * thousands of them as arguments overflows the stack, so big lists come through here.
+ */
+export function tlvOf(tag: number, parts: readonly Buffer[]): Buffer {
   const body = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
 }
 
-export const seq = (...parts: Buffer[]): Buffer => tlv(0x30, ...parts);
+export const seq = (...parts: Buffer[]): Buffer => tlvOf(0x30, parts);
+export const seqOf = (parts: readonly Buffer[]): Buffer => tlvOf(0x30, parts);
 /** DER SET OF: the element encodings sorted byte-wise (X.690 §11.6). */
-export const set = (...parts: Buffer[]): Buffer => tlv(0x31, ...[...parts].sort(Buffer.compare));
+export const set = (...parts: Buffer[]): Buffer => setOf(parts);
+export const setOf = (parts: readonly Buffer[]): Buffer => tlvOf(0x31, [...parts].sort(Buffer.compare));
 export const octets = (bytes: Buffer): Buffer => tlv(0x04, bytes);
 export const NULL = Buffer.from([0x05, 0x00]);
 /** [n] constructed (EXPLICIT, or IMPLICIT of a constructed type). */

@@ -155,14 +155,23 @@ async function expandWildcard(path: string, cwd: string): Promise<string[]> {
   }
 }
 
-async function walk(dir: string, cwd: string): Promise<string[]> {
+async function walk(root: string, cwd: string): Promise<string[]> {
+  // Pre-order in name order with an explicit stack (no recursion: deep trees do not grow the call stack).
   const out: string[] = [];
-  const entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p, cwd)));
-    else if (e.isFile() && /\.in[fx]$/i.test(e.name)) out.push(p);
+  const stack: { path: string; dir: boolean }[] = [{ path: root, dir: true }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (!item.dir) {
+      out.push(item.path);
+      continue;
+    }
+    const entries = await readdir(resolve(cwd, item.path), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      if (e.isDirectory()) stack.push({ path: join(item.path, e.name), dir: true });
+      else if (e.isFile() && /\.in[fx]$/i.test(e.name)) stack.push({ path: join(item.path, e.name), dir: false });
+    }
   }
   return out;
 }
@@ -202,7 +211,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     if (/[*?]/.test(basename(input))) {
       const matched = await expandWildcard(input, cwd);
       if (matched.length === 0) fail(`no INF file matches ${input} (InfVerif 1000: INF not found)`);
-      targets.push(...matched);
+      for (const m of matched) targets.push(m);
       continue;
     }
     try {
@@ -210,7 +219,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       if (info.isDirectory()) {
         const found = await walk(input, cwd);
         if (found.length === 0) fail(`${input}: directory holds no *.inf or *.inx file`);
-        targets.push(...found);
+        for (const f of found) targets.push(f); // not push(...found): a big tree overflows the stack
       } else {
         targets.push(input);
       }

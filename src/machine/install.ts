@@ -159,6 +159,8 @@ interface ApplyContext {
   /** lower-case source file name → target-relative path in the store folder. */
   sources: Map<string, string>;
   files: string[];
+  /** a.files in lower case, so listing a copied file once costs a lookup, not a scan. */
+  fileSet: Set<string>;
   assocService?: string;
   nullDriver: boolean;
 }
@@ -196,7 +198,7 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   if (known) facts.classGuid = known.guid;
   const sources = new Map<string, string>();
   for (const ref of referencedFiles(doc, state.os.arch as Arch)) sources.set(ref.name.toLowerCase(), `${STORE_DIR}/${pkg.storeFolder}/${ref.relativePath}`);
-  const a: ApplyContext = { tx, doc, pkg, device, log, sources, files: [], nullDriver: false };
+  const a: ApplyContext = { tx, doc, pkg, device, log, sources, files: [], fileSet: new Set(), nullDriver: false };
   if (facts.classGuid.toLowerCase() === EXTENSION_CLASS) {
     await applyExtension(a, chosen);
     return;
@@ -462,7 +464,10 @@ async function fileQueue(a: ApplyContext, sectionName: string): Promise<void> {
       } else {
         a.log.entry('flq:', `'${destWin}' runs from the driver store (DIRID 13).`);
       }
-      if (!a.files.some((f) => f.toLowerCase() === destWin.toLowerCase())) a.files.push(destWin);
+      if (!a.fileSet.has(destWin.toLowerCase())) {
+        a.fileSet.add(destWin.toLowerCase());
+        a.files.push(destWin);
+      }
     }
   }
 }
