@@ -1,6 +1,6 @@
 // The wdksim program: global options, then dispatch to one tool. Errors are
 // mapped to exit codes here and nowhere else.
-import { WdksimError } from './errors.js';
+import { environmentError, WdksimError } from './errors.js';
 import { nodeIo, type Context, type Io } from './io.js';
 import { createClock } from './time/clock.js';
 import { commands, findCommand } from './commands/registry.js';
@@ -103,6 +103,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     if (error instanceof WdksimError) {
       io.stderr(`wdksim: ${error.message}\n`);
       return error.exitCode;
+    }
+    const environment = environmentError(error);
+    if (environment) {
+      io.stderr(`wdksim: ${environment.message}\n`);
+      return environment.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`wdksim: internal error: ${message} (this is a bug in wdksim; please report it with the command line you ran)\n`);

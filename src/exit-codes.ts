@@ -18,7 +18,13 @@ export const SigntoolExit = { ok: 0, error: 1, warning: 2 } as const;
 /** build: 0 package built, 1 a build step failed (missing binary, stampinf, inf2cat, signing), 2 bad command line or unreadable project. demo uses the same codes. */
 export const BuildExit = { ok: 0, failed: 1, usage: 2 } as const;
 
-export const exitCodeTables: Record<string, string> = {
+/** Stopped by a signal: 128 + the signal number, as shells report it. */
+export const SignalExit = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** The codes every tool shares: faults of the machine (src/errors.ts EnvironmentExit) and signals. */
+export const COMMON_EXITS = 'Every tool: 73 read-only file system, 74 disk full, out of inodes or I/O error, 77 permission denied (the machine\'s faults, not wdksim\'s); 130 stopped by SIGINT (Ctrl+C), 143 stopped by SIGTERM.';
+
+const toolTables: Record<string, string> = {
   build: 'Exit codes: 0 package built, 1 a build step failed (driver binary missing, StampInf, Inf2Cat or signing failed), 2 bad command line or unreadable project file.',
   demo: 'Exit codes: 0 every step of the tutorial worked, 1 a step failed (its command and output are shown), 2 bad command line or DIR not usable.',
   stampinf: 'Exit codes: 0 stamped, 1 stamping failed (file missing, unreadable or read-only; no version source; bad STAMPINF_DATE/STAMPINF_VERSION), 2 bad command line (unknown option, missing value, invalid -d/-v/-k/-u).',
@@ -32,3 +38,5 @@ export const exitCodeTables: Record<string, string> = {
   deploy: 'Exit codes: 0 deployed (and installed), 1 installed but a reboot is required, 2 failure (bad package, install refused, no target).',
   catalog: 'Exit codes: 0 everything matches, 1 a member mismatches, is missing, or a package file is not in the catalog, 2 usage error or unreadable catalog.',
 };
+
+export const exitCodeTables: Record<string, string> = Object.fromEntries(Object.entries(toolTables).map(([tool, text]) => [tool, `${text}\n${COMMON_EXITS}`]));

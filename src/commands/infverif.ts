@@ -6,7 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import writeFileAtomic from 'write-file-atomic';
-import { InputError, UsageError, WdksimError, describeFsError } from '../errors.js';
+import { InputError, UsageError, WdksimError, describeFsError, environmentError } from '../errors.js';
 import { exitCodeTables, LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { parseInfBytesChecked, readInfFile } from '../inf/parse.js';
@@ -259,7 +259,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     try {
       await writeFileAtomic(out, report);
     } catch (error) {
-      throw new WdksimError(describeFsError(error, opts.outputFile!), LintExit.usage);
+      throw environmentError(error) ?? new WdksimError(describeFsError(error, opts.outputFile!), LintExit.usage);
     }
   } else {
     ctx.io.stdout(report);

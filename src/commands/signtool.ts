@@ -26,6 +26,8 @@ import {
   type SigningIdentity,
 } from '../catalog/index.js';
 import { exitCodeTables, SigntoolExit } from '../exit-codes.js';
+import { WdksimError } from '../errors.js';
+import { signableKind, type EmbeddedVerification } from '../catalog/signable.js';
 import type { Context } from '../io.js';
 
 const HELP = `Usage: wdksim signtool <command> [options] FILES...
@@ -244,6 +246,21 @@ const WINTRUST: Partial<Record<SignatureVerification['status'], string>> = {
   unsigned: 'No signature found.',
 };
 
+/**
+ * A damaged signature or certificate (one flipped bit) that the parsers cannot
+ * read is a failed verification, as WinVerifyTrust reports it (CRYPT_E_ASN1_BADTAG),
+ * not a crash of wdksim.
+ */
+function guarded<T extends SignatureVerification>(verify: () => T, damaged: (v: SignatureVerification) => T): T {
+  try {
+    return verify();
+  } catch (e) {
+    if (e instanceof WdksimError) throw e;
+    const detail = e instanceof Error ? e.message : String(e);
+    return damaged({ ok: false, status: 'unsupported', message: `WinVerifyTrust returned error: 0x8009310B\n\tASN1 bad tag value met. (the signature or a certificate in it is damaged: ${detail})`, chain: [] });
+  }
+}
+
 async function isFile(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
@@ -284,7 +301,7 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
     let hashLine: string | undefined;
     let catalogUsed: string | undefined;
     const candidates = catalogArg ? [resolve(ctx.io.cwd, catalogArg)] : [];
-    const embedded = catalogArg ? undefined : verifyEmbedded(bytes, trust);
+    const embedded = catalogArg ? undefined : guarded(() => verifyEmbedded(bytes, trust), (v): EmbeddedVerification => ({ ...v, kind: signableKind(bytes) } as EmbeddedVerification));
     const noEmbedded = embedded !== undefined && (embedded.status === 'unsigned' || embedded.kind === 'unknown');
     // /a: a file without its own signature is looked up in the catalogs beside it.
     if (noEmbedded && s.flags.has('a')) candidates.push(...(await catalogsBeside(path)));
@@ -315,7 +332,7 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
         found = true;
         catalogUsed = catPath;
         hashLine = `Hash of file (${membership.hashAlgorithm}): ${membership.computed.toString('hex').toUpperCase()}`;
-        result = verifyCatalogSignature(info, trust);
+        result = guarded(() => verifyCatalogSignature(info, trust), (v) => v);
         break;
       }
       if (!found && result.status === 'unsupported') {
