@@ -5,6 +5,7 @@ import { nodeIo, type Context, type Io } from './io.js';
 import { createClock } from './time/clock.js';
 import { commands, findCommand } from './commands/registry.js';
 import { applySettings } from './settings.js';
+import { installSignalHandlers } from './signals.js';
 
 /** A bad setting is a bad command line: each tool's usage exit code. */
 const USAGE_EXIT: Record<string, number> = { devcon: 3, inf2cat: 255, pnputil: 87 };
@@ -118,6 +119,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
 /** Entry point for bin/wdksim.js. */
 export async function main(): Promise<void> {
+  installSignalHandlers();
   const code = await runCli(process.argv.slice(2), nodeIo());
   if (!process.exitCode) process.exitCode = code;
 }

@@ -7,6 +7,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import writeFileAtomic from 'write-file-atomic';
 import { InputError, UsageError, WdksimError, describeFsError, environmentError } from '../errors.js';
+import { yieldToSignals } from '../signals.js';
 import { exitCodeTables, LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { parseInfBytesChecked, readInfFile } from '../inf/parse.js';
@@ -228,6 +229,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     }
   }
   for (const target of targets) {
+    await yieldToSignals(); // Ctrl+C is handled between files
     try {
       const doc = target === '-'
         ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' })
