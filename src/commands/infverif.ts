@@ -6,16 +6,14 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import writeFileAtomic from 'write-file-atomic';
-import { InputError, UsageError, WdksimError, describeFsError, environmentError } from '../errors.js';
-import { yieldToSignals } from '../signals.js';
+import { UsageError, WdksimError, describeFsError, environmentError } from '../errors.js';
+import { validateTargets } from './infverif-batch.js';
 import { exitCodeTables, LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { parseInfBytesChecked, readInfFile } from '../inf/parse.js';
 import { formatters, type FileReport } from '../report/index.js';
 import { infRules, ruleById } from '../rules/index.js';
 import { RULE_CRASHED } from '../rules/engine.js';
 import type { Mode, RuleMeta } from '../rules/types.js';
-import { validateDocument } from '../rules/validate.js';
 
 declare const WDKSIM_VERSION: string;
 const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
@@ -228,24 +226,12 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       fail(`${describeFsError(error, input)} (InfVerif 1000: INF not found)`);
     }
   }
-  for (const target of targets) {
-    await yieldToSignals(); // Ctrl+C is handled between files
-    try {
-      const doc = target === '-'
-        ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' })
-        : await readInfFile(resolve(cwd, target), { file: target });
-      const result = validateDocument(doc, { mode: opts.mode, stampinf: opts.stampinf });
-      files.push({
-        file: target === '-' ? '<stdin>' : target,
-        ...(target === '-' ? {} : { absolute: resolve(cwd, target) }),
-        diagnostics: result.diagnostics,
-        lineText: (n) => doc.lineText(n),
-      });
-    } catch (error) {
-      if (error instanceof InputError) fail(error.message);
-      else throw error;
-    }
-  }
+  await validateTargets(
+    targets,
+    { mode: opts.mode, stampinf: opts.stampinf, cwd, readStdin: () => ctx.io.readStdin() },
+    (report) => files.push(report),
+    (error) => fail(error.message),
+  );
 
   const rules = new Map<string, RuleMeta>(infRules.map((r) => [r.id, r]));
   const toFile = opts.outputFile !== undefined;
