@@ -10,8 +10,9 @@ import { installSignalHandlers } from './signals.js';
 /** A bad setting is a bad command line: each tool's usage exit code. */
 const USAGE_EXIT: Record<string, number> = { devcon: 3, inf2cat: 255, pnputil: 87 };
 
-declare const WDKSIM_VERSION: string;
-export const version: string = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+import { VERSION } from './version.js';
+
+export const version: string = VERSION;
 
 interface Globals {
   now?: string;

@@ -9,6 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError, describeFsError } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
+import type { InfDocument } from '../inf/document.js';
 import { validateDocument, type ValidateOptions } from '../rules/validate.js';
 import type { FileReport } from '../report/types.js';
 import { yieldToSignals } from '../signals.js';
@@ -39,6 +40,8 @@ export async function validateTargets(
   options: ValidateOptions & { cwd: string; readStdin: () => Promise<Buffer> },
   onReport: (report: FileReport) => void,
   onInputError: (error: InputError) => void,
+  /** Sees each document before it is dropped (infverif /info). */
+  onDocument?: (doc: InfDocument, file: string) => void,
 ): Promise<void> {
   const reads: Promise<Read>[] = [];
   const start = (i: number): void => {
@@ -59,6 +62,7 @@ export async function validateTargets(
     try {
       const doc = parseInfBytesChecked(read.bytes, { file });
       const result = validateDocument(doc, options);
+      onDocument?.(doc, file);
       const lines = new Map<number, string>();
       for (const d of result.diagnostics) if (d.line >= 1 && !lines.has(d.line)) lines.set(d.line, doc.lineText(d.line));
       onReport({

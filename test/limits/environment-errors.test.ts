@@ -5,7 +5,7 @@
 // documented exit code (src/exit-codes.ts), never "internal error".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execa } from 'execa';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
 import { tempBase } from '../faults/world.js';
@@ -86,8 +86,9 @@ describe('the machine says no', () => {
     for (const f of ['KmdfHelloWorld.inf', 'KmdfHelloWorld.sys']) copyFileSync(join(HELLO, f), join(dir, f));
     expect((await run(['cert', 'new', '--out', dir, '--subject', 'CN=wdksim flip test'])).exitCode).toBe(0);
     expect((await run(['inf2cat', `/driver:${dir}`, '/os:10_X64'])).exitCode).toBe(0);
-    expect((await run(['signtool', 'sign', '/fd', 'sha256', '/f', join(dir, 'WDKTestCert.pfx'), join(dir, 'KmdfHelloWorld.cat')])).exitCode).toBe(0);
-    const good = readFileSync(join(dir, 'KmdfHelloWorld.cat'));
+    const cat = join(dir, readdirSync(dir).find((n) => /\.cat$/i.test(n))!); // inf2cat chooses the name's case
+    expect((await run(['signtool', 'sign', '/fd', 'sha256', '/f', join(dir, 'WDKTestCert.pfx'), cat])).exitCode).toBe(0);
+    const good = readFileSync(cat);
     const codes = new Set<number>();
     // Every 7th byte of the second half (where the certificate and the signature are).
     for (let off = good.length >> 1; off < good.length; off += Math.max(7, good.length >> 6)) {
