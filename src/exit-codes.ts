@@ -23,7 +23,7 @@ export const BuildExit = { ok: 0, failed: 1, usage: 2 } as const;
 /** Stopped by a signal: 128 + the signal number, as shells report it. */
 export const SignalExit = { SIGINT: 130, SIGTERM: 143 } as const;
 
-/** The codes every tool shares: faults of the machine (src/errors.ts EnvironmentExit) and signals. */
+/** The codes every tool shares (README, docs/limits.md): faults of the machine (src/errors.ts EnvironmentExit) and signals. */
 export const COMMON_EXITS = 'Every tool: 73 read-only file system, 74 disk full, out of inodes or I/O error, 77 permission denied (the machine\'s faults, not wdksim\'s); 130 stopped by SIGINT (Ctrl+C), 143 stopped by SIGTERM.';
 
 // pnputil's return values (wdk-tools.md §6.3). A Windows exit code is 32 bits; a POSIX
@@ -142,5 +142,5 @@ export const EXIT_CODES = {
 export const exitCodeTables: Record<Exclude<keyof typeof EXIT_CODES, 'pnputil'>, string> = Object.fromEntries(
   Object.entries(EXIT_CODES)
     .filter(([tool]) => tool !== 'pnputil')
-    .map(([tool, codes]) => [tool, `Exit codes: ${codes.map((c) => `${c.code} ${c.meaning}`).join(', ')}.\n${COMMON_EXITS}`]),
+    .map(([tool, codes]) => [tool, `Exit codes: ${codes.map((c) => `${c.code} ${c.meaning}`).join(', ')}.`]),
 ) as Record<Exclude<keyof typeof EXIT_CODES, 'pnputil'>, string>;
