@@ -3,18 +3,22 @@
 // The SDK's imported props/targets are not available, so their defaults are
 // applied at the Import that would set them (documented in docs/build.md).
 import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { InputError, UsageError, describeFsError } from '../errors.js';
-import { evaluateProject, expandMetadata, hostPath, type Evaluation } from './msbuild.js';
+import { evaluateProject, expandMetadata, hostPath, type Evaluation, type PropertyRecord } from './msbuild.js';
 import {
   ddkPlatform, defaultFrameworkMinor, defaultOsList, normalizePlatform, parseBool, platformArch, targetExtFor,
-  type DriverType, type InfItem, type Platform, type ProjectSettings, type SignMode,
+  type DriverType, type InfItem, type Platform, type ProjectSettings, type ProvenanceEntry, type SignMode,
 } from './settings.js';
 import { parseXml, type XmlElement } from './xml.js';
 
 export interface ReadOptions {
   configuration?: string;
   platform?: string;
+  /** Environment variables (MSBuild reads each as a property); default none. */
+  env?: Record<string, string | undefined>;
+  /** $(SolutionDir) to use (a package project passes its own to the projects it references). */
+  solutionDir?: string;
 }
 
 function withSlash(path: string): string {
@@ -30,7 +34,7 @@ function declaredConfigurations(root: XmlElement): string[] {
   return out;
 }
 
-function evaluate(root: XmlElement, file: string, globals: Record<string, string>): Evaluation {
+function evaluate(root: XmlElement, file: string, globals: Record<string, string>, options: ReadOptions): Evaluation {
   const projectDir = dirname(file);
   const name = basename(file, extname(file));
   const dirWithSlash = `${projectDir}/`;
@@ -58,8 +62,12 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
     setDefault(ev, set, 'TargetExt', () => targetExtFor(ev.get('ConfigurationType') || 'Driver'));
   };
   return evaluateProject(root, {
+    projectFile: file,
     projectDir,
     globalProperties: globals,
+    env: options.env ?? {},
+    // WindowsDriver.common.targets: a stamped copy of each Inf goes to $(IntDir) unless CopyOutput says otherwise.
+    itemDefinitionDefaults: { Inf: { CopyOutput: '$(IntDir)%(Filename).inf' } },
     initialProperties: {
       MSBuildProjectName: name,
       MSBuildProjectFile: basename(file),
@@ -67,7 +75,12 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       MSBuildProjectDirectory: projectDir,
       MSBuildThisFileDirectory: dirWithSlash,
       ProjectDir: dirWithSlash,
-      SolutionDir: solutionDir(projectDir, basename(file)),
+      SolutionDir: options.solutionDir ?? solutionDir(projectDir, file),
+      MSBuildThisFile: basename(file),
+      MSBuildProjectFullPath: file,
+      SolutionName: '',
+      VisualStudioVersion: '17.0',
+      MSBuildToolsVersion: 'Current',
       // Known from the start when Platform is global (Microsoft.Cpp.Default.props sets them early).
       ...(normalizePlatform(globals.Platform ?? '') ? {
         DDKPlatform: ddkPlatform[normalizePlatform(globals.Platform!)!],
@@ -78,7 +91,7 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       const file = hostPath(project).split('/').pop()!.toLowerCase();
       if (file === 'microsoft.cpp.default.props') {
         defaultProps(ev, set);
-        return directoryBuildProps(projectDir);
+        return directoryBuildFile(projectDir, 'Directory.Build.props');
       }
       if (file === 'microsoft.cpp.props') cppProps(ev, set);
       return undefined;
@@ -93,40 +106,47 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       setDefault(ev, set, 'TargetPath', () => `${ev.get('OutDir')}${ev.get('TargetName')}${ev.get('TargetExt')}`);
       setDefault(ev, set, 'Inf2CatWindowsVersionList', () => defaultOsList(ev.get('TargetVersion'), platformOf(ev)).join(';'));
       setDefault(ev, set, 'PackageDir', () => `${ev.get('OutDir')}${ev.get('ProjectName')}\\`);
+      // Microsoft.Common.targets imports the first Directory.Build.targets at or above the project.
+      return directoryBuildFile(projectDir, 'Directory.Build.targets');
     },
   });
 }
 
 /**
- * $(SolutionDir): Visual Studio builds through the solution, so a .sln in the project's parent
- * folder that lists the project puts $(OutDir) (and the package folder) beside the solution, as
- * in the tutorial's layout; otherwise the project folder, as `msbuild X.vcxproj` does.
+ * $(SolutionDir): Visual Studio builds through the solution, so the nearest .sln/.slnx at or above
+ * the project's parent folder that lists the project puts $(OutDir) (and the package folder) beside
+ * it, as in the tutorial's layout; otherwise the project folder, as `msbuild X.vcxproj` does.
  */
 function solutionDir(projectDir: string, projectFile: string): string {
-  const parent = dirname(projectDir);
-  try {
-    for (const name of readdirSync(parent)) {
-      if (!/\.sln$/i.test(name)) continue;
-      const text = readFileSync(join(parent, name), 'utf8');
-      if (text.toLowerCase().includes(`${basename(projectDir)}\\${projectFile}`.toLowerCase())) return `${parent}/`;
+  let dir = dirname(projectDir);
+  for (let depth = 0; depth < 4; depth++, dir = dirname(dir)) {
+    const rel = relative(dir, projectFile).split(/[\\/]/).join('\\').toLowerCase();
+    try {
+      for (const name of readdirSync(dir)) {
+        if (!/\.slnx?$/i.test(name)) continue;
+        const text = readFileSync(join(dir, name), 'utf8').toLowerCase().replace(/\//g, '\\');
+        if (text.includes(`"${rel}"`)) return `${dir}/`;
+      }
+    } catch {
+      // unreadable folder: keep looking above
     }
-  } catch {
-    // unreadable parent: fall back to the project folder
+    if (dirname(dir) === dir) break;
   }
   return `${projectDir}/`;
 }
 
 /**
- * Directory.Build.props: MSBuild imports the first one found in the project's folder or above
- * (Microsoft.Common.props, early in Microsoft.Cpp.Default.props); repositories keep shared
- * driver settings there (Inf2Cat, signing, KMDF version).
+ * Directory.Build.props / Directory.Build.targets: MSBuild imports the first one found in the project's
+ * folder or above (Microsoft.Common.props early in Microsoft.Cpp.Default.props; Microsoft.Common.targets
+ * at the end); repositories keep shared driver settings there (Inf2Cat, signing, KMDF version).
+ * learn.microsoft.com/visualstudio/msbuild/customize-by-directory
  */
-function directoryBuildProps(projectDir: string): { children: XmlElement[]; dir: string } | undefined {
+function directoryBuildFile(projectDir: string, name: string): { children: XmlElement[]; dir: string; file: string } | undefined {
   for (let dir = projectDir; ; dir = dirname(dir)) {
-    const file = join(dir, 'Directory.Build.props');
+    const file = join(dir, name);
     try {
-      const root = parseXml(readFileSync(file, 'utf8'));
-      return root.name === 'Project' ? { children: root.children, dir } : undefined;
+      const root = parseXml(readFileSync(file, 'utf8'), file);
+      return root.name === 'Project' ? { children: root.children, dir, file } : undefined;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`${file}: not a well-formed MSBuild file (${(error as Error).message.split('\n')[0]})`);
     }
@@ -134,10 +154,16 @@ function directoryBuildProps(projectDir: string): { children: XmlElement[]; dir:
   }
 }
 
-function driverTypeOf(text: string, configurationType: string): DriverType {
+/**
+ * DriverType, as the WDK's Driver Model Settings read it: a DynamicLibrary that sets UMDF_VERSION_MAJOR
+ * is a UMDF driver even without DriverType (learn.microsoft.com/windows-hardware/drivers/develop/
+ * driver-model-settings-for-umdf-driver-projects... "UMDF Version Major").
+ */
+function driverTypeOf(text: string, configurationType: string, umdfMajorSet: boolean): DriverType {
   const t = text.trim().toUpperCase();
   if (t === 'KMDF' || t === 'UMDF' || t === 'WDM') return t;
   if (t === 'PACKAGE' || configurationType.toLowerCase() === 'utility') return 'Package';
+  if (configurationType.toLowerCase() === 'dynamiclibrary' && umdfMajorSet) return 'UMDF';
   return configurationType.toLowerCase() === 'driver' ? 'WDM' : 'None';
 }
 
@@ -157,7 +183,7 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
   }
   let root: XmlElement;
   try {
-    root = parseXml(text);
+    root = parseXml(text, file);
   } catch (error) {
     throw new InputError(`${file}: not a well-formed MSBuild project (${(error as Error).message.split('\n')[0]}); open it in Visual Studio or fix the XML`);
   }
@@ -173,7 +199,7 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
   }
   let ev: Evaluation;
   try {
-    ev = evaluate(root, file, globals);
+    ev = evaluate(root, file, globals, options);
     // Without --configuration/--platform, the project's own default is used when it declares it
     // (as MSBuild does); otherwise a declared one, as Visual Studio's solution would pick.
     const evaluated = `${ev.get('Configuration')}|${normalizePlatform(ev.get('Platform')) ?? ev.get('Platform')}`;
@@ -194,7 +220,7 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
     // As a solution build does, evaluate with Configuration and Platform as global properties.
     globals.Configuration ??= ev.get('Configuration') || 'Debug';
     globals.Platform ??= normalizePlatform(ev.get('Platform')) ?? 'x64';
-    ev = evaluate(root, file, globals);
+    ev = evaluate(root, file, globals, options);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) throw error;
     throw new InputError(`${file}: ${(error as Error).message}`);
@@ -206,15 +232,63 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
   if (declared.length > 0 && !declared.some((d) => d.toLowerCase() === combo.toLowerCase())) {
     throw new UsageError(`${basename(file)} has no configuration "${combo}"; it declares ${declared.join(', ')} (pass --configuration and --platform)`);
   }
-  return settingsFrom(ev, file, platform, declared);
+  return settingsFrom(ev, file, platform, declared, options);
 }
 
-function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared: string[]): ProjectSettings {
+/** Where a property's value came from, for --explain and for error messages. */
+function whereOf(record: PropertyRecord | undefined, projectDir: string): string {
+  if (!record) return 'not set';
+  if (record.origin) return `${relative(projectDir, record.origin.file) || basename(record.origin.file)}(${record.origin.line})`;
+  switch (record.source) {
+    case 'global': return 'global property (--configuration/--platform)';
+    case 'environment': return 'environment variable';
+    case 'reserved': return 'MSBuild reserved property';
+    default: return 'default of the WDK/VC targets (as wdksim applies them)';
+  }
+}
+
+/** The properties whose values decide the build's steps (shown by --explain; fatal when not evaluable). */
+const DECIDING = [
+  'Configuration', 'Platform', 'ConfigurationType', 'DriverType', 'TargetVersion', 'KMDF_VERSION_MAJOR', 'KMDF_VERSION_MINOR',
+  'UMDF_VERSION_MAJOR', 'UMDF_VERSION_MINOR', 'SolutionDir', 'IntDir', 'OutDir', 'TargetName', 'TargetExt', 'TargetPath', 'PackageDir',
+  'Inf2CatWindowsVersionList', 'Inf2CatUseLocalTime', 'EnableInf2cat', 'SignMode', 'TestCertificate', 'InfArch',
+];
+
+/** %NAME% in a StampInf argument: the build environment (BuildMacro items marked EnvironmentVariable, then the process's). */
+function expandEnvRefs(text: string | undefined, env: Record<string, string | undefined>): string | undefined {
+  if (text === undefined) return undefined;
+  return text.replace(/%([A-Za-z_][\w]*)%/g, (whole, name: string) => {
+    const key = Object.keys(env).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key !== undefined && env[key] !== undefined ? env[key]! : whole;
+  });
+}
+
+function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared: string[], options: ReadOptions): ProjectSettings {
   const projectDir = dirname(file);
   const abs = (p: string) => resolve(projectDir, hostPath(p));
   const configurationType = ev.get('ConfigurationType') || 'Driver';
-  const driverType = driverTypeOf(ev.get('DriverType'), configurationType);
+  const umdfMajor = ev.properties.get('umdf_version_major');
+  const driverType = driverTypeOf(ev.get('DriverType'), configurationType, umdfMajor !== undefined && umdfMajor.source !== 'sdk' && umdfMajor.value.trim() !== '');
   const meta = (m: Map<string, string>, name: string) => m.get(name.toLowerCase()) ?? (ev.get(name) || undefined);
+  const where = (name: string) => whereOf(ev.properties.get(name.toLowerCase()), projectDir);
+  const itemWhere = (o: { file: string; line: number } | undefined) => (o ? `${relative(projectDir, o.file) || basename(o.file)}(${o.line})` : 'default');
+
+  // A property that decides a step but could not be evaluated stops the build with the warning that names it.
+  for (const name of DECIDING) {
+    const problem = ev.properties.get(name.toLowerCase())?.unsupported;
+    if (problem) throw new InputError(`${problem}; ${name} decides the build, so it cannot go on (set ${name} without that construct, or pass it as a global property)`);
+  }
+  for (const item of ev.items) {
+    if (item.unsupported && /^(inf|filestopackage|projectreference)$/i.test(item.type)) {
+      throw new InputError(`${item.unsupported}; the ${item.type} item decides the build, so it cannot go on`);
+    }
+  }
+
+  // The build environment StampInf runs in: the process's, plus BuildMacro items marked EnvironmentVariable.
+  const buildEnv: Record<string, string | undefined> = { ...(options.env ?? {}) };
+  for (const item of ev.items) {
+    if (item.type.toLowerCase() === 'buildmacro' && parseBool(item.metadata.get('environmentvariable'), false)) buildEnv[item.include] = item.metadata.get('value') ?? '';
+  }
 
   const infs: InfItem[] = [];
   for (const item of ev.items) {
@@ -225,6 +299,7 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
     const specifyDate = parseBool(meta(m, 'SpecifyDriverVerDirectiveDate'), true);
     const specifyVersion = parseBool(meta(m, 'SpecifyDriverVerDirectiveVersion') ?? meta(m, 'SpecifyDriverDirectiveVersion'), true);
     const specifyArch = parseBool(meta(m, 'SpecifyArchitecture'), true);
+    // WindowsDriver.common.targets: KmdfVersionNumber/UmdfVersionNumber default from the driver model's version properties.
     const kmdf = meta(m, 'KmdfVersionNumber') ?? (driverType === 'KMDF' ? `${ev.get('KMDF_VERSION_MAJOR')}.${ev.get('KMDF_VERSION_MINOR')}` : undefined);
     const umdf = meta(m, 'UmdfVersionNumber') ?? (driverType === 'UMDF' ? `${ev.get('UMDF_VERSION_MAJOR')}.${ev.get('UMDF_VERSION_MINOR')}.0` : undefined);
     const copyOutput = m.get('copyoutput') || `${ev.get('IntDir')}${expandMetadata('%(Filename)', item.include, m)}.inf`;
@@ -233,8 +308,8 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
       output: abs(copyOutput),
       stamp: {
         enabled: parseBool(meta(m, 'EnableStampInf'), true),
-        date: specifyDate ? meta(m, 'DateStamp') || '*' : undefined,
-        version: specifyVersion ? meta(m, 'TimeStamp') || '*' : undefined,
+        date: specifyDate ? expandEnvRefs(meta(m, 'DateStamp'), buildEnv) || '*' : undefined,
+        version: specifyVersion ? expandEnvRefs(meta(m, 'TimeStamp'), buildEnv) || '*' : undefined,
         architecture: specifyArch ? meta(m, 'Architecture') || ev.get('InfArch') : undefined,
         section: meta(m, 'DriverVersionSectionName') || undefined,
         catalogFile: meta(m, 'CatalogFileName') || undefined,
@@ -251,10 +326,33 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
   for (const item of ev.items) {
     if (item.type.toLowerCase() === 'filestopackage') files.set(abs(item.include).toLowerCase(), abs(item.include));
   }
+
+  // A package project (DriverType Package): Visual Studio builds each referenced driver project and
+  // collects its stamped INFs and its FilesToPackage into this project's package folder.
+  const references: string[] = [];
+  const referenceWarnings: string[] = [];
+  if (driverType === 'Package') {
+    for (const item of ev.items) {
+      if (item.type.toLowerCase() !== 'projectreference' || !/\.vcxproj$/i.test(item.include)) continue;
+      const refFile = abs(item.include);
+      const ref = readVcxproj(refFile, {
+        configuration: ev.get('Configuration'), platform, env: options.env ?? {}, solutionDir: ev.get('SolutionDir'),
+      });
+      references.push(refFile);
+      for (const inf of ref.infs) if (!infs.some((i) => i.output === inf.output)) infs.push(inf);
+      for (const f of ref.filesToPackage) files.set(f.toLowerCase(), f);
+      referenceWarnings.push(...ref.warnings);
+    }
+  }
+
   const digest = ev.itemDefinitions.get('driversign')?.get('filedigestalgorithm');
   const properties: Record<string, string> = {};
   for (const { name, value } of ev.properties.values()) properties[name] = value;
   const testCertificate = ev.get('TestCertificate').trim();
+  const provenanceProps: ProvenanceEntry[] = DECIDING.filter((n) => ev.properties.has(n.toLowerCase())).map((name) => ({ name, value: ev.get(name), where: where(name) }));
+  const provenanceItems: ProvenanceEntry[] = ev.items
+    .filter((i) => /^(inf|filestopackage|projectreference|buildmacro)$/i.test(i.type))
+    .map((i) => ({ name: i.type, value: i.include, where: itemWhere(i.origin) }));
   return {
     kind: 'vcxproj',
     projectFile: file,
@@ -289,6 +387,8 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
     },
     properties,
     declaredConfigurations: declared,
-    warnings: [...ev.warnings],
+    warnings: [...ev.warnings, ...referenceWarnings],
+    ...(driverType === 'Package' ? { projectReferences: references } : {}),
+    provenance: { properties: provenanceProps, items: provenanceItems, imports: ev.imports },
   };
 }
