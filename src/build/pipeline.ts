@@ -18,7 +18,8 @@ import type { Clock } from '../time/clock.js';
 import { ensureTestCertificate, type BuildCertificate } from './certificate.js';
 import { commandLine, showPath } from './display.js';
 import { BuildLog, type BuildStep } from './log.js';
-import { isPeName, isPlaceholderBinary, makePlaceholderBinary } from './placeholder.js';
+import { packagePathFor, PackagePathError } from './package-path.js';
+import { isBuildOutputName, isPeName, isPlaceholderBinary, makePlaceholderOutput } from './placeholder.js';
 
 /** Runs `wdksim inf2cat ARGV` in the build's directory and returns its exit code and output. */
 export type Inf2CatRunner = (argv: string[]) => Promise<{ exitCode: number; output: string }>;
@@ -32,6 +33,8 @@ export interface BuildOptions {
   /** --out: the package folder (default the project's $(PackageDir)). */
   packageDir?: string;
   write: (text: string) => void;
+  /** Where the failing step's `error:` line goes (the command: stderr, so it is printed once); default `write`. */
+  writeError?: (text: string) => void;
   inf2cat: Inf2CatRunner;
 }
 
@@ -96,7 +99,11 @@ export async function runBuild(settings: ProjectSettings, options: BuildOptions)
     steps: log.steps,
   };
   log.heading(`Build started: Project: ${settings.projectName}, Configuration: ${settings.configuration} ${settings.platform} (${show(settings.projectFile)})`);
-  for (const warning of settings.warnings) log.heading(`warning: ${show(settings.projectFile)}: ${warning}`);
+  // Each warning names the file and line it is about (an evaluator warning) or is about the project file.
+  for (const warning of settings.warnings) {
+    const at = /^(.+?)\((\d+)\): /.exec(warning);
+    log.heading(at ? `warning: ${show(at[1]!)}(${at[2]}): ${warning.slice(at[0].length)}` : `warning: ${show(settings.projectFile)}: ${warning}`);
+  }
   try {
     await stages(settings, options, log, packageDir, result, show);
     result.files = listFiles(packageDir);
@@ -105,10 +112,10 @@ export async function runBuild(settings: ProjectSettings, options: BuildOptions)
     for (const file of result.files) log.heading(`  ${file}${result.placeholders.some((p) => basename(p).toLowerCase() === basename(file).toLowerCase()) ? '   (placeholder)' : ''}`);
     log.heading('Build succeeded.');
   } catch (error) {
-    if (!(error instanceof BuildFailure) && !(error instanceof WdksimError)) throw error;
+    if (!(error instanceof BuildFailure) && !(error instanceof WdksimError) && !(error instanceof PackagePathError)) throw error;
     result.error = error.message;
     result.files = listFiles(packageDir);
-    options.write(`error: ${error.message}\n`);
+    (options.writeError ?? options.write)(`error: ${error.message}\n`);
     log.heading('Build FAILED.');
   }
   return result;
@@ -118,7 +125,16 @@ async function stages(
   settings: ProjectSettings, options: BuildOptions, log: BuildLog, packageDir: string, result: BuildResult, show: (p: string) => string,
 ): Promise<void> {
   if (settings.infs.length === 0) {
-    throw new BuildFailure(`${show(settings.projectFile)} has no Inf item (.inx or .inf); add one, e.g. <Inf Include="${settings.projectName}.inx" /> (or "infs" in wdksim.json)`);
+    if (settings.filesToPackage.length === 0) {
+      const refs = settings.projectReferences;
+      throw new BuildFailure(refs !== undefined
+        ? `${show(settings.projectFile)} is a driver package project, but ${refs.length === 0 ? 'it references no driver project' : `the projects it references (${refs.map(show).join(', ')}) have no Inf item`}; add a <ProjectReference> to the driver project, or an Inf item`
+        : `${show(settings.projectFile)} has no Inf item (.inx or .inf) and nothing to package; add one, e.g. <Inf Include="${settings.projectName}.inx" /> (or "infs" in wdksim.json)`);
+    }
+    // A driver project without an INF: Visual Studio still links, test-signs and copies the binary to the
+    // package folder; StampInf and Inf2Cat have nothing to work on (docs/build.md).
+    const step = log.step('StampInf');
+    log.line(step, `${show(settings.projectFile)} has no Inf item: nothing to stamp, and no catalog is made (Inf2Cat needs an INF)`);
   }
 
   // 1. StampInf: copy each INX/INF to $(IntDir) and stamp the copy.
@@ -176,8 +192,10 @@ async function stages(
 
   // 2. The binaries: FilesToPackage ($(TargetPath) first) and the other files the INFs name, from $(OutDir).
   const wanted = new Map<string, string>(); // name (lower) → path in the package, as the INF lays it out
-  for (const { doc } of docs) {
+  for (const { doc, file } of docs) {
     for (const ref of referencedFiles(doc, settings.arch)) {
+      // Checked before anything is written: a `..` in SourceDisksNames would lead out of the package folder (and $(OutDir)).
+      packagePathFor(packageDir, ref.relativePath, ref.relativePath, doc, show(file));
       if (!wanted.has(basename(ref.relativePath).toLowerCase())) wanted.set(basename(ref.relativePath).toLowerCase(), ref.relativePath);
     }
   }
@@ -191,11 +209,14 @@ async function stages(
   const missing: string[] = [];
   for (const file of binaries) {
     const exists = existsSync(file);
-    if (options.placeholderBinaries && isPeName(file) && (!exists || isPlaceholderBinary(readBytes(file, 'binary')))) {
+    const output = isBuildOutputName(file);
+    if (options.placeholderBinaries && output && (!exists || isPlaceholderBinary(readBytes(file, 'binary')))) {
       const step = log.step('Link');
-      await writeFile(file, makePlaceholderBinary(basename(file), settings.arch));
+      await writeFile(file, makePlaceholderOutput(basename(file), settings.arch));
       result.placeholders.push(file);
-      log.line(step, `placeholder: ${show(file)}: a minimal ${/\.sys$/i.test(file) ? 'native-subsystem ' : ''}PE image marked WDKSIM-PLACEHOLDER stands in for the compiled driver (nothing compiles C here)`);
+      log.line(step, isPeName(file)
+        ? `placeholder: ${show(file)}: a minimal ${/\.sys$/i.test(file) ? 'native-subsystem ' : ''}PE image marked WDKSIM-PLACEHOLDER stands in for the compiled driver (nothing compiles C here)`
+        : `placeholder: ${show(file)}: a stand-in marked WDKSIM-PLACEHOLDER for the linker's symbol file`);
     } else if (!exists) {
       missing.push(file);
     } else if (isPlaceholderBinary(readBytes(file, 'binary'))) {
@@ -205,7 +226,18 @@ async function stages(
     }
   }
   if (missing.length > 0) {
-    throw new BuildFailure(`${missing.map(show).join(', ')}: the driver binary does not exist in the output folder; build the driver with the WDK first (wdksim does not compile C) and copy it there, or pass --placeholder-binaries to package a stand-in PE image`);
+    const outputs = missing.filter(isBuildOutputName);
+    const others = missing.filter((f) => !isBuildOutputName(f));
+    const parts: string[] = [];
+    if (outputs.length > 0) {
+      parts.push(options.placeholderBinaries
+        ? `${outputs.map(show).join(', ')}: not found`
+        : `${outputs.map(show).join(', ')}: the driver binary does not exist in the output folder; build the driver with the WDK first (wdksim does not compile C) and copy it there, or pass --placeholder-binaries to package a stand-in PE image`);
+    }
+    if (others.length > 0) {
+      parts.push(`${others.map(show).join(', ')}: listed to be packaged (FilesToPackage, or named by the INF) but not found, and not a build output a placeholder can stand in for; create it or remove it from FilesToPackage`);
+    }
+    throw new BuildFailure(parts.join('; '));
   }
 
   // 3. Test-sign the binaries with the project's test certificate.
@@ -248,14 +280,19 @@ async function stages(
     await writeFile(to, readBytes(from, 'package'));
   };
   for (const { file } of docs) await copy(file, join(packageDir, basename(file)));
-  // Each binary keeps its own name (Windows matches names without case); the INF gives the folder.
+  // Each binary keeps its own name (Windows matches names without case); the INF gives the folder,
+  // which must stay inside the package folder.
   for (const file of binaries) {
-    const rel = wanted.get(basename(file).toLowerCase());
-    await copy(file, join(packageDir, rel ? dirname(rel) : '.', basename(file)));
+    if (docs.some((d) => d.file === file)) continue; // a stamped INF listed in FilesToPackage is already there
+    const name = basename(file).toLowerCase();
+    const rel = wanted.get(name);
+    const from = docs.find((d) => referencedFiles(d.doc, settings.arch).some((r) => r.relativePath === rel));
+    const to = packagePathFor(packageDir, file, rel, from?.doc, from ? show(from.file) : show(settings.projectFile));
+    await copy(file, to);
   }
 
   // 5. Inf2Cat on the package folder.
-  if (settings.inf2cat.enabled) {
+  if (settings.inf2cat.enabled && docs.length > 0) {
     const i = settings.inf2cat;
     if (i.osList.length === 0) throw new BuildFailure('Inf2CatWindowsVersionList is empty; name the /os ids (e.g. 10_X64)');
     const argv = [`/driver:${show(packageDir)}`, `/os:${i.osList.join(',')}`];

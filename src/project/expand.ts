@@ -6,6 +6,7 @@
 // caller can warn with file and line instead of dropping it silently.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { localParts, utcParts, type CalendarParts, type Clock } from '../time/clock.js';
 
 export class UnsupportedConstruct extends Error {
   constructor(readonly construct: string, reason: string) {
@@ -20,9 +21,12 @@ export interface ExpandHost {
   env: Record<string, string | undefined>;
   /** The folder relative paths are read against (the project's folder). */
   baseDir: string;
+  /** [System.DateTime]::Now and ::UtcNow, from wdksim's clock (--now, TZ); absent = not evaluable. */
+  clock?: Clock;
 }
 
-type Value = string | number | boolean | string[] | RegexMatch | RegexGroup[];
+type Value = string | number | boolean | string[] | RegexMatch | RegexGroup[] | DateValue;
+interface DateValue { kind: 'date'; parts: CalendarParts }
 interface RegexMatch { kind: 'match'; value: string; success: boolean; groups: RegexGroup[] }
 interface RegexGroup { kind: 'group'; value: string; success: boolean }
 
@@ -32,6 +36,7 @@ export function toText(v: Value): string {
   if (typeof v === 'boolean') return v ? 'True' : 'False';
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : x.value)).join(';');
+  if (v.kind === 'date') return formatDate(v.parts, 'M/d/yyyy h:mm:ss tt');
   return v.value;
 }
 
@@ -183,6 +188,20 @@ const CHARS_TRIM = (s: string, chars: string[], start: boolean, end: boolean) =>
 
 function callMember(value: Value, name: string, args: string[] | undefined, construct: string): Value {
   const n = name.toLowerCase();
+  if (typeof value === 'object' && !Array.isArray(value) && value.kind === 'date') {
+    const p = value.parts;
+    switch (n) {
+      case 'tostring': return formatDate(p, args?.[0] ?? 'M/d/yyyy h:mm:ss tt');
+      case 'year': return p.year;
+      case 'month': return p.month;
+      case 'day': return p.day;
+      case 'hour': return p.hour;
+      case 'minute': return p.minute;
+      case 'second': return p.second;
+      case 'dayofyear': return dayOfYear(p);
+      default: throw new UnsupportedConstruct(construct, `${name} of a DateTime is not supported`);
+    }
+  }
   if (typeof value === 'object' && !Array.isArray(value)) {
     // Regex Match / Group
     if (n === 'value') return value.value;
@@ -193,6 +212,12 @@ function callMember(value: Value, name: string, args: string[] | undefined, cons
   if (Array.isArray(value)) {
     if (n === 'length' || n === 'count') return value.length;
     throw new UnsupportedConstruct(construct, `${name} on an array is not supported`);
+  }
+  if (typeof value === 'number' && name.toLowerCase() === 'tostring' && args?.[0]) {
+    // .NET numeric formats: "000" (zero padding) and "D3"/"N0"-style widths.
+    const f = args[0];
+    const width = /^0+$/.test(f) ? f.length : /^[Dd](\d+)$/.test(f) ? Number(f.slice(1)) : 0;
+    return String(Math.trunc(value)).padStart(width, '0');
   }
   const s = toText(value);
   const a = args ?? [];
@@ -375,6 +400,11 @@ function callStatic(type: string, name: string, args: string[] | undefined, host
       const groups: RegexGroup[] = m ? m.map((g) => ({ kind: 'group', value: g ?? '', success: g !== undefined })) : [{ kind: 'group', value: '', success: false }];
       return { kind: 'match', value: m?.[0] ?? '', success: m !== null, groups };
     }
+  } else if (t === 'datetime' && (n === 'now' || n === 'utcnow' || n === 'today')) {
+    if (!host.clock) throw new UnsupportedConstruct(construct, 'no clock was given to evaluate it');
+    const now = host.clock.now();
+    const parts = n === 'utcnow' ? utcParts(now) : localParts(now, host.clock.timeZone);
+    return { kind: 'date', parts: n === 'today' ? { ...parts, hour: 0, minute: 0, second: 0 } : parts };
   } else if (t === 'convert') {
     if (n === 'toint32' || n === 'toint64') { need(1); return Math.trunc(num(a[0]!, construct)); }
     if (n === 'tostring') { need(1); return a[0]!; }
@@ -385,3 +415,32 @@ function callStatic(type: string, name: string, args: string[] | undefined, host
   throw new UnsupportedConstruct(construct, `[${type}]::${name} is not a function wdksim evaluates`);
 }
 
+
+/** .NET custom date format strings (the specifiers version stamps use: yyyy yy MM M dd d HH H hh h mm m ss s tt). */
+function formatDate(p: CalendarParts, format: string): string {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
+  return format.replace(/yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|tt/g, (t) => {
+    switch (t) {
+      case 'yyyy': return pad(p.year, 4);
+      case 'yy': return pad(p.year % 100, 2);
+      case 'MM': return pad(p.month, 2);
+      case 'M': return String(p.month);
+      case 'dd': return pad(p.day, 2);
+      case 'd': return String(p.day);
+      case 'HH': return pad(p.hour, 2);
+      case 'H': return String(p.hour);
+      case 'hh': return pad(h12, 2);
+      case 'h': return String(h12);
+      case 'mm': return pad(p.minute, 2);
+      case 'm': return String(p.minute);
+      case 'ss': return pad(p.second, 2);
+      case 's': return String(p.second);
+      default: return p.hour < 12 ? 'AM' : 'PM';
+    }
+  });
+}
+
+function dayOfYear(p: CalendarParts): number {
+  return Math.round((Date.UTC(p.year, p.month - 1, p.day) - Date.UTC(p.year, 0, 1)) / 86400000) + 1;
+}

@@ -14,6 +14,7 @@ import { evaluateCondition } from './condition.js';
 import { expandProperties, matchParen, UnsupportedConstruct, type ExpandHost } from './expand.js';
 import { applyItemFunction, itemMetadata, type MsbuildItem, type Origin } from './items.js';
 import { parseXml, type XmlElement } from './xml.js';
+import type { Clock } from '../time/clock.js';
 
 export type { MsbuildItem, Origin } from './items.js';
 
@@ -48,6 +49,8 @@ export interface EvaluateOptions {
   initialProperties: Record<string, string>;
   /** Environment variables: MSBuild makes each one a property (a project's own definition wins). */
   env?: Record<string, string | undefined>;
+  /** The clock [System.DateTime]::Now reads (wdksim's --now/TZ); absent = such functions are not evaluable. */
+  clock?: Clock;
   /**
    * Called for each <Import> whose condition holds and that names no existing file, in document
    * order; it may return elements to inline in its place (e.g. Directory.Build.props).
@@ -82,9 +85,15 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
   };
 
   const get = (name: string) => properties.get(name.toLowerCase())?.value ?? '';
-  const host: ExpandHost = { property: get, env: options.env ?? {}, baseDir: options.projectDir };
+  const host: ExpandHost = { property: get, env: options.env ?? {}, baseDir: options.projectDir, ...(options.clock ? { clock: options.clock } : {}) };
+  // $(MSBuildThisFile...) name the file the expression is written in (an imported .props, not the project).
+  const hostFor = (origin: Origin | undefined): ExpandHost => {
+    if (!origin || origin.file === options.projectFile) return host;
+    return { ...host, property: (name) => thisFile(name, origin.file) ?? get(name) };
+  };
   /** Expands properties; an unsupported construct is warned about (file, line) and expands to ''. */
   const expandAt = (text: string, origin: Origin | undefined): { value: string; problem?: string } => {
+    const host = hostFor(origin);
     try {
       return { value: expandProperties(text, host) };
     } catch (error) {
@@ -131,6 +140,7 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
   // Pass 1: properties, top to bottom, with Choose/When/Otherwise, ImportGroup and
   // imports flattened into `flat`, which the item passes then read.
   const flat: XmlElement[] = [];
+  const targets: XmlElement[] = [];
   const importing = new Set<string>([resolve(options.projectFile)]);
   const pass1 = (elements: XmlElement[], dir: string) => {
     for (const el of elements) {
@@ -155,8 +165,12 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
           const inlined = options.onImport?.(project, evaluation, sdkSet);
           if (inlined) importFile(inlined, () => pass1(inlined.children, inlined.dir));
         }
-      } else if (el.name === 'Target' || el.name === 'UsingTask' || el.name === 'ProjectExtensions' || el.name === 'Sdk') {
-        // Targets run after evaluation; their contents do not change what the WDK targets read.
+      } else if (el.name === 'Target') {
+        // Targets run after evaluation and wdksim runs none of the project's own; one that hooks
+        // into the driver build's steps is named in a warning (below), never silently dropped.
+        targets.push(el);
+      } else if (el.name === 'UsingTask' || el.name === 'ProjectExtensions' || el.name === 'Sdk') {
+        // Task declarations and IDE data: nothing to evaluate.
       } else {
         flat.push(el);
       }
@@ -330,6 +344,11 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
           // Items made from other items keep their custom metadata (MSBuild copies it).
           if (from) for (const [k, v] of from.metadata) newItem.metadata.set(k, v);
           for (const [k, v] of defaults) if (!newItem.metadata.has(k)) newItem.metadata.set(k, itemMetadata(v, newItem, options.projectDir));
+          // Metadata may be written as attributes (learn.microsoft.com/visualstudio/msbuild/item-element-msbuild).
+          for (const [k, v] of Object.entries(item.attrs)) {
+            if (ITEM_ATTRIBUTES.has(k.toLowerCase())) continue;
+            newItem.metadata.set(k.toLowerCase(), itemMetadata(expandAt(bind(v), origin).value, newItem, options.projectDir));
+          }
           for (const m of item.children) {
             if (!holds(m)) continue;
             newItem.metadata.set(m.name.toLowerCase(), itemMetadata(expandAt(bind(m.text), originOf(m)).value, newItem, options.projectDir));
@@ -339,7 +358,35 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
       }
     }
   }
+  // The project's own targets that Visual Studio would run around the driver build's steps.
+  for (const target of targets) {
+    const hooks = ['BeforeTargets', 'AfterTargets'].map((a) => target.attrs[a] ?? '').join(';');
+    if (!DRIVER_STEPS.test(hooks)) continue;
+    if (!holds(target, (t) => itemsInText(t, originOf(target)))) continue;
+    const tasks = target.children.map((c) => c.name).filter((n) => n !== 'Message');
+    warn(originOf(target), `<Target Name="${target.attrs.Name ?? ''}"> runs in Visual Studio's build (${['AfterTargets', 'BeforeTargets'].filter((x) => target.attrs[x]).map((x) => `${x}="${target.attrs[x]}"`).join(' ')})${tasks.length > 0 ? `, with ${[...new Set(tasks)].join(', ')}` : ''}; wdksim runs no custom targets, so what it changes is not in this package`);
+  }
   return evaluation;
+}
+
+/** Attributes of an item element that are not metadata. */
+const ITEM_ATTRIBUTES = new Set(['include', 'exclude', 'remove', 'update', 'condition', 'keepmetadata', 'removemetadata', 'keepduplicates', 'matchonmetadata', 'matchonmetadataoptions', 'label']);
+/** Targets of the WDK's driver build a custom target can hook into. */
+const DRIVER_STEPS = /\b(StampInf|Inf2Cat|InfVerif|ApiValidator|TestSign|DriverTestSign|PackageFiles|DriverPackageTarget|Link|Build|CopyFilesToOutputDirectory|BuildGenerateSources)\b/i;
+
+/** The reserved $(MSBuildThisFile*) properties for `file` (learn.microsoft.com/visualstudio/msbuild/msbuild-reserved-and-well-known-properties). */
+function thisFile(name: string, file: string): string | undefined {
+  const base = file.split('/').pop() ?? file;
+  const dot = base.lastIndexOf('.');
+  switch (name.toLowerCase()) {
+    case 'msbuildthisfiledirectory': return `${dirname(file)}/`;
+    case 'msbuildthisfile': return base;
+    case 'msbuildthisfilefullpath': return file;
+    case 'msbuildthisfilename': return dot > 0 ? base.slice(0, dot) : base;
+    case 'msbuildthisfileextension': return dot > 0 ? base.slice(dot) : '';
+    case 'msbuildthisfiledirectorynoroot': return dirname(file).replace(/^\//, '') + '/';
+    default: return undefined;
+  }
 }
 
 /** Expansion that keeps going past unsupported constructs (each reads as empty). */

@@ -104,8 +104,11 @@ export interface ProvenanceEntry {
   /** Property name, or `Type: include` for an item. */
   name: string;
   value: string;
-  /** `file(line)`, `global property`, `environment`, or `default (...)`. */
-  where: string;
+  /** The file and line that set it, when a project file did. */
+  file?: string;
+  line?: number;
+  /** Otherwise where it came from: a global property, the environment, a default of the WDK targets. */
+  source?: string;
 }
 
 export interface Provenance {

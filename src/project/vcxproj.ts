@@ -11,12 +11,15 @@ import {
   type DriverType, type InfItem, type Platform, type ProjectSettings, type ProvenanceEntry, type SignMode,
 } from './settings.js';
 import { parseXml, type XmlElement } from './xml.js';
+import type { Clock } from '../time/clock.js';
 
 export interface ReadOptions {
   configuration?: string;
   platform?: string;
   /** Environment variables (MSBuild reads each as a property); default none. */
   env?: Record<string, string | undefined>;
+  /** The clock for [System.DateTime]::Now in property functions. */
+  clock?: Clock;
   /** $(SolutionDir) to use (a package project passes its own to the projects it references). */
   solutionDir?: string;
 }
@@ -49,6 +52,10 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
     setDefault(ev, set, 'DDKPlatform', () => ddkPlatform[platformOf(ev)]);
     setDefault(ev, set, 'InfArch', () => platformArch[platformOf(ev)]);
     setDefault(ev, set, 'PlatformShortName', () => ddkPlatform[platformOf(ev)]);
+    setDefault(ev, set, 'PlatformArchitecture', () => (platformOf(ev) === 'x64' || platformOf(ev) === 'ARM64' ? '64' : '32'));
+    setDefault(ev, set, 'PlatformTarget', () => ddkPlatform[platformOf(ev)]);
+    setDefault(ev, set, 'ConfigurationName', () => ev.get('Configuration'));
+    setDefault(ev, set, 'PlatformName', () => ev.get('Platform'));
     setDefault(ev, set, 'KMDF_VERSION_MAJOR', () => '1');
     setDefault(ev, set, 'UMDF_VERSION_MAJOR', () => '2');
   };
@@ -66,6 +73,7 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
     projectDir,
     globalProperties: globals,
     env: options.env ?? {},
+    ...(options.clock ? { clock: options.clock } : {}),
     // WindowsDriver.common.targets: a stamped copy of each Inf goes to $(IntDir) unless CopyOutput says otherwise.
     itemDefinitionDefaults: { Inf: { CopyOutput: '$(IntDir)%(Filename).inf' } },
     initialProperties: {
@@ -104,6 +112,8 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       setDefault(ev, set, 'KMDF_VERSION_MINOR', () => minors.kmdf);
       setDefault(ev, set, 'UMDF_VERSION_MINOR', () => minors.umdf);
       setDefault(ev, set, 'TargetPath', () => `${ev.get('OutDir')}${ev.get('TargetName')}${ev.get('TargetExt')}`);
+      setDefault(ev, set, 'TargetFileName', () => `${ev.get('TargetName')}${ev.get('TargetExt')}`);
+      setDefault(ev, set, 'TargetDir', () => ev.get('OutDir'));
       setDefault(ev, set, 'Inf2CatWindowsVersionList', () => defaultOsList(ev.get('TargetVersion'), platformOf(ev)).join(';'));
       setDefault(ev, set, 'PackageDir', () => `${ev.get('OutDir')}${ev.get('ProjectName')}\\`);
       // Microsoft.Common.targets imports the first Directory.Build.targets at or above the project.
@@ -235,15 +245,15 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
   return settingsFrom(ev, file, platform, declared, options);
 }
 
-/** Where a property's value came from, for --explain and for error messages. */
-function whereOf(record: PropertyRecord | undefined, projectDir: string): string {
-  if (!record) return 'not set';
-  if (record.origin) return `${relative(projectDir, record.origin.file) || basename(record.origin.file)}(${record.origin.line})`;
+/** Where a property's value came from, for --explain. */
+function whereOf(record: PropertyRecord | undefined): Pick<ProvenanceEntry, 'file' | 'line' | 'source'> {
+  if (!record) return { source: 'not set' };
+  if (record.origin) return { file: record.origin.file, line: record.origin.line };
   switch (record.source) {
-    case 'global': return 'global property (--configuration/--platform)';
-    case 'environment': return 'environment variable';
-    case 'reserved': return 'MSBuild reserved property';
-    default: return 'default of the WDK/VC targets (as wdksim applies them)';
+    case 'global': return { source: 'global property (--configuration/--platform)' };
+    case 'environment': return { source: 'environment variable' };
+    case 'reserved': return { source: 'MSBuild reserved property' };
+    default: return { source: 'default of the WDK/VC targets (as wdksim applies them)' };
   }
 }
 
@@ -270,8 +280,6 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
   const umdfMajor = ev.properties.get('umdf_version_major');
   const driverType = driverTypeOf(ev.get('DriverType'), configurationType, umdfMajor !== undefined && umdfMajor.source !== 'sdk' && umdfMajor.value.trim() !== '');
   const meta = (m: Map<string, string>, name: string) => m.get(name.toLowerCase()) ?? (ev.get(name) || undefined);
-  const where = (name: string) => whereOf(ev.properties.get(name.toLowerCase()), projectDir);
-  const itemWhere = (o: { file: string; line: number } | undefined) => (o ? `${relative(projectDir, o.file) || basename(o.file)}(${o.line})` : 'default');
 
   // A property that decides a step but could not be evaluated stops the build with the warning that names it.
   for (const name of DECIDING) {
@@ -337,6 +345,7 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
       const refFile = abs(item.include);
       const ref = readVcxproj(refFile, {
         configuration: ev.get('Configuration'), platform, env: options.env ?? {}, solutionDir: ev.get('SolutionDir'),
+        ...(options.clock ? { clock: options.clock } : {}),
       });
       references.push(refFile);
       for (const inf of ref.infs) if (!infs.some((i) => i.output === inf.output)) infs.push(inf);
@@ -349,10 +358,10 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
   const properties: Record<string, string> = {};
   for (const { name, value } of ev.properties.values()) properties[name] = value;
   const testCertificate = ev.get('TestCertificate').trim();
-  const provenanceProps: ProvenanceEntry[] = DECIDING.filter((n) => ev.properties.has(n.toLowerCase())).map((name) => ({ name, value: ev.get(name), where: where(name) }));
+  const provenanceProps: ProvenanceEntry[] = DECIDING.filter((n) => ev.properties.has(n.toLowerCase())).map((name) => ({ name, value: ev.get(name), ...whereOf(ev.properties.get(name.toLowerCase())) }));
   const provenanceItems: ProvenanceEntry[] = ev.items
     .filter((i) => /^(inf|filestopackage|projectreference|buildmacro)$/i.test(i.type))
-    .map((i) => ({ name: i.type, value: i.include, where: itemWhere(i.origin) }));
+    .map((i) => ({ name: i.type, value: i.include, ...(i.origin ? { file: i.origin.file, line: i.origin.line } : { source: 'default' }) }));
   return {
     kind: 'vcxproj',
     projectFile: file,
