@@ -47,6 +47,8 @@ export interface EvaluateOptions {
   globalProperties: Record<string, string>;
   /** Properties set before the project's first line (MSBuild's reserved ones). */
   initialProperties: Record<string, string>;
+  /** What the SDK's first props set before the project's lines (wdksim's stand-in for them). */
+  sdkProperties?: Record<string, string>;
   /** Environment variables: MSBuild makes each one a property (a project's own definition wins). */
   env?: Record<string, string | undefined>;
   /** The clock [System.DateTime]::Now reads (wdksim's --now/TZ); absent = such functions are not evaluable. */
@@ -113,14 +115,14 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
     if (v !== undefined && /^[A-Za-z_][\w-]*$/.test(k) && !NOT_FROM_ENV.test(k)) properties.set(k.toLowerCase(), { name: k, value: v, source: 'environment' });
   }
   for (const [k, v] of Object.entries(options.initialProperties)) properties.set(k.toLowerCase(), { name: k, value: v, source: 'reserved' });
+  for (const [k, v] of Object.entries(options.sdkProperties ?? {})) properties.set(k.toLowerCase(), { name: k, value: v, source: 'sdk' });
   for (const [k, v] of Object.entries(options.globalProperties)) properties.set(k.toLowerCase(), { name: k, value: v, source: 'global' });
 
   const originOf = (el: XmlElement): Origin => ({ file: el.file ?? options.projectFile, line: el.line });
   const conditionHost = (el: XmlElement, extra?: (text: string) => string) => ({
     expand: (text: string) => {
-      const r = expandAt(text, originOf(el));
-      if (r.problem) throw new UnsupportedConstruct(text, 'not evaluable');
-      return extra ? extra(r.value) : r.value;
+      const value = expandProperties(text, hostFor(originOf(el))); // an UnsupportedConstruct is reported by holds()
+      return extra ? extra(value) : value;
     },
     exists: (path: string) => existsSync(resolve(options.projectDir, hostPath(path))),
   });
@@ -131,7 +133,7 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
     try {
       return evaluateCondition(el.attrs.Condition, conditionHost(el, itemExpand));
     } catch (error) {
-      const text = error instanceof UnsupportedConstruct ? 'a function wdksim cannot evaluate' : (error as Error).message;
+      const text = error instanceof UnsupportedConstruct ? `${error.message}, which wdksim cannot evaluate` : (error as Error).message;
       warn(originOf(el), `<${el.name} Condition="${el.attrs.Condition}">: ${text}; treated as false`);
       return false;
     }

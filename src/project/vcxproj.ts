@@ -89,12 +89,12 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       SolutionName: '',
       VisualStudioVersion: '17.0',
       MSBuildToolsVersion: 'Current',
-      // Known from the start when Platform is global (Microsoft.Cpp.Default.props sets them early).
-      ...(normalizePlatform(globals.Platform ?? '') ? {
-        DDKPlatform: ddkPlatform[normalizePlatform(globals.Platform!)!],
-        InfArch: platformArch[normalizePlatform(globals.Platform!)!],
-      } : {}),
     },
+    // Known from the start when Platform is global (Microsoft.Cpp.Default.props sets them early).
+    sdkProperties: normalizePlatform(globals.Platform ?? '') ? {
+      DDKPlatform: ddkPlatform[normalizePlatform(globals.Platform!)!],
+      InfArch: platformArch[normalizePlatform(globals.Platform!)!],
+    } : {},
     onImport: (project, ev, set) => {
       const file = hostPath(project).split('/').pop()!.toLowerCase();
       if (file === 'microsoft.cpp.default.props') {
@@ -106,8 +106,9 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
     },
     onPropertiesDone: (ev, set) => {
       cppProps(ev, set);
-      set('IntDir', withSlash(ev.get('IntDir')));
-      set('OutDir', withSlash(ev.get('OutDir')));
+      // The targets add a missing trailing slash (keeping where the value came from when it had one).
+      if (withSlash(ev.get('IntDir')) !== ev.get('IntDir')) set('IntDir', withSlash(ev.get('IntDir')));
+      if (withSlash(ev.get('OutDir')) !== ev.get('OutDir')) set('OutDir', withSlash(ev.get('OutDir')));
       const minors = defaultFrameworkMinor[ev.get('TargetVersion').toLowerCase()] ?? defaultFrameworkMinor.windows10!;
       setDefault(ev, set, 'KMDF_VERSION_MINOR', () => minors.kmdf);
       setDefault(ev, set, 'UMDF_VERSION_MINOR', () => minors.umdf);
