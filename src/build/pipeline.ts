@@ -138,7 +138,7 @@ async function stages(
   }
 
   // 1. StampInf: copy each INX/INF to $(IntDir) and stamp the copy.
-  const docs: Array<{ file: string; doc: InfDocument }> = [];
+  const docs: Array<{ file: string; source: string; doc: InfDocument }> = [];
   for (const inf of settings.infs) {
     const s = inf.stamp;
     const argv: string[] = [];
@@ -187,15 +187,16 @@ async function stages(
       }
     }
     await writeFile(inf.output, bytes);
-    docs.push({ file: inf.output, doc: parseInf(bytes, { file: inf.output }) });
+    docs.push({ file: inf.output, source: inf.source, doc: parseInf(bytes, { file: inf.output }) });
   }
 
   // 2. The binaries: FilesToPackage ($(TargetPath) first) and the other files the INFs name, from $(OutDir).
   const wanted = new Map<string, string>(); // name (lower) → path in the package, as the INF lays it out
-  for (const { doc, file } of docs) {
+  for (const { doc, source } of docs) {
     for (const ref of referencedFiles(doc, settings.arch)) {
-      // Checked before anything is written: a `..` in SourceDisksNames would lead out of the package folder (and $(OutDir)).
-      packagePathFor(packageDir, ref.relativePath, ref.relativePath, doc, show(file));
+      // Checked before any binary or package file is written: a `..` in SourceDisksNames would lead out of
+      // the package folder (and $(OutDir)). The line named is the project's INX/INF (stamping keeps lines).
+      packagePathFor(packageDir, ref.relativePath, ref.relativePath, doc, show(source));
       if (!wanted.has(basename(ref.relativePath).toLowerCase())) wanted.set(basename(ref.relativePath).toLowerCase(), ref.relativePath);
     }
   }
@@ -287,7 +288,7 @@ async function stages(
     const name = basename(file).toLowerCase();
     const rel = wanted.get(name);
     const from = docs.find((d) => referencedFiles(d.doc, settings.arch).some((r) => r.relativePath === rel));
-    const to = packagePathFor(packageDir, file, rel, from?.doc, from ? show(from.file) : show(settings.projectFile));
+    const to = packagePathFor(packageDir, file, rel, from?.doc, from ? show(from.source) : show(settings.projectFile));
     await copy(file, to);
   }
 
