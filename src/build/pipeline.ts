@@ -19,7 +19,7 @@ import { ensureTestCertificate, type BuildCertificate } from './certificate.js';
 import { commandLine, showPath } from './display.js';
 import { BuildLog, type BuildStep } from './log.js';
 import { packagePathFor, PackagePathError } from './package-path.js';
-import { isBuildOutputName, isPeName, isPlaceholderBinary, makePlaceholderOutput } from './placeholder.js';
+import { isBuildOutputName, isPeName, isPlaceholderBinary, isRedistributable, makePlaceholderOutput } from './placeholder.js';
 
 /** Runs `wdksim inf2cat ARGV` in the build's directory and returns its exit code and output. */
 export type Inf2CatRunner = (argv: string[]) => Promise<{ exitCode: number; output: string }>;
@@ -133,8 +133,9 @@ async function stages(
     }
     // A driver project without an INF: Visual Studio still links, test-signs and copies the binary to the
     // package folder; StampInf and Inf2Cat have nothing to work on (docs/build.md).
-    const step = log.step('StampInf');
-    log.line(step, `${show(settings.projectFile)} has no Inf item: nothing to stamp, and no catalog is made (Inf2Cat needs an INF)`);
+    const step = log.step('Inf2Cat');
+    // Visual Studio's words for a driver project without an INF.
+    log.line(step, 'Inf2Cat task was skipped as there were no inf files to process');
   }
 
   // 1. StampInf: copy each INX/INF to $(IntDir) and stamp the copy.
@@ -164,6 +165,7 @@ async function stages(
         ...(s.catalogFile ? { catalog: s.catalogFile } : {}),
         ...(s.kmdfVersion ? { kmdf: s.kmdfVersion } : {}),
         ...(s.umdfVersion ? { umdf: s.umdfVersion } : {}),
+        removeCoinstallers: true, // the -x the StampInf task passes
         env: options.env,
       };
       let stamped;
@@ -205,7 +207,9 @@ async function stages(
   for (const [name, rel] of wanted) {
     if (isInf(name) || binaries.some((b) => basename(b).toLowerCase() === name)) continue;
     const inOutDir = join(settings.outDir, rel);
-    if (existsSync(inOutDir) || (options.placeholderBinaries && isPeName(name))) binaries.push(inOutDir);
+    // A framework co-installer (WdfCoInstaller01015.dll...) is no build output: Visual Studio neither makes
+    // nor supplies it, so Inf2Cat reports it missing (22.9.1), as it does in Visual Studio's build.
+    if (existsSync(inOutDir) || (options.placeholderBinaries && isPeName(name) && !isRedistributable(name))) binaries.push(inOutDir);
   }
   const missing: string[] = [];
   for (const file of binaries) {
@@ -306,8 +310,12 @@ async function stages(
     step.exitCode = run.exitCode;
     log.line(step, run.output);
     if (run.exitCode !== 0) {
+      const coinstallers = [...wanted.keys()].filter((n) => isRedistributable(n) && !existsSync(join(packageDir, wanted.get(n)!)));
+      const hint = coinstallers.length > 0
+        ? `; the INF names ${coinstallers.join(', ')}, a framework co-installer the WDK no longer ships and Windows 10 does not need: remove the INF's CoInstallers sections (learn.microsoft.com/windows-hardware/drivers/develop/removing-coinstallers)`
+        : '';
       throw new BuildFailure(run.exitCode === 254
-        ? 'Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)'
+        ? `Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)${hint}`
         : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode})`);
     }
     if (!i.noCatalog) {

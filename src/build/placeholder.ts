@@ -14,6 +14,11 @@ export function isPeName(name: string): boolean {
   return /\.(sys|dll|exe)$/i.test(name);
 }
 
+/** Framework co-installers and other redistributables the WDK once shipped: never a project's build output. */
+export function isRedistributable(name: string): boolean {
+  return /^(wdfcoinstaller|wudfupdate_|winusbcoinstaller)\d*\.dll$/i.test(name.split(/[\\/]/).pop() ?? name);
+}
+
 /** Build outputs a placeholder can stand in for: PE images and the linker's symbol files. */
 export function isBuildOutputName(name: string): boolean {
   return isPeName(name) || /\.pdb$/i.test(name);

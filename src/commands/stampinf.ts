@@ -32,7 +32,8 @@ byte of the file (encoding, BOM, line ends, comments, spacing) is kept.
   -i DIR       folder holding ntverp.h
   -p PROVIDER  write Provider=PROVIDER into [Version]
   -n           verbose: print what was stamped
-  -x           accepted and ignored (Visual Studio passes it)
+  -x           drop the lines that name the co-installer by $KMDFCOINSTALLERVERSION$ or
+               $UMDFCOINSTALLERVERSION$ (Visual Studio passes -x on every build)
   -o OUT       wdksim: write the stamped file to OUT and leave FILE as it is
   --json       print the changed lines as JSON (section, line, before, after)
 
@@ -76,7 +77,8 @@ export function parseStampinfArgs(argv: string[]): Parsed {
     const letter = m[1]!.toLowerCase();
     if (FLAG_LETTERS.has(letter)) {
       if (letter === 'n') parsed.verbose = true;
-      continue; // -x: accepted and ignored
+      if (letter === 'x') parsed.request.removeCoinstallers = true;
+      continue;
     }
     if (!VALUE_LETTERS.has(letter)) throw new UsageError(`stampinf: unknown option "${arg}"; run "wdksim stampinf --help" for the options`);
     const next = argv[i + 1];
