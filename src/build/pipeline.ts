@@ -240,7 +240,8 @@ async function stages(
         : `${outputs.map(show).join(', ')}: the driver binary does not exist in the output folder; build the driver with the WDK first (wdksim does not compile C) and copy it there, or pass --placeholder-binaries to package a stand-in PE image`);
     }
     if (others.length > 0) {
-      parts.push(`${others.map(show).join(', ')}: listed to be packaged (FilesToPackage, or named by the INF) but not found, and not a build output a placeholder can stand in for; create it or remove it from FilesToPackage`);
+      const targets = settings.warnings.some((w) => w.includes('wdksim runs no custom targets'));
+      parts.push(`${others.map(show).join(', ')}: listed to be packaged (FilesToPackage, or named by the INF) but not found, and not a build output a placeholder can stand in for; create it or remove it from FilesToPackage${targets ? ' (if one of the project\'s custom targets named in the warnings above makes it: wdksim runs none)' : ''}`);
     }
     throw new BuildFailure(parts.join('; '));
   }

@@ -124,7 +124,8 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
       const value = expandProperties(text, hostFor(originOf(el))); // an UnsupportedConstruct is reported by holds()
       return extra ? extra(value) : value;
     },
-    exists: (path: string) => existsSync(resolve(options.projectDir, hostPath(path))),
+    // A relative path in Exists() is read from the folder of the file the condition is written in.
+    exists: (path: string) => existsSync(resolve(el.file ? dirname(el.file) : options.projectDir, hostPath(path))),
   });
   // A condition MSBuild could evaluate only with the SDK's properties (e.g. a numeric
   // comparison of an undefined $(_NT_TARGET_VERSION)) counts as false, and is noted.

@@ -98,6 +98,13 @@ describe('import-element-msbuild: wildcards, conditions, $(MSBuildThisFileDirect
     expect(ev.properties.get('order')!.origin).toMatchObject({ line: 1 });
     expect(ev.properties.get('order')!.origin!.file).toMatch(/b\.props$/);
   });
+  it('a relative Exists() in an imported file is read from that file\'s folder (as SystemInformer\'s Directory.Build.props relies on)', () => {
+    const { ev } = evaluate('  <Import Project="deep\\x.props" />', {
+      'deep/x.props': '<Project><PropertyGroup Condition="Exists(\'beside.txt\')"><Found>yes</Found></PropertyGroup></Project>',
+      'deep/beside.txt': 'x',
+    });
+    expect(ev.get('Found')).toBe('yes');
+  });
 });
 
 describe('property-functions + msbuild-properties: environment variables, unsupported constructs', () => {
