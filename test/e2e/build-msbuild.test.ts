@@ -97,6 +97,18 @@ describe('wdksim build: MSBuild shapes of real driver repositories', () => {
   });
 });
 
+describe('wdksim build: a driver project without an INF (WinDivert, WinFsp, KSystemInformer)', () => {
+  it('links, test-signs and packages the binary; Inf2Cat is skipped with Visual Studio\'s words', async () => {
+    const dir = copy();
+    const vcxproj = join(dir, 'propfn-paths', 'PropFn.vcxproj');
+    writeFileSync(vcxproj, readFileSync(vcxproj, 'utf8').replace('<Inf Include="PropFn.inx" />', ''));
+    const r = await build(dir, 'propfn-paths');
+    expect(r.stdout).toContain('Inf2Cat:\n  Inf2Cat task was skipped as there were no inf files to process');
+    expect(r.stdout).not.toContain('wdksim stampinf');
+    expect(tree(join(dir, 'propfn-paths', 'out', 'release', 'x64', 'package'))).toEqual(['PropFn.cer', 'propfn.sys']);
+  });
+});
+
 describe('wdksim build: failures', () => {
   it('prints its error once (issue 19), and does not suggest --placeholder-binaries when it was passed', async () => {
     const dir = copy();

@@ -164,3 +164,28 @@ describe('xml: element lines for warnings', () => {
     expect(() => parseXml('<Project>\n<A>\n</Project>')).toThrow(/line 3/);
   });
 });
+
+describe('target-build-order: the project\'s own targets around the driver build are named, not run', () => {
+  it('a <Target AfterTargets="StampInf"> whose condition holds is a warning with file, line and its tasks', () => {
+    const { ev, file } = evaluate(`  <ItemGroup><Inf Include="a.inx" /></ItemGroup>
+  <Target Name="AdjustInf" AfterTargets="StampInf" Condition="'@(Inf)' != ''">
+    <Message Text="adjusting" /><Copy SourceFiles="a" DestinationFiles="b" />
+  </Target>
+  <Target Name="Never" AfterTargets="StampInf" Condition="'@(Nothing)' != ''"><Copy SourceFiles="a" DestinationFiles="b" /></Target>
+  <Target Name="Unrelated" AfterTargets="Deploy"><Exec Command="x" /></Target>`);
+    expect(ev.warnings).toEqual([`${file}(3): <Target Name="AdjustInf"> runs in Visual Studio's build (AfterTargets="StampInf"), with Copy; wdksim runs no custom targets, so what it changes is not in this package`]);
+  });
+});
+
+describe('stampinf-task + Visual Studio user macros: %NAME% in a TimeStamp from BuildMacro items set as environment variables', () => {
+  it('Dokany\'s <TimeStamp>%DOKANVersion%.0</TimeStamp> reads the BuildMacro value', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sys.vcxproj'), `<Project>
+  <PropertyGroup><ConfigurationType>Driver</ConfigurationType><DOKANVersion>2.3.1</DOKANVersion></PropertyGroup>
+  <ItemDefinitionGroup><Inf><TimeStamp>%DOKANVersion%.0</TimeStamp></Inf></ItemDefinitionGroup>
+  <ItemGroup><BuildMacro Include="DOKANVersion"><Value>$(DOKANVersion)</Value><EnvironmentVariable>true</EnvironmentVariable></BuildMacro></ItemGroup>
+  <ItemGroup><Inf Include="dokan.inf" /></ItemGroup>
+</Project>`);
+    expect(readProject(dir, { configuration: 'Release', platform: 'x64' }).infs[0]!.stamp.version).toBe('2.3.1.0');
+  });
+});
