@@ -106,14 +106,35 @@ export function evaluateCondition(condition: string | undefined, host: Condition
     }
     return left;
   }
+  // `and`/`or` short-circuit as MSBuild's do: a right side that is not needed is not evaluated, so
+  // `'$(V)' == '' or '$(V)' < '16.0'` holds for an empty V instead of failing on the comparison.
+  function rest(parse: () => Value, decided: boolean): Value | undefined {
+    if (!decided) return parse();
+    try {
+      parse();
+    } catch {
+      // not needed: MSBuild does not evaluate it
+    }
+    return undefined;
+  }
   function and(): Value {
     let v = comparison();
-    while (isWord('and')) { pos++; const r = comparison(); v = { bool: toBool(v) && toBool(r) }; }
+    while (isWord('and')) {
+      pos++;
+      const left = toBool(v);
+      const r = rest(comparison, !left);
+      v = { bool: left && r !== undefined && toBool(r) };
+    }
     return v;
   }
   function or(): Value {
     let v = and();
-    while (isWord('or')) { pos++; const r = and(); v = { bool: toBool(v) || toBool(r) }; }
+    while (isWord('or')) {
+      pos++;
+      const left = toBool(v);
+      const r = rest(and, left);
+      v = { bool: left || (r !== undefined && toBool(r)) };
+    }
     return v;
   }
   const result = or();

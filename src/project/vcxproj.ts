@@ -11,7 +11,7 @@ import {
   type DriverType, type InfItem, type Platform, type ProjectSettings, type ProvenanceEntry, type SignMode,
 } from './settings.js';
 import { parseXml, type XmlElement } from './xml.js';
-import type { Clock } from '../time/clock.js';
+import { createClock, type Clock } from '../time/clock.js';
 
 export interface ReadOptions {
   configuration?: string;
@@ -73,7 +73,8 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
     projectDir,
     globalProperties: globals,
     env: options.env ?? {},
-    ...(options.clock ? { clock: options.clock } : {}),
+    // [System.DateTime]::Now reads wdksim's clock: the caller's, else WDKSIM_NOW/SOURCE_DATE_EPOCH/the system's.
+    clock: options.clock ?? createClock(options.env ?? {}),
     // WindowsDriver.common.targets: a stamped copy of each Inf goes to $(IntDir) unless CopyOutput says otherwise.
     itemDefinitionDefaults: { Inf: { CopyOutput: '$(IntDir)%(Filename).inf' } },
     initialProperties: {
@@ -88,6 +89,8 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       MSBuildProjectFullPath: file,
       SolutionName: '',
       VisualStudioVersion: '17.0',
+      // Visual Studio 2022's MSBuild (projects compare it: '$(MSBuildVersion)' < '16.0').
+      MSBuildVersion: '17.14.0',
       MSBuildToolsVersion: 'Current',
     },
     // Known from the start when Platform is global (Microsoft.Cpp.Default.props sets them early).

@@ -26,6 +26,11 @@ describe('evaluateCondition', () => {
     expect(ev("HasTrailingSlash('x64\\Debug\\')")).toBe(true);
     expect(ev("'10' >= '6'")).toBe(true);
   });
+  it('and/or short-circuit as MSBuild\'s (learn.microsoft.com/visualstudio/msbuild/msbuild-conditions): an unneeded side is not evaluated', () => {
+    expect(ev("'$(Empty)' == '' or '$(Empty)' < '16.0'")).toBe(true);
+    expect(ev("'$(Empty)' != '' and '$(Empty)' < '16.0'")).toBe(false);
+    expect(() => ev("'$(Empty)' != '' or '$(Empty)' < '16.0'")).toThrow(/needs numbers/);
+  });
   it('rejects what it cannot evaluate (the evaluator then counts the condition as false)', () => {
     expect(() => ev("'$(Empty)'<'5'")).toThrow(/needs numbers/);
     expect(() => ev("'a' == ")).toThrow();
