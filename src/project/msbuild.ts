@@ -8,15 +8,17 @@
 // they would set at that point (see vcxproj.ts). Every property and item
 // remembers the file and line that set it (for `build --explain`), and every
 // construct wdksim cannot evaluate becomes a warning naming file and line.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { evaluateCondition } from './condition.js';
 import { expandProperties, matchParen, UnsupportedConstruct, type ExpandHost } from './expand.js';
 import { applyItemFunction, itemMetadata, type MsbuildItem, type Origin } from './items.js';
+import { expandWildcard } from './wildcards.js';
 import { parseXml, type XmlElement } from './xml.js';
 import type { Clock } from '../time/clock.js';
 
 export type { MsbuildItem, Origin } from './items.js';
+export { expandWildcard } from './wildcards.js';
 
 export interface PropertyRecord {
   name: string;
@@ -443,44 +445,4 @@ function splitList(text: string): string[] {
 /** Well-known and custom item metadata inside a value (%(Filename) etc.), for an item given by its spec. */
 export function expandMetadata(text: string, include: string, metadata: Map<string, string>, projectDir = ''): string {
   return itemMetadata(text, { type: '', include, metadata }, projectDir);
-}
-
-/**
- * Expands `*`, `?` and `**` against a folder, as MSBuild's item wildcards do
- * (learn.microsoft.com/visualstudio/msbuild/how-to-select-the-files-to-build); results sorted.
- */
-export function expandWildcard(spec: string, baseDir: string): string[] {
-  if (!/[*?]/.test(spec)) return [spec];
-  const normal = hostPath(spec);
-  const segments = normal.split('/');
-  const firstWild = segments.findIndex((s) => /[*?]/.test(s));
-  const fixed = segments.slice(0, firstWild).join('/');
-  const prefix = spec.slice(0, fixed === '' ? 0 : fixed.length + 1);
-  const rest = segments.slice(firstWild);
-  const toRegex = (p: string) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  const results: string[] = [];
-  const walk = (dir: string, rel: string, parts: string[], depth: number) => {
-    if (depth > 16 || results.length > 10000) return;
-    const [head, ...tail] = parts;
-    if (head === undefined) return;
-    let names: import('node:fs').Dirent[];
-    try {
-      names = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (head === '**') {
-      walk(dir, rel, tail, depth + 1);
-      for (const d of names) if (d.isDirectory()) walk(join(dir, d.name), `${rel}${d.name}/`, parts, depth + 1);
-      return;
-    }
-    const re = toRegex(head);
-    for (const d of names) {
-      if (!re.test(d.name)) continue;
-      if (tail.length === 0) { if (d.isFile()) results.push(`${rel}${d.name}`); } else if (d.isDirectory()) walk(join(dir, d.name), `${rel}${d.name}/`, tail, depth + 1);
-    }
-  };
-  walk(resolve(baseDir, fixed === '' ? '.' : fixed), '', rest, 0);
-  const sep = spec.includes('\\') ? '\\' : '/';
-  return results.sort().map((r) => prefix + r.split('/').join(sep));
 }
