@@ -21,6 +21,8 @@ export interface ReadOptions {
   env?: Record<string, string | undefined>;
   /** The clock for [System.DateTime]::Now in property functions. */
   clock?: Clock;
+  /** Package projects being read (a reference cycle between package projects is refused). */
+  referencedFrom?: string[];
   /** $(SolutionDir) to use (a package project passes its own to the projects it references). */
   solutionDir?: string;
 }
@@ -306,8 +308,13 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
     for (const item of ev.items) {
       if (item.type.toLowerCase() !== 'projectreference' || !/\.vcxproj$/i.test(item.include)) continue;
       const refFile = abs(item.include);
+      const chain = [...(options.referencedFrom ?? []), file];
+      if (chain.includes(refFile)) throw new InputError(`${file}: ProjectReference ${item.include} leads back to ${refFile} (${chain.map((f) => basename(f)).join(' -> ')}); remove the cycle`);
       const ref = readVcxproj(refFile, {
-        configuration: ev.get('Configuration'), platform, env: options.env ?? {}, solutionDir: ev.get('SolutionDir'),
+        referencedFrom: chain,
+        configuration: ev.get('Configuration'), platform, env: options.env ?? {},
+        // A solution build passes its $(SolutionDir) to every project; without a solution each project has its own.
+        ...(resolve(hostPath(ev.get('SolutionDir'))) !== projectDir ? { solutionDir: ev.get('SolutionDir') } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
       });
       references.push(refFile);

@@ -189,3 +189,35 @@ describe('stampinf-task + Visual Studio user macros: %NAME% in a TimeStamp from 
     expect(readProject(dir, { configuration: 'Release', platform: 'x64' }).infs[0]!.stamp.version).toBe('2.3.1.0');
   });
 });
+
+describe('package projects: ProjectReference to driver projects (Visual Studio collects their outputs)', () => {
+  const driver = (name: string) => `<Project>
+  <PropertyGroup><ConfigurationType>Driver</ConfigurationType><DriverType>KMDF</DriverType><TargetName>${name}</TargetName></PropertyGroup>
+  <ItemGroup><Inf Include="${name}.inx" /><FilesToPackage Include="$(TargetPath)" /></ItemGroup>
+</Project>`;
+  const pkg = (refs: string[]) => `<Project>
+  <PropertyGroup><ConfigurationType>Utility</ConfigurationType><DriverType>Package</DriverType></PropertyGroup>
+  <ItemGroup>${refs.map((r) => `<ProjectReference Include="${r}" />`).join('')}</ItemGroup>
+</Project>`;
+  it('reads each referenced project with the same configuration and platform; their INFs and files join the package', () => {
+    const dir = tempDir();
+    for (const n of ['a', 'b']) { mkdirSync(join(dir, n)); writeFileSync(join(dir, n, `${n}.vcxproj`), driver(n)); }
+    mkdirSync(join(dir, 'pkg'));
+    writeFileSync(join(dir, 'pkg', 'pkg.vcxproj'), pkg(['..\\a\\a.vcxproj', '..\\b\\b.vcxproj']));
+    const s = readProject(join(dir, 'pkg'), { configuration: 'Release', platform: 'x64' });
+    expect(s.driverType).toBe('Package');
+    expect(s.projectReferences).toEqual([join(dir, 'a', 'a.vcxproj'), join(dir, 'b', 'b.vcxproj')]);
+    expect(s.infs.map((i) => [i.source, i.output, i.stamp.kmdfVersion])).toEqual([
+      [join(dir, 'a', 'a.inx'), join(dir, 'a', 'x64', 'Release', 'a.inf'), '1.15'],
+      [join(dir, 'b', 'b.inx'), join(dir, 'b', 'x64', 'Release', 'b.inf'), '1.15'],
+    ]);
+    expect(s.filesToPackage).toEqual([join(dir, 'a', 'x64', 'Release', 'a.sys'), join(dir, 'b', 'x64', 'Release', 'b.sys')]);
+  });
+  it('a reference cycle between package projects is refused, naming the chain', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'p')); mkdirSync(join(dir, 'q'));
+    writeFileSync(join(dir, 'p', 'p.vcxproj'), pkg(['..\\q\\q.vcxproj']));
+    writeFileSync(join(dir, 'q', 'q.vcxproj'), pkg(['..\\p\\p.vcxproj']));
+    expect(() => readProject(join(dir, 'p'), { configuration: 'Release', platform: 'x64' })).toThrow(/leads back to .*p\.vcxproj \(p\.vcxproj -> q\.vcxproj\); remove the cycle/);
+  });
+});
