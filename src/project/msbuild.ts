@@ -164,11 +164,18 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
       } else if (el.name === 'Import') {
         if (!holds(el)) continue;
         const project = el.attrs.Project ?? '';
+        if (el.attrs.Sdk !== undefined) {
+          warn(originOf(el), `<Import Sdk="${el.attrs.Sdk}">: SDK imports are not read by wdksim; what the SDK sets is missing here`);
+          continue;
+        }
         const local = importLocal(project, dir, el);
         if (local.length > 0) for (const l of local) pass1(l.children, l.dir);
         else {
           const inlined = options.onImport?.(project, evaluation, sdkSet);
           if (inlined) importFile(inlined, () => pass1(inlined.children, inlined.dir));
+          else if (!SDK_IMPORT.test(project)) {
+            warn(originOf(el), `<Import Project="${project}">: ${expandAt(project, originOf(el)).value || '(empty)'} does not exist; MSBuild stops here (MSB4019), wdksim goes on without it`);
+          }
         }
       } else if (el.name === 'Target') {
         // Targets run after evaluation and wdksim runs none of the project's own; one that hooks
@@ -373,6 +380,9 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
   }
   return evaluation;
 }
+
+/** Imports of Visual Studio's and the WDK's own files, which wdksim stands in for (see vcxproj.ts). */
+const SDK_IMPORT = /\$\((VCTargetsPath\w*|UserRootDir|MSBuildExtensionsPath\w*|MSBuildToolsPath|MSBuildBinPath|MSBuildSDKsPath|WDKContentRoot|WindowsSdkDir\w*|VSToolsPath|NuGetPackageRoot)\)/i;
 
 /** Attributes of an item element that are not metadata. */
 const ITEM_ATTRIBUTES = new Set(['include', 'exclude', 'remove', 'update', 'condition', 'keepmetadata', 'removemetadata', 'keepduplicates', 'matchonmetadata', 'matchonmetadataoptions', 'label']);

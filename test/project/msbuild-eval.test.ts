@@ -98,6 +98,10 @@ describe('import-element-msbuild: wildcards, conditions, $(MSBuildThisFileDirect
     expect(ev.properties.get('order')!.origin).toMatchObject({ line: 1 });
     expect(ev.properties.get('order')!.origin!.file).toMatch(/b\.props$/);
   });
+  it('an Import of a file that does not exist is a warning (MSBuild stops with MSB4019); the SDK\'s own imports are not', () => {
+    const { ev, file } = evaluate('  <Import Project="$(VCTargetsPath)\\Microsoft.Cpp.props" />\n  <Import Project="missing\\DMF.props" />');
+    expect(ev.warnings).toEqual([`${file}(3): <Import Project="missing\\DMF.props">: missing\\DMF.props does not exist; MSBuild stops here (MSB4019), wdksim goes on without it`]);
+  });
   it('a relative Exists() in an imported file is read from that file\'s folder (as SystemInformer\'s Directory.Build.props relies on)', () => {
     const { ev } = evaluate('  <Import Project="deep\\x.props" />', {
       'deep/x.props': '<Project><PropertyGroup Condition="Exists(\'beside.txt\')"><Found>yes</Found></PropertyGroup></Project>',
