@@ -133,9 +133,6 @@ async function stages(
     }
     // A driver project without an INF: Visual Studio still links, test-signs and copies the binary to the
     // package folder; StampInf and Inf2Cat have nothing to work on (docs/build.md).
-    const step = log.step('Inf2Cat');
-    // Visual Studio's words for a driver project without an INF.
-    log.line(step, 'Inf2Cat task was skipped as there were no inf files to process');
   }
 
   // 1. StampInf: copy each INX/INF to $(IntDir) and stamp the copy.
@@ -297,7 +294,8 @@ async function stages(
     await copy(file, to);
   }
 
-  // 5. Inf2Cat on the package folder.
+  // 5. Inf2Cat on the package folder (Visual Studio's words when there is no INF).
+  if (settings.inf2cat.enabled && docs.length === 0) log.line(log.step('Inf2Cat'), 'Inf2Cat task was skipped as there were no inf files to process');
   if (settings.inf2cat.enabled && docs.length > 0) {
     const i = settings.inf2cat;
     if (i.osList.length === 0) throw new BuildFailure('Inf2CatWindowsVersionList is empty; name the /os ids (e.g. 10_X64)');
