@@ -12,7 +12,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { evaluateCondition } from './condition.js';
 import { expandProperties, matchParen, UnsupportedConstruct, type ExpandHost } from './expand.js';
-import { applyItemFunction, itemMetadata, type MsbuildItem, type Origin } from './items.js';
+import { itemExpressions } from './item-expressions.js';
+import { itemMetadata, type MsbuildItem, type Origin } from './items.js';
 import { expandWildcard } from './wildcards.js';
 import { parseXml, type XmlElement } from './xml.js';
 import type { Clock } from '../time/clock.js';
@@ -244,74 +245,7 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
 
   // Pass 3: items.
   const ofType = (type: string) => items.filter((i) => i.type.toLowerCase() === type.toLowerCase());
-  /** Expands @(...) item expressions (transforms, separators, item functions). */
-  const expandItemList = (text: string, origin: Origin): MsbuildItem[] | string => {
-    if (!text.includes('@(')) return text;
-    const trimmed = text.trim();
-    if (trimmed.startsWith('@(') && matchParen(trimmed, 1) === trimmed.length - 1) {
-      const list = itemExpression(trimmed.slice(2, -1), origin);
-      if (Array.isArray(list)) return list;
-      return list;
-    }
-    let out = '';
-    let i = 0;
-    while (i < text.length) {
-      const at = text.indexOf('@(', i);
-      if (at < 0) { out += text.slice(i); break; }
-      out += text.slice(i, at);
-      const close = matchParen(text, at + 1);
-      if (close < 0) { out += text.slice(at); break; }
-      const r = itemExpression(text.slice(at + 2, close), origin);
-      out += Array.isArray(r) ? r.map((x) => x.include).join(';') : r;
-      i = close + 1;
-    }
-    return out;
-  };
-  const itemExpression = (body: string, origin: Origin): MsbuildItem[] | string => {
-    // Type, then ->transform or ->Function(args) steps, then an optional , 'separator'.
-    const parts = splitTop(body, '->');
-    const first = parts[0]!.trim();
-    const sepAt = (s: string) => splitTop(s, ',');
-    let separator: string | undefined;
-    const last = sepAt(parts[parts.length - 1]!);
-    if (last.length > 1) {
-      parts[parts.length - 1] = last[0]!;
-      separator = unquote(last.slice(1).join(',').trim());
-    }
-    const typeName = (parts.length === 1 ? parts[0]! : first).trim();
-    if (!/^[A-Za-z_][\w.-]*$/.test(typeName)) {
-      warn(origin, `@(${body}): not an item expression wdksim can read; it reads as empty`);
-      return '';
-    }
-    let list: MsbuildItem[] = ofType(typeName);
-    for (const step of parts.slice(1)) {
-      const s = step.trim();
-      if (/^['"`]/.test(s)) {
-        const template = unquote(s);
-        list = list.map((item) => ({ ...item, include: expandAt(itemMetadata(template, item, options.projectDir), origin).value }));
-      } else {
-        const fn = /^([A-Za-z_]\w*)\s*\(([\s\S]*)\)$/.exec(s);
-        if (!fn) {
-          warn(origin, `@(${body}): "${s}" is not an item transform or function wdksim can read; it reads as empty`);
-          return '';
-        }
-        const args = fn[2]!.trim() === '' ? [] : splitTop(fn[2]!, ',').map((a) => expandAt(unquote(a.trim()), origin).value);
-        const r = applyItemFunction(fn[1]!, args, list, options.projectDir);
-        if (r === undefined) {
-          warn(origin, `@(${body}): the item function ${fn[1]}() is not supported by wdksim; it reads as empty`);
-          return '';
-        }
-        if (typeof r === 'string') return r;
-        list = r;
-      }
-    }
-    if (separator !== undefined) return list.map((x) => x.include).join(separator);
-    return list;
-  };
-  const itemsInText = (text: string, origin: Origin) => {
-    const r = expandItemList(text, origin);
-    return Array.isArray(r) ? r.map((x) => x.include).join(';') : r;
-  };
+  const { expandItemList, itemsInText } = itemExpressions({ items, projectDir: options.projectDir, expandAt, warn: (o, t) => void warn(o, t) });
 
   for (const el of flat) {
     if (el.name !== 'ItemGroup' || !holds(el, (t) => itemsInText(t, originOf(el)))) continue;
@@ -421,30 +355,6 @@ function expandPropertiesLenient(text: string, host: ExpandHost): string {
     }
     i = close + 1;
   }
-  return out;
-}
-
-function unquote(text: string): string {
-  const t = text.trim();
-  const q = t[0];
-  return (q === "'" || q === '"' || q === '`') && t.endsWith(q) && t.length >= 2 ? t.slice(1, -1) : t;
-}
-
-/** Splits at a top-level delimiter (outside quotes and parentheses). */
-function splitTop(text: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) { if (ch === quote) quote = ''; continue; }
-    if (ch === "'" || ch === '"' || ch === '`') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (depth === 0 && text.startsWith(delimiter, i)) { out.push(text.slice(start, i)); start = i + delimiter.length; i += delimiter.length - 1; }
-  }
-  out.push(text.slice(start));
   return out;
 }
 
