@@ -6,12 +6,10 @@ import { resolve } from 'node:path';
 import { runBuild } from '../build/index.js';
 import { showPath } from '../build/display.js';
 import { formatExplain } from '../build/explain.js';
-import { runCaptured } from '../build/tool-runner.js';
 import { UsageError } from '../errors.js';
 import { BuildExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { readProject } from '../project/index.js';
-import { findCommand } from './registry.js';
 
 const HELP = `Usage: wdksim build [PROJECT] [--configuration Debug|Release] [--platform x64|Win32|ARM64]
                     [--out DIR] [--placeholder-binaries] [--explain] [--json]
@@ -107,7 +105,6 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     clock: ctx.clock,
   });
   if (args.explain && !args.json) ctx.io.stdout(formatExplain(settings, (p) => showPath(p, ctx.io.cwd)));
-  const inf2cat = await findCommand('inf2cat')!.load();
   const result = await runBuild(settings, {
     clock: ctx.clock,
     env: ctx.io.env,
@@ -117,7 +114,6 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     write: args.json ? () => {} : ctx.io.stdout,
     // The failing step's error is printed once, on stderr, where the log would have it.
     writeError: ctx.io.stderr,
-    inf2cat: (toolArgv) => runCaptured(inf2cat.run, toolArgv, ctx),
   });
   if (args.json) ctx.io.stdout(`${JSON.stringify(args.explain ? { ...result, explain: settings.provenance } : result, null, 2)}\n`);
   return result.success ? BuildExit.ok : BuildExit.failed;
