@@ -39,7 +39,7 @@ describe('wdksim build: MSBuild shapes of real driver repositories', () => {
     expect(r.stdout).toContain('$ wdksim stampinf -d "*" -a amd64 -v "*" -k 1.15 -x -f transform-filestopackage/x64/Release/stamped/Transform.inf');
     expect(r.stdout).toContain('placeholder: transform-filestopackage/x64/Release/transform.pdb');
     expect(tree(join(dir, 'transform-filestopackage', 'x64', 'Release', 'Transform'))).toEqual(
-      ['README.txt', 'Transform.cat', 'Transform.cer', 'Transform.inf', 'transform.pdb', 'transform.sys']);
+      ['README.txt', 'transform.cat', 'Transform.cer', 'Transform.inf', 'transform.pdb', 'transform.sys']);
     // Nothing is named after an unexpanded transform.
     expect(existsSync(join(dir, 'transform-filestopackage', "@(Inf->'%(CopyOutput)')"))).toBe(false);
   });
@@ -50,7 +50,7 @@ describe('wdksim build: MSBuild shapes of real driver repositories', () => {
     const project = join(dir, 'propfn-paths');
     expect(r.stdout).toContain('-k 1.25 -x -f propfn-paths/obj/x64/Release/PropFn.inf');
     expect(r.stdout).toContain('$ wdksim inf2cat /driver:propfn-paths/out/release/x64/package /os:10_X64 /uselocaltime');
-    expect(tree(join(project, 'out', 'release', 'x64', 'package'))).toEqual(['PropFn.cat', 'PropFn.cer', 'PropFn.inf', 'propfn.sys']);
+    expect(tree(join(project, 'out', 'release', 'x64', 'package'))).toEqual(['propfn.cat', 'PropFn.cer', 'PropFn.inf', 'propfn.sys']);
     expect(tree(project).filter((f) => f.includes('$('))).toEqual([]);
     expect(r.stdout).not.toContain('warning');
   });
@@ -72,7 +72,7 @@ describe('wdksim build: MSBuild shapes of real driver repositories', () => {
     expect(r.stdout).toContain('$ wdksim stampinf -d "*" -a amd64 -v "*" -x -f package-two-drivers/filter/x64/Release/Filter.inf'); // WDM: no -k
     // $(OutDir) is beside the solution that lists the projects, as a Visual Studio solution build puts it.
     expect(tree(join(dir, 'package-two-drivers', 'x64', 'Release', 'Package'))).toEqual(
-      ['Bus.cat', 'Bus.inf', 'bus.sys', 'Filter.cat', 'Filter.inf', 'filter.sys', 'Package.cer']);
+      ['bus.cat', 'Bus.inf', 'bus.sys', 'filter.cat', 'Filter.inf', 'filter.sys', 'Package.cer']);
   });
 
   it('Directory.Build.props sets the KMDF version (and imports by wildcard); Directory.Build.targets sets PackageDir', async () => {
@@ -81,7 +81,7 @@ describe('wdksim build: MSBuild shapes of real driver repositories', () => {
     expect(r.stdout).toContain('-k 1.31 -x');
     const pkg = join(dir, 'dbprops-kmdf', 'bin', 'x64', 'Release', 'ToasterPackage');
     expect(readFileSync(join(pkg, 'Toaster.inf'), 'latin1')).toContain('KmdfLibraryVersion = 1.31');
-    expect(tree(pkg)).toEqual(['Toaster.cat', 'Toaster.cer', 'Toaster.inf', 'toaster.sys']);
+    expect(tree(pkg)).toEqual(['toaster.cat', 'Toaster.cer', 'Toaster.inf', 'toaster.sys']);
   });
 
   it('--explain names the file and line of each deciding property and item', async () => {

@@ -19,7 +19,7 @@ describe('wdksim build on real driver projects (Release|x64)', () => {
     expect(r.stdout).toContain('$ wdksim stampinf -d "*" -a amd64 -v 1.0.0.0 -k 1.15 -x -f sys/x64/Release/ViGEmBus.inf');
     expect(r.stdout).toContain('$ wdksim inf2cat /driver:bin/x64/ViGEmBus /os:10_X64 /uselocaltime');
     const pkg = join(dir, 'bin', 'x64', 'ViGEmBus');
-    expect(readdirSync(pkg).sort()).toEqual(['ViGEmBus.cat', 'ViGEmBus.inf', 'ViGEmBus.sys']); // SignMode Off: no .cer
+    expect(readdirSync(pkg).sort()).toEqual(['ViGEmBus.inf', 'ViGEmBus.sys', 'vigembus.cat']); // SignMode Off: no .cer
     const inf = readFileSync(join(pkg, 'ViGEmBus.inf'), 'latin1');
     expect(inf).toMatch(/DriverVer\s*=\s*11\/24\/2026,1\.0\.0\.0/);
     expect(inf).toContain('KmdfLibraryVersion = 1.15');
@@ -38,7 +38,7 @@ describe('wdksim build on real driver projects (Release|x64)', () => {
     expect(env.exitCode, env.stdout + env.stderr).toBe(0);
     expect(env.stdout).toContain('-v 1.5.212.0 -k 1.15');
     const pkg = join(dir, 'bin', 'Release', 'x64', 'HidHide');
-    expect(readdirSync(pkg).sort()).toEqual(['HidHide.cat', 'HidHide.inf', 'HidHide.sys']);
+    expect(readdirSync(pkg).sort()).toEqual(['HidHide.inf', 'HidHide.sys', 'hidhide.cat']);
     expect(readFileSync(join(pkg, 'HidHide.inf'), 'latin1')).toMatch(/DriverVer\s*=\s*11\/24\/2026,1\.5\.212\.0/);
   });
 });
