@@ -13,7 +13,12 @@ import { Registry } from './registry.js';
 import { machineState, STATE_FILE, type MachineState } from './schema.js';
 import { LOG_PATH, LogSection, logTimestamp } from './setupapi-log.js';
 import { META_DIR, sha256, stateJson } from './state-store.js';
-import type { Target } from './target.js';
+
+/** What a transaction needs of its target (the Target class satisfies it; named here so target.ts and this file do not import each other). */
+export interface TransactionHost {
+  readonly root: string;
+  readonly ctx: Context;
+}
 
 /** Refuses a path onto wdksim's own files (the state, .wdksim/): an INF must not overwrite the machine's bookkeeping. */
 export function refuseOwnFiles(parts: readonly string[], what: string): void {
@@ -35,7 +40,7 @@ export class Transaction {
   /** SHA-256 of the state text committed (set by commit). */
   committedDigest: string | undefined;
 
-  constructor(readonly target: Target, readonly state: MachineState, readonly name: string, readonly journalDir: string, readonly lock?: TargetLock) {
+  constructor(readonly target: TransactionHost, readonly state: MachineState, readonly name: string, readonly journalDir: string, readonly lock?: TargetLock) {
     this.registry = new Registry(state.registry);
   }
 
