@@ -5,7 +5,7 @@
 // requested OSes share it.
 import { accessSync, constants } from 'node:fs';
 import type { Diagnostic } from '../diagnostic.js';
-import { archInfo, catalogFileKeys, type Arch } from '../inf/arch.js';
+import { archInfo, catalogFileKeys } from '../inf/arch.js';
 import { manufacturerLines } from '../inf/decorations.js';
 import { driverDateNumber, formatDriverDate, parseDriverVer, type DriverDate } from '../inf/driverver.js';
 import { dayNumber, describeZone, todayLocal, todayUtc, type CalendarParts, type Clock } from '../time/clock.js';
