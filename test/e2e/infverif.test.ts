@@ -154,3 +154,13 @@ describe('wdksim infverif', () => {
     }
   });
 });
+
+describe('wdksim infverif on an INX', () => {
+  it('without /stampinf names its own /stampinf switch (on stderr, the InfVerif lines unchanged); with it, no note', async () => {
+    const r = await wdksim([ECHO]);
+    expect(r.stdout).toContain('ERROR(');
+    expect(r.stderr).toBe(`wdksim infverif: ${ECHO} is an INX file (a template stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${ECHO}), or validate the INF that wdksim stampinf writes from it`);
+    const stamped = await wdksim(['/stampinf', ECHO]);
+    expect(stamped.stderr).toBe('');
+  });
+});
