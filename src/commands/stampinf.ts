@@ -12,7 +12,7 @@ import { parseInf } from '../inf/parse.js';
 import { futureDriverVerWarning, stampInf, type StampRequest } from '../stamp/index.js';
 
 const HELP = `Usage: wdksim stampinf -f FILE [-s SECTION] [-d mm/dd/yyyy|*] [-v w.x.y.z|*] [-a ARCH]
-                       [-c CATALOG] [-k KMDF] [-u UMDF] [-i DIR] [-n] [-x] [-o OUT] [--json]
+                       [-c CATALOG] [-k KMDF] [-u UMDF] [-i DIR] [-p PROVIDER] [-n] [-x] [-o OUT] [--json]
 
 Stamps DriverVer, $ARCH$, $KMDFVERSION$, $KMDFCOINSTALLERVERSION$, $UMDFVERSION$ and
 $UMDFCOINSTALLERVERSION$ into an INF or INX, as the WDK's stampinf does. Every other
