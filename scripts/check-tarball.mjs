@@ -21,7 +21,8 @@ const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 /** Runs the checks; returns what each printed. Throws (with the tool's output) on the first failure. */
 export function checkTarball(tarball, options = {}) {
   const work = mkdtempSync(join(tmpdir(), 'wdksim-tarball-'));
-  const run = (cmd, args) => execFileSync(cmd, args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32', env: { ...process.env, NO_COLOR: '1' } });
+  const run = (cmd, args) =>
+    execFileSync(cmd, args, { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32', env: { ...process.env, NO_COLOR: '1' } });
   try {
     writeFileSync(join(work, 'package.json'), `${JSON.stringify({ name: 'wdksim-tarball-check', private: true, type: 'module' }, null, 2)}\n`);
     run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', resolve(tarball)]);
@@ -41,7 +42,7 @@ export function checkTarball(tarball, options = {}) {
         "const doc = parseInf(Buffer.from('[Version]\\nSignature=$Chicago$\\n'));",
         "const name: string | undefined = doc.section('version')?.name;",
         'const result: ValidationResult = validateDocument(doc);',
-        "const codes: string[] = result.diagnostics.map((d) => d.code);",
+        'const codes: string[] = result.diagnostics.map((d) => d.code);',
         'console.log(name, codes.length);',
         '',
       ].join('\n'),

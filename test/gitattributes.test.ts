@@ -12,7 +12,13 @@ if (!inWorkTree) console.warn('skipped: the line-ending checks need a git work t
 
 describe.skipIf(!inWorkTree)('line endings of fixtures on checkout', () => {
   it('fixtures, goldens and INF/INX files are never converted', () => {
-    const paths = ['fixtures/packages/KmdfHelloWorld/KmdfHelloWorld.inf', 'fixtures/demo/KmdfHelloWorld/KmdfHelloWorld.vcxproj', 'test/machine/goldens/toastpkg.setupapi.dev.log', 'test/e2e/__golden__/x.txt', 'some/where/driver.inx'];
+    const paths = [
+      'fixtures/packages/KmdfHelloWorld/KmdfHelloWorld.inf',
+      'fixtures/demo/KmdfHelloWorld/KmdfHelloWorld.vcxproj',
+      'test/machine/goldens/toastpkg.setupapi.dev.log',
+      'test/e2e/__golden__/x.txt',
+      'some/where/driver.inx',
+    ];
     const out = git('check-attr', 'text', '--', ...paths).stdout;
     for (const p of paths) expect(out).toContain(`${p}: text: unset`);
   });

@@ -12,7 +12,27 @@ import { REPO_ROOT } from './helpers/cli.js';
 const WORKFLOWS = join(REPO_ROOT, '.github', 'workflows');
 const PINNED = /^(?:\.\/.*|[\w.-]+\/[\w.-]+(?:\/[\w./-]+)?@(?:[0-9a-f]{40}|v\d+\.\d+\.\d+))$/;
 const WORKFLOW_KEYS = new Set(['name', 'run-name', 'on', 'permissions', 'env', 'defaults', 'concurrency', 'jobs']);
-const JOB_KEYS = new Set(['name', 'runs-on', 'needs', 'if', 'strategy', 'steps', 'permissions', 'env', 'timeout-minutes', 'outputs', 'defaults', 'continue-on-error', 'concurrency', 'services', 'container', 'environment', 'uses', 'with', 'secrets']);
+const JOB_KEYS = new Set([
+  'name',
+  'runs-on',
+  'needs',
+  'if',
+  'strategy',
+  'steps',
+  'permissions',
+  'env',
+  'timeout-minutes',
+  'outputs',
+  'defaults',
+  'continue-on-error',
+  'concurrency',
+  'services',
+  'container',
+  'environment',
+  'uses',
+  'with',
+  'secrets',
+]);
 const STEP_KEYS = new Set(['id', 'if', 'name', 'uses', 'run', 'with', 'env', 'shell', 'continue-on-error', 'timeout-minutes', 'working-directory']);
 const EVENTS = new Set(['push', 'pull_request', 'pull_request_target', 'workflow_dispatch', 'release', 'schedule', 'workflow_call', 'merge_group']);
 
@@ -41,7 +61,7 @@ function stepProblems(where: string, steps: unknown, known: { matrix?: Set<strin
   steps.forEach((raw: Step, n) => {
     const at = `${where} step ${n + 1}`;
     for (const key of Object.keys(raw)) if (!STEP_KEYS.has(key)) problems.push(`${at}: unknown key "${key}"`);
-    if (('run' in raw) === ('uses' in raw)) problems.push(`${at}: needs exactly one of run and uses`);
+    if ('run' in raw === 'uses' in raw) problems.push(`${at}: needs exactly one of run and uses`);
     if ('uses' in raw && !PINNED.test(String(raw.uses))) problems.push(`${at}: "${String(raw.uses)}" is not pinned to a commit SHA or a full vX.Y.Z tag`);
     if (known.composite && 'run' in raw && !('shell' in raw)) problems.push(`${at}: a composite action's run step needs a shell`);
     if (typeof raw.id === 'string') ids.add(raw.id);
@@ -110,7 +130,9 @@ describe('GitHub workflows', () => {
   });
 
   it('the checker finds what GitHub would reject', () => {
-    const bad = stepProblems('job x', [{ uses: 'actions/checkout@v4' }, { run: 'a', uses: 'b/c@main' }, { name: 'x', runs: 'typo' }, { run: 'echo ${{ matrix.nope }}' }], { matrix: new Set(['os']) });
+    const bad = stepProblems('job x', [{ uses: 'actions/checkout@v4' }, { run: 'a', uses: 'b/c@main' }, { name: 'x', runs: 'typo' }, { run: 'echo ${{ matrix.nope }}' }], {
+      matrix: new Set(['os']),
+    });
     expect(bad.join('\n')).toMatch(/actions\/checkout@v4" is not pinned/);
     expect(bad.join('\n')).toMatch(/step 2: needs exactly one of run and uses/);
     expect(bad.join('\n')).toMatch(/step 3: unknown key "runs"/);

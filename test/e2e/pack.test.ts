@@ -6,7 +6,7 @@
 import { execa } from 'execa';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/cli.js';
 // @ts-expect-error plain ESM script without types
@@ -41,6 +41,12 @@ describe('packed tarball', () => {
     const r = checkTarball(tarball) as { version: string; imported: string };
     expect(r.version).toBe(pkg.version);
     expect(r.imported).toBe('Version');
+  }, 300_000);
+
+  it("runs as the README's install section shows it: npx --package=./wdksim-x.y.z.tgz wdksim --version", async () => {
+    const r = await execa('npx', ['--yes', `--package=./${basename(tarball)}`, 'wdksim', '--version'], { cwd: work, reject: false });
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
   }, 300_000);
 
   it('the same check fails on a tarball without type declarations (TS7016), so it can fail', async () => {
