@@ -239,8 +239,8 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   // An INX is a template stampinf fills in: point at the switch that validates it as it is.
   const inx = opts.stampinf ? [] : files.filter((f) => /\.inx$/i.test(f.file) && f.diagnostics.length > 0).map((f) => f.file);
   if (inx.length > 0) {
-    const shown = inx.length === 1 ? inx[0]! : `${inx[0]!} and ${inx.length - 1} more INX files`;
-    ctx.io.stderr(`wdksim infverif: ${shown} is an INX file (a template stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${inx[0]!}), or validate the INF that wdksim stampinf writes from it\n`);
+    const shown = inx.length === 1 ? `${inx[0]!} is an INX file (a template` : `${inx.length} INX files (${inx[0]!} and more) are templates`;
+    ctx.io.stderr(`wdksim infverif: ${shown} stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${inx[0]!}), or validate the INF that wdksim stampinf writes from it\n`);
   }
 
   const rules = new Map<string, RuleMeta>(infRules.map((r) => [r.id, r]));

@@ -33,9 +33,9 @@ describe('the wdksim process', () => {
     expect(r.stdout).toContain('ERROR(1203) in <stdin>, line 27');
   });
 
-  it.skipIf(process.platform === 'win32')('stops quietly when the reader closes the pipe (`wdksim infverif fixtures | head -c 1`)', async () => {
+  it.skipIf(process.platform === 'win32')('stops quietly when the reader closes the pipe (`wdksim infverif /stampinf fixtures | head -c 1`)', async () => {
     // About 170 kB of findings: more than a pipe holds, so the writer meets the closed pipe.
-    const r = await execa('sh', ['-c', `'${process.execPath}' '${BIN}' infverif fixtures | head -c 1`], { cwd: REPO_ROOT, reject: false, env: { NO_COLOR: '1' } });
+    const r = await execa('sh', ['-c', `'${process.execPath}' '${BIN}' infverif /stampinf fixtures | head -c 1`], { cwd: REPO_ROOT, reject: false, env: { NO_COLOR: '1' } });
     expect(r.stdout).toMatch(/^E/);
     expect(r.stderr).toBe('');
   });
