@@ -88,7 +88,7 @@ function workflowProblems(path: string): string[] {
   for (const [name, job] of Object.entries(jobs)) {
     for (const key of Object.keys(job)) if (!JOB_KEYS.has(key)) problems.push(`job ${name}: unknown key "${key}"`);
     if (!job['runs-on'] && !job.uses) problems.push(`job ${name}: no runs-on`);
-    for (const need of [job.needs ?? []].flat()) if (!(String(need) in jobs)) problems.push(`job ${name}: needs unknown job "${String(need)}"`);
+    for (const need of strings(job.needs)) if (!(need in jobs)) problems.push(`job ${name}: needs unknown job "${need}"`);
     const matrix = ((job.strategy as { matrix?: Record<string, unknown> } | undefined)?.matrix ?? {}) as Record<string, unknown>;
     const known = { matrix: new Set(Object.keys(matrix).filter((k) => k !== 'include' && k !== 'exclude')) };
     const runsOn = JSON.stringify(job['runs-on'] ?? '');
@@ -122,7 +122,7 @@ describe('GitHub workflows', () => {
     expect(release.on.push.tags.every((t) => t.startsWith('v'))).toBe(true);
     const job = Object.values(release.jobs)[0]!;
     expect(job.permissions['id-token']).toBe('write');
-    const runs = job.steps.map((s) => String(s.run ?? ''));
+    const runs = job.steps.map((s) => (typeof s.run === 'string' ? s.run : ''));
     const at = (re: RegExp) => runs.findIndex((r) => re.test(r));
     expect(at(/^npm test$/)).toBeGreaterThan(-1);
     expect(at(/check-tarball\.mjs/)).toBeGreaterThan(at(/npm pack/));
