@@ -5,8 +5,9 @@ import { nodeIo, type Context, type Io } from './io.js';
 import { createClock } from './time/clock.js';
 import { commands, findCommand } from './commands/registry.js';
 
-declare const WDKSIM_VERSION: string;
-export const version: string = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+import { VERSION } from './version.js';
+
+export const version: string = VERSION;
 
 interface Globals {
   now?: string;

@@ -1,4 +1,6 @@
-// Exit codes, one table per tool. Each command's --help prints its table.
+// Exit codes, one table per tool: the single source. Each command's --help prints its
+// table (exitCodeTables, made from EXIT_CODES), and test/architecture/exit-codes.test.ts
+// checks that the README and docs/ tables list the same codes.
 
 /** Linting and file tools (inf parse, infverif, stampinf, doctor, cert, catalog, signtool). */
 export const LintExit = { ok: 0, errors: 1, usage: 2 } as const;
@@ -18,17 +20,121 @@ export const SigntoolExit = { ok: 0, error: 1, warning: 2 } as const;
 /** build: 0 package built, 1 a build step failed (missing binary, stampinf, inf2cat, signing), 2 bad command line or unreadable project. demo uses the same codes. */
 export const BuildExit = { ok: 0, failed: 1, usage: 2 } as const;
 
-export const exitCodeTables: Record<string, string> = {
-  build: 'Exit codes: 0 package built, 1 a build step failed (driver binary missing, StampInf, Inf2Cat or signing failed), 2 bad command line or unreadable project file.',
-  demo: 'Exit codes: 0 every step of the tutorial worked, 1 a step failed (its command and output are shown), 2 bad command line or DIR not usable.',
-  stampinf: 'Exit codes: 0 stamped, 1 stamping failed (file missing, unreadable or read-only; no version source; bad STAMPINF_DATE/STAMPINF_VERSION), 2 bad command line (unknown option, missing value, invalid -d/-v/-k/-u).',
-  lint: 'Exit codes: 0 no errors, 1 errors found (or warnings over --max-warnings), 2 usage error or unreadable input.',
-  inf2cat: 'Exit codes: 0 success, 255 (Inf2Cat -1) bad parameters, 254 (Inf2Cat -2) signability test failed.',
-  devcon: 'Exit codes: 0 success, 1 reboot required, 2 failure, 3 usage error.',
-  pnputil: 'Exit status: the low byte of pnputil\'s Windows return value (1 when that byte is 0): 0 success, 194 = 3010 reboot required, 105 = 1641 rebooted, 3 = 259 no device updated, 2 file not found, 5 nothing newly added, 87 bad command line, 61 = 0xE000023D package in use.',
-  signtool: 'Exit codes: 0 success, 1 failure (bad command line, unreadable file, signing or verification failed), 2 completed with warnings.',
-  cert: 'Exit codes: 0 certificate written, 1 could not write it, 2 usage error.',
-  target: 'Exit codes: 0 success, 1 target verify found inconsistencies (or reg query found no key), 2 usage error, no target, locked or damaged target.',
-  deploy: 'Exit codes: 0 deployed (and installed), 1 installed but a reboot is required, 2 failure (bad package, install refused, no target).',
-  catalog: 'Exit codes: 0 everything matches, 1 a member mismatches, is missing, or a package file is not in the catalog, 2 usage error or unreadable catalog.',
-};
+// pnputil's return values (wdk-tools.md §6.3). A Windows exit code is 32 bits; a POSIX
+// parent sees 8. wdksim exits with the low byte of the Windows value, which is what `$?`
+// shows when Windows' pnputil.exe runs under WSL, except that a failure whose low byte is
+// 0 exits 1 so that it never reads as success.
+export const PnpReturn = {
+  success: 0,
+  invalidFunction: 1,
+  fileNotFound: 2,
+  accessDenied: 5,
+  notSupported: 50,
+  invalidParameter: 87,
+  noMoreItems: 259,
+  rebootInitiated: 1641,
+  rebootRequired: 3010,
+  noSuchDevinst: 0xe000020b,
+  infInUseByDevices: 0xe000023d,
+  notAnInstalledOemInf: 0xe000023a,
+  noCatalogForOemInf: 0xe000022f,
+} as const;
+
+/** Windows return value → POSIX exit status. */
+export function posixExit(windowsValue: number): number {
+  const value = windowsValue >>> 0;
+  if (value === 0) return 0;
+  const low = value & 0xff;
+  return low === 0 ? 1 : low;
+}
+
+/** pnputil's return values with their meaning: `pnputil --help` prints them (src/pnputil/returns.ts). */
+export const PNPUTIL_RETURNS: readonly [number, string][] = [
+  [PnpReturn.success, 'ERROR_SUCCESS: success'],
+  [PnpReturn.rebootRequired, 'ERROR_SUCCESS_REBOOT_REQUIRED: done, a reboot is needed'],
+  [PnpReturn.rebootInitiated, 'ERROR_SUCCESS_REBOOT_INITIATED: done, the target was rebooted (/reboot)'],
+  [PnpReturn.noMoreItems, 'ERROR_NO_MORE_ITEMS: /install found no device to update (none matches, or a better driver is installed)'],
+  [PnpReturn.fileNotFound, 'ERROR_FILE_NOT_FOUND: the INF does not exist'],
+  [PnpReturn.accessDenied, 'no package newly added (all already in the driver store)'],
+  [PnpReturn.notSupported, 'ERROR_NOT_SUPPORTED: the device cannot be disabled'],
+  [PnpReturn.invalidParameter, 'ERROR_INVALID_PARAMETER: bad command line'],
+  [PnpReturn.noSuchDevinst, 'ERROR_NO_SUCH_DEVINST: no such device instance'],
+  [PnpReturn.noCatalogForOemInf, 'ERROR_NO_CATALOG_FOR_OEM_INF: package not signed or catalog wrong'],
+  [PnpReturn.notAnInstalledOemInf, 'ERROR_NOT_AN_INSTALLED_OEM_INF: not a published oem#.inf'],
+  [PnpReturn.infInUseByDevices, 'ERROR_INF_IN_USE_BY_DEVICES: package in use (use /uninstall or /force)'],
+];
+
+export interface ExitCode {
+  code: number;
+  meaning: string;
+}
+
+/** Every tool's exit codes with their meaning, in the order --help lists them. */
+export const EXIT_CODES = {
+  build: [
+    { code: BuildExit.ok, meaning: 'package built' },
+    { code: BuildExit.failed, meaning: 'a build step failed (driver binary missing, StampInf, Inf2Cat or signing failed)' },
+    { code: BuildExit.usage, meaning: 'bad command line or unreadable project file' },
+  ],
+  demo: [
+    { code: BuildExit.ok, meaning: 'every step of the tutorial worked' },
+    { code: BuildExit.failed, meaning: 'a step failed (its command and output are shown)' },
+    { code: BuildExit.usage, meaning: 'bad command line or DIR not usable' },
+  ],
+  stampinf: [
+    { code: StampinfExit.ok, meaning: 'stamped' },
+    { code: StampinfExit.failed, meaning: 'stamping failed (file missing, unreadable or read-only; no version source; bad STAMPINF_DATE/STAMPINF_VERSION)' },
+    { code: StampinfExit.usage, meaning: 'bad command line (unknown option, missing value, invalid -d/-v/-k/-u)' },
+  ],
+  /** inf parse, infverif, doctor. */
+  lint: [
+    { code: LintExit.ok, meaning: 'no errors' },
+    { code: LintExit.errors, meaning: 'errors found (or warnings over --max-warnings)' },
+    { code: LintExit.usage, meaning: 'usage error or unreadable input' },
+  ],
+  inf2cat: [
+    { code: Inf2CatExit.ok, meaning: 'success' },
+    { code: Inf2CatExit.usage, meaning: '(Inf2Cat -1) bad parameters' },
+    { code: Inf2CatExit.failed, meaning: '(Inf2Cat -2) signability test failed' },
+  ],
+  devcon: [
+    { code: DevconExit.ok, meaning: 'success' },
+    { code: DevconExit.reboot, meaning: 'reboot required' },
+    { code: DevconExit.fail, meaning: 'failure' },
+    { code: DevconExit.usage, meaning: 'usage error' },
+  ],
+  signtool: [
+    { code: SigntoolExit.ok, meaning: 'success' },
+    { code: SigntoolExit.error, meaning: 'failure (bad command line, unreadable file, signing or verification failed)' },
+    { code: SigntoolExit.warning, meaning: 'completed with warnings' },
+  ],
+  cert: [
+    { code: LintExit.ok, meaning: 'certificate written' },
+    { code: LintExit.errors, meaning: 'could not write it' },
+    { code: LintExit.usage, meaning: 'usage error' },
+  ],
+  target: [
+    { code: 0, meaning: 'success' },
+    { code: 1, meaning: 'target verify found inconsistencies (or reg query found no key)' },
+    { code: 2, meaning: 'usage error, no target, locked or damaged target' },
+  ],
+  deploy: [
+    { code: 0, meaning: 'deployed (and installed)' },
+    { code: 1, meaning: 'installed but a reboot is required' },
+    { code: 2, meaning: 'failure (bad package, install refused, no target)' },
+  ],
+  catalog: [
+    { code: LintExit.ok, meaning: 'everything matches' },
+    { code: LintExit.errors, meaning: 'a member mismatches, is missing, or a package file is not in the catalog' },
+    { code: LintExit.usage, meaning: 'usage error or unreadable catalog' },
+  ],
+  /** pnputil: the POSIX status of each Windows return value (PNPUTIL_RETURNS). */
+  pnputil: PNPUTIL_RETURNS.map(([value, meaning]) => ({ code: posixExit(value), meaning })),
+} satisfies Record<string, readonly ExitCode[]>;
+
+/** The line each command's --help ends with: `Exit codes: 0 ..., 1 ..., 2 ....` */
+export const exitCodeTables: Record<Exclude<keyof typeof EXIT_CODES, 'pnputil'>, string> = Object.fromEntries(
+  Object.entries(EXIT_CODES)
+    .filter(([tool]) => tool !== 'pnputil')
+    .map(([tool, codes]) => [tool, `Exit codes: ${codes.map((c) => `${c.code} ${c.meaning}`).join(', ')}.`]),
+) as Record<Exclude<keyof typeof EXIT_CODES, 'pnputil'>, string>;

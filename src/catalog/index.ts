@@ -25,3 +25,4 @@ export {
 export { OID, SIP, type HashAlgorithm } from './oids.js';
 export { signableKind, signBytes, verifyEmbedded, type SignableKind, type EmbeddedVerification } from './signable.js';
 export { verifyPackageAgainstCatalog, type PackageEntry, type PackageEntryStatus } from './package-verify.js';
+export { verifyFileSignature, type FileVerifyPolicy, type FileVerification } from './verify-file.js';

@@ -7,6 +7,7 @@ import { CatalogFormatError, readCatalog, verifyPackageAgainstCatalog, type Cata
 import { InputError, UsageError, describeFsError } from '../errors.js';
 import { exitCodeTables, LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
+import type { CatalogDumpJson, CatalogVerifyJson } from '../json-records.js';
 
 const HELP = `Usage: wdksim catalog dump FILE.cat [--json]
        wdksim catalog verify FILE.cat --package DIR [--json]
@@ -58,7 +59,7 @@ function memberJson(m: CatalogMember) {
   };
 }
 
-export function catalogJson(file: string, info: CatalogInfo) {
+export function catalogJson(file: string, info: CatalogInfo): CatalogDumpJson {
   return {
     file,
     version: info.version,
@@ -155,7 +156,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
           package: o.pkg,
           ok: !bad,
           entries: entries.map((e) => ({ status: e.status, name: e.name, file: e.file ?? null, hashAlgorithm: e.member?.hashAlgorithm ?? null, expected: hex(e.member?.digest) ?? null, actual: hex(e.computed) ?? null, kind: e.isPe === undefined ? null : e.isPe ? 'pe' : 'flat' })),
-        },
+        } satisfies CatalogVerifyJson,
         null,
         2,
       )}\n`,

@@ -5,9 +5,9 @@
 import { WdksimError } from '../errors.js';
 import { DevconExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { readInfFile } from '../inf/parse.js';
 import { applyFilterOps, applyHwidOps, type ChangeOutcome } from '../pnp/devices.js';
-import { changeEnabled, changeRemove, changeRestart, rebootMachine, registerDriverlessDevice, rescanTarget, setClassFilters, setHardwareIds } from '../pnp/apply.js';
+import { changeEnabled, changeRemove, changeRestart, rebootMachine, rescanTarget, setClassFilters, setHardwareIds } from '../pnp/apply.js';
+import { infSetupClass, installForHardwareId } from '../pnp/driver-install.js';
 import { deviceLine } from '../devcon/format.js';
 import { parseDevconLine, type DevconLine } from '../devcon/grammar.js';
 import { commandUsageText, COMMAND_NAMES, failureText, helpText, usageText } from '../devcon/help.js';
@@ -19,9 +19,10 @@ import { driverNodes, type DriverNode } from '../pnp/nodes.js';
 import { resolveUserPath } from '../machine/user-paths.js';
 import { classesNamed, sameText } from '../pnp/view.js';
 import { openTarget, type Target, type Transaction } from '../machine/target.js';
-import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../machine/engine.js';
+import { deleteDriverPackage, stageDriverPackage } from '../machine/engine.js';
 import { InstallError, SetupError } from '../machine/install-error.js';
 import type { MachineState } from '../machine/schema.js';
+import type { DevconJson } from '../json-records.js';
 
 const BASE = 'devcon';
 
@@ -111,19 +112,6 @@ async function rebootCmd(ctx: Context, line: DevconLine): Promise<Outcome> {
   return { code: DevconExit.ok, out: 'Rebooting the local computer.\n', json: { rebooted: true } };
 }
 
-/** SetupDiGetINFClass: the INF's [Version] Class and ClassGuid; undefined when the INF cannot be read or names no class. */
-async function infClass(path: string): Promise<{ name: string; guid: string } | undefined> {
-  try {
-    const doc = await readInfFile(path);
-    const version = doc.section('Version');
-    const name = version?.value('Class') ?? '';
-    const guid = version?.value('ClassGuid') ?? '';
-    return name || guid ? { name, guid } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -136,24 +124,15 @@ async function update(ctx: Context, line: DevconLine, create: boolean): Promise<
   const target = await openTarget(ctx);
   const { host: full, display } = await resolveUserPath(ctx.io.cwd, target.root, inf);
   // Install reads the INF's class first; update checks that the INF exists. Either failure prints nothing.
-  const cls = await infClass(full);
+  const cls = await infSetupClass(full);
   if (!cls) return fail(`cannot read the setup class of ${display}; check the INF path`);
   let out = create ? 'Device node created. Install is complete when drivers are installed...\n' : '';
   out += `Updating drivers for ${hwid} from ${display}.\n`;
-  try {
-    const result = await target.transaction(`devcon ${create ? 'install' : 'update'}`, async (tx) => {
-      const res = await installDriverOnDevices(tx, { infPath: full, hardwareId: hwid, createRootDevice: create, force: true });
-      // UpdateDriverForPlugAndPlayDevices fails when no present device has the hardware ID.
-      if (res.devices.length === 0) throw new InstallError(`no present device on the target has the hardware ID ${hwid}`, SetupError.noSuchDevinst);
-      return res;
-    });
-    out += 'Drivers installed successfully.\n';
-    return { code: result.rebootRequired ? DevconExit.reboot : DevconExit.ok, out, json: { publishedName: result.publishedName, created: result.created ?? null, devices: result.devices.map((d) => d.instanceId), rebootRequired: result.rebootRequired } };
-  } catch (error) {
-    if (!(error instanceof WdksimError)) throw error;
-    const created = create ? await target.transaction('devcon install (DIF_REGISTERDEVICE)', async (tx) => registerDriverlessDevice(tx, cls, hwid)) : undefined;
-    return { ...fail(describe(error), out), json: { error: describe(error), created: created ?? null } };
-  }
+  const installed = await installForHardwareId(target, { infPath: full, hardwareId: hwid, createRootDevice: create, setupClass: cls, caller: `devcon ${create ? 'install' : 'update'}` });
+  if (!installed.ok) return { ...fail(describe(installed.error), out), json: { error: describe(installed.error), created: installed.created ?? null } };
+  const result = installed.result;
+  out += 'Drivers installed successfully.\n';
+  return { code: result.rebootRequired ? DevconExit.reboot : DevconExit.ok, out, json: { publishedName: result.publishedName, created: result.created ?? null, devices: result.devices.map((d) => d.instanceId), rebootRequired: result.rebootRequired } };
 }
 
 async function sethwid(ctx: Context, line: DevconLine): Promise<Outcome> {
@@ -342,7 +321,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const cmd = line.command === undefined ? undefined : COMMAND_NAMES.find((c) => c === line.command!.toLowerCase());
   if (cmd === undefined) {
     const text = usageText(BASE);
-    if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: line.command ?? null, exitCode: DevconExit.usage, error: text.trimEnd() }, null, 2) + '\n');
+    if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: line.command ?? null, exitCode: DevconExit.usage, error: text.trimEnd() } satisfies DevconJson, null, 2) + '\n');
     else ctx.io.stderr(text);
     return DevconExit.usage;
   }
@@ -357,7 +336,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     await target.transaction('devcon -r reboot', (tx) => rebootMachine(tx));
   }
   if (line.json) {
-    ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: name, exitCode: outcome.code, ...outcome.json, ...(err ? { error: err.trimEnd() } : {}) }, null, 2) + '\n');
+    ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: name, exitCode: outcome.code, ...outcome.json, ...(err ? { error: err.trimEnd() } : {}) } satisfies DevconJson, null, 2) + '\n');
   } else {
     ctx.io.stdout(outcome.out);
     ctx.io.stderr(err);

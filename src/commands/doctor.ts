@@ -10,8 +10,7 @@ import type { Context } from '../io.js';
 import { allDoctorRules, runDoctor, withFixInMessage } from '../doctor/index.js';
 import { counts, formatters } from '../report/index.js';
 
-declare const WDKSIM_VERSION: string;
-const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+import { VERSION } from '../version.js';
 
 function help(): string {
   const rules = allDoctorRules().map((r) => `  ${r.id}  ${r.name.padEnd(30)} ${r.levels.default.padEnd(7)} ${r.summary}`).join('\n');

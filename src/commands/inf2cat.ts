@@ -21,8 +21,8 @@ import {
   type PackageDiagnostic,
 } from '../package/index.js';
 
-declare const WDKSIM_VERSION: string;
-const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+import { VERSION } from '../version.js';
+import type { Inf2CatJson } from '../json-records.js';
 
 const PARAMETER_FORMAT = 'Parameter format not correct.';
 
@@ -308,7 +308,7 @@ function report(ctx: Context, result: RunResult, failed: boolean): void {
 }
 
 function jsonReport(ctx: Context, result: RunResult, options: Inf2CatOptions, exitCode: number, failure?: string): void {
-  const doc = {
+  const doc: Inf2CatJson = {
     tool: 'inf2cat',
     exitCode,
     passed: exitCode === 0,

@@ -16,8 +16,8 @@ import { RULE_CRASHED } from '../rules/engine.js';
 import type { Mode, RuleMeta } from '../rules/types.js';
 import { validateDocument } from '../rules/validate.js';
 
-declare const WDKSIM_VERSION: string;
-const VERSION = typeof WDKSIM_VERSION === 'string' ? WDKSIM_VERSION : '0.0.0-dev';
+import { VERSION } from '../version.js';
+import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 
 export interface InfVerifOptions {
   mode: Mode;
@@ -58,73 +58,66 @@ Options:
 ${exitCodeTables.lint}
 `;
 
-const VALUE_SWITCHES = new Set(['code', 'rulever', 'wbuild', 'l', 'osver', 'product', 'provider']);
+// InfVerif's switches (/ or -, case-insensitive) and wdksim's --options. Switches InfVerif
+// has that wdksim does not act on are accepted and reported as ignored.
+const SWITCHES: SwitchTable = {
+  switches: {
+    '?': {}, w: {}, u: {}, k: {}, h: {}, stampinf: {}, v: {}, info: {},
+    code: { value: 'next' }, rulever: { value: 'next' }, wbuild: { value: 'next' }, l: { value: 'next' },
+    osver: { value: 'next' }, product: { value: 'next' }, provider: { value: 'next' },
+  },
+  long: { help: {}, format: { value: true }, 'output-file': { value: true }, 'max-warnings': { value: true }, stampinf: {}, verbose: {} },
+  // The whole word after / or - is the switch name; an absolute POSIX path is an input.
+  switchShape: /^[/-](.+)$/s,
+  isWord: (arg) => arg.startsWith('/') && arg.slice(1).includes('/'),
+  doubleDash: true,
+};
 const IGNORED = new Set(['rulever', 'wbuild', 'osver', 'l', 'product', 'provider', 'info']);
 
 export function parseArgs(argv: string[]): InfVerifOptions & { ignored: string[] } {
   const opts: InfVerifOptions & { ignored: string[] } = { mode: 'default', stampinf: false, verbose: false, help: false, inputs: [], ignored: [] };
   let modeSwitch: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      opts.inputs.push(...argv.slice(i + 1));
-      break;
-    }
-    if (arg.startsWith('--')) {
-      const eq = arg.indexOf('=');
-      const name = (eq === -1 ? arg.slice(2) : arg.slice(2, eq)).toLowerCase();
-      const take = (): string => {
-        const v = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-        if (v === undefined || v === '') throw new UsageError(`--${name} needs a value; see "wdksim infverif --help"`);
-        return v;
-      };
-      switch (name) {
+  for (const token of tokenizeSwitches(argv, SWITCHES)) {
+    const arg = token.raw;
+    if (token.kind === 'word') {
+      opts.inputs.push(arg);
+    } else if (token.kind === 'missing-value') {
+      throw new UsageError(token.long ? `--${token.name} needs a value; see "wdksim infverif --help"` : `/${token.name} needs a value`);
+    } else if (token.kind === 'unknown') {
+      if (arg.startsWith('--')) throw new UsageError(`unknown option "${arg}"; see "wdksim infverif --help"`);
+      if (arg.startsWith('/') && /[\\.]/.test(arg)) opts.inputs.push(arg); // e.g. /tmp.inf given as a path
+      else throw new UsageError(`unknown switch "${arg}"; see "wdksim infverif --help"`);
+    } else if (token.kind === 'long') {
+      switch (token.name) {
         case 'help': opts.help = true; break;
-        case 'format': opts.format = take().toLowerCase(); break;
-        case 'output-file': opts.outputFile = take(); break;
+        case 'format': opts.format = token.value!.toLowerCase(); break;
+        case 'output-file': opts.outputFile = token.value!; break;
         case 'max-warnings': {
-          const v = take();
+          const v = token.value!;
           if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings takes a non-negative whole number, not "${v}"`);
           opts.maxWarnings = Number(v);
           break;
         }
         case 'stampinf': opts.stampinf = true; break;
         case 'verbose': opts.verbose = true; break;
-        default: throw new UsageError(`unknown option "${arg}"; see "wdksim infverif --help"`);
       }
-      continue;
-    }
-    if (arg === '-' || !/^[/-]/.test(arg)) {
-      opts.inputs.push(arg);
-      continue;
-    }
-    // A /switch or -switch. An absolute POSIX path is an input, not a switch.
-    const name = arg.slice(1).toLowerCase();
-    if (arg.startsWith('/') && arg.slice(1).includes('/')) {
-      opts.inputs.push(arg);
-      continue;
-    }
-    if (name === '?') {
-      opts.help = true;
-    } else if (name === 'w' || name === 'u' || name === 'k' || name === 'h') {
-      if (modeSwitch && modeSwitch !== name) throw new UsageError(`only one mode at a time: /${modeSwitch} and /${name} were both given`);
-      modeSwitch = name;
-      opts.mode = name;
-    } else if (name === 'stampinf') {
-      opts.stampinf = true;
-    } else if (name === 'v') {
-      opts.verbose = true;
-    } else if (VALUE_SWITCHES.has(name)) {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`/${name} needs a value`);
-      if (name === 'code') opts.code = v;
-      else opts.ignored.push(`/${name}`);
-    } else if (IGNORED.has(name)) {
-      opts.ignored.push(`/${name}`);
-    } else if (arg.startsWith('/') && /[\\.]/.test(arg)) {
-      opts.inputs.push(arg); // e.g. /tmp.inf given as a path
     } else {
-      throw new UsageError(`unknown switch "${arg}"; see "wdksim infverif --help"`);
+      const name = token.name;
+      if (name === '?') {
+        opts.help = true;
+      } else if (name === 'w' || name === 'u' || name === 'k' || name === 'h') {
+        if (modeSwitch && modeSwitch !== name) throw new UsageError(`only one mode at a time: /${modeSwitch} and /${name} were both given`);
+        modeSwitch = name;
+        opts.mode = name;
+      } else if (name === 'stampinf') {
+        opts.stampinf = true;
+      } else if (name === 'v') {
+        opts.verbose = true;
+      } else if (name === 'code') {
+        opts.code = token.value;
+      } else if (IGNORED.has(name)) {
+        opts.ignored.push(`/${name}`);
+      }
     }
   }
   return opts;

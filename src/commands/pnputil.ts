@@ -13,7 +13,8 @@ import { driverNodes } from '../pnp/nodes.js';
 import { classOrder, sameText } from '../pnp/view.js';
 import { parsePnpLine, type PnpLine } from '../pnputil/grammar.js';
 import { classBlock, classMatches, deviceBlock, driverBlock, filterDevices, oemInOrder, type DeviceFilter } from '../pnputil/format.js';
-import { expandInfPattern, offeredIds } from '../pnputil/models.js';
+import { expandInfPattern } from '../pnputil/models.js';
+import { installOnPresentDevices } from '../pnp/driver-install.js';
 import { PnpReturn, posixExit, systemText } from '../pnputil/returns.js';
 import { BANNER, helpText, USAGE } from '../pnputil/usage.js';
 import { interfacesOf, machineInterfaces, normalizeGuid } from '../pnputil/interfaces.js';
@@ -22,12 +23,12 @@ import { buildTree, treeDevices, treeJson, treeText } from '../pnputil/devicetre
 import { containerCsv, containerText, containerXml, filterContainers, machineContainers, SYSTEM_CONTAINER, type ContainerFilter } from '../pnputil/containers.js';
 import { defaultOutputName, OutputFileError, resolveOutputFile, writeOutputFile } from '../pnputil/output-file.js';
 import { Registry } from '../machine/registry.js';
-import { deleteDriverPackage, installDriverOnDevices, stageDriverPackage } from '../machine/engine.js';
+import { deleteDriverPackage, stageDriverPackage } from '../machine/engine.js';
 import { InstallError } from '../machine/install-error.js';
 import { STORE_DIR } from '../machine/layout.js';
 import { openTarget, type Target } from '../machine/target.js';
 import type { MachineState } from '../machine/schema.js';
-import type { Arch } from '../inf/arch.js';
+import type { PnputilJson } from '../json-records.js';
 
 interface Result {
   /** The Windows return value. */
@@ -89,16 +90,8 @@ async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
       out += `Published Name:         ${staged.publishedName}\n`;
       const record: Record<string, unknown> = { inf: file, publishedName: staged.publishedName, alreadyExists: staged.alreadyStaged, installedOn: [] as string[] };
       if (line.flags.has('install')) {
-        const os = { arch: state.os.arch as Arch, major: state.os.major, minor: state.os.minor, build: state.os.build, productType: state.os.productType };
-        const ids = await offeredIds(file, os);
-        const present = state.devices.filter((d) => d.present);
-        const wanted = ids.filter((id) => present.some((d) => [...d.hardwareIds, ...d.compatibleIds].some((x) => sameText(x, id))));
-        const installedOn: string[] = [];
-        for (const id of wanted) {
-          const res = await target.transaction('pnputil /add-driver /install', (tx) => installDriverOnDevices(tx, { publishedName: staged.publishedName, hardwareId: id, force: false }));
-          for (const d of res.devices) if (!installedOn.includes(d.instanceId)) installedOn.push(d.instanceId);
-          reboot ||= res.rebootRequired;
-        }
+        const { installedOn, rebootRequired } = await installOnPresentDevices(target, state, file, staged.publishedName, 'pnputil /add-driver /install');
+        reboot ||= rebootRequired;
         for (const id of installedOn) out += `Driver package installed on device: ${id}\n`;
         if (installedOn.length) installedAny = true;
         record.installedOn = installedOn;
@@ -469,7 +462,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const line = parsePnpLine(argv);
   const res = await dispatch(ctx, line);
   const exit = posixExit(res.value);
-  if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'pnputil', command: line.command ?? null, returnValue: res.value >>> 0, exitCode: exit, ...res.json }, null, 2) + '\n');
+  if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'pnputil', command: line.command ?? null, returnValue: res.value >>> 0, exitCode: exit, ...res.json } satisfies PnputilJson, null, 2) + '\n');
   else ctx.io.stdout(res.raw ? res.out : BANNER + res.out);
   return exit;
 }

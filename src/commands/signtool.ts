@@ -5,8 +5,8 @@
 // /ca FILE (a wdksim switch) and WDKSIM_TRUSTED_CERTS (files separated by the
 // platform's path delimiter), since there is no Windows root store.
 import { readFile } from 'node:fs/promises';
-import { delimiter, dirname, join, resolve } from 'node:path';
-import { readdir, stat } from 'node:fs/promises';
+import { delimiter, join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { readState, resolveTargetDir, STATE_FILE } from '../machine/index.js';
 import writeFileAtomic from 'write-file-atomic';
 import {
@@ -14,12 +14,8 @@ import {
   IdentityError,
   loadCertificates,
   loadSigningIdentity,
-  readCatalog,
   signBytes,
-  verifyCatalogSignature,
-  verifyEmbedded,
-  verifyFileAgainstCatalog,
-  type CatalogInfo,
+  verifyFileSignature,
   type CertificateInfo,
   type HashAlgorithm,
   type SignatureVerification,
@@ -27,6 +23,7 @@ import {
 } from '../catalog/index.js';
 import { exitCodeTables, SigntoolExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
+import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 
 const HELP = `Usage: wdksim signtool <command> [options] FILES...
 
@@ -62,31 +59,31 @@ interface Switches {
   files: string[];
 }
 
-const SIGN_VALUES = new Set(['f', 'p', 'fd', 'd', 'du', 'ac', 't', 'tr', 'td', 'n', 'i', 'r', 's', 'sha1', 'csp', 'kc', 'u', 'c']);
-const SIGN_FLAGS = new Set(['v', 'q', 'debug', 'a', 'sm', 'ph', 'nph', 'as', 'uw', 'seal', 'itos', 'force', 'nosealwarn']);
-const VERIFY_VALUES = new Set(['c', 'ca', 'd', 'o', 'r', 'u', 'hash', 'ds', 'p7', 'sl']);
-const VERIFY_FLAGS = new Set(['v', 'q', 'debug', 'pa', 'pg', 'kp', 'a', 'ad', 'as', 'ag', 'all', 'ms', 'tw', 'ph', 'bp', 'enclave']);
+// Each subcommand's switches: values come in the next argument, flags stand alone.
+const switchTable = (values: string[], flags: string[]): SwitchTable => ({
+  switches: Object.fromEntries([...values.map((n) => [n, { value: 'next' }] as const), ...flags.map((n) => [n, { value: 'none' }] as const)]),
+  switchShape: /^[/-]([A-Za-z0-9]+)$/,
+});
+const SIGN_SWITCHES = switchTable(
+  ['f', 'p', 'fd', 'd', 'du', 'ac', 't', 'tr', 'td', 'n', 'i', 'r', 's', 'sha1', 'csp', 'kc', 'u', 'c'],
+  ['v', 'q', 'debug', 'a', 'sm', 'ph', 'nph', 'as', 'uw', 'seal', 'itos', 'force', 'nosealwarn'],
+);
+const VERIFY_SWITCHES = switchTable(
+  ['c', 'ca', 'd', 'o', 'r', 'u', 'hash', 'ds', 'p7', 'sl'],
+  ['v', 'q', 'debug', 'pa', 'pg', 'kp', 'a', 'ad', 'as', 'ag', 'all', 'ms', 'tw', 'ph', 'bp', 'enclave'],
+);
 
 class SigntoolUsage extends Error {}
 
-function parseSwitches(argv: string[], values: Set<string>, flags: Set<string>): Switches {
+function parseSwitches(argv: string[], table: SwitchTable): Switches {
   const out: Switches = { values: new Map(), flags: new Set(), files: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const m = /^[/-]([A-Za-z0-9]+)$/.exec(arg);
-    const name = m?.[1]?.toLowerCase();
-    if (name && values.has(name)) {
-      const value = argv[++i];
-      if (value === undefined) throw new SigntoolUsage(`Missing parameter for option: ${arg}`);
-      out.values.set(name, [...(out.values.get(name) ?? []), value]);
-    } else if (name && flags.has(name)) {
-      out.flags.add(name);
-    } else if (arg.startsWith('-') || (arg.startsWith('/') && !arg.slice(1).includes('/') && m)) {
-      // A POSIX absolute path (/tmp/x.sys) is a file, not an unknown switch.
-      throw new SigntoolUsage(`Invalid option: ${arg}`);
-    } else {
-      out.files.push(arg);
-    }
+  for (const token of tokenizeSwitches(argv, table)) {
+    if (token.kind === 'missing-value') throw new SigntoolUsage(`Missing parameter for option: ${token.raw}`);
+    if (token.kind === 'switch' && token.value !== undefined) out.values.set(token.name, [...(out.values.get(token.name) ?? []), token.value]);
+    else if (token.kind === 'switch') out.flags.add(token.name);
+    // A POSIX absolute path (/tmp/x.sys) is a file, not an unknown switch; a `-` word is not.
+    else if (token.kind === 'unknown' || token.raw.startsWith('-')) throw new SigntoolUsage(`Invalid option: ${token.raw}`);
+    else out.files.push(token.raw);
   }
   return out;
 }
@@ -106,15 +103,15 @@ function digestOf(value: string | undefined): HashAlgorithm | 'certHash' | undef
 }
 
 /** A subcommand's switches, or undefined after signtool's "Missing filename." when no file is named. */
-function parseWithFiles(argv: string[], values: Parameters<typeof parseSwitches>[1], flags: Parameters<typeof parseSwitches>[2], ctx: Context): ReturnType<typeof parseSwitches> | undefined {
-  const s = parseSwitches(argv, values, flags);
+function parseWithFiles(argv: string[], table: SwitchTable, ctx: Context): Switches | undefined {
+  const s = parseSwitches(argv, table);
   if (s.files.length > 0) return s;
   error(ctx, 'Missing filename.');
   return undefined;
 }
 
 async function sign(argv: string[], ctx: Context): Promise<number> {
-  const s = parseWithFiles(argv, SIGN_VALUES, SIGN_FLAGS, ctx);
+  const s = parseWithFiles(argv, SIGN_SWITCHES, ctx);
   if (!s) return SigntoolExit.error;
   const quiet = s.flags.has('q');
   const verbose = s.flags.has('v');
@@ -252,16 +249,8 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-async function catalogsBeside(path: string): Promise<string[]> {
-  try {
-    return (await readdir(dirname(path))).filter((n) => n.toLowerCase().endsWith('.cat')).sort().map((n) => join(dirname(path), n));
-  } catch {
-    return [];
-  }
-}
-
 async function verify(argv: string[], ctx: Context): Promise<number> {
-  const s = parseWithFiles(argv, VERIFY_VALUES, VERIFY_FLAGS, ctx);
+  const s = parseWithFiles(argv, VERIFY_SWITCHES, ctx);
   if (!s) return SigntoolExit.error;
   const quiet = s.flags.has('q');
   const verbose = s.flags.has('v');
@@ -280,55 +269,19 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
     // signtool: "Verifying:" with /v, else the File/Index/Algorithm/Timestamp table.
     if (verbose) print(`Verifying: ${file}`);
     else print(`File: ${file}\nIndex  Algorithm  Timestamp    \n========================================`);
-    let result: SignatureVerification;
-    let hashLine: string | undefined;
-    let catalogUsed: string | undefined;
-    const candidates = catalogArg ? [resolve(ctx.io.cwd, catalogArg)] : [];
-    const embedded = catalogArg ? undefined : verifyEmbedded(bytes, trust);
-    const noEmbedded = embedded !== undefined && (embedded.status === 'unsigned' || embedded.kind === 'unknown');
-    // /a: a file without its own signature is looked up in the catalogs beside it.
-    if (noEmbedded && s.flags.has('a')) candidates.push(...(await catalogsBeside(path)));
-    if (embedded && !(noEmbedded && s.flags.has('a'))) {
-      result = embedded;
-      if (embedded.fileDigest) hashLine = `Hash of file (${embedded.digestAlgorithm ?? 'sha256'}): ${embedded.fileDigest.toString('hex').toUpperCase()}`;
-      if (embedded.kind === 'unknown') {
-        error(ctx, 'This file format cannot be verified because it is not recognized.');
-        errors++;
-        continue;
-      }
-    } else {
-      result = { ok: false, status: 'unsigned', message: 'No signature found.', chain: [] };
-      let found = false;
-      for (const catPath of candidates) {
-        let info: CatalogInfo;
-        try {
-          info = readCatalog(await readFile(catPath));
-        } catch (e) {
-          if (catalogArg) {
-            error(ctx, `The catalog ${catalogArg} could not be read: ${(e as Error).message}`);
-            result = { ok: false, status: 'unsupported', message: '', chain: [] };
-          }
-          continue;
-        }
-        const membership = await verifyFileAgainstCatalog(info, path);
-        if (membership.status !== 'match') continue;
-        found = true;
-        catalogUsed = catPath;
-        hashLine = `Hash of file (${membership.hashAlgorithm}): ${membership.computed.toString('hex').toUpperCase()}`;
-        result = verifyCatalogSignature(info, trust);
-        break;
-      }
-      if (!found && result.status === 'unsupported') {
-        errors++;
-        continue;
-      }
-      if (!found && catalogArg) {
+    const verification = await verifyFileSignature(path, bytes, { ...(catalogArg ? { catalog: resolve(ctx.io.cwd, catalogArg) } : {}), catalogsBeside: s.flags.has('a'), trust });
+    if (!verification.ok) {
+      if (verification.failure === 'unrecognized') error(ctx, 'This file format cannot be verified because it is not recognized.');
+      else if (verification.failure === 'catalog-unreadable') error(ctx, `The catalog ${catalogArg} could not be read: ${verification.message}`);
+      else {
         error(ctx, `The file is not in the specified catalog (its hash was not found in ${catalogArg}).`);
         print('');
-        errors++;
-        continue;
       }
+      errors++;
+      continue;
     }
+    const { result, catalog: catalogUsed, fileHash } = verification;
+    const hashLine = fileHash ? `Hash of file (${fileHash.algorithm}): ${fileHash.digest.toString('hex').toUpperCase()}` : undefined;
     if (verbose && catalogUsed) print(`File is signed in catalog: ${catalogUsed}`);
     if (verbose && result.chain.length) {
       print('');

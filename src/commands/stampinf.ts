@@ -10,6 +10,8 @@ import type { Context } from '../io.js';
 import { looksBinary } from '../inf/decode.js';
 import { parseInf } from '../inf/parse.js';
 import { futureDriverVerWarning, stampInf, type StampRequest } from '../stamp/index.js';
+import type { StampinfJson } from '../json-records.js';
+import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 
 const HELP = `Usage: wdksim stampinf -f FILE [-s SECTION] [-d mm/dd/yyyy|*] [-v w.x.y.z|*] [-a ARCH]
                        [-c CATALOG] [-k KMDF] [-u UMDF] [-i DIR] [-p PROVIDER] [-n] [-x] [-o OUT] [--json]
@@ -54,40 +56,43 @@ interface Parsed {
   help: boolean;
 }
 
-const VALUE_LETTERS = new Set(['f', 's', 'd', 'v', 'a', 'c', 'k', 'u', 'i', 'p', 'o']);
-const FLAG_LETTERS = new Set(['n', 'x']);
+// stampinf's switches: one letter after `-` or `/`, a value in the next argument. -d and -v
+// without a value (none follows, or the next word is a switch) behave as if omitted.
+const SWITCHES: SwitchTable = {
+  switches: {
+    f: { value: 'next' }, s: { value: 'next' }, a: { value: 'next' }, c: { value: 'next' }, k: { value: 'next' },
+    u: { value: 'next' }, i: { value: 'next' }, p: { value: 'next' }, o: { value: 'next' },
+    d: { value: 'next', optional: true }, v: { value: 'next', optional: true },
+    n: {}, x: {}, h: {},
+  },
+  long: { json: {}, help: {} },
+  switchShape: /^[-/]([A-Za-z])$/,
+};
 
-function isOptionWord(arg: string | undefined): boolean {
-  return arg !== undefined && (/^[-/][A-Za-z]$/.test(arg) || arg.startsWith('--'));
-}
+const unknownOption = (arg: string) => new UsageError(`stampinf: unknown option "${arg}"; run "wdksim stampinf --help" for the options`);
 
 export function parseStampinfArgs(argv: string[]): Parsed {
   const parsed: Parsed = { request: {}, verbose: false, json: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') { parsed.json = true; continue; }
-    if (arg === '--help' || arg === '-h' || arg === '-?' || arg === '/?' || arg === '/h' || arg === '/H') { parsed.help = true; continue; }
-    const m = /^[-/]([A-Za-z])$/.exec(arg);
-    if (!m) {
-      throw new UsageError(arg.startsWith('-') || arg.startsWith('/')
-        ? `stampinf: unknown option "${arg}"; run "wdksim stampinf --help" for the options`
-        : `stampinf: unexpected argument "${arg}"; give the file with -f FILE`);
+  for (const token of tokenizeSwitches(argv, SWITCHES)) {
+    const arg = token.raw;
+    if (token.kind === 'long') {
+      if (token.value !== undefined) throw unknownOption(arg);
+      if (token.name === 'json') parsed.json = true;
+      else parsed.help = true;
+      continue;
     }
-    const letter = m[1]!.toLowerCase();
-    if (FLAG_LETTERS.has(letter)) {
-      if (letter === 'n') parsed.verbose = true;
-      continue; // -x: accepted and ignored
+    if (token.kind === 'word' && (arg === '-?' || arg === '/?')) { parsed.help = true; continue; }
+    if (token.kind === 'word') {
+      throw arg.startsWith('-') || arg.startsWith('/') ? unknownOption(arg) : new UsageError(`stampinf: unexpected argument "${arg}"; give the file with -f FILE`);
     }
-    if (!VALUE_LETTERS.has(letter)) throw new UsageError(`stampinf: unknown option "${arg}"; run "wdksim stampinf --help" for the options`);
-    const next = argv[i + 1];
-    if (letter === 'd' || letter === 'v') {
-      // `-d` / `-v` without a value behave as if omitted (documented for -d).
-      if (next === undefined || isOptionWord(next)) continue;
-    } else if (next === undefined) {
-      throw new UsageError(`stampinf: ${arg} needs a value (the next argument)`);
-    }
-    i++;
-    const value = next!;
+    if (token.kind === 'unknown') throw unknownOption(arg);
+    if (token.kind === 'missing-value') throw new UsageError(`stampinf: ${arg} needs a value (the next argument)`);
+    const letter = token.name;
+    if (letter === 'h') { parsed.help = true; continue; }
+    if (letter === 'n') { parsed.verbose = true; continue; }
+    if (letter === 'x') continue; // accepted and ignored
+    const value = token.value;
+    if (value === undefined) continue; // -d / -v without a value
     switch (letter) {
       case 'f': parsed.file = value; break;
       case 's': parsed.request.section = value; break;
@@ -191,7 +196,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       section: result.stamp.section,
       driverVer: result.driverVer,
       changes: result.changes,
-    }, null, 2)}\n`);
+    } satisfies StampinfJson, null, 2)}\n`);
   } else if (args.verbose) {
     ctx.io.stdout(`Stamping ${outShown}\nStamping [${result.stamp.section}] section with DriverVer=${result.driverVer}\n`);
   }

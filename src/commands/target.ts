@@ -1,5 +1,5 @@
 // `wdksim target init|show|verify|reboot|bcdedit|reg|log`: the simulated
-// target machine. Parses arguments, calls src/target, formats the results.
+// target machine. Parses arguments, calls src/machine, formats the results.
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';

@@ -1,6 +1,8 @@
 // Architecture vocabulary across the tools (wdk-tools.md §1.1).
 
-export type Arch = 'x86' | 'amd64' | 'arm' | 'arm64' | 'ia64';
+/** The architectures an INF can name, in decoration order. */
+export const ARCH_NAMES = ['x86', 'amd64', 'arm', 'arm64', 'ia64'] as const;
+export type Arch = (typeof ARCH_NAMES)[number];
 
 export interface ArchInfo {
   arch: Arch;
@@ -33,7 +35,18 @@ export function parseArch(text: string): Arch | undefined {
   return ARCHES.find((a) => a.arch === lower || a.platforms.includes(lower))?.arch;
 }
 
-/** CatalogFile keys in lookup order for an architecture: CatalogFile.ntamd64, CatalogFile.nt, CatalogFile. */
-export function catalogFileKeys(arch: Arch): string[] {
-  return [`CatalogFile.nt${arch}`, 'CatalogFile.nt', 'CatalogFile'];
+/**
+ * The names a platform-decorated section is looked up by, in order: X.NT<arch>, X.NT, X.
+ * The one statement of the rule: DDInstall, ClassInstall32, CatalogFile keys and infverif's model all use it
+ * (inf-format.md §2.4).
+ * `arch` is a string so that infverif can pass the `$ARCH$` token of an unstamped INX.
+ */
+export function platformSectionNames(base: string, arch: Arch | string): [string, string, string] {
+  return [`${base}.NT${arch}`, `${base}.NT`, base];
 }
+
+/** CatalogFile keys in lookup order for an architecture: CatalogFile.ntamd64, CatalogFile.nt, CatalogFile (spelled as Inf2Cat's 22.9.4 message prints them). */
+export function catalogFileKeys(arch: Arch): string[] {
+  return platformSectionNames('CatalogFile', arch).map((key) => key.replace('.NT', '.nt'));
+}
+

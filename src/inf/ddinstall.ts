@@ -1,7 +1,9 @@
 // DDInstall platform-suffix selection (inf-format.md §2.4): X.NT<arch>, then
 // X.NT, then X. A section that exists, even empty, wins.
 import type { InfDocument } from './document.js';
-import type { Arch } from './arch.js';
+import { platformSectionNames, type Arch } from './arch.js';
+
+export { platformSectionNames };
 
 export interface InstallSectionChoice {
   /** The section name to use, as written in the INF, or undefined if none exists. */
@@ -13,7 +15,7 @@ export interface InstallSectionChoice {
 }
 
 export function resolveInstallSection(doc: InfDocument, base: string, arch: Arch): InstallSectionChoice {
-  const tried = [`${base}.NT${arch}`, `${base}.NT`, base];
+  const tried = platformSectionNames(base, arch);
   const forms = ['arch', 'nt', 'plain'] as const;
   for (let i = 0; i < tried.length; i++) {
     const section = doc.section(tried[i]!);

@@ -2,7 +2,7 @@
 //   NT[Arch][.[Major][.[Minor][.[ProductType][.[SuiteMask][.[Build]]]]]]
 // and the per-machine choice of Models section for each Manufacturer line.
 import type { InfDocument, InfEntry } from './document.js';
-import type { Arch } from './arch.js';
+import { ARCH_NAMES, type Arch } from './arch.js';
 
 export interface TargetOsDecoration {
   /** As written, e.g. NTamd64.10.0...16299 */
@@ -26,9 +26,9 @@ export interface TargetOs {
   suiteMask?: number;
 }
 
-export type DecorationResult = { ok: true; value: TargetOsDecoration } | { ok: false; message: string };
+/** A parsed decoration or why it is not one (src/rules uses it with `$ARCH$` allowed). */
+export type DecorationResult<D = TargetOsDecoration> = { ok: true; value: D } | { ok: false; message: string };
 
-const ARCH_NAMES: Record<string, Arch> = { x86: 'x86', amd64: 'amd64', arm: 'arm', arm64: 'arm64', ia64: 'ia64' };
 
 function parseNumber(text: string, hexAllowed: boolean): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
@@ -44,7 +44,7 @@ export function parseDecoration(text: string): DecorationResult {
   const archText = head.slice(2).toLowerCase();
   const dec: TargetOsDecoration = { text: trimmed };
   if (archText !== '') {
-    const arch = ARCH_NAMES[archText];
+    const arch = ARCH_NAMES.find((a) => a === archText);
     if (!arch) return { ok: false, message: `"${head.slice(2)}" in "${trimmed}" is not an architecture (x86, amd64, arm, arm64, ia64)` };
     dec.arch = arch;
   }

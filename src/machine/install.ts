@@ -6,6 +6,7 @@
 import { parseInf } from '../inf/parse.js';
 import type { InfDocument, InfSection } from '../inf/document.js';
 import { diridPath } from '../inf/dirids.js';
+import { platformSectionNames } from '../inf/ddinstall.js';
 import { checkDeviceId } from '../inf/hwid.js';
 import { referencedFiles } from '../package/files.js';
 import type { Arch } from '../inf/arch.js';
@@ -360,7 +361,7 @@ function installClass(a: ApplyContext, guid: string, name: string): void {
   if (state.classes.some((c) => c.guid.toLowerCase() === guid.toLowerCase())) return;
   const key = classKey(guid);
   const arch = state.os.arch;
-  const ci = ['ClassInstall32.NT' + arch, 'ClassInstall32.NT', 'ClassInstall32'].map((n) => a.doc.section(n)).find((s) => s !== undefined);
+  const ci = platformSectionNames('ClassInstall32', arch).map((n) => a.doc.section(n)).find((s) => s !== undefined);
   a.tx.registry.setValue(key, 'Class', { type: 'REG_SZ', data: name });
   if (ci) {
     a.log.entry('dvi:', `Installing class ${name} ${guid} from [${ci.name}].`);

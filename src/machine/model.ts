@@ -38,7 +38,7 @@ export const Problem = {
   unsignedDriver: 52, // CM_PROB_UNSIGNED_DRIVER
 } as const;
 
-/** A device record as the engine writes it: change a stored one only through editDevice (src/target/device-json.ts). */
+/** A device record as the engine writes it: change a stored one only through editDevice (src/machine/device-json.ts). */
 export interface MutableDeviceRecord {
   /** ROOT\SAMPLE\0000, PCI\VEN_8086&DEV_1237&...\3&267A616A&0&00 */
   instanceId: string;

@@ -5,6 +5,7 @@
 // sections first, then the undecorated ones, per file and per disk id.
 import type { Arch } from '../inf/arch.js';
 import type { InfDocument, InfEntry, InfSection } from '../inf/document.js';
+import { platformSectionNames } from '../inf/ddinstall.js';
 
 export interface FileReference {
   /** Source file name as the INF writes it. */
@@ -37,7 +38,8 @@ export function sectionAppliesToArch(doc: InfDocument, name: string, arch: Arch)
     return !doc.has(`${base}.NT${arch}${rest}`);
   }
   // Undecorated X: a companion like X.Services is not an install section variant.
-  return !doc.has(`${name}.NT${arch}`) && !doc.has(`${name}.NT`);
+  const [forArch, forNt] = platformSectionNames(name, arch);
+  return !doc.has(forArch) && !doc.has(forNt);
 }
 
 function entryValues(entry: InfEntry): string[] {

@@ -1,5 +1,5 @@
 // Device state changes as devcon and pnputil make them, inside a target
-// transaction: the tree policy of src/devcon/devices.ts (devices that cannot
+// transaction: the tree policy of src/pnp/devices.ts (devices that cannot
 // be disabled, boot-path devices that change at the next reboot, removal of
 // the subtree, bus hardware coming back on a rescan) on top of the engine's
 // operations, which set the Enum keys, re-evaluate the problem code and log.

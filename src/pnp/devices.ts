@@ -7,7 +7,7 @@ import { inboxDevices } from '../machine/inbox.js';
 import { fold, sameText } from './view.js';
 import { writeEnumKey } from '../machine/enum-key.js';
 
-/** The registry operations these changes need (src/target/registry.ts provides them). */
+/** The registry operations these changes need (src/machine/registry.ts provides them). */
 export interface RegistryLike {
   getValue(path: string, name: string): { type: string; data: string | number | string[] } | undefined;
   setValue(path: string, name: string, value: { type: string; data: string | number | string[] }): void;

@@ -1,27 +1,8 @@
-// The device IDs a driver package offers on a machine (its Models sections for
-// the machine's architecture and build), so `/add-driver /install` can find
-// the present devices it may update; and INF path patterns with wildcards.
+// INF path patterns with wildcards, as `/add-driver` takes them. (Which devices a
+// package is installed on is the PnP engine's: src/pnp/driver-install.ts.)
 import { lstat, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { resolveUserPath } from '../machine/user-paths.js';
-import { readInfFile } from '../inf/parse.js';
-import { selectModelsSections, type TargetOs } from '../inf/decorations.js';
-import { readModelsEntry } from '../inf/hwid.js';
-
-export async function offeredIds(infPath: string, os: TargetOs): Promise<string[]> {
-  const doc = await readInfFile(infPath);
-  const ids: string[] = [];
-  for (const choice of selectModelsSections(doc, os)) {
-    if (!choice.section) continue;
-    const section = doc.section(choice.section);
-    if (!section) continue;
-    for (const entry of section.entries) {
-      const model = readModelsEntry(entry.key, entry.fields);
-      for (const id of [model.hardwareId, ...model.compatibleIds]) if (id && !ids.some((x) => x.toLowerCase() === id.toLowerCase())) ids.push(id);
-    }
-  }
-  return ids;
-}
 
 function wildcardRegex(pattern: string): RegExp {
   const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');

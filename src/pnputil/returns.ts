@@ -1,48 +1,13 @@
-// pnputil's return values (wdk-tools.md §6.3) and the system error texts it
-// prints after "Failed to ...:". A Windows exit code is 32 bits; a POSIX
-// parent sees 8. wdksim exits with the low byte of the Windows value, which is
-// what `$?` shows when Windows' pnputil.exe runs under WSL, except that a
-// failure whose low byte is 0 exits 1 so that it never reads as success.
+// pnputil's return-value table as --help prints it, and the system error texts it
+// prints after "Failed to ...:" (the values themselves: src/exit-codes.ts).
 
-export const PnpReturn = {
-  success: 0,
-  invalidFunction: 1,
-  fileNotFound: 2,
-  accessDenied: 5,
-  notSupported: 50,
-  invalidParameter: 87,
-  noMoreItems: 259,
-  rebootInitiated: 1641,
-  rebootRequired: 3010,
-  noSuchDevinst: 0xe000020b,
-  infInUseByDevices: 0xe000023d,
-  notAnInstalledOemInf: 0xe000023a,
-  noCatalogForOemInf: 0xe000022f,
-} as const;
+import { PNPUTIL_RETURNS, PnpReturn, posixExit } from '../exit-codes.js';
 
-/** Windows return value → POSIX exit status. */
-export function posixExit(windowsValue: number): number {
-  const value = windowsValue >>> 0;
-  if (value === 0) return 0;
-  const low = value & 0xff;
-  return low === 0 ? 1 : low;
-}
+// The return values and their POSIX statuses live with every tool's exit codes.
+export { PnpReturn, posixExit };
 
 /** The table printed by `pnputil --help` and docs/devcon-pnputil.md. */
-export const RETURN_TABLE: readonly [number, string][] = [
-  [PnpReturn.success, 'ERROR_SUCCESS: success'],
-  [PnpReturn.rebootRequired, 'ERROR_SUCCESS_REBOOT_REQUIRED: done, a reboot is needed'],
-  [PnpReturn.rebootInitiated, 'ERROR_SUCCESS_REBOOT_INITIATED: done, the target was rebooted (/reboot)'],
-  [PnpReturn.noMoreItems, 'ERROR_NO_MORE_ITEMS: /install found no device to update (none matches, or a better driver is installed)'],
-  [PnpReturn.fileNotFound, 'ERROR_FILE_NOT_FOUND: the INF does not exist'],
-  [PnpReturn.accessDenied, 'no package newly added (all already in the driver store)'],
-  [PnpReturn.notSupported, 'ERROR_NOT_SUPPORTED: the device cannot be disabled'],
-  [PnpReturn.invalidParameter, 'ERROR_INVALID_PARAMETER: bad command line'],
-  [PnpReturn.noSuchDevinst, 'ERROR_NO_SUCH_DEVINST: no such device instance'],
-  [PnpReturn.noCatalogForOemInf, 'ERROR_NO_CATALOG_FOR_OEM_INF: package not signed or catalog wrong'],
-  [PnpReturn.notAnInstalledOemInf, 'ERROR_NOT_AN_INSTALLED_OEM_INF: not a published oem#.inf'],
-  [PnpReturn.infInUseByDevices, 'ERROR_INF_IN_USE_BY_DEVICES: package in use (use /uninstall or /force)'],
-];
+export const RETURN_TABLE = PNPUTIL_RETURNS;
 
 export function returnTableText(): string {
   const rows = RETURN_TABLE.map(([v, text]) => {

@@ -1,8 +1,9 @@
 // One JSON document: an array with one object per INF (the ESLint JSON shape).
 import { counts, type Formatter } from './types.js';
+import type { LintJsonFile } from '../json-records.js';
 
 export const json: Formatter = (input) => {
-  const files = input.files.map((f) => {
+  const files = input.files.map((f): LintJsonFile => {
     const c = counts([f]);
     return {
       filePath: f.absolute ?? f.file,

@@ -4,7 +4,8 @@
 // document (lazily, on first use) so rules stay small set queries.
 import type { InfDocument, InfEntry, InfSection } from '../inf/document.js';
 import type { RawToken } from '../inf/lexer.js';
-import { type Arch, type Decoration, parseDecorationText } from './lib/decoration.js';
+import { platformSectionNames } from '../inf/ddinstall.js';
+import { type ArchOrToken, type Decoration, parseDecorationText } from './lib/decoration.js';
 import { EXTENSION_GUID } from './lib/classes.js';
 import { parseIntField } from './lib/numbers.js';
 
@@ -36,7 +37,7 @@ export interface ModelsSectionRef {
   name: string;
   line: ManufacturerLine;
   dec?: Decoration;
-  arch: Arch;
+  arch: ArchOrToken;
   section?: InfSection;
 }
 
@@ -54,7 +55,7 @@ export class ModelEntry {
 
 export interface InstallTarget {
   model: ModelEntry;
-  arch: Arch;
+  arch: ArchOrToken;
   /** The DDInstall section SetupAPI picks: X.NT<arch>, X.NT or X. */
   section?: InfSection;
 }
@@ -177,7 +178,7 @@ export class InfModel {
   /** Lower-case names of sections walked as install-like sections (hold directives). */
   readonly installLike = new Set<string>();
   /** Architectures the Models sections target. */
-  readonly archs = new Set<Arch>();
+  readonly archs = new Set<ArchOrToken>();
   /** SourceDisksFiles entries by lower-case file name. */
   readonly sourceFiles = new Map<string, { entry: InfEntry; arch: string }[]>();
   readonly sourceDisks = new Map<string, Set<string>>();
@@ -308,12 +309,12 @@ export class InfModel {
       tokens.forEach((token, i) => {
         const text = entry.fields[i + 1] ?? '';
         const parsed = parseDecorationText(text);
-        line.decorations.push(parsed.ok ? { text: text.trim(), token, dec: parsed.dec } : { text: text.trim(), token, error: parsed.error });
+        line.decorations.push(parsed.ok ? { text: text.trim(), token, dec: parsed.value } : { text: text.trim(), token, error: parsed.message });
       });
       this.manufacturerLines.push(line);
       if (line.modelsName === '') continue;
       const add = (name: string, dec: Decoration | undefined): void => {
-        const arch: Arch = dec?.arch ?? 'x86';
+        const arch: ArchOrToken = dec?.arch ?? 'x86';
         this.archs.add(arch);
         const section = this.doc.section(name);
         this.modelsSections.push({ name, line, ...(dec ? { dec } : {}), arch, ...(section ? { section } : {}) });
@@ -460,17 +461,21 @@ export class InfModel {
     }
   }
 
-  #resolved = new Map<Arch, Map<string, InfSection | null>>();
+  #resolved = new Map<ArchOrToken, Map<string, InfSection | null>>();
 
   /** X.NT<arch>, then X.NT, then X (inf-format.md §2.4). Many models share one DDInstall: each answer is kept. */
-  resolveInstall(base: string, arch: Arch): InfSection | undefined {
+  resolveInstall(base: string, arch: ArchOrToken): InfSection | undefined {
     let byBase = this.#resolved.get(arch);
     if (!byBase) this.#resolved.set(arch, (byBase = new Map<string, InfSection | null>()));
     let section = byBase.get(base);
     if (section === undefined) {
       const lower = base.toLowerCase();
       const doc = this.doc;
-      section = doc.sectionLower(`${lower}.nt${arch.toLowerCase()}`) ?? doc.sectionLower(`${lower}.nt`) ?? doc.sectionLower(lower) ?? null;
+      section = null;
+      for (const name of platformSectionNames(lower, arch.toLowerCase())) {
+        section = doc.sectionLower(name.toLowerCase()) ?? null;
+        if (section) break;
+      }
       byBase.set(base, section);
     }
     return section ?? undefined;

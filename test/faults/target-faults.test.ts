@@ -1,5 +1,5 @@
 // Fault injection over every command that changes the target: the built CLI is
-// killed (SIGKILL, via the test-only WDKSIM_FAULT=<step> hook of src/target)
+// killed (SIGKILL, via the test-only WDKSIM_FAULT=<step> hook of src/machine)
 // at each named step of the transaction; then `target verify` must pass, the
 // same command run again must finish the job, and the machine must end in the
 // state the command promises. In `npm test` seven of the commands meet one

@@ -1,0 +1,110 @@
+// Installing a driver package on devices, as devcon and pnputil decide it.
+// - pnputil `/add-driver /install`: the hardware and compatible IDs the package's Models
+//   sections offer on this machine (its architecture and build), narrowed to the IDs a
+//   present device has; each is offered to the install engine without force, so a
+//   better-ranked driver already on a device keeps it.
+// - devcon install/update (UpdateDriverForPlugAndPlayDevices): forced onto the devices
+//   with the hardware ID, failing when no present device has it; when `install` fails
+//   after creating the root device, the device stays registered without a driver (the
+//   DIF_REGISTERDEVICE step had already run), as devcon leaves it.
+import { readInfFile } from '../inf/parse.js';
+import { selectModelsSections, type TargetOs } from '../inf/decorations.js';
+import { readModelsEntry } from '../inf/hwid.js';
+import type { Arch } from '../inf/arch.js';
+import { WdksimError } from '../errors.js';
+import { installDriverOnDevices, type InstallResult } from '../machine/engine.js';
+import { InstallError, SetupError } from '../machine/install-error.js';
+import type { MachineState } from '../machine/schema.js';
+import type { Target } from '../machine/target.js';
+import { registerDriverlessDevice } from './apply.js';
+import { sameText } from './view.js';
+
+/** The device IDs a driver package offers on a machine, first-seen order, without duplicates. */
+export async function offeredIds(infPath: string, os: TargetOs): Promise<string[]> {
+  const doc = await readInfFile(infPath);
+  const ids: string[] = [];
+  for (const choice of selectModelsSections(doc, os)) {
+    if (!choice.section) continue;
+    const section = doc.section(choice.section);
+    if (!section) continue;
+    for (const entry of section.entries) {
+      const model = readModelsEntry(entry.key, entry.fields);
+      for (const id of [model.hardwareId, ...model.compatibleIds]) if (id && !ids.some((x) => x.toLowerCase() === id.toLowerCase())) ids.push(id);
+    }
+  }
+  return ids;
+}
+
+export interface PresentDevicesInstall {
+  /** Instance IDs the package was installed on, in install order. */
+  installedOn: string[];
+  rebootRequired: boolean;
+}
+
+/**
+ * Installs a staged package on the present devices it matches. `state` is the machine as
+ * it was before the package was staged (the devices present then); each ID is its own
+ * transaction, named after the command that asked for it.
+ */
+export async function installOnPresentDevices(target: Target, state: MachineState, infPath: string, publishedName: string, caller: string): Promise<PresentDevicesInstall> {
+  const os = { arch: state.os.arch as Arch, major: state.os.major, minor: state.os.minor, build: state.os.build, productType: state.os.productType };
+  const ids = await offeredIds(infPath, os);
+  const present = state.devices.filter((d) => d.present);
+  const wanted = ids.filter((id) => present.some((d) => [...d.hardwareIds, ...d.compatibleIds].some((x) => sameText(x, id))));
+  const installedOn: string[] = [];
+  let rebootRequired = false;
+  for (const id of wanted) {
+    const res = await target.transaction(caller, (tx) => installDriverOnDevices(tx, { publishedName, hardwareId: id, force: false }));
+    for (const d of res.devices) if (!installedOn.includes(d.instanceId)) installedOn.push(d.instanceId);
+    rebootRequired ||= res.rebootRequired;
+  }
+  return { installedOn, rebootRequired };
+}
+
+/** SetupDiGetINFClass: the INF's [Version] Class and ClassGuid; undefined when the INF cannot be read or names no class. */
+export async function infSetupClass(path: string): Promise<{ name: string; guid: string } | undefined> {
+  try {
+    const doc = await readInfFile(path);
+    const version = doc.section('Version');
+    const name = version?.value('Class') ?? '';
+    const guid = version?.value('ClassGuid') ?? '';
+    return name || guid ? { name, guid } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface HardwareIdInstall {
+  infPath: string;
+  hardwareId: string;
+  /** devcon install: create the root-enumerated device first. */
+  createRootDevice: boolean;
+  /** The INF's setup class (infSetupClass), for the device registered when the install fails. */
+  setupClass: { name: string; guid: string };
+  /** The transaction name: `devcon install` or `devcon update`. */
+  caller: string;
+}
+
+export type HardwareIdInstallResult =
+  | { ok: true; result: InstallResult }
+  /** `created`: the instance ID of the device left registered without a driver (createRootDevice only). */
+  | { ok: false; error: WdksimError; created?: string };
+
+/** devcon install / update: install the INF on every device with the hardware ID; a failure the engine reports is a result, not a throw. */
+export async function installForHardwareId(target: Target, request: HardwareIdInstall): Promise<HardwareIdInstallResult> {
+  const { infPath, hardwareId, createRootDevice } = request;
+  try {
+    const result = await target.transaction(request.caller, async (tx) => {
+      const res = await installDriverOnDevices(tx, { infPath, hardwareId, createRootDevice, force: true });
+      // UpdateDriverForPlugAndPlayDevices fails when no present device has the hardware ID.
+      if (res.devices.length === 0) throw new InstallError(`no present device on the target has the hardware ID ${hardwareId}`, SetupError.noSuchDevinst);
+      return res;
+    });
+    return { ok: true, result };
+  } catch (error) {
+    if (!(error instanceof WdksimError)) throw error;
+    if (!createRootDevice) return { ok: false, error };
+    const created = await target.transaction(`${request.caller} (DIF_REGISTERDEVICE)`, async (tx) => registerDriverlessDevice(tx, request.setupClass, hardwareId));
+    return { ok: false, error, created };
+  }
+}
