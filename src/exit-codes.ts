@@ -125,7 +125,7 @@ export const EXIT_CODES = {
   ],
   catalog: [
     { code: LintExit.ok, meaning: 'everything matches' },
-    { code: LintExit.errors, meaning: 'a member mismatches, is missing, or a package file is not in the catalog' },
+    { code: LintExit.errors, meaning: 'the signature does not match the catalog, or a member mismatches, is missing, or a package file is not in the catalog' },
     { code: LintExit.usage, meaning: 'usage error or unreadable catalog' },
   ],
   /** pnputil: the POSIX status of each Windows return value (PNPUTIL_RETURNS). */

@@ -4,12 +4,10 @@
 // src/project; this parses the command line and prints.
 import { resolve } from 'node:path';
 import { runBuild } from '../build/index.js';
-import { runCaptured } from '../build/tool-runner.js';
 import { UsageError } from '../errors.js';
 import { BuildExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { readProject } from '../project/index.js';
-import { findCommand } from './registry.js';
 
 const HELP = `Usage: wdksim build [PROJECT] [--configuration Debug|Release] [--platform x64|Win32|ARM64]
                     [--out DIR] [--placeholder-binaries] [--json]
@@ -98,7 +96,6 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     ...(args.configuration ? { configuration: args.configuration } : {}),
     ...(args.platform ? { platform: args.platform } : {}),
   });
-  const inf2cat = await findCommand('inf2cat')!.load();
   const result = await runBuild(settings, {
     clock: ctx.clock,
     env: ctx.io.env,
@@ -106,7 +103,6 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     placeholderBinaries: args.placeholders,
     ...(args.out ? { packageDir: resolve(ctx.io.cwd, args.out) } : {}),
     write: args.json ? () => {} : ctx.io.stdout,
-    inf2cat: (toolArgv) => runCaptured(inf2cat.run, toolArgv, ctx),
   });
   if (args.json) ctx.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else if (!result.success) ctx.io.stderr(`wdksim build: ${result.error}\n`);

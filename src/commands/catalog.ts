@@ -3,7 +3,7 @@
 // -dump), and whether a package folder still matches it.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CatalogFormatError, readCatalog, verifyPackageAgainstCatalog, type CatalogInfo, type CatalogMember, type CertificateInfo } from '../catalog/index.js';
+import { CatalogFormatError, readCatalog, verifyCatalogSignature, verifyPackageAgainstCatalog, type CatalogInfo, type CatalogMember, type CertificateInfo } from '../catalog/index.js';
 import { InputError, UsageError, describeFsError } from '../errors.js';
 import { exitCodeTables, LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
@@ -15,10 +15,13 @@ const HELP = `Usage: wdksim catalog dump FILE.cat [--json]
 dump    lists the catalog: version, effective date, catalog attributes (OS, HWIDn),
         every member (tag, file name, hash algorithm and digest, PE or flat,
         OSAttr) and the signer's subject and validity.
-verify  re-hashes the files of the package folder DIR (and its subfolders) and
-        reports each member as matching, mismatching or missing, and each
-        package file the catalog does not list as extra (catalogs and certificate
-        files: .cat, .cer, .crt, .pfx, .p12, .pem, .pvk, .spc are skipped).
+verify  checks the catalog's signature (content and signer's signature intact;
+        trust is signtool verify's question), re-hashes the files of the
+        package folder DIR (and its subfolders) and reports each member as
+        matching (by digest, whatever the file's name), mismatching or
+        missing, and each package file the catalog does not list as extra
+        (catalogs and certificate files: .cat, .cer, .crt, .pfx, .p12, .pem,
+        .pvk, .spc are skipped).
 
 ${exitCodeTables.catalog}
 `;
@@ -122,6 +125,19 @@ function parseArgs(argv: string[]): { file?: string; pkg?: string; json: boolean
   return o;
 }
 
+/**
+ * The catalog's signature, checked for integrity: the signed content's digest
+ * and the signer's signature over it. Trust (which root) is left to signtool
+ * verify, which takes the trusted certificates.
+ */
+function checkSignature(info: CatalogInfo): { status: 'ok' | 'unsigned' | 'failed'; message: string; signer?: string } {
+  if (!info.signed) return { status: 'unsigned', message: 'The catalog is not signed.' };
+  const result = verifyCatalogSignature(info, { trusted: info.signedData.certificates });
+  const signer = result.signer?.subject;
+  if (result.ok || result.status === 'untrusted-root') return { status: 'ok', message: 'The signature matches the catalog content.', ...(signer ? { signer } : {}) };
+  return { status: 'failed', message: result.message, ...(signer ? { signer } : {}) };
+}
+
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help' || rest.includes('--help')) {
@@ -145,9 +161,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error, o.pkg));
   }
+  const signature = checkSignature(info);
   const entries = await verifyPackageAgainstCatalog(info, dir);
   const count = (s: string) => entries.filter((e) => e.status === s).length;
-  const bad = entries.some((e) => e.status !== 'match');
+  const bad = entries.some((e) => e.status !== 'match') || signature.status === 'failed';
   if (o.json) {
     ctx.io.stdout(
       `${JSON.stringify(
@@ -155,6 +172,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
           catalog: o.file,
           package: o.pkg,
           ok: !bad,
+          signature,
           entries: entries.map((e) => ({ status: e.status, name: e.name, file: e.file ?? null, hashAlgorithm: e.member?.hashAlgorithm ?? null, expected: hex(e.member?.digest) ?? null, actual: hex(e.computed) ?? null, kind: e.isPe === undefined ? null : e.isPe ? 'pe' : 'flat' })),
         } satisfies CatalogVerifyJson,
         null,
@@ -171,6 +189,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     if (e.status === 'missing') return `${head}  (no such file in the package)`;
     return head;
   });
+  lines.unshift(`Signature: ${signature.status === 'unsigned' ? 'none (unsigned catalog)' : signature.status === 'ok' ? `intact (signed by ${signature.signer}; whether the signer is trusted is signtool verify's question)` : `FAILED: ${signature.message}`}`, '');
   const members = entries.length - count('extra');
   lines.push('', `${o.file}: ${members} member(s): ${count('match')} matching, ${count('mismatch')} mismatching, ${count('missing')} missing; ${count('extra')} extra file(s)`);
   ctx.io.stdout(`${lines.join('\n')}\n`);

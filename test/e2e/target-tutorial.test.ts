@@ -12,7 +12,7 @@ async function buildSignedPackage(dir: string, options: { tamper?: boolean } = {
   await cp(FIXTURE, join(dir, 'pkg'), { recursive: true });
   expect((await run('inf2cat', '/driver:pkg', '/os:10_X64', '/uselocaltime')).exitCode).toBe(0);
   expect((await run('cert', 'new', '--out', 'pkg')).exitCode).toBe(0);
-  const signed = await run('signtool', 'sign', '/f', 'pkg/WDKTestCert.pfx', '/fd', 'sha256', 'pkg/KmdfHelloWorld.cat');
+  const signed = await run('signtool', 'sign', '/f', 'pkg/WDKTestCert.pfx', '/fd', 'sha256', 'pkg/kmdfhelloworld.cat');
   expect(signed.exitCode).toBe(0);
   if (options.tamper) await writeFile(join(dir, 'pkg/KmdfHelloWorld.sys'), Buffer.concat([await readFile(join(dir, 'pkg/KmdfHelloWorld.sys')), Buffer.from('patched')]));
 }

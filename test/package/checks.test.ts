@@ -87,22 +87,14 @@ describe('catalogPlans', () => {
       attributes: p.attributes.map((a) => `${a.name}=${a.value}`),
       version: p.version,
     }));
+    // Every catalog holds every architecture's files and the IDs of every Models
+    // section, as real Inf2Cat catalogs do (docs/catalogs.md).
+    const all = ['Multi.INF', 'x86/Multi.SYS', 'x86/Helpers/MULTI32HELPER.dll', 'Docs/ReadMe.txt', 'X64/multi.sys', 'arm64/multi.sys'];
+    const hwids = ['HWID3=acpi\\wdks0001', 'HWID2=pci\\ven_1234&cc_0880', 'HWID1=pci\\ven_1234&dev_5678'];
     expect(summary).toEqual([
-      {
-        name: 'multi64.cat', oses: ['10_X64'], osAttr: '2:10.0', version: 2,
-        members: ['Multi.INF', 'X64/multi.sys', 'Docs/ReadMe.txt'],
-        attributes: ['OS=_v100_X64', 'HWID3=acpi\\wdks0001', 'HWID2=pci\\ven_1234&cc_0880', 'HWID1=pci\\ven_1234&dev_5678'],
-      },
-      {
-        name: 'multi32.cat', oses: ['10_X86', '7_X86'], osAttr: '2:6.1,2:10.0', version: 1,
-        members: ['Multi.INF', 'x86/Multi.SYS', 'x86/Helpers/MULTI32HELPER.dll', 'Docs/ReadMe.txt'],
-        attributes: ['OS=_v100,7X86', 'HWID2=pci\\ven_1234&cc_0880', 'HWID1=pci\\ven_1234&dev_5678'],
-      },
-      {
-        name: 'multi.cat', oses: ['10_RS5_ARM64'], osAttr: '2:10.0', version: 2,
-        members: ['Multi.INF', 'arm64/multi.sys', 'Docs/ReadMe.txt'],
-        attributes: ['OS=_v100_ARM64_RS5', 'HWID1=pci\\ven_1234&dev_5678'],
-      },
+      { name: 'multi64.cat', oses: ['10_X64'], osAttr: '2:10.0', version: 2, members: all, attributes: ['OS=_v100_X64', ...hwids] },
+      { name: 'multi32.cat', oses: ['10_X86', '7_X86'], osAttr: '2:6.1,2:10.0', version: 1, members: all, attributes: ['OS=_v100,7X86', ...hwids] },
+      { name: 'multi.cat', oses: ['10_RS5_ARM64'], osAttr: '2:10.0', version: 2, members: all, attributes: ['OS=_v100_ARM64_RS5', ...hwids] },
     ]);
   });
 
