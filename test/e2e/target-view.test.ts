@@ -17,8 +17,9 @@ describe('wdksim target diff around devcon install/remove', () => {
     const json = JSON.parse((await m.ok(['target', 'diff', '--since', 'deployed', '--json'])).stdout);
     const added = json.files.added.map((f: { path: string }) => f.path.replace(/_[0-9a-f]{16}\//, '_<store>/'));
     expect(added).toEqual([
-      'Windows/INF/oem0.cat',
+      'Windows/INF/oem0.PNF',
       'Windows/INF/oem0.inf',
+      'Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}/oem0.cat',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.inf',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.sys',
       // inf2cat writes the catalog's name in lower case, as Inf2Cat does.

@@ -112,3 +112,25 @@ describe('catalogPlans', () => {
     ]);
   });
 });
+
+describe('catalogPlans: INFs sharing one catalog', () => {
+  it('one catalog lists both INFs and their files (usbip-win: usbip_root.inf and usbip_vhci.inf name usbip_vhci.cat)', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'wdksim-shared-cat-'));
+    try {
+      const inf = (hwid: string) => ['[Version]', 'Signature="$Windows NT$"', 'Class=System', 'ClassGuid={4d36e97d-e325-11ce-bfc1-08002be10318}', 'Provider=x', 'CatalogFile=shared.cat', 'DriverVer=01/01/2025,1.0.0.0',
+        '[SourceDisksNames]', '1=d', '[SourceDisksFiles]', 'vhci.sys=1', '[DestinationDirs]', 'DefaultDestDir=13', '[Manufacturer]', 'x=M,NTamd64', '[M.NTamd64]', `d=I,${hwid}`, '[I.NT]', 'CopyFiles=@vhci.sys', ''].join('\r\n');
+      await writeFile(join(dir, 'root.inf'), inf('USBIPWIN\\root'));
+      await writeFile(join(dir, 'vhci.inf'), inf('USBIPWIN\\vhci'));
+      await writeFile(join(dir, 'vhci.sys'), 'x');
+      const plans = catalogPlans(await loadPackage(dir), { osIds: ['10_X64'] });
+      expect(plans).toHaveLength(1);
+      expect(plans[0]!.members.map((m) => m.name)).toEqual(['root.inf', 'vhci.sys', 'vhci.inf']);
+      expect(plans[0]!.attributes.map((a) => `${a.name}=${a.value}`)).toEqual(['OS=_v100_X64', 'HWID2=usbipwin\\vhci', 'HWID1=usbipwin\\root']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
