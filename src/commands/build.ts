@@ -4,13 +4,15 @@
 // src/project; this parses the command line and prints.
 import { resolve } from 'node:path';
 import { runBuild } from '../build/index.js';
+import { showPath } from '../build/display.js';
+import { formatExplain } from '../build/explain.js';
 import { UsageError } from '../errors.js';
 import { BuildExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { readProject } from '../project/index.js';
 
 const HELP = `Usage: wdksim build [PROJECT] [--configuration Debug|Release] [--platform x64|Win32|ARM64]
-                    [--out DIR] [--placeholder-binaries] [--json]
+                    [--out DIR] [--placeholder-binaries] [--explain] [--json]
 
 Packages a driver project as Visual Studio's driver build does after compiling:
   StampInf         copy each Inf item (.inx/.inf) to $(IntDir) and stamp it (DriverVer, $ARCH$, KMDF/UMDF)
@@ -30,6 +32,8 @@ Each step prints the equivalent wdksim command and the tool's output.
   --out DIR               write the package folder to DIR instead of $(OutDir)<ProjectName>/
   --placeholder-binaries  a missing driver binary (.sys/.dll) is replaced by a minimal valid PE
                           image marked WDKSIM-PLACEHOLDER, so packaging and install can be tried
+  --explain               before the steps, print each evaluated property and item that decided a
+                          step, with the file and line that set it (or the default it took)
   --json                  print the result as JSON (steps, package files, catalogs, placeholders)
 
 --now and TZ fix the clock that StampInf and Inf2Cat read.
@@ -43,12 +47,13 @@ interface Args {
   platform?: string;
   out?: string;
   placeholders: boolean;
+  explain: boolean;
   json: boolean;
   help: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { project: '.', placeholders: false, json: false, help: false };
+  const args: Args = { project: '.', placeholders: false, explain: false, json: false, help: false };
   let positional: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -76,6 +81,7 @@ function parseArgs(argv: string[]): Args {
       case '--out': case '-o': args.out = value(); break;
       case '--placeholder-binaries': args.placeholders = true; break;
       case '--json': args.json = true; break;
+      case '--explain': args.explain = true; break;
       default:
         if (arg.startsWith('-')) throw new UsageError(`build: unknown option "${arg}"; run "wdksim build --help" for the options`);
         if (positional !== undefined) throw new UsageError(`build: one project at a time; got "${positional}" and "${arg}"`);
@@ -95,7 +101,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const settings = readProject(resolve(ctx.io.cwd, args.project), {
     ...(args.configuration ? { configuration: args.configuration } : {}),
     ...(args.platform ? { platform: args.platform } : {}),
+    env: ctx.io.env,
+    clock: ctx.clock,
   });
+  if (args.explain && !args.json) ctx.io.stdout(formatExplain(settings, (p) => showPath(p, ctx.io.cwd)));
   const result = await runBuild(settings, {
     clock: ctx.clock,
     env: ctx.io.env,
@@ -103,8 +112,9 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     placeholderBinaries: args.placeholders,
     ...(args.out ? { packageDir: resolve(ctx.io.cwd, args.out) } : {}),
     write: args.json ? () => {} : ctx.io.stdout,
+    // The failing step's error is printed once, on stderr, where the log would have it.
+    writeError: ctx.io.stderr,
   });
-  if (args.json) ctx.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else if (!result.success) ctx.io.stderr(`wdksim build: ${result.error}\n`);
+  if (args.json) ctx.io.stdout(`${JSON.stringify(args.explain ? { ...result, explain: settings.provenance } : result, null, 2)}\n`);
   return result.success ? BuildExit.ok : BuildExit.failed;
 }
