@@ -18,7 +18,6 @@ import { KITS, NEWEST_KIT, resolveKit, type Kit } from '../rules/kits.js';
 import { KIT_SWITCHES, kitHasSwitch, kitsWithSwitch, kitSwitch } from '../rules/kit-switches.js';
 import { describeRule, kitHasRule, listRules } from '../rules/listing.js';
 import { infSummary, verboseBanner } from '../rules/banner.js';
-import { validateDocument } from '../rules/validate.js';
 
 import { VERSION } from '../version.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
