@@ -21,7 +21,7 @@ describe('action.yml', () => {
   });
   it('uploads SARIF and fails on errors', () => {
     const uses = action.runs.steps.map((s: { uses?: string }) => s.uses).filter(Boolean);
-    expect(uses).toContain('github/codeql-action/upload-sarif@v3');
+    expect(uses).toContain('github/codeql-action/upload-sarif@v3.28.0');
     const fail = action.runs.steps.at(-1);
     expect(fail.if).toContain("inputs.fail-on-error == 'true'");
     expect(fail.run).toContain('exit 1');

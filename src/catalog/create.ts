@@ -75,7 +75,7 @@ async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[
   options.onProgress?.(0, total);
   // A few files at a time: many small files wait on the disk, not the CPU; a
   // large one still streams through one bounded buffer.
-  const out: HashedMember[] = new Array(options.members.length);
+  const out: HashedMember[] = new Array<HashedMember>(options.members.length);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < options.members.length) {

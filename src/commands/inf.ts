@@ -6,12 +6,14 @@ import type { Context } from '../io.js';
 import { parseInfBytesChecked, readInfFile } from '../inf/parse.js';
 import { documentToJson } from '../inf/json.js';
 import type { InfDocument } from '../inf/document.js';
-import { exitCodeTables } from '../exit-codes.js';
+
+const INF_PARSE_EXIT_CODES = 'Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.';
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h') {
-    ctx.io.stdout('Usage: wdksim inf parse <file|-> [--json]\n\nPrints the parsed INF: sections, entries (key and fields as Windows reads them) and diagnostics.\n' + exitCodeTables.lint + '\n');
+    // Not the lint table: inf parse has no --max-warnings.
+    ctx.io.stdout('Usage: wdksim inf parse <file|-> [--json]\n\nPrints the parsed INF: sections, entries (key and fields as Windows reads them) and diagnostics.\n' + INF_PARSE_EXIT_CODES + '\n');
     return sub === undefined ? 2 : 0;
   }
   if (sub !== 'parse') throw new UsageError(`unknown inf subcommand "${sub}"; use "wdksim inf parse <file>"`);

@@ -18,7 +18,6 @@ import { KITS, NEWEST_KIT, resolveKit, type Kit } from '../rules/kits.js';
 import { KIT_SWITCHES, kitHasSwitch, kitsWithSwitch, kitSwitch } from '../rules/kit-switches.js';
 import { describeRule, kitHasRule, listRules } from '../rules/listing.js';
 import { infSummary, verboseBanner } from '../rules/banner.js';
-import { validateDocument } from '../rules/validate.js';
 
 import { VERSION } from '../version.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
@@ -310,6 +309,13 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     (error) => fail(error.message),
     opts.info ? (doc, file) => ctx.io.stdout(infSummary(doc, file)) : undefined,
   );
+
+  // An INX is a template stampinf fills in: point at the switch that validates it as it is.
+  const inx = opts.stampinf ? [] : files.filter((f) => /\.inx$/i.test(f.file) && f.diagnostics.length > 0).map((f) => f.file);
+  if (inx.length > 0) {
+    const shown = inx.length === 1 ? `${inx[0]!} is an INX file (a template` : `${inx.length} INX files (${inx[0]!} and more) are templates`;
+    ctx.io.stderr(`wdksim infverif: ${shown} stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${inx[0]!}), or validate the INF that wdksim stampinf writes from it\n`);
+  }
 
   const rules = new Map<string, RuleMeta>(infRules.map((r) => [r.id, r]));
   const toFile = opts.outputFile !== undefined;

@@ -63,6 +63,7 @@ interface Switches {
 
 // Each subcommand's switches: values come in the next argument, flags stand alone.
 const switchTable = (values: string[], flags: string[]): SwitchTable => ({
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- fromEntries over a union of const tuples types as any; SwitchTable checks the result
   switches: Object.fromEntries([...values.map((n) => [n, { value: 'next' }] as const), ...flags.map((n) => [n, { value: 'none' }] as const)]),
   switchShape: /^[/-]([A-Za-z0-9]+)$/,
 });

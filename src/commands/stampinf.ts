@@ -14,7 +14,7 @@ import type { StampinfJson } from '../json-records.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 
 const HELP = `Usage: wdksim stampinf -f FILE [-s SECTION] [-d mm/dd/yyyy|*] [-v w.x.y.z|*] [-a ARCH]
-                       [-c CATALOG] [-k KMDF] [-u UMDF] [-i DIR] [-n] [-x] [-o OUT] [--json]
+                       [-c CATALOG] [-k KMDF] [-u UMDF] [-i DIR] [-p PROVIDER] [-n] [-x] [-o OUT] [--json]
 
 Stamps DriverVer, $ARCH$, $KMDFVERSION$, $KMDFCOINSTALLERVERSION$, $UMDFVERSION$ and
 $UMDFCOINSTALLERVERSION$ into an INF or INX, as the WDK's stampinf does. Every other

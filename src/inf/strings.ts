@@ -44,7 +44,7 @@ export interface ExpandOptions {
 }
 
 export function expand(raw: string, options: ExpandOptions): string {
-  let first = raw.indexOf('%');
+  const first = raw.indexOf('%');
   if (first === -1) return raw;
   let out = raw.slice(0, first);
   let i = first;

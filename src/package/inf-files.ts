@@ -21,7 +21,7 @@ export function hasFileSectionsFor(doc: InfDocument, arch: Arch): boolean {
 /** referencedFiles(inf.doc, arch), computed once per INF and architecture class. */
 export function infFiles(inf: PackageInf, arch: Arch): FileReference[] {
   let byArch = cache.get(inf);
-  if (!byArch) cache.set(inf, (byArch = new Map()));
+  if (!byArch) cache.set(inf, (byArch = new Map<string, FileReference[]>()));
   const key = hasFileSectionsFor(inf.doc, arch) ? arch : 'plain';
   let files = byArch.get(key);
   if (!files) byArch.set(key, (files = referencedFiles(inf.doc, arch)));

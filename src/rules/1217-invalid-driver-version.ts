@@ -4,7 +4,7 @@ import { checkDriverVerVersion } from './lib/driverver.js';
 
 export default defineRule<InfRuleContext>({
   id: '1217', name: 'invalid-driver-version', levels: levels('E'),
-  summary: 'The version in DriverVer is not w.x.y.z with each part 0-65535',
+  summary: 'The version in DriverVer is not w.x.y.z with each part 0-65534',
   fix: 'Write DriverVer=MM/DD/YYYY,w.x.y.z with four numeric parts',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
@@ -14,7 +14,7 @@ export default defineRule<InfRuleContext>({
         const version = entry.fields[1];
         if (version === undefined || (version.trim() === '' && ctx.options.stampinf)) continue;
         const error = checkDriverVerVersion(version);
-        if (error) ctx.report({ ...atField(entry, 1), message: `Invalid driver version (${version.trim()}): ${error}; expecting w.x.y.z, each part 0-65535` });
+        if (error) ctx.report({ ...atField(entry, 1), message: `Invalid driver version (${version.trim()}): ${error}; expecting w.x.y.z, each part 0-65534` });
       }
     }
   },

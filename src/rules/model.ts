@@ -471,7 +471,7 @@ export class InfModel {
   /** X.NT<arch>, then X.NT, then X (inf-format.md §2.4). Many models share one DDInstall: each answer is kept. */
   resolveInstall(base: string, arch: ArchOrToken): InfSection | undefined {
     let byBase = this.#resolved.get(arch);
-    if (!byBase) this.#resolved.set(arch, (byBase = new Map()));
+    if (!byBase) this.#resolved.set(arch, (byBase = new Map<string, InfSection | null>()));
     let section = byBase.get(base);
     if (section === undefined) {
       const lower = base.toLowerCase();

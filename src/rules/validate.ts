@@ -75,7 +75,7 @@ const KIT_RULES = new WeakMap<readonly InfRule[], Map<string, readonly InfRule[]
 export function rulesForKit(rules: readonly InfRule[], kit: Kit): readonly InfRule[] {
   if (kit === NEWEST_KIT) return rules;
   let byKit = KIT_RULES.get(rules);
-  if (!byKit) KIT_RULES.set(rules, (byKit = new Map()));
+  if (!byKit) KIT_RULES.set(rules, (byKit = new Map<string, readonly InfRule[]>()));
   let list = byKit.get(kit.version);
   if (!list) {
     list = rules.map((rule) => {

@@ -93,6 +93,7 @@ function fieldChanges(before: Record<string, unknown>, after: Record<string, unk
 function show(v: unknown): string {
   if (v === undefined) return '(none)';
   if (Array.isArray(v)) return v.length ? v.join(', ') : '(none)';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- settings are scalars or arrays
   return String(v);
 }
 

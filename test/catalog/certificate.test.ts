@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { certificateInfo, createTestCertificate, IdentityError, loadCertificates, loadSigningIdentity, wdkTestCertNotAfter } from '../../src/catalog/index.js';
 import { parseDistinguishedName } from '../../src/catalog/names.js';
-import { NOW, openssl, run, tempDir } from './helpers.js';
+import { hasOracle, NOW, openssl, run, skipNote, tempDir } from './helpers.js';
+
+const OPENSSL = hasOracle('openssl');
 
 describe('createTestCertificate', () => {
-  it('makes a self-signed RSA-2048 SHA-256 code-signing certificate that openssl reads', () => {
+  it.skipIf(!OPENSSL)(`makes a self-signed RSA-2048 SHA-256 code-signing certificate that openssl reads${skipNote('openssl')}`, () => {
     const dir = tempDir();
     const cert = createTestCertificate({ subject: 'CN=WDKTestCert alice,133', days: 30, now: NOW });
     writeFileSync(join(dir, 'c.cer'), cert.certDer);
@@ -30,7 +32,7 @@ describe('createTestCertificate', () => {
     expect(info.subjectCommonName).toBe('WDKTestCert alice,133');
   });
 
-  it('writes a PFX that openssl opens with an empty password, or with the given one', () => {
+  it.skipIf(!OPENSSL)(`writes a PFX that openssl opens with an empty password, or with the given one${skipNote('openssl')}`, () => {
     const dir = tempDir();
     for (const password of ['', 's3cret']) {
       const cert = createTestCertificate({ subject: 'CN=Pfx Test, O=Contoso, C=US', days: 10, now: NOW, password, keyBits: 1024 });
@@ -56,7 +58,7 @@ describe('loadSigningIdentity', () => {
     expect(loadCertificates(cert.certDer)[0]!.equals(cert.certDer)).toBe(true);
   });
 
-  it('reads a PFX written by openssl pkcs12 (AES-256, PBKDF2) and reports a wrong password', () => {
+  it.skipIf(!OPENSSL)(`reads a PFX written by openssl pkcs12 (AES-256, PBKDF2) and reports a wrong password${skipNote('openssl')}`, () => {
     const dir = tempDir();
     const key = join(dir, 'k.pem');
     const crt = join(dir, 'c.pem');
@@ -80,7 +82,7 @@ describe('parseDistinguishedName', () => {
 });
 
 describe('the WDKTestCert profile (compared with a Visual Studio one, docs/catalogs.md)', () => {
-  it('valid to 00:00:00 ten calendar years on; the CN a PrintableString, a non-ASCII one a BMPString (as CertStrToName)', () => {
+  it.skipIf(!OPENSSL)(`valid to 00:00:00 ten calendar years on; the CN a PrintableString, a non-ASCII one a BMPString (as CertStrToName)${skipNote('openssl')}`, () => {
     const made = new Date('2015-05-05T04:21:59Z');
     const cert = createTestCertificate({ subject: 'CN=WDKTestCert 1,130752733198717037', days: 3650, notAfter: wdkTestCertNotAfter(made), now: made });
     const dir = tempDir();

@@ -1,4 +1,5 @@
-// Shared test helpers: temp folders and the external oracles (openssl, osslsigncode).
+// Shared test helpers: temp folders and running the external oracles (openssl, osslsigncode;
+// whether they are installed is test/helpers/oracles.ts's business).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,13 +12,7 @@ export function tempDir(): string {
   return dir;
 }
 
-export function hasTool(name: string): boolean {
-  return spawnSync(name, ['--version'], { stdio: 'ignore' }).error === undefined;
-}
-
-export const HAS_OSSLSIGNCODE = hasTool('osslsigncode');
-export const OSSLSIGNCODE_SKIP_REASON = 'osslsigncode is not installed (CI installs it): the signature oracle tests are skipped';
-if (!HAS_OSSLSIGNCODE) console.warn(`SKIPPED: ${OSSLSIGNCODE_SKIP_REASON}`);
+export { hasOracle, skipNote } from '../helpers/oracles.js';
 
 export function run(cmd: string, args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8' });

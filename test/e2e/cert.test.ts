@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { tempDir, wdksim } from '../helpers/cli.js';
+import { hasOracle, skipNote } from '../helpers/oracles.js';
 
 describe('wdksim cert new', () => {
-  it('writes NAME.cer (DER) and NAME.pfx (empty password) with the given subject and validity', async () => {
+  it.skipIf(!hasOracle('openssl'))(`writes NAME.cer (DER) and NAME.pfx (empty password) with the given subject and validity${skipNote('openssl')}`, async () => {
     const dir = tempDir();
     const r = await wdksim(['--now', '2026-11-25T12:00:00Z', 'cert', 'new', '--subject', 'CN=WDKTestCert alice,133', '--out', 'certs', '--days', '30', '--name', 'test'], { cwd: dir });
     expect(r.exitCode, r.stderr).toBe(0);

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir } from '../helpers/cli.js';
 
 describe('README quick start', () => {
-  it('npm ci (prepare builds dist), then npx wdksim demo', async () => {
+  // git archive | tar and a node_modules symlink: POSIX hosts (the same flow runs in CI's Linux jobs).
+  it.skipIf(process.platform === 'win32')('npm ci (prepare builds dist), then npx wdksim demo', async () => {
     const clone = tempDir('wdksim-clone-');
     await execa('sh', ['-c', `git -C "${REPO_ROOT}" archive HEAD | tar -x -C "${clone}"`]);
     expect(existsSync(join(clone, 'dist'))).toBe(false);
@@ -18,5 +19,5 @@ describe('README quick start', () => {
     expect(demo.stdout).toContain('Build succeeded.');
     expect(demo.exitCode, demo.stdout + demo.stderr).toBe(0);
     expect(demo.stdout).toContain('Done: every step of the tutorial worked.');
-  }, 120_000);
+  }, 300_000);
 });

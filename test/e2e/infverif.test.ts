@@ -1,13 +1,12 @@
-// `wdksim infverif` as a process: every format, every exit code, stdin,
+// `wdksim infverif` through the CLI (stdin through a real process): every format, every exit code, stdin,
 // directories, --output-file, and damaged input that must not crash it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
+import { wdksim as run } from '../helpers/cli.js';
 
 const root = new URL('../../', import.meta.url).pathname;
-const bin = join(root, 'bin/wdksim.js');
 const tmp = mkdtempSync(join(tmpdir(), 'wdksim-infverif-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -16,14 +15,16 @@ const INVALID = 'fixtures/rules/1203-section-not-found.invalid.inf';
 const WARN_ONLY = 'fixtures/rules/2083-section-not-used.invalid.inf';
 const ECHO = 'fixtures/corpus/windows-driver-samples/general/echo/kmdf/driver/AutoSync/echo.inx';
 
-async function wdksim(args: string[], options: { input?: Buffer | string; env?: Record<string, string> } = {}) {
-  const r = await execa('node', [bin, 'infverif', ...args], { cwd: root, reject: false, env: { NO_COLOR: '', FORCE_COLOR: '0', ...options.env }, ...(options.input !== undefined ? { input: options.input } : {}) });
-  return { code: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+/** `wdksim infverif ...` (in-process unless spawn), with the final newline stripped as a shell's $(...) does. */
+async function wdksim(args: string[], options: { input?: Buffer | string; env?: Record<string, string>; spawn?: boolean } = {}) {
+  const r = await run(['infverif', ...args], { cwd: root, ...options, env: { NO_COLOR: '', FORCE_COLOR: '0', ...options.env } });
+  const strip = (s: string) => s.replace(/\r?\n$/, '');
+  return { code: r.exitCode, stdout: strip(r.stdout), stderr: strip(r.stderr) };
 }
 
 const scrub = (s: string) => s.split(root).join('<root>/');
 
-describe('wdksim infverif (built CLI)', () => {
+describe('wdksim infverif', () => {
   it('text: InfVerif lines with the full path, exit 1 on errors', async () => {
     const r = await wdksim([INVALID]);
     expect(r.code).toBe(1);
@@ -112,7 +113,7 @@ describe('wdksim infverif (built CLI)', () => {
   });
 
   it('reads standard input with -', async () => {
-    const r = await wdksim(['-'], { input: readFileSync(join(root, INVALID)) });
+    const r = await wdksim(['-'], { input: readFileSync(join(root, INVALID)), spawn: true });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('ERROR(1203) in <stdin>, line 27: Section [sample.sys] not found.');
   });
@@ -154,6 +155,16 @@ describe('wdksim infverif (built CLI)', () => {
       expect([0, 1], `case ${i}: ${r.stderr}`).toContain(r.code);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('wdksim infverif on an INX', () => {
+  it('without /stampinf names its own /stampinf switch (on stderr, the InfVerif lines unchanged); with it, no note', async () => {
+    const r = await wdksim([ECHO]);
+    expect(r.stdout).toContain('ERROR(');
+    expect(r.stderr).toBe(`wdksim infverif: ${ECHO} is an INX file (a template stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${ECHO}), or validate the INF that wdksim stampinf writes from it`);
+    const stamped = await wdksim(['/stampinf', ECHO]);
+    expect(stamped.stderr).toBe('');
   });
 });
 

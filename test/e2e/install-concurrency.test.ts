@@ -22,7 +22,7 @@ async function setup(count: number) {
 describe('concurrency and crashes', () => {
   it('8 devcon install processes in parallel all succeed with distinct devices and published names', async () => {
     const { dir, env } = await setup(8);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, n) => wdksim(['devcon', 'install', `pkg${n}/hello${n}.inf`, `Root\\Hello${n}`], { cwd: dir, env })));
+    const results = await Promise.all(Array.from({ length: 8 }, (_, n) => wdksim(['devcon', 'install', `pkg${n}/hello${n}.inf`, `Root\\Hello${n}`], { cwd: dir, env, spawn: true })));
     for (const r of results) expect(r.stderr).toBe('');
     expect(results.map((r) => r.exitCode)).toEqual(Array(8).fill(0));
     const state = JSON.parse(await readFile(join(dir, 'target', 'wdksim-state.json'), 'utf8'));

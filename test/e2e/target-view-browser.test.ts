@@ -1,20 +1,20 @@
 // The HTML report and diff open in headless Chromium (Debian's chromium,
 // driven by playwright-core) from file:// with no console errors, no network
 // requests, no scripts, and show the installed device. Skips, saying why,
-// only when /usr/bin/chromium is missing (.ci/run installs it).
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// only when Chromium is missing (.ci/run installs it; test/helpers/oracles.ts).
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { hasOracle, oraclePath, skipNote } from '../helpers/oracles.js';
 import { deployedMachine, HWID } from './target-view-setup.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const HAVE_CHROMIUM = hasOracle('chromium');
+const CHROMIUM = oraclePath('chromium') ?? 'chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-if (!HAVE_CHROMIUM) console.warn(`target-view-browser: skipped: ${CHROMIUM} not found (install Debian's chromium package: apt-get install -y chromium)`);
 
 async function openPage(file: string): Promise<{ text: string; errors: string[]; requests: string[]; scripts: number; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'wdksim-chromium-'));
@@ -35,7 +35,7 @@ async function openPage(file: string): Promise<{ text: string; errors: string[];
   return { text, errors, requests, scripts, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
 }
 
-describe.skipIf(!HAVE_CHROMIUM)(`HTML views in headless Chromium (${CHROMIUM})`, () => {
+describe.skipIf(!HAVE_CHROMIUM)(`HTML views in headless Chromium${skipNote('chromium')}`, () => {
   it('report and diff pages load cleanly and show the installed device', { timeout: 90000 }, async () => {
     const m = await deployedMachine();
     await m.ok(['devcon', 'install', 'target/DriverTest/Drivers/KmdfHelloWorld.inf', HWID]);

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { hasOracle } from './oracles.js';
 
 export interface OracleMember {
   /** The member's digest (SPC_INDIRECT_DATA), upper-case hex. */
@@ -98,8 +99,9 @@ export function readCatalogWithOpenssl(file: string): OracleCatalog {
   return { members, attributes };
 }
 
+/** Both oracles are there (test/helpers/oracles.ts: skip with a reason, or fail under WDKSIM_REQUIRE_ORACLES=1). */
 export function hasOracleTools(): boolean {
-  return ['osslsigncode', 'openssl'].every((t) => spawnSync(t, ['--version'], { stdio: 'ignore' }).error === undefined);
+  return [hasOracle('osslsigncode'), hasOracle('openssl')].every(Boolean);
 }
 
 /** Signs a copy of the catalog with osslsigncode and a throw-away openssl certificate. */

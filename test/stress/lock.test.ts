@@ -111,7 +111,7 @@ describe('the lock under kills and pauses', () => {
         const done: { op: Op; ok: boolean }[] = [];
         expect(crashSigns(String(h.stderr)), `${context}: holder`).toBeUndefined();
         if (pause) {
-          expect(h.exitCode, `${context}: holder ${h.stderr}`).toBe(0);
+          expect(h.exitCode, `${context}: holder ${String(h.stderr)}`).toBe(0);
           done.push({ op: holderOp, ok: true });
         } else {
           expect(h.signal ?? h.exitCode, context).not.toBe(0);

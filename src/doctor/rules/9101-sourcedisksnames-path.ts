@@ -42,6 +42,18 @@ export function pathParts(path: string): string[] {
   return path.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
 }
 
+const OS_EXAMPLE: Record<Arch, string> = { x86: '10_X86', amd64: '10_X64', arm64: '10_RS3_ARM64', arm: '8_ARM', ia64: 'Server2008_IA64' };
+
+/**
+ * Inf2Cat checks only the architectures its /os list names. A project's unit knows that list;
+ * a standalone INF does not, so the claim names the condition (an amd64-only `/os:10_X64` run
+ * never looks at [SourceDisksNames.x86]).
+ */
+function inf2catFails(osList: readonly unknown[], arch: Arch): string {
+  const failure = 'Inf2Cat fails with 22.9.1 (file missing or cannot be decompressed)';
+  return osList.length > 0 ? failure : `${failure} when its /os list names an ${arch} version (such as /os:${OS_EXAMPLE[arch]})`;
+}
+
 export default defineRule<DoctorContext>({
   id: '9101', name: 'sourcedisksnames-path', levels: levels('E'),
   summary: 'A SourceDisksNames path points the files at a subfolder the package does not have',
@@ -79,7 +91,7 @@ export default defineRule<DoctorContext>({
         : atRoot.length ? `the package folder holds ${atRoot[0]} at its root, not in ${path}` : `the package folder has no ${path} subfolder with them`;
       ctx.report({
         ...(token && token.span.start.line === entry.line ? spanAt(token.span) : spanAt(entry.span)),
-        message: `[${section.name}] disk ${diskId} puts its files under "${path}" (${list}), but ${layout}: Inf2Cat fails with 22.9.1 (file missing or cannot be decompressed) and setup cannot find them when installing for ${arch}.`,
+        message: `[${section.name}] disk ${diskId} puts its files under "${path}" (${list}), but ${layout}: ${inf2catFails(ctx.unit.osList, arch)} and setup cannot find them when installing for ${arch}.`,
         fix: `remove the path from [${section.name}] (${diskId} = ${entry.rawFields[0] ?? '%DiskName%'},,,) or put the files in a ${path} subfolder of the package`,
       });
     }

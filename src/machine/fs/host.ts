@@ -3,7 +3,7 @@
 // named like a driver file cannot hang a command. Writes under a target go
 // through ./jail.ts, never through here.
 import { constants, promises as fsp, type Dirent, type Stats } from 'node:fs';
-import { fsFailure, InputError } from '../../errors.js';
+import { fsFailure } from '../../errors.js';
 
 export async function hostLstat(abs: string): Promise<Stats> {
   return fsp.lstat(abs);

@@ -1,5 +1,5 @@
 // DriverVer = mm/dd/yyyy[,w.x.y.z] (inf-format.md §2.1.1): two-digit month and
-// day, four-digit year, '-' may replace '/'; version parts 0..65535, all four
+// day, four-digit year, '-' may replace '/'; version parts 0..65534, all four
 // present (InfVerif 1217 wants w.x.y.z), 0.0.0.0 invalid.
 export interface DriverVerCheck {
   dateError?: string;
@@ -22,7 +22,8 @@ export function checkDriverVerDate(date: string): string | undefined {
 export function checkDriverVerVersion(version: string): string | undefined {
   const parts = version.trim().split('.');
   if (parts.length !== 4 || parts.some((p) => !/^\d{1,5}$/.test(p))) return `"${version}" is not w.x.y.z`;
-  if (parts.some((p) => Number(p) > 65535)) return `each part of "${version}" must be 0..65535`;
+  // Microsoft documents each part as less than 65535 (INF DriverVer directive), as stampinf checks.
+  if (parts.some((p) => Number(p) > 65534)) return `each part of "${version}" must be 0..65534`;
   if (parts.every((p) => Number(p) === 0)) return '0.0.0.0 is not a valid version';
   return undefined;
 }
