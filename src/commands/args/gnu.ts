@@ -24,6 +24,7 @@ export function gnuProgram(name: string): Command {
     .exitOverride()
     .allowExcessArguments(true) // the command says "one X at a time" in its own words
     .helpOption('-h, --help', 'show this help')
+    .configureHelp({ helpWidth: 100 }) // the same help on every terminal (and in tests)
     .configureOutput({ writeOut: () => {}, writeErr: () => {}, outputError: () => {} });
 }
 
