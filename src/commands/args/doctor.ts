@@ -3,7 +3,7 @@ import { Option } from 'commander';
 import { z } from 'zod';
 import { allDoctorRules } from '../../doctor/index.js';
 import { exitCodeTables } from '../../exit-codes.js';
-import { gnuProgram, nonEmpty, parseGnu, zodValue } from './gnu.js';
+import { gnuProgram, lowerOptionNames, nonEmpty, parseGnu, zodValue } from './gnu.js';
 
 export interface DoctorArgs {
   help?: string;
@@ -31,13 +31,6 @@ INF/INX files are checked as packages. Default: the current folder.`)
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than N warnings')
       .argParser((v: string) => zodValue(z.string().regex(/^\d+$/).transform(Number), (x) => `--max-warnings takes a non-negative whole number, not "${x}"`)(nonEmpty(missing, '--max-warnings')(v))))
     .addHelpText('after', `\nRules (docs/doctor.md):\n${rules}\n\n${exitCodeTables.lint}`);
-}
-
-/** Option names were case-insensitive before commander (--FORMAT); they still are. */
-function lowerOptionNames(argv: readonly string[]): string[] {
-  const end = argv.indexOf('--');
-  return argv.map((arg, i) => (end !== -1 && i > end) || !arg.startsWith('--') ? arg
-    : arg.replace(/^--[^=]*/, (name) => name.toLowerCase()));
 }
 
 export function parseDoctorArgs(argv: readonly string[]): DoctorArgs {

@@ -71,3 +71,10 @@ export function nonEmpty(message: (flag: string) => string, flag: string): (valu
   };
 }
 
+
+/** Option names were case-insensitive before commander (--FORMAT) in some commands; they still are there. */
+export function lowerOptionNames(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.map((arg, i) => (end !== -1 && i > end) || !arg.startsWith('--') ? arg
+    : arg.replace(/^--[^=]*/, (name) => name.toLowerCase()));
+}
