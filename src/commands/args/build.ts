@@ -44,28 +44,24 @@ MSBuild's /p:Configuration=Release;Platform=x64 (also -p:, /property:) is accept
 ${exitCodeTables.build}`);
 }
 
-/** MSBuild's `/p:Configuration=Release;Platform=x64`, which commander cannot read: taken out first, in order. */
-function msbuildProperties(argv: readonly string[], args: BuildArgs): string[] {
-  const rest: string[] = [];
-  for (const [i, arg] of argv.entries()) {
+/** MSBuild's `/p:Configuration=Release;Platform=x64`, which commander cannot read: rewritten in place as the options it means, so the last one given still wins. */
+function msbuildProperties(argv: readonly string[]): string[] {
+  const end = argv.indexOf('--');
+  return argv.flatMap((arg, i) => {
     const msbuild = /^[-/]p(?:roperty)?:(.+)$/i.exec(arg);
-    if (!msbuild || argv.slice(0, i).includes('--')) {
-      rest.push(arg);
-      continue;
-    }
-    for (const pair of msbuild[1]!.split(/[;,]/)) {
+    if (!msbuild || (end !== -1 && i > end)) return [arg];
+    return msbuild[1]!.split(/[;,]/).flatMap((pair) => {
       const [key, v] = pair.split('=');
-      if (key?.toLowerCase() === 'configuration' && v) args.configuration = v;
-      else if (key?.toLowerCase() === 'platform' && v) args.platform = v;
-      else throw new UsageError(`build: ${arg}: only Configuration and Platform can be set this way`);
-    }
-  }
-  return rest;
+      if (key?.toLowerCase() === 'configuration' && v) return ['--configuration', v];
+      if (key?.toLowerCase() === 'platform' && v) return ['--platform', v];
+      throw new UsageError(`build: ${arg}: only Configuration and Platform can be set this way`);
+    });
+  });
 }
 
 export function parseBuildArgs(argv: readonly string[]): BuildArgs {
   const args: BuildArgs = { project: '.', placeholders: false, json: false };
-  const rest = msbuildProperties(argv, args).map((a) => (a === '/?' ? '--help' : a));
+  const rest = msbuildProperties(argv).map((a) => (a === '/?' ? '--help' : a));
   const parsed = parseGnu(program(), rest, {
     unknown: (arg) => `build: unknown option "${arg}"; run "wdksim build --help" for the options`,
     missing,
