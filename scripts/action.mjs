@@ -3,7 +3,7 @@
 // for code scanning) and report the error count. `planCommands` is pure so a
 // test can check the mapping from inputs to command lines.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, appendFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, appendFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,12 +23,45 @@ export function wdksimCommand(inputs, actionPath) {
   return ['node', join(actionPath, 'bin', 'wdksim.js')];
 }
 
-export function planCommands(inputs, actionPath) {
+/**
+ * The project's WDK, so infverif runs the rules of the kit the driver is built with: the `wdk`
+ * input, else the first WindowsTargetPlatformVersion (a .vcxproj) or "wdk" (wdksim.json) found
+ * in the paths (searched two levels down). A version like "$(LatestTargetPlatformVersion)" or
+ * "10.0" names no kit: then none is passed and wdksim uses its newest.
+ */
+export function projectWdk(paths, root = '.', depth = 2) {
+  const kit = (v) => (/^\s*10\.0\.\d{5}(\.\d+)?\s*$/.test(v ?? '') ? v.trim() : undefined);
+  const visit = (path, level) => {
+    let info;
+    try { info = statSync(join(root, path)); } catch { return undefined; }
+    if (info.isFile()) {
+      if (/\.vcxproj$/i.test(path)) return kit(/<WindowsTargetPlatformVersion>([^<]*)</i.exec(readFileSync(join(root, path), 'utf8'))?.[1]);
+      if (/(^|[\\/])wdksim\.json$/i.test(path)) { try { return kit(JSON.parse(readFileSync(join(root, path), 'utf8')).wdk); } catch { return undefined; } }
+      return undefined;
+    }
+    if (!info.isDirectory() || level > depth) return undefined;
+    let names = [];
+    try { names = readdirSync(join(root, path)).filter((n) => !n.startsWith('.') && n !== 'node_modules').sort(); } catch { return undefined; }
+    for (const name of names) {
+      const found = visit(join(path, name), level + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  for (const p of paths) {
+    const found = visit(p, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function planCommands(inputs, actionPath, root = '.') {
   const base = wdksimCommand(inputs, actionPath);
   const paths = splitPaths(inputs.paths);
   const mode = String(inputs.mode ?? '').trim().replace(/^[/-]/, '').toLowerCase();
   if (mode && !['w', 'u', 'k', 'h'].includes(mode)) throw new Error(`mode must be w, u, k, h or empty, not "${inputs.mode}"`);
-  const switches = [...(mode ? [`/${mode}`] : []), ...(truthy(inputs.stampinf) ? ['/stampinf'] : [])];
+  const wdk = String(inputs.wdk ?? '').trim() || projectWdk(paths, root);
+  const switches = [...(mode ? [`/${mode}`] : []), ...(truthy(inputs.stampinf) ? ['/stampinf'] : []), ...(wdk ? ['--wdk', wdk] : [])];
   const sarifDir = String(inputs.sarifDir || 'wdksim-sarif');
   const commands = [
     { purpose: 'annotate', argv: [...base, 'infverif', ...switches, '--format', 'text', ...paths] },
@@ -42,7 +75,7 @@ export function planCommands(inputs, actionPath) {
 
 function inputsFromEnv(env) {
   return {
-    paths: env.INPUT_PATHS, mode: env.INPUT_MODE, stampinf: env.INPUT_STAMPINF, doctor: env.INPUT_DOCTOR,
+    paths: env.INPUT_PATHS, mode: env.INPUT_MODE, stampinf: env.INPUT_STAMPINF, doctor: env.INPUT_DOCTOR, wdk: env.INPUT_WDK,
     sarifDir: env.INPUT_SARIF_DIR, wdksimVersion: env.INPUT_WDKSIM_VERSION,
   };
 }

@@ -17,6 +17,8 @@ export type { Diagnostic, Severity, Position, Span } from './diagnostic.js';
 // Validate it as InfVerif does, and report in any format (stylish, text, json, sarif, github).
 export { validate, validateDocument, sortDiagnostics, type ValidateOptions, type ValidationResult } from './rules/validate.js';
 export { infRules, ruleById } from './rules/index.js';
+export { KITS, NEWEST_KIT, resolveKit, CODE_HISTORY, type Kit, type CodeHistory } from './rules/kits.js';
+export { listRules } from './rules/listing.js';
 export { defineRule, MODES, type Rule, type RuleMeta, type Mode, type Level } from './rules/types.js';
 export type { InfRule, InfRuleContext } from './rules/context.js';
 export { formatters, type Formatter, type ReportInput, type FileReport } from './report/index.js';

@@ -1,18 +1,19 @@
 // The GitHub Action: its inputs reach the step, and map to the right command lines.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './helpers/cli.js';
 // @ts-expect-error plain ESM script without types
-import { planCommands, splitPaths } from '../scripts/action.mjs';
+import { planCommands, projectWdk, splitPaths } from '../scripts/action.mjs';
 
 const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8'));
 
 describe('action.yml', () => {
   it('passes every input to the step that uses it', () => {
     const step = action.runs.steps.find((s: { id?: string }) => s.id === 'run');
-    for (const name of ['paths', 'mode', 'stampinf', 'doctor', 'sarif-dir', 'wdksim-version']) {
+    for (const name of ['paths', 'mode', 'stampinf', 'wdk', 'doctor', 'sarif-dir', 'wdksim-version']) {
       expect(Object.keys(action.inputs)).toContain(name);
       const envName = `INPUT_${name.replace(/-/g, '_').toUpperCase()}`;
       expect(step.env[envName]).toBe(`\${{ inputs.${name} }}`);
@@ -55,5 +56,25 @@ describe('inputs → command lines', () => {
   it('splits paths on blanks', () => {
     expect(splitPaths('')).toEqual(['.']);
     expect(splitPaths("a  b 'c d'")).toEqual(['a', 'b', 'c d']);
+  });
+});
+
+describe('the project\'s WDK reaches infverif', () => {
+  it('from the wdk input, a .vcxproj or wdksim.json under the paths', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'wdksim-action-'));
+    try {
+      mkdirSync(join(dir, 'drv'));
+      writeFileSync(join(dir, 'drv', 'drv.vcxproj'), '<Project><PropertyGroup><WindowsTargetPlatformVersion>10.0.22621.0</WindowsTargetPlatformVersion></PropertyGroup></Project>');
+      expect(projectWdk(['.'], dir)).toBe('10.0.22621.0');
+      const plan = planCommands({ paths: '.' }, '/a', dir);
+      expect(plan.commands[0].argv.join(' ')).toBe('node /a/bin/wdksim.js infverif --wdk 10.0.22621.0 --format text .');
+      expect(planCommands({ paths: '.', wdk: '10.0.19041' }, '/a', dir).commands[0].argv).toContain('10.0.19041');
+      writeFileSync(join(dir, 'drv', 'drv.vcxproj'), '<Project><WindowsTargetPlatformVersion>$(LatestTargetPlatformVersion)</WindowsTargetPlatformVersion></Project>');
+      expect(projectWdk(['.'], dir)).toBeUndefined();
+      writeFileSync(join(dir, 'wdksim.json'), JSON.stringify({ wdk: '10.0.26100' }));
+      expect(projectWdk(['.'], dir)).toBe('10.0.26100');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,6 +13,8 @@ import type { InfDocument } from '../inf/document.js';
 import { parseInf } from '../inf/parse.js';
 import { catalogFileFor, referencedFiles } from '../package/index.js';
 import type { ProjectSettings } from '../project/settings.js';
+import { projectInfVerifMode, projectWdkVersion } from '../project/wdk-version.js';
+import { validateDocument } from '../rules/validate.js';
 import { futureDriverVerWarning, stampInf, type StampRequest } from '../stamp/index.js';
 import type { Clock } from '../time/clock.js';
 import { ensureTestCertificate, type BuildCertificate } from './certificate.js';
@@ -172,6 +174,21 @@ async function stages(
     }
     await writeFile(inf.output, bytes);
     docs.push({ file: inf.output, doc: parseInf(bytes, { file: inf.output }) });
+  }
+
+  // 1b. InfVerif on the stamped copies with the rules of the project's WDK and its target
+  // platform's mode, as Visual Studio runs it after StampInf. Its findings are logged; unlike
+  // Visual Studio, errors do not stop the package (samples use reserved names); gate CI with
+  // `wdksim infverif --wdk <version>`.
+  const wdk = projectWdkVersion(settings);
+  const mode = projectInfVerifMode(settings, wdk);
+  for (const { file, doc } of docs) {
+    const step = log.step('InfVerif', commandLine('infverif', [...(mode === 'default' ? [] : [`/${mode}`]), ...(wdk ? ['--wdk', wdk] : []), show(file)]));
+    const { diagnostics } = validateDocument(doc, { mode, ...(wdk ? { wdk } : {}) });
+    for (const d of diagnostics) log.line(step, `${show(file)}(${d.line}-${d.line}): ${d.severity} ${d.code}: ${d.message}`);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    step.exitCode = errors > 0 ? 1 : 0;
+    if (errors > 0) log.line(step, `warning: InfVerif found ${errors} error(s) in ${show(file)} (WDK ${wdk ?? 'newest'}${mode === 'default' ? '' : `, /${mode}`}); Visual Studio would stop here, wdksim goes on packaging`);
   }
 
   // 2. The binaries: FilesToPackage ($(TargetPath) first) and the other files the INFs name, from $(OutDir).

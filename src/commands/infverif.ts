@@ -14,6 +14,10 @@ import { formatters, type FileReport } from '../report/index.js';
 import { infRules, ruleById } from '../rules/index.js';
 import { RULE_CRASHED } from '../rules/engine.js';
 import type { Mode, RuleMeta } from '../rules/types.js';
+import { KITS, NEWEST_KIT, resolveKit, type Kit } from '../rules/kits.js';
+import { KIT_SWITCHES, kitHasSwitch, kitsWithSwitch, kitSwitch } from '../rules/kit-switches.js';
+import { describeRule, kitHasRule, listRules } from '../rules/listing.js';
+import { infSummary, verboseBanner } from '../rules/banner.js';
 import { validateDocument } from '../rules/validate.js';
 
 import { VERSION } from '../version.js';
@@ -21,34 +25,55 @@ import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 
 export interface InfVerifOptions {
   mode: Mode;
+  /** /stampinf given; otherwise an unstamped build INF is checked as stamped unless --as-is. */
   stampinf: boolean;
+  asIs: boolean;
   verbose: boolean;
   format?: string;
   outputFile?: string;
   maxWarnings?: number;
   code?: string;
   help: boolean;
+  listRules: boolean;
+  /** --wdk / /wdk: the kit to be (default the newest). */
+  wdk?: string;
+  /** /rulever: the rules of another release ("vnext" = the newest). */
+  rulever?: string;
+  osver?: string;
+  info: boolean;
+  msft: boolean;
+  /** /sw<code> */
+  suppress: string[];
+  /** InfVerif switches given, in order, with their values (checked against the kit in run()). */
+  switches: { name: string; raw: string; value?: string }[];
   inputs: string[];
 }
 
-const HELP = `Usage: wdksim infverif [/w | /u | /k | /h] [/stampinf] [/v] [options] <file.inf | dir | -> ...
+const HELP = `Usage: wdksim infverif [/w | /u | /k | /h] [/stampinf] [/v] [--wdk VERSION] [options] <file.inf | dir | -> ...
 
-Validates INF files with InfVerif's rules and error codes.
+Validates INF files with the rules and error codes of InfVerif of one WDK
+(--wdk 10.0.19041, 10.0.22621, 10.0.26100...; default the newest, ${NEWEST_KIT.version}).
 
 Modes (one at a time; switches are case-insensitive and take / or -):
   (none)      basic validation; mode-specific findings are warnings
   /k          declarative driver requirements
   /u          universal driver requirements
   /w          Windows Driver requirements (declarative + driver package isolation)
-  /h          hardware certification (WHQL) requirements of this release
+  /h          hardware certification (WHQL) requirements (WDK 10.0.26100 on)
   /stampinf   validate an unstamped INX: $ARCH$ and an empty DriverVer are expected
   /v          verbose: InfVerif's header lines and a VALID / NOT VALID verdict per INF
-  /code N     print what error code N means and exit
+  /code N     print what error code N means and exit (WDK 10.0.26100 on)
+  /info /osver /rulever /wbuild /msft /sw<code> /l /product /provider /recurse:
+              as the kit's InfVerif has them; see docs/infverif.md
 
 Inputs: INF/INX files, directories (searched recursively for *.inf and *.inx),
-or - for standard input.
+or - for standard input. An INF that still holds stampinf's tokens ($ARCH$,
+$KMDFVERSION$..., an empty DriverVer) is checked as the build stamps it.
 
 Options:
+  --wdk VERSION        the WDK whose InfVerif to be (also /wdk VERSION)
+  --list-rules         print the kit's rule set (codes, levels per mode) and exit
+  --as-is              check an unstamped INF as it is (1274 for $ARCH$...)
   --format NAME        stylish (default on a terminal), text (InfVerif's console
                        format; default otherwise), json, sarif, github
   --output-file PATH   write the report to PATH (atomically) instead of stdout
@@ -58,34 +83,48 @@ Options:
 ${exitCodeTables.lint}
 `;
 
-// InfVerif's switches (/ or -, case-insensitive) and wdksim's --options. Switches InfVerif
-// has that wdksim does not act on are accepted and reported as ignored.
+const MODES = new Set(['w', 'u', 'k', 'h', 'universal']);
+
+// InfVerif's switches (/ or -, case-insensitive) are the kit table's rows (src/rules/kit-switches.ts;
+// whether the chosen kit has one is checked in run()), plus /? and wdksim's /wdk; /sw<code> is one
+// word and is read from the unknown tokens. wdksim's own options are --options.
 const SWITCHES: SwitchTable = {
   switches: {
-    '?': {}, w: {}, u: {}, k: {}, h: {}, stampinf: {}, v: {}, info: {},
-    code: { value: 'next' }, rulever: { value: 'next' }, wbuild: { value: 'next' }, l: { value: 'next' },
-    osver: { value: 'next' }, product: { value: 'next' }, provider: { value: 'next' },
+    '?': {}, wdk: { value: 'next' },
+    ...Object.fromEntries(KIT_SWITCHES.filter((s) => s.name !== 'sw').map((s) => [s.name, s.value ? { value: 'next' as const } : {}])),
   },
-  long: { help: {}, format: { value: true }, 'output-file': { value: true }, 'max-warnings': { value: true }, stampinf: {}, verbose: {} },
+  long: {
+    help: {}, format: { value: true }, 'output-file': { value: true }, 'max-warnings': { value: true }, stampinf: {}, verbose: {},
+    wdk: { value: true }, 'list-rules': {}, 'as-is': {},
+  },
   // The whole word after / or - is the switch name; an absolute POSIX path is an input.
   switchShape: /^[/-](.+)$/s,
   isWord: (arg) => arg.startsWith('/') && arg.slice(1).includes('/'),
   doubleDash: true,
 };
-const IGNORED = new Set(['rulever', 'wbuild', 'osver', 'l', 'product', 'provider', 'info']);
 
-export function parseArgs(argv: string[]): InfVerifOptions & { ignored: string[] } {
-  const opts: InfVerifOptions & { ignored: string[] } = { mode: 'default', stampinf: false, verbose: false, help: false, inputs: [], ignored: [] };
+export function parseArgs(argv: string[]): InfVerifOptions {
+  const opts: InfVerifOptions = {
+    mode: 'default', stampinf: false, asIs: false, verbose: false, help: false, listRules: false,
+    info: false, msft: false, suppress: [], switches: [], inputs: [],
+  };
   let modeSwitch: string | undefined;
   for (const token of tokenizeSwitches(argv, SWITCHES)) {
     const arg = token.raw;
     if (token.kind === 'word') {
       opts.inputs.push(arg);
     } else if (token.kind === 'missing-value') {
-      throw new UsageError(token.long ? `--${token.name} needs a value; see "wdksim infverif --help"` : `/${token.name} needs a value`);
+      if (token.long) throw new UsageError(`--${token.name} needs a value; see "wdksim infverif --help"`);
+      if (token.name === 'wdk') throw new UsageError('/wdk needs a version, e.g. /wdk 10.0.22621');
+      throw new UsageError(`/${token.name} needs a value (${kitSwitch(token.name)?.value ?? 'a value'})`);
     } else if (token.kind === 'unknown') {
       if (arg.startsWith('--')) throw new UsageError(`unknown option "${arg}"; see "wdksim infverif --help"`);
-      if (arg.startsWith('/') && /[\\.]/.test(arg)) opts.inputs.push(arg); // e.g. /tmp.inf given as a path
+      const sw = /^sw(\d{4})$/.exec(token.name);
+      if (sw) {
+        opts.switches.push({ name: 'sw', raw: arg });
+        opts.suppress.push(sw[1]!);
+      } else if (token.name === 'sw') throw new UsageError('/sw takes the code in the switch, e.g. /sw1402');
+      else if (arg.startsWith('/') && /[\\.]/.test(arg)) opts.inputs.push(arg); // e.g. /tmp.inf given as a path
       else throw new UsageError(`unknown switch "${arg}"; see "wdksim infverif --help"`);
     } else if (token.kind === 'long') {
       switch (token.name) {
@@ -100,40 +139,77 @@ export function parseArgs(argv: string[]): InfVerifOptions & { ignored: string[]
         }
         case 'stampinf': opts.stampinf = true; break;
         case 'verbose': opts.verbose = true; break;
+        case 'wdk': opts.wdk = token.value!; break;
+        case 'list-rules': opts.listRules = true; break;
+        case 'as-is': opts.asIs = true; break;
       }
     } else {
       const name = token.name;
+      const value = token.value;
       if (name === '?') {
         opts.help = true;
-      } else if (name === 'w' || name === 'u' || name === 'k' || name === 'h') {
-        if (modeSwitch && modeSwitch !== name) throw new UsageError(`only one mode at a time: /${modeSwitch} and /${name} were both given`);
-        modeSwitch = name;
-        opts.mode = name;
-      } else if (name === 'stampinf') {
-        opts.stampinf = true;
-      } else if (name === 'v') {
-        opts.verbose = true;
-      } else if (name === 'code') {
-        opts.code = token.value;
-      } else if (IGNORED.has(name)) {
-        opts.ignored.push(`/${name}`);
+        continue;
+      }
+      if (name === 'wdk') {
+        opts.wdk = value!;
+        continue;
+      }
+      opts.switches.push({ name, raw: arg, ...(value !== undefined ? { value } : {}) });
+      if (MODES.has(name)) {
+        const mode = name === 'universal' ? 'u' : name;
+        if (modeSwitch && modeSwitch !== mode) throw new UsageError(`only one mode at a time: /${modeSwitch} and /${mode} were both given`);
+        modeSwitch = mode;
+        opts.mode = mode as Mode;
+        continue;
+      }
+      switch (name) {
+        case 'stampinf': opts.stampinf = true; break;
+        case 'v': opts.verbose = true; break;
+        case 'code': opts.code = value; break;
+        case 'rulever': opts.rulever = value; break;
+        case 'osver': opts.osver = value; break;
+        case 'info': opts.info = true; break;
+        case 'msft': opts.msft = true; break;
+        default: break; // accepted for compatibility (run() says so)
       }
     }
   }
   return opts;
 }
 
-function describeCode(rule: RuleMeta): string {
-  const l = rule.levels;
-  return [
-    `Code ${rule.id} (${rule.name})`,
-    '',
-    `Message: ${rule.summary}`,
-    `Fix: ${rule.fix}`,
-    `Levels: (none): ${l.default}; /k: ${l.k}; /u: ${l.u}; /w: ${l.w}; /h: ${l.h}`,
-    `Docs: ${rule.docsUrl}`,
-    '',
-  ].join('\n');
+/** Switches wdksim accepts and does not act on: run() notes them on stderr. */
+const NO_EFFECT = new Set(['l', 'product', 'provider', 'wbuild']);
+
+/** The kit the options name; a usage error for a version wdksim does not model. */
+function chooseKit(opts: InfVerifOptions): Kit {
+  let kit = NEWEST_KIT;
+  if (opts.wdk !== undefined) {
+    const k = resolveKit(opts.wdk);
+    if (!k) throw new UsageError(`unknown WDK version "${opts.wdk}"; wdksim models InfVerif of ${KITS.map((x) => x.version).join(', ')} (a newer build uses the newest kit not newer than it)`);
+    kit = k;
+  }
+  // Every switch must be one this kit's InfVerif has.
+  for (const s of opts.switches) {
+    const spec = kitSwitch(s.name)!;
+    if (kitHasSwitch(spec, kit)) continue;
+    const have = kitsWithSwitch(spec);
+    const where = have.length > 0
+      ? `it is in WDK ${have.map((k) => k.version).join(', ')}; pass --wdk ${have[0]!.version}`
+      : `no WDK wdksim models has it (${spec.summary})`;
+    throw new UsageError(`InfVerif of WDK ${kit.version} has no ${s.raw} switch: ${where}`);
+  }
+  // /rulever: the rules of another release (vnext: the newest wdksim knows).
+  if (opts.rulever !== undefined) {
+    const r = /^vnext$/i.test(opts.rulever) ? NEWEST_KIT : resolveKit(opts.rulever);
+    if (!r) throw new UsageError(`/rulever takes Major.Minor.Build or vnext, and a release wdksim models (${KITS.map((x) => x.version).join(', ')}), not "${opts.rulever}"`);
+    kit = r;
+  }
+  return kit;
+}
+
+/** What /msft leaves out in the kits where it still suppresses (10.0.22621: Build-Sample.ps1 lists them). */
+function msftSuppressed(kit: Kit): string[] {
+  return kit.build === 22621 ? ['1284', '1285', '1293', '2083'] : [];
 }
 
 /** Case-insensitive `*`/`?` match of the last path component (InfVerif accepts wildcards). */
@@ -166,17 +242,24 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     ctx.io.stdout(HELP);
     return LintExit.ok;
   }
+  const kit = chooseKit(opts);
+  if (opts.listRules) {
+    ctx.io.stdout(listRules(infRules, kit));
+    return LintExit.ok;
+  }
   if (opts.code !== undefined) {
     const rule = ruleById(opts.code.trim());
-    if (!rule) throw new UsageError(`unknown InfVerif code "${opts.code}"; run "wdksim infverif --help"`);
-    ctx.io.stdout(describeCode(rule));
+    if (!rule || !kitHasRule(rule, kit)) throw new UsageError(`InfVerif of WDK ${kit.version} has no code "${opts.code}" that wdksim checks; run "wdksim infverif --list-rules --wdk ${kit.version}"`);
+    ctx.io.stdout(describeRule(rule, kit));
     return LintExit.ok;
   }
   if (opts.inputs.length === 0) throw new UsageError('no INF file given; usage: wdksim infverif [/w|/u|/k|/h] [/stampinf] <file.inf|dir|->...');
   const format = opts.format ?? (ctx.io.stdoutIsTTY && !opts.outputFile ? 'stylish' : 'text');
   const formatter = formatters[format];
   if (!formatter) throw new UsageError(`unknown --format "${format}"; use one of ${Object.keys(formatters).join(', ')}`);
-  for (const s of opts.ignored) ctx.io.stderr(`wdksim infverif: ${s} is accepted for compatibility and has no effect here\n`);
+  for (const s of opts.switches) if (NO_EFFECT.has(s.name)) ctx.io.stderr(`wdksim infverif: ${s.raw} is accepted for compatibility and has no effect here\n`);
+  const suppress = new Set([...opts.suppress, ...(opts.msft ? msftSuppressed(kit) : [])]);
+  const stampinf: boolean | 'auto' = opts.stampinf ? true : opts.asIs ? false : 'auto';
 
   const cwd = ctx.io.cwd;
   const files: FileReport[] = [];
@@ -216,12 +299,14 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       const doc = target === '-'
         ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' })
         : await readInfFile(resolve(cwd, target), { file: target });
-      const result = validateDocument(doc, { mode: opts.mode, stampinf: opts.stampinf });
+      const result = validateDocument(doc, { mode: opts.mode, stampinf, wdk: kit, suppress });
+      if (opts.info) ctx.io.stdout(infSummary(doc, target === '-' ? '<stdin>' : target));
+      const diagnostics = opts.osver === undefined ? result.diagnostics : result.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase());
       files.push({
         file: target === '-' ? '<stdin>' : target,
         ...(target === '-' ? {} : { absolute: resolve(cwd, target) }),
-        diagnostics: result.diagnostics,
-        lineText: (n) => doc.lineText(n),
+        diagnostics,
+        lineText: (n) => result.document.lineText(n),
       });
     } catch (error) {
       if (error instanceof InputError) fail(error.message);
@@ -237,6 +322,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     tool: { name: 'wdksim infverif', version: VERSION },
     mode: opts.mode,
     verbose: opts.verbose,
+    banner: verboseBanner(opts.mode, kit, opts.msft),
   });
   if (toFile) {
     const out = resolve(cwd, opts.outputFile!);

@@ -43,6 +43,8 @@ const signSchema = z.object({
 const settingsShape = {
   driverType: z.enum(['KMDF', 'UMDF', 'WDM', 'Package']).optional(),
   targetVersion: z.string().min(1).optional(),
+  /** The WDK the package is built with (10.0.22621): the InfVerif rules the build checks with. */
+  wdk: z.string().min(1).optional(),
   configurationType: z.string().min(1).optional(),
   outDir: z.string().min(1).optional(),
   intDir: z.string().min(1).optional(),
@@ -121,6 +123,7 @@ export function readWdksimJson(file: string, options: ReadOptions = {}): Project
   const targetPath = abs(`${props.OutDir}${props.TargetName}${props.TargetExt}`);
   const driverType = s.driverType ?? 'WDM';
   const targetVersion = s.targetVersion ?? 'Windows10';
+  if (s.wdk) props.WindowsTargetPlatformVersion = s.wdk;
   const minors = defaultFrameworkMinor[targetVersion.toLowerCase()] ?? defaultFrameworkMinor.windows10!;
 
   const infEntries = s.infs ?? [];

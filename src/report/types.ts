@@ -24,6 +24,8 @@ export interface ReportInput {
   tool: { name: string; version: string };
   mode: Mode;
   verbose: boolean;
+  /** The /v lines InfVerif prints before the first INF (the kit's mode banner); text format only. */
+  banner?: string[];
 }
 
 export type Formatter = (input: ReportInput) => string;

@@ -18,7 +18,7 @@ export default defineRule<InfRuleContext>({
     // Reports are sorted by line at the end: no need to merge the lists in file order here.
     for (const key of LIST_DIRECTIVES) {
       for (const entry of ctx.model.directives(key)) {
-        if (entry.fields.every(isBlank)) ctx.report({ ...atEntry(entry), message: `Section name is required for the ${entry.rawKey} directive` });
+        if (entry.fields.every(isBlank)) ctx.report({ ...atEntry(entry), message: `Section name required for ${entry.rawKey} directive.` });
       }
     }
   },

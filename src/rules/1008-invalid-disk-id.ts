@@ -11,7 +11,7 @@ export default defineRule<InfRuleContext>({
       for (const { entry } of list) {
         const id = (entry.fields[0] ?? '').trim();
         if (!entry.hasEquals || !/^\d+$/.test(id)) {
-          ctx.report({ ...atField(entry, 0), message: `Missing or invalid disk ID "${id}" for source file ${entry.key}` });
+          ctx.report({ ...atField(entry, 0), message: `Missing or invalid disk ID for '${entry.key}' under [${entry.section}] section.` });
         }
       }
     }

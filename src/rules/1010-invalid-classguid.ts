@@ -10,7 +10,7 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     for (const entry of ctx.model.version?.findAll('ClassGuid') ?? []) {
       const value = entry.fields[0] ?? '';
-      if (!isGuid(value)) ctx.report({ ...atField(entry, 0), message: `Invalid ClassGuid "${value}"` });
+      if (!isGuid(value)) ctx.report({ ...atField(entry, 0), message: `Invalid ClassGuid "${value}", expecting {XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}.` });
     }
   },
 });

@@ -8,7 +8,7 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const line of ctx.model.manufacturerLines) {
-      if (line.modelsName === '') ctx.report({ ...atEntry(line.entry), message: `Missing models section name for manufacturer "${line.entry.key ?? ''}"` });
+      if (line.modelsName === '') ctx.report({ ...atEntry(line.entry), message: 'Missing models section name in [Manufacturer] section.' });
     }
   },
 });

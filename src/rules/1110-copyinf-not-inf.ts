@@ -10,7 +10,7 @@ export default defineRule<InfRuleContext>({
     for (const entry of ctx.model.directives('copyinf')) {
       entry.fields.forEach((f, i) => {
         const name = f.trim();
-        if (name !== '' && !/\.inf$/i.test(name)) ctx.report({ ...atField(entry, i), message: `Cannot specify file ${name} in CopyINF; only INF files` });
+        if (name !== '' && !/\.inf$/i.test(name)) ctx.report({ ...atField(entry, i), message: `Cannot specify file '${name}' in a CopyINF directive.` });
       });
     }
   },

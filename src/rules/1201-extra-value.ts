@@ -24,11 +24,11 @@ export default defineRule<InfRuleContext>({
       const arity = entry.hasEquals ? versionArity(entry.lowerKey ?? '') : undefined;
       if (arity === undefined) continue;
       const at = extra(entry, arity);
-      if (at >= 0) ctx.report({ ...atField(entry, at), message: `Extra value "${entry.fields[at]!.trim()}" for ${entry.rawKey} is ignored` });
+      if (at >= 0) ctx.report({ ...atField(entry, at), message: `${entry.rawKey} entry has an extra value '${entry.fields[at]!.trim()}' and will be ignored.` });
     }
     for (const entry of ctx.doc.section('DestinationDirs')?.entries ?? []) {
       const at = entry.hasEquals ? extra(entry, 2) : -1;
-      if (at >= 0) ctx.report({ ...atField(entry, at), message: `Extra value "${entry.fields[at]!.trim()}" for ${entry.key} in [DestinationDirs] is ignored` });
+      if (at >= 0) ctx.report({ ...atField(entry, at), message: `${entry.key} entry has an extra value '${entry.fields[at]!.trim()}' and will be ignored.` });
     }
   },
 });

@@ -15,21 +15,21 @@ export default defineRule<InfRuleContext>({
         const from = doc.section(ref.entry.section);
         if (from && from.findAll('Include').length > 0) continue; // supplied by the included INF
       }
-      const hint = ref.kind === 'files' && /\.[a-z0-9]{1,4}$/i.test(ref.name) ? ` (to copy a single file write ${ref.directive}=@${ref.name})` : '';
-      ctx.report({ ...atToken(ref.entry, ref.token), message: `Section [${ref.name}] referenced from ${ref.directive} is not defined${hint}` });
+      const single = ref.kind === 'files' && /\.[a-z0-9]{1,4}$/i.test(ref.name);
+      ctx.report({ ...atToken(ref.entry, ref.token), message: `Section [${ref.name.toLowerCase()}] not found.`, ...(single ? { fix: `To copy a single file write ${ref.directive}=@${ref.name}` } : {}) });
     }
     const reportedModels = new Set<string>();
     for (const m of model.modelsSections) {
       if (m.section || reportedModels.has(m.name.toLowerCase())) continue;
       reportedModels.add(m.name.toLowerCase());
-      ctx.report({ ...atEntry(m.line.entry), message: `Models section [${m.name}] is not defined` });
+      ctx.report({ ...atEntry(m.line.entry), message: `Section [${m.name.toLowerCase()}] not found.` });
     }
     for (const install of model.installs) {
       if (install.section) continue;
       const base = install.model.installBase;
       ctx.report({
         ...atToken(install.model.entry, install.model.entry.fieldTokens[0]),
-        message: `Install section [${base}] is not defined (looked for [${base}.NT${install.arch}], [${base}.NT] and [${base}])`,
+        message: `Section [${base.toLowerCase()}] not found.`,
       });
     }
   },

@@ -10,7 +10,7 @@ export default defineRule<InfRuleContext>({
     const entry = ctx.model.version?.find('Provider');
     const value = entry?.fields[0]?.trim() ?? '';
     if (entry && /^microsoft/i.test(value)) {
-      ctx.report({ ...atField(entry, 0), message: `Provider cannot be "Microsoft" ("${value}"); it must be the organisation that authored the INF` });
+      ctx.report({ ...atField(entry, 0), message: 'Provider cannot be "Microsoft", must be organization who authored INF.' });
     }
   },
 });

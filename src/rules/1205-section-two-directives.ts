@@ -36,7 +36,7 @@ export default defineRule<InfRuleContext>({
       // ("Section [X] referenced from DelFiles and CopyFiles directive", Windows-driver-samples#889).
       const target = ctx.doc.section(ref.name);
       const where = target ? atSection(target) : atToken(ref.entry, ref.token);
-      ctx.report({ ...where, message: `Section [${target?.name ?? ref.name}] referenced from ${ref.directive} and ${prior.directive} directive` });
+      ctx.report({ ...where, message: `Section [${target?.name ?? ref.name}] referenced from ${ref.directive} and ${prior.directive} directive.` });
     }
   },
 });

@@ -9,6 +9,6 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     if (!ctx.doc.has('Manufacturer')) return;
     const first = ctx.doc.sections.find((s) => /^defaultinstall(\.|$)/i.test(s.name));
-    if (first) ctx.report({ ...atSection(first), message: `Cannot have both [${first.name}] and [Manufacturer] sections` });
+    if (first) ctx.report({ ...atSection(first), message: `Cannot have both [Manufacturer] and [${first.name}] sections.` });
   },
 });

@@ -9,7 +9,7 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     for (const [name, list] of ctx.model.sourceFiles) {
       if (!name.trim().endsWith('.cat')) continue;
-      for (const { entry } of list) ctx.report({ ...atToken(entry, entry.keyToken), message: `Catalog file ${entry.key} cannot be listed in [${entry.section}]` });
+      for (const { entry } of list) ctx.report({ ...atToken(entry, entry.keyToken), message: 'Cannot list CAT files under [SourceDisksFiles].' });
     }
   },
 });

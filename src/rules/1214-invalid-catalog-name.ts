@@ -12,7 +12,7 @@ export default defineRule<InfRuleContext>({
       const value = (entry.fields[0] ?? '').trim();
       if (value === '' && ctx.options.stampinf) continue; // stampinf -c fills it
       if (!/^[^\\/:*?"<>|]+\.cat$/i.test(value)) {
-        ctx.report({ ...atField(entry, 0), message: `Invalid catalog file "${value}" for ${entry.rawKey}; expecting name.cat` });
+        ctx.report({ ...atField(entry, 0), message: `Invalid catalog file '${value}', expecting 'filename.cat'.` });
       }
     }
   },

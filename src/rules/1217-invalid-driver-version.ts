@@ -8,6 +8,7 @@ export default defineRule<InfRuleContext>({
   fix: 'Write DriverVer=MM/DD/YYYY,w.x.y.z with four numeric parts',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
+    if (ctx.options.restamped) return; // the build's stampinf replaces DriverVer
     for (const entry of [...(ctx.model.version?.findAll('DriverVer') ?? []), ...ctx.model.directives('driverver')]) {
       {
         const version = entry.fields[1];

@@ -9,7 +9,7 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const r of registryLines(ctx.model)) {
-      if (!REG_ROOTS.has(r.root)) ctx.report({ ...atField(r.entry, 0), message: `Invalid registry root "${r.entry.fields[0]?.trim() ?? ''}" in [${r.section.name}]` });
+      if (!REG_ROOTS.has(r.root)) ctx.report({ ...atField(r.entry, 0), message: `Invalid registry root "${r.entry.fields[0]?.trim() ?? ''}".` });
     }
   },
 });

@@ -17,13 +17,13 @@ export default defineRule<InfRuleContext>({
       seen.add(key);
       const found = model.sourceFiles.get(copy.source.toLowerCase());
       if (!found) {
-        ctx.report({ ...atEntry(copy.entry), message: `File ${copy.source} is copied but not listed under [SourceDisksFiles]` });
+        ctx.report({ ...atEntry(copy.entry), message: `Missing file '${copy.source}' under [SourceDisksFiles] section.` });
         continue;
       }
       if (found.some((f) => f.arch === '' || f.arch === '$arch$')) continue;
       for (const arch of archs) {
         if (!found.some((f) => f.arch === arch)) {
-          ctx.report({ ...atEntry(copy.entry), message: `File ${copy.source} is copied but not listed under [SourceDisksFiles] or [SourceDisksFiles.${arch}]`, targetOs: `NT${arch}` });
+          ctx.report({ ...atEntry(copy.entry), message: `Missing file '${copy.source}' under [SourceDisksFiles] section.`, targetOs: `NT${arch}` });
         }
       }
     }

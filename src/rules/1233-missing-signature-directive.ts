@@ -10,8 +10,8 @@ export default defineRule<InfRuleContext>({
     const version = ctx.model.version;
     if (!version) return;
     const hasCatalog = version.entries.some((e) => /^catalogfile(\..*)?$/i.test(e.key ?? ''));
-    if (!hasCatalog) ctx.report({ ...atSection(version), message: 'Missing directive CatalogFile required for digital signature', fix: 'Add CatalogFile=name.cat to [Version]' });
+    if (!hasCatalog) ctx.report({ ...atSection(version), message: 'Missing directive CatalogFile required for digital signature.', fix: 'Add CatalogFile=name.cat to [Version]' });
     // stampinf adds a missing DriverVer, so an unstamped INX may lack it.
-    if (!version.find('DriverVer') && !ctx.options.stampinf) ctx.report({ ...atSection(version), message: 'Missing directive DriverVer required for digital signature', fix: 'Add DriverVer=MM/DD/YYYY,w.x.y.z to [Version] (or run stampinf)' });
+    if (!version.find('DriverVer') && !ctx.options.stampinf) ctx.report({ ...atSection(version), message: 'Missing directive DriverVer required for digital signature.', fix: 'Add DriverVer=MM/DD/YYYY,w.x.y.z to [Version] (or run stampinf)' });
   },
 });

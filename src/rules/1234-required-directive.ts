@@ -15,9 +15,9 @@ export default defineRule<InfRuleContext>({
       for (const name of REQUIRED) {
         const entry = section.find(name);
         if (!entry || (entry.fields[0] ?? '').trim() === '') {
-          ctx.report({ ...(entry ? atField(entry, 0) : atSection(section)), message: `Required directive ${name} missing or empty in section [${section.name}]` });
+          ctx.report({ ...(entry ? atField(entry, 0) : atSection(section)), message: `Required directive ${name} missing, empty, or invalid in [${section.name}] section.` });
         } else if (NUMERIC.has(name.toLowerCase()) && !isIntField(entry.fields[0])) {
-          ctx.report({ ...atField(entry, 0), message: `Invalid value "${entry.fields[0]!.trim()}" for ${name} in section [${section.name}]` });
+          ctx.report({ ...atField(entry, 0), message: `Required directive ${name} missing, empty, or invalid in [${section.name}] section.` });
         }
       }
     }

@@ -9,7 +9,7 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     for (const s of ctx.model.services) {
       const type = (s.entry.fields[4] ?? '').trim();
-      if (type !== '' && !/^(system|application|security)$/i.test(type)) ctx.report({ ...atField(s.entry, 4), message: `Invalid EventLogType "${type}" for AddService ${s.name}` });
+      if (type !== '' && !/^(system|application|security)$/i.test(type)) ctx.report({ ...atField(s.entry, 4), message: `Invalid EventLogType '${type}', expecting 'System', 'Application', or 'Security'.` });
     }
   },
 });

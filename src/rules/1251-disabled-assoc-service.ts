@@ -10,7 +10,7 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     for (const s of ctx.model.services) {
       if (!s.section || s.flags === undefined || (s.flags & 2) === 0) continue;
-      if (parseIntField(s.section.value('StartType')) === 4) ctx.report({ ...atEntry(s.entry), message: `Cannot add disabled associated service ${s.name} (StartType=4 in [${s.section.name}])` });
+      if (parseIntField(s.section.value('StartType')) === 4) ctx.report({ ...atEntry(s.entry), message: `Cannot add disabled (StartType=4) service '${s.name}' with SPSVCINST_ASSOCSERVICE flag.` });
     }
   },
 });

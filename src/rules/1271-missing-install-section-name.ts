@@ -8,7 +8,7 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const m of ctx.model.modelEntries) {
-      if (m.entry.hasEquals && m.installBase === '') ctx.report({ ...atEntry(m.entry), message: `Missing model install section name for "${m.entry.key ?? ''}" in [${m.models.name}]` });
+      if (m.entry.hasEquals && m.installBase === '') ctx.report({ ...atEntry(m.entry), message: 'Missing model install section name.' });
     }
   },
 });

@@ -11,7 +11,7 @@ export default defineRule<InfRuleContext>({
     const entry = ctx.model.version?.find('Class');
     const name = entry?.fields[0]?.trim();
     if (entry && name && RESERVED_CLASSES.has(name.toLowerCase())) {
-      ctx.report({ ...atField(entry, 0), message: `Class "${name}" is reserved for use by Microsoft` });
+      ctx.report({ ...atField(entry, 0), message: `Class "${name}" is reserved for use by Microsoft.` });
     }
   },
 });

@@ -16,7 +16,7 @@ export default defineRule<InfRuleContext>({
     if (!known) return;
     for (const section of ctx.doc.sections) {
       if (section.lowerName.startsWith('classinstall32') && /^classinstall32(\.nt(x86|amd64|arm64|arm|ia64|\$arch\$)?)?$/.test(section.lowerName)) {
-        ctx.report({ ...atSection(section), message: `[${section.name}] cannot install class ${known.name}, which Microsoft defines` });
+        ctx.report({ ...atSection(section), message: 'Cannot specify [ClassInstall32] section for Microsoft-defined class.' });
       }
     }
   },

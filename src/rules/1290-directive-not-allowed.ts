@@ -28,9 +28,9 @@ export default defineRule<InfRuleContext>({
         if (!entry.hasEquals) continue;
         const home = HOMES.get(key);
         if (home && !home.test(section.name)) {
-          ctx.report({ ...atEntry(entry), message: `Directive ${entry.rawKey} is not valid in section [${section.name}]` });
+          ctx.report({ ...atEntry(entry), message: `Invalid directive '${entry.rawKey}' for [${section.name}] section.` });
         } else if (key === 'copyfiles' && /\.services$/i.test(section.name)) {
-          ctx.report({ ...atEntry(entry), message: `Directive ${entry.rawKey} is not valid in section [${section.name}]` });
+          ctx.report({ ...atEntry(entry), message: `Invalid directive '${entry.rawKey}' for [${section.name}] section.` });
         }
       }
     }

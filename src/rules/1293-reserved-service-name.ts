@@ -18,7 +18,7 @@ export default defineRule<InfRuleContext>({
     for (const key of ['addservice', 'kmdfservice']) {
       for (const entry of ctx.model.directives(key)) {
         const name = (entry.fields[0] ?? '').trim();
-        if (name !== '' && RESERVED.has(name.toLowerCase())) ctx.report({ ...atField(entry, 0), message: `Service name '${name}' is reserved` });
+        if (name !== '' && RESERVED.has(name.toLowerCase())) ctx.report({ ...atField(entry, 0), message: `Service name '${name}' is reserved.` });
       }
     }
   },

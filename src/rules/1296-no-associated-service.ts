@@ -40,8 +40,11 @@ export default defineRule<InfRuleContext>({
       const key = `${install.model.entry.line}:${section.lowerName}`;
       if (done.has(key)) continue;
       done.add(key);
-      const ids = install.model.hardwareIds.filter((h) => h !== '').join(', ') || install.model.entry.key || '';
-      ctx.report({ ...atEntry(install.model.entry), message: `Hardware ID ${ids} has no associated service for install section [${section.name}]`, ...(install.model.models.dec ? { targetOs: install.model.models.dec.text } : {}) });
+      // The finding names the hardware: a Models entry without a hardware ID (a printer model
+      // "XPSDrv Sample Driver" = Install) is not reported (Windows-driver-samples#539 lists no 1296).
+      const ids = install.model.hardwareIds.filter((h) => h !== '').join(', ');
+      if (ids === '') continue;
+      ctx.report({ ...atEntry(install.model.entry), message: `Hardware '${ids}' does not have an associated service using install section '${section.name}'.`, ...(install.model.models.dec ? { targetOs: install.model.models.dec.text } : {}) });
     }
   },
 });

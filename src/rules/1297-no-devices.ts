@@ -11,6 +11,6 @@ export default defineRule<InfRuleContext>({
     if (!mfg || ctx.model.modelsSections.length === 0) return;
     if (ctx.model.modelsSections.some((m) => !m.section)) return; // 1203 already
     // A whole-file finding: InfVerif prints line 0 (windows-driver-docs#2067).
-    if (ctx.model.modelEntries.length === 0) ctx.report({ line: 0, message: 'Device INF does not install on any device (every Models section is empty); use a primitive driver INF instead' });
+    if (ctx.model.modelEntries.length === 0) ctx.report({ line: 0, message: 'Device driver does not install on any devices, use primitive driver if this is intended.' });
   },
 });

@@ -12,7 +12,7 @@ export default defineRule<InfRuleContext>({
       // Not .CoInstallers: InfVerif reports the co-installer's AddReg line (1303) and not the section
       // (virtio-win/kvm-guest-drivers-windows#541, Windows-driver-samples#936).
       if (lower.endsWith('.logconfigoverride') && ctx.model.installLike.has(lower)) {
-        ctx.report({ ...atSection(section), message: `Found legacy section [${section.name}]` });
+        ctx.report({ ...atSection(section), message: `Found legacy section [${section.name}].` });
       }
     }
   },

@@ -10,6 +10,6 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     // Reports are sorted by line at the end: the lists need no merging here.
-    for (const key of LEGACY) for (const entry of ctx.model.directives(key)) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
+    for (const key of LEGACY) for (const entry of ctx.model.directives(key)) ctx.report({ ...atEntry(entry), message: `Found legacy ${entry.rawKey} operation.` });
   },
 });

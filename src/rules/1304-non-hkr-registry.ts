@@ -9,7 +9,7 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const r of registryLines(ctx.model)) {
-      if (REG_ROOTS.has(r.root) && r.root !== 'hkr') ctx.report({ ...atField(r.entry, 0), message: `Found legacy operation: registry key ${r.root.toUpperCase()}\\${r.subkey} is not relative to HKR` });
+      if (REG_ROOTS.has(r.root) && r.root !== 'hkr') ctx.report({ ...atField(r.entry, 0), message: `Found legacy ${r.ref.kind === 'delreg' ? 'DelReg' : r.ref.kind === 'bitreg' ? 'BitReg' : 'AddReg'} operation using non-relative key (${r.root.toUpperCase()}\\${r.subkey}).` });
     }
   },
 });

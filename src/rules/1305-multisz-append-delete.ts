@@ -12,7 +12,7 @@ export default defineRule<InfRuleContext>({
       if (r.flags === undefined) continue;
       const append = r.ref.kind === 'registry' && (r.flags & 8) !== 0;
       const del = r.ref.kind === 'delreg' && r.flags === 0x00018002;
-      if (append || del) ctx.report({ ...atField(r.entry, 3), message: `Found legacy operation: multi-string ${append ? 'append' : 'delete'} on ${r.valueName || '(default)'}` });
+      if (append || del) ctx.report({ ...atField(r.entry, 3), message: `Found legacy ${r.ref.kind === 'delreg' ? 'DelReg' : r.ref.kind === 'bitreg' ? 'BitReg' : 'AddReg'} operation using appendable multi-sz value (${r.subkey}\\${r.valueName}).` });
     }
   },
 });

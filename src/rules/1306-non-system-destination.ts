@@ -2,6 +2,7 @@ import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atField } from './context.js';
 import { destination } from './lib/dest.js';
 import { usedDestinations } from './lib/used-destinations.js';
+import { diridPath } from '../inf/dirids.js';
 
 /** Universal INF destinations: 10 (with a subdirectory), 11, 12, 13, and the printer DIRIDs. */
 function system(dirid: number): boolean {
@@ -16,7 +17,7 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     for (const entry of usedDestinations(ctx.model)) {
       const dest = destination(entry);
-      if (dest?.dirid !== undefined && !system(dest.dirid)) ctx.report({ ...atField(entry, 0), message: `Found legacy operation: copying files to non-system DIRID ${dest.dirid} (${entry.key})` });
+      if (dest?.dirid !== undefined && !system(dest.dirid)) ctx.report({ ...atField(entry, 0), message: `Found legacy CopyFiles operation with non-system target path (${diridPath(dest.dirid) ?? `%${dest.dirid}%`}) for '${entry.key}'.` });
     }
   },
 });

@@ -11,6 +11,6 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     // Reports are sorted by line at the end: the lists need no merging here.
-    for (const key of KEYS) for (const entry of ctx.model.directives(key)) if (!inUninstall(entry)) ctx.report({ ...atEntry(entry), message: `Found legacy operation ${entry.rawKey}` });
+    for (const key of KEYS) for (const entry of ctx.model.directives(key)) if (!inUninstall(entry)) ctx.report({ ...atEntry(entry), message: `Found legacy ${entry.rawKey} operation for '${entry.fields[0]?.trim() ?? ''}'.` });
   },
 });

@@ -9,7 +9,7 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const r of registryLines(ctx.model)) {
-      if (REG_ROOTS.has(r.root) && r.root !== 'hkr' && r.valueName === '') ctx.report({ ...atField(r.entry, 0), message: `Registry key ${r.root.toUpperCase()}\\${r.subkey} is not isolated to HKR` });
+      if (REG_ROOTS.has(r.root) && r.root !== 'hkr' && r.valueName === '') ctx.report({ ...atField(r.entry, 0), message: `Registry root '${r.root.toUpperCase()}\\${r.subkey}' is not isolated to HKR.` });
     }
   },
 });

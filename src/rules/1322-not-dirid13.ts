@@ -1,5 +1,5 @@
 import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
-import { type InfRuleContext, atEntry } from './context.js';
+import { type InfRuleContext, atEntryAsKit } from './context.js';
 import { destination } from './lib/dest.js';
 import { diridPath } from '../inf/dirids.js';
 
@@ -24,7 +24,7 @@ export default defineRule<InfRuleContext>({
       done.add(copy.entry.line);
       const base = diridPath(dest.dirid) ?? `%${dest.dirid}%`;
       const path = dest.subdir ? `${base}\\${dest.subdir}` : base;
-      ctx.report({ ...atEntry(copy.entry), message: `Destination file path '${path}' for file '${copy.dest}' is not isolated to DIRID 13 (DIRID ${dest.dirid}, from [DestinationDirs] ${dest.entry.key ?? ''})` });
+      ctx.report({ ...atEntryAsKit(ctx, copy.entry), message: `Destination file path '${path}' for file '${copy.dest}' is not isolated to DIRID 13.` });
     }
   },
 });

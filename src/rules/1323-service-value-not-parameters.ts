@@ -20,7 +20,7 @@ export default defineRule<InfRuleContext>({
       }
       const at = addService.get(r.ref.entry.section.toLowerCase()) ?? r.entry;
       const name = r.valueName || r.subkey || '(default)';
-      ctx.report({ ...atEntry(at), message: `Service registry key '${name}' must be under the Parameters subkey (line ${r.entry.line}: HKR,${r.subkey},${r.valueName})` });
+      ctx.report({ ...atEntry(at), message: `Service registry key '${name}' must be under the Parameters subkey.` });
     }
   },
 });

@@ -10,7 +10,7 @@ export default defineRule<InfRuleContext>({
     const version = ctx.model.version;
     if (!version) return;
     const entry = version.find('PnpLockdown');
-    if (!entry) ctx.report({ ...atSection(version), message: '[Version] section should specify PnpLockdown=1' });
-    else if ((entry.fields[0] ?? '').trim() !== '1') ctx.report({ ...atField(entry, 0), message: `PnpLockdown is "${(entry.fields[0] ?? '').trim()}"; [Version] should specify PnpLockdown=1` });
+    if (!entry) ctx.report({ ...atSection(version), message: '[Version] section should specify PnpLockdown=1 to prevent external apps from modifying installed driver files.' });
+    else if ((entry.fields[0] ?? '').trim() !== '1') ctx.report({ ...atField(entry, 0), message: '[Version] section should specify PnpLockdown=1 to prevent external apps from modifying installed driver files.' });
   },
 });

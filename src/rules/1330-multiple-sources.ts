@@ -20,7 +20,7 @@ export default defineRule<InfRuleContext>({
       if (prior === undefined) targets.set(key, copy.source);
       else if (prior.toLowerCase() !== copy.source.toLowerCase() && !reported.has(key)) {
         reported.add(key);
-        ctx.report({ ...atEntry(copy.entry), message: `Cannot copy multiple different source files ('${prior}' and '${copy.source}') to destination file '${copy.dest}' (DIRID ${dir})` });
+        ctx.report({ ...atEntry(copy.entry), message: `Cannot copy multiple different sources files ('${prior}' and '${copy.source}') to destination file '${copy.dest}'.` });
       }
     }
   },

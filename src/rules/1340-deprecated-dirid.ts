@@ -13,7 +13,7 @@ export default defineRule<InfRuleContext>({
       const dest = destination(entry);
       if (!entry.hasEquals || dest?.dirid === undefined) continue;
       const info = diridInfo(dest.dirid);
-      if (info?.deprecated) ctx.report({ ...atField(entry, 0), message: `DIRID ${dest.dirid} (${info.name}) is not allowed` });
+      if (info?.deprecated) ctx.report({ ...atField(entry, 0), message: `Specified DIRID '${dest.dirid}' not allowed.` });
     }
   },
 });

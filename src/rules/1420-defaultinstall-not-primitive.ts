@@ -11,7 +11,7 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     if (undecoratedPrimitiveSections(ctx.doc).some((r) => r.root === 'defaultinstall')) {
-      ctx.report({ line: 0, message: '[DefaultInstall]-based INF cannot be processed as Primitive' });
+      ctx.report({ line: 0, message: '[DefaultInstall]-based INF cannot be processed as Primitive.' });
     }
   },
 });

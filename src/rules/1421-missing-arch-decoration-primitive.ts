@@ -10,7 +10,7 @@ export default defineRule<InfRuleContext>({
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const { section } of undecoratedPrimitiveSections(ctx.doc)) {
-      ctx.report({ ...atSection(section), message: `Section [${section.name}] should have an architecture decoration` });
+      ctx.report({ ...atSection(section), message: `Section [${section.name}] missing an architecture decoration.` });
     }
   },
 });

@@ -11,7 +11,7 @@ export default defineRule<InfRuleContext>({
   check(ctx) {
     for (const entry of ctx.model.version?.entries ?? []) {
       if (entry.hasEquals && DEPRECATED.has(entry.key?.toLowerCase() ?? '')) {
-        ctx.report({ ...atEntry(entry), message: `Legacy directive ${entry.rawKey} will be ignored` });
+        ctx.report({ ...atEntry(entry), message: `Legacy directive '${entry.rawKey}' will be ignored.` });
       }
     }
   },

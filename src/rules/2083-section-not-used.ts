@@ -1,5 +1,16 @@
 import { defineRule, levels, INFVERIF_DOCS } from './types.js';
-import { type InfRuleContext, atSection } from './context.js';
+import { type InfRuleContext, atEntry, atSection } from './context.js';
+import type { InfSection } from '../inf/document.js';
+
+/**
+ * Kits before 10.0.22621 print the section's last line with a value ([DefaultUninstall] on 55 with
+ * its one DelFiles on 56 is reported at 56, microsoft/ebpf-for-windows#503, #283); 10.0.22621 prints
+ * the header ([ToastCoInfo] on 110, Windows-driver-samples#936).
+ */
+function atUnusedSection(ctx: InfRuleContext, section: InfSection) {
+  const last = section.entries[section.entries.length - 1];
+  return ctx.kit.build < 22621 && last ? atEntry(last) : atSection(section);
+}
 
 export default defineRule<InfRuleContext>({
   id: '2083', name: 'section-not-used', levels: levels('W'),
@@ -13,7 +24,7 @@ export default defineRule<InfRuleContext>({
       if (ctx.model.isReached(section)) continue;
       if (/\.security$/i.test(section.name)) continue;
       if (needsElsewhere && section.entries.length === 0) continue;
-      ctx.report({ ...atSection(section), message: `Section [${section.name}] not referenced or used` });
+      ctx.report({ ...atUnusedSection(ctx, section), message: `Section [${section.lowerName}] not referenced or used.` });
     }
   },
 });

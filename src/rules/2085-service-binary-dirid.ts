@@ -12,7 +12,7 @@ export default defineRule<InfRuleContext>({
       const entry = section.find('ServiceBinary');
       const raw = entry?.rawFields[0] ?? '';
       if (entry && raw.trim() !== '' && !startsWithDirid(raw) && !startsWithDirid(entry.fields[0] ?? '')) {
-        ctx.report({ ...atField(entry, 0), message: `Service binary '${raw.trim()}' must be a path under a DIRID, e.g. %13%\\driver.sys` });
+        ctx.report({ ...atField(entry, 0), message: `Service binary '${raw.trim()}' should be specified as a path under a DIRID.` });
       }
     }
   },

@@ -5,10 +5,16 @@ import type { RawToken } from '../inf/lexer.js';
 import type { Span } from '../diagnostic.js';
 import type { InfModel } from './model.js';
 import type { BaseRuleContext, Mode, Rule, RuleReport } from './types.js';
+import type { Kit } from './kits.js';
 
 export interface InfRuleOptions {
   /** /stampinf: unstamped INX tokens ($ARCH$, empty DriverVer...) are expected. */
   stampinf: boolean;
+  /**
+   * The INF is a build input the build stamps before InfVerif sees it (validate's 'auto'):
+   * MSBuild's stampinf writes a new DriverVer (-d * -v *), so the one in the file is not checked.
+   */
+  restamped?: boolean;
 }
 
 export interface InfRuleContext extends BaseRuleContext {
@@ -16,6 +22,8 @@ export interface InfRuleContext extends BaseRuleContext {
   model: InfModel;
   mode: Mode;
   options: InfRuleOptions;
+  /** The WDK whose InfVerif is being modelled (placement differs between kits). */
+  kit: Kit;
 }
 
 export type InfRule = Rule<InfRuleContext>;
@@ -49,4 +57,16 @@ export function atSection(section: InfSection): Pick<RuleReport, 'line' | 'colum
 /** The value field n (0-based) of an entry. */
 export function atField(entry: InfEntry, n: number): Pick<RuleReport, 'line' | 'column' | 'endColumn'> {
   return atToken(entry, entry.fieldTokens[n]);
+}
+
+/**
+ * An entry as the kit places findings of its legacy-operation and isolation checks (1303, 1322):
+ * 22621 and later kits print the line above the entry (the 0-based line number of the entry):
+ * toastpkg.inf's co-installer AddReg on line 108 is reported at 107, its copy of tostrco2.dll on
+ * line 105 at 104 (Windows-driver-samples#936), netlwf.inf's copy on line 71 at 70 (#804). A
+ * 1809 kit still printed the entry's own line (virtio-win/kvm-guest-drivers-windows#541).
+ */
+export function atEntryAsKit(ctx: InfRuleContext, entry: InfEntry): Pick<RuleReport, 'line' | 'column' | 'endColumn'> {
+  const at = atEntry(entry);
+  return ctx.kit.build >= 22621 && at.line > 1 ? { line: at.line - 1 } : at;
 }

@@ -366,10 +366,15 @@ export class InfModel {
       }
       if (attached) for (const c of attached) if (c.lowerName.endsWith('.security')) this.reached.add(c.lowerName);
     };
+    // A device INF (one with [Manufacturer]) is installed through its Models: its [DefaultUninstall]
+    // sections are never run, and InfVerif reports them as unused (2083 on NetEbpfExt.inf,
+    // microsoft/ebpf-for-windows#503). A DefaultInstall-based INF uses them.
+    const deviceInf = this.doc.has('Manufacturer');
     for (const section of this.doc.sections) {
       // Every root name starts with one of these ASCII letters (either case): most sections skip the regexes.
       if (ROOT_FIRST[section.name.charCodeAt(0) | 0x20] !== 1) continue;
       if (!ROOT_NAME.test(section.lowerName)) continue;
+      if (deviceInf && section.lowerName.startsWith('defaultuninstall')) continue;
       this.reached.add(section.lowerName);
       // Companions of a root install section are walked through it (the install roots are root names too).
       if (INSTALL_ROOT_NAME.test(section.lowerName) && !isCompanionName(section.name)) reach(section, true);

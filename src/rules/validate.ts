@@ -10,12 +10,23 @@ import type { InfRule, InfRuleContext } from './context.js';
 import { infRules, ruleById } from './index.js';
 import { type InfModel, modelOf } from './model.js';
 import { type Mode, type RuleReport, severityOf } from './types.js';
+import { type Kit, NEWEST_KIT, kitLevel, kitMessage, resolveKit } from './kits.js';
+import { autoStampinf, stampedForBuild } from './stamp-state.js';
 
 export interface ValidateOptions {
   /** InfVerif mode: 'default' (no switch), 'k', 'u', 'w', 'h'. */
   mode?: Mode;
-  /** /stampinf: validate an unstamped INX ($ARCH$, empty DriverVer expected). */
-  stampinf?: boolean;
+  /**
+   * /stampinf: validate an unstamped INX ($ARCH$, empty DriverVer expected). 'auto' (the
+   * default, as `wdksim infverif` without /stampinf or --as-is): an INF that still holds
+   * stampinf's tokens is checked as the build stamps it before InfVerif runs; false checks
+   * the file as it is.
+   */
+  stampinf?: boolean | 'auto';
+  /** The WDK whose InfVerif to be: a kit or a version ("10.0.22621", "22621"); default the newest. */
+  wdk?: Kit | string;
+  /** Codes to leave out (InfVerif's /sw<code>, and /msft in the kits where it suppresses). */
+  suppress?: ReadonlySet<string>;
   /** The rules to run (default: every infverif rule). */
   rules?: readonly InfRule[];
   /** Under test: a rule reporting an impossible position throws. */
@@ -40,7 +51,7 @@ export interface ValidationResult {
  */
 class DocumentContext implements InfRuleContext {
   report: (r: RuleReport) => void = () => {};
-  constructor(readonly doc: InfDocument, readonly mode: Mode, readonly options: InfRuleContext['options']) {}
+  constructor(readonly doc: InfDocument, readonly mode: Mode, readonly options: InfRuleContext['options'], readonly kit: Kit) {}
   /** Built on first use, inside a rule's try, so a model failure is a rule failure. */
   get model(): InfModel {
     return modelOf(this.doc);
@@ -50,13 +61,52 @@ class DocumentContext implements InfRuleContext {
 /** Parse problems that stop InfVerif: nothing else is checked after them. */
 const FATAL = new Set(['1001', '1002']);
 
-export function validateDocument(doc: InfDocument, options: ValidateOptions = {}): ValidationResult {
+/** The kit an option names (the newest when none); throws on a version wdksim does not model. */
+export function kitOf(wdk: Kit | string | undefined): Kit {
+  if (wdk === undefined) return NEWEST_KIT;
+  if (typeof wdk !== 'string') return wdk;
+  const kit = resolveKit(wdk);
+  if (!kit) throw new RangeError(`unknown WDK version "${wdk}"`);
+  return kit;
+}
+
+/** A rule list with each rule's levels as the kit has them (a code the kit lacks is off). Cached per list and kit. */
+const KIT_RULES = new WeakMap<readonly InfRule[], Map<string, readonly InfRule[]>>();
+export function rulesForKit(rules: readonly InfRule[], kit: Kit): readonly InfRule[] {
+  if (kit === NEWEST_KIT) return rules;
+  let byKit = KIT_RULES.get(rules);
+  if (!byKit) KIT_RULES.set(rules, (byKit = new Map()));
+  let list = byKit.get(kit.version);
+  if (!list) {
+    list = rules.map((rule) => {
+      const levels = { ...rule.levels };
+      let changed = false;
+      for (const mode of Object.keys(levels) as Mode[]) {
+        const level = kitLevel(rule.id, mode, rule.levels[mode], kit);
+        if (level !== levels[mode]) {
+          levels[mode] = level;
+          changed = true;
+        }
+      }
+      return changed ? { ...rule, levels } : rule;
+    });
+    byKit.set(kit.version, list);
+  }
+  return list;
+}
+
+export function validateDocument(source: InfDocument, options: ValidateOptions = {}): ValidationResult {
+  // A build input is checked as the build's stampinf leaves it, with the stamped file's lines.
+  const stampOption = options.stampinf ?? 'auto';
+  const buildInput = stampOption === 'auto' && autoStampinf(source);
+  const doc = (buildInput && stampedForBuild(source)) || source;
   const mode = options.mode ?? 'default';
-  const rules = options.rules ?? infRules;
+  const kit = kitOf(options.wdk);
+  const rules = rulesForKit(options.rules ?? infRules, kit);
   const diagnostics: Diagnostic[] = [];
   for (const d of doc.diagnostics) {
     const rule = ruleById(d.code);
-    const severity = rule ? severityOf(rule.levels[mode]) : d.severity;
+    const severity = rule ? severityOf(kitLevel(rule.id, mode, rule.levels[mode], kit)) : d.severity;
     if (!severity) continue;
     diagnostics.push({ ...d, severity, file: d.file ?? doc.file, ...(d.fix || !rule ? {} : { fix: rule.fix }) });
   }
@@ -79,10 +129,10 @@ export function validateDocument(doc: InfDocument, options: ValidateOptions = {}
     const skipped = ruleById('1299')!;
     diagnostics.push({ code: '1299', severity: 'error', file: doc.file, line: 0, column: 0, message: 'Further checks were skipped because of the errors above', fix: skipped.fix });
   } else {
-    const stampinf = options.stampinf ?? false;
+    const stampinf = stampOption === 'auto' ? buildInput : stampOption;
     const lineCount = doc.lineCount;
     // One context for the document; each rule gets its own report function.
-    const ctx = new DocumentContext(doc, mode, { stampinf });
+    const ctx = new DocumentContext(doc, mode, { stampinf, ...(buildInput ? { restamped: true } : {}) }, kit);
     diagnostics.push(...runRules<InfRuleContext>(
       rules,
       { file: doc.file, lineCount, lineLength: (n) => lineLength(doc, n) },
@@ -93,7 +143,10 @@ export function validateDocument(doc: InfDocument, options: ValidateOptions = {}
       { mode, ...(options.strict ? { strict: true } : {}) },
     ));
   }
-  return { file: doc.file, diagnostics: dedupeSorted(sortDiagnostics(diagnostics)), document: doc };
+  const suppress = options.suppress;
+  const shown = suppress && suppress.size > 0 ? diagnostics.filter((d) => !suppress.has(d.code)) : diagnostics;
+  if (kit !== NEWEST_KIT) for (const d of shown) d.message = kitMessage(d.code, d.message, kit);
+  return { file: doc.file, diagnostics: dedupeSorted(sortDiagnostics(shown)), document: doc };
 }
 
 /** Validates a document, or reads and parses the INF at a path first (InputError if unreadable). */

@@ -27,14 +27,14 @@ describe('wdksim infverif (built CLI)', () => {
   it('text: InfVerif lines with the full path, exit 1 on errors', async () => {
     const r = await wdksim([INVALID]);
     expect(r.code).toBe(1);
-    expect(scrub(r.stdout)).toBe(`ERROR(1203) in <root>/${INVALID}, line 27: Section [sample.sys] referenced from CopyFiles is not defined (to copy a single file write CopyFiles=@sample.sys)`);
+    expect(scrub(r.stdout)).toBe(`ERROR(1203) in <root>/${INVALID}, line 27: Section [sample.sys] not found.`);
     expect(r.stderr).toBe('');
   });
 
   it('text /v: header lines and the verdict', async () => {
     const r = await wdksim(['/V', '/u', VALID]);
     expect(r.code).toBe(0);
-    expect(scrub(r.stdout).split('\n')).toEqual(['Running in Verbose', 'Running Universal INF check', 'Running in Console output mode', `Checking <root>/${VALID}`, 'INF is VALID']);
+    expect(scrub(r.stdout).split('\n')).toEqual(['Running in Verbose', 'Running Universal INF check', '', `Validating ${VALID.split('/').pop()}`, 'INF is VALID']);
   });
 
   it('stylish: grouped by file with a code frame and a caret', async () => {
@@ -72,7 +72,7 @@ describe('wdksim infverif (built CLI)', () => {
   it('github: workflow annotations', async () => {
     const r = await wdksim(['--format', 'github', INVALID, WARN_ONLY]);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe(`::error file=${INVALID},line=27,col=13,endColumn=23,title=InfVerif 1203 (section-not-found)::Section [sample.sys] referenced from CopyFiles is not defined (to copy a single file write CopyFiles=@sample.sys) Fix: Add the section, correct the name, or write CopyFiles=@file.sys to copy a single file`);
+    expect(lines[0]).toBe(`::error file=${INVALID},line=27,col=13,endColumn=23,title=InfVerif 1203 (section-not-found)::Section [sample.sys] not found. Fix: To copy a single file write CopyFiles=@sample.sys`);
     expect(lines[1]).toMatch(/^::warning file=fixtures\/rules\/2083-section-not-used\.invalid\.inf,line=\d+,col=1,endColumn=\d+,title=InfVerif 2083 \(section-not-used\)::/);
   });
 
@@ -114,7 +114,7 @@ describe('wdksim infverif (built CLI)', () => {
   it('reads standard input with -', async () => {
     const r = await wdksim(['-'], { input: readFileSync(join(root, INVALID)) });
     expect(r.code).toBe(1);
-    expect(r.stdout).toBe('ERROR(1203) in <stdin>, line 27: Section [sample.sys] referenced from CopyFiles is not defined (to copy a single file write CopyFiles=@sample.sys)');
+    expect(r.stdout).toBe('ERROR(1203) in <stdin>, line 27: Section [sample.sys] not found.');
   });
 
   it('walks directories for *.inf and *.inx in any case', async () => {
@@ -128,8 +128,11 @@ describe('wdksim infverif (built CLI)', () => {
     const a = await wdksim(['/W', ECHO]);
     const b = await wdksim(['-w', ECHO]);
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout).toContain('ERROR(1274)');
-    const stamped = await wdksim(['-STAMPINF', ECHO]);
+    // An unstamped INX is checked as the build stamps it; --as-is checks the file as it is.
+    expect(a.stdout).not.toContain('1274');
+    const asIs = await wdksim(['-W', '--as-is', ECHO]);
+    expect(asIs.stdout).toContain('ERROR(1274)');
+    const stamped = await wdksim(['-STAMPINF', '--as-is', ECHO]);
     expect(stamped.stdout).not.toContain('1274');
   });
 
@@ -151,5 +154,54 @@ describe('wdksim infverif (built CLI)', () => {
       expect([0, 1], `case ${i}: ${r.stderr}`).toContain(r.code);
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
+  });
+});
+
+describe('wdksim infverif as the WDK you have (built CLI)', () => {
+  const TOAST = 'fixtures/infverif-real/wds936-toastpkg/toastpkg.inf';
+  const ECHO2 = 'fixtures/infverif-real/rust14-echo2/echo_2.inx';
+
+  it('--wdk (and /wdk) picks the kit; an unknown version is a usage error listing the kits', async () => {
+    const a = await wdksim(['--wdk', '10.0.22621', '/w', TOAST]);
+    const b = await wdksim(['/wdk', '22621', '/w', TOAST]);
+    expect(a.stdout).toBe(b.stdout);
+    expect(scrub(a.stdout).split('\n').map((l) => /^(\w+)\((\d+)\)[^,]*, line (\d+)/.exec(l)!.slice(1).join(' '))).toEqual(['ERROR 1100 78', 'ERROR 1322 104', 'ERROR 1303 107', 'WARNING 2083 110']);
+    const bad = await wdksim(['--wdk', '9.1', TOAST]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('10.0.19041, 10.0.22000, 10.0.22621, 10.0.26100');
+  });
+
+  it('a switch the kit does not have is a usage error naming the kit that has it', async () => {
+    const h = await wdksim(['--wdk', '19041', '/h', TOAST]);
+    expect(h.code).toBe(2);
+    expect(h.stderr).toContain('InfVerif of WDK 10.0.19041 has no /h switch: it is in WDK 10.0.26100');
+    const code = await wdksim(['--wdk', '22621', '/code', '1203']);
+    expect(code.code).toBe(2);
+    expect(code.stderr).toContain('has no /code switch');
+    const samples = await wdksim(['/samples', TOAST]);
+    expect(samples.code).toBe(2);
+    expect(samples.stderr).toContain('no WDK wdksim models has it');
+  });
+
+  it('/sw<code> leaves one code out (26100); /msft leaves the sample findings out in 22621 only', async () => {
+    const all = await wdksim(['/w', ECHO2]);
+    expect(all.stdout).toContain('ERROR(1284)');
+    const sw = await wdksim(['/w', '/sw1284', ECHO2]);
+    expect(sw.stdout).not.toContain('(1284)');
+    expect(sw.stdout).toContain('ERROR(1285)');
+    const msft22621 = await wdksim(['--wdk', '22621', '/w', '/msft', ECHO2]);
+    expect(msft22621.stdout).not.toMatch(/\((1284|1285)\)/);
+    const msft26100 = await wdksim(['/v', '/w', '/msft', ECHO2]);
+    expect(msft26100.stdout.split('\n').slice(0, 3)).toEqual(['Running in Verbose', 'Running in MSFT driver mode', 'Running Windows Driver INF check']);
+    expect(msft26100.stdout).toContain('ERROR(1284)');
+  });
+
+  it('--list-rules --wdk prints the kit\'s rule set; /rulever switches the rules', async () => {
+    const r = await wdksim(['--list-rules', '--wdk', '10.0.19041']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('InfVerif rules of WDK 10.0.19041 (Windows 10, version 2004): 87 codes');
+    expect(r.stdout).not.toMatch(/^1402/m);
+    const rv = await wdksim(['/w', '/rulever', '10.0.19041', TOAST]);
+    expect(rv.stdout).toContain('line 105:'); // 19041 places 1322 on the entry's own line
   });
 });

@@ -1,7 +1,7 @@
 // Scenario fixtures: every fixtures/rules/*.inf marks the findings it expects
 // on the offending line (`; expect: 1203`, `1299@0` for a whole-file finding,
 // `1203@+1` for the next line) and may set options in a
-// `; wdksim-config: {"mode":"w","stampinf":true,"ignore":["1309"]}` line.
+// `; wdksim-config: {"mode":"w","stampinf":true,"wdk":"10.0.19041","ignore":["1309"]}` line.
 // One test per file compares the exact set of code@line pairs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import type { Mode } from '../../src/rules/types.js';
 const dir = join(import.meta.dirname, '../../fixtures/rules');
 const files = readdirSync(dir).filter((f) => f.endsWith('.inf')).sort();
 
-interface Config { mode?: Mode; stampinf?: boolean; ignore?: string[] }
+interface Config { mode?: Mode; stampinf?: boolean; wdk?: string; ignore?: string[] }
 
 function load(name: string) {
   const doc = parseInf(readFileSync(join(dir, name)), { file: name });
@@ -38,7 +38,7 @@ function load(name: string) {
 describe('rule fixtures', () => {
   it.each(files)('%s', (name) => {
     const { doc, config, expected } = load(name);
-    const result = validateDocument(doc, { mode: config.mode ?? 'default', stampinf: config.stampinf ?? false, strict: true });
+    const result = validateDocument(doc, { mode: config.mode ?? 'default', stampinf: config.stampinf ?? false, ...(config.wdk ? { wdk: config.wdk } : {}), strict: true });
     const actual = result.diagnostics
       .filter((d) => !(config.ignore ?? []).includes(d.code))
       .map((d) => `${d.code}@${d.line}`)
