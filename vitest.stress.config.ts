@@ -11,6 +11,6 @@ export default defineConfig({
     pool: 'forks',
     // Big inputs and many processes: one file at a time so peak RSS figures are the child's own.
     poolOptions: { forks: { maxForks: 1, minForks: 1 } },
-    env: { WDKSIM_STRESS: '1', WDKSIM_FAULT_RUNS: '20', WDKSIM_STRESS_PROCS: '16' },
+    env: { WDKSIM_STRESS: '1', WDKSIM_FAULT_RUNS: '20', WDKSIM_STRESS_PROCS: '16', WDKSIM_LOCK_ITERATIONS: '200' },
   },
 });

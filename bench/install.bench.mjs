@@ -30,8 +30,8 @@ async function bundleTargetApi() {
   await build({
     stdin: {
       contents: [
-        "export { Target, installDriverOnDevices, importCertificate, certificateRecord, findOs } from './src/target/index.js';",
-        "export { provisionTarget } from './src/target/provision.js';",
+        "export { Target, installDriverOnDevices, importCertificate, certificateRecord, findOs } from './src/machine/index.js';",
+        "export { provisionTarget } from './src/machine/provision.js';",
         "export { memoryContext } from './src/io.js';",
       ].join('\n'),
       resolveDir: ROOT,

@@ -70,6 +70,13 @@ export interface ExitCode {
 }
 
 /** Every tool's exit codes with their meaning, in the order --help lists them. */
+/** InfDefaultInstall / InstallHinfSection (silent on Windows; wdksim's codes). */
+const HINF_EXITS: readonly ExitCode[] = [
+  { code: 0, meaning: 'done' },
+  { code: 1, meaning: 'done but a reboot is needed' },
+  { code: 2, meaning: 'failure (reason on stderr)' },
+];
+
 export const EXIT_CODES = {
   build: [
     { code: BuildExit.ok, meaning: 'package built' },
@@ -123,9 +130,12 @@ export const EXIT_CODES = {
     { code: 1, meaning: 'installed but a reboot is required' },
     { code: 2, meaning: 'failure (bad package, install refused, no target)' },
   ],
+  /** InfDefaultInstall and rundll32 setupapi.dll,InstallHinfSection. */
+  infdefaultinstall: HINF_EXITS,
+  rundll32: HINF_EXITS,
   catalog: [
     { code: LintExit.ok, meaning: 'everything matches' },
-    { code: LintExit.errors, meaning: 'a member mismatches, is missing, or a package file is not in the catalog' },
+    { code: LintExit.errors, meaning: 'the signature does not match the catalog, or a member mismatches, is missing, or a package file is not in the catalog' },
     { code: LintExit.usage, meaning: 'usage error or unreadable catalog' },
   ],
   /** pnputil: the POSIX status of each Windows return value (PNPUTIL_RETURNS). */

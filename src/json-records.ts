@@ -47,7 +47,8 @@ export interface Inf2CatJson {
   os?: string[];
   useLocalTime?: boolean;
   diagnostics?: Array<{ code: string; severity: string; message: string; text: string; [more: string]: unknown }>;
-  catalogs?: Array<{ path: string; name: string; inf: string; os: string[]; version: number; osAttr: string; attributes: unknown[]; members: string[] }>;
+  /** Each catalog written: `inf` the first INF naming it, `infs` all of them; `members` the File names, `files` each member's path in the package and why it is there. */
+  catalogs?: Array<{ path: string; name: string; inf: string; infs: string[]; os: string[]; version: number; osAttr: string; attributes: unknown[]; members: string[]; files: Array<{ path: string; file: string; reason: string }> }>;
   error?: string;
 }
 
@@ -68,6 +69,8 @@ export interface CatalogVerifyJson {
   catalog: string;
   package: string;
   ok: boolean;
+  /** The signature checked for integrity (trust is signtool verify's question). */
+  signature: { status: 'ok' | 'unsigned' | 'failed'; message: string; signer?: string };
   entries: Array<{ status: 'match' | 'mismatch' | 'missing' | 'extra'; name: string; file: string | null; hashAlgorithm: string | null; expected: string | null; actual: string | null; kind: 'pe' | 'flat' | null }>;
 }
 

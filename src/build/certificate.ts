@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { createTestCertificate, loadSigningIdentity, type SigningIdentity } from '../catalog/index.js';
+import { createTestCertificate, loadSigningIdentity, wdkTestCertNotAfter, type SigningIdentity } from '../catalog/index.js';
 import { InputError, describeFsError } from '../errors.js';
 import type { ProjectSettings } from '../project/settings.js';
 import type { Clock } from '../time/clock.js';
@@ -66,7 +66,7 @@ export async function ensureTestCertificate(settings: ProjectSettings, clock: Cl
   }
   const user = env.USERNAME || env.USER || 'wdksim';
   const subject = `CN=WDKTestCert ${user},${fileTime(clock.now())}`;
-  const cert = createTestCertificate({ subject, days: 3650, now: clock.now(), friendlyName: `WDKTestCert ${user}` });
+  const cert = createTestCertificate({ subject, days: 3650, notAfter: wdkTestCertNotAfter(clock.now()), now: clock.now(), friendlyName: `WDKTestCert ${user}` });
   await writeFileAtomic(signingFile, cert.pfx);
   await writeFileAtomic(cerFile, cert.certDer);
   return { identity: loadSigningIdentity(cert.pfx), signingFile, cerFile, created: true, subject };

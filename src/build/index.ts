@@ -1,4 +1,4 @@
 // The driver build: project settings → package folder (see pipeline.ts).
-export { runBuild, type BuildOptions, type BuildResult, type Inf2CatRunner } from './pipeline.js';
+export { runBuild, type BuildOptions, type BuildResult } from './pipeline.js';
 export { makePlaceholderBinary, isPlaceholderBinary, PLACEHOLDER_MARKER } from './placeholder.js';
 export { type BuildStep } from './log.js';

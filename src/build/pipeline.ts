@@ -11,7 +11,9 @@ import { isPeImage, signCatalog, signPe } from '../catalog/index.js';
 import { WdksimError, describeFsError } from '../errors.js';
 import type { InfDocument } from '../inf/document.js';
 import { parseInf } from '../inf/parse.js';
-import { catalogFileFor, referencedFiles } from '../package/index.js';
+import {
+  catalogsWrittenText, failureText, inf2catText, Inf2CatFailure, parseOsList, referencedFiles, runInf2Cat,
+} from '../package/index.js';
 import type { ProjectSettings } from '../project/settings.js';
 import { projectInfVerifMode, projectWdkVersion } from '../project/wdk-version.js';
 import { validateDocument } from '../rules/validate.js';
@@ -22,9 +24,6 @@ import { commandLine, showPath } from './display.js';
 import { BuildLog, type BuildStep } from './log.js';
 import { isPeName, isPlaceholderBinary, makePlaceholderBinary } from './placeholder.js';
 
-/** Runs `wdksim inf2cat ARGV` in the build's directory and returns its exit code and output. */
-export type Inf2CatRunner = (argv: string[]) => Promise<{ exitCode: number; output: string }>;
-
 export interface BuildOptions {
   clock: Clock;
   env: Record<string, string | undefined>;
@@ -34,7 +33,6 @@ export interface BuildOptions {
   /** --out: the package folder (default the project's $(PackageDir)). */
   packageDir?: string;
   write: (text: string) => void;
-  inf2cat: Inf2CatRunner;
 }
 
 export interface BuildResult {
@@ -281,7 +279,7 @@ async function stages(
     if (i.noCatalog) argv.push('/nocat');
     if (i.pageHashes) argv.push('/pageHashes');
     const step = log.step('Inf2Cat', commandLine('inf2cat', argv));
-    const run = await options.inf2cat(argv);
+    const run = await inf2cat(packageDir, i, options.clock);
     step.exitCode = run.exitCode;
     log.line(step, run.output);
     if (run.exitCode !== 0) {
@@ -289,13 +287,7 @@ async function stages(
         ? 'Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)'
         : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode})`);
     }
-    if (!i.noCatalog) {
-      for (const { doc } of docs) {
-        const name = catalogFileFor(doc, settings.arch)?.name;
-        const path = name ? join(packageDir, name) : undefined;
-        if (path && existsSync(path) && !result.catalogs.includes(path)) result.catalogs.push(path);
-      }
-    }
+    for (const path of run.catalogs) if (!result.catalogs.includes(path)) result.catalogs.push(path);
   }
 
   // 6. Test-sign the catalogs and ship the certificate in the package.
@@ -304,5 +296,28 @@ async function stages(
     const step = log.step('CatalogTestSign');
     log.line(step, `Copying file from "${show(cert.cerFile)}" to "${show(join(packageDir, basename(cert.cerFile)))}".`);
     await writeFile(join(packageDir, basename(cert.cerFile)), readBytes(cert.cerFile, 'test certificate'));
+  }
+}
+
+/** Inf2Cat on the package folder through the library, with the text the tool would print. */
+async function inf2cat(packageDir: string, i: ProjectSettings['inf2cat'], clock: Clock): Promise<{ exitCode: number; output: string; catalogs: string[] }> {
+  const osList = parseOsList(i.osList.join(','));
+  if (!osList.ok) {
+    return { exitCode: 255, output: `Operating systems parameter ${osList.reason === 'missing' ? 'missing' : 'invalid'}.\n`, catalogs: [] };
+  }
+  const chunks: string[] = [];
+  const text = inf2catText((t) => void chunks.push(t), Boolean(i.verbose));
+  try {
+    const run = await runInf2Cat({
+      dir: packageDir, oses: osList.oses, useLocalTime: Boolean(i.useLocalTime), noCat: Boolean(i.noCatalog),
+      ...(i.pageHashes ? { pageHashes: true as const } : {}), clock,
+    }, text.hooks);
+    if (run.written) chunks.push(catalogsWrittenText(run));
+    return { exitCode: run.exitCode, output: chunks.join(''), catalogs: run.written ? run.catalogs.map((c) => c.path) : [] };
+  } catch (error) {
+    if (!(error instanceof Inf2CatFailure)) throw error;
+    text.endProgress();
+    chunks.push(failureText(error.message));
+    return { exitCode: error.exitCode, output: chunks.join(''), catalogs: [] };
   }
 }

@@ -7,8 +7,21 @@ import { hashOid, OID, SIP, type HashAlgorithm } from './oids.js';
 /** CRYPTCAT_ATTR_AUTHENTICATED | NAMEASCII | DATAASCII: what Inf2Cat writes. */
 export const NAME_VALUE_FLAGS = 0x10010001;
 
+const DEFAULT_FLAGS = int(NAME_VALUE_FLAGS);
+
 export function nameValue(name: string, value: string | Buffer, flags = NAME_VALUE_FLAGS): Buffer {
-  return seq(bmp(name), int(flags), octets(Buffer.isBuffer(value) ? value : wstrz(value)));
+  return seq(bmp(name), flags === NAME_VALUE_FLAGS ? DEFAULT_FLAGS : int(flags), octets(Buffer.isBuffer(value) ? value : wstrz(value)));
+}
+
+/**
+ * Members in DER order of their tags (byte-wise, a shorter prefix first). The
+ * latin1 string of a tag has one code unit per byte, so comparing the strings
+ * compares the bytes: much cheaper than Buffer.compare for 20,000 members.
+ */
+export function sortByTag<T extends { tag: Buffer }>(members: readonly T[]): T[] {
+  const keyed = members.map((m) => ({ m, key: m.tag.toString('latin1') }));
+  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.m);
 }
 
 /** A member attribute: the value sits directly in the attribute's SET. */
@@ -32,9 +45,19 @@ export function digestInfo(alg: HashAlgorithm, digest: Buffer): Buffer {
 
 /** SpcIndirectDataContent for a catalog member. */
 export function spcIndirectData(isPe: boolean, alg: HashAlgorithm, digest: Buffer, link: Buffer = OBSOLETE_LINK, peFlags = MAKECAT_PE_FLAGS): Buffer {
-  const data = isPe ? seq(oid(OID.spcPeImageData), seq(peFlags, ctx(0, link))) : seq(oid(OID.spcCabData), link);
+  const common = peFlags === MAKECAT_PE_FLAGS && (link === OBSOLETE_LINK || link === EMPTY_LINK);
+  const data = common ? COMMON_DATA.get(`${isPe}${link === OBSOLETE_LINK}`)! : indirectData(isPe, link, peFlags);
   return seq(data, digestInfo(alg, digest));
 }
+
+function indirectData(isPe: boolean, link: Buffer, peFlags: Buffer): Buffer {
+  return isPe ? seq(oid(OID.spcPeImageData), seq(peFlags, ctx(0, link))) : seq(oid(OID.spcCabData), link);
+}
+
+// The SpcIndirectData "data" part every member without page hashes shares.
+const COMMON_DATA = new Map(
+  [true, false].flatMap((isPe) => [true, false].map((obsolete) => [`${isPe}${obsolete}`, indirectData(isPe, obsolete ? OBSOLETE_LINK : EMPTY_LINK, MAKECAT_PE_FLAGS)] as const)),
+);
 
 /** v1 tag: upper-case hex of the SHA-1, UTF-16LE with the NUL (§3.1). */
 export const v1Tag = (sha1: Buffer): Buffer => wstrz(sha1.toString('hex').toUpperCase());
@@ -46,27 +69,38 @@ export interface EncodedMember {
 
 export const encodeMember = (m: EncodedMember): Buffer => seq(octets(m.tag), set(...m.attributes));
 
+// The MemberInfo attributes are the same for every member of a kind: encoded once.
+const MEMBER_INFO_V1 = { pe: memberAttribute(OID.catMemberInfo, seq(bmp(SIP.pe), int(512))), flat: memberAttribute(OID.catMemberInfo, seq(bmp(SIP.flat), int(512))) };
+const MEMBER_INFO_V2 = {
+  pe: memberAttribute(OID.catMemberInfo2, Buffer.from([0x80, 0x00])),
+  cab: memberAttribute(OID.catMemberInfo2, Buffer.from([0x81, 0x00])),
+  flat: memberAttribute(OID.catMemberInfo2, Buffer.from([0x82, 0x00])),
+};
+
+/** Do not modify the result (shared). */
 export function memberInfoV1(isPe: boolean): Buffer {
-  return memberAttribute(OID.catMemberInfo, seq(bmp(isPe ? SIP.pe : SIP.flat), int(512)));
+  return isPe ? MEMBER_INFO_V1.pe : MEMBER_INFO_V1.flat;
 }
 
-/** MemberInfo2: an empty context-tagged primitive, [0] PE, [1] CAB, [2] flat. */
+/** MemberInfo2: an empty context-tagged primitive, [0] PE, [1] CAB, [2] flat. Do not modify the result (shared). */
 export function memberInfoV2(kind: 'pe' | 'cab' | 'flat'): Buffer {
-  return memberAttribute(OID.catMemberInfo2, Buffer.from([kind === 'pe' ? 0x80 : kind === 'cab' ? 0x81 : 0x82, 0x00]));
+  return MEMBER_INFO_V2[kind];
 }
 
 export interface CtlFields {
   version: 1 | 2;
   listIdentifier: Buffer;
   thisUpdate: Date;
-  /** Encoded TrustedSubject SEQUENCEs; sorted here by tag bytes. */
+  /** Encoded TrustedSubject SEQUENCEs; sorted here by tag bytes (unless `sorted`). */
   members: EncodedMember[];
+  /** The members are already in tag order. */
+  sorted?: boolean;
   /** Encoded extensions, stored in the order given. */
   catalogAttributes: Buffer[];
 }
 
 export function encodeCtl(f: CtlFields): Buffer {
-  const members = [...f.members].sort((a, b) => Buffer.compare(a.tag, b.tag));
+  const members = f.sorted ? f.members : sortByTag(f.members);
   const parts = [
     seq(oid(OID.catalogList)),
     octets(f.listIdentifier),

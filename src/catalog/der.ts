@@ -13,21 +13,42 @@ export function derLength(n: number): Buffer {
 }
 
 export function tlv(tag: number, ...parts: Buffer[]): Buffer {
-  const body = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
-  return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
+  // One allocation per TLV: a catalog of 10,000 members encodes ~200,000 of them.
+  let length = 0;
+  for (const p of parts) length += p.length;
+  const lenOctets = length < 0x80 ? undefined : derLength(length);
+  const lengthBytes = lenOctets ? lenOctets.length : 1;
+  const out = Buffer.allocUnsafe(1 + lengthBytes + length);
+  out[0] = tag;
+  if (lenOctets) lenOctets.copy(out, 1);
+  else out[1] = length;
+  let at = 1 + lengthBytes;
+  for (const p of parts) {
+    p.copy(out, at);
+    at += p.length;
+  }
+  return out;
 }
 
 export const seq = (...parts: Buffer[]): Buffer => tlv(0x30, ...parts);
 /** DER SET OF: the element encodings sorted byte-wise (X.690 §11.6). */
-export const set = (...parts: Buffer[]): Buffer => tlv(0x31, ...[...parts].sort(Buffer.compare));
+export const set = (...parts: Buffer[]): Buffer => tlv(0x31, ...(parts.length < 2 ? parts : [...parts].sort(Buffer.compare)));
 export const octets = (bytes: Buffer): Buffer => tlv(0x04, bytes);
 export const NULL = Buffer.from([0x05, 0x00]);
 /** [n] constructed (EXPLICIT, or IMPLICIT of a constructed type). */
 export const ctx = (n: number, ...parts: Buffer[]): Buffer => tlv(0xa0 | n, ...parts);
 /** [n] primitive (IMPLICIT of a primitive type). */
 export const ctxPrim = (n: number, bytes: Buffer): Buffer => tlv(0x80 | n, bytes);
-/** BMPString: UTF-16BE, no terminator. */
-export const bmp = (text: string): Buffer => tlv(0x1e, Buffer.from(text, 'utf16le').swap16());
+const bmpCache = new Map<string, Buffer>();
+/** BMPString: UTF-16BE, no terminator. Short names (attribute names) are encoded once; do not modify the result. */
+export const bmp = (text: string): Buffer => {
+  let der = bmpCache.get(text);
+  if (!der) {
+    der = tlv(0x1e, Buffer.from(text, 'utf16le').swap16());
+    if (text.length <= 16 && bmpCache.size < 256) bmpCache.set(text, der);
+  }
+  return der;
+};
 /** UTF-16LE text with a trailing NUL, the way the catalog API stores strings. */
 export const wstrz = (text: string): Buffer => Buffer.from(`${text}\0`, 'utf16le');
 export const utf8 = (text: string): Buffer => tlv(0x0c, Buffer.from(text, 'utf8'));
@@ -62,7 +83,19 @@ export function int(value: number | bigint | Buffer): Buffer {
   return tlv(0x02, bytes);
 }
 
+const oidCache = new Map<string, Buffer>();
+
+/** The DER of an OBJECT IDENTIFIER (cached: the same few OIDs repeat for every member). Do not modify the result. */
 export function oid(dotted: string): Buffer {
+  let der = oidCache.get(dotted);
+  if (!der) {
+    der = encodeOid(dotted);
+    oidCache.set(dotted, der);
+  }
+  return der;
+}
+
+function encodeOid(dotted: string): Buffer {
   const arcs = dotted.split('.').map((a) => BigInt(a));
   if (arcs.length < 2) throw new RangeError(`bad OID ${dotted}`);
   const out: number[] = [];

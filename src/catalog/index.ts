@@ -8,7 +8,7 @@ export { signCatalog } from './sign.js';
 export { signPe, readPeSignature, isPeImage, PeFormatError, type PeSignature, type PeSignOptions } from './pe-sign.js';
 export { pageHashTableOf, pageHashTableOfFile, pageHashLink, PageHashError } from './page-hashes.js';
 export { type SigningIdentity, type SignOptions } from './pkcs7.js';
-export { createTestCertificate, makePfx, toPem, type TestCertificate, type TestCertificateOptions } from './test-certificate.js';
+export { createTestCertificate, wdkTestCertNotAfter, makePfx, toPem, type TestCertificate, type TestCertificateOptions } from './test-certificate.js';
 export { loadSigningIdentity, loadCertificates, IdentityError } from './identity.js';
 export { certificateInfo, type CertificateInfo } from './certificate.js';
 export {

@@ -1,6 +1,9 @@
 // X.500 distinguished names from the makecert/signtool text form
 // ("CN=WDKTestCert alice,133", "CN=Contoso, O=Contoso Ltd, C=US").
-import { ia5, oid, printable, seq, set, utf8 } from './der.js';
+import { ia5, oid, printable, seq, set, tlv } from './der.js';
+
+/** BMPString (UTF-16BE), uncached: a name value, not an attribute name. */
+const bmpString = (text: string): Buffer => tlv(0x1e, Buffer.from(text, 'utf16le').swap16());
 
 const KEYS: Record<string, string> = {
   CN: '2.5.4.3',
@@ -40,10 +43,15 @@ export function parseDistinguishedName(text: string): RdnPart[] {
   return parts;
 }
 
+/** The PrintableString alphabet (X.680 §41.4). */
+const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
+
 export function encodeName(parts: RdnPart[]): Buffer {
   return seq(
     ...parts.map((p) => {
-      const value = p.key === 'C' ? printable(p.value) : p.key === 'E' || p.key === 'EMAIL' ? ia5(p.value) : utf8(p.value);
+      // As CertStrToName (makecert, Visual Studio) encodes: PrintableString when every
+      // character allows it, else a Unicode string; e-mail as IA5String.
+      const value = p.key === 'E' || p.key === 'EMAIL' ? ia5(p.value) : PRINTABLE.test(p.value) ? printable(p.value) : bmpString(p.value);
       return set(seq(oid(KEYS[p.key]!), value));
     }),
   );

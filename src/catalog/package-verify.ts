@@ -46,15 +46,25 @@ export async function verifyPackageAgainstCatalog(info: CatalogInfo, dir: string
   const entries: PackageEntry[] = [];
   const members = info.members.filter((m) => !m.shadow && m.digest);
   const digestOf = (f: string, m: CatalogMember) => (m.hashAlgorithm === 'sha1' ? digests.get(f)!.sha1 : digests.get(f)!.sha256);
+  // Members are matched by digest, as Windows looks a file up by its hash: a file
+  // renamed by CopyFiles (File = the destination name) still matches. A file of
+  // the member's name that is not yet matched (same name first) is preferred
+  // when several files have the same content.
+  const pending: CatalogMember[] = [];
   for (const m of members) {
-    const byName = m.fileName ? files.filter((f) => baseName(f).toLowerCase() === m.fileName!.toLowerCase()) : [];
-    const candidates = byName.length ? byName : files;
-    const hit = candidates.find((f) => digestOf(f, m).equals(m.digest!));
-    const name = m.fileName ?? m.tag;
+    const named = (f: string) => m.fileName !== undefined && baseName(f).toLowerCase() === m.fileName.toLowerCase();
+    const equal = files.filter((f) => !used.has(f) && digestOf(f, m).equals(m.digest!));
+    const hit = equal.find(named) ?? equal[0] ?? files.find((f) => digestOf(f, m).equals(m.digest!));
     if (hit) {
       used.add(hit);
-      entries.push({ status: 'match', name, file: hit, member: m, computed: digestOf(hit, m), isPe: digests.get(hit)!.isPe });
-    } else if (byName.length) {
+      entries.push({ status: 'match', name: m.fileName ?? m.tag, file: hit, member: m, computed: digestOf(hit, m), isPe: digests.get(hit)!.isPe });
+    } else pending.push(m);
+  }
+  // A member no file matches: a changed file of its name, or missing.
+  for (const m of pending) {
+    const name = m.fileName ?? m.tag;
+    const byName = m.fileName ? files.filter((f) => !used.has(f) && baseName(f).toLowerCase() === m.fileName!.toLowerCase()) : [];
+    if (byName.length) {
       used.add(byName[0]!);
       entries.push({ status: 'mismatch', name, file: byName[0], member: m, computed: digestOf(byName[0]!, m), isPe: digests.get(byName[0]!)!.isPe });
     } else {

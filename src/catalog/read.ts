@@ -17,7 +17,7 @@ export interface CatalogMember {
   /** The tag: v1 text (e.g. the upper-case SHA-1 hex), v2 upper-case hex of the raw bytes. */
   tag: string;
   tagBytes: Buffer;
-  /** The `File` name/value, when present (absent for v2 SHA-1 shadow entries). */
+  /** The `File` name/value, when present (MakeCat's v2 SHA-1 shadow entries have none; Inf2Cat's do). */
   fileName?: string;
   hashAlgorithm?: HashAlgorithm;
   digest?: Buffer;
@@ -26,7 +26,7 @@ export interface CatalogMember {
   sipGuid?: string;
   /** Every CatNameValue of the member (File, OSAttr, ...). */
   attributes: CatalogNameValue[];
-  /** A v2 SHA-1 shadow entry: no digest, no File (§3.4). */
+  /** A v2 SHA-1 shadow entry: a SHA-1 tag and no digest (§3.4; Inf2Cat's also carry File and OSAttr). */
   shadow: boolean;
   /** The PE member carries a page-hash table (SpcPeImageData moniker link). */
   pageHashes: boolean;
@@ -116,7 +116,7 @@ function parseMember(node: Der, version: 1 | 2): CatalogMember {
       member.pageHashes = d.pageHashes;
     }
   }
-  member.shadow = !hasIndirect && member.fileName === undefined;
+  member.shadow = !hasIndirect && (member.fileName === undefined || (version === 2 && tagBytes.length === 20));
   return member;
 }
 

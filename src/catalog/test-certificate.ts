@@ -11,8 +11,10 @@ import { OID } from './oids.js';
 export interface TestCertificateOptions {
   /** Distinguished name, e.g. "CN=WDKTestCert alice,133". */
   subject: string;
-  /** Validity in days from `now`. */
+  /** Validity in days from `now` (ignored when `notAfter` is given). */
   days: number;
+  /** The end of the validity period, when it is not `now` + `days`. */
+  notAfter?: Date;
   now: Date;
   /** PKCS#12 password; default empty (what Visual Studio's test certificates use). */
   password?: string;
@@ -36,13 +38,23 @@ export function toPem(der: Buffer, label: string): string {
   return `-----BEGIN ${label}-----\n${b64}-----END ${label}-----\n`;
 }
 
+/**
+ * The validity end of Visual Studio's WDKTestCert: ten calendar years after
+ * its creation, at 00:00:00 of that day (a real one made 2015-05-05 04:22 is
+ * valid to 2025-05-05 00:00:00; docs/catalogs.md).
+ */
+export function wdkTestCertNotAfter(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear() + 10, now.getUTCMonth(), now.getUTCDate()));
+}
+
 export function createTestCertificate(options: TestCertificateOptions): TestCertificate {
   if (!Number.isFinite(options.days) || options.days <= 0) throw new RangeError('days must be a positive number');
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: options.keyBits ?? 2048 });
   const spki = publicKey.export({ type: 'spki', format: 'der' });
   const name = encodeName(parseDistinguishedName(options.subject));
   const notBefore = new Date(Math.floor(options.now.getTime() / 1000) * 1000);
-  const notAfter = new Date(notBefore.getTime() + options.days * 86_400_000);
+  const notAfter = options.notAfter ?? new Date(notBefore.getTime() + options.days * 86_400_000);
+  if (notAfter.getTime() <= notBefore.getTime()) throw new RangeError('notAfter must be after now');
   const serial = randomBytes(16);
   serial[0] = serial[0]! & 0x7f || 0x01; // positive, no leading zero byte
   // subjectKeyIdentifier: SHA-1 of the subjectPublicKey bits (RFC 5280 method 1).

@@ -157,7 +157,7 @@ export function findMember(info: CatalogInfo, digests: { sha1: Buffer; sha256: B
   const byDigest = byTag ?? info.members.find((m) => m.digest && (m.digest.equals(digests.sha1) || m.digest.equals(digests.sha256)));
   if (byDigest) return { status: 'match', member: byDigest };
   const lower = fileName.toLowerCase();
-  const byName = info.members.find((m) => m.fileName?.toLowerCase() === lower);
+  const byName = info.members.find((m) => !m.shadow && m.fileName?.toLowerCase() === lower);
   return byName ? { status: 'mismatch', member: byName } : { status: 'not-member' };
 }
 

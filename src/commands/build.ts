@@ -4,12 +4,10 @@
 // src/project; this parses the command line and prints.
 import { resolve } from 'node:path';
 import { runBuild } from '../build/index.js';
-import { runCaptured } from '../build/tool-runner.js';
 import { BuildExit } from '../exit-codes.js';
 import { parseBuildArgs } from './args/build.js';
 import type { Context } from '../io.js';
 import { readProject } from '../project/index.js';
-import { findCommand } from './registry.js';
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const args = parseBuildArgs(argv);
@@ -21,7 +19,6 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     ...(args.configuration ? { configuration: args.configuration } : {}),
     ...(args.platform ? { platform: args.platform } : {}),
   });
-  const inf2cat = await findCommand('inf2cat')!.load();
   const result = await runBuild(settings, {
     clock: ctx.clock,
     env: ctx.io.env,
@@ -29,7 +26,6 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     placeholderBinaries: args.placeholders,
     ...(args.out ? { packageDir: resolve(ctx.io.cwd, args.out) } : {}),
     write: args.json ? () => {} : ctx.io.stdout,
-    inf2cat: (toolArgv) => runCaptured(inf2cat.run, toolArgv, ctx),
   });
   if (args.json) ctx.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
   else if (!result.success) ctx.io.stderr(`wdksim build: ${result.error}\n`);

@@ -3,7 +3,7 @@
 // -dump), and whether a package folder still matches it.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CatalogFormatError, readCatalog, verifyPackageAgainstCatalog, type CatalogInfo, type CatalogMember, type CertificateInfo } from '../catalog/index.js';
+import { CatalogFormatError, readCatalog, verifyCatalogSignature, verifyPackageAgainstCatalog, type CatalogInfo, type CatalogMember, type CertificateInfo } from '../catalog/index.js';
 import { InputError, UsageError, describeFsError } from '../errors.js';
 import { LintExit } from '../exit-codes.js';
 import { catalogHelp, parseCatalogArgs } from './args/catalog.js';
@@ -93,6 +93,19 @@ function dumpText(file: string, info: CatalogInfo): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The catalog's signature, checked for integrity: the signed content's digest
+ * and the signer's signature over it. Trust (which root) is left to signtool
+ * verify, which takes the trusted certificates.
+ */
+function checkSignature(info: CatalogInfo): { status: 'ok' | 'unsigned' | 'failed'; message: string; signer?: string } {
+  if (!info.signed) return { status: 'unsigned', message: 'The catalog is not signed.' };
+  const result = verifyCatalogSignature(info, { trusted: info.signedData.certificates });
+  const signer = result.signer?.subject;
+  if (result.ok || result.status === 'untrusted-root') return { status: 'ok', message: 'The signature matches the catalog content.', ...(signer ? { signer } : {}) };
+  return { status: 'failed', message: result.message, ...(signer ? { signer } : {}) };
+}
+
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
@@ -120,9 +133,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     if (error instanceof InputError) throw error;
     throw new InputError(describeFsError(error, o.pkg));
   }
+  const signature = checkSignature(info);
   const entries = await verifyPackageAgainstCatalog(info, dir);
   const count = (s: string) => entries.filter((e) => e.status === s).length;
-  const bad = entries.some((e) => e.status !== 'match');
+  const bad = entries.some((e) => e.status !== 'match') || signature.status === 'failed';
   if (o.json) {
     ctx.io.stdout(
       `${JSON.stringify(
@@ -130,6 +144,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
           catalog: o.file,
           package: o.pkg,
           ok: !bad,
+          signature,
           entries: entries.map((e) => ({ status: e.status, name: e.name, file: e.file ?? null, hashAlgorithm: e.member?.hashAlgorithm ?? null, expected: hex(e.member?.digest) ?? null, actual: hex(e.computed) ?? null, kind: e.isPe === undefined ? null : e.isPe ? 'pe' : 'flat' })),
         } satisfies CatalogVerifyJson,
         null,
@@ -146,6 +161,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     if (e.status === 'missing') return `${head}  (no such file in the package)`;
     return head;
   });
+  lines.unshift(`Signature: ${signature.status === 'unsigned' ? 'none (unsigned catalog)' : signature.status === 'ok' ? `intact (signed by ${signature.signer}; whether the signer is trusted is signtool verify's question)` : `FAILED: ${signature.message}`}`, '');
   const members = entries.length - count('extra');
   lines.push('', `${o.file}: ${members} member(s): ${count('match')} matching, ${count('mismatch')} mismatching, ${count('missing')} missing; ${count('extra')} extra file(s)`);
   ctx.io.stdout(`${lines.join('\n')}\n`);

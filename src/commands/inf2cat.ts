@@ -2,23 +2,22 @@
 // signability report (§3.5) and exit codes (§3.6: 0, -1 → 255, -2 → 254).
 // The checks and the catalog plans live in src/package; the catalog bytes
 // come from src/catalog.
-import { lstat, stat } from 'node:fs/promises';
-import { isAbsolute, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { WdksimError, describeFsError } from '../errors.js';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { WdksimError } from '../errors.js';
 import { Inf2CatExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { createCatalog } from '../catalog/index.js';
 import {
-  catalogPlans,
-  checkPackage,
+  catalogsWrittenText,
+  failureText,
   formatInf2CatLine,
-  loadPackage,
+  inf2catText,
+  Inf2CatFailure,
   OS_IDS,
   parseOsList,
-  type CatalogPlan,
+  runInf2Cat,
+  type Inf2CatResult,
   type OsId,
-  type PackageDiagnostic,
 } from '../package/index.js';
 
 import { VERSION } from '../version.js';
@@ -159,10 +158,12 @@ function usageText(): string {
     '    Run the signability tests only; write no catalog.',
     '',
     '/verbose (/v)',
-    '    Print each step instead of progress dots.',
+    '    Print each step instead of progress dots, and for each catalog written',
+    '    every file it holds and the INF section that named it.',
     '',
     '/pageHashes[:file1[,file2]...]',
-    '    Page hashes for all (or the listed) PE files. Accepted; wdksim does not write page hashes yet.',
+    '    Write page hashes for all (or only the listed) PE members of the catalog',
+    '    (SpcPeImageData page-hash table, SHA-1 or SHA-256 as the catalog version).',
     '',
     '/drm, /pe',
     '    Deprecated; rejected as current Inf2Cat does.',
@@ -186,40 +187,11 @@ function hostPath(cwd: string, given: string): string {
   return isAbsolute(normalised) ? resolve(normalised) : resolve(cwd, normalised);
 }
 
-/** The tests announced as progress events (one dot each, or one line with /verbose). */
-const SIGNABILITY_TESTS = [
-  'INF syntax', '[Version] section', 'CatalogFile entry', 'DriverVer format', 'DriverVer date',
-  '[Manufacturer] decorations', 'Models sections', '[SourceDisksNames]', '[SourceDisksFiles]',
-  'CopyFiles sections', 'referenced files', 'file redistribution',
-];
-
-interface Progress {
-  event(message: string): void;
-  end(): void;
-}
-
-function progressReporter(ctx: Context, options: Inf2CatOptions): Progress {
-  let dots = 0;
-  return {
-    event(message) {
-      if (options.json) return;
-      if (options.verbose) ctx.io.stdout(`${message}\n`);
-      else {
-        ctx.io.stdout('.');
-        dots++;
-      }
-    },
-    end() {
-      if (!options.json && dots > 0) ctx.io.stdout('\n');
-    },
-  };
-}
-
 /** A progress bar on stderr while hashing, only on a terminal and only when hashing is slow. */
 async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ update(done: number, total: number): void; stop(): void }> {
   if (!ctx.io.stderrIsTTY || options.json) return { update() {}, stop() {} };
   const { default: cliProgress } = await import('cli-progress');
-  const started = Date.now();
+  let started: number | undefined;
   // WDKSIM_PROGRESS_DELAY_MS lets tests show the bar at once; users never need it.
   const delayText = ctx.io.env.WDKSIM_PROGRESS_DELAY_MS;
   const delay = delayText !== undefined && /^\d+$/.test(delayText) ? Number(delayText) : 1000;
@@ -236,6 +208,7 @@ async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ upda
   return {
     update(done, total) {
       if (!bar) {
+        started ??= Date.now();
         if (Date.now() - started < delay || done >= total) return;
         bar = new cliProgress.SingleBar({ stream, format: 'hashing {bar} {percentage}% | {value}/{total} bytes', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
         bar.start(total, done);
@@ -248,66 +221,7 @@ async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ upda
   };
 }
 
-interface RunResult {
-  diagnostics: PackageDiagnostic[];
-  catalogs: CatalogPlan[];
-  written: boolean;
-}
-
-async function writeCatalogs(ctx: Context, plans: CatalogPlan[], options: Inf2CatOptions): Promise<void> {
-  // Guard: a CatalogFile that names a package file (the INF, the .sys) would overwrite it with the catalog.
-  for (const plan of plans) if (!/\.cat$/i.test(plan.path) || plans.some((p) => p.members.some((m) => m.path === plan.path))) throw new WdksimError(`${plan.path}: CatalogFile=${plan.catalogName} is not a .cat file name or names a file of the driver package; writing the catalog would overwrite it (name a .cat file)`, Inf2CatExit.failed);
-  const bar = await hashingBar(ctx, options);
-  const totals = new Map<CatalogPlan, { done: number; total: number }>();
-  try {
-    for (const plan of plans) {
-      const der = await createCatalog({
-        members: plan.members,
-        osAttr: plan.osAttr,
-        catalogAttributes: plan.attributes,
-        version: plan.version,
-        now: ctx.clock.now(),
-        ...(options.pageHashes ? { pageHashes: options.pageHashes } : {}),
-        onProgress: (done, total) => {
-          totals.set(plan, { done, total });
-          let d = 0;
-          let t = 0;
-          for (const v of totals.values()) {
-            d += v.done;
-            t += v.total;
-          }
-          bar.update(d, t);
-        },
-      });
-      // Guard: write-file-atomic follows a symbolic link; a package must not redirect its catalog outside itself.
-      if ((await lstat(plan.path).catch(() => undefined))?.isSymbolicLink()) throw new WdksimError(`${plan.path} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
-      try {
-        await writeFileAtomic(plan.path, der);
-      } catch (error) {
-        throw new WdksimError(describeFsError(error, plan.path), Inf2CatExit.usage);
-      }
-    }
-  } finally {
-    bar.stop();
-  }
-}
-
-function report(ctx: Context, result: RunResult, failed: boolean): void {
-  const out: string[] = [failed ? 'Signability test failed.' : 'Signability test complete.', '', 'Errors:'];
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  const warnings = result.diagnostics.filter((d) => d.severity !== 'error');
-  if (errors.length === 0) out.push('None');
-  for (const d of errors) {
-    out.push(formatInf2CatLine(d));
-    if (d.code === '22.9.7' && d.fix && d.message.includes('in the future')) out.push(`wdksim: ${d.fix}`);
-  }
-  out.push('', 'Warnings:');
-  if (warnings.length === 0) out.push('None');
-  for (const d of warnings) out.push(formatInf2CatLine(d));
-  ctx.io.stdout(`${out.join('\n')}\n`);
-}
-
-function jsonReport(ctx: Context, result: RunResult, options: Inf2CatOptions, exitCode: number, failure?: string): void {
+function jsonReport(ctx: Context, dir: string, result: Inf2CatResult, options: Inf2CatOptions, exitCode: number, failure?: string): void {
   const doc: Inf2CatJson = {
     tool: 'inf2cat',
     exitCode,
@@ -321,29 +235,18 @@ function jsonReport(ctx: Context, result: RunResult, options: Inf2CatOptions, ex
         path: plan.path,
         name: plan.catalogName,
         inf: plan.inf.path,
+        infs: plan.infs.map((inf) => inf.path),
         os: plan.oses.map((os) => os.id),
         version: plan.version,
         osAttr: plan.osAttr,
         attributes: plan.attributes,
         members: plan.members.map((m) => m.name.toLowerCase()),
+        files: plan.members.map((m) => ({ path: relative(dir, m.path).split(sep).join('/'), file: m.name.toLowerCase(), reason: m.reason })),
       }))
       : [],
     ...(failure ? { error: failure } : {}),
   };
   ctx.io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
-}
-
-async function runChecks(ctx: Context, options: Inf2CatOptions, dir: string, progress: Progress): Promise<RunResult> {
-  progress.event(`Processing driver package ${dir}`);
-  const pkg = await loadPackage(dir);
-  if (pkg.infs.length === 0) throw new WdksimError(`No .inf file found in ${dir}; /driver: must name the folder that holds the driver package's INF.`, Inf2CatExit.usage);
-  for (const inf of pkg.infs) {
-    progress.event(`Parsing ${inf.path}`);
-    for (const os of options.oses) for (const test of SIGNABILITY_TESTS) progress.event(`Testing ${inf.name} for ${os.id}: ${test}`);
-  }
-  const diagnostics = checkPackage(pkg, { osIds: options.oses, useLocalTime: options.useLocalTime, clock: ctx.clock });
-  const catalogs = catalogPlans(pkg, { osIds: options.oses, ...(options.catalogVersion ? { catalogVersion: options.catalogVersion } : {}) });
-  return { diagnostics, catalogs, written: false };
 }
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
@@ -375,34 +278,30 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     else ctx.io.stdout(`${message}\n`);
     return Inf2CatExit.usage;
   }
-  const progress = progressReporter(ctx, options);
-  let result: RunResult = { diagnostics: [], catalogs: [], written: false };
-  let stage: 'checks' | 'catalogs' = 'checks';
+  const text = options.json ? undefined : inf2catText((t) => ctx.io.stdout(t), options.verbose);
+  const bar = await hashingBar(ctx, options);
   try {
-    result = await runChecks(ctx, options, dir, progress);
-    const errors = result.diagnostics.some((d) => d.severity === 'error');
-    const failed = errors && !options.ignoreErrors;
-    const generate = !failed && !options.noCat && result.catalogs.length > 0;
-    if (!options.json) {
-      progress.end();
-      report(ctx, result, errors);
-    }
-    if (generate) {
-      stage = 'catalogs';
-      await writeCatalogs(ctx, result.catalogs, options);
-      result.written = true;
-      if (!options.json) ctx.io.stdout(`\nCatalog generation complete.\n${result.catalogs.map((p) => `${p.path}\n`).join('')}`);
-    }
-    const exitCode = failed ? Inf2CatExit.failed : Inf2CatExit.ok;
-    if (options.json) jsonReport(ctx, result, options, exitCode);
-    return exitCode;
+    const result = await runInf2Cat({
+      dir,
+      oses: options.oses,
+      useLocalTime: options.useLocalTime,
+      ignoreErrors: options.ignoreErrors,
+      noCat: options.noCat,
+      clock: ctx.clock,
+      ...(options.pageHashes ? { pageHashes: options.pageHashes } : {}),
+      ...(options.catalogVersion ? { catalogVersion: options.catalogVersion } : {}),
+    }, { ...text?.hooks, hashing: (done, total) => bar.update(done, total) });
+    bar.stop();
+    if (text && result.written) ctx.io.stdout(catalogsWrittenText(result, options.verbose ? dir : undefined));
+    if (options.json) jsonReport(ctx, dir, result, options, result.exitCode);
+    return result.exitCode;
   } catch (error) {
-    // Inf2Cat's exception path: blank line, the message, "Signability test failed.", -1.
-    if (!(error instanceof WdksimError)) throw error;
-    if (options.json) jsonReport(ctx, { ...result, written: false }, options, Inf2CatExit.usage, error.message);
+    bar.stop();
+    if (!(error instanceof Inf2CatFailure)) throw error;
+    if (options.json) jsonReport(ctx, dir, error.partial, options, Inf2CatExit.usage, error.message);
     else {
-      if (stage === 'checks') progress.end();
-      ctx.io.stdout(`\n${error.message}\nSignability test failed.\n`);
+      text?.endProgress();
+      ctx.io.stdout(failureText(error.message));
     }
     return Inf2CatExit.usage;
   }

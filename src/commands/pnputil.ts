@@ -1,7 +1,8 @@
 // wdksim pnputil: the PnP Utility against the simulated target (wdk-tools.md
 // §6). Everything goes to stdout after the "Microsoft PnP Utility" banner;
 // the Windows return value becomes a POSIX exit status (src/pnputil/returns.ts).
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { readRegular } from '../machine/fs/jail.js';
 import { basename, join, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { WdksimError } from '../errors.js';
@@ -90,11 +91,15 @@ async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
       out += `Published Name:         ${staged.publishedName}\n`;
       const record: Record<string, unknown> = { inf: file, publishedName: staged.publishedName, alreadyExists: staged.alreadyStaged, installedOn: [] as string[] };
       if (line.flags.has('install')) {
-        const { installedOn, rebootRequired } = await installOnPresentDevices(target, state, file, staged.publishedName, 'pnputil /add-driver /install');
+        const { installedOn, rebootRequired, matched, primitive } = await installOnPresentDevices(target, state, file, staged.publishedName, 'pnputil /add-driver /install');
         reboot ||= rebootRequired;
+        if (primitive) out += 'Driver package installed.\n';
         for (const id of installedOn) out += `Driver package installed on device: ${id}\n`;
-        if (installedOn.length) installedAny = true;
+        // What DiInstallDriver reports when no present device has an ID the package offers.
+        if (!primitive && matched === 0) out += 'No matching devices are present.\n';
+        if (installedOn.length || primitive) installedAny = true;
         record.installedOn = installedOn;
+        if (primitive) record.primitive = primitive;
       }
       packages.push(record);
     } catch (error) {
@@ -129,7 +134,7 @@ async function deleteDriver(ctx: Context, line: PnpLine): Promise<Result> {
   const target = await openTarget(ctx);
   try {
     const res = await target.transaction('pnputil /delete-driver', (tx) => deleteDriverPackage(tx, name, { uninstall: line.flags.has('uninstall'), force: line.flags.has('force') }));
-    let out = line.flags.has('uninstall') && res.removedFrom.length > 0 ? 'Driver package uninstalled.\n' : '';
+    let out = line.flags.has('uninstall') && (res.removedFrom.length > 0 || res.primitiveUninstalled) ? 'Driver package uninstalled.\n' : '';
     out += 'Driver package deleted successfully.\n';
     return result(PnpReturn.success, out, { publishedName: name, uninstalledFrom: res.removedFrom });
   } catch (error) {
@@ -160,7 +165,9 @@ async function exportDriver(ctx: Context, line: PnpLine): Promise<Result> {
       out += `Exporting driver package:   ${p.publishedName} (${p.originalName})\n`;
       try {
         for (const f of p.files) {
-          const data = await readFile(join(target.root, STORE_DIR, p.storeFolder, ...f.path.split('/')));
+          // Through the jail: a hand-edited state naming ".." is refused, a link in the store is not followed.
+          const data = await readRegular(target.root, `${STORE_DIR}/${p.storeFolder}/${f.path}`, `driver store file of ${p.publishedName}`);
+          if (!data) throw new Error('missing');
           await write([...(all ? [p.storeFolder] : []), ...f.path.split('/')], data);
         }
         exported++;

@@ -1,17 +1,18 @@
 // `wdksim target init|show|verify|reboot|bcdedit|reg|log`: the simulated
 // target machine. Parses arguments, calls src/machine, formats the results.
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, resolve } from 'node:path';
+import { readRegular } from '../machine/fs/jail.js';
+import { isAbsolute, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
 import { exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { DEFAULT_OS, findOs, OS_RELEASES } from '../machine/os.js';
-import { onOff, parseTargetInitArgs, parseTargetLogArgs } from './args/target.js';
+import { onOff, parseTargetInitArgs, parseTargetLogArgs, parseTargetVerifyArgs } from './args/target.js';
 import { generateKdnetKey, ipv4Problem, kdnetKeyProblem, kdnetPortProblem } from '../machine/kdnet.js';
 import { provisionTarget } from '../machine/provision.js';
 import { openTarget, resolveTargetDir, type Target } from '../machine/target.js';
 import { verifyTarget } from '../machine/verify.js';
+import { repairTarget } from '../machine/repair.js';
 import { rebootTarget } from '../machine/devices.js';
 import { Registry } from '../machine/registry.js';
 import { regExportBytes, regExportText, regQuery, regQueryValue } from '../machine/reg-format.js';
@@ -32,7 +33,11 @@ Commands:
        [--kdnet-port N [--kdnet-key KEY] [--kdnet-host IP]] [--force]
                          provision a test computer (default OS ${DEFAULT_OS}, amd64, test signing on)
   show [--json]          what the machine is and holds
-  verify                 consistency check (files and hashes, published INFs ↔ driver store)
+  verify [--full] [--repair]
+                         consistency check (files and hashes, published INFs ↔ driver store);
+                         files unchanged in size and time since they last matched are not re-hashed
+                         unless --full; --repair rebuilds a state that cannot be read or restored
+                         from the files on disk (driver store packages; devices are lost)
   reboot                 apply pending boot settings (test signing...) and restart devices
   bcdedit /set testsigning on|off | /debug on|off
                          change a boot setting (takes effect at the next reboot)
@@ -176,9 +181,20 @@ function describe(target: Target, s: MachineState): string {
 }
 
 async function verify(argv: string[], ctx: Context): Promise<number> {
-  if (argv.length > 0) throw new UsageError(`target verify: unknown argument "${argv[0]}"`);
+  const args = parseTargetVerifyArgs(argv);
+  if ('help' in args) {
+    ctx.io.stdout(args.help);
+    return 0;
+  }
+  const { full, repair } = args;
   const target = await openTarget(ctx);
-  const result = await verifyTarget(target);
+  if (repair) {
+    const fixed = await repairTarget(target);
+    if (fixed.rebuilt) {
+      ctx.io.stdout(`The target state could not be read or restored; rebuilt it from the files on disk (${fixed.osName}):\n${fixed.packages.map((p) => `  driver package ${p}`).join('\n')}${fixed.packages.length ? '\n' : ''}Lost (not kept as files):\n${fixed.lost.map((l) => `  ${l}`).join('\n')}\n`);
+    }
+  }
+  const result = await verifyTarget(target, { full });
   if (result.problems.length === 0) {
     ctx.io.stdout(`Target ${target.root} is consistent: ${result.checkedFiles} file(s) match their recorded hashes, ${result.packages} driver package(s).\n`);
     return 0;
@@ -275,12 +291,9 @@ async function log(argv: string[], ctx: Context): Promise<number> {
   }
   const { tail } = args;
   const target = await openTarget(ctx);
-  let text: string;
-  try {
-    text = await readFile(join(target.root, ...LOG_PATH.split('/')), 'latin1');
-  } catch (error) {
-    throw new TargetError(describeFsError(error, LOG_PATH));
-  }
+  const bytes = await readRegular(target.root, LOG_PATH, 'setupapi.dev.log');
+  if (!bytes) throw new TargetError(`${LOG_PATH}: no such file; the target has no device install log yet`);
+  const text = bytes.toString('latin1');
   let lines = text.replace(/\r\n/g, '\n').split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   if (tail !== undefined) lines = lines.slice(Math.max(0, lines.length - tail));

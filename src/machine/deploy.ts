@@ -1,7 +1,7 @@
 // Deployment (wdk-tools.md §7.4): copy a driver package (INF, its catalog,
 // every file it names, test certificates) to %SystemDrive%\DriverTest\Drivers
 // and import the .cer files into the Root and TrustedPublisher stores.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { hostReadFile as readFile, hostReaddir as readdir, hostStat as stat } from './fs/host.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, describeFsError } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
@@ -10,6 +10,7 @@ import { catalogFileFor } from '../package/catalog-file.js';
 import { referencedFiles } from '../package/files.js';
 import { certificateDer, certificateRecord, importCertificate, type StoreName } from './certs.js';
 import { DRIVERTEST_DIR, toWindowsPath } from './layout.js';
+import { infLogName } from './log-names.js';
 import { resolveInside, splitRelative } from './paths.js';
 import type { Transaction } from './target.js';
 
@@ -66,7 +67,12 @@ export async function deployPackage(tx: Transaction, source: string): Promise<De
   for (const e of entries.sort()) if (e.toLowerCase().endsWith('.cer')) wanted.set(e.toLowerCase(), e);
   for (const rel of wanted.values()) {
     const found = await resolveInside(pkgDir, splitRelative(rel, 'package file'), 'package file');
-    const bytes = await readFile(found.abs);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(found.abs);
+    } catch (error) {
+      throw new InputError(describeFsError(error, found.abs));
+    }
     const dest = await tx.writeFile(`${DRIVERTEST_DIR}/${rel}`, bytes, `package file ${rel}`);
     tx.trackFile(dest, bytes);
     result.copied.push(dest);
@@ -76,7 +82,8 @@ export async function deployPackage(tx: Transaction, source: string): Promise<De
       result.certificates.push({ file: rel, subject: record.subject, thumbprint: record.thumbprint, addedTo });
     }
   }
-  const log = tx.log(`Deploy Driver Package - ${abs}`);
+  // The log is the target's: it names the package folder as the host gave it relative to the working directory, never a host path.
+  const log = tx.log(`Deploy Driver Package - ${infLogName(tx, abs)}`);
   for (const c of result.copied) log.entry('cpy:', `Copied to ${toWindowsPath(c)}.`);
   for (const c of result.certificates) log.entry('sig:', `Imported certificate ${c.subject} (${c.thumbprint}) into ${c.addedTo.join(', ') || 'no store (already present)'}.`);
   return result;

@@ -4,8 +4,8 @@
 // (inf-format.md §2.17): file queue → DelReg/AddReg (software key) → .HW →
 // .Services → .Wdf → .CoInstallers → driver-node properties → start.
 import { parseInf } from '../inf/parse.js';
-import type { InfDocument, InfSection } from '../inf/document.js';
-import { diridPath } from '../inf/dirids.js';
+import { createHash } from 'node:crypto';
+import type { InfDocument } from '../inf/document.js';
 import { platformSectionNames } from '../inf/ddinstall.js';
 import { checkDeviceId } from '../inf/hwid.js';
 import { referencedFiles } from '../package/files.js';
@@ -14,16 +14,17 @@ import { TargetError } from '../errors.js';
 import { InstallError, SetupError } from './install-error.js';
 import { STORE_DIR, toWindowsPath } from './layout.js';
 import { Problem, type DeviceRecord, type DriverPackageRecord } from './model.js';
-import { splitRelative, windowsPathToComponents } from './paths.js';
-import { applyRegDirectives, parseInfInt, type RegContext } from './reg-apply.js';
+import { windowsPathToComponents } from './paths.js';
+import { applyRegDirectives, parseInfInt } from './reg-apply.js';
+import { applyReg, applyServices, applyWdf, fileQueue, indirectString, withNeeds, type RunContext, type SectionRef } from './sections.js';
 import type { LogSection } from './setupapi-log.js';
-import { stageDriverPackage } from './stage.js';
+import { logImportsRolledBack, stageDriverPackage } from './stage.js';
+import { checkStoreCopy } from './store-check.js';
 import type { Transaction } from './target.js';
 import { bestCandidate, compareCandidates, findCandidates, formatRank, type Candidate } from './match.js';
-import { classKey, enumKey, eventLogKey, hardwareKey, serviceKey, softwareKey } from './keys.js';
+import { classKey, enumKey, hardwareKey, softwareKey } from './keys.js';
 import { evaluateProblem } from './device-status.js';
 import { editDevice } from './device-json.js';
-import { compareFrameworkVersion } from './os.js';
 import { versionFacts } from './inf-facts.js';
 
 export interface InstallOptions {
@@ -32,6 +33,8 @@ export interface InstallOptions {
   hardwareId: string;
   createRootDevice?: boolean;
   force?: boolean;
+  /** Fail (ERROR_NO_SUCH_DEVINST) when no present device got the driver, as UpdateDriverForPlugAndPlayDevices does. */
+  requireDevice?: boolean;
   /** Log section title, e.g. "Device Install (UpdateDriverForPlugAndPlayDevices)". */
   caller?: string;
 }
@@ -74,6 +77,16 @@ export function newRootInstanceId(devices: readonly DeviceRecord[], className: s
 }
 
 export async function installDriverOnDevices(tx: Transaction, options: InstallOptions): Promise<InstallResult> {
+  try {
+    return await installOnDevices(tx, options);
+  } catch (error) {
+    // The transaction is rolled back: a package staged by this call is not in the store after all.
+    logImportsRolledBack(tx, error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
+
+async function installOnDevices(tx: Transaction, options: InstallOptions): Promise<InstallResult> {
   const state = tx.state;
   const problem = checkDeviceId(options.hardwareId);
   if (problem) throw new InstallError(`"${options.hardwareId}" is not a valid hardware ID (${problem})`, SetupError.invalidData);
@@ -81,6 +94,7 @@ export async function installDriverOnDevices(tx: Transaction, options: InstallOp
   if (options.infPath) publishedName = (await stageDriverPackage(tx, options.infPath)).publishedName;
   if (!publishedName) throw new TargetError('installDriverOnDevices needs infPath or publishedName');
   const pkg = findPackage(tx, publishedName);
+  await checkStoreCopy(tx, pkg);
   const { doc } = await loadStoredInf(tx, pkg);
   const facts = versionFacts(doc);
   // A known class keeps the machine's spelling of its GUID.
@@ -129,6 +143,8 @@ export async function installDriverOnDevices(tx: Transaction, options: InstallOp
     log.entry('dvi:', 'Found driver match:').entry('dvi:', `     HardwareID   - ${best.matchingId}`).entry('dvi:', `     InfName      - ${toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}/${pkg.originalName}`)}`)
       .entry('dvi:', `     DevDesc      - ${best.description}`).entry('dvi:', `     Section      - ${best.installSection ?? best.installBase}`).entry('dvi:', `     Rank         - 0x${formatRank(best.rank).toLowerCase()}`)
       .entry('dvi:', `     Signer Score - ${pkg.testSigned === false ? 'WHQL' : 'Authenticode'}`).entry('dvi:', `     DrvDate      - ${best.driverDate}`).entry('dvi:', `     Version      - ${best.driverVersion}`);
+    // FeatureScore (the GG byte of the rank) is worth its own line when the INF sets one.
+    if (best.featureScore !== 0xff) log.entry('dvi:', `     FeatureScore - 0x${best.featureScore.toString(16).padStart(2, '0').toUpperCase()} (rank 0x${formatRank(best.rank).toLowerCase()})`);
     const extension = facts.classGuid.toLowerCase() === EXTENSION_CLASS;
     if (!options.force && !extension && device.driver && device.driver.publishedName.toLowerCase() !== pkg.publishedName.toLowerCase()) {
       const current = { rank: parseInt(device.driver.rank, 16), driverVer: parseDv(device.driver.driverDate, device.driver.driverVersion) };
@@ -142,6 +158,7 @@ export async function installDriverOnDevices(tx: Transaction, options: InstallOp
     result.devices.push(device);
     if (device.rebootRequired) result.rebootRequired = true;
   }
+  if (options.requireDevice && result.devices.length === 0) throw new InstallError(`no present device on the target has the hardware ID ${options.hardwareId}`, SetupError.noSuchDevinst);
   return result;
 }
 
@@ -151,39 +168,21 @@ function parseDv(date: string, version: string) {
   return m ? { date: { month: Number(m[1]), day: Number(m[2]), year: Number(m[3]) }, version: [v[0] ?? 0, v[1] ?? 0, v[2] ?? 0, v[3] ?? 0] as [number, number, number, number], hasVersion: true } : undefined;
 }
 
-interface ApplyContext {
-  tx: Transaction;
-  doc: InfDocument;
-  pkg: DriverPackageRecord;
-  device: DeviceRecord;
-  log: LogSection;
-  /** lower-case source file name → target-relative path in the store folder. */
-  sources: Map<string, string>;
-  files: string[];
-  assocService?: string;
-  nullDriver: boolean;
-}
-
-/** Sections Windows would run from system INFs that wdksim has no copy of: the services they add. */
-const SYSTEM_NEEDS: Record<string, { name: string; binary: string }> = {
-  'wudfrd.nt.services': { name: 'WUDFRd', binary: '\\SystemRoot\\System32\\drivers\\WUDFRd.sys' },
-  'winusb.nt.services': { name: 'WinUSB', binary: '\\SystemRoot\\System32\\drivers\\WinUSB.SYS' },
-};
-
-function listField(section: InfSection | undefined, key: string): string[] {
-  return section?.findAll(key).flatMap((e) => e.fields.map((f) => f.trim()).filter((f) => f !== '')) ?? [];
-}
-
-/** The section itself plus the sections its Needs names (those present in this INF). */
-function withNeeds(a: ApplyContext, name: string): string[] {
-  const section = a.doc.section(name);
-  if (!section) return [];
-  const out = [section.name];
-  for (const need of listField(section, 'Needs')) {
-    if (a.doc.has(need)) out.push(a.doc.section(need)!.name);
-    else if (!SYSTEM_NEEDS[need.toLowerCase()]) a.log.entry('inf:', `Needs section [${need}] is in an included system INF (${listField(section, 'Include').join(', ') || 'none'}) that the simulated target does not have; skipped`, 'warning');
-  }
-  return out;
+/** A run context for a package in the driver store: sources are the store folder's files, DIRID 13 that folder. */
+export function storeRunContext(tx: Transaction, pkg: DriverPackageRecord, doc: InfDocument, log: LogSection, device?: DeviceRecord): RunContext {
+  const sources = new Map<string, string>();
+  for (const ref of referencedFiles(doc, tx.state.os.arch as Arch)) sources.set(ref.name.toLowerCase(), `${STORE_DIR}/${pkg.storeFolder}/${ref.relativePath}`);
+  return {
+    tx, doc, infName: pkg.originalName, owner: pkg.publishedName, storeWin: toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}`), log, files: [], nullDriver: false, made: { services: [], files: [] },
+    ...(device ? { device } : {}),
+    async readSource(name: string) {
+      const rel = sources.get(name.toLowerCase());
+      if (!rel) return undefined;
+      const bytes = await tx.readFile(rel);
+      if (!bytes) throw new InstallError(`${pkg.originalName}: ${name} is missing from the driver store folder ${pkg.storeFolder}; run wdksim target verify`, SetupError.fileNotFound);
+      return { bytes, rel, display: toWindowsPath(rel) };
+    },
+  };
 }
 
 async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPackageRecord, doc: InfDocument, cand: Candidate, log: LogSection): Promise<void> {
@@ -195,9 +194,7 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   const facts = versionFacts(doc, chosen);
   const known = state.classes.find((c) => c.guid.toLowerCase() === facts.classGuid.toLowerCase());
   if (known) facts.classGuid = known.guid;
-  const sources = new Map<string, string>();
-  for (const ref of referencedFiles(doc, state.os.arch as Arch)) sources.set(ref.name.toLowerCase(), `${STORE_DIR}/${pkg.storeFolder}/${ref.relativePath}`);
-  const a: ApplyContext = { tx, doc, pkg, device, log, sources, files: [], nullDriver: false };
+  const a = storeRunContext(tx, pkg, doc, log, device);
   if (facts.classGuid.toLowerCase() === EXTENSION_CLASS) {
     await applyExtension(a, chosen);
     return;
@@ -224,33 +221,32 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   }
   const swKey = softwareKey(driverKey);
   tx.registry.createKey(swKey);
+  const reg = tx.registry;
 
   // 1. The DDInstall section (and its Needs): file queue, then DelReg/AddReg with HKR = software key.
-  for (const name of withNeeds(a, chosen)) {
-    await fileQueue(a, name);
-    applyRegDirectives(doc, name, { hkr: swKey, registry: tx.registry, log });
+  const main = withNeeds(a, chosen);
+  for (const ref of main) {
+    await fileQueue(a, ref);
+    applyReg([ref], { hkr: swKey, registry: reg, log });
   }
+  // Network adapters: the Net-class directives of the DDInstall section, written to the driver key.
+  if (edited.classGuid.toLowerCase() === NET_CLASS) writeNetDirectives(a, main, swKey, cand);
   // 2. .HW: HKR = hardware key; devnode properties (filters, security...) land on the device key.
   edited.upperFilters = undefined;
   edited.lowerFilters = undefined;
-  for (const name of withNeeds(a, `${chosen}.HW`)) applyRegDirectives(doc, name, { hkr: hardwareKey(device.instanceId), devnodeKey: devKey, registry: tx.registry, log } satisfies RegContext);
-  // 3. .Services.
-  const servicesSection = `${chosen}.Services`;
-  for (const name of withNeeds(a, servicesSection)) applyServices(a, name);
-  for (const need of listField(doc.section(servicesSection), 'Needs')) {
-    const sys = SYSTEM_NEEDS[need.toLowerCase()];
-    if (sys && !doc.has(need)) addSystemService(a, sys.name, sys.binary);
-  }
+  applyReg(withNeeds(a, `${chosen}.HW`), { hkr: hardwareKey(device.instanceId), devnodeKey: devKey, registry: reg, log });
+  // 3. .Services (with the services of system INFs it Needs).
+  for (const ref of withNeeds(a, `${chosen}.Services`)) applyServices(a, ref);
   // 4. .Wdf.
   applyWdf(a, `${chosen}.Wdf`);
   // 5. .CoInstallers (legacy): files and software-key registry.
-  for (const name of withNeeds(a, `${chosen}.CoInstallers`)) {
-    await fileQueue(a, name);
-    applyRegDirectives(doc, name, { hkr: swKey, registry: tx.registry, log });
+  for (const ref of withNeeds(a, `${chosen}.CoInstallers`)) {
+    await fileQueue(a, ref);
+    applyReg([ref], { hkr: swKey, registry: reg, log });
   }
+  syncClassFilters(tx);
 
   // 6. Driver node properties and the device's Enum key.
-  const reg = tx.registry;
   const infSectionExt = chosen.length > cand.installBase.length ? chosen.slice(cand.installBase.length) : '';
   reg.setValue(swKey, 'DriverDate', { type: 'REG_SZ', data: facts.driverDate.replace(/\/0?/g, '-').replace(/^0/, '') });
   reg.setValue(swKey, 'DriverDesc', { type: 'REG_SZ', data: cand.description });
@@ -260,13 +256,15 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   if (infSectionExt) reg.setValue(swKey, 'InfSectionExt', { type: 'REG_SZ', data: infSectionExt });
   reg.setValue(swKey, 'MatchingDeviceId', { type: 'REG_SZ', data: cand.matchingId.toLowerCase() });
   reg.setValue(swKey, 'ProviderName', { type: 'REG_SZ', data: facts.provider });
-  reg.setValue(devKey, 'DeviceDesc', { type: 'REG_SZ', data: cand.description });
+  // DeviceDesc and Mfg are localizable: Windows stores them as @oemN.inf,%strkey%;text.
+  const modelsEntry = doc.section(cand.modelsSection)?.entries.find((e) => e.line === cand.line);
+  reg.setValue(devKey, 'DeviceDesc', { type: 'REG_SZ', data: indirectString(modelsEntry?.rawKey, cand.description, pkg.publishedName) });
   reg.setValue(devKey, 'HardwareID', { type: 'REG_MULTI_SZ', data: [...device.hardwareIds] });
   if (device.compatibleIds.length) reg.setValue(devKey, 'CompatibleIDs', { type: 'REG_MULTI_SZ', data: [...device.compatibleIds] });
   reg.setValue(devKey, 'Class', { type: 'REG_SZ', data: device.className });
   reg.setValue(devKey, 'ClassGUID', { type: 'REG_SZ', data: device.classGuid });
   reg.setValue(devKey, 'Driver', { type: 'REG_SZ', data: driverKey });
-  reg.setValue(devKey, 'Mfg', { type: 'REG_SZ', data: cand.manufacturer });
+  reg.setValue(devKey, 'Mfg', { type: 'REG_SZ', data: indirectString(cand.manufacturerRaw, cand.manufacturer, pkg.publishedName) });
   reg.deleteValue(devKey, 'Service');
   if (a.assocService) reg.setValue(devKey, 'Service', { type: 'REG_SZ', data: a.assocService });
   const upper = reg.getValue(devKey, 'UpperFilters')?.data;
@@ -304,31 +302,96 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
 
 /** Class=Extension INFs add to the device's driver; they never become its driver. */
 const EXTENSION_CLASS = '{e2f84ce7-8efa-411c-aa69-97454ca4cb57}';
+const NET_CLASS = '{4d36e972-e325-11ce-bfc1-08002be10318}';
+
+/**
+ * The network-specific DDInstall entries (network DDInstall documentation):
+ * Characteristics (DWORD), BusType (string), the NDIS keywords *IfType,
+ * *MediaType, *PhysicalMediaType and the NetAdapterCx ones (DWORDs), read from
+ * the DDInstall section, else from a section it Needs; then ComponentId (the
+ * matching ID) and NetCfgInstanceId, which the network class installer adds.
+ */
+function writeNetDirectives(a: RunContext, refs: readonly SectionRef[], swKey: string, cand: Candidate): void {
+  const reg = a.tx.registry;
+  const find = (name: string) => {
+    for (const ref of refs) {
+      const v = ref.doc.section(ref.name)?.find(name)?.fields[0]?.trim();
+      if (v !== undefined && v !== '') return v;
+    }
+    return undefined;
+  };
+  const characteristics = parseInfInt(find('Characteristics'));
+  if (characteristics !== undefined) reg.setValue(swKey, 'Characteristics', { type: 'REG_DWORD', data: characteristics >>> 0 });
+  else a.log.entry('dvi:', `[${refs[0]?.name}] has no Characteristics entry; a network DDInstall section must have one.`, 'warning');
+  const busType = find('BusType');
+  if (busType !== undefined) reg.setValue(swKey, 'BusType', { type: 'REG_SZ', data: String(parseInfInt(busType) ?? busType) });
+  for (const name of NET_DWORD_DIRECTIVES) {
+    const text = find(name);
+    if (text === undefined) continue;
+    const n = parseInfInt(text);
+    if (n === undefined) a.log.entry('dvi:', `${name} = ${text} is not a number; not written.`, 'warning');
+    else reg.setValue(swKey, name, { type: 'REG_DWORD', data: n >>> 0 });
+  }
+  const ifType = parseInfInt(find('*IfType'));
+  if (ifType !== undefined) reg.setValue(swKey, 'IfTypePreStart', { type: 'REG_DWORD', data: ifType >>> 0 });
+  reg.setValue(swKey, 'ComponentId', { type: 'REG_SZ', data: cand.matchingId.toLowerCase() });
+  if (!reg.getValue(swKey, 'NetCfgInstanceId')) reg.setValue(swKey, 'NetCfgInstanceId', { type: 'REG_SZ', data: stableGuid(`NetCfgInstanceId:${a.device?.instanceId ?? ''}`) });
+  if (a.device) reg.setValue(swKey, 'DeviceInstanceID', { type: 'REG_SZ', data: a.device.instanceId });
+}
+
+const NET_DWORD_DIRECTIVES = ['*IfType', '*MediaType', '*PhysicalMediaType', '*IfConnectorPresent', '*ConnectionType', '*DirectionType', '*AccessType', '*HardwareLoopback', '*NdisDeviceType', 'NumberOfNetworkInterfaces'];
+
+/** A name-based GUID in Windows' upper-case braced form (the same device gets the same one on every run). */
+function stableGuid(name: string): string {
+  const h = createHash('sha256').update(name).digest('hex');
+  return `{${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}}`.toUpperCase();
+}
+
+/**
+ * The class records follow the class keys: an INF that appends to a class
+ * key's UpperFilters/LowerFilters (AddReg FLG_ADDREG_APPEND) changes the
+ * filters every device of that class loads.
+ */
+export function syncClassFilters(tx: Transaction): void {
+  for (const cls of tx.state.classes) {
+    const key = classKey(cls.guid);
+    for (const [value, field] of [['UpperFilters', 'upperFilters'], ['LowerFilters', 'lowerFilters']] as const) {
+      const data = tx.registry.getValue(key, value)?.data;
+      const list = Array.isArray(data) ? data.filter((s) => s !== '') : [];
+      if (list.length) cls[field] = list;
+      else delete cls[field];
+    }
+  }
+}
 
 /**
  * An extension INF (inf-format.md §2.1 ExtensionId) on a device: its sections run
  * with HKR = the device's existing software key; class, driver node and
  * function driver stay those of the base driver.
  */
-async function applyExtension(a: ApplyContext, chosen: string): Promise<void> {
-  const { tx, device, doc, log } = a;
+async function applyExtension(a: RunContext, chosen: string): Promise<void> {
+  const { tx, doc, log } = a;
+  const device = a.device!;
   log.begin('dvi:', 'Install Extension Driver');
-  log.entry('dvi:', `Extension section: [${chosen}] (${a.pkg.publishedName})`);
+  log.entry('dvi:', `Extension section: [${chosen}] (${a.owner})`);
   if (!device.driver) log.entry('dvi:', `${device.instanceId} has no base driver; the extension is applied but the device still needs one.`, 'warning');
   const devKey = enumKey(device.instanceId);
   const driverKey = tx.registry.getValue(devKey, 'Driver')?.data;
   const swKey = typeof driverKey === 'string' ? softwareKey(driverKey) : hardwareKey(device.instanceId);
-  for (const name of withNeeds(a, chosen)) {
-    await fileQueue(a, name);
-    applyRegDirectives(doc, name, { hkr: swKey, registry: tx.registry, log });
+  for (const ref of withNeeds(a, chosen)) {
+    await fileQueue(a, ref);
+    applyReg([ref], { hkr: swKey, registry: tx.registry, log });
   }
-  for (const name of withNeeds(a, `${chosen}.HW`)) applyRegDirectives(doc, name, { hkr: hardwareKey(device.instanceId), devnodeKey: devKey, registry: tx.registry, log });
-  for (const name of withNeeds(a, `${chosen}.Services`)) applyServices(a, name);
+  applyReg(withNeeds(a, `${chosen}.HW`), { hkr: hardwareKey(device.instanceId), devnodeKey: devKey, registry: tx.registry, log });
+  for (const ref of withNeeds(a, `${chosen}.Services`)) applyServices(a, ref);
   applyWdf(a, `${chosen}.Wdf`);
+  syncClassFilters(tx);
+  void doc;
   const upper = tx.registry.getValue(devKey, 'UpperFilters')?.data;
   const lower = tx.registry.getValue(devKey, 'LowerFilters')?.data;
   if (Array.isArray(upper) && upper.length) editDevice(device).upperFilters = upper;
   if (Array.isArray(lower) && lower.length) editDevice(device).lowerFilters = lower;
+  editDevice(device).problem = await evaluateProblem(tx.state, tx.registry, device, (win) => winFileExists(tx, win));
   log.end('dvi:', 'Install Extension Driver');
 }
 
@@ -336,6 +399,7 @@ export function problemName(code: number): string {
   switch (code) {
     case 1: return 'CM_PROB_NOT_CONFIGURED';
     case 10: return 'CM_PROB_FAILED_START';
+    case 19: return 'CM_PROB_REGISTRY';
     case 22: return 'CM_PROB_DISABLED';
     case 28: return 'CM_PROB_FAILED_INSTALL';
     case 31: return 'CM_PROB_FAILED_ADD';
@@ -355,7 +419,7 @@ export async function winFileExists(tx: Transaction, win: string): Promise<boole
   return tx.exists(parts.join('/'));
 }
 
-function installClass(a: ApplyContext, guid: string, name: string): void {
+function installClass(a: RunContext, guid: string, name: string): void {
   if (!guid) return;
   const state = a.tx.state;
   if (state.classes.some((c) => c.guid.toLowerCase() === guid.toLowerCase())) return;
@@ -369,214 +433,4 @@ function installClass(a: ApplyContext, guid: string, name: string): void {
   }
   const desc = a.tx.registry.getValue(key, '')?.data;
   state.classes.push({ guid, name, description: typeof desc === 'string' && desc !== '' ? desc : name });
-}
-
-function destinationDir(a: ApplyContext, listName: string | undefined): string {
-  const dd = a.doc.section('DestinationDirs');
-  const entry = (listName ? dd?.find(listName) : undefined) ?? dd?.find('DefaultDestDir');
-  const where = listName ? `[${listName}]` : '@file copy';
-  const dirid = parseInfInt(entry?.fields[0]) ?? 11;
-  const subdir = entry?.fields[1]?.trim() ?? '';
-  const overrides = new Map([[13, toWindowsPath(`${STORE_DIR}/${a.pkg.storeFolder}`)], [1, toWindowsPath(`${STORE_DIR}/${a.pkg.storeFolder}`)]]);
-  if (dirid === -1 || dirid === 65535) {
-    // DIRID -1: the subdirectory is an absolute path; only C:\ paths map into the target.
-    windowsPathToComponents(subdir, `DestinationDirs ${where}: DIRID -1 path`);
-    return subdir.replace(/[\\/]+$/, '');
-  }
-  const base = diridPath(dirid, overrides);
-  if (base === undefined || base === '') throw new InstallError(`${a.pkg.originalName}: DestinationDirs ${where} uses DIRID ${dirid}, which the simulated target cannot map to a directory`, SetupError.invalidData);
-  if (subdir) splitRelative(subdir, `DestinationDirs ${where} subdirectory`);
-  return subdir ? `${base}\\${subdir.replace(/^[\\/]+|[\\/]+$/g, '')}` : base;
-}
-
-async function fileQueue(a: ApplyContext, sectionName: string): Promise<void> {
-  const section = a.doc.section(sectionName);
-  if (!section) return;
-  const tx = a.tx;
-  // Deletes, then renames, then copies (the queue's commit order).
-  for (const list of listField(section, 'DelFiles')) {
-    const dir = destinationDir(a, list);
-    for (const entry of a.doc.section(list)?.entries ?? []) {
-      const name = (entry.hasEquals ? entry.key : entry.fields[0])?.trim();
-      if (!name) continue;
-      splitRelative(name, `DelFiles [${list}] file name`);
-      const parts = windowsPathToComponents(`${dir}\\${name}`, `DelFiles [${list}]`);
-      await tx.deleteFile(parts.join('/'));
-      tx.untrackFile(parts.join('/'));
-      a.log.entry('flq:', `Deleting '${dir}\\${name}'.`);
-    }
-  }
-  for (const list of listField(section, 'RenFiles')) {
-    const dir = destinationDir(a, list);
-    for (const entry of a.doc.section(list)?.entries ?? []) {
-      const [newName = '', oldName = ''] = (entry.hasEquals ? [entry.key ?? '', ...entry.fields] : entry.fields).map((f) => f.trim());
-      if (!newName || !oldName) continue;
-      splitRelative(newName, `RenFiles [${list}] name`);
-      splitRelative(oldName, `RenFiles [${list}] name`);
-      const from = windowsPathToComponents(`${dir}\\${oldName}`, `RenFiles [${list}]`).join('/');
-      const to = windowsPathToComponents(`${dir}\\${newName}`, `RenFiles [${list}]`).join('/');
-      const bytes = await tx.readFile(from);
-      if (!bytes) continue;
-      await tx.writeFile(to, bytes);
-      tx.trackFile(to, bytes);
-      await tx.deleteFile(from);
-      tx.untrackFile(from);
-      a.log.entry('flq:', `Renaming '${dir}\\${oldName}' to '${newName}'.`);
-    }
-  }
-  for (const field of listField(section, 'CopyFiles')) {
-    const copies: { dest: string; source: string; flags: number; list?: string }[] = [];
-    if (field.startsWith('@')) {
-      const name = field.slice(1).trim();
-      copies.push({ dest: name, source: name, flags: 0 });
-    } else {
-      const list = a.doc.section(field);
-      if (!list) {
-        a.log.entry('inf:', `CopyFiles section [${field}] not found; skipped`, 'warning');
-        continue;
-      }
-      for (const entry of list.entries) {
-        const [dest = '', source = '', , flags = ''] = (entry.hasEquals ? [entry.key ?? '', ...entry.fields] : entry.fields).map((f) => f.trim());
-        if (!dest) continue;
-        copies.push({ dest, source: source || dest, flags: parseInfInt(flags) ?? 0, list: list.name });
-      }
-    }
-    for (const c of copies) {
-      const dir = destinationDir(a, c.list);
-      splitRelative(c.dest, `CopyFiles destination name in ${c.list ? `[${c.list}]` : `[${sectionName}]`}`);
-      const destParts = windowsPathToComponents(`${dir}\\${c.dest}`, `CopyFiles destination in ${c.list ? `[${c.list}]` : `[${sectionName}]`}`);
-      const destRel = await tx.resolve(destParts.join('/'), 'CopyFiles destination');
-      const destWin = toWindowsPath(destRel);
-      const sourceRel = a.sources.get(c.source.toLowerCase());
-      if (!sourceRel) throw new InstallError(`${a.pkg.originalName}: the file ${c.source} copied by ${c.list ? `[${c.list}]` : `[${sectionName}]`} is not in the driver package (no SourceDisksFiles entry)`, SetupError.fileNotFound);
-      if (destRel.toLowerCase() !== sourceRel.toLowerCase()) {
-        const bytes = await tx.readFile(sourceRel);
-        if (!bytes) throw new InstallError(`${a.pkg.originalName}: ${c.source} is missing from the driver store folder ${a.pkg.storeFolder}; run wdksim target verify`, SetupError.fileNotFound);
-        const exists = await tx.exists(destRel);
-        if ((c.flags & 0x10 && exists) || (c.flags & 0x400 && !exists)) {
-          a.log.entry('flq:', `Skipping '${destWin}' (COPYFLG ${c.flags & 0x10 ? 'NO_OVERWRITE' : 'REPLACEONLY'}).`);
-        } else {
-          await tx.writeFile(destRel, bytes, 'CopyFiles destination');
-          tx.trackFile(destRel, bytes);
-          a.log.entry('flq:', `Copying '${toWindowsPath(sourceRel)}' to '${destWin}'.`);
-        }
-      } else {
-        a.log.entry('flq:', `'${destWin}' runs from the driver store (DIRID 13).`);
-      }
-      if (!a.files.some((f) => f.toLowerCase() === destWin.toLowerCase())) a.files.push(destWin);
-    }
-  }
-}
-
-function imagePathFor(binaryWin: string, serviceType: number): string {
-  const path = binaryWin.trim();
-  if ((serviceType & 0x3) !== 0 && /^c:\\windows\\/i.test(path)) return `\\SystemRoot\\${path.slice('C:\\Windows\\'.length)}`;
-  return path;
-}
-
-function applyServices(a: ApplyContext, sectionName: string): void {
-  const section = a.doc.section(sectionName)!;
-  const reg = a.tx.registry;
-  for (const entry of section.findAll('DelService')) {
-    const name = entry.fields[0]?.trim();
-    if (name) {
-      reg.deleteKey(serviceKey(name));
-      a.log.entry('dvi:', `Deleted service ${name}.`);
-    }
-  }
-  for (const entry of section.findAll('AddService')) {
-    const [name = '', flagText = '', installName = '', eventName = '', eventType = '', eventSource = ''] = entry.fields.map((f) => f.trim());
-    const flags = parseInfInt(flagText) ?? 0;
-    if (name === '') {
-      if (flags & 0x2) {
-        a.nullDriver = true;
-        a.log.entry('dvi:', 'NULL driver installed (AddService = ,2).');
-      }
-      continue;
-    }
-    const install = installName ? a.doc.section(installName) : undefined;
-    if (!install) throw new InstallError(`${a.pkg.originalName}: AddService ${name} in [${section.name}] (line ${entry.line}) names service-install section [${installName}], which does not exist`, SetupError.badServiceInstallSect);
-    const get = (k: string) => install.find(k)?.fields[0]?.trim();
-    const missing = ['ServiceType', 'StartType', 'ErrorControl', 'ServiceBinary'].filter((k) => get(k) === undefined || get(k) === '');
-    if (missing.length) throw new InstallError(`${a.pkg.originalName}: service-install section [${install.name}] lacks ${missing.join(', ')} (each is required)`, SetupError.badServiceInstallSect);
-    const type = parseInfInt(get('ServiceType')) ?? 1;
-    const start = parseInfInt(get('StartType')) ?? 3;
-    const errorControl = parseInfInt(get('ErrorControl')) ?? 1;
-    const binary = get('ServiceBinary')!;
-    const key = serviceKey(name);
-    const existed = reg.hasKey(key);
-    const keep = (bit: number) => existed && (flags & bit) !== 0;
-    reg.setValue(key, 'Type', { type: 'REG_DWORD', data: type });
-    if (!keep(0x10)) reg.setValue(key, 'Start', { type: 'REG_DWORD', data: start });
-    if (!keep(0x20)) reg.setValue(key, 'ErrorControl', { type: 'REG_DWORD', data: errorControl });
-    reg.setValue(key, 'ImagePath', { type: 'REG_EXPAND_SZ', data: imagePathFor(binary, type) });
-    const display = get('DisplayName');
-    if (display && !keep(0x8)) reg.setValue(key, 'DisplayName', { type: 'REG_SZ', data: display });
-    const description = get('Description');
-    if (description && !keep(0x100)) reg.setValue(key, 'Description', { type: 'REG_SZ', data: description });
-    const group = get('LoadOrderGroup');
-    if (group && !keep(0x40)) reg.setValue(key, 'Group', { type: 'REG_SZ', data: group });
-    const deps = install.findAll('Dependencies').flatMap((e) => e.fields.map((f) => f.trim()).filter((f) => f !== ''));
-    if (deps.length && !keep(0x80)) {
-      const services = deps.filter((d) => !d.startsWith('+'));
-      const groups = deps.filter((d) => d.startsWith('+')).map((d) => d.slice(1));
-      if (services.length) reg.setValue(key, 'DependOnService', { type: 'REG_MULTI_SZ', data: services });
-      if (groups.length) reg.setValue(key, 'DependOnGroup', { type: 'REG_MULTI_SZ', data: groups });
-    }
-    const startName = get('StartName');
-    if (startName) reg.setValue(key, 'ObjectName', { type: 'REG_SZ', data: startName });
-    const owners = reg.getValue(key, 'Owners')?.data;
-    const ownerList = Array.isArray(owners) ? owners : [];
-    if (!ownerList.some((o) => o.toLowerCase() === a.pkg.publishedName.toLowerCase())) reg.setValue(key, 'Owners', { type: 'REG_MULTI_SZ', data: [...ownerList, a.pkg.publishedName] });
-    applyRegDirectives(a.doc, install.name, { hkr: key, registry: reg, log: a.log });
-    if (eventName) {
-      const evKey = eventLogKey(eventType || 'System', eventSource || name);
-      applyRegDirectives(a.doc, eventName, { hkr: evKey, registry: reg, log: a.log });
-    }
-    a.log.entry('dvi:', `Add Service: Created service '${name}'.`);
-    if (flags & 0x2) a.assocService = name;
-  }
-}
-
-function addSystemService(a: ApplyContext, name: string, imagePath: string): void {
-  const key = serviceKey(name);
-  const reg = a.tx.registry;
-  if (!reg.hasKey(key)) {
-    reg.setValue(key, 'Type', { type: 'REG_DWORD', data: 1 });
-    reg.setValue(key, 'Start', { type: 'REG_DWORD', data: 3 });
-    reg.setValue(key, 'ErrorControl', { type: 'REG_DWORD', data: 1 });
-    reg.setValue(key, 'ImagePath', { type: 'REG_EXPAND_SZ', data: imagePath });
-  }
-  a.assocService ??= name;
-  a.log.entry('dvi:', `Using inbox service '${name}' (Needs from a system INF).`);
-}
-
-function applyWdf(a: ApplyContext, sectionName: string): void {
-  const section = a.doc.section(sectionName);
-  if (!section) return;
-  const os = a.tx.state.os;
-  const reg = a.tx.registry;
-  for (const entry of section.findAll('KmdfService')) {
-    const [name = '', wdfSection = ''] = entry.fields.map((f) => f.trim());
-    const version = a.doc.section(wdfSection)?.value('KmdfLibraryVersion')?.trim();
-    if (!name || !version) {
-      a.log.entry('dvi:', `[${section.name}] KmdfService ${name}: section [${wdfSection}] has no KmdfLibraryVersion`, 'warning');
-      continue;
-    }
-    reg.setValue(`${serviceKey(name)}\\Parameters\\Wdf`, 'KmdfLibraryVersion', { type: 'REG_SZ', data: version });
-    if (compareFrameworkVersion(version, os.kmdf) > 0) a.log.entry('dvi:', `KMDF ${version} required by ${name} is newer than KMDF ${os.kmdf} of ${os.name}; the driver will not load.`, 'warning');
-    else a.log.entry('dvi:', `KmdfService ${name} uses KMDF ${version} (installed: ${os.kmdf}).`);
-  }
-  for (const entry of section.findAll('UmdfService')) {
-    const [name = '', wdfSection = ''] = entry.fields.map((f) => f.trim());
-    const us = a.doc.section(wdfSection);
-    const version = us?.value('UmdfLibraryVersion')?.trim();
-    const binary = us?.value('ServiceBinary')?.trim();
-    const key = `${hardwareKey(a.device.instanceId)}\\WUDF\\Services\\${name}`;
-    if (version) reg.setValue(key, 'UmdfLibraryVersion', { type: 'REG_SZ', data: version });
-    if (binary) reg.setValue(key, 'ServiceBinary', { type: 'REG_SZ', data: binary });
-    if (version && compareFrameworkVersion(version, os.umdf) > 0) a.log.entry('dvi:', `UMDF ${version} required by ${name} is newer than UMDF ${os.umdf} of ${os.name}; the driver will not load.`, 'warning');
-  }
-  const order = section.findAll('UmdfServiceOrder').flatMap((e) => e.fields.map((f) => f.trim()).filter((f) => f));
-  if (order.length) reg.setValue(`${hardwareKey(a.device.instanceId)}\\WUDF`, 'UmdfServiceOrder', { type: 'REG_MULTI_SZ', data: order });
 }

@@ -10,7 +10,6 @@ import { compareDriverVer, type DriverVer } from '../inf/driverver.js';
 import { readModelsEntry } from '../inf/hwid.js';
 import type { Arch } from '../inf/arch.js';
 import type { OsState } from './schema.js';
-import { parseInfInt } from './reg-apply.js';
 import { versionFacts } from './inf-facts.js';
 
 export interface Candidate {
@@ -19,6 +18,10 @@ export interface Candidate {
   line: number;
   description: string;
   manufacturer: string;
+  /** The [Manufacturer] entry's name as written (%strkey% or text), for the indirect Mfg string. */
+  manufacturerRaw?: string;
+  /** The DDInstall section's FeatureScore byte (0xFF when it has none). */
+  featureScore: number;
   /** DDInstall base name from the Models entry. */
   installBase: string;
   /** The section chosen for the machine (X.NTamd64 / X.NT / X), undefined when none exists. */
@@ -46,6 +49,7 @@ export function findCandidates(doc: InfDocument, os: OsState, device: { hardware
     const section = doc.section(choice.section);
     if (!section) continue;
     const manufacturer = (choice.line.entry.hasEquals ? choice.line.entry.key : choice.line.models) ?? '';
+    const manufacturerRaw = choice.line.entry.hasEquals ? choice.line.entry.rawKey : undefined;
     for (const entry of section.entries) {
       const model = readModelsEntry(entry.key, entry.fields);
       if (!model.installSection) continue;
@@ -72,7 +76,7 @@ export function findCandidates(doc: InfDocument, os: OsState, device: { hardware
       // ExcludeID in the DDInstall removes the candidate for those devices.
       const excluded = ddinstall?.findAll('ExcludeID').flatMap((e) => e.fields.map((f) => upper(f.trim()))) ?? [];
       if ([...hw, ...compat].some((id) => excluded.includes(id))) continue;
-      const feature = parseInfInt(ddinstall?.find('FeatureScore')?.fields[0]) ?? 0xff;
+      const feature = featureScore(ddinstall?.find('FeatureScore')?.fields[0]);
       const ss = signed ? 0x00 : chosen.form === 'arch' || chosen.form === 'nt' ? 0x80 : 0xc0;
       const facts = versionFacts(doc, chosen.name);
       out.push({
@@ -80,6 +84,8 @@ export function findCandidates(doc: InfDocument, os: OsState, device: { hardware
         line: entry.line,
         description: model.description,
         manufacturer,
+        ...(manufacturerRaw !== undefined ? { manufacturerRaw } : {}),
+        featureScore: feature,
         installBase: model.installSection,
         ...(chosen.name ? { installSection: chosen.name, installForm: chosen.form! } : {}),
         matchingId: matched,
@@ -91,6 +97,16 @@ export function findCandidates(doc: InfDocument, os: OsState, device: { hardware
     }
   }
   return out;
+}
+
+/**
+ * FeatureScore is a hexadecimal byte, with or without 0x (`FeatureScore=F9`,
+ * `FeatureScore=0x80`): rank 0x00F9xxxx. Absent or unreadable: 0xFF.
+ */
+export function featureScore(text: string | undefined): number {
+  const t = text?.trim().replace(/^0x/i, '') ?? '';
+  if (!/^[0-9a-f]{1,2}$/i.test(t)) return 0xff;
+  return parseInt(t, 16);
 }
 
 /** Lowest rank, then newer date, then higher version; stable otherwise (first found). */

@@ -31,6 +31,7 @@ export const Problem = {
   none: 0,
   notConfigured: 1, // CM_PROB_NOT_CONFIGURED
   failedStart: 10, // CM_PROB_FAILED_START
+  registry: 19, // CM_PROB_REGISTRY (a filter or service the device needs is not installed)
   disabled: 22, // CM_PROB_DISABLED
   failedInstall: 28, // CM_PROB_FAILED_INSTALL
   driverFailedLoad: 31, // CM_PROB_FAILED_ADD
@@ -106,6 +107,30 @@ export interface DriverPackageRecord {
   files: { path: string; sha256: string }[];
   /** An inbox package (shipped with Windows), not deletable. */
   inbox?: boolean;
+  /** A primitive driver installed by DiInstallDriver: what its DefaultInstall did, so DiUninstallDriver can undo it. */
+  primitive?: PrimitiveInstallRecord;
+}
+
+/** A registry value as stored (src/machine/schema.ts regValue). */
+export interface StoredRegValue {
+  type: string;
+  data: string | number | string[];
+}
+
+/** What a primitive driver's DefaultInstall changed (undone in reverse by /delete-driver /uninstall). */
+export interface PrimitiveInstallRecord {
+  /** The section run (DefaultInstall.NTamd64). */
+  section: string;
+  /** Registry keys it created (deleted with their subkeys on uninstall). */
+  createdKeys: string[];
+  /** Values it set or deleted in keys that existed, with the value before (absent: the value did not exist). */
+  values: { key: string; name: string; previous?: StoredRegValue }[];
+  /** Keys it deleted (DelReg), with their values, restored on uninstall. */
+  deletedKeys: { key: string; values: Record<string, StoredRegValue> }[];
+  /** Target-relative files it created. */
+  files: string[];
+  /** Services it created. */
+  services: string[];
 }
 
 export interface SetupClassRecord {

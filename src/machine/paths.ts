@@ -2,7 +2,7 @@
 // clean components, checked, and resolved case-insensitively against what is
 // on disk, and the result must stay inside its root (the target, or a package
 // folder) even through symbolic links. Nothing is read or written before that.
-import { lstat, readdir, realpath } from 'node:fs/promises';
+import { hostLstat as lstat, hostReaddir as readdir, hostRealpath as realpath } from './fs/host.js';
 import { join, sep } from 'node:path';
 import { TargetError } from '../errors.js';
 
@@ -82,9 +82,9 @@ export interface Resolved {
 /**
  * Resolves checked components under root, matching existing names without
  * regard to case, and refuses any existing component that is a symbolic link
- * leading outside root.
+ * leading outside root (`links: 'none'`, used for the target: any link at all).
  */
-export async function resolveInside(root: string, parts: string[], what: string, cache?: Map<string, Map<string, string>>): Promise<Resolved> {
+export async function resolveInside(root: string, parts: string[], what: string, cache?: Map<string, Map<string, string>>, links: 'inside' | 'none' = 'inside'): Promise<Resolved> {
   const realRoot = await realpath(root);
   let dir = root;
   const actual: string[] = [];
@@ -101,6 +101,9 @@ export async function resolveInside(root: string, parts: string[], what: string,
     actual.push(found);
     dir = join(dir, found);
     const info = await lstat(dir);
+    if (info.isSymbolicLink() && links === 'none') {
+      throw new TargetError(`${what}: "${actual.join('\\')}" is a symbolic link; refused (the target is a jail: links are never followed)`);
+    }
     if (info.isSymbolicLink()) {
       let real: string;
       try {

@@ -2,8 +2,8 @@
 // as Visual Studio's provisioning leaves it (wdk-tools.md §7.2): DriverTest
 // folder, test signing and kernel debugging configured and active (provisioning
 // reboots the machine), empty driver store and logs.
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { listRoot, makeDir, makeRoot, removeFile, removeTree, rootKind } from './fs/jail.js';
+import { hasState } from './state-store.js';
 import { TargetError } from '../errors.js';
 import type { Context } from '../io.js';
 import { DRIVERS_DIR, DRIVERTEST_DIR, INF_DIR, STORE_DIR } from './layout.js';
@@ -18,6 +18,7 @@ import { MICROSOFT_ROOTS_PEM } from './microsoft-roots.js';
 import { certificateRecord } from './certs.js';
 import { classKey } from './keys.js';
 import { writeEnumKey } from './enum-key.js';
+import { writeInboxServices } from './inbox-services.js';
 
 export interface ProvisionOptions {
   os: OsRelease;
@@ -29,32 +30,29 @@ export interface ProvisionOptions {
 }
 
 export async function provisionTarget(root: string, ctx: Context, options: ProvisionOptions): Promise<MachineState> {
-  try {
-    if (!(await stat(root)).isDirectory()) throw new TargetError(`${root} is a file; a target is a directory (choose another path)`);
-  } catch (error) {
-    if (error instanceof TargetError) throw error;
-  }
-  let existing = false;
-  try {
-    await stat(join(root, STATE_FILE));
-    existing = true;
-  } catch {
-    existing = false;
-  }
+  const kind = await rootKind(root);
+  if (kind === 'file' || kind === 'other') throw new TargetError(`${root} is a file; a target is a directory (choose another path)`);
+  const existing = kind === 'dir' && (await hasState(root));
   if (existing && !options.force) throw new TargetError(`${root} already holds a target machine; use --force to re-create it (everything in it is lost)`);
   if (existing) {
-    // Re-create: only what a target consists of is removed.
-    for (const name of ['Windows', 'DriverTest', '.wdksim', STATE_FILE]) await rm(join(root, name), { recursive: true, force: true });
+    // Re-create: only what a target consists of is removed (links in it are unlinked, never followed).
+    for (const name of ['Windows', 'DriverTest', '.wdksim']) await removeTree(root, name);
+    await removeFile(root, STATE_FILE, 'repair');
   }
-  try {
-    const entries = await readdir(root);
-    const foreign = entries.filter((e) => !['Windows', 'DriverTest', '.wdksim', STATE_FILE].includes(e));
-    if (entries.length > 0 && !options.force && foreign.length > 0) {
-      throw new TargetError(`${root} is not empty (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}); choose a new or empty directory for the target`);
-    }
-  } catch (error) {
-    if (error instanceof TargetError) throw error;
+  const entries = await listRoot(root);
+  const foreign = entries.filter((e) => !['Windows', 'DriverTest', '.wdksim', STATE_FILE].includes(e));
+  if (entries.length > 0 && !options.force && foreign.length > 0) {
+    throw new TargetError(`${root} is not empty (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', ...' : ''}); choose a new or empty directory for the target`);
   }
+  const state = provisionedState(ctx, options);
+  await makeRoot(root);
+  for (const dir of [DRIVERS_DIR, STORE_DIR, DRIVERTEST_DIR, INF_DIR]) await makeDir(root, dir);
+  await createTargetFiles(root, state, [{ rel: LOG_PATH, data: logHeader(state.os) + bootSessionLine(ctx.clock) }]);
+  return state;
+}
+
+/** The state of a freshly provisioned machine (inbox devices, classes, packages and registry); nothing is written. */
+export function provisionedState(ctx: Context, options: ProvisionOptions): MachineState {
   const { os } = options;
   const inbox = options.inbox ?? { devices: inboxDevices({ arch: options.arch, build: os.build }), classes: inboxClasses(), packages: inboxPackages({ arch: options.arch, build: os.build }) };
   const state: MachineState = {
@@ -88,9 +86,8 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
   reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment', 'PROCESSOR_ARCHITECTURE', { type: 'REG_SZ', data: options.arch === 'x86' ? 'x86' : options.arch.toUpperCase() });
   const [kMajor, kMinor] = os.kmdf.split('.');
   reg.setValue(`HKLM\\SYSTEM\\CurrentControlSet\\Control\\Wdf\\Kmdf\\KmdfLibrary\\Versions\\${kMajor}`, 'Service', { type: 'REG_SZ', data: 'Wdf01000' });
-  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000', 'Type', { type: 'REG_DWORD', data: 1 });
-  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000', 'Start', { type: 'REG_DWORD', data: 0 });
-  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000', 'ImagePath', { type: 'REG_EXPAND_SZ', data: 'system32\\drivers\\Wdf01000.sys' });
+  // The inbox services (drivers of the inbox devices, class filters, WUDFRd, WinUsb, mf...), Wdf01000 among them.
+  writeInboxServices(reg);
   reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Services\\Wdf01000\\Parameters', 'WdfMinorVersion', { type: 'REG_DWORD', data: Number(kMinor) });
   reg.setValue('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Setup', 'LogLevel', { type: 'REG_DWORD', data: 0x2000ffff });
   reg.setValue('HKLM\\SOFTWARE\\Microsoft\\DriverTest\\Service', 'DebugSession', { type: 'REG_DWORD', data: 0 });
@@ -102,8 +99,5 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
     if (cls.lowerFilters) reg.setValue(key, 'LowerFilters', { type: 'REG_MULTI_SZ', data: cls.lowerFilters });
   }
   for (const dev of state.devices) writeEnumKey(reg, dev);
-  await mkdir(root, { recursive: true });
-  for (const dir of [DRIVERS_DIR, STORE_DIR, DRIVERTEST_DIR, INF_DIR]) await mkdir(join(root, ...dir.split('/')), { recursive: true });
-  await createTargetFiles(root, state, [{ rel: LOG_PATH, data: logHeader(state.os) + bootSessionLine(ctx.clock) }]);
   return state;
 }

@@ -10,7 +10,8 @@ import type { LogSection } from './setupapi-log.js';
 export const DEVNODE_VALUES = new Set(['upperfilters', 'lowerfilters', 'security', 'devicetype', 'devicecharacteristics', 'exclusive', 'locationinformationoverride', 'resourcepickertags', 'resourcepickerexceptions', 'enumproppages32', 'labeledbythenumber']);
 
 export interface RegContext {
-  hkr: string;
+  /** The key HKR means here; undefined where HKR is not defined (DefaultInstall): such entries are skipped. */
+  hkr: string | undefined;
   /** Where devnode values go when HKR is a hardware key. */
   devnodeKey?: string;
   registry: Registry;
@@ -122,7 +123,8 @@ export function applyAddReg(doc: InfDocument, sectionName: string, ctx: RegConte
     const [root = '', subkey = '', name = '', flagText = '', ...data] = values(entry);
     let base = rootKey(root, ctx);
     if (base === undefined) {
-      ctx.log.entry('reg:', `[${section.name}] line ${entry.line}: unknown registry root "${root}"; entry skipped`, 'warning');
+      const why = root.toUpperCase() === 'HKR' ? 'HKR is not defined for this install section (DefaultInstall has no device key)' : `unknown registry root "${root}"`;
+      ctx.log.entry('reg:', `[${section.name}] line ${entry.line}: ${why}; entry skipped`, 'warning');
       continue;
     }
     if (root.toUpperCase() === 'HKR' && subkey === '' && ctx.devnodeKey && DEVNODE_VALUES.has(name.toLowerCase())) base = ctx.devnodeKey;

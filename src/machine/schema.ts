@@ -3,6 +3,7 @@
 // and class records are the shared shapes of model.ts; the type assertions at
 // the bottom keep this schema and those interfaces in step.
 import { z } from 'zod';
+import { componentProblem } from './paths.js';
 import type { DeviceRecord, MutableDeviceRecord, DriverBinding, DriverPackageRecord, SetupClassRecord } from './model.js';
 
 export const STATE_FORMAT = 'wdksim-target';
@@ -45,23 +46,44 @@ const device = z.object({
   rebootRequired: z.boolean().optional(),
 }).strict();
 
-const fileHash = z.object({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+/** A path the state names is checked when the state is read, like an INF's: relative, no "..", no empty or reserved components. */
+const relPath = z.string().superRefine((path, ctx) => {
+  const parts = path.split('/');
+  const problem = /^[a-z]:/i.test(path) || path.startsWith('/') || path.includes('\\') ? 'is absolute or uses backslashes' : parts.map(componentProblem).find((p) => p !== undefined);
+  if (problem) ctx.addIssue({ code: 'custom', message: `path "${path}" ${problem}; a state path must stay inside the target` });
+});
+const component = z.string().superRefine((name, ctx) => {
+  const problem = /[\\/]/.test(name) ? 'contains a path separator' : componentProblem(name);
+  if (problem) ctx.addIssue({ code: 'custom', message: `folder name "${name}" ${problem}; a state path must stay inside the target` });
+});
+
+const fileHash = z.object({ path: relPath, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+
+const primitiveInstall = z.object({
+  section: z.string(),
+  createdKeys: z.array(z.string()),
+  values: z.array(z.object({ key: z.string(), name: z.string(), previous: z.lazy(() => regValue).optional() }).strict()),
+  deletedKeys: z.array(z.object({ key: z.string(), values: z.record(z.string(), z.lazy(() => regValue)) }).strict()),
+  files: z.array(z.string()),
+  services: z.array(z.string()),
+}).strict();
 
 const driverPackage = z.object({
   publishedName: z.string(),
   originalName: z.string(),
-  storeFolder: z.string(),
+  storeFolder: component,
   provider: z.string(),
   className: z.string(),
   classGuid: z.string(),
   driverDate: z.string(),
   driverVersion: z.string(),
-  catalog: z.string().optional(),
+  catalog: relPath.optional(),
   signer: z.string().optional(),
   testSigned: z.boolean().optional(),
   arch: z.string(),
   files: z.array(fileHash),
   inbox: z.boolean().optional(),
+  primitive: primitiveInstall.optional(),
 }).strict();
 
 const setupClass = z.object({

@@ -2,7 +2,6 @@
 // signature policy, copy the INF, its catalog and every file it names into
 // DriverStore\FileRepository\<inf>_<arch>_<16 hex>\, publish the INF as
 // Windows\INF\oemN.inf (+ oemN.cat). An identical package keeps its name.
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { describeFsError } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
@@ -10,13 +9,48 @@ import type { InfDocument } from '../inf/document.js';
 import { catalogFileFor } from '../package/catalog-file.js';
 import { referencedFiles } from '../package/files.js';
 import { InstallError, SetupError } from './install-error.js';
-import { INF_DIR, STORE_DIR, toWindowsPath } from './layout.js';
+import { STORE_DIR, publishedFiles, toWindowsPath } from './layout.js';
 import type { DriverPackageRecord } from './model.js';
 import { resolveInside, splitRelative } from './paths.js';
 import { checkPackageSignature, type PackageFileBytes } from './signature.js';
 import { sha256, type Transaction } from './target.js';
+import { hostReadFile as readFile } from './fs/host.js';
+import { changedStoreFiles } from './store-check.js';
 import { versionFacts } from './inf-facts.js';
-import { infLogName } from './log-names.js';
+import { infLogName, scrubHostPaths } from './log-names.js';
+import type { LogSection } from './setupapi-log.js';
+
+/** The imports a transaction made, so a failure later in it can say they were rolled back. */
+const imports = new WeakMap<Transaction, { log: LogSection; publishedName: string }[]>();
+
+/**
+ * The transaction is failing after it imported packages: nothing it staged
+ * survives, so their log sections must not say the import succeeded.
+ */
+export function logImportsRolledBack(tx: Transaction, reason: string): void {
+  for (const { log, publishedName } of imports.get(tx) ?? []) {
+    const kept = log.lines.filter((l) => !/Successfully imported driver package|Published Driver Store Entry/.test(l));
+    log.lines.length = 0;
+    log.lines.push(...kept);
+    log.entry('sto:', `Driver package ${publishedName} not imported: the install failed (${scrubHostPaths(tx, reason)}) and the import was rolled back.`, 'error');
+  }
+  imports.delete(tx);
+}
+
+/**
+ * oemN.PNF, the precompiled INF SetupAPI keeps beside the published INF. Its
+ * binary layout is private to SetupAPI and nothing reads wdksim's: this one
+ * holds a version word (0x0101), the INF's size, its SHA-256 and the published name, so the
+ * file exists where Windows has it and changes when the INF does.
+ */
+function precompiledInf(publishedName: string, inf: Buffer): Buffer {
+  const name = Buffer.from(`C:\\Windows\\INF\\${publishedName}\0`, 'utf16le');
+  const head = Buffer.alloc(8);
+  head.writeUInt16LE(0x0101, 0);
+  head.writeUInt16LE(0x0001, 2);
+  head.writeUInt32LE(inf.length, 4);
+  return Buffer.concat([head, Buffer.from(sha256(inf), 'hex'), name]);
+}
 
 export interface StageOptions {
   /** Log section title prefix, e.g. "Setup Import Driver Package". */
@@ -106,6 +140,16 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
     const storeFolder = `${infName.toLowerCase()}_${arch}_${identity.slice(0, 16)}`;
     const existing = state.packages.find((p) => p.storeFolder.toLowerCase() === storeFolder);
     if (existing) {
+      // The incoming package was just verified against its catalog; a store copy changed since is restored from it.
+      const changed = await changedStoreFiles(tx, existing);
+      if (changed.length > 0) {
+        const byPath = new Map(all.map((f) => [f.path.toLowerCase(), f.bytes]));
+        for (const rel of changed) {
+          const bytes = byPath.get(rel.toLowerCase());
+          if (bytes) await tx.writeFile(`${STORE_DIR}/${existing.storeFolder}/${rel}`, bytes, `file ${rel}`);
+        }
+        log.entry('sto:', `Driver store copy of '${existing.publishedName}' did not match its catalog (${changed.join(', ')}); restored from the signed package.`, 'warning');
+      }
       log.entry('sto:', `Driver package already imported as '${existing.publishedName}'.`);
       return { publishedName: existing.publishedName, storeFolder: existing.storeFolder, alreadyStaged: true };
     }
@@ -121,10 +165,14 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
       log.entry('cpy:', `Copied '${f.path.split('/').pop()}'.`);
     }
     log.entry('sto:', `Driver Store Path = ${toWindowsPath(`${STORE_DIR}/${storeFolder}/${infName.toLowerCase()}`)}`);
-    await tx.writeFile(`${INF_DIR}/${publishedName}`, infBytes);
-    tx.trackFile(`${INF_DIR}/${publishedName}`, infBytes);
-    await tx.writeFile(`${INF_DIR}/${catalogPublished}`, catBytes);
-    tx.trackFile(`${INF_DIR}/${catalogPublished}`, catBytes);
+    const published = publishedFiles(publishedName);
+    await tx.writeFile(published.inf, infBytes);
+    tx.trackFile(published.inf, infBytes);
+    const pnf = precompiledInf(publishedName, infBytes);
+    await tx.writeFile(published.pnf, pnf);
+    tx.trackFile(published.pnf, pnf);
+    await tx.writeFile(published.cat, catBytes);
+    tx.trackFile(published.cat, catBytes);
     log.entry('sto:', `Installing catalog ${catalog.name} as: ${catalogPublished}`);
     log.entry('sto:', `Published Driver Store Entry: ${publishedName}`);
     log.end('sto:', 'Import Driver Package');
@@ -146,10 +194,11 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
       files: records,
     });
     log.entry('sto:', `Successfully imported driver package: ${publishedName}`);
+    imports.set(tx, [...(imports.get(tx) ?? []), { log, publishedName }]);
     return { publishedName, storeFolder, alreadyStaged: false };
   } catch (error) {
     const code = error instanceof InstallError ? error.code : SetupError.accessDenied;
-    log.entry('sto:', `Failed to import driver package: ${(error as Error).message}`, 'error');
+    log.entry('sto:', `Failed to import driver package: ${scrubHostPaths(tx, (error as Error).message)}`, 'error');
     log.entry('sto:', `Error 0x${(code >>> 0).toString(16).padStart(8, '0')}`, 'error');
     throw error;
   }

@@ -1,7 +1,7 @@
 // INF paths as scripts give them to devcon and pnputil: host paths, Windows
 // relative paths with backslashes, or C:\ paths on the target's system drive.
 // A path inside the target is echoed the way Windows prints it (C:\...).
-import { readdir } from 'node:fs/promises';
+import { hostReaddir as readdir } from './fs/host.js';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 export interface ResolvedPath {

@@ -1,35 +1,78 @@
 // `target verify`: the consistency check. Every file the state vouches for
 // exists with its recorded SHA-256, every driver store entry is complete, and
 // every published oemN.inf in Windows\INF maps to a store entry (and back).
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// Files are read through the jail layer: a link or a FIFO where a file belongs
+// is a problem to report, never followed or opened. A file whose size and
+// modification time are those it had when it last matched (.wdksim/verify.cache)
+// is not hashed again; --full hashes every file.
+import { TargetError } from '../errors.js';
+import { listDir, lookEntry, readRegular, writeAtomic } from './fs/jail.js';
 import { INF_DIR, STORE_DIR } from './layout.js';
 import { readState, sha256, type Target } from './target.js';
 
 export interface VerifyResult {
   problems: string[];
   checkedFiles: number;
+  /** Files hashed in this run (the rest matched the cache by size and modification time). */
+  hashedFiles: number;
   packages: number;
 }
 
-async function hashOf(root: string, rel: string): Promise<string | undefined> {
+export interface VerifyOptions {
+  /** Hash every file, ignoring the cache. */
+  full?: boolean;
+}
+
+const CACHE = '.wdksim/verify.cache';
+/** A file changed within this many ms of the run could change again in the same mtime tick: not cached. */
+const RACY_MS = 2000;
+
+type CacheEntry = [size: number, mtimeMs: number, sha256: string];
+
+async function loadCache(root: string): Promise<Map<string, CacheEntry>> {
   try {
-    return sha256(await readFile(join(root, ...rel.split('/'))));
+    const bytes = await readRegular(root, CACHE, 'verify cache');
+    const data = bytes ? (JSON.parse(bytes.toString('utf8')) as Record<string, CacheEntry>) : {};
+    return new Map(Object.entries(data).filter(([, v]) => Array.isArray(v) && v.length === 3));
   } catch {
-    return undefined;
+    return new Map(); // damaged or odd: hash everything
   }
 }
 
-export async function verifyTarget(target: Target): Promise<VerifyResult> {
+const KIND: Record<string, string> = { dir: 'a folder', link: 'a symbolic link', other: 'a FIFO, socket or device file' };
+
+export async function verifyTarget(target: Target, options: VerifyOptions = {}): Promise<VerifyResult> {
   return target.withLock(async () => {
-    const state = await readState(target.root);
+    const root = target.root;
+    const state = await readState(root, { restore: true });
+    const cache = options.full ? new Map<string, CacheEntry>() : await loadCache(root);
+    const next: Record<string, CacheEntry> = {};
     const problems: string[] = [];
     let checkedFiles = 0;
+    let hashedFiles = 0;
+    const now = Date.now();
+    const checkedFolders = new Set<string>(); // folders checked once per run (read-only)
     const check = async (rel: string, expected: string, what: string) => {
       checkedFiles++;
-      const actual = await hashOf(target.root, rel);
-      if (actual === undefined) problems.push(`${rel}: missing (${what})`);
-      else if (actual !== expected) problems.push(`${rel}: content changed (${what}; SHA-256 ${actual.slice(0, 16)}..., recorded ${expected.slice(0, 16)}...)`);
+      try {
+        const e = await lookEntry(root, rel, what, checkedFolders);
+        if (e.kind === 'missing') return void problems.push(`${rel}: missing (${what})`);
+        if (e.kind !== 'file') return void problems.push(`${rel}: is ${KIND[e.kind]}, not the file the state vouches for (${what}); not followed or opened`);
+        const c = cache.get(rel);
+        let actual: string | undefined;
+        if (c && c[0] === e.size && c[1] === e.mtimeMs && c[2] === expected) actual = expected;
+        else {
+          const bytes = await readRegular(root, rel, what);
+          if (!bytes) return void problems.push(`${rel}: missing (${what})`);
+          hashedFiles++;
+          actual = sha256(bytes);
+        }
+        if (actual !== expected) return void problems.push(`${rel}: content changed (${what}; SHA-256 ${actual.slice(0, 16)}..., recorded ${expected.slice(0, 16)}...)`);
+        if (now - e.mtimeMs > RACY_MS) next[rel] = [e.size, e.mtimeMs, expected];
+      } catch (error) {
+        if (!(error instanceof TargetError)) throw error;
+        problems.push(`${rel}: ${error.message}`);
+      }
     };
     for (const pkg of state.packages) {
       if (pkg.inbox) continue;
@@ -38,9 +81,11 @@ export async function verifyTarget(target: Target): Promise<VerifyResult> {
     for (const f of state.files) await check(f.path, f.sha256, 'recorded by the target state');
     let infFiles: string[] = [];
     try {
-      infFiles = await readdir(join(target.root, ...INF_DIR.split('/')));
-    } catch {
-      problems.push(`${INF_DIR}: missing`);
+      const listed = await listDir(root, INF_DIR);
+      if (listed === undefined) problems.push(`${INF_DIR}: missing`);
+      infFiles = listed ?? [];
+    } catch (error) {
+      problems.push(`${INF_DIR}: ${(error as Error).message}`);
     }
     const published = new Set(state.packages.map((p) => p.publishedName.toLowerCase()));
     for (const name of infFiles) {
@@ -52,12 +97,13 @@ export async function verifyTarget(target: Target): Promise<VerifyResult> {
     }
     let storeDirs: string[] = [];
     try {
-      storeDirs = await readdir(join(target.root, ...STORE_DIR.split('/')));
-    } catch {
-      storeDirs = [];
+      storeDirs = (await listDir(root, STORE_DIR)) ?? [];
+    } catch (error) {
+      problems.push(`${STORE_DIR}: ${(error as Error).message}`);
     }
     const folders = new Set(state.packages.map((p) => p.storeFolder.toLowerCase()));
     for (const dir of storeDirs) if (!folders.has(dir.toLowerCase())) problems.push(`${STORE_DIR}/${dir}: driver store folder that no package owns`);
-    return { problems, checkedFiles, packages: state.packages.length };
-  });
+    await writeAtomic(root, CACHE, JSON.stringify(next), 'repair', 'verify cache').catch(() => undefined);
+    return { problems, checkedFiles, hashedFiles, packages: state.packages.length };
+  }, 'target verify');
 }

@@ -10,9 +10,12 @@ import { manufacturerLines } from '../inf/decorations.js';
 import { driverDateNumber, formatDriverDate, parseDriverVer, type DriverDate } from '../inf/driverver.js';
 import { dayNumber, describeZone, todayLocal, todayUtc, type CalendarParts, type Clock } from '../time/clock.js';
 import { catalogFileFor } from './catalog-file.js';
-import { referencedFiles } from './files.js';
+import { infFiles } from './inf-files.js';
 import { infRef, type DriverPackage, type PackageInf } from './load.js';
 import { type OsId, resolveOsIds } from './os-ids.js';
+
+/** The architectures whose Models decoration Inf2Cat checks. */
+const DECORATION_REQUIRED: ReadonlySet<Arch> = new Set(['x86', 'amd64', 'ia64']);
 
 /** Code of the decorated-Models error, which Inf2Cat prints without a number. */
 export const MODELS_CODE = 'inf2cat/models';
@@ -66,7 +69,7 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
 
   // 22.9.1 and 22.9.10: every file the INF names for each requested architecture.
   for (const arch of arches) {
-    for (const file of referencedFiles(doc, arch)) {
+    for (const file of infFiles(inf, arch)) {
       const lower = file.name.toLowerCase();
       if (!file.listed) {
         report('22.9.10', `${lower} missing from [SourceDisksFiles] section in ${ref}; ok if file source is provided via LayoutFile in [Version].`, file.line, 1,
@@ -110,14 +113,17 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
     }
   }
 
-  // Decorated Models sections: Inf2Cat asks for a Models decoration of each
-  // requested architecture. It does not hold the decoration's build against
-  // the /os id: the Visual Studio KMDF template (NT$ARCH$.10.0...16299)
-  // catalogs with the default /os:10_X64.
+  // Decorated Models sections: Inf2Cat asks for a Models section of the
+  // requested x86, x64 and Itanium architectures (for x86 the undecorated one
+  // counts), not of ARM (docs/catalogs.md): a 2019 Inf2Cat wrote an _v63_ARM
+  // catalog for an INF whose only Models section is NTarm64. It does not hold the decoration's build against the /os id: the
+  // Visual Studio KMDF template (NT$ARCH$.10.0...16299) catalogs with the
+  // default /os:10_X64.
   const lines = manufacturerLines(doc);
   if (lines.length > 0) {
     const manufacturer = doc.section('Manufacturer');
     for (const os of oses) {
+      if (!DECORATION_REQUIRED.has(os.arch)) continue;
       const decorated = lines.some((l) => l.decorations.some((d) => d.ok && (d.value.arch ?? 'x86') === os.arch));
       // The undecorated fallback (x86) counts only when that Models section exists.
       const undecorated = os.arch === 'x86' && lines.some((l) => doc.has(l.models));

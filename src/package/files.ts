@@ -19,6 +19,8 @@ export interface FileReference {
   sourceSection?: string;
   /** Path relative to the INF's directory, `/`-separated, as SourceDisksNames/Files imply. */
   relativePath: string;
+  /** The name a CopyFiles entry `dest,source` gives the file on the target, when it differs from `name`. */
+  destName?: string;
 }
 
 const ARCH_COMPONENT = /\.nt(x86|amd64|arm64|arm|ia64)?(?=\.|$)/i;
@@ -47,33 +49,57 @@ function entryValues(entry: InfEntry): string[] {
   return values.map((v) => v.trim());
 }
 
+// One case-insensitive index per SourceDisksFiles/SourceDisksNames section,
+// built once: a package of 10,000 files must not scan the section per file.
+const indexes = new WeakMap<InfSection, Map<string, InfEntry>>();
+
+function entryIndex(section: InfSection): Map<string, InfEntry> {
+  let index = indexes.get(section);
+  if (!index) {
+    index = new Map();
+    for (const entry of section.entries) {
+      const key = entry.key?.trim().toLowerCase();
+      // The first entry wins, as InfSection.find does.
+      if (key !== undefined && !index.has(key)) index.set(key, entry);
+    }
+    indexes.set(section, index);
+  }
+  return index;
+}
+
 function findListed(doc: InfDocument, base: string, arch: Arch, key: string): { section: InfSection; entry: InfEntry } | undefined {
   for (const name of [`${base}.${arch}`, base]) {
     const section = doc.section(name);
-    const entry = section?.find(key);
+    const entry = section ? entryIndex(section).get(key.trim().toLowerCase()) : undefined;
     if (section && entry) return { section, entry };
   }
   return undefined;
 }
 
 /** Path of a file relative to the INF directory, from its SourceDisksFiles entry and disk. */
-function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry | undefined): string {
+function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry | undefined, folders: Map<string, string>): string {
   if (!files) return name;
   const diskId = files.fields[0]?.trim() ?? '';
   const subdir = files.fields[1]?.trim() ?? '';
-  const disk = diskId === '' ? undefined : findListed(doc, 'SourceDisksNames', arch, diskId)?.entry;
-  const diskPath = disk?.fields[3]?.trim() ?? '';
-  // A leading `\` means "from the package root", which is the INF's directory here.
-  return [diskPath, subdir, name]
-    .flatMap((part) => part.split(/[\\/]+/))
-    .filter((part) => part !== '' && part !== '.')
-    .join('/');
+  // The folder of a disk id + subdir pair is worked out once per call.
+  const key = `${diskId}\0${subdir}`;
+  let folder = folders.get(key);
+  if (folder === undefined) {
+    const disk = diskId === '' ? undefined : findListed(doc, 'SourceDisksNames', arch, diskId)?.entry;
+    const diskPath = disk?.fields[3]?.trim() ?? '';
+    // A leading `\` means "from the package root", which is the INF's directory here.
+    folder = [diskPath, subdir].flatMap((part) => part.split(/[\\/]+/)).filter((part) => part !== '' && part !== '.').join('/');
+    folders.set(key, folder);
+  }
+  const rest = name.split(/[\\/]+/).filter((part) => part !== '' && part !== '.').join('/');
+  return folder === '' ? rest : rest === '' ? folder : `${folder}/${rest}`;
 }
 
 /** Every file the INF names for the architecture, de-duplicated case-insensitively, in INF order. */
 export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
   const out = new Map<string, FileReference>();
-  const add = (name: string, section: string, line: number): void => {
+  const folders = new Map<string, string>();
+  const add = (name: string, section: string, line: number, destName?: string): void => {
     const lower = name.toLowerCase();
     if (name === '' || out.has(lower)) return;
     const listed = findListed(doc, 'SourceDisksFiles', arch, name);
@@ -81,7 +107,8 @@ export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
       name, section, line,
       listed: listed !== undefined,
       ...(listed ? { sourceSection: listed.section.name } : {}),
-      relativePath: sourcePath(doc, arch, name, listed?.entry),
+      relativePath: sourcePath(doc, arch, name, listed?.entry, folders),
+      ...(destName !== undefined && destName !== '' && destName.toLowerCase() !== lower ? { destName } : {}),
     });
   };
   for (const section of doc.sections) {
@@ -98,7 +125,7 @@ export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
         if (!list) continue;
         for (const entry of list.entries) {
           const [dest = '', source = ''] = entryValues(entry);
-          add(source !== '' ? source : dest, list.name, entry.line);
+          add(source !== '' ? source : dest, list.name, entry.line, dest);
         }
       }
     }

@@ -5,6 +5,10 @@ import { join } from 'node:path';
 
 export class CaseInsensitiveFs {
   readonly #listings = new Map<string, Map<string, string> | null>();
+  /** Full paths the directory listing already showed to be regular files (no stat needed). */
+  readonly #plainFiles = new Set<string>();
+  /** Answers already given: a package names the same file once per architecture. */
+  readonly #resolved = new Map<string, string | undefined>();
 
   constructor(readonly root: string) {}
 
@@ -14,9 +18,11 @@ export class CaseInsensitiveFs {
       try {
         listing = new Map();
         // Sorted so an exact-case match is preferred when two names differ only in case.
-        for (const name of readdirSync(dir).sort()) {
-          const lower = name.toLowerCase();
-          if (!listing.has(lower)) listing.set(lower, name);
+        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+          const lower = entry.name.toLowerCase();
+          if (listing.has(lower)) continue;
+          listing.set(lower, entry.name);
+          if (entry.isFile()) this.#plainFiles.add(join(dir, entry.name));
         }
       } catch {
         listing = null;
@@ -32,22 +38,32 @@ export class CaseInsensitiveFs {
    * honoured but the result never leaves the root.
    */
   resolve(relative: string, options: { directory?: boolean } = {}): string | undefined {
+    const key = `${options.directory ? 'd' : 'f'}:${relative}`;
+    if (this.#resolved.has(key)) return this.#resolved.get(key);
+    const found = this.#resolve(relative, options);
+    this.#resolved.set(key, found);
+    return found;
+  }
+
+  #resolve(relative: string, options: { directory?: boolean }): string | undefined {
     const parts = relative.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
-    const stack: string[] = [];
+    // The folders walked so far, each a full path as join() writes it (the listing keys).
+    const dirs: string[] = [join(this.root)];
     for (const part of parts) {
       if (part === '..') {
-        if (stack.length === 0) return undefined;
-        stack.pop();
+        if (dirs.length === 1) return undefined;
+        dirs.pop();
         continue;
       }
-      const dir = join(this.root, ...stack);
+      const dir = dirs[dirs.length - 1]!;
       const listing = this.#list(dir);
       if (!listing) return undefined;
-      const actual = listing.has(part.toLowerCase()) ? listing.get(part.toLowerCase())! : undefined;
+      const actual = listing.get(part.toLowerCase());
       if (actual === undefined) return undefined;
-      stack.push(actual);
+      dirs.push(join(dir, actual));
     }
-    const full = join(this.root, ...stack);
+    const full = dirs[dirs.length - 1]!;
+    if (!options.directory && this.#plainFiles.has(full)) return full;
     try {
       const stats = statSync(full);
       if (options.directory ? !stats.isDirectory() : !stats.isFile()) return undefined;

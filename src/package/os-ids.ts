@@ -15,7 +15,7 @@ export interface OsId {
   build: number;
   /** 1 workstation, 3 server (TargetOSVersion ProductType). */
   productType: 1 | 3;
-  /** `2:<major>.<minor>` as written into the catalog's OSAttr. */
+  /** `2:<major>.<minor>` as written into the catalog's OSAttr (XP_X64: two tokens). */
   osAttr: string;
   /** Token for the catalog's `OS` attribute (as seen in real Inf2Cat catalogs; ARM ones inferred). */
   osToken: string;
@@ -93,7 +93,8 @@ export const OS_IDS: readonly OsId[] = ROWS.map(([id, windows, arch, version, bu
   return {
     id, windows, arch, major, minor, build, osToken,
     productType: id.startsWith('Server') ? 3 : 1,
-    osAttr: id === '2000' ? '2:5.00' : `2:${version}`,
+    // XP x64: a real Inf2Cat catalog for /os:XP_X64,10_X64 carries 2:5.1,2:5.2,... (docs/catalogs.md).
+    osAttr: id === '2000' ? '2:5.00' : id === 'XP_X64' ? '2:5.1,2:5.2' : `2:${version}`,
   };
 });
 
@@ -130,9 +131,9 @@ export function supportsSha256Catalogs(os: OsId): boolean {
 
 /** OSAttr for a set of OSes: one `2:x.y` token per distinct version, oldest first. */
 export function osAttrFor(oses: readonly OsId[]): string {
-  const sorted = [...oses].sort((a, b) => a.major - b.major || a.minor - b.minor);
-  const tokens: string[] = [];
-  for (const os of sorted) if (!tokens.includes(os.osAttr)) tokens.push(os.osAttr);
+  const tokens = [...new Set(oses.flatMap((os) => os.osAttr.split(',')))];
+  const version = (t: string) => t.slice(2).split('.').map(Number) as [number, number];
+  tokens.sort((a, b) => version(a)[0] - version(b)[0] || version(a)[1] - version(b)[1]);
   return tokens.join(',');
 }
 

@@ -1,29 +1,41 @@
-// The catalogs Inf2Cat would write for a package (catalog-format.md §8): one
-// per INF and catalog name (several /os ids naming the same CatalogFile share
-// it), holding the INF and every file it names for those architectures, the
-// OSAttr of the requested versions, and the OS + HWIDn catalog attributes.
+// The catalogs Inf2Cat would write for a package (catalog-format.md §8 and
+// §14, docs/catalogs.md). One catalog per distinct CatalogFile name the /os
+// architectures pick, shared by every INF of the package that names it. It
+// holds each such INF and every file the INF names for EVERY architecture
+// (not only the /os ones: an x86 catalog lists the amd64 co-installers too),
+// the OSAttr of the requested versions, the OS tokens, and the hardware IDs of
+// every Models section of those INFs.
 import { basename, join } from 'node:path';
-import { selectModelsSections } from '../inf/decorations.js';
+import { ARCHES } from '../inf/arch.js';
+import { manufacturerLines } from '../inf/decorations.js';
 import { readModelsEntry } from '../inf/hwid.js';
 import type { InfDocument } from '../inf/document.js';
 import { catalogFileFor } from './catalog-file.js';
-import { referencedFiles } from './files.js';
+import type { FileReference } from './files.js';
+import { infFiles } from './inf-files.js';
 import type { DriverPackage, PackageInf } from './load.js';
 import { type OsId, osAttrFor, resolveOsIds, supportsSha256Catalogs } from './os-ids.js';
 
 export interface CatalogPlanMember {
-  /** File name as on disk. */
+  /** The name recorded in the member's `File` attribute: the name on disk, or the CopyFiles destination name. */
   name: string;
   /** Full path. */
   path: string;
+  /** Why it is in the catalog: the INF and the section that named it (for /verbose). */
+  reason: string;
 }
 
 export interface CatalogPlan {
+  /** The first INF that names this catalog. */
   inf: PackageInf;
-  /** As written in the INF's CatalogFile entry. */
+  /** Every INF of the package that names this catalog for a requested architecture. */
+  infs: PackageInf[];
+  /** As written in the (first) INF's CatalogFile entry. */
   catalogName: string;
-  /** Where it is written: next to the INF (an existing file of any case is reused). */
+  /** Where it is written: next to the INFs, the name in lower case (as Inf2Cat writes it). */
   path: string;
+  /** An existing file of the same name in another case, which the written catalog replaces. */
+  replaces?: string;
   oses: OsId[];
   members: CatalogPlanMember[];
   osAttr: string;
@@ -38,25 +50,32 @@ export interface PlanOptions {
   catalogVersion?: 1 | 2;
 }
 
-/** Hardware and compatible IDs of the Models sections these OSes use, lower-cased, first appearance kept. */
-export function hardwareIds(doc: InfDocument, oses: readonly OsId[]): string[] {
-  const ids: string[] = [];
-  const sections = new Set<string>();
-  for (const os of oses) {
-    for (const choice of selectModelsSections(doc, { arch: os.arch, major: os.major, minor: os.minor, build: os.build, productType: os.productType })) {
-      if (choice.section) sections.add(choice.section.toLowerCase());
-    }
+/**
+ * Hardware and compatible IDs of every Models section the [Manufacturer]
+ * section names (all decorations, all architectures, and the undecorated
+ * section), lower-cased, first appearance kept.
+ */
+export function hardwareIds(doc: InfDocument): string[] {
+  const ids = new Set<string>();
+  const sections: string[] = [];
+  for (const line of manufacturerLines(doc)) {
+    sections.push(line.models);
+    for (const d of line.decorations) if (d.ok) sections.push(`${line.models}.${d.value.text}`);
   }
+  const seen = new Set<string>();
   for (const name of sections) {
-    for (const entry of doc.section(name)?.entries ?? []) {
+    const section = doc.section(name);
+    if (!section || seen.has(section.name.toLowerCase())) continue;
+    seen.add(section.name.toLowerCase());
+    for (const entry of section.entries) {
       const models = readModelsEntry(entry.key, entry.fields);
       for (const id of [models.hardwareId, ...models.compatibleIds]) {
-        const lower = id?.toLowerCase();
-        if (lower && !ids.includes(lower)) ids.push(lower);
+        const lower = id?.trim().toLowerCase();
+        if (lower) ids.add(lower);
       }
     }
   }
-  return ids;
+  return [...ids];
 }
 
 export function catalogVersionFor(oses: readonly OsId[], forced?: 1 | 2): 1 | 2 {
@@ -64,46 +83,84 @@ export function catalogVersionFor(oses: readonly OsId[], forced?: 1 | 2): 1 | 2 
   return oses.every(supportsSha256Catalogs) ? 2 : 1;
 }
 
+/**
+ * The files of one INF that exist in the package, for every architecture:
+ * each located through that architecture's SourceDisksFiles/Names sections,
+ * de-duplicated by the file on disk. Files of an architecture that are not in
+ * the folder are left out (22.9.1 reports the targeted ones).
+ */
+export function packageMembers(pkg: DriverPackage, inf: PackageInf): CatalogPlanMember[] {
+  const members: CatalogPlanMember[] = [];
+  const seen = new Set<string>();
+  // x86 first, then the others in ARCHES order; an architecture without
+  // sections of its own sees what the first such one saw (infFiles).
+  const walked = new Set<FileReference[]>();
+  for (const { arch } of ARCHES) {
+    const files = infFiles(inf, arch);
+    if (walked.has(files)) continue;
+    walked.add(files);
+    for (const file of files) {
+      if (!file.listed) continue;
+      const path = pkg.fs.resolve(file.relativePath);
+      if (!path || seen.has(path) || path === inf.path) continue;
+      seen.add(path);
+      members.push({ name: file.destName ?? basename(path), path, reason: `${inf.name} [${file.section}]${file.sourceSection && file.sourceSection.toLowerCase() !== file.section.toLowerCase() ? `, listed in [${file.sourceSection}]` : ''}` });
+    }
+  }
+  return members;
+}
+
 export function catalogPlans(pkg: DriverPackage, options: PlanOptions): CatalogPlan[] {
   const oses = resolveOsIds(options.osIds);
-  const plans: CatalogPlan[] = [];
+  // Catalog name (lower case) → the INFs and /os ids that name it, in package order.
+  const groups = new Map<string, { name: string; infs: PackageInf[]; oses: OsId[] }>();
   for (const inf of pkg.infs) {
-    const groups = new Map<string, { name: string; oses: OsId[] }>();
     for (const os of oses) {
       const choice = catalogFileFor(inf.doc, os.arch);
       if (!choice) continue;
       const name = basename(choice.name.replace(/\\/g, '/'));
-      const group = groups.get(name.toLowerCase()) ?? { name, oses: [] };
-      group.oses.push(os);
+      const group = groups.get(name.toLowerCase()) ?? { name, infs: [], oses: [] };
+      if (!group.infs.includes(inf)) group.infs.push(inf);
+      if (!group.oses.includes(os)) group.oses.push(os);
       groups.set(name.toLowerCase(), group);
     }
-    for (const group of groups.values()) {
-      const members: CatalogPlanMember[] = [{ name: inf.name, path: inf.path }];
-      const seen = new Set([inf.name.toLowerCase(), group.name.toLowerCase()]);
-      for (const arch of new Set(group.oses.map((os) => os.arch))) {
-        for (const file of referencedFiles(inf.doc, arch)) {
-          const path = file.listed ? pkg.fs.resolve(file.relativePath) : undefined;
-          const name = path ? basename(path) : file.name;
-          if (!path || seen.has(name.toLowerCase())) continue;
-          seen.add(name.toLowerCase());
-          members.push({ name, path });
-        }
-      }
-      const hwids = hardwareIds(inf.doc, group.oses);
-      plans.push({
-        inf,
-        catalogName: group.name,
-        path: pkg.fs.resolve(group.name) ?? join(pkg.dir, group.name),
-        oses: group.oses,
-        members,
-        osAttr: osAttrFor(group.oses),
-        attributes: [
-          { name: 'OS', value: group.oses.map((os) => os.osToken).join(',') },
-          ...hwids.map((value, i) => ({ name: `HWID${i + 1}`, value })).reverse(),
-        ],
-        version: catalogVersionFor(group.oses, options.catalogVersion),
-      });
+  }
+  const plans: CatalogPlan[] = [];
+  for (const [lower, group] of groups) {
+    const members: CatalogPlanMember[] = [];
+    const paths = new Set<string>();
+    const hwids = new Set<string>();
+    for (const inf of group.infs) {
+      members.push({ name: inf.name, path: inf.path, reason: `${inf.name} (the INF)` });
+      paths.add(inf.path);
     }
+    for (const inf of group.infs) {
+      for (const member of packageMembers(pkg, inf)) {
+        if (paths.has(member.path) || basename(member.path).toLowerCase() === lower) continue;
+        paths.add(member.path);
+        members.push(member);
+      }
+      for (const id of hardwareIds(inf.doc)) hwids.add(id);
+    }
+    // Keep the existing file's place in the package; Inf2Cat writes the name in lower case.
+    const existing = pkg.fs.resolve(group.name);
+    const path = join(pkg.dir, lower);
+    const osOrder = oses.filter((os) => group.oses.includes(os));
+    plans.push({
+      inf: group.infs[0]!,
+      infs: group.infs,
+      catalogName: group.name,
+      path,
+      ...(existing && existing !== path ? { replaces: existing } : {}),
+      oses: osOrder,
+      members,
+      osAttr: osAttrFor(osOrder),
+      attributes: [
+        { name: 'OS', value: osOrder.map((os) => os.osToken).join(',') },
+        ...[...hwids].map((value, i) => ({ name: `HWID${i + 1}`, value })).reverse(),
+      ],
+      version: catalogVersionFor(osOrder, options.catalogVersion),
+    });
   }
   return plans;
 }

@@ -12,10 +12,10 @@ import { selectModelsSections, type TargetOs } from '../inf/decorations.js';
 import { readModelsEntry } from '../inf/hwid.js';
 import type { Arch } from '../inf/arch.js';
 import { WdksimError } from '../errors.js';
-import { installDriverOnDevices, type InstallResult } from '../machine/engine.js';
-import { InstallError, SetupError } from '../machine/install-error.js';
+import { installDriverOnDevices, installIfPrimitive, type InstallResult } from '../machine/engine.js';
 import type { MachineState } from '../machine/schema.js';
 import type { Target } from '../machine/target.js';
+import { LockLostError } from '../machine/lock.js';
 import { registerDriverlessDevice } from './apply.js';
 import { sameText } from './view.js';
 
@@ -39,6 +39,10 @@ export interface PresentDevicesInstall {
   /** Instance IDs the package was installed on, in install order. */
   installedOn: string[];
   rebootRequired: boolean;
+  /** How many of the IDs the package offers a present device has (0: "No matching devices are present."). */
+  matched: number;
+  /** A primitive driver: the DefaultInstall section run from the driver store instead (docs/target.md). */
+  primitive?: string;
 }
 
 /**
@@ -47,6 +51,9 @@ export interface PresentDevicesInstall {
  * transaction, named after the command that asked for it.
  */
 export async function installOnPresentDevices(target: Target, state: MachineState, infPath: string, publishedName: string, caller: string): Promise<PresentDevicesInstall> {
+  // DiInstallDriver on a primitive driver runs its DefaultInstall; it matches no device.
+  const primitive = await target.transaction(caller, (tx) => installIfPrimitive(tx, publishedName));
+  if (primitive) return { installedOn: [], rebootRequired: false, matched: 0, primitive: primitive.section };
   const os = { arch: state.os.arch as Arch, major: state.os.major, minor: state.os.minor, build: state.os.build, productType: state.os.productType };
   const ids = await offeredIds(infPath, os);
   const present = state.devices.filter((d) => d.present);
@@ -58,7 +65,7 @@ export async function installOnPresentDevices(target: Target, state: MachineStat
     for (const d of res.devices) if (!installedOn.includes(d.instanceId)) installedOn.push(d.instanceId);
     rebootRequired ||= res.rebootRequired;
   }
-  return { installedOn, rebootRequired };
+  return { installedOn, rebootRequired, matched: wanted.length };
 }
 
 /** SetupDiGetINFClass: the INF's [Version] Class and ClassGuid; undefined when the INF cannot be read or names no class. */
@@ -95,14 +102,14 @@ export async function installForHardwareId(target: Target, request: HardwareIdIn
   const { infPath, hardwareId, createRootDevice } = request;
   try {
     const result = await target.transaction(request.caller, async (tx) => {
-      const res = await installDriverOnDevices(tx, { infPath, hardwareId, createRootDevice, force: true });
-      // UpdateDriverForPlugAndPlayDevices fails when no present device has the hardware ID.
-      if (res.devices.length === 0) throw new InstallError(`no present device on the target has the hardware ID ${hardwareId}`, SetupError.noSuchDevinst);
-      return res;
+      // UpdateDriverForPlugAndPlayDevices fails when no present device has the hardware ID
+      // (inside the engine, so the log says the import in the same transaction was rolled back).
+      return installDriverOnDevices(tx, { infPath, hardwareId, createRootDevice, force: true, requireDevice: true });
     });
     return { ok: true, result };
   } catch (error) {
-    if (!(error instanceof WdksimError)) throw error;
+    // A command that lost its lock stops: nothing more of it may be applied (docs/reliability.md, "The lock").
+    if (!(error instanceof WdksimError) || error instanceof LockLostError) throw error;
     if (!createRootDevice) return { ok: false, error };
     const created = await target.transaction(`${request.caller} (DIF_REGISTERDEVICE)`, async (tx) => registerDriverlessDevice(tx, request.setupClass, hardwareId));
     return { ok: false, error, created };

@@ -3,18 +3,17 @@ import type { DeviceRecord } from '../machine/model.js';
 import type { MachineState } from '../machine/schema.js';
 import { Registry } from '../machine/registry.js';
 import type { MachineView } from './view.js';
+import { INBOX_SERVICES } from '../machine/inbox-services.js';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
-/** Services every Windows installation has (the filters and drivers the inbox devices name). */
-const INBOX_SERVICES = ['ACPI', 'BasicDisplay', 'BasicRender', 'Beep', 'CompositeBus', 'disk', 'e1dexpress', 'HidUsb', 'i8042prt', 'intelppm', 'iorate', 'kbdclass', 'mouclass', 'mouhid', 'msisadrv', 'NdisVirtualBus', 'NdisWan', 'partmgr', 'pci', 'rdpbus', 'Serial', 'storahci', 'swenum', 'umbus', 'USBHUB3', 'USBSTOR', 'USBXHCI', 'vdrvroot', 'volmgr', 'volsnap', 'volume', 'Wdf01000'];
 
 export function installedServices(state: MachineState): string[] {
   const names = new Map<string, string>();
   const add = (n: string | undefined) => {
     if (n && !names.has(n.toLowerCase())) names.set(n.toLowerCase(), n);
   };
-  INBOX_SERVICES.forEach(add);
+  INBOX_SERVICES.forEach((s) => add(s.name));
   const reg = new Registry(state.registry);
   for (const key of reg.subkeys(SERVICES)) add(key.slice(key.lastIndexOf('\\') + 1));
   for (const d of state.devices) add(d.service);

@@ -1,8 +1,7 @@
 // Driver nodes of a device (SetupDiBuildDriverInfoList SPDIT_COMPATDRIVER):
 // the installed driver, and every driver a third-party package in the store
 // offers for the device's IDs on this machine, ranked as the engine ranks them.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readRegular } from '../machine/fs/jail.js';
 import { parseInf } from '../inf/parse.js';
 import type { InfDocument } from '../inf/document.js';
 import { STORE_DIR, toWindowsPath } from '../machine/layout.js';
@@ -31,7 +30,8 @@ export interface DriverNode {
 export async function storedInf(root: string, pkg: DriverPackageRecord): Promise<InfDocument | undefined> {
   const file = pkg.files.find((f) => sameText(f.path, pkg.originalName))?.path ?? pkg.originalName;
   try {
-    const bytes = await readFile(join(root, ...STORE_DIR.split('/'), pkg.storeFolder, ...file.split('/')));
+    const bytes = await readRegular(root, `${STORE_DIR}/${pkg.storeFolder}/${file}`, 'driver store INF');
+    if (!bytes) return undefined;
     const storeWin = toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}`);
     return parseInf(bytes, { file: pkg.publishedName, dirids: new Map([[13, storeWin], [1, storeWin]]) });
   } catch {

@@ -42,6 +42,7 @@ export function driverBlock(view: MachineView, p: DriverPackageRecord, files: bo
 const PROBLEM_NAMES: Record<number, string> = {
   1: 'CM_PROB_NOT_CONFIGURED',
   10: 'CM_PROB_FAILED_START',
+  19: 'CM_PROB_REGISTRY',
   22: 'CM_PROB_DISABLED',
   24: 'CM_PROB_DEVICE_NOT_THERE',
   28: 'CM_PROB_FAILED_INSTALL',
@@ -56,6 +57,8 @@ const PROBLEM_NAMES: Record<number, string> = {
 const PROBLEM_STATUS: Record<number, string> = {
   1: '0xC0000490',
   10: '0xC00000E5',
+  // A filter or service the stack names has no key: STATUS_OBJECT_NAME_NOT_FOUND.
+  19: '0xC0000034',
   22: '0xC0000022',
   28: '0xC0000490',
   31: '0xC0000001',

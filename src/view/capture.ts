@@ -3,9 +3,7 @@
 // The target's own bookkeeping (.wdksim/: lock, journal, snapshots) and the
 // state file itself are left out: the state is compared record by record.
 import { createHash } from 'node:crypto';
-import { lstat, readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { TargetError, describeFsError } from '../errors.js';
+import { listDir, listRoot, lookEntry, readRegular } from '../machine/fs/jail.js';
 import { readState, STATE_FILE, type MachineState } from '../machine/index.js';
 
 export interface FileEntry {
@@ -33,26 +31,27 @@ export function byPath(a: { path: string }, b: { path: string }): number {
 
 export async function listFiles(root: string): Promise<FileEntry[]> {
   const out: FileEntry[] = [];
-  async function walk(dir: string, rel: string): Promise<void> {
-    let names: string[];
-    try {
-      names = await readdir(dir);
-    } catch (error) {
-      throw new TargetError(describeFsError(error, dir));
-    }
+  // Iterative, through the jail: links are not followed, FIFOs and devices not opened.
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    const names = rel ? ((await listDir(root, rel)) ?? []) : await listRoot(root);
     for (const name of names) {
       if (!rel && SKIP.has(name.toLowerCase())) continue;
-      const abs = join(dir, name);
       const r = rel ? `${rel}/${name}` : name;
-      const info = await lstat(abs);
-      if (info.isDirectory()) await walk(abs, r);
-      else if (info.isFile()) {
-        const data = await readFile(abs);
-        out.push({ path: r, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
+      let kind: string;
+      try {
+        kind = (await lookEntry(root, r)).kind;
+      } catch {
+        continue; // a name the jail refuses (not a Windows file name) is not part of the machine
+      }
+      if (kind === 'dir') pending.push(r);
+      else if (kind === 'file') {
+        const data = await readRegular(root, r);
+        if (data) out.push({ path: r, size: data.length, sha256: createHash('sha256').update(data).digest('hex') });
       }
     }
   }
-  await walk(root, '');
   return out.sort(byPath);
 }
 

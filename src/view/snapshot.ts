@@ -1,10 +1,9 @@
 // Named snapshots of a target, kept inside it under .wdksim/snapshots/NAME.json
 // so they travel with the target and never touch anything outside it.
-import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { listDir, lookEntry, readRegular, writeAtomic } from '../machine/fs/jail.js';
 import { z } from 'zod';
-import { TargetError, UsageError, describeFsError } from '../errors.js';
+import { TargetError, UsageError } from '../errors.js';
 import { machineState, type Target } from '../machine/index.js';
 import { captureTarget, type Capture } from './capture.js';
 
@@ -35,14 +34,14 @@ export function snapshotPath(root: string, name: string): string {
 export async function takeSnapshot(target: Target, name: string, options: { force?: boolean } = {}): Promise<Capture> {
   checkSnapshotName(name);
   return target.withLock(async () => {
-    const file = snapshotPath(target.root, name);
-    if (!options.force && (await exists(file))) {
+    const rel = `${SNAPSHOT_DIR}/${name}.json`;
+    if (!options.force && (await exists(target.root, rel))) {
       throw new UsageError(`snapshot "${name}" already exists in ${target.root}; pick another name or pass --force to replace it`);
     }
     const capture = await captureTarget(target.root, name, target.ctx.clock.now().toISOString());
     const doc = { format: FORMAT, version: 1, name, takenAt: capture.takenAt, files: capture.files, state: capture.state };
-    await mkdir(join(target.root, ...SNAPSHOT_DIR.split('/')), { recursive: true });
-    await writeFileAtomic(file, JSON.stringify(doc) + '\n');
+    // Through the jail: a link at the snapshot folder or file is refused or replaced, never written through.
+    await writeAtomic(target.root, rel, JSON.stringify(doc) + '\n', 'refuse', 'snapshot');
     return capture;
   });
 }
@@ -50,16 +49,12 @@ export async function takeSnapshot(target: Target, name: string, options: { forc
 export async function loadSnapshot(root: string, name: string): Promise<Capture> {
   checkSnapshotName(name);
   const file = snapshotPath(root, name);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      const known = await listSnapshots(root);
-      throw new TargetError(`no snapshot "${name}" in ${root}${known.length ? ` (snapshots: ${known.join(', ')})` : ''}; take one with: wdksim target snapshot ${name}`);
-    }
-    throw new TargetError(describeFsError(error, file));
+  const bytes = await readRegular(root, `${SNAPSHOT_DIR}/${name}.json`, 'snapshot');
+  if (!bytes) {
+    const known = await listSnapshots(root);
+    throw new TargetError(`no snapshot "${name}" in ${root}${known.length ? ` (snapshots: ${known.join(', ')})` : ''}; take one with: wdksim target snapshot ${name}`);
   }
+  const text = bytes.toString('utf8');
   let parsed;
   try {
     parsed = snapshotFile.safeParse(JSON.parse(text));
@@ -73,17 +68,13 @@ export async function loadSnapshot(root: string, name: string): Promise<Capture>
 
 export async function listSnapshots(root: string): Promise<string[]> {
   try {
-    return (await readdir(join(root, ...SNAPSHOT_DIR.split('/')))).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
+    return ((await listDir(root, SNAPSHOT_DIR, 'snapshots')) ?? []).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
   } catch {
     return [];
   }
 }
 
-async function exists(file: string): Promise<boolean> {
-  try {
-    await readFile(file);
-    return true;
-  } catch {
-    return false;
-  }
+async function exists(root: string, rel: string): Promise<boolean> {
+  // A link on the way is refused here (TargetError naming it); an entry at the name counts as existing.
+  return (await lookEntry(root, rel, 'snapshot')).kind !== 'missing';
 }

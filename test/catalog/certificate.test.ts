@@ -3,9 +3,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { certificateInfo, createTestCertificate, IdentityError, loadCertificates, loadSigningIdentity } from '../../src/catalog/index.js';
+import { certificateInfo, createTestCertificate, IdentityError, loadCertificates, loadSigningIdentity, wdkTestCertNotAfter } from '../../src/catalog/index.js';
 import { parseDistinguishedName } from '../../src/catalog/names.js';
-import { NOW, run, tempDir } from './helpers.js';
+import { NOW, openssl, run, tempDir } from './helpers.js';
 
 describe('createTestCertificate', () => {
   it('makes a self-signed RSA-2048 SHA-256 code-signing certificate that openssl reads', () => {
@@ -76,5 +76,21 @@ describe('parseDistinguishedName', () => {
     expect(parseDistinguishedName('CN=WDKTestCert alice,133')).toEqual([{ key: 'CN', value: 'WDKTestCert alice,133' }]);
     expect(parseDistinguishedName('CN=Contoso, O=Contoso Ltd, C=US').map((p) => p.key)).toEqual(['CN', 'O', 'C']);
     expect(() => parseDistinguishedName('Contoso')).toThrow(/distinguished name/);
+  });
+});
+
+describe('the WDKTestCert profile (compared with a Visual Studio one, docs/catalogs.md)', () => {
+  it('valid to 00:00:00 ten calendar years on; the CN a PrintableString, a non-ASCII one a BMPString (as CertStrToName)', () => {
+    const made = new Date('2015-05-05T04:21:59Z');
+    const cert = createTestCertificate({ subject: 'CN=WDKTestCert 1,130752733198717037', days: 3650, notAfter: wdkTestCertNotAfter(made), now: made });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'c.cer'), cert.certDer);
+    expect(openssl(['x509', '-inform', 'DER', '-in', join(dir, 'c.cer'), '-noout', '-enddate'])).toContain('notAfter=May  5 00:00:00 2025 GMT');
+    const parsed = openssl(['asn1parse', '-inform', 'DER', '-in', join(dir, 'c.cer')]);
+    expect(parsed).toMatch(/PRINTABLESTRING +:WDKTestCert 1,130752733198717037/);
+    const unicode = createTestCertificate({ subject: 'CN=WDKTestCert Jörg,1', days: 1, now: made });
+    writeFileSync(join(dir, 'u.cer'), unicode.certDer);
+    expect(openssl(['asn1parse', '-inform', 'DER', '-in', join(dir, 'u.cer')])).toContain('BMPSTRING');
+    expect(certificateInfo(unicode.certDer).subject).toContain('WDKTestCert Jörg,1');
   });
 });

@@ -21,6 +21,7 @@ describe('GNU-style commands through commander', () => {
     [['demo', '-h'], 'Usage: wdksim demo [options] [dir]', 'Exit codes:'],
     [['catalog', 'verify', '--help'], 'Usage: wdksim catalog verify [options] [file.cat]', '--package <dir>'],
     [['target', 'init', '--help'], 'Usage: wdksim target init [options] [dir]', '--kdnet-port <n>'],
+    [['target', 'verify', '--help'], 'Usage: wdksim target verify [options]', '--repair'],
     [['inf', 'parse', '--help'], 'Usage: wdksim inf parse <file|-> [--json]', '--json'],
   ])('%j prints the generated help and exits 0', async (argv, usage, option) => {
     const r = await run(argv);
@@ -37,6 +38,7 @@ describe('GNU-style commands through commander', () => {
     [['cert', 'new', '--days', '0'], 'wdksim: cert new: --days "0" must be a whole number of days between 1 and 36500\n'],
     [['cert', 'new', 'stray'], 'wdksim: cert new: unknown argument "stray"; run "wdksim cert --help"\n'],
     [['target', 'init', '--arch', 'ppc'], 'wdksim: target init: --arch takes amd64, x86 or arm64, got "ppc"\n'],
+    [['target', 'verify', '--fast'], 'wdksim: target verify: unknown argument "--fast" (options: --full, --repair)\n'],
     [['target', 'log', '--tail', 'x'], 'wdksim: target log: --tail takes a number of lines, got "x"\n'],
     [['inf', 'parse', '--bogus'], 'wdksim: inf parse: unknown option "--bogus"; run "wdksim inf --help"\n'],
     [['demo', 'a', 'b'], 'wdksim: demo: one folder at a time; got "a" and "b"\n'],

@@ -109,7 +109,7 @@ describe('wdksim build: the local-time DriverVer pitfall follows the project set
     expect(failed.stdout).toContain('<Inf2CatUseLocalTime>true</Inf2CatUseLocalTime>');
     expect(failed.stdout).toContain('Build FAILED.');
     expect(failed.stderr).toContain('signability test failed');
-    expect(existsSync(join(dir, 'KmdfHelloWorld', 'x64', 'Debug', 'KmdfHelloWorld', 'KmdfHelloWorld.cat'))).toBe(false);
+    expect(existsSync(join(dir, 'KmdfHelloWorld', 'x64', 'Debug', 'KmdfHelloWorld', 'kmdfhelloworld.cat'))).toBe(false);
 
     setLocalTime(dir, true);
     const fixed = await wdksim(args, { cwd: dir, env: auckland });
@@ -136,7 +136,7 @@ describe('wdksim build: the local-time DriverVer pitfall follows the project set
     write(true);
     const fixed = await wdksim(['--now', NOW, 'build', '--placeholder-binaries'], { cwd: dir, env: { TZ: 'Pacific/Auckland' } });
     expect(fixed.exitCode, fixed.stdout).toBe(0);
-    expect(tree(join(dir, 'x64', 'Debug', 'KmdfHelloWorld'))).toEqual(['KmdfHelloWorld.cat', 'KmdfHelloWorld.cer', 'KmdfHelloWorld.inf', 'KmdfHelloWorld.sys']);
+    expect(tree(join(dir, 'x64', 'Debug', 'KmdfHelloWorld'))).toEqual(['KmdfHelloWorld.cer', 'KmdfHelloWorld.inf', 'KmdfHelloWorld.sys', 'kmdfhelloworld.cat']);
   });
 });
 
@@ -180,7 +180,7 @@ describe('wdksim build: binaries, options and failures', () => {
     expect(first.exitCode, first.stderr).toBe(0);
     const json = JSON.parse(first.stdout);
     expect(json).toMatchObject({ success: true, configuration: 'Debug', platform: 'x64', packageDir: join(dir, 'pkg') });
-    expect(json.files).toEqual(['KmdfHelloWorld.cat', 'KmdfHelloWorld.cer', 'KmdfHelloWorld.inf', 'KmdfHelloWorld.sys']);
+    expect(json.files).toEqual(['kmdfhelloworld.cat', 'KmdfHelloWorld.cer', 'KmdfHelloWorld.inf', 'KmdfHelloWorld.sys']);
     expect(json.stampedInfs[0].driverVer).toBe('11/24/2026,12.30.0.0');
     expect(json.placeholders.map((p: string) => relative(dir, p))).toEqual(['KmdfHelloWorld/x64/Debug/KmdfHelloWorld.sys']);
     expect(json.steps.map((s: { target: string }) => s.target)).toContain('Inf2Cat');

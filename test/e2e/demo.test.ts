@@ -12,7 +12,7 @@ describe('wdksim demo', () => {
     // The project and the build happen whatever the state of the target tools.
     expect(r.stdout).toContain('$ wdksim build KmdfHelloWorld --configuration Debug --platform x64 --placeholder-binaries');
     expect(r.stdout).toContain('Build succeeded.');
-    expect(existsSync(join(dir, 'KmdfHelloWorld', 'x64', 'Debug', 'KmdfHelloWorld', 'KmdfHelloWorld.cat'))).toBe(true);
+    expect(existsSync(join(dir, 'KmdfHelloWorld', 'x64', 'Debug', 'KmdfHelloWorld', 'kmdfhelloworld.cat'))).toBe(true);
     expect(r.stdout).toContain('$ wdksim target init wdksim-target --testsigning on --kdnet-port 50000 --kdnet-key 1.2.3.4');
     expect(r.exitCode, r.stdout + r.stderr).toBe(0);
     for (const line of [
@@ -23,7 +23,7 @@ describe('wdksim demo', () => {
       'Done: every step of the tutorial worked.',
     ]) expect(r.stdout).toContain(line);
     const target = join(dir, 'wdksim-target');
-    for (const f of ['KmdfHelloWorld.inf', 'KmdfHelloWorld.cat', 'KmdfHelloWorld.cer', 'KmdfHelloWorld.sys']) {
+    for (const f of ['KmdfHelloWorld.inf', 'kmdfhelloworld.cat', 'KmdfHelloWorld.cer', 'KmdfHelloWorld.sys']) {
       expect(existsSync(join(target, 'DriverTest', 'Drivers', f)), f).toBe(true);
     }
     expect(readFileSync(join(target, 'Windows', 'INF', 'setupapi.dev.log'), 'latin1')).toContain('KmdfHelloWorld');

@@ -45,7 +45,7 @@ describe('inf2cat DriverVer date: UTC by default, local with /uselocaltime', () 
     const r = await wdksim(['inf2cat', ...aucklandNow, '/driver:auckland-local-date', '/os:10_VB_X64', '/uselocaltime'], { cwd: dir, ...auckland });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Signability test complete.\n\nErrors:\nNone\n');
-    expect(catalogs(join(dir, 'auckland-local-date'))).toEqual(['KmdfHelloWorld.cat']);
+    expect(catalogs(join(dir, 'auckland-local-date'))).toEqual(['kmdfhelloworld.cat']);
   });
 
   // 2026-11-25T03:00Z is 11/24/2026 19:00 in Los Angeles (UTC-8): UTC is already tomorrow.
@@ -56,7 +56,7 @@ describe('inf2cat DriverVer date: UTC by default, local with /uselocaltime', () 
     const dir = packageCopy('utc-date');
     const r = await wdksim(['inf2cat', ...laNow, '/driver:utc-date', '/os:10_VB_X64'], { cwd: dir, ...losAngeles });
     expect(r.exitCode).toBe(0);
-    expect(catalogs(join(dir, 'utc-date'))).toEqual(['KmdfHelloWorld.cat']);
+    expect(catalogs(join(dir, 'utc-date'))).toEqual(['kmdfhelloworld.cat']);
   });
 
   it('Los Angeles, same INF with /uselocaltime: fails with 22.9.7', async () => {

@@ -2,7 +2,7 @@
 // §3.1), each signability check (§3.4) with its exact line, the console
 // layout (§3.5), exit codes (§3.6: -1 → 255, -2 → 254) and the catalog.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempDir, wdksim } from '../helpers/cli.js';
@@ -80,11 +80,11 @@ describe('inf2cat arguments', () => {
     const r = await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_VB_X64', '/pageHashes:KmdfHelloWorld.sys'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe('');
-    expect(catalogsIn(join(dir, 'KmdfHelloWorld'))).toEqual(['KmdfHelloWorld.cat']);
-    expect(readFileSync(join(dir, 'KmdfHelloWorld', 'KmdfHelloWorld.cat')).includes(pageHashOid)).toBe(true);
+    expect(catalogsIn(join(dir, 'KmdfHelloWorld'))).toEqual(['kmdfhelloworld.cat']);
+    expect(readFileSync(join(dir, 'KmdfHelloWorld', 'kmdfhelloworld.cat')).includes(pageHashOid)).toBe(true);
     const plain = packageCopy('KmdfHelloWorld');
     await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_VB_X64'], { cwd: plain });
-    expect(readFileSync(join(plain, 'KmdfHelloWorld', 'KmdfHelloWorld.cat')).includes(pageHashOid)).toBe(false);
+    expect(readFileSync(join(plain, 'KmdfHelloWorld', 'kmdfhelloworld.cat')).includes(pageHashOid)).toBe(false);
   });
 });
 
@@ -147,7 +147,7 @@ describe('inf2cat signability checks', () => {
     const r = await wdksim(['inf2cat', ...NOW, '/driver:unlisted-file', '/os:10_VB_X64', '/ignoreerrors'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toContain('Signability test failed.\n\nErrors:\n22.9.10: ');
-    expect(r.stdout).toContain(`\nCatalog generation complete.\n${join(dir, 'unlisted-file', 'KmdfHelloWorld.cat')}\n`);
+    expect(r.stdout).toContain(`\nCatalog generation complete.\n${join(dir, 'unlisted-file', 'kmdfhelloworld.cat')}\n`);
   });
 });
 
@@ -155,14 +155,14 @@ describe('inf2cat success', () => {
   it('prints the report, writes the catalog next to the INF and prints its full path', async () => {
     const dir = packageCopy('KmdfHelloWorld');
     const r = await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_VB_X64,10_GE_X64'], { cwd: dir });
-    const catalog = join(dir, 'KmdfHelloWorld', 'KmdfHelloWorld.cat');
+    const catalog = join(dir, 'KmdfHelloWorld', 'kmdfhelloworld.cat');
     expect(r.stdout).toMatch(/^\.{20,}\nSignability test complete\.\n\nErrors:\nNone\n\nWarnings:\nNone\n\nCatalog generation complete\.\n/);
     expect(r.stdout.endsWith(`\nCatalog generation complete.\n${catalog}\n`)).toBe(true);
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe('');
     expect(existsSync(catalog)).toBe(true);
     // No temporary files left behind by the atomic write.
-    expect(readdirSync(join(dir, 'KmdfHelloWorld')).sort()).toEqual(['KmdfHelloWorld.cat', 'KmdfHelloWorld.inf', 'KmdfHelloWorld.sys']);
+    expect(readdirSync(join(dir, 'KmdfHelloWorld')).sort()).toEqual(['KmdfHelloWorld.inf', 'KmdfHelloWorld.sys', 'kmdfhelloworld.cat']);
   });
 
   it('/nocat runs the tests only', async () => {
@@ -198,7 +198,9 @@ describe('inf2cat success', () => {
       ['multi64.cat', 2, '2:10.0'],
       ['multi32.cat', 1, '2:6.1'],
     ]);
-    expect(doc.catalogs[1].members).toEqual(['multi.inf', 'multi.sys', 'multi32helper.dll', 'readme.txt']);
+    // Every architecture's copy of multi.sys (x86/, X64/, arm64/) is a member, under the same File name.
+    expect(doc.catalogs[1].members).toEqual(['multi.inf', 'multi.sys', 'multi32helper.dll', 'readme.txt', 'multi.sys', 'multi.sys']);
+    expect(doc.catalogs[1].files.map((f: { path: string }) => f.path)).toEqual(['Multi.INF', 'x86/Multi.SYS', 'x86/Helpers/MULTI32HELPER.dll', 'Docs/ReadMe.txt', 'X64/multi.sys', 'arm64/multi.sys']);
   });
 
   it('--json reports failures with the Inf2Cat line text', async () => {
@@ -236,24 +238,64 @@ describe('inf2cat catalog content', () => {
     const dir = packageCopy('KmdfHelloWorld');
     const r = await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_VB_X64', '--catalog-version', '1'], { cwd: dir });
     expect(r.exitCode).toBe(0);
-    const strings = catalogStrings(join(dir, 'KmdfHelloWorld', 'KmdfHelloWorld.cat'));
+    const strings = catalogStrings(join(dir, 'KmdfHelloWorld', 'kmdfhelloworld.cat'));
     expect(strings).toContain('kmdfhelloworld.inf');
     expect(strings).toContain('kmdfhelloworld.sys');
     expect(strings).toContain('2:10.0');
     // Catalog attributes sit inside an extension's OCTET STRING, which asn1parse leaves undecoded.
-    const der = readFileSync(join(dir, 'KmdfHelloWorld', 'KmdfHelloWorld.cat'));
+    const der = readFileSync(join(dir, 'KmdfHelloWorld', 'kmdfhelloworld.cat'));
     expect(der.includes(Buffer.from('_v100_X64_Vb\0', 'utf16le'))).toBe(true);
     expect(der.includes(Buffer.from('root\\kmdfhelloworld\0', 'utf16le'))).toBe(true);
   });
 
-  it('a multi-architecture catalog holds the files of its architecture only', async () => {
+  // Real Inf2Cat catalogs hold every architecture's files (docs/catalogs.md): the
+  // x64 catalog lists the x86-only helper too.
+  it('each catalog of a multi-architecture package holds the files of every architecture', async () => {
     const dir = packageCopy('multi-arch');
     const r = await wdksim(['inf2cat', ...NOW, '/driver:multi-arch', '/os:7_X86', '/nocat'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     await wdksim(['inf2cat', ...NOW, '/driver:multi-arch', '/os:7_X86,10_X64'], { cwd: dir });
     const x86 = catalogStrings(join(dir, 'multi-arch', 'multi32.cat')).filter((s) => /\.(inf|sys|dll|txt)$/.test(s)).sort();
-    const x64 = catalogStrings(join(dir, 'multi-arch', 'multi64.cat')).filter((s) => /\.(inf|sys|dll|txt)$/.test(s)).sort();
+    // v2: each name twice (the SHA-256 member and its SHA-1 entry), so compared as a set.
+    const x64 = [...new Set(catalogStrings(join(dir, 'multi-arch', 'multi64.cat')).filter((s) => /\.(inf|sys|dll|txt)$/.test(s)))].sort();
     expect(x86).toEqual(['multi.inf', 'multi.sys', 'multi32helper.dll', 'readme.txt']);
-    expect(x64).toEqual(['multi.inf', 'multi.sys', 'readme.txt']);
+    expect(x64).toEqual(['multi.inf', 'multi.sys', 'multi32helper.dll', 'readme.txt']);
+  });
+});
+
+describe('inf2cat /verbose catalog listing and --help (issue 15)', () => {
+  it('/v lists, per catalog, each file and the INF section that named it', async () => {
+    const dir = packageCopy('renamed-and-coinstallers');
+    const r = await wdksim(['inf2cat', ...NOW, '/driver:renamed-and-coinstallers', '/os:7_X86', '/v'], { cwd: dir });
+    expect(r.exitCode, r.stdout).toBe(0);
+    const listing = r.stdout.slice(r.stdout.indexOf('Catalog generation complete.'));
+    expect(listing).toBe([
+      'Catalog generation complete.',
+      join(dir, 'renamed-and-coinstallers', 'ren32.cat'),
+      '    ren.inf        ren.inf (the INF)',
+      '    ren.sys        ren.inf [Files], listed in [SourceDisksFiles]',
+      '    renhelp32.dll  ren.inf [Helper32], listed in [SourceDisksFiles.x86] as renhelp.dll',
+      '    x86\\renco.dll  ren.inf [Co], listed in [SourceDisksFiles.x86]',
+      '    renhelp64.dll  ren.inf [Helper64], listed in [SourceDisksFiles.amd64] as renhelp.dll',
+      '    x64\\renco.dll  ren.inf [Co], listed in [SourceDisksFiles.amd64]',
+      '',
+    ].join('\n'));
+  });
+
+  it('--help says page hashes are written', async () => {
+    const r = await wdksim(['inf2cat', '--help']);
+    expect(r.stdout).toContain('Write page hashes for all (or only the listed) PE members');
+    expect(r.stdout).not.toContain('does not write page hashes');
+  });
+});
+
+describe('inf2cat writes the catalog name in lower case (issue 15)', () => {
+  it('replaces an older catalog spelled in another case instead of leaving both', async () => {
+    const dir = packageCopy('KmdfHelloWorld');
+    writeFileSync(join(dir, 'KmdfHelloWorld', 'KmdfHelloWorld.cat'), 'stale catalog');
+    const r = await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_VB_X64'], { cwd: dir });
+    expect(r.exitCode, r.stdout).toBe(0);
+    expect(readdirSync(join(dir, 'KmdfHelloWorld')).filter((n) => /\.cat$/i.test(n))).toEqual(['kmdfhelloworld.cat']);
+    expect(readFileSync(join(dir, 'KmdfHelloWorld', 'kmdfhelloworld.cat')).subarray(0, 1)[0]).toBe(0x30);
   });
 });

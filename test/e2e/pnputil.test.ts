@@ -50,10 +50,10 @@ describe('pnputil driver packages', () => {
   it('/add-driver /install updates matching devices; /delete-driver in use fails until /uninstall', async () => {
     const t = await machine();
     try {
-      // No device has the package's hardware ID yet: staged, nothing installed, 259.
+      // No device has the package's hardware ID yet: staged, nothing installed, 259, and pnputil says so (issue 19).
       const none = await t.run('/add-driver', 'KmdfHelloWorld.inf', '/install');
       expect(none.exitCode).toBe(3);
-      expect(none.stdout).toContain('Published Name:         oem0.inf\n\nTotal driver packages:  1\nAdded driver packages:  1\n');
+      expect(none.stdout).toContain('Published Name:         oem0.inf\nNo matching devices are present.\n\nTotal driver packages:  1\nAdded driver packages:  1\n');
       await t.devcon('install', 'KmdfHelloWorld.inf', 'Root\\KmdfHelloWorld');
       const inUse = await t.run('/delete-driver', 'oem0.inf');
       expect(inUse).toEqual({ exitCode: 61, stdout: `${BANNER}Failed to delete driver package: One or more devices are presently installed using the specified INF.\n`, stderr: '' });

@@ -12,7 +12,7 @@ async function buildSignedPackage(dir: string, options: { tamper?: boolean } = {
   await cp(FIXTURE, join(dir, 'pkg'), { recursive: true });
   expect((await run('inf2cat', '/driver:pkg', '/os:10_X64', '/uselocaltime')).exitCode).toBe(0);
   expect((await run('cert', 'new', '--out', 'pkg')).exitCode).toBe(0);
-  const signed = await run('signtool', 'sign', '/f', 'pkg/WDKTestCert.pfx', '/fd', 'sha256', 'pkg/KmdfHelloWorld.cat');
+  const signed = await run('signtool', 'sign', '/f', 'pkg/WDKTestCert.pfx', '/fd', 'sha256', 'pkg/kmdfhelloworld.cat');
   expect(signed.exitCode).toBe(0);
   if (options.tamper) await writeFile(join(dir, 'pkg/KmdfHelloWorld.sys'), Buffer.concat([await readFile(join(dir, 'pkg/KmdfHelloWorld.sys')), Buffer.from('patched')]));
 }
@@ -45,7 +45,9 @@ describe('the KMDF Hello World tutorial', () => {
     expect(store[0]).toMatch(/^kmdfhelloworld\.inf_amd64_[0-9a-f]{16}$/);
     await stat(join(root, 'Windows/System32/DriverStore/FileRepository', store[0]!, 'KmdfHelloWorld.sys'));
     await stat(join(root, 'Windows/INF/oem0.inf'));
-    await stat(join(root, 'Windows/INF/oem0.cat'));
+    // Windows keeps the published catalog in the catalog database folder and a precompiled oem0.PNF beside the INF.
+    await stat(join(root, 'Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}/oem0.cat'));
+    await stat(join(root, 'Windows/INF/oem0.PNF'));
 
     const svc = await run('target', 'reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\KmdfHelloWorld');
     expect(svc.exitCode).toBe(0);

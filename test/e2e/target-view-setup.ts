@@ -31,7 +31,7 @@ export async function deployedMachine(): Promise<Machine> {
   await ok(['cert', 'new', '--subject', 'CN=WDKTestCert wdksim-e2e', '--out', 'cert']);
   await cp(join(base, 'cert/WDKTestCert.cer'), join(base, 'pkg/WDKTestCert.cer'));
   await ok(['inf2cat', '/driver:pkg', '/os:10_VB_X64']);
-  await ok(['signtool', 'sign', '/fd', 'sha256', '/f', 'cert/WDKTestCert.pfx', 'pkg/KmdfHelloWorld.cat']);
+  await ok(['signtool', 'sign', '/fd', 'sha256', '/f', 'cert/WDKTestCert.pfx', 'pkg/kmdfhelloworld.cat']);
   await ok(['deploy', 'pkg']);
   await ok(['target', 'snapshot', 'deployed']);
   return { base, target, run, ok };

@@ -17,16 +17,18 @@ describe('wdksim target diff around devcon install/remove', () => {
     const json = JSON.parse((await m.ok(['target', 'diff', '--since', 'deployed', '--json'])).stdout);
     const added = json.files.added.map((f: { path: string }) => f.path.replace(/_[0-9a-f]{16}\//, '_<store>/'));
     expect(added).toEqual([
-      'Windows/INF/oem0.cat',
+      'Windows/INF/oem0.PNF',
       'Windows/INF/oem0.inf',
-      'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.cat',
+      'Windows/System32/CatRoot/{F750E6C3-38EE-11D1-85E5-00C04FC295EE}/oem0.cat',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.inf',
       'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/KmdfHelloWorld.sys',
+      // inf2cat writes the catalog's name in lower case, as Inf2Cat does.
+      'Windows/System32/DriverStore/FileRepository/kmdfhelloworld.inf_amd64_<store>/kmdfhelloworld.cat',
     ]);
     const hashOf = (suffix: string): string => json.files.added.find((f: { path: string }) => f.path.endsWith(suffix)).sha256;
     expect(hashOf('/KmdfHelloWorld.sys')).toBe(await fileSha(join(m.base, 'pkg/KmdfHelloWorld.sys')));
-    expect(hashOf('/KmdfHelloWorld.cat')).toBe(await fileSha(join(m.base, 'pkg/KmdfHelloWorld.cat')));
-    expect(hashOf('oem0.cat')).toBe(hashOf('/KmdfHelloWorld.cat'));
+    expect(hashOf('/kmdfhelloworld.cat')).toBe(await fileSha(join(m.base, 'pkg/kmdfhelloworld.cat')));
+    expect(hashOf('oem0.cat')).toBe(hashOf('/kmdfhelloworld.cat'));
     expect(json.files.changed.map((f: { path: string }) => f.path)).toEqual(['Windows/INF/setupapi.dev.log']);
     expect(json.devices.added.map((d: { instanceId: string }) => d.instanceId)).toEqual(['ROOT\\SAMPLE\\0000']);
     expect(json.services.added.map((s: { name: string }) => s.name)).toEqual(['KmdfHelloWorld']);

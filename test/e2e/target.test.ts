@@ -1,7 +1,7 @@
 // `wdksim target` as a process: provisioning options and their validation,
 // show, reg query/export, log, verify, and the lock.
 import { describe, expect, it } from 'vitest';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir, wdksim } from '../helpers/cli.js';
 
@@ -85,11 +85,13 @@ describe('wdksim target', () => {
   it('a second command waits for the lock, then fails naming it', async () => {
     const dir = tempDir();
     expect((await wdksim(['target', 'init'], { cwd: dir })).exitCode).toBe(0);
+    // A lock held by a live process (this test's own pid) on another host: waited for, never taken over.
     await mkdir(join(dir, 'wdksim-target', '.wdksim', 'lock'), { recursive: true });
+    await writeFile(join(dir, 'wdksim-target', '.wdksim', 'lock', 'owner.json'), JSON.stringify({ token: 'ab'.repeat(16), pid: process.pid, host: 'lab-pc-2', command: 'devcon install', acquiredAt: new Date().toISOString() }));
     const started = Date.now();
     const r = await wdksim(['target', 'verify'], { cwd: dir, env: { WDKSIM_LOCK_WAIT_MS: '600', WDKSIM_LOCK_STALE_MS: '30000' } });
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);
     expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/is locked by another wdksim command \(lock .*\.wdksim[\\/]lock\)/);
+    expect(r.stderr).toMatch(/is locked by devcon install, pid \d+ on lab-pc-2 since .*\(lock .*\.wdksim[\\/]lock\)/);
   });
 });

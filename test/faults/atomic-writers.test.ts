@@ -57,7 +57,7 @@ const WRITERS: Writer[] = [
     args: ['stampinf', '-f', 'x.inf', '-d', '11/20/2026', '-v', '1.2.3.4', '-a', 'amd64'],
     output: 'x.inf',
   },
-  { name: 'inf2cat', setup: bigPackage, args: ['inf2cat', '/driver:pkg', '/os:10_X64'], output: 'pkg/KmdfHelloWorld.cat' },
+  { name: 'inf2cat', setup: bigPackage, args: ['inf2cat', '/driver:pkg', '/os:10_X64'], output: 'pkg/kmdfhelloworld.cat' },
   {
     name: 'signtool sign (PE, in place)',
     setup: (dir) => {
@@ -75,8 +75,8 @@ const WRITERS: Writer[] = [
       const r = execaSync(process.execPath, [BIN, 'inf2cat', '/driver:pkg', '/os:10_X64'], { cwd: dir, env: ENV, reject: false });
       if (r.exitCode !== 0) throw new Error(`inf2cat: ${r.stdout}`);
     },
-    args: ['signtool', 'sign', '/f', 'signer.pfx', '/p', 'pw', '/fd', 'sha256', 'pkg/KmdfHelloWorld.cat'],
-    output: 'pkg/KmdfHelloWorld.cat',
+    args: ['signtool', 'sign', '/f', 'signer.pfx', '/p', 'pw', '/fd', 'sha256', 'pkg/kmdfhelloworld.cat'],
+    output: 'pkg/kmdfhelloworld.cat',
   },
 ];
 

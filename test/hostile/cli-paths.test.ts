@@ -72,7 +72,7 @@ describe('inf2cat: CatalogFile and package names', () => {
     expect([0, 254]).toContain(r.code);
     expect(await w.snapshot('pkg')).toEqual(before);
     if (r.code === 0) {
-      const dump = await w.run(['catalog', 'dump', 'pkg/KmdfHelloWorld.cat']);
+      const dump = await w.run(['catalog', 'dump', 'pkg/kmdfhelloworld.cat']);
       expect(dump.stdout.toLowerCase()).not.toContain('victim.txt');
     }
   });
@@ -85,7 +85,7 @@ describe('case-colliding package files', () => {
     writeFileSync(join(w.base, 'pkg', 'kmdfhelloworld.SYS'), 'MZ another driver');
     const r = await w.run(['inf2cat', '/driver:pkg', '/os:10_X64']);
     expect(r.code, r.stdout).toBe(0);
-    const v = await w.run(['catalog', 'verify', 'pkg/KmdfHelloWorld.cat', '--package', 'pkg']);
+    const v = await w.run(['catalog', 'verify', 'pkg/kmdfhelloworld.cat', '--package', 'pkg']);
     expect(v.code).toBe(1);
     expect(v.stdout).toMatch(/OK +kmdfhelloworld\.sys \(KmdfHelloWorld\.sys\)/);
     expect(v.stdout).toMatch(/EXTRA +kmdfhelloworld\.SYS/);

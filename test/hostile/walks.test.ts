@@ -15,7 +15,7 @@ afterEach(() => world?.dispose());
 const TOOLS: { argv: string[]; codes: number[] }[] = [
   { argv: ['infverif', 'pkg'], codes: [0, 1] },
   { argv: ['inf2cat', '/driver:pkg', '/os:10_X64'], codes: [0] },
-  { argv: ['catalog', 'verify', 'pkg/KmdfHelloWorld.cat', '--package', 'pkg'], codes: [0, 1] },
+  { argv: ['catalog', 'verify', 'pkg/kmdfhelloworld.cat', '--package', 'pkg'], codes: [0, 1] },
   { argv: ['doctor', 'pkg'], codes: [0, 1] },
   { argv: ['deploy', 'pkg'], codes: [0] },
   // The fixture's catalog is not signed: 47 = low byte of 0xE000022F (no digital signature information).

@@ -106,7 +106,7 @@ describe(`a package of ${FILES} files`, () => {
     expect(r.exitCode, r.stdout).toBe(0);
     rows[`inf2cat ${FILES} files ms`] = String(Math.round(r.ms));
     checkRss(`inf2cat ${FILES} files`, r.peakRssMb, 250 + (40 * FILES) / 1024);
-    const info = readCatalog(readFileSync(join(base, 'many', 'KmdfHelloWorld.cat')));
+    const info = readCatalog(readFileSync(join(base, 'many', 'kmdfhelloworld.cat')));
     const names = new Set(info.members.filter((m) => !m.shadow).map((m) => m.fileName));
     expect(names.has('kmdfhelloworld.inf')).toBe(true);
     expect(names.has(`f${String(FILES - 1).padStart(5, '0')}.bin`)).toBe(true);
@@ -149,7 +149,7 @@ describe(`a ${SPARSE / MiB} MiB sparse file to hash`, () => {
     const h = createHash('sha256');
     const zeros = Buffer.alloc(8 * MiB);
     for (let left = SPARSE; left > 0; left -= zeros.length) h.update(left >= zeros.length ? zeros : zeros.subarray(0, left));
-    const info = readCatalog(readFileSync(join(base, 'data', 'KmdfHelloWorld.cat')));
+    const info = readCatalog(readFileSync(join(base, 'data', 'kmdfhelloworld.cat')));
     const member = info.members.find((m) => m.fileName === 'big.bin');
     expect(member?.digest?.toString('hex')).toBe(h.digest('hex'));
   }, 1_800_000);

@@ -20,11 +20,14 @@ describe('catalog written by inf2cat', () => {
   it('KMDF hello world, Windows 10 x64: v2, INF flat + driver PE, OS then HWID1', async () => {
     const r = await inf2cat('KmdfHelloWorld', ['/os:10_VB_X64']);
     expect(r.code).toBe(0);
-    const cat = readCatalog(readFileSync(join(r.dir, 'KmdfHelloWorld.cat')));
+    const cat = readCatalog(readFileSync(join(r.dir, 'kmdfhelloworld.cat')));
     expect(cat.version).toBe(2);
     expect(cat.thisUpdate?.toISOString()).toBe('2026-11-24T12:00:00.000Z');
     const named = cat.members.filter((m) => m.fileName);
-    expect(named.map((m) => [m.fileName, m.isPe]).sort()).toEqual([['kmdfhelloworld.inf', false], ['kmdfhelloworld.sys', true]]);
+    // Each file twice: the SHA-256 member and its SHA-1 entry, which carries File and OSAttr
+    // too in real Inf2Cat v2 catalogs (docs/catalogs.md).
+    expect(named.filter((m) => !m.shadow).map((m) => [m.fileName, m.isPe]).sort()).toEqual([['kmdfhelloworld.inf', false], ['kmdfhelloworld.sys', true]]);
+    expect(named.filter((m) => m.shadow).map((m) => [m.fileName, m.tagBytes.length]).sort()).toEqual([['kmdfhelloworld.inf', 20], ['kmdfhelloworld.sys', 20]]);
     for (const m of named) expect(m.attributes.find((a) => a.name === 'OSAttr')?.value).toBe('2:10.0');
     expect(cat.attributes.map((a) => `${a.name}=${a.value}`)).toEqual(['OS=_v100_X64_Vb', 'HWID1=root\\kmdfhelloworld']);
   });
@@ -37,6 +40,7 @@ describe('catalog written by inf2cat', () => {
     expect(cat.members.map((m) => m.fileName).sort()).toEqual(['multi.inf', 'multi.sys', 'multi32helper.dll', 'readme.txt']);
     expect(cat.members.every((m) => m.hashAlgorithm === 'sha1')).toBe(true);
     expect(cat.members[0]!.attributes.find((a) => a.name === 'OSAttr')?.value).toBe('2:6.1,2:10.0');
-    expect(cat.attributes.map((a) => a.name)).toEqual(['OS', 'HWID2', 'HWID1']);
+    // The IDs of every Models section, the amd64-only ACPI one too (docs/catalogs.md).
+    expect(cat.attributes.map((a) => a.name)).toEqual(['OS', 'HWID3', 'HWID2', 'HWID1']);
   });
 });

@@ -87,22 +87,14 @@ describe('catalogPlans', () => {
       attributes: p.attributes.map((a) => `${a.name}=${a.value}`),
       version: p.version,
     }));
+    // Every catalog holds every architecture's files and the IDs of every Models
+    // section, as real Inf2Cat catalogs do (docs/catalogs.md).
+    const all = ['Multi.INF', 'x86/Multi.SYS', 'x86/Helpers/MULTI32HELPER.dll', 'Docs/ReadMe.txt', 'X64/multi.sys', 'arm64/multi.sys'];
+    const hwids = ['HWID3=acpi\\wdks0001', 'HWID2=pci\\ven_1234&cc_0880', 'HWID1=pci\\ven_1234&dev_5678'];
     expect(summary).toEqual([
-      {
-        name: 'multi64.cat', oses: ['10_X64'], osAttr: '2:10.0', version: 2,
-        members: ['Multi.INF', 'X64/multi.sys', 'Docs/ReadMe.txt'],
-        attributes: ['OS=_v100_X64', 'HWID3=acpi\\wdks0001', 'HWID2=pci\\ven_1234&cc_0880', 'HWID1=pci\\ven_1234&dev_5678'],
-      },
-      {
-        name: 'multi32.cat', oses: ['10_X86', '7_X86'], osAttr: '2:6.1,2:10.0', version: 1,
-        members: ['Multi.INF', 'x86/Multi.SYS', 'x86/Helpers/MULTI32HELPER.dll', 'Docs/ReadMe.txt'],
-        attributes: ['OS=_v100,7X86', 'HWID2=pci\\ven_1234&cc_0880', 'HWID1=pci\\ven_1234&dev_5678'],
-      },
-      {
-        name: 'multi.cat', oses: ['10_RS5_ARM64'], osAttr: '2:10.0', version: 2,
-        members: ['Multi.INF', 'arm64/multi.sys', 'Docs/ReadMe.txt'],
-        attributes: ['OS=_v100_ARM64_RS5', 'HWID1=pci\\ven_1234&dev_5678'],
-      },
+      { name: 'multi64.cat', oses: ['10_X64'], osAttr: '2:10.0', version: 2, members: all, attributes: ['OS=_v100_X64', ...hwids] },
+      { name: 'multi32.cat', oses: ['10_X86', '7_X86'], osAttr: '2:6.1,2:10.0', version: 1, members: all, attributes: ['OS=_v100,7X86', ...hwids] },
+      { name: 'multi.cat', oses: ['10_RS5_ARM64'], osAttr: '2:10.0', version: 2, members: all, attributes: ['OS=_v100_ARM64_RS5', ...hwids] },
     ]);
   });
 
@@ -118,5 +110,27 @@ describe('catalogPlans', () => {
       ['first.inf', 'first.cat', ['first.inf', 'KmdfHelloWorld.sys']],
       ['second.inf', 'second.cat', ['second.inf', 'KmdfHelloWorld.sys']],
     ]);
+  });
+});
+
+describe('catalogPlans: INFs sharing one catalog', () => {
+  it('one catalog lists both INFs and their files (usbip-win: usbip_root.inf and usbip_vhci.inf name usbip_vhci.cat)', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'wdksim-shared-cat-'));
+    try {
+      const inf = (hwid: string) => ['[Version]', 'Signature="$Windows NT$"', 'Class=System', 'ClassGuid={4d36e97d-e325-11ce-bfc1-08002be10318}', 'Provider=x', 'CatalogFile=shared.cat', 'DriverVer=01/01/2025,1.0.0.0',
+        '[SourceDisksNames]', '1=d', '[SourceDisksFiles]', 'vhci.sys=1', '[DestinationDirs]', 'DefaultDestDir=13', '[Manufacturer]', 'x=M,NTamd64', '[M.NTamd64]', `d=I,${hwid}`, '[I.NT]', 'CopyFiles=@vhci.sys', ''].join('\r\n');
+      await writeFile(join(dir, 'root.inf'), inf('USBIPWIN\\root'));
+      await writeFile(join(dir, 'vhci.inf'), inf('USBIPWIN\\vhci'));
+      await writeFile(join(dir, 'vhci.sys'), 'x');
+      const plans = catalogPlans(await loadPackage(dir), { osIds: ['10_X64'] });
+      expect(plans).toHaveLength(1);
+      expect(plans[0]!.members.map((m) => m.name)).toEqual(['root.inf', 'vhci.sys', 'vhci.inf']);
+      expect(plans[0]!.attributes.map((a) => `${a.name}=${a.value}`)).toEqual(['OS=_v100_X64', 'HWID2=usbipwin\\vhci', 'HWID1=usbipwin\\root']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

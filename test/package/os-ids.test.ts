@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOsId, OS_IDS, osAttrFor, parseOsList, supportsSha256Catalogs } from '../../src/package/os-ids.js';
+import { findOsId, OS_IDS, osAttrFor, parseOsList, resolveOsIds, supportsSha256Catalogs } from '../../src/package/os-ids.js';
 
 // wdk-tools.md §3.2, every id (the canonical spelling of the docs / v3.3 binary table).
 const EXPECTED_IDS = `2000 XP_X86 XP_X64 Server2003_X86 Server2003_X64 Server2003_IA64 Vista_X86 Vista_X64
@@ -26,8 +26,9 @@ describe('/os identifier table', () => {
   });
 
   it.each([
-    ['2000', 5, 0, '2:5.00'], ['XP_X86', 5, 1, '2:5.1'], ['XP_X64', 5, 2, '2:5.2'], ['Vista_X64', 6, 0, '2:6.0'],
+    ['2000', 5, 0, '2:5.00'], ['XP_X86', 5, 1, '2:5.1'], ['XP_X64', 5, 2, '2:5.1,2:5.2'], ['Vista_X64', 6, 0, '2:6.0'],
     ['7_X64', 6, 1, '2:6.1'], ['8_ARM', 6, 2, '2:6.2'], ['Server6_3_X64', 6, 3, '2:6.3'], ['10_GE_ARM64', 10, 0, '2:10.0'],
+    // XP_X64 carries both XP tokens, as a real Inf2Cat catalog for /os:XP_X64,10_X64 shows (docs/catalogs.md).
   ])('%s is NT %i.%i with OSAttr %s', (id, major, minor, osAttr) => {
     const os = findOsId(id)!;
     expect([os.major, os.minor, os.osAttr]).toEqual([major, minor, osAttr]);
@@ -76,5 +77,13 @@ describe('catalog version inputs', () => {
   it('writes one OSAttr token per distinct version, oldest first', () => {
     const oses = ['10_X64', '7_X86', '10_VB_X64', 'XP_X86'].map((id) => findOsId(id)!);
     expect(osAttrFor(oses)).toBe('2:5.1,2:6.1,2:10.0');
+  });
+});
+
+describe('osAttrFor', () => {
+  it('XP x86 + XP x64 + 10 x64: one token per version, oldest first', () => {
+    expect(osAttrFor(resolveOsIds(['10_X64', 'XP_X64']))).toBe('2:5.1,2:5.2,2:10.0');
+    expect(osAttrFor(resolveOsIds(['XP_X86', '10_X86']))).toBe('2:5.1,2:10.0');
+    expect(osAttrFor(resolveOsIds(['2000', '7_X86']))).toBe('2:5.00,2:6.1');
   });
 });

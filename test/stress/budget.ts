@@ -15,6 +15,8 @@ export const PROPERTY_RUNS = intFrom('WDKSIM_PROPERTY_RUNS', 200);
 export const FAULT_RUNS = intFrom('WDKSIM_FAULT_RUNS', 3);
 /** Processes started at once on one target. */
 export const STRESS_PROCS = intFrom('WDKSIM_STRESS_PROCS', 6);
+/** Rounds of the lock test (a holder killed or paused at a random step, waiters contending). */
+export const LOCK_ITERATIONS = intFrom('WDKSIM_LOCK_ITERATIONS', 3);
 /** A seed for the pseudo-random choices, printed with every failure so it can be replayed. */
 export const SEED = intFrom('WDKSIM_FUZZ_SEED', 20261125);
 

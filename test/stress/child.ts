@@ -95,3 +95,19 @@ export async function runOnTty(args: string[], options: { cwd: string; env?: Rec
 }
 
 export const HAS_SCRIPT = process.platform === 'linux' && existsSync('/usr/bin/script');
+
+/** Waits until the process is stopped (state T in /proc/<pid>/stat): its "paused" line is written just before it stops itself. */
+export async function waitStopped(pid: number, timeoutMs = 30_000): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (/^\S+ \(.*\) [Tt] /s.test(stat)) return;
+    } catch {
+      return; // gone
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`process ${pid} did not stop within ${timeoutMs} ms`);
+}

@@ -5,9 +5,11 @@ import { gnuProgram, nonEmpty, parseGnu } from './gnu.js';
 
 const DUMP = `Lists the catalog: version, effective date, catalog attributes (OS, HWIDn), every member
 (tag, file name, hash algorithm and digest, PE or flat, OSAttr) and the signer's subject and validity`;
-const VERIFY = `Re-hashes the files of the package folder DIR (and its subfolders) and reports each member
-as matching, mismatching or missing, and each package file the catalog does not list as extra
-(catalogs and certificate files: .cat, .cer, .crt, .pfx, .p12, .pem, .pvk, .spc are skipped)`;
+const VERIFY = `Checks the catalog's signature (content and signer's signature intact; trust is signtool
+verify's question), re-hashes the files of the package folder DIR (and its subfolders) and reports
+each member as matching (by digest, whatever the file's name), mismatching or missing, and each
+package file the catalog does not list as extra (catalogs and certificate files: .cat, .cer, .crt,
+.pfx, .p12, .pem, .pvk, .spc are skipped)`;
 
 function subProgram(sub: 'dump' | 'verify') {
   return gnuProgram(`wdksim catalog ${sub}`)
@@ -23,7 +25,7 @@ function topProgram() {
   const top = gnuProgram('wdksim catalog').usage('dump|verify FILE.cat [options]').helpCommand(false)
     .description('What is inside a catalog (readable like certutil -dump), and whether a package folder still matches it.');
   top.command('dump').usage('FILE.cat [--json]').summary('list the catalog: attributes, members and their hashes, signer');
-  top.command('verify').usage('FILE.cat --package DIR [--json]').summary('re-hash a package folder and report each member as matching, mismatching, missing or extra');
+  top.command('verify').usage('FILE.cat --package DIR [--json]').summary('check the signature, re-hash a package folder, report each member as matching, mismatching, missing or extra');
   return top.addHelpText('after', `\n"wdksim catalog dump --help" and "wdksim catalog verify --help" say more.\n\n${exitCodeTables.catalog}`);
 }
 

@@ -86,3 +86,17 @@ export function parseTargetLogArgs(argv: readonly string[]): { tail?: number } |
   const o = parsed.opts as { tail?: number };
   return o.tail !== undefined ? { tail: o.tail } : {};
 }
+
+/** `target verify`'s options; the help text instead for -h/--help. */
+export function parseTargetVerifyArgs(argv: readonly string[]): { full: boolean; repair: boolean } | { help: string } {
+  const unknown = (arg: string) => `target verify: unknown argument "${arg}" (options: --full, --repair)`;
+  const program = gnuProgram('wdksim target verify')
+    .description('Checks the target\'s consistency: files and hashes, published INFs against the driver store.')
+    .option('--full', 're-hash every file (by default files unchanged in size and time since they last matched are not)')
+    .option('--repair', 'rebuild a state that cannot be read or restored from the files on disk (driver store packages; devices are lost)')
+    .addHelpText('after', `\n${exitCodeTables.target}`);
+  const parsed = parseGnu(program, argv, { unknown, missing: unknown });
+  if (parsed.help !== undefined) return { help: parsed.help };
+  if (parsed.args.length) throw new UsageError(unknown(parsed.args[0]!));
+  return { full: Boolean(parsed.opts.full), repair: Boolean(parsed.opts.repair) };
+}

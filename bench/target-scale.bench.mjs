@@ -1,0 +1,176 @@
+// Issue 18's target workloads as a user meets them: from the CLI, one process
+// per command, on targets holding N = 1, 100, 1,000, 10,000 driver packages (one
+// installed device each). Each is compared with the same command at N = 1 in
+// this run: one more `devcon install` (target: the 10,000th <= 1.3x the first),
+// `pnputil /enum-drivers` and `devcon status *` (<= 1.3x plus printing; the
+// output size is shown), `target verify` with nothing changed (<= 1.5x; second
+// run, its cache warm).
+//
+// The targets are made by a generator through the library, not by 10,000 CLI
+// installs: a provisioned machine plus N synthetic packages (INF, catalog bytes
+// and driver in the store, published oemN.inf/.cat, a device bound to each),
+// written with the state store's writeFirstState, so `target verify` passes on
+// them. The package installed in the measurement is a real signed one.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { createHash, createPrivateKey } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { median, ROOT } from './lib.mjs';
+import { WORK } from './package-gen.mjs';
+
+export const name = 'target-scale';
+
+const SIZES = (process.env.WDKSIM_BENCH_SCALE_SIZES ?? '1,100,1000,10000').split(',').map(Number);
+const REPEATS = Number(process.env.WDKSIM_BENCH_SCALE_REPEATS ?? 3);
+const NOW = '2026-11-25T12:00:00Z';
+const BIN = join(ROOT, 'bin', 'wdksim.js');
+const API = join(WORK, `target-scale-api-${process.pid}.mjs`);
+const sha = (b) => createHash('sha256').update(b).digest('hex');
+
+async function bundleApi() {
+  mkdirSync(WORK, { recursive: true });
+  await build({
+    stdin: {
+      contents: [
+        "export { Target, importCertificate, certificateRecord, findOs, readState } from './src/machine/index.js';",
+        "export { provisionTarget } from './src/machine/provision.js';",
+        "export { writeFirstState } from './src/machine/state-store.js';",
+        "export { writeEnumKey } from './src/machine/enum-key.js';",
+        "export { Registry } from './src/machine/registry.js';",
+        "export { memoryContext } from './src/io.js';",
+        "export { createTestCertificate, makeMinimalPe, createCatalog, signCatalog } from './src/catalog/index.js';",
+      ].join('\n'),
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    outfile: API,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+}
+
+function infText(id, hwid) {
+  return `[Version]\r\nSignature="$WINDOWS NT$"\r\nClass=Sample\r\nClassGuid={78A1C341-4539-11d3-B88D-00C04FAD5171}\r\nProvider=%Mfg%\r\nCatalogFile=${id}.cat\r\nDriverVer=11/20/2026,1.0.0.0\r\n\r\n[DestinationDirs]\r\nDefaultDestDir = 13\r\n\r\n[SourceDisksNames]\r\n1 = %Disk%,,,""\r\n\r\n[SourceDisksFiles]\r\n${id}.sys = 1\r\n\r\n[Manufacturer]\r\n%Mfg%=Standard,NTamd64\r\n\r\n[Standard.NTamd64]\r\n%Desc%=Dev, ${hwid}\r\n\r\n[Dev.NT]\r\nCopyFiles=Files\r\n\r\n[Files]\r\n${id}.sys\r\n\r\n[Dev.NT.Services]\r\nAddService = ${id},0x2,Svc\r\n\r\n[Svc]\r\nServiceType = 1\r\nStartType = 3\r\nErrorControl = 1\r\nServiceBinary = %13%\\${id}.sys\r\n\r\n[Strings]\r\nMfg="wdksim bench"\r\nDisk="Disk"\r\nDesc="Bench ${id}"\r\n`;
+}
+
+/** A target holding `n` synthetic packages with one bound device each; verify passes on it. */
+async function generate(api, root, n, cert) {
+  const ctx = api.memoryContext({ cwd: WORK, now: NOW, env: { TZ: 'UTC' } });
+  await api.provisionTarget(root, ctx, { os: api.findOs('win11-23h2'), arch: 'amd64', testsigning: true });
+  const target = new api.Target(root, ctx);
+  await target.transaction('certmgr', async (tx) => api.importCertificate(tx, api.certificateRecord(cert.certDer, 'bench.cer')));
+  const state = await api.readState(root);
+  const reg = new api.Registry(state.registry);
+  const store = join(root, 'Windows', 'System32', 'DriverStore', 'FileRepository');
+  for (let i = 0; i < n; i++) {
+    const id = `gen${String(i).padStart(5, '0')}`;
+    const hwid = `Root\\Gen${i}`;
+    const files = { [`${id}.inf`]: Buffer.from(infText(id, hwid)), [`${id}.cat`]: Buffer.from(`catalog ${id}`), [`${id}.sys`]: Buffer.from(`MZ ${id}`) };
+    const folder = `${id}.inf_amd64_${sha(id).slice(0, 16)}`;
+    mkdirSync(join(store, folder), { recursive: true });
+    for (const [f, b] of Object.entries(files)) writeFileSync(join(store, folder, f), b);
+    const published = `oem${i}.inf`;
+    writeFileSync(join(root, 'Windows', 'INF', published), files[`${id}.inf`]);
+    writeFileSync(join(root, 'Windows', 'INF', `oem${i}.cat`), files[`${id}.cat`]);
+    state.files.push({ path: `Windows/INF/${published}`, sha256: sha(files[`${id}.inf`]) }, { path: `Windows/INF/oem${i}.cat`, sha256: sha(files[`${id}.cat`]) });
+    state.packages.push({ publishedName: published, originalName: `${id}.inf`, storeFolder: folder, provider: 'wdksim bench', className: 'Sample', classGuid: '{78A1C341-4539-11d3-B88D-00C04FAD5171}', driverDate: '11/20/2026', driverVersion: '1.0.0.0', catalog: `${id}.cat`, signer: 'WDKTestCert wdksim bench', testSigned: true, arch: 'amd64', files: Object.entries(files).map(([path, b]) => ({ path, sha256: sha(b) })) });
+    const device = { instanceId: `ROOT\\SAMPLE\\${String(i + 1000).padStart(4, '0')}`, hardwareIds: [hwid], compatibleIds: [], classGuid: '{78A1C341-4539-11d3-B88D-00C04FAD5171}', className: 'Sample', description: `Bench ${id}`, parent: 'HTREE\\ROOT\\0', present: true, rootEnumerated: true, disabled: false, problem: 0, service: id,
+      driver: { publishedName: published, originalName: `${id}.inf`, section: 'Dev.NT', matchingId: hwid.toLowerCase(), rank: '00FF0000', driverDate: '11/20/2026', driverVersion: '1.0.0.0', provider: 'wdksim bench', description: `Bench ${id}`, files: [`C:\\Windows\\System32\\DriverStore\\FileRepository\\${folder}\\${id}.sys`] } };
+    state.devices.push(device);
+    api.writeEnumKey(reg, device);
+    reg.setValue(`HKLM\\SYSTEM\\CurrentControlSet\\Services\\${id}`, 'ImagePath', { type: 'REG_EXPAND_SZ', data: `\\SystemRoot\\System32\\DriverStore\\FileRepository\\${folder}\\${id}.sys` });
+  }
+  await api.writeFirstState(root, state);
+}
+
+export const steps = {};
+
+function timeCli(args, cwd, env, outFile) {
+  const t0 = performance.now();
+  const out = execFileSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 512 * 2 ** 20, stdio: ['ignore', 'pipe', 'pipe'] });
+  const seconds = (performance.now() - t0) / 1000;
+  if (outFile) writeFileSync(outFile, out);
+  return { seconds, bytes: out.length };
+}
+
+export async function run() {
+  const work = join(WORK, `scale-${process.pid}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  try {
+    await bundleApi();
+    const api = await import(pathToFileURL(API).href);
+    const cert = api.createTestCertificate({ subject: 'CN=WDKTestCert wdksim bench', days: 3650, now: new Date('2026-01-01T00:00:00Z'), keyBits: 2048 });
+    const key = createPrivateKey(cert.keyPem);
+    let made = 0;
+    const makePackage = async () => {
+      const id = `real${String(++made).padStart(4, '0')}`;
+      const dir = join(work, 'packages', id);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${id}.inf`), infText(id, `Root\\${id}`));
+      writeFileSync(join(dir, `${id}.sys`), api.makeMinimalPe({ size: 4096 + made, subsystem: 'native' }));
+      const members = [`${id}.inf`, `${id}.sys`].map((n) => ({ name: n, path: join(dir, n) }));
+      const unsigned = await api.createCatalog({ members, osAttr: '2:10.0', catalogAttributes: [{ name: 'OS', value: '10_X64' }], version: 2, now: new Date(NOW) });
+      writeFileSync(join(dir, `${id}.cat`), api.signCatalog(unsigned, { privateKey: key, certificate: cert.certDer, chain: [] }, { digest: 'sha256' }));
+      return { inf: join(dir, `${id}.inf`), hwid: `Root\\${id}` };
+    };
+    const results = [];
+    for (const n of SIZES) {
+      const root = join(work, `target-${n}`);
+      const g0 = performance.now();
+      await generate(api, root, n, cert);
+      const genSeconds = (performance.now() - g0) / 1000;
+      const env = { WDKSIM_TARGET: root, WDKSIM_NOW: NOW, TZ: 'UTC', NO_COLOR: '1' };
+      const runs = { install: [], enum: [], status: [], verify: [] };
+      let enumBytes = 0;
+      let statusBytes = 0;
+      timeCli(['target', 'verify'], work, env); // first verify fills its cache
+      for (let r = 0; r < REPEATS; r++) {
+        const pkg = await makePackage();
+        runs.install.push(timeCli(['devcon', 'install', pkg.inf, pkg.hwid], work, env).seconds);
+        const e = timeCli(['pnputil', '/enum-drivers'], work, env);
+        runs.enum.push(e.seconds);
+        enumBytes = e.bytes;
+        const s = timeCli(['devcon', 'status', '*'], work, env);
+        runs.status.push(s.seconds);
+        statusBytes = s.bytes;
+        timeCli(['target', 'verify'], work, env);
+        runs.verify.push(timeCli(['target', 'verify'], work, env).seconds);
+      }
+      results.push({ n, genSeconds, enumBytes, statusBytes, ...Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])) });
+      rmSync(root, { recursive: true, force: true });
+      process.stderr.write(`bench: target-scale N=${n} done\n`);
+    }
+    const base = results[0];
+    const rows = [];
+    const labels = { install: ['one more devcon install', '<= 1.3x'], enum: ['pnputil /enum-drivers', '<= 1.3x + printing'], status: ['devcon status *', '<= 1.3x + printing'], verify: ['target verify, nothing changed', '<= 1.5x'] };
+    for (const [key, [label, target]] of Object.entries(labels)) {
+      for (const r of results) {
+        rows.push({
+          benchmark: `CLI: ${label} on a target of N packages`,
+          size: `N = ${r.n}`,
+          scale: r.n,
+          scaleUnit: 'packages in the target',
+          seconds: r[key],
+          baseline: `same at N = ${base.n}`,
+          baselineSeconds: base[key],
+          ratio: r[key] / base[key],
+          target: r.n === base.n ? '' : target,
+          throughput: key === 'enum' ? `${(r.enumBytes / 1024).toFixed(0)} KiB printed` : key === 'status' ? `${(r.statusBytes / 1024).toFixed(0)} KiB printed` : key === 'install' ? `target generated in ${r.genSeconds.toFixed(1)} s` : '',
+        });
+      }
+    }
+    return rows;
+  } catch (error) {
+    return [{ benchmark: 'CLI on a target of N packages', size: `N = ${SIZES.join(', ')}`, skipped: String(error.message).split('\n')[0].split(ROOT).join('.') }];
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(API, { force: true });
+  }
+}

@@ -1,0 +1,138 @@
+// Inf2Cat as a library: test a driver package for signability and write its
+// catalogs (wdk-tools.md §3). Called by `wdksim inf2cat` and by `wdksim
+// build` alike; the command parses the argv and formats, this decides.
+import { lstat, stat, unlink } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
+import { createCatalog } from '../catalog/index.js';
+import { WdksimError, describeFsError } from '../errors.js';
+import { Inf2CatExit } from '../exit-codes.js';
+import type { Clock } from '../time/clock.js';
+import { checkPackage, type PackageDiagnostic } from './checks.js';
+import { loadPackage } from './load.js';
+import type { OsId } from './os-ids.js';
+import { catalogPlans, type CatalogPlan } from './plans.js';
+
+export interface Inf2CatRequest {
+  /** The package folder (a host path). */
+  dir: string;
+  oses: readonly OsId[];
+  useLocalTime?: boolean;
+  /** /ignoreerrors: write the catalogs even when a signability test failed. */
+  ignoreErrors?: boolean;
+  /** /nocat: run the tests only. */
+  noCat?: boolean;
+  /** /pageHashes: true for every PE member, or the listed names (lower case). */
+  pageHashes?: true | string[];
+  catalogVersion?: 1 | 2;
+  clock: Clock;
+}
+
+/** What the caller shows while the tool runs; every hook is optional. */
+export interface Inf2CatHooks {
+  /** One step of the tests (a dot, or a line with /verbose). */
+  step?(message: string): void;
+  /** The tests are done; called before any catalog is written. */
+  checked?(result: Inf2CatResult): void;
+  /** Bytes hashed so far over all catalogs. */
+  hashing?(done: number, total: number): void;
+}
+
+export interface Inf2CatResult {
+  diagnostics: PackageDiagnostic[];
+  /** The catalogs the package gets (written when `written`). */
+  catalogs: CatalogPlan[];
+  /** A signability test failed (the tool exits -2 unless /ignoreerrors). */
+  errors: boolean;
+  written: boolean;
+  exitCode: number;
+}
+
+/** A failure after which Inf2Cat prints the message and "Signability test failed." (-1). */
+export class Inf2CatFailure extends WdksimError {
+  constructor(message: string, readonly stage: 'checks' | 'catalogs', readonly partial: Inf2CatResult) {
+    super(message, Inf2CatExit.usage);
+  }
+}
+
+/** The tests announced as steps (one dot each, or one line with /verbose). */
+const SIGNABILITY_TESTS = [
+  'INF syntax', '[Version] section', 'CatalogFile entry', 'DriverVer format', 'DriverVer date',
+  '[Manufacturer] decorations', 'Models sections', '[SourceDisksNames]', '[SourceDisksFiles]',
+  'CopyFiles sections', 'referenced files', 'file redistribution',
+];
+
+export async function runInf2Cat(request: Inf2CatRequest, hooks: Inf2CatHooks = {}): Promise<Inf2CatResult> {
+  const result: Inf2CatResult = { diagnostics: [], catalogs: [], errors: false, written: false, exitCode: Inf2CatExit.ok };
+  let stage: 'checks' | 'catalogs' = 'checks';
+  try {
+    hooks.step?.(`Processing driver package ${request.dir}`);
+    const pkg = await loadPackage(request.dir);
+    if (pkg.infs.length === 0) throw new WdksimError(`No .inf file found in ${request.dir}; /driver: must name the folder that holds the driver package's INF.`, Inf2CatExit.usage);
+    for (const inf of pkg.infs) {
+      hooks.step?.(`Parsing ${inf.path}`);
+      for (const os of request.oses) for (const test of SIGNABILITY_TESTS) hooks.step?.(`Testing ${inf.name} for ${os.id}: ${test}`);
+    }
+    result.diagnostics = checkPackage(pkg, { osIds: request.oses, useLocalTime: Boolean(request.useLocalTime), clock: request.clock });
+    result.catalogs = catalogPlans(pkg, { osIds: request.oses, ...(request.catalogVersion ? { catalogVersion: request.catalogVersion } : {}) });
+    result.errors = result.diagnostics.some((d) => d.severity === 'error');
+    const failed = result.errors && !request.ignoreErrors;
+    result.exitCode = failed ? Inf2CatExit.failed : Inf2CatExit.ok;
+    hooks.checked?.(result);
+    if (!failed && !request.noCat && result.catalogs.length > 0) {
+      stage = 'catalogs';
+      await writeCatalogs(result.catalogs, request, hooks);
+      result.written = true;
+    }
+    return result;
+  } catch (error) {
+    if (!(error instanceof WdksimError) || error instanceof Inf2CatFailure) throw error;
+    throw new Inf2CatFailure(error.message, stage, { ...result, written: false, exitCode: Inf2CatExit.usage });
+  }
+}
+
+/** Writes each plan's catalog; refuses a CatalogFile that would overwrite a package file or follow a link. */
+export async function writeCatalogs(plans: readonly CatalogPlan[], request: Pick<Inf2CatRequest, 'pageHashes' | 'clock'>, hooks: Pick<Inf2CatHooks, 'hashing'> = {}): Promise<void> {
+  // Guard: a CatalogFile that names a package file (the INF, the .sys) would overwrite it with the catalog.
+  const memberPaths = new Set(plans.flatMap((p) => p.members.map((m) => m.path.toLowerCase())));
+  for (const plan of plans) if (!/\.cat$/i.test(plan.path) || memberPaths.has(plan.path.toLowerCase()) || (plan.replaces !== undefined && memberPaths.has(plan.replaces.toLowerCase()))) throw new WdksimError(`${plan.path}: CatalogFile=${plan.catalogName} is not a .cat file name or names a file of the driver package; writing the catalog would overwrite it (name a .cat file)`, Inf2CatExit.failed);
+  const totals = new Map<CatalogPlan, { done: number; total: number }>();
+  for (const plan of plans) {
+    const der = await createCatalog({
+      members: plan.members,
+      osAttr: plan.osAttr,
+      catalogAttributes: plan.attributes,
+      version: plan.version,
+      now: request.clock.now(),
+      ...(request.pageHashes ? { pageHashes: request.pageHashes } : {}),
+      onProgress: (done, total) => {
+        if (!hooks.hashing) return;
+        totals.set(plan, { done, total });
+        let d = 0;
+        let t = 0;
+        for (const v of totals.values()) {
+          d += v.done;
+          t += v.total;
+        }
+        hooks.hashing(d, t);
+      },
+    });
+    // Guard: write-file-atomic follows a symbolic link; a package must not redirect its catalog outside itself.
+    if ((await lstat(plan.path).catch(() => undefined))?.isSymbolicLink()) throw new WdksimError(`${plan.path} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
+    // The catalog is written with its name in lower case; on a case-sensitive
+    // disk an older catalog spelled in another case is then removed.
+    const replaced = plan.replaces !== undefined && !(await sameFile(plan.replaces, plan.path)) ? plan.replaces : undefined;
+    if (replaced && (await lstat(replaced)).isSymbolicLink()) throw new WdksimError(`${replaced} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
+    try {
+      await writeFileAtomic(plan.path, der);
+      if (replaced) await unlink(replaced);
+    } catch (error) {
+      throw new WdksimError(describeFsError(error, plan.path), Inf2CatExit.usage);
+    }
+  }
+}
+
+/** Whether two names are one file (a case-insensitive disk); false when either does not exist. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [sa, sb] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+  return sa !== undefined && sb !== undefined && sa.ino === sb.ino && sa.dev === sb.dev;
+}
