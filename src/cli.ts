@@ -1,9 +1,14 @@
 // The wdksim program: global options, then dispatch to one tool. Errors are
 // mapped to exit codes here and nowhere else.
-import { WdksimError } from './errors.js';
+import { environmentError, WdksimError } from './errors.js';
 import { nodeIo, type Context, type Io } from './io.js';
 import { createClock } from './time/clock.js';
 import { commands, findCommand } from './commands/registry.js';
+import { applySettings } from './settings.js';
+import { installSignalHandlers } from './signals.js';
+
+/** A bad setting is a bad command line: each tool's usage exit code. */
+const USAGE_EXIT: Record<string, number> = { devcon: 3, inf2cat: 255, pnputil: 87 };
 
 import { VERSION } from './version.js';
 
@@ -87,6 +92,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stderr(`wdksim: unknown tool "${name}"; run "wdksim --help" for the list\n`);
       return 2;
     }
+    applySettings(io.env, USAGE_EXIT[entry.name] ?? 2);
     const ctx: Context = {
       io,
       clock: createClock(io.env, globals.now),
@@ -100,6 +106,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.stderr(`wdksim: ${error.message}\n`);
       return error.exitCode;
     }
+    const environment = environmentError(error);
+    if (environment) {
+      io.stderr(`wdksim: ${environment.message}\n`);
+      return environment.exitCode;
+    }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`wdksim: internal error: ${message} (this is a bug in wdksim; please report it with the command line you ran)\n`);
     if (io.env.WDKSIM_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
@@ -109,6 +120,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
 
 /** Entry point for bin/wdksim.js. */
 export async function main(): Promise<void> {
+  installSignalHandlers();
   const code = await runCli(process.argv.slice(2), nodeIo());
   if (!process.exitCode) process.exitCode = code;
 }

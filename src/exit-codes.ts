@@ -20,6 +20,12 @@ export const SigntoolExit = { ok: 0, error: 1, warning: 2 } as const;
 /** build: 0 package built, 1 a build step failed (missing binary, stampinf, inf2cat, signing), 2 bad command line or unreadable project. demo uses the same codes. */
 export const BuildExit = { ok: 0, failed: 1, usage: 2 } as const;
 
+/** Stopped by a signal: 128 + the signal number, as shells report it. */
+export const SignalExit = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/** The codes every tool shares (README, docs/limits.md): faults of the machine (src/errors.ts EnvironmentExit) and signals. */
+export const COMMON_EXITS = 'Every tool: 73 read-only file system, 74 disk full, out of inodes or I/O error, 77 permission denied (the machine\'s faults, not wdksim\'s); 130 stopped by SIGINT (Ctrl+C), 143 stopped by SIGTERM.';
+
 // pnputil's return values (wdk-tools.md §6.3). A Windows exit code is 32 bits; a POSIX
 // parent sees 8. wdksim exits with the low byte of the Windows value, which is what `$?`
 // shows when Windows' pnputil.exe runs under WSL, except that a failure whose low byte is

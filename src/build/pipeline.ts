@@ -22,7 +22,8 @@ import type { Clock } from '../time/clock.js';
 import { ensureTestCertificate, type BuildCertificate } from './certificate.js';
 import { commandLine, showPath } from './display.js';
 import { BuildLog, type BuildStep } from './log.js';
-import { isPeName, isPlaceholderBinary, makePlaceholderBinary } from './placeholder.js';
+import { packagePathFor, PackagePathError } from './package-path.js';
+import { isBuildOutputName, isPeName, isPlaceholderBinary, isRedistributable, makePlaceholderOutput } from './placeholder.js';
 
 export interface BuildOptions {
   clock: Clock;
@@ -33,6 +34,8 @@ export interface BuildOptions {
   /** --out: the package folder (default the project's $(PackageDir)). */
   packageDir?: string;
   write: (text: string) => void;
+  /** Where the failing step's `error:` line goes (the command: stderr, so it is printed once); default `write`. */
+  writeError?: (text: string) => void;
 }
 
 export interface BuildResult {
@@ -96,7 +99,11 @@ export async function runBuild(settings: ProjectSettings, options: BuildOptions)
     steps: log.steps,
   };
   log.heading(`Build started: Project: ${settings.projectName}, Configuration: ${settings.configuration} ${settings.platform} (${show(settings.projectFile)})`);
-  for (const warning of settings.warnings) log.heading(`warning: ${show(settings.projectFile)}: ${warning}`);
+  // Each warning names the file and line it is about (an evaluator warning) or is about the project file.
+  for (const warning of settings.warnings) {
+    const at = /^(.+?)\((\d+)\): /.exec(warning);
+    log.heading(at ? `warning: ${show(at[1]!)}(${at[2]}): ${warning.slice(at[0].length)}` : `warning: ${show(settings.projectFile)}: ${warning}`);
+  }
   try {
     await stages(settings, options, log, packageDir, result, show);
     result.files = listFiles(packageDir);
@@ -105,10 +112,10 @@ export async function runBuild(settings: ProjectSettings, options: BuildOptions)
     for (const file of result.files) log.heading(`  ${file}${result.placeholders.some((p) => basename(p).toLowerCase() === basename(file).toLowerCase()) ? '   (placeholder)' : ''}`);
     log.heading('Build succeeded.');
   } catch (error) {
-    if (!(error instanceof BuildFailure) && !(error instanceof WdksimError)) throw error;
+    if (!(error instanceof BuildFailure) && !(error instanceof WdksimError) && !(error instanceof PackagePathError)) throw error;
     result.error = error.message;
     result.files = listFiles(packageDir);
-    options.write(`error: ${error.message}\n`);
+    (options.writeError ?? options.write)(`error: ${error.message}\n`);
     log.heading('Build FAILED.');
   }
   return result;
@@ -118,11 +125,18 @@ async function stages(
   settings: ProjectSettings, options: BuildOptions, log: BuildLog, packageDir: string, result: BuildResult, show: (p: string) => string,
 ): Promise<void> {
   if (settings.infs.length === 0) {
-    throw new BuildFailure(`${show(settings.projectFile)} has no Inf item (.inx or .inf); add one, e.g. <Inf Include="${settings.projectName}.inx" /> (or "infs" in wdksim.json)`);
+    if (settings.filesToPackage.length === 0) {
+      const refs = settings.projectReferences;
+      throw new BuildFailure(refs !== undefined
+        ? `${show(settings.projectFile)} is a driver package project, but ${refs.length === 0 ? 'it references no driver project' : `the projects it references (${refs.map(show).join(', ')}) have no Inf item`}; add a <ProjectReference> to the driver project, or an Inf item`
+        : `${show(settings.projectFile)} has no Inf item (.inx or .inf) and nothing to package; add one, e.g. <Inf Include="${settings.projectName}.inx" /> (or "infs" in wdksim.json)`);
+    }
+    // A driver project without an INF: Visual Studio still links, test-signs and copies the binary to the
+    // package folder; StampInf and Inf2Cat have nothing to work on (docs/build.md).
   }
 
   // 1. StampInf: copy each INX/INF to $(IntDir) and stamp the copy.
-  const docs: Array<{ file: string; doc: InfDocument }> = [];
+  const docs: Array<{ file: string; source: string; doc: InfDocument }> = [];
   for (const inf of settings.infs) {
     const s = inf.stamp;
     const argv: string[] = [];
@@ -148,6 +162,7 @@ async function stages(
         ...(s.catalogFile ? { catalog: s.catalogFile } : {}),
         ...(s.kmdfVersion ? { kmdf: s.kmdfVersion } : {}),
         ...(s.umdfVersion ? { umdf: s.umdfVersion } : {}),
+        removeCoinstallers: true, // the -x the StampInf task passes
         env: options.env,
       };
       let stamped;
@@ -171,7 +186,7 @@ async function stages(
       }
     }
     await writeFile(inf.output, bytes);
-    docs.push({ file: inf.output, doc: parseInf(bytes, { file: inf.output }) });
+    docs.push({ file: inf.output, source: inf.source, doc: parseInf(bytes, { file: inf.output }) });
   }
 
   // 1b. InfVerif on the stamped copies with the rules of the project's WDK and its target
@@ -191,8 +206,11 @@ async function stages(
 
   // 2. The binaries: FilesToPackage ($(TargetPath) first) and the other files the INFs name, from $(OutDir).
   const wanted = new Map<string, string>(); // name (lower) → path in the package, as the INF lays it out
-  for (const { doc } of docs) {
+  for (const { doc, source } of docs) {
     for (const ref of referencedFiles(doc, settings.arch)) {
+      // Checked before any binary or package file is written: a `..` in SourceDisksNames would lead out of
+      // the package folder (and $(OutDir)). The line named is the project's INX/INF (stamping keeps lines).
+      packagePathFor(packageDir, ref.relativePath, ref.relativePath, doc, show(source));
       if (!wanted.has(basename(ref.relativePath).toLowerCase())) wanted.set(basename(ref.relativePath).toLowerCase(), ref.relativePath);
     }
   }
@@ -201,16 +219,21 @@ async function stages(
   for (const [name, rel] of wanted) {
     if (isInf(name) || binaries.some((b) => basename(b).toLowerCase() === name)) continue;
     const inOutDir = join(settings.outDir, rel);
-    if (existsSync(inOutDir) || (options.placeholderBinaries && isPeName(name))) binaries.push(inOutDir);
+    // A framework co-installer (WdfCoInstaller01015.dll...) is no build output: Visual Studio neither makes
+    // nor supplies it, so Inf2Cat reports it missing (22.9.1), as it does in Visual Studio's build.
+    if (existsSync(inOutDir) || (options.placeholderBinaries && isPeName(name) && !isRedistributable(name))) binaries.push(inOutDir);
   }
   const missing: string[] = [];
   for (const file of binaries) {
     const exists = existsSync(file);
-    if (options.placeholderBinaries && isPeName(file) && (!exists || isPlaceholderBinary(readBytes(file, 'binary')))) {
+    const output = isBuildOutputName(file);
+    if (options.placeholderBinaries && output && (!exists || isPlaceholderBinary(readBytes(file, 'binary')))) {
       const step = log.step('Link');
-      await writeFile(file, makePlaceholderBinary(basename(file), settings.arch));
+      await writeFile(file, makePlaceholderOutput(basename(file), settings.arch));
       result.placeholders.push(file);
-      log.line(step, `placeholder: ${show(file)}: a minimal ${/\.sys$/i.test(file) ? 'native-subsystem ' : ''}PE image marked WDKSIM-PLACEHOLDER stands in for the compiled driver (nothing compiles C here)`);
+      log.line(step, isPeName(file)
+        ? `placeholder: ${show(file)}: a minimal ${/\.sys$/i.test(file) ? 'native-subsystem ' : ''}PE image marked WDKSIM-PLACEHOLDER stands in for the compiled driver (nothing compiles C here)`
+        : `placeholder: ${show(file)}: a stand-in marked WDKSIM-PLACEHOLDER for the linker's symbol file`);
     } else if (!exists) {
       missing.push(file);
     } else if (isPlaceholderBinary(readBytes(file, 'binary'))) {
@@ -220,7 +243,19 @@ async function stages(
     }
   }
   if (missing.length > 0) {
-    throw new BuildFailure(`${missing.map(show).join(', ')}: the driver binary does not exist in the output folder; build the driver with the WDK first (wdksim does not compile C) and copy it there, or pass --placeholder-binaries to package a stand-in PE image`);
+    const outputs = missing.filter(isBuildOutputName);
+    const others = missing.filter((f) => !isBuildOutputName(f));
+    const parts: string[] = [];
+    if (outputs.length > 0) {
+      parts.push(options.placeholderBinaries
+        ? `${outputs.map(show).join(', ')}: not found`
+        : `${outputs.map(show).join(', ')}: the driver binary does not exist in the output folder; build the driver with the WDK first (wdksim does not compile C) and copy it there, or pass --placeholder-binaries to package a stand-in PE image`);
+    }
+    if (others.length > 0) {
+      const targets = settings.warnings.some((w) => w.includes('wdksim runs no custom targets'));
+      parts.push(`${others.map(show).join(', ')}: listed to be packaged (FilesToPackage, or named by the INF) but not found, and not a build output a placeholder can stand in for; create it or remove it from FilesToPackage${targets ? ' (if one of the project\'s custom targets named in the warnings above makes it: wdksim runs none)' : ''}`);
+    }
+    throw new BuildFailure(parts.join('; '));
   }
 
   // 3. Test-sign the binaries with the project's test certificate.
@@ -263,14 +298,20 @@ async function stages(
     await writeFile(to, readBytes(from, 'package'));
   };
   for (const { file } of docs) await copy(file, join(packageDir, basename(file)));
-  // Each binary keeps its own name (Windows matches names without case); the INF gives the folder.
+  // Each binary keeps its own name (Windows matches names without case); the INF gives the folder,
+  // which must stay inside the package folder.
   for (const file of binaries) {
-    const rel = wanted.get(basename(file).toLowerCase());
-    await copy(file, join(packageDir, rel ? dirname(rel) : '.', basename(file)));
+    if (docs.some((d) => d.file === file)) continue; // a stamped INF listed in FilesToPackage is already there
+    const name = basename(file).toLowerCase();
+    const rel = wanted.get(name);
+    const from = docs.find((d) => referencedFiles(d.doc, settings.arch).some((r) => r.relativePath === rel));
+    const to = packagePathFor(packageDir, file, rel, from?.doc, from ? show(from.source) : show(settings.projectFile));
+    await copy(file, to);
   }
 
-  // 5. Inf2Cat on the package folder.
-  if (settings.inf2cat.enabled) {
+  // 5. Inf2Cat on the package folder (Visual Studio's words when there is no INF).
+  if (settings.inf2cat.enabled && docs.length === 0) log.line(log.step('Inf2Cat'), 'Inf2Cat task was skipped as there were no inf files to process');
+  if (settings.inf2cat.enabled && docs.length > 0) {
     const i = settings.inf2cat;
     if (i.osList.length === 0) throw new BuildFailure('Inf2CatWindowsVersionList is empty; name the /os ids (e.g. 10_X64)');
     const argv = [`/driver:${show(packageDir)}`, `/os:${i.osList.join(',')}`];
@@ -283,8 +324,12 @@ async function stages(
     step.exitCode = run.exitCode;
     log.line(step, run.output);
     if (run.exitCode !== 0) {
+      const coinstallers = [...wanted.keys()].filter((n) => isRedistributable(n) && !existsSync(join(packageDir, wanted.get(n)!)));
+      const hint = coinstallers.length > 0
+        ? `; the INF names ${coinstallers.join(', ')}, a framework co-installer the WDK no longer ships and Windows 10 does not need: remove the INF's CoInstallers sections (learn.microsoft.com/windows-hardware/drivers/develop/removing-coinstallers)`
+        : '';
       throw new BuildFailure(run.exitCode === 254
-        ? 'Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)'
+        ? `Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)${hint}`
         : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode})`);
     }
     for (const path of run.catalogs) if (!result.catalogs.includes(path)) result.catalogs.push(path);

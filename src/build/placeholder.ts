@@ -14,6 +14,23 @@ export function isPeName(name: string): boolean {
   return /\.(sys|dll|exe)$/i.test(name);
 }
 
+/** Framework co-installers and other redistributables the WDK once shipped: never a project's build output. */
+export function isRedistributable(name: string): boolean {
+  return /^(wdfcoinstaller|wudfupdate_|winusbcoinstaller)\d*\.dll$/i.test(name.split(/[\\/]/).pop() ?? name);
+}
+
+/** Build outputs a placeholder can stand in for: PE images and the linker's symbol files. */
+export function isBuildOutputName(name: string): boolean {
+  return isPeName(name) || /\.pdb$/i.test(name);
+}
+
+/** A stand-in for a build output: a PE image, or for a .pdb the MSF 7.00 signature followed by the marker. */
+export function makePlaceholderOutput(name: string, arch: InfArch): Buffer {
+  if (isPeName(name)) return makePlaceholderBinary(name, arch);
+  const header = Buffer.from('Microsoft C/C++ MSF 7.00\r\n\x1aDS\0\0\0', 'latin1');
+  return Buffer.concat([header, Buffer.from(`\n${PLACEHOLDER_MARKER}: ${name} is not a linker's symbol file; wdksim build --placeholder-binaries made it.\n`, 'latin1')]);
+}
+
 const MACHINE: Partial<Record<InfArch, number>> = { amd64: 0x8664, arm64: 0xaa64 };
 
 export function makePlaceholderBinary(name: string, arch: InfArch): Buffer {

@@ -3,7 +3,7 @@
 // shadow entries, §3.4). Same inputs + same `now` → same bytes.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { InputError, describeFsError } from '../errors.js';
+import { InputError, fsFailure } from '../errors.js';
 import {
   catalogAttribute,
   type EncodedMember,
@@ -67,7 +67,7 @@ async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[
     try {
       return statSync(m.path).size;
     } catch (error) {
-      throw new InputError(describeFsError(error, m.path));
+      throw fsFailure(error, m.path);
     }
   });
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -91,7 +91,7 @@ async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[
           },
         });
       } catch (error) {
-        throw new InputError(describeFsError(error, input.path));
+        throw fsFailure(error, input.path);
       }
       out[index] = { input, digests };
     }
@@ -166,7 +166,7 @@ export async function createCatalog(options: CreateCatalogOptions): Promise<Buff
       h.pageLink = pageHashLink(pageHashTableOfFile(h.input.path, alg), alg);
     } catch (error) {
       if (error instanceof PageHashError) throw new InputError(`${h.input.path}: cannot compute page hashes: ${error.message}`);
-      throw new InputError(describeFsError(error, h.input.path));
+      throw fsFailure(error, h.input.path);
     }
   }
   return catalogFromDigests(hashed, options);

@@ -1,7 +1,7 @@
 // Encoding of the Certificate Trust List that is a catalog's content
 // (catalog-format §2-§5): members with their tags and attributes, catalog
 // name/value attributes, and the unsigned PKCS#7 SignedData around it.
-import { bitString, bmp, ctx, ctxPrim, int, NULL, octets, oid, seq, set, time, tlv, wstrz } from './der.js';
+import { bitString, bmp, ctx, ctxPrim, int, NULL, octets, oid, seq, seqOf, set, setOf, time, tlv, wstrz } from './der.js';
 import { hashOid, OID, SIP, type HashAlgorithm } from './oids.js';
 
 /** CRYPTCAT_ATTR_AUTHENTICATED | NAMEASCII | DATAASCII: what Inf2Cat writes. */
@@ -67,7 +67,7 @@ export interface EncodedMember {
   attributes: Buffer[];
 }
 
-export const encodeMember = (m: EncodedMember): Buffer => seq(octets(m.tag), set(...m.attributes));
+export const encodeMember = (m: EncodedMember): Buffer => seq(octets(m.tag), setOf(m.attributes));
 
 // The MemberInfo attributes are the same for every member of a kind: encoded once.
 const MEMBER_INFO_V1 = { pe: memberAttribute(OID.catMemberInfo, seq(bmp(SIP.pe), int(512))), flat: memberAttribute(OID.catMemberInfo, seq(bmp(SIP.flat), int(512))) };
@@ -106,7 +106,7 @@ export function encodeCtl(f: CtlFields): Buffer {
     octets(f.listIdentifier),
     time(f.thisUpdate),
     seq(oid(f.version === 1 ? OID.catalogListMember : OID.catalogListMember2), NULL),
-    seq(...members.map(encodeMember)),
+    seqOf(members.map(encodeMember)),
   ];
   if (f.catalogAttributes.length > 0) parts.push(ctx(0, seq(...f.catalogAttributes)));
   return seq(...parts);

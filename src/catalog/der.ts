@@ -13,6 +13,14 @@ export function derLength(n: number): Buffer {
 }
 
 export function tlv(tag: number, ...parts: Buffer[]): Buffer {
+  return tlvOf(tag, parts);
+}
+
+/**
+ * tlv over an array of parts. Catalogs list one part per file: spreading tens of
+ * thousands of them as arguments overflows the stack, so big lists come through here.
+ */
+export function tlvOf(tag: number, parts: readonly Buffer[]): Buffer {
   // One allocation per TLV: a catalog of 10,000 members encodes ~200,000 of them.
   let length = 0;
   for (const p of parts) length += p.length;
@@ -30,9 +38,11 @@ export function tlv(tag: number, ...parts: Buffer[]): Buffer {
   return out;
 }
 
-export const seq = (...parts: Buffer[]): Buffer => tlv(0x30, ...parts);
+export const seq = (...parts: Buffer[]): Buffer => tlvOf(0x30, parts);
+export const seqOf = (parts: readonly Buffer[]): Buffer => tlvOf(0x30, parts);
 /** DER SET OF: the element encodings sorted byte-wise (X.690 §11.6). */
-export const set = (...parts: Buffer[]): Buffer => tlv(0x31, ...(parts.length < 2 ? parts : [...parts].sort(Buffer.compare)));
+export const set = (...parts: Buffer[]): Buffer => setOf(parts);
+export const setOf = (parts: readonly Buffer[]): Buffer => tlvOf(0x31, parts.length < 2 ? parts : [...parts].sort(Buffer.compare));
 export const octets = (bytes: Buffer): Buffer => tlv(0x04, bytes);
 export const NULL = Buffer.from([0x05, 0x00]);
 /** [n] constructed (EXPLICIT, or IMPLICIT of a constructed type). */

@@ -19,12 +19,16 @@ export interface PackageEntry {
   isPe?: boolean;
 }
 
-async function listFiles(dir: string, base = dir): Promise<string[]> {
+async function listFiles(base: string): Promise<string[]> {
+  // A queue of folders, not recursion: neither deep trees nor many files grow the stack.
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(full, base)));
-    else if (entry.isFile()) out.push(relative(base, full).split(sep).join('/'));
+  const folders = [base];
+  for (let i = 0; i < folders.length; i++) {
+    for (const entry of await readdir(folders[i]!, { withFileTypes: true })) {
+      const full = join(folders[i]!, entry.name);
+      if (entry.isDirectory()) folders.push(full);
+      else if (entry.isFile()) out.push(relative(base, full).split(sep).join('/'));
+    }
   }
   return out.sort();
 }

@@ -139,7 +139,7 @@ export function readCatalog(buf: Buffer): CatalogInfo {
     const subjectAlgorithm = readOid(children(expect(ctl[i++], 0x30, 'subjectAlgorithm'))[0], 'subjectAlgorithm');
     const version: 1 | 2 = subjectAlgorithm === OID.catalogListMember2 ? 2 : 1;
     const members: CatalogMember[] = [];
-    if (ctl[i]?.tag === 0x30) members.push(...children(ctl[i++]!).map((m) => parseMember(m, version)));
+    if (ctl[i]?.tag === 0x30) for (const m of children(ctl[i++]!)) members.push(parseMember(m, version));
     const attributes: CatalogNameValue[] = [];
     if (ctl[i]?.tag === 0xa0) {
       for (const ext of children(expect(children(ctl[i]!)[0], 0x30, 'ctlExtensions'))) {

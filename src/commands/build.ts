@@ -4,6 +4,8 @@
 // src/project; this parses the command line and prints.
 import { resolve } from 'node:path';
 import { runBuild } from '../build/index.js';
+import { showPath } from '../build/display.js';
+import { formatExplain } from '../build/explain.js';
 import { BuildExit } from '../exit-codes.js';
 import { parseBuildArgs } from './args/build.js';
 import type { Context } from '../io.js';
@@ -18,7 +20,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const settings = readProject(resolve(ctx.io.cwd, args.project), {
     ...(args.configuration ? { configuration: args.configuration } : {}),
     ...(args.platform ? { platform: args.platform } : {}),
+    env: ctx.io.env,
+    clock: ctx.clock,
   });
+  if (args.explain && !args.json) ctx.io.stdout(formatExplain(settings, (p) => showPath(p, ctx.io.cwd)));
   const result = await runBuild(settings, {
     clock: ctx.clock,
     env: ctx.io.env,
@@ -26,8 +31,9 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     placeholderBinaries: args.placeholders,
     ...(args.out ? { packageDir: resolve(ctx.io.cwd, args.out) } : {}),
     write: args.json ? () => {} : ctx.io.stdout,
+    // The failing step's error is printed once, on stderr, where the log would have it.
+    writeError: ctx.io.stderr,
   });
-  if (args.json) ctx.io.stdout(`${JSON.stringify(result, null, 2)}\n`);
-  else if (!result.success) ctx.io.stderr(`wdksim build: ${result.error}\n`);
+  if (args.json) ctx.io.stdout(`${JSON.stringify(args.explain ? { ...result, explain: settings.provenance } : result, null, 2)}\n`);
   return result.success ? BuildExit.ok : BuildExit.failed;
 }

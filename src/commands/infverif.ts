@@ -6,10 +6,10 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import writeFileAtomic from 'write-file-atomic';
-import { InputError, UsageError, WdksimError, describeFsError } from '../errors.js';
+import { UsageError, WdksimError, describeFsError, environmentError } from '../errors.js';
+import { validateTargets } from './infverif-batch.js';
 import { exitCodeTables, LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { parseInfBytesChecked, readInfFile } from '../inf/parse.js';
 import { formatters, type FileReport } from '../report/index.js';
 import { infRules, ruleById } from '../rules/index.js';
 import { RULE_CRASHED } from '../rules/engine.js';
@@ -224,14 +224,23 @@ async function expandWildcard(path: string, cwd: string): Promise<string[]> {
   }
 }
 
-async function walk(dir: string, cwd: string): Promise<string[]> {
+async function walk(root: string, cwd: string): Promise<string[]> {
+  // Pre-order in name order with an explicit stack (no recursion: deep trees do not grow the call stack).
   const out: string[] = [];
-  const entries = await readdir(resolve(cwd, dir), { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    if (e.isDirectory()) out.push(...(await walk(p, cwd)));
-    else if (e.isFile() && /\.in[fx]$/i.test(e.name)) out.push(p);
+  const stack: { path: string; dir: boolean }[] = [{ path: root, dir: true }];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (!item.dir) {
+      out.push(item.path);
+      continue;
+    }
+    const entries = await readdir(resolve(cwd, item.path), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      if (e.isDirectory()) stack.push({ path: join(item.path, e.name), dir: true });
+      else if (e.isFile() && /\.in[fx]$/i.test(e.name)) stack.push({ path: join(item.path, e.name), dir: false });
+    }
   }
   return out;
 }
@@ -278,7 +287,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     if (/[*?]/.test(basename(input))) {
       const matched = await expandWildcard(input, cwd);
       if (matched.length === 0) fail(`no INF file matches ${input} (InfVerif 1000: INF not found)`);
-      targets.push(...matched);
+      for (const m of matched) targets.push(m);
       continue;
     }
     try {
@@ -286,7 +295,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       if (info.isDirectory()) {
         const found = await walk(input, cwd);
         if (found.length === 0) fail(`${input}: directory holds no *.inf or *.inx file`);
-        targets.push(...found);
+        for (const f of found) targets.push(f); // not push(...found): a big tree overflows the stack
       } else {
         targets.push(input);
       }
@@ -294,25 +303,13 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       fail(`${describeFsError(error, input)} (InfVerif 1000: INF not found)`);
     }
   }
-  for (const target of targets) {
-    try {
-      const doc = target === '-'
-        ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' })
-        : await readInfFile(resolve(cwd, target), { file: target });
-      const result = validateDocument(doc, { mode: opts.mode, stampinf, wdk: kit, suppress });
-      if (opts.info) ctx.io.stdout(infSummary(doc, target === '-' ? '<stdin>' : target));
-      const diagnostics = opts.osver === undefined ? result.diagnostics : result.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase());
-      files.push({
-        file: target === '-' ? '<stdin>' : target,
-        ...(target === '-' ? {} : { absolute: resolve(cwd, target) }),
-        diagnostics,
-        lineText: (n) => result.document.lineText(n),
-      });
-    } catch (error) {
-      if (error instanceof InputError) fail(error.message);
-      else throw error;
-    }
-  }
+  await validateTargets(
+    targets,
+    { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin() },
+    (report) => files.push(opts.osver === undefined ? report : { ...report, diagnostics: report.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase()) }),
+    (error) => fail(error.message),
+    opts.info ? (doc, file) => ctx.io.stdout(infSummary(doc, file)) : undefined,
+  );
 
   const rules = new Map<string, RuleMeta>(infRules.map((r) => [r.id, r]));
   const toFile = opts.outputFile !== undefined;
@@ -329,7 +326,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     try {
       await writeFileAtomic(out, report);
     } catch (error) {
-      throw new WdksimError(describeFsError(error, opts.outputFile!), LintExit.usage);
+      throw environmentError(error) ?? new WdksimError(describeFsError(error, opts.outputFile!), LintExit.usage);
     }
   } else {
     ctx.io.stdout(report);

@@ -22,6 +22,8 @@ import {
   type SigningIdentity,
 } from '../catalog/index.js';
 import { exitCodeTables, SigntoolExit } from '../exit-codes.js';
+import { describeFsError, WdksimError } from '../errors.js';
+import { isPeFile, signPeFile } from '../catalog/pe-sign-file.js';
 import type { Context } from '../io.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 
@@ -159,14 +161,28 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
     ctx.io.stderr('SignTool Warning: timestamping is not available in wdksim (no network); files are signed without a timestamp.\n');
     warnings++;
   }
+  const pageHashes = s.flags.has('ph') && !s.flags.has('nph');
   for (const file of s.files) {
     const path = resolve(ctx.io.cwd, file);
+    // A PE image is signed streaming (any size, flat memory); catalogs and /ph read the file whole.
+    if (!pageHashes && (await isPeFile(path).catch(() => false))) {
+      try {
+        await signPeFile(path, identity, { digest, description: one(s, 'd'), url: one(s, 'du') });
+      } catch (e) {
+        error(ctx, `An error occurred while attempting to sign: ${file} (${describeFsError(e, file)})`);
+        errors++;
+        continue;
+      }
+      signed++;
+      if (!quiet) out.push(`Successfully signed: ${file}`);
+      continue;
+    }
     const bytes = await readInput(ctx, path, file);
     if (!bytes) {
       errors++;
       continue;
     }
-    const result = signBytes(bytes, identity, { digest, description: one(s, 'd'), url: one(s, 'du'), pageHashes: s.flags.has('ph') && !s.flags.has('nph') });
+    const result = signBytes(bytes, identity, { digest, description: one(s, 'd'), url: one(s, 'du'), pageHashes });
     if (!result.signed) {
       error(ctx, 'This file format cannot be signed because it is not recognized.');
       error(ctx, `An error occurred while attempting to sign: ${file}`);
@@ -269,7 +285,18 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
     // signtool: "Verifying:" with /v, else the File/Index/Algorithm/Timestamp table.
     if (verbose) print(`Verifying: ${file}`);
     else print(`File: ${file}\nIndex  Algorithm  Timestamp    \n========================================`);
-    const verification = await verifyFileSignature(path, bytes, { ...(catalogArg ? { catalog: resolve(ctx.io.cwd, catalogArg) } : {}), catalogsBeside: s.flags.has('a'), trust });
+    let verification: Awaited<ReturnType<typeof verifyFileSignature>>;
+    try {
+      verification = await verifyFileSignature(path, bytes, { ...(catalogArg ? { catalog: resolve(ctx.io.cwd, catalogArg) } : {}), catalogsBeside: s.flags.has('a'), trust });
+    } catch (e) {
+      // A damaged (bit-flipped) signature or certificate the parsers cannot read is a failed
+      // verification, as WinVerifyTrust reports it (CRYPT_E_ASN1_BADTAG), not a crash.
+      if (e instanceof WdksimError) throw e;
+      error(ctx, `WinVerifyTrust returned error: 0x8009310B\n\tASN1 bad tag value met. (the signature or a certificate in it is damaged: ${e instanceof Error ? e.message : String(e)})`);
+      print('');
+      errors++;
+      continue;
+    }
     if (!verification.ok) {
       if (verification.failure === 'unrecognized') error(ctx, 'This file format cannot be verified because it is not recognized.');
       else if (verification.failure === 'catalog-unreadable') error(ctx, `The catalog ${catalogArg} could not be read: ${verification.message}`);
@@ -314,8 +341,12 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
 async function readInput(ctx: Context, path: string, shown: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
-  } catch {
-    error(ctx, `File not found: ${shown}`);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // Only a missing file is "File not found"; anything else says what went wrong.
+    if (code === 'ENOENT') error(ctx, `File not found: ${shown}`);
+    else if (code === 'ERR_FS_FILE_TOO_LARGE' || e instanceof RangeError) error(ctx, `${shown}: too large to read whole (over 2 GiB) and not a PE image that can be signed streaming`);
+    else error(ctx, describeFsError(e, shown));
     return undefined;
   }
 }

@@ -34,7 +34,8 @@ byte of the file (encoding, BOM, line ends, comments, spacing) is kept.
   -i DIR       folder holding ntverp.h
   -p PROVIDER  write Provider=PROVIDER into [Version]
   -n           verbose: print what was stamped
-  -x           accepted and ignored (Visual Studio passes it)
+  -x           drop the lines that name the co-installer by $KMDFCOINSTALLERVERSION$ or
+               $UMDFCOINSTALLERVERSION$ (Visual Studio passes -x on every build)
   -o OUT       wdksim: write the stamped file to OUT and leave FILE as it is
   --json       print the changed lines as JSON (section, line, before, after)
 
@@ -90,7 +91,7 @@ export function parseStampinfArgs(argv: string[]): Parsed {
     const letter = token.name;
     if (letter === 'h') { parsed.help = true; continue; }
     if (letter === 'n') { parsed.verbose = true; continue; }
-    if (letter === 'x') continue; // accepted and ignored
+    if (letter === 'x') { parsed.request.removeCoinstallers = true; continue; } // as the WDK's StampInf task passes it
     const value = token.value;
     if (value === undefined) continue; // -d / -v without a value
     switch (letter) {

@@ -4,7 +4,7 @@
 // found, the INF/INX files themselves as standalone packages.
 import { existsSync, lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError, describeFsError } from '../errors.js';
+import { InputError, fsFailure } from '../errors.js';
 import { parseArch, type Arch } from '../inf/arch.js';
 import { manufacturerLines } from '../inf/decorations.js';
 import { parseInf } from '../inf/parse.js';
@@ -63,7 +63,7 @@ export function discover(paths: string[], cwd: string): { projects: string[]; in
     try {
       info = statSync(abs);
     } catch (error) {
-      throw new InputError(describeFsError(error, p));
+      throw fsFailure(error, p);
     }
     if (info.isFile()) {
       if (isProject(basename(abs))) projects.push(abs);

@@ -5,6 +5,7 @@
 import type { Diagnostic, Span } from '../diagnostic.js';
 import type { EolStyle, InfEncoding } from './decode.js';
 import { LexedEntry } from './lexer.js';
+import { LimitError, limits } from '../limits.js';
 import { expand, selectStringsSection, type ExpandOptions } from './strings.js';
 
 // Lookups name sections and keys with the same few literals ('Version', 'CopyFiles'...):
@@ -148,6 +149,8 @@ export class InfDocument {
   #dirids: ReadonlyMap<number, string> | undefined;
   #expandDefaults: ExpandOptions | undefined;
   #unknownTokenSeen = false;
+  /** Characters substitution has produced so far (bounded by limits().infExpansion). */
+  #expanded = 0;
 
   constructor(init: InfDocumentInit) {
     this.file = init.file;
@@ -243,11 +246,23 @@ export class InfDocument {
           if (!DECIMAL.test(name)) this.#unknownTokenSeen = true;
         },
       };
-      return expand(raw, this.#expandDefaults);
+      return this.#counted(expand(raw, this.#expandDefaults));
     }
     const dirids = options?.dirids ?? this.#dirids;
     const onUnknown = options?.onUnknown;
-    return expand(raw, { strings: this.strings.values, ...(dirids ? { dirids } : {}), ...(onUnknown ? { onUnknown } : {}) });
+    return this.#counted(expand(raw, { strings: this.strings.values, ...(dirids ? { dirids } : {}), ...(onUnknown ? { onUnknown } : {}) }));
+  }
+
+  /**
+   * Each field expands to at most 4,096 characters, but a 3-character %a% can
+   * name a 4,096-character string: a small INF could make gigabytes of text.
+   */
+  #counted(value: string): string {
+    this.#expanded += value.length;
+    if (this.#expanded > limits().infExpansion) {
+      throw new LimitError('infExpansion', `${this.file}: substituting its %tokens% makes too much text (a [Strings] bomb?)`);
+    }
+    return value;
   }
 
   /**

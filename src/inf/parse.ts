@@ -2,6 +2,7 @@
 // readInfFile throws InputError only when the file cannot be read at all.
 import { readFile, stat } from 'node:fs/promises';
 import { InputError, describeFsError } from '../errors.js';
+import { LimitError, limits } from '../limits.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Span } from '../diagnostic.js';
 import { decodeBytes, eolFromCounts, looksBinary, type EolStyle } from './decode.js';
@@ -22,11 +23,16 @@ const SIGNATURES = new Set(['$windows nt$', '$chicago$', '$windows 95$']);
 /** Files sections and entries into the document as the lexer finds them (no intermediate item list). */
 class DocumentSink implements LexSink<InfEntry> {
   current: InfSection | undefined = undefined;
+  entries = 0;
+  readonly maxSections = limits().infSections;
+  readonly maxEntries = limits().infEntries;
   constructor(readonly doc: InfDocument) {}
   section(name: string, line: number, span: Span): void {
     this.current = this.doc.openSection({ name, line, span });
+    if (this.doc.sections.length > this.maxSections) throw new LimitError('infSections', `${this.doc.file}, line ${line}: too many sections`);
   }
   entry(entry: InfEntry): void {
+    if (++this.entries > this.maxEntries) throw new LimitError('infEntries', `${this.doc.file}, line ${entry.line}: too many lines with content`);
     entry.doc = this.doc;
     const current = this.current;
     if (current !== undefined) {
@@ -58,7 +64,9 @@ export function parseInf(input: Buffer | string, options: ParseOptions = {}): In
   });
   const lexed = lex(decoded.text, InfEntry, new DocumentSink(doc), lineStarts);
   if (!fromText) (doc as { eol: EolStyle }).eol = eolFromCounts(lexed.lf, lexed.crlf);
-  doc.diagnostics.push(...decoded.diagnostics, ...lexed.diagnostics);
+  // A loop, not push(...list): an INF can hold more diagnostics than the stack has room for arguments.
+  for (const d of decoded.diagnostics) doc.diagnostics.push(d);
+  for (const d of lexed.diagnostics) doc.diagnostics.push(d);
   checkFile(doc);
   for (const d of doc.diagnostics) d.file ??= doc.file;
   return doc;

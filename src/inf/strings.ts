@@ -1,6 +1,7 @@
 // [Strings] selection and %token% substitution (inf-format.md §1.12, §1.13,
 // §2.13): a single left-to-right pass, never recursive; %% is a literal %;
-// an unknown token stays as written; a decimal token names a DIRID.
+// an unknown token stays as written; a decimal token names a DIRID. Being a
+// single pass, its depth is 1: a value holding %other% is not expanded again.
 import { diridPath } from './dirids.js';
 
 /** SetupAPI truncates a substituted string at MAX_INF_STRING_LENGTH. */
@@ -71,6 +72,8 @@ export function expand(raw: string, options: ExpandOptions): string {
         out += raw.slice(i, close + 1);
       }
     }
+    // Past the limit nothing more is kept: stop (a line of many long tokens would otherwise build megabytes to cut).
+    if (out.length >= MAX_STRING) break;
     const following = raw.indexOf('%', next);
     if (following === -1) {
       out += raw.slice(next);

@@ -3,7 +3,7 @@
 // and import the .cer files into the Root and TrustedPublisher stores.
 import { hostReadFile as readFile, hostReaddir as readdir, hostStat as stat } from './fs/host.js';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError, describeFsError } from '../errors.js';
+import { InputError, fsFailure } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
 import type { Arch } from '../inf/arch.js';
 import { catalogFileFor } from '../package/catalog-file.js';
@@ -30,7 +30,7 @@ export async function deployPackage(tx: Transaction, source: string): Promise<De
   try {
     info = await stat(abs);
   } catch (error) {
-    throw new InputError(describeFsError(error, source));
+    throw fsFailure(error, source);
   }
   const pkgDir = info.isDirectory() ? abs : dirname(abs);
   const entries = await readdir(pkgDir);
@@ -46,7 +46,7 @@ export async function deployPackage(tx: Transaction, source: string): Promise<De
     try {
       bytes = await readFile(infAbs);
     } catch (error) {
-      throw new InputError(describeFsError(error, infAbs));
+      throw fsFailure(error, infAbs);
     }
     const doc = parseInfBytesChecked(bytes, { file: name });
     wanted.set(name.toLowerCase(), name);
@@ -71,7 +71,7 @@ export async function deployPackage(tx: Transaction, source: string): Promise<De
     try {
       bytes = await readFile(found.abs);
     } catch (error) {
-      throw new InputError(describeFsError(error, found.abs));
+      throw fsFailure(error, found.abs);
     }
     const dest = await tx.writeFile(`${DRIVERTEST_DIR}/${rel}`, bytes, `package file ${rel}`);
     tx.trackFile(dest, bytes);

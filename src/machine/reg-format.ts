@@ -21,8 +21,15 @@ function queryData(v: RegValue): string {
 
 /** Keys in registry order (case-insensitive alphabetical), parents first. */
 function subtree(reg: Registry, key: string): string[] {
-  const out = [key];
-  for (const sub of reg.subkeys(key)) out.push(...subtree(reg, sub));
+  // Depth-first with an explicit stack, not recursion: a tree 512 levels deep must not need 512 frames.
+  const out: string[] = [];
+  const stack = [key];
+  while (stack.length > 0) {
+    const next = stack.pop()!;
+    out.push(next);
+    const subs = reg.subkeys(next);
+    for (let i = subs.length - 1; i >= 0; i--) stack.push(subs[i]!);
+  }
   return out;
 }
 

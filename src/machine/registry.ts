@@ -1,6 +1,8 @@
 // The registry as the state keeps it: full key paths → values. Key paths and
 // value names are matched without regard to case, as Windows does; the case
 // first written is kept for display.
+import { LimitError, REGISTRY_MAX_DEPTH, REGISTRY_MAX_KEY_NAME, limits } from '../limits.js';
+import { InstallError, SetupError } from './install-error.js';
 import type { MachineState, RegValue } from './schema.js';
 
 export const HKLM = 'HKEY_LOCAL_MACHINE';
@@ -85,8 +87,21 @@ export function registryParts(data: MachineState['registry']): readonly string[]
 /** Lower-case key → stored key, per registry object, shared by every Registry over it (kept up to date by its methods). */
 const indexes = new WeakMap<object, Map<string, string>>();
 
+/** Windows' registry limits: a tree 512 levels deep, a key name of 255 characters (refused, as RegCreateKeyEx does). */
+function checkKeyShape(parts: readonly string[]): void {
+  if (parts.length - 1 > REGISTRY_MAX_DEPTH) {
+    throw new InstallError(`registry key ${parts.slice(0, 4).join('\\')}\\... is ${parts.length - 1} levels deep; Windows allows at most ${REGISTRY_MAX_DEPTH} (ERROR_INVALID_DATA)`, SetupError.invalidData);
+  }
+  const long = parts.find((p) => p.length > REGISTRY_MAX_KEY_NAME);
+  if (long !== undefined) {
+    throw new InstallError(`registry key name "${long.slice(0, 40)}..." is ${long.length} characters long; Windows allows at most ${REGISTRY_MAX_KEY_NAME} (ERROR_INVALID_DATA)`, SetupError.invalidData);
+  }
+}
+
 export class Registry {
   #index: Map<string, string>;
+  /** Keys this Registry (one transaction) created, bounded by limits().registryKeys. */
+  #created = 0;
   constructor(readonly data: MachineState['registry']) {
     let index = indexes.get(data);
     // Registry is the only writer of a registry object (WDKSIM_VALIDATE_STATE checks the text that
@@ -114,6 +129,7 @@ export class Registry {
     const norm = normalizeKeyPath(path);
     if (norm === undefined) throw new Error(`unknown registry root in ${path}`);
     const parts = norm.split('\\');
+    checkKeyShape(parts);
     let current = '';
     for (let i = 0; i < parts.length; i++) {
       const candidate = i === 0 ? parts[0]! : `${current}\\${parts[i]}`;
@@ -121,6 +137,8 @@ export class Registry {
       if (existing) {
         current = existing;
       } else {
+        // Each key stores its full path: keys created without bound would grow the state quadratically.
+        if (++this.#created > limits().registryKeys) throw new LimitError('registryKeys', `registry key ${norm.slice(0, 120)}...: one operation creates too many registry keys`);
         this.data[candidate] = { values: {} };
         this.#index.set(candidate.toLowerCase(), candidate);
         added(this.data, candidate);

@@ -174,13 +174,13 @@ export async function fileQueue(a: RunContext, ref: SectionRef): Promise<void> {
         } else {
           await tx.writeFile(destRel, source.bytes, 'CopyFiles destination');
           tx.trackFile(destRel, source.bytes);
-          if (!exists && !a.made.files.includes(destRel)) a.made.files.push(destRel);
+          if (!exists) pushOnce(a.made.files, destRel);
           a.log.entry('flq:', `Copying '${source.display}' to '${destWin}'.`);
         }
       } else {
         a.log.entry('flq:', `'${destWin}' runs from the driver store (DIRID 13).`);
       }
-      if (!a.files.some((f) => f.toLowerCase() === destWin.toLowerCase())) a.files.push(destWin);
+      pushOnce(a.files, destWin, true);
     }
   }
 }
@@ -313,4 +313,19 @@ export function applyWdf(a: RunContext, sectionName: string): void {
 /** DelReg/AddReg of each section, with the HKR the caller binds. */
 export function applyReg(refs: readonly SectionRef[], ctx: Omit<RegContext, 'hkr'> & { hkr: string | undefined }): void {
   for (const ref of refs) applyRegDirectives(ref.doc, ref.name, ctx);
+}
+
+// The lists a run builds grow by one file at a time; a set beside each keeps adding linear in the package's files.
+const listSets = new WeakMap<string[], Set<string>>();
+
+function pushOnce(list: string[], item: string, foldCase = false): void {
+  const key = foldCase ? item.toLowerCase() : item;
+  let seen = listSets.get(list);
+  if (!seen) {
+    seen = new Set(list.map((x) => (foldCase ? x.toLowerCase() : x)));
+    listSets.set(list, seen);
+  }
+  if (seen.has(key)) return;
+  seen.add(key);
+  list.push(item);
 }

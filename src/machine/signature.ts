@@ -9,7 +9,8 @@
 // amd64/arm64: see device-status.ts.
 import { hashBytes } from '../catalog/hash.js';
 import { readCatalog } from '../catalog/read.js';
-import { findMember, verifyCatalogSignature } from '../catalog/verify.js';
+import { memberIndex } from '../catalog/member-index.js';
+import { verifyCatalogSignature } from '../catalog/verify.js';
 import { InstallError, SetupError } from './install-error.js';
 import { MICROSOFT_ROOT_THUMBPRINTS } from './microsoft-roots.js';
 import type { MachineState } from './schema.js';
@@ -35,10 +36,11 @@ export function checkPackageSignature(state: MachineState, catalogName: string, 
   } catch (error) {
     throw new InstallError(`${catalogName}: not a valid catalog (${(error as Error).message}); re-create it with inf2cat and sign it`, SetupError.noSignature);
   }
+  const index = memberIndex(info);
   for (const file of files) {
     const d = hashBytes(file.bytes, { algorithms: ['sha1', 'sha256'] });
     const name = file.path.split('/').pop()!;
-    const found = findMember(info, { sha1: d.sha1!, sha256: d.sha256! }, name);
+    const found = index.find({ sha1: d.sha1!, sha256: d.sha256! }, name);
     if (found.status === 'mismatch') {
       throw new InstallError(`The hash for the file ${file.path} is not present in the specified catalog file ${catalogName}: the file changed after the catalog was made (run inf2cat and sign the catalog again)`, SetupError.fileHashNotInCatalog);
     }

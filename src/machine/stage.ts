@@ -4,6 +4,7 @@
 // Windows\INF\oemN.inf (+ oemN.cat). An identical package keeps its name.
 import { basename, dirname, resolve } from 'node:path';
 import { describeFsError } from '../errors.js';
+import { LimitError, limits } from '../limits.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
 import type { InfDocument } from '../inf/document.js';
 import { catalogFileFor } from '../package/catalog-file.js';
@@ -110,9 +111,13 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
     // Every file the INF names for this architecture, read from inside the package folder only.
     const files: PackageFileBytes[] = [];
     const seen = new Set<string>();
-    for (const ref of referencedFiles(doc, arch)) {
+    // One listing per package folder, not one per file (a 10,000-file package read its folder 10,000 times).
+    const listings = new Map<string, Map<string, string>>();
+    const refs = referencedFiles(doc, arch);
+    if (refs.length > limits().packageFiles) throw new LimitError('packageFiles', `${infPath}: the INF copies ${refs.length} files`);
+    for (const ref of refs) {
       const parts = splitRelative(ref.relativePath, `file ${ref.name} (${ref.section}, line ${ref.line}) of ${infName}`);
-      const found = await resolveInside(pkgDir, parts, `file ${ref.name} of ${infName}`);
+      const found = await resolveInside(pkgDir, parts, `file ${ref.name} of ${infName}`, listings);
       if (!found.exists) {
         throw new InstallError(`${infPath}: the file ${ref.relativePath.replace(/\//g, '\\')} named in [${ref.section}] (line ${ref.line}) is not in the package; the driver package is incomplete`, SetupError.fileNotFound);
       }

@@ -97,26 +97,69 @@ export function evaluateCondition(condition: string | undefined, host: Condition
         case '==': return { bool: a.toLowerCase() === b.toLowerCase() };
         case '!=': return { bool: a.toLowerCase() !== b.toLowerCase() };
         default: {
-          const x = a.trim() === '' ? NaN : Number(a);
-          const y = b.trim() === '' ? NaN : Number(b);
-          if (Number.isNaN(x) || Number.isNaN(y)) throw new Error(`"${op.value}" needs numbers in condition: ${condition}`);
-          return { bool: op.value === '<' ? x < y : op.value === '>' ? x > y : op.value === '<=' ? x <= y : x >= y };
+          // Numbers (decimal or 0x hex), else versions (msbuild-conditions: "a decimal or hexadecimal number, or a version").
+          const c = compareOperands(a, b);
+          if (c === undefined) throw new Error(`"${op.value}" needs numbers in condition: ${condition}`);
+          return { bool: op.value === '<' ? c < 0 : op.value === '>' ? c > 0 : op.value === '<=' ? c <= 0 : c >= 0 };
         }
       }
     }
     return left;
   }
+  // `and`/`or` short-circuit as MSBuild's do: a right side that is not needed is not evaluated, so
+  // `'$(V)' == '' or '$(V)' < '16.0'` holds for an empty V instead of failing on the comparison.
+  function rest(parse: () => Value, decided: boolean): Value | undefined {
+    if (!decided) return parse();
+    try {
+      parse();
+    } catch {
+      // not needed: MSBuild does not evaluate it
+    }
+    return undefined;
+  }
   function and(): Value {
     let v = comparison();
-    while (isWord('and')) { pos++; const r = comparison(); v = { bool: toBool(v) && toBool(r) }; }
+    while (isWord('and')) {
+      pos++;
+      const left = toBool(v);
+      const r = rest(comparison, !left);
+      v = { bool: left && r !== undefined && toBool(r) };
+    }
     return v;
   }
   function or(): Value {
     let v = and();
-    while (isWord('or')) { pos++; const r = and(); v = { bool: toBool(v) || toBool(r) }; }
+    while (isWord('or')) {
+      pos++;
+      const left = toBool(v);
+      const r = rest(and, left);
+      v = { bool: left || (r !== undefined && toBool(r)) };
+    }
     return v;
   }
   const result = or();
   if (pos !== tokens.length) throw new Error(`unexpected "${tokens[pos]!.value}" in condition: ${condition}`);
   return toBool(result);
+}
+
+function asNumber(text: string): number {
+  const t = text.trim();
+  if (t === '') return NaN;
+  return /^0x[0-9a-f]+$/i.test(t) ? parseInt(t, 16) : Number(t);
+}
+
+/** -1/0/1 comparing two numbers or two dotted versions; undefined when neither reading fits. */
+function compareOperands(a: string, b: string): number | undefined {
+  const x = asNumber(a);
+  const y = asNumber(b);
+  if (!Number.isNaN(x) && !Number.isNaN(y)) return x < y ? -1 : x > y ? 1 : 0;
+  const version = /^\d+(\.\d+){1,3}$/;
+  if (!version.test(a.trim()) || !version.test(b.trim())) return undefined;
+  const p = a.trim().split('.').map(Number);
+  const q = b.trim().split('.').map(Number);
+  for (let i = 0; i < 4; i++) {
+    const d = (p[i] ?? 0) - (q[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
 }

@@ -92,8 +92,29 @@ export interface ProjectSettings {
   properties: Record<string, string>;
   /** Configurations the project declares ("Debug|x64"...). */
   declaredConfigurations: string[];
-  /** What the reader could not evaluate (a condition needing the SDK's properties, an unreadable import). */
+  /** What the reader could not evaluate (a condition needing the SDK's properties, an unreadable import), with file and line. */
   warnings: string[];
+  /** Driver projects a package project references (ProjectReference): their INFs and outputs are packaged here. */
+  projectReferences?: string[];
+  /** For `build --explain`: the properties and items that decided each step, and where each came from. */
+  provenance?: Provenance;
+}
+
+export interface ProvenanceEntry {
+  /** Property name, or `Type: include` for an item. */
+  name: string;
+  value: string;
+  /** The file and line that set it, when a project file did. */
+  file?: string;
+  line?: number;
+  /** Otherwise where it came from: a global property, the environment, a default of the WDK targets. */
+  source?: string;
+}
+
+export interface Provenance {
+  properties: ProvenanceEntry[];
+  items: ProvenanceEntry[];
+  imports: string[];
 }
 
 export const platformArch: Record<Platform, InfArch> = { Win32: 'x86', x64: 'amd64', ARM64: 'arm64', ARM: 'arm' };

@@ -2,19 +2,29 @@
 // platform into ProjectSettings, the way the WDK's MSBuild targets see it.
 // The SDK's imported props/targets are not available, so their defaults are
 // applied at the Import that would set them (documented in docs/build.md).
-import { readFileSync, readdirSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
 import { InputError, UsageError, describeFsError } from '../errors.js';
-import { evaluateProject, expandMetadata, hostPath, type Evaluation } from './msbuild.js';
+import { evaluateProject, expandMetadata, hostPath, type Evaluation, type PropertyRecord } from './msbuild.js';
 import {
   ddkPlatform, defaultFrameworkMinor, defaultOsList, normalizePlatform, parseBool, platformArch, targetExtFor,
-  type DriverType, type InfItem, type Platform, type ProjectSettings, type SignMode,
+  type DriverType, type InfItem, type Platform, type ProjectSettings, type ProvenanceEntry, type SignMode,
 } from './settings.js';
+import { directoryBuildFile, solutionDir } from './locate.js';
 import { parseXml, type XmlElement } from './xml.js';
+import { createClock, type Clock } from '../time/clock.js';
 
 export interface ReadOptions {
   configuration?: string;
   platform?: string;
+  /** Environment variables (MSBuild reads each as a property); default none. */
+  env?: Record<string, string | undefined>;
+  /** The clock for [System.DateTime]::Now in property functions. */
+  clock?: Clock;
+  /** Package projects being read (a reference cycle between package projects is refused). */
+  referencedFrom?: string[];
+  /** $(SolutionDir) to use (a package project passes its own to the projects it references). */
+  solutionDir?: string;
 }
 
 function withSlash(path: string): string {
@@ -30,7 +40,7 @@ function declaredConfigurations(root: XmlElement): string[] {
   return out;
 }
 
-function evaluate(root: XmlElement, file: string, globals: Record<string, string>): Evaluation {
+function evaluate(root: XmlElement, file: string, globals: Record<string, string>, options: ReadOptions): Evaluation {
   const projectDir = dirname(file);
   const name = basename(file, extname(file));
   const dirWithSlash = `${projectDir}/`;
@@ -45,6 +55,10 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
     setDefault(ev, set, 'DDKPlatform', () => ddkPlatform[platformOf(ev)]);
     setDefault(ev, set, 'InfArch', () => platformArch[platformOf(ev)]);
     setDefault(ev, set, 'PlatformShortName', () => ddkPlatform[platformOf(ev)]);
+    setDefault(ev, set, 'PlatformArchitecture', () => (platformOf(ev) === 'x64' || platformOf(ev) === 'ARM64' ? '64' : '32'));
+    setDefault(ev, set, 'PlatformTarget', () => ddkPlatform[platformOf(ev)]);
+    setDefault(ev, set, 'ConfigurationName', () => ev.get('Configuration'));
+    setDefault(ev, set, 'PlatformName', () => ev.get('Platform'));
     setDefault(ev, set, 'KMDF_VERSION_MAJOR', () => '1');
     setDefault(ev, set, 'UMDF_VERSION_MAJOR', () => '2');
   };
@@ -58,8 +72,14 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
     setDefault(ev, set, 'TargetExt', () => targetExtFor(ev.get('ConfigurationType') || 'Driver'));
   };
   return evaluateProject(root, {
+    projectFile: file,
     projectDir,
     globalProperties: globals,
+    env: options.env ?? {},
+    // [System.DateTime]::Now reads wdksim's clock: the caller's, else WDKSIM_NOW/SOURCE_DATE_EPOCH/the system's.
+    clock: options.clock ?? createClock(options.env ?? {}),
+    // WindowsDriver.common.targets: a stamped copy of each Inf goes to $(IntDir) unless CopyOutput says otherwise.
+    itemDefinitionDefaults: { Inf: { CopyOutput: '$(IntDir)%(Filename).inf' } },
     initialProperties: {
       MSBuildProjectName: name,
       MSBuildProjectFile: basename(file),
@@ -67,77 +87,58 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       MSBuildProjectDirectory: projectDir,
       MSBuildThisFileDirectory: dirWithSlash,
       ProjectDir: dirWithSlash,
-      SolutionDir: solutionDir(projectDir, basename(file)),
-      // Known from the start when Platform is global (Microsoft.Cpp.Default.props sets them early).
-      ...(normalizePlatform(globals.Platform ?? '') ? {
-        DDKPlatform: ddkPlatform[normalizePlatform(globals.Platform!)!],
-        InfArch: platformArch[normalizePlatform(globals.Platform!)!],
-      } : {}),
+      SolutionDir: options.solutionDir ?? solutionDir(projectDir, file),
+      MSBuildThisFile: basename(file),
+      MSBuildProjectFullPath: file,
+      SolutionName: '',
+      VisualStudioVersion: '17.0',
+      // Visual Studio 2022's MSBuild (projects compare it: '$(MSBuildVersion)' < '16.0').
+      MSBuildVersion: '17.14.0',
+      MSBuildToolsVersion: 'Current',
     },
+    // Known from the start when Platform is global (Microsoft.Cpp.Default.props sets them early).
+    sdkProperties: normalizePlatform(globals.Platform ?? '') ? {
+      DDKPlatform: ddkPlatform[normalizePlatform(globals.Platform!)!],
+      InfArch: platformArch[normalizePlatform(globals.Platform!)!],
+    } : {},
     onImport: (project, ev, set) => {
       const file = hostPath(project).split('/').pop()!.toLowerCase();
       if (file === 'microsoft.cpp.default.props') {
         defaultProps(ev, set);
-        return directoryBuildProps(projectDir);
+        return directoryBuildFile(projectDir, 'Directory.Build.props');
       }
       if (file === 'microsoft.cpp.props') cppProps(ev, set);
       return undefined;
     },
     onPropertiesDone: (ev, set) => {
       cppProps(ev, set);
-      set('IntDir', withSlash(ev.get('IntDir')));
-      set('OutDir', withSlash(ev.get('OutDir')));
+      // The targets add a missing trailing slash (keeping where the value came from when it had one).
+      if (withSlash(ev.get('IntDir')) !== ev.get('IntDir')) set('IntDir', withSlash(ev.get('IntDir')));
+      if (withSlash(ev.get('OutDir')) !== ev.get('OutDir')) set('OutDir', withSlash(ev.get('OutDir')));
       const minors = defaultFrameworkMinor[ev.get('TargetVersion').toLowerCase()] ?? defaultFrameworkMinor.windows10!;
       setDefault(ev, set, 'KMDF_VERSION_MINOR', () => minors.kmdf);
       setDefault(ev, set, 'UMDF_VERSION_MINOR', () => minors.umdf);
       setDefault(ev, set, 'TargetPath', () => `${ev.get('OutDir')}${ev.get('TargetName')}${ev.get('TargetExt')}`);
+      setDefault(ev, set, 'TargetFileName', () => `${ev.get('TargetName')}${ev.get('TargetExt')}`);
+      setDefault(ev, set, 'TargetDir', () => ev.get('OutDir'));
       setDefault(ev, set, 'Inf2CatWindowsVersionList', () => defaultOsList(ev.get('TargetVersion'), platformOf(ev)).join(';'));
       setDefault(ev, set, 'PackageDir', () => `${ev.get('OutDir')}${ev.get('ProjectName')}\\`);
+      // Microsoft.Common.targets imports the first Directory.Build.targets at or above the project.
+      return directoryBuildFile(projectDir, 'Directory.Build.targets');
     },
   });
 }
 
 /**
- * $(SolutionDir): Visual Studio builds through the solution, so a .sln in the project's parent
- * folder that lists the project puts $(OutDir) (and the package folder) beside the solution, as
- * in the tutorial's layout; otherwise the project folder, as `msbuild X.vcxproj` does.
+ * DriverType, as the WDK's Driver Model Settings read it: a DynamicLibrary that sets UMDF_VERSION_MAJOR
+ * is a UMDF driver even without DriverType (learn.microsoft.com/windows-hardware/drivers/develop/
+ * driver-model-settings-for-umdf-driver-projects... "UMDF Version Major").
  */
-function solutionDir(projectDir: string, projectFile: string): string {
-  const parent = dirname(projectDir);
-  try {
-    for (const name of readdirSync(parent)) {
-      if (!/\.sln$/i.test(name)) continue;
-      const text = readFileSync(join(parent, name), 'utf8');
-      if (text.toLowerCase().includes(`${basename(projectDir)}\\${projectFile}`.toLowerCase())) return `${parent}/`;
-    }
-  } catch {
-    // unreadable parent: fall back to the project folder
-  }
-  return `${projectDir}/`;
-}
-
-/**
- * Directory.Build.props: MSBuild imports the first one found in the project's folder or above
- * (Microsoft.Common.props, early in Microsoft.Cpp.Default.props); repositories keep shared
- * driver settings there (Inf2Cat, signing, KMDF version).
- */
-function directoryBuildProps(projectDir: string): { children: XmlElement[]; dir: string } | undefined {
-  for (let dir = projectDir; ; dir = dirname(dir)) {
-    const file = join(dir, 'Directory.Build.props');
-    try {
-      const root = parseXml(readFileSync(file, 'utf8'));
-      return root.name === 'Project' ? { children: root.children, dir } : undefined;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new InputError(`${file}: not a well-formed MSBuild file (${(error as Error).message.split('\n')[0]})`);
-    }
-    if (dirname(dir) === dir) return undefined;
-  }
-}
-
-function driverTypeOf(text: string, configurationType: string): DriverType {
+function driverTypeOf(text: string, configurationType: string, umdfMajorSet: boolean): DriverType {
   const t = text.trim().toUpperCase();
   if (t === 'KMDF' || t === 'UMDF' || t === 'WDM') return t;
   if (t === 'PACKAGE' || configurationType.toLowerCase() === 'utility') return 'Package';
+  if (configurationType.toLowerCase() === 'dynamiclibrary' && umdfMajorSet) return 'UMDF';
   return configurationType.toLowerCase() === 'driver' ? 'WDM' : 'None';
 }
 
@@ -157,7 +158,7 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
   }
   let root: XmlElement;
   try {
-    root = parseXml(text);
+    root = parseXml(text, file);
   } catch (error) {
     throw new InputError(`${file}: not a well-formed MSBuild project (${(error as Error).message.split('\n')[0]}); open it in Visual Studio or fix the XML`);
   }
@@ -173,7 +174,7 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
   }
   let ev: Evaluation;
   try {
-    ev = evaluate(root, file, globals);
+    ev = evaluate(root, file, globals, options);
     // Without --configuration/--platform, the project's own default is used when it declares it
     // (as MSBuild does); otherwise a declared one, as Visual Studio's solution would pick.
     const evaluated = `${ev.get('Configuration')}|${normalizePlatform(ev.get('Platform')) ?? ev.get('Platform')}`;
@@ -194,7 +195,7 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
     // As a solution build does, evaluate with Configuration and Platform as global properties.
     globals.Configuration ??= ev.get('Configuration') || 'Debug';
     globals.Platform ??= normalizePlatform(ev.get('Platform')) ?? 'x64';
-    ev = evaluate(root, file, globals);
+    ev = evaluate(root, file, globals, options);
   } catch (error) {
     if (error instanceof UsageError || error instanceof InputError) throw error;
     throw new InputError(`${file}: ${(error as Error).message}`);
@@ -206,15 +207,61 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
   if (declared.length > 0 && !declared.some((d) => d.toLowerCase() === combo.toLowerCase())) {
     throw new UsageError(`${basename(file)} has no configuration "${combo}"; it declares ${declared.join(', ')} (pass --configuration and --platform)`);
   }
-  return settingsFrom(ev, file, platform, declared);
+  return settingsFrom(ev, file, platform, declared, options);
 }
 
-function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared: string[]): ProjectSettings {
+/** Where a property's value came from, for --explain. */
+function whereOf(record: PropertyRecord | undefined): Pick<ProvenanceEntry, 'file' | 'line' | 'source'> {
+  if (!record) return { source: 'not set' };
+  if (record.origin) return { file: record.origin.file, line: record.origin.line };
+  switch (record.source) {
+    case 'global': return { source: 'global property (--configuration/--platform)' };
+    case 'environment': return { source: 'environment variable' };
+    case 'reserved': return { source: 'MSBuild reserved property' };
+    default: return { source: 'default of the WDK/VC targets (as wdksim applies them)' };
+  }
+}
+
+/** The properties whose values decide the build's steps (shown by --explain; fatal when not evaluable). */
+const DECIDING = [
+  'Configuration', 'Platform', 'ConfigurationType', 'DriverType', 'TargetVersion', 'KMDF_VERSION_MAJOR', 'KMDF_VERSION_MINOR',
+  'UMDF_VERSION_MAJOR', 'UMDF_VERSION_MINOR', 'SolutionDir', 'IntDir', 'OutDir', 'TargetName', 'TargetExt', 'TargetPath', 'PackageDir',
+  'Inf2CatWindowsVersionList', 'Inf2CatUseLocalTime', 'EnableInf2cat', 'SignMode', 'TestCertificate', 'InfArch',
+];
+
+/** %NAME% in a StampInf argument: the build environment (BuildMacro items marked EnvironmentVariable, then the process's). */
+function expandEnvRefs(text: string | undefined, env: Record<string, string | undefined>): string | undefined {
+  if (text === undefined) return undefined;
+  return text.replace(/%([A-Za-z_][\w]*)%/g, (whole, name: string) => {
+    const key = Object.keys(env).find((k) => k.toLowerCase() === name.toLowerCase());
+    return key !== undefined && env[key] !== undefined ? env[key]! : whole;
+  });
+}
+
+function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared: string[], options: ReadOptions): ProjectSettings {
   const projectDir = dirname(file);
   const abs = (p: string) => resolve(projectDir, hostPath(p));
   const configurationType = ev.get('ConfigurationType') || 'Driver';
-  const driverType = driverTypeOf(ev.get('DriverType'), configurationType);
+  const umdfMajor = ev.properties.get('umdf_version_major');
+  const driverType = driverTypeOf(ev.get('DriverType'), configurationType, umdfMajor !== undefined && umdfMajor.source !== 'sdk' && umdfMajor.value.trim() !== '');
   const meta = (m: Map<string, string>, name: string) => m.get(name.toLowerCase()) ?? (ev.get(name) || undefined);
+
+  // A property that decides a step but could not be evaluated stops the build with the warning that names it.
+  for (const name of DECIDING) {
+    const problem = ev.properties.get(name.toLowerCase())?.unsupported;
+    if (problem) throw new InputError(`${problem}; ${name} decides the build, so it cannot go on (set ${name} without that construct, or pass it as a global property)`);
+  }
+  for (const item of ev.items) {
+    if (item.unsupported && /^(inf|filestopackage|projectreference)$/i.test(item.type)) {
+      throw new InputError(`${item.unsupported}; the ${item.type} item decides the build, so it cannot go on`);
+    }
+  }
+
+  // The build environment StampInf runs in: the process's, plus BuildMacro items marked EnvironmentVariable.
+  const buildEnv: Record<string, string | undefined> = { ...(options.env ?? {}) };
+  for (const item of ev.items) {
+    if (item.type.toLowerCase() === 'buildmacro' && parseBool(item.metadata.get('environmentvariable'), false)) buildEnv[item.include] = item.metadata.get('value') ?? '';
+  }
 
   const infs: InfItem[] = [];
   for (const item of ev.items) {
@@ -225,6 +272,7 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
     const specifyDate = parseBool(meta(m, 'SpecifyDriverVerDirectiveDate'), true);
     const specifyVersion = parseBool(meta(m, 'SpecifyDriverVerDirectiveVersion') ?? meta(m, 'SpecifyDriverDirectiveVersion'), true);
     const specifyArch = parseBool(meta(m, 'SpecifyArchitecture'), true);
+    // WindowsDriver.common.targets: KmdfVersionNumber/UmdfVersionNumber default from the driver model's version properties.
     const kmdf = meta(m, 'KmdfVersionNumber') ?? (driverType === 'KMDF' ? `${ev.get('KMDF_VERSION_MAJOR')}.${ev.get('KMDF_VERSION_MINOR')}` : undefined);
     const umdf = meta(m, 'UmdfVersionNumber') ?? (driverType === 'UMDF' ? `${ev.get('UMDF_VERSION_MAJOR')}.${ev.get('UMDF_VERSION_MINOR')}.0` : undefined);
     const copyOutput = m.get('copyoutput') || `${ev.get('IntDir')}${expandMetadata('%(Filename)', item.include, m)}.inf`;
@@ -233,8 +281,8 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
       output: abs(copyOutput),
       stamp: {
         enabled: parseBool(meta(m, 'EnableStampInf'), true),
-        date: specifyDate ? meta(m, 'DateStamp') || '*' : undefined,
-        version: specifyVersion ? meta(m, 'TimeStamp') || '*' : undefined,
+        date: specifyDate ? expandEnvRefs(meta(m, 'DateStamp'), buildEnv) || '*' : undefined,
+        version: specifyVersion ? expandEnvRefs(meta(m, 'TimeStamp'), buildEnv) || '*' : undefined,
         architecture: specifyArch ? meta(m, 'Architecture') || ev.get('InfArch') : undefined,
         section: meta(m, 'DriverVersionSectionName') || undefined,
         catalogFile: meta(m, 'CatalogFileName') || undefined,
@@ -251,10 +299,39 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
   for (const item of ev.items) {
     if (item.type.toLowerCase() === 'filestopackage') files.set(abs(item.include).toLowerCase(), abs(item.include));
   }
+
+  // A package project (DriverType Package): Visual Studio builds each referenced driver project and
+  // collects its stamped INFs and its FilesToPackage into this project's package folder.
+  const references: string[] = [];
+  const referenceWarnings: string[] = [];
+  if (driverType === 'Package') {
+    for (const item of ev.items) {
+      if (item.type.toLowerCase() !== 'projectreference' || !/\.vcxproj$/i.test(item.include)) continue;
+      const refFile = abs(item.include);
+      const chain = [...(options.referencedFrom ?? []), file];
+      if (chain.includes(refFile)) throw new InputError(`${file}: ProjectReference ${item.include} leads back to ${refFile} (${chain.map((f) => basename(f)).join(' -> ')}); remove the cycle`);
+      const ref = readVcxproj(refFile, {
+        referencedFrom: chain,
+        configuration: ev.get('Configuration'), platform, env: options.env ?? {},
+        // A solution build passes its $(SolutionDir) to every project; without a solution each project has its own.
+        ...(resolve(hostPath(ev.get('SolutionDir'))) !== projectDir ? { solutionDir: ev.get('SolutionDir') } : {}),
+        ...(options.clock ? { clock: options.clock } : {}),
+      });
+      references.push(refFile);
+      for (const inf of ref.infs) if (!infs.some((i) => i.output === inf.output)) infs.push(inf);
+      for (const f of ref.filesToPackage) files.set(f.toLowerCase(), f);
+      referenceWarnings.push(...ref.warnings);
+    }
+  }
+
   const digest = ev.itemDefinitions.get('driversign')?.get('filedigestalgorithm');
   const properties: Record<string, string> = {};
   for (const { name, value } of ev.properties.values()) properties[name] = value;
   const testCertificate = ev.get('TestCertificate').trim();
+  const provenanceProps: ProvenanceEntry[] = DECIDING.filter((n) => ev.properties.has(n.toLowerCase())).map((name) => ({ name, value: ev.get(name), ...whereOf(ev.properties.get(name.toLowerCase())) }));
+  const provenanceItems: ProvenanceEntry[] = ev.items
+    .filter((i) => /^(inf|filestopackage|projectreference|buildmacro)$/i.test(i.type))
+    .map((i) => ({ name: i.type, value: i.include, ...(i.origin ? { file: i.origin.file, line: i.origin.line } : { source: 'default' }) }));
   return {
     kind: 'vcxproj',
     projectFile: file,
@@ -289,6 +366,8 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
     },
     properties,
     declaredConfigurations: declared,
-    warnings: [...ev.warnings],
+    warnings: [...ev.warnings, ...referenceWarnings],
+    ...(driverType === 'Package' ? { projectReferences: references } : {}),
+    provenance: { properties: provenanceProps, items: provenanceItems, imports: ev.imports },
   };
 }

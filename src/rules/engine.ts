@@ -3,6 +3,7 @@
 // throws becomes one diagnostic (code 9000) instead of a crash.
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { type BaseRuleContext, type Mode, type Rule, type RuleReport, severityOf } from './types.js';
+import { LimitError } from '../limits.js';
 
 export interface Source {
   file: string;
@@ -71,7 +72,7 @@ export function runRules<C extends BaseRuleContext>(
     try {
       rule.check(makeContext(rule, report));
     } catch (error) {
-      if (error instanceof InvalidReportError) throw error;
+      if (error instanceof InvalidReportError || error instanceof LimitError) throw error; // a limit is the input's, not a rule's crash
       out.push({
         code: RULE_CRASHED, severity: 'error', file: source.file, line: 1, column: 1,
         message: `Rule ${rule.id} (${rule.name}) threw an exception: ${error instanceof Error ? error.message : String(error)}; this is a bug in wdksim, please report it with the INF`,

@@ -30,7 +30,8 @@ export type StampOptions = StampRequest;
 
 /** Stamps an INF/INX (bytes or a parsed document). Throws UsageError/InputError on bad values. */
 export function stampInf(input: Buffer | InfDocument, options: StampOptions, clock: Clock): StampResult {
-  const doc = Buffer.isBuffer(input) ? parseInf(input) : input;
+  const parsed = Buffer.isBuffer(input) ? parseInf(input) : input;
+  const doc = options.removeCoinstallers ? withoutCoinstallerLines(parsed) : parsed;
   const stamp = resolveStamp(options, clock);
   const driverVer = `${stamp.date.text},${stamp.version}`;
   const edits: TextEdit[] = []; // values written whole; token edits inside them are dropped below
@@ -69,6 +70,25 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
   const applied = applyEdits(doc.text, edits);
   const bytes = encodeInf(applied.text, { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) });
   return { bytes, text: applied.text, changes: applied.changes, stamp, driverVer };
+}
+
+const COINSTALLER_TOKEN = /\$(KMDF|UMDF)COINSTALLERVERSION\$/;
+
+/**
+ * -x: the lines naming the co-installer by its version token go (the CopyFiles entry, the
+ * SourceDisksFiles entry, the CoInstallers32 AddReg line). Visual Studio builds of INX files that
+ * carry them (Microsoft's own samples, e.g. network/modem/fakemodem) pass Inf2Cat without any
+ * co-installer in the package, which the WDK no longer ships for KMDF 1.15 and later.
+ */
+function withoutCoinstallerLines(doc: InfDocument): InfDocument {
+  if (!COINSTALLER_TOKEN.test(doc.text)) return doc;
+  const lines = doc.text.split(/(?<=\n)/);
+  const kept = lines.filter((line) => {
+    const body = line.split(';')[0] ?? '';
+    return !COINSTALLER_TOKEN.test(body);
+  });
+  const bytes = encodeInf(kept.join(''), { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) });
+  return parseInf(bytes, { file: doc.file });
 }
 
 /** The tokens stampinf replaces, with their values for this run. */

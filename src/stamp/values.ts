@@ -42,6 +42,11 @@ export interface StampRequest {
   ntverp?: { text: string; file: string };
   /** Environment (STAMPINF_DATE, STAMPINF_VERSION, Platform, PRIVATE_DRIVER_PACKAGE). */
   env?: Record<string, string | undefined>;
+  /**
+   * -x (the WDK's StampInf task passes it on every run): drop the lines that name the framework
+   * co-installer through $KMDFCOINSTALLERVERSION$ / $UMDFCOINSTALLERVERSION$ (docs/build.md says why).
+   */
+  removeCoinstallers?: boolean;
 }
 
 export interface ResolvedStamp {

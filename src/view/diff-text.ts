@@ -16,8 +16,9 @@ function fieldLines(changes: FieldChange[], indent: string): string[] {
 function changesBlock<T>(title: string, c: Changes<T>, line: (t: T) => string[]): string[] {
   if (!c.added.length && !c.removed.length && !c.changed.length) return [];
   const out = [heading(title, [[c.added.length, 'added'], [c.removed.length, 'removed'], [c.changed.length, 'changed']])];
-  for (const t of c.added) out.push(...line(t).map((l, i) => (i === 0 ? `  + ${l}` : `      ${l}`)));
-  for (const t of c.removed) out.push(...line(t).map((l, i) => (i === 0 ? `  - ${l}` : `      ${l}`)));
+  // Loops, not push(...lines): a package's lines list every file, more than the stack takes as arguments.
+  for (const t of c.added) line(t).forEach((l, i) => out.push(i === 0 ? `  + ${l}` : `      ${l}`));
+  for (const t of c.removed) line(t).forEach((l, i) => out.push(i === 0 ? `  - ${l}` : `      ${l}`));
   for (const ch of c.changed) out.push(`  ~ ${ch.id}`, ...fieldLines(ch.changes, '      '));
   return [...out, ''];
 }

@@ -145,8 +145,10 @@ describe('wdksim build: binaries, options and failures', () => {
     const dir = copyProjects();
     const r = await wdksim(['--now', NOW, 'build', 'KmdfHelloWorld'], { cwd: dir });
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain('error: KmdfHelloWorld/x64/Debug/KmdfHelloWorld.sys: the driver binary does not exist');
+    // The error is printed once, on stderr (issue 19: it used to be in the log and again on stderr).
+    expect(r.stderr).toContain('error: KmdfHelloWorld/x64/Debug/KmdfHelloWorld.sys: the driver binary does not exist');
     expect(r.stderr).toContain('--placeholder-binaries');
+    expect(r.stdout).not.toContain('the driver binary does not exist');
     expect(existsSync(join(dir, 'KmdfHelloWorld', 'x64', 'Debug', 'KmdfHelloWorld'))).toBe(false);
   });
 

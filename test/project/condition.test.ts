@@ -26,6 +26,17 @@ describe('evaluateCondition', () => {
     expect(ev("HasTrailingSlash('x64\\Debug\\')")).toBe(true);
     expect(ev("'10' >= '6'")).toBe(true);
   });
+  it('and/or short-circuit as MSBuild\'s (learn.microsoft.com/visualstudio/msbuild/msbuild-conditions): an unneeded side is not evaluated', () => {
+    expect(ev("'$(Empty)' == '' or '$(Empty)' < '16.0'")).toBe(true);
+    expect(ev("'$(Empty)' != '' and '$(Empty)' < '16.0'")).toBe(false);
+    expect(() => ev("'$(Empty)' != '' or '$(Empty)' < '16.0'")).toThrow(/needs numbers/);
+  });
+  it('<, >, <=, >= compare numbers (decimal or hex) and versions (msbuild-conditions)', () => {
+    expect(ev("'17.14.0' < '16.0'")).toBe(false);
+    expect(ev("'10.0.22621.0' >= '10.0.19041.0'")).toBe(true);
+    expect(ev("'0xA000006' > '0xA000005'")).toBe(true);
+    expect(ev("'9' < '10'")).toBe(true);
+  });
   it('rejects what it cannot evaluate (the evaluator then counts the condition as false)', () => {
     expect(() => ev("'$(Empty)'<'5'")).toThrow(/needs numbers/);
     expect(() => ev("'a' == ")).toThrow();

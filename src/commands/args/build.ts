@@ -10,6 +10,7 @@ export interface BuildArgs {
   platform?: string;
   out?: string;
   placeholders: boolean;
+  explain: boolean;
   json: boolean;
   /** The help text, when -h/--help was given. */
   help?: string;
@@ -25,6 +26,7 @@ function program() {
     .addOption(new Option('-p, --platform <name>', 'x64, Win32 (x86), ARM64 or ARM (default: the project\'s)').argParser(nonEmpty(missing, '--platform')))
     .addOption(new Option('-o, --out <dir>', 'write the package folder to DIR instead of $(OutDir)<ProjectName>/').argParser(nonEmpty(missing, '--out')))
     .option('--placeholder-binaries', 'a missing driver binary (.sys/.dll) is replaced by a minimal valid PE image marked WDKSIM-PLACEHOLDER, so packaging and install can be tried')
+    .option('--explain', 'before the steps, print each evaluated property and item that decided a step, with the file and line that set it (or the default it took)')
     .option('--json', 'print the result as JSON (steps, package files, catalogs, placeholders)')
     .addHelpText('after', `
 Steps:
@@ -60,20 +62,21 @@ function msbuildProperties(argv: readonly string[]): string[] {
 }
 
 export function parseBuildArgs(argv: readonly string[]): BuildArgs {
-  const args: BuildArgs = { project: '.', placeholders: false, json: false };
+  const args: BuildArgs = { project: '.', placeholders: false, explain: false, json: false };
   const rest = msbuildProperties(argv).map((a) => (a === '/?' ? '--help' : a));
   const parsed = parseGnu(program(), rest, {
     unknown: (arg) => `build: unknown option "${arg}"; run "wdksim build --help" for the options`,
     missing,
   });
   if (parsed.help !== undefined) return { ...args, help: parsed.help };
-  const o = parsed.opts as { configuration?: string; platform?: string; out?: string; placeholderBinaries?: boolean; json?: boolean };
+  const o = parsed.opts as { configuration?: string; platform?: string; out?: string; placeholderBinaries?: boolean; explain?: boolean; json?: boolean };
   if (parsed.args.length > 1) throw new UsageError(`build: one project at a time; got "${parsed.args[0]}" and "${parsed.args[1]}"`);
   if (parsed.args[0] !== undefined) args.project = parsed.args[0];
   if (o.configuration !== undefined) args.configuration = o.configuration;
   if (o.platform !== undefined) args.platform = o.platform;
   if (o.out !== undefined) args.out = o.out;
   args.placeholders = Boolean(o.placeholderBinaries);
+  args.explain = Boolean(o.explain);
   args.json = Boolean(o.json);
   return args;
 }

@@ -3,7 +3,7 @@
 // named like a driver file cannot hang a command. Writes under a target go
 // through ./jail.ts, never through here.
 import { constants, promises as fsp, type Dirent, type Stats } from 'node:fs';
-import { describeFsError, InputError } from '../../errors.js';
+import { fsFailure, InputError } from '../../errors.js';
 
 export async function hostLstat(abs: string): Promise<Stats> {
   return fsp.lstat(abs);
@@ -42,7 +42,7 @@ export async function hostReadFileChecked(abs: string): Promise<Buffer> {
   try {
     return await hostReadFile(abs);
   } catch (error) {
-    throw new InputError(describeFsError(error, abs));
+    throw fsFailure(error, abs);
   }
 }
 

@@ -22,7 +22,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, join } from 'node:path';
-import { TargetError, describeFsError } from '../../errors.js';
+import { TargetError, fsFailure } from '../../errors.js';
 import { splitRelative } from '../paths.js';
 
 const O_NOFOLLOW = constants.O_NOFOLLOW ?? 0;
@@ -99,7 +99,7 @@ export async function entry(root: string, parts: readonly string[]): Promise<Ent
     return entryOf(await fsp.lstat(join(root, ...parts)));
   } catch (error) {
     if (code(error) === 'ENOENT' || code(error) === 'ENOTDIR') return MISSING;
-    throw new TargetError(describeFsError(error, join(root, ...parts)));
+    throw fsFailure(error, join(root, ...parts), TargetError);
   }
 }
 
@@ -134,7 +134,7 @@ async function ensureParents(root: string, parts: readonly string[], mode: Mode,
     try {
       await fsp.mkdir(dir);
     } catch (error) {
-      if (code(error) !== 'EEXIST') throw new TargetError(describeFsError(error, dir));
+      if (code(error) !== 'EEXIST') throw fsFailure(error, dir, TargetError);
       const e = await entry(root, parts.slice(0, first + 1));
       if (e.kind !== 'dir') {
         if (mode === 'refuse') throw new TargetError(`${what}: "${show(parts.slice(0, first + 1))}" is ${KIND_TEXT[e.kind]}, not a folder; refused`);
@@ -168,7 +168,7 @@ async function openRegular(root: string, parts: readonly string[], what: string,
   } catch (error) {
     if (code(error) === 'ENOENT') return undefined;
     if (code(error) === 'ELOOP') throw new TargetError(`${what}: "${show(parts)}" became a symbolic link; refused`);
-    throw new TargetError(describeFsError(error, abs));
+    throw fsFailure(error, abs, TargetError);
   }
   const info = await fh.stat();
   if (!info.isFile() || info.ino !== before.ino || info.dev !== before.dev) {
@@ -201,7 +201,7 @@ export async function listDir(root: string, rel: string | readonly string[], wha
     return await fsp.readdir(join(root, ...parts));
   } catch (error) {
     if (code(error) === 'ENOENT') return undefined;
-    throw new TargetError(describeFsError(error, join(root, ...parts)));
+    throw fsFailure(error, join(root, ...parts), TargetError);
   }
 }
 
@@ -232,12 +232,12 @@ export async function writeNew(root: string, rel: string | readonly string[], da
   try {
     fh = await fsp.open(abs, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o644);
   } catch (error) {
-    throw new TargetError(describeFsError(error, abs));
+    throw fsFailure(error, abs, TargetError);
   }
   try {
     await fh.writeFile(data);
   } catch (error) {
-    throw new TargetError(describeFsError(error, abs));
+    throw fsFailure(error, abs, TargetError);
   } finally {
     await fh.close();
   }
@@ -268,7 +268,7 @@ export async function moveInto(root: string, from: string | readonly string[], t
     await fsp.rename(join(root, ...src), join(root, ...dest));
   } catch (error) {
     if (idempotent && code(error) === 'ENOENT') return;
-    throw new TargetError(describeFsError(error, join(root, ...dest)));
+    throw fsFailure(error, join(root, ...dest), TargetError);
   }
 }
 
@@ -310,7 +310,7 @@ export async function removeFile(root: string, rel: string | readonly string[], 
   try {
     await fsp.unlink(join(root, ...parts));
   } catch (error) {
-    if (code(error) !== 'ENOENT') throw new TargetError(describeFsError(error, join(root, ...parts)));
+    if (code(error) !== 'ENOENT') throw fsFailure(error, join(root, ...parts), TargetError);
   }
 }
 
@@ -400,7 +400,7 @@ export async function appendLog(root: string, rel: string | readonly string[], d
     const bytes = typeof data === 'string' ? Buffer.from(data) : data;
     await fh.write(bytes, 0, bytes.length, keep);
   } catch (error) {
-    throw new TargetError(describeFsError(error, join(root, ...parts)));
+    throw fsFailure(error, join(root, ...parts), TargetError);
   } finally {
     await fh.close();
   }
@@ -440,7 +440,7 @@ export async function renameEntry(root: string, from: string | readonly string[]
     const c = code(error);
     if (c === 'ENOENT') return 'missing';
     if (c === 'EEXIST' || c === 'ENOTEMPTY' || c === 'ENOTDIR' || c === 'EISDIR') return 'exists';
-    throw new TargetError(describeFsError(error, join(root, ...dest)));
+    throw fsFailure(error, join(root, ...dest), TargetError);
   }
 }
 
@@ -449,7 +449,7 @@ export async function makeRoot(root: string): Promise<void> {
   try {
     await fsp.mkdir(root, { recursive: true });
   } catch (error) {
-    throw new TargetError(describeFsError(error, root));
+    throw fsFailure(error, root, TargetError);
   }
 }
 
