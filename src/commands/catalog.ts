@@ -5,26 +5,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CatalogFormatError, readCatalog, verifyCatalogSignature, verifyPackageAgainstCatalog, type CatalogInfo, type CatalogMember, type CertificateInfo } from '../catalog/index.js';
 import { InputError, UsageError, describeFsError } from '../errors.js';
-import { exitCodeTables, LintExit } from '../exit-codes.js';
+import { LintExit } from '../exit-codes.js';
+import { catalogHelp, parseCatalogArgs } from './args/catalog.js';
 import type { Context } from '../io.js';
 import type { CatalogDumpJson, CatalogVerifyJson } from '../json-records.js';
-
-const HELP = `Usage: wdksim catalog dump FILE.cat [--json]
-       wdksim catalog verify FILE.cat --package DIR [--json]
-
-dump    lists the catalog: version, effective date, catalog attributes (OS, HWIDn),
-        every member (tag, file name, hash algorithm and digest, PE or flat,
-        OSAttr) and the signer's subject and validity.
-verify  checks the catalog's signature (content and signer's signature intact;
-        trust is signtool verify's question), re-hashes the files of the
-        package folder DIR (and its subfolders) and reports each member as
-        matching (by digest, whatever the file's name), mismatching or
-        missing, and each package file the catalog does not list as extra
-        (catalogs and certificate files: .cat, .cer, .crt, .pfx, .p12, .pem,
-        .pvk, .spc are skipped).
-
-${exitCodeTables.catalog}
-`;
 
 async function load(ctx: Context, file: string): Promise<CatalogInfo> {
   const path = resolve(ctx.io.cwd, file);
@@ -109,22 +93,6 @@ function dumpText(file: string, info: CatalogInfo): string {
   return `${lines.join('\n')}\n`;
 }
 
-function parseArgs(argv: string[]): { file?: string; pkg?: string; json: boolean } {
-  const o: { file?: string; pkg?: string; json: boolean } = { json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') o.json = true;
-    else if (arg === '--package' || arg.startsWith('--package=')) {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (!v) throw new UsageError('catalog verify: --package needs a folder');
-      o.pkg = v;
-    } else if (arg.startsWith('-')) throw new UsageError(`catalog: unknown option "${arg}"; run "wdksim catalog --help"`);
-    else if (o.file === undefined) o.file = arg;
-    else throw new UsageError(`catalog: unexpected argument "${arg}"; give one catalog file`);
-  }
-  return o;
-}
-
 /**
  * The catalog's signature, checked for integrity: the signed content's digest
  * and the signer's signature over it. Trust (which root) is left to signtool
@@ -140,12 +108,16 @@ function checkSignature(info: CatalogInfo): { status: 'ok' | 'unsigned' | 'faile
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help' || rest.includes('--help')) {
-    ctx.io.stdout(HELP);
+  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
+    ctx.io.stdout(catalogHelp());
     return sub === undefined ? LintExit.usage : LintExit.ok;
   }
   if (sub !== 'dump' && sub !== 'verify') throw new UsageError(`catalog: unknown subcommand "${sub}"; use dump or verify`);
-  const o = parseArgs(rest);
+  const o = parseCatalogArgs(sub, rest);
+  if ('help' in o) {
+    ctx.io.stdout(o.help);
+    return LintExit.ok;
+  }
   if (!o.file) throw new UsageError(`catalog ${sub}: give the catalog file, e.g. wdksim catalog ${sub} driver.cat${sub === 'verify' ? ' --package .' : ''}`);
   const info = await load(ctx, o.file);
   if (sub === 'dump') {

@@ -11,24 +11,10 @@ import { writeDemoProject } from '../build/demo-setup.js';
 import { commandLine } from '../build/display.js';
 import { runCaptured } from '../build/tool-runner.js';
 import { UsageError } from '../errors.js';
-import { BuildExit, exitCodeTables } from '../exit-codes.js';
+import { BuildExit } from '../exit-codes.js';
+import { parseDemoArgs } from './args/demo.js';
 import type { Context } from '../io.js';
 import { findCommand } from './registry.js';
-
-const HELP = `Usage: wdksim demo [DIR]
-
-Replays the KMDF "Hello World" driver tutorial on the bundled KmdfHelloWorld project:
-creates the project in DIR (default: a new folder wdksim-demo under the current one),
-builds it (a placeholder .sys, as nothing compiles C here), provisions a simulated
-target machine DIR/wdksim-target (test signing on, KDNET port 50000, key 1.2.3.4),
-deploys the package, installs it with devcon for Root\\KmdfHelloWorld, checks the
-device's status and the target's consistency, and shows where to look.
-Every step is printed as the wdksim command it runs.
-
-DIR must be new or empty. --now and TZ fix the clock, as for every tool.
-
-${exitCodeTables.demo}
-`;
 
 const HWID = 'Root\\KmdfHelloWorld';
 const TARGET = 'wdksim-target';
@@ -51,22 +37,10 @@ function publishedInf(target: string): string | undefined {
   }
 }
 
-function parseArgs(argv: string[]): { dir?: string; help: boolean } {
-  let dir: string | undefined;
-  let help = false;
-  for (const arg of argv) {
-    if (arg === '-h' || arg === '--help' || arg === '/?') help = true;
-    else if (arg.startsWith('-')) throw new UsageError(`demo: unknown option "${arg}"; run "wdksim demo --help"`);
-    else if (dir !== undefined) throw new UsageError(`demo: one folder at a time; got "${dir}" and "${arg}"`);
-    else dir = arg;
-  }
-  return { ...(dir !== undefined ? { dir } : {}), help };
-}
-
 export async function run(argv: string[], ctx: Context): Promise<number> {
-  const args = parseArgs(argv);
-  if (args.help) {
-    ctx.io.stdout(HELP);
+  const args = parseDemoArgs(argv);
+  if (args.help !== undefined) {
+    ctx.io.stdout(args.help);
     return BuildExit.ok;
   }
   const dir = args.dir !== undefined ? resolve(ctx.io.cwd, args.dir) : freshDir(ctx.io.cwd);

@@ -1,39 +1,25 @@
 // `wdksim inf parse FILE [--json]`: print the parsed document.
 import { resolve as resolvePath } from 'node:path';
-import { Command as Commander, CommanderError } from 'commander';
 import { UsageError } from '../errors.js';
 import type { Context } from '../io.js';
 import { parseInfBytesChecked, readInfFile } from '../inf/parse.js';
 import { documentToJson } from '../inf/json.js';
 import type { InfDocument } from '../inf/document.js';
-
-const INF_PARSE_EXIT_CODES = 'Exit codes: 0 no errors, 1 errors found, 2 usage error or unreadable input.';
+import { infHelp, parseInfParseArgs } from './args/inf.js';
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h') {
-    // Not the lint table: inf parse has no --max-warnings.
-    ctx.io.stdout('Usage: wdksim inf parse <file|-> [--json]\n\nPrints the parsed INF: sections, entries (key and fields as Windows reads them) and diagnostics.\n' + INF_PARSE_EXIT_CODES + '\n');
+    ctx.io.stdout(infHelp());
     return sub === undefined ? 2 : 0;
   }
   if (sub !== 'parse') throw new UsageError(`unknown inf subcommand "${sub}"; use "wdksim inf parse <file>"`);
-  let file = '';
-  let json = false;
-  const program = new Commander('inf parse')
-    .argument('<file>', 'INF or INX file, or - for standard input')
-    .option('--json', 'print the document as JSON')
-    .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.io.stdout(s), writeErr: (s) => ctx.io.stderr(s) })
-    .action((f: string, opts: { json?: boolean }) => {
-      file = f;
-      json = Boolean(opts.json);
-    });
-  try {
-    program.parse(rest, { from: 'user' });
-  } catch (error) {
-    if (error instanceof CommanderError) return error.code === 'commander.helpDisplayed' ? 0 : 2;
-    throw error;
+  const args = parseInfParseArgs(rest);
+  if ('help' in args) {
+    ctx.io.stdout(args.help);
+    return 0;
   }
+  const { file, json } = args;
   const doc = file === '-'
     ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' })
     : await readInfFile(resolvePath(ctx.io.cwd, file), { file }); // relative to ctx.io.cwd, not process.cwd()

@@ -6,7 +6,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
 import { exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { DEFAULT_OS, findOs, OS_RELEASES, type TargetArch } from '../machine/os.js';
+import { DEFAULT_OS, findOs, OS_RELEASES } from '../machine/os.js';
+import { onOff, parseTargetInitArgs, parseTargetLogArgs, parseTargetVerifyArgs } from './args/target.js';
 import { generateKdnetKey, ipv4Problem, kdnetKeyProblem, kdnetPortProblem } from '../machine/kdnet.js';
 import { provisionTarget } from '../machine/provision.js';
 import { openTarget, resolveTargetDir, type Target } from '../machine/target.js';
@@ -77,71 +78,27 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
 }
 
-function takeValue(argv: string[], i: number, flag: string): string {
-  const v = argv[i + 1];
-  if (v === undefined) throw new UsageError(`target: ${flag} needs a value`);
-  return v;
-}
-
-function onOff(value: string, flag: string): boolean {
-  const v = value.toLowerCase();
-  if (v === 'on' || v === 'yes' || v === 'true') return true;
-  if (v === 'off' || v === 'no' || v === 'false') return false;
-  throw new UsageError(`target: ${flag} takes on or off, got "${value}"`);
-}
-
 async function init(argv: string[], ctx: Context): Promise<number> {
-  let dir: string | undefined;
-  let osId = DEFAULT_OS;
-  let arch: TargetArch = 'amd64';
-  let testsigning = true;
+  const args = parseTargetInitArgs(argv, DEFAULT_OS, OS_RELEASES.map((o) => o.id));
+  if ('help' in args) {
+    ctx.io.stdout(args.help);
+    return 0;
+  }
+  const { dir, arch, testsigning, key, host, force, json } = args;
+  const osId = args.osId ?? DEFAULT_OS;
   let port: number | undefined;
-  let key: string | undefined;
-  let host: string | undefined;
-  let force = false;
-  let json = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => inline ?? takeValue(argv, i++, flag);
-    switch (flag.toLowerCase()) {
-      case '--os': osId = value(); break;
-      case '--arch': {
-        const v = value().toLowerCase();
-        const mapped = v === 'x64' ? 'amd64' : v;
-        if (mapped !== 'amd64' && mapped !== 'x86' && mapped !== 'arm64') throw new UsageError(`target init: --arch takes amd64, x86 or arm64, got "${v}"`);
-        arch = mapped;
-        break;
-      }
-      case '--testsigning': testsigning = onOff(value(), '--testsigning'); break;
-      case '--kdnet-port': {
-        const v = value();
-        port = /^\d+$/.test(v) ? Number(v) : NaN;
-        const p = kdnetPortProblem(port);
-        if (p) throw new UsageError(`target init: --kdnet-port ${v}: ${p}`);
-        break;
-      }
-      case '--kdnet-key': {
-        key = value();
-        const p = kdnetKeyProblem(key);
-        if (p) throw new UsageError(`target init: --kdnet-key "${key}": ${p} (example: 1.2.3.4 or 2steg4fzbj2sz.23418vzkd4ko3.1g34ou07z4pev.1sp3yo9yz874p)`);
-        break;
-      }
-      case '--kdnet-host': {
-        host = value();
-        const p = ipv4Problem(host);
-        if (p) throw new UsageError(`target init: --kdnet-host: ${p}`);
-        break;
-      }
-      case '--force': force = true; break;
-      case '--json': json = true; break;
-      case '-h':
-      case '--help': ctx.io.stdout(HELP); return 0;
-      default:
-        if (flag.startsWith('-')) throw new UsageError(`target init: unknown option "${a}"`);
-        if (dir !== undefined) throw new UsageError(`target init: one directory only ("${dir}" and "${a}")`);
-        dir = a;
-    }
+  if (args.port !== undefined) {
+    port = /^\d+$/.test(args.port) ? Number(args.port) : NaN;
+    const p = kdnetPortProblem(port);
+    if (p) throw new UsageError(`target init: --kdnet-port ${args.port}: ${p}`);
+  }
+  if (key !== undefined) {
+    const p = kdnetKeyProblem(key);
+    if (p) throw new UsageError(`target init: --kdnet-key "${key}": ${p} (example: 1.2.3.4 or 2steg4fzbj2sz.23418vzkd4ko3.1g34ou07z4pev.1sp3yo9yz874p)`);
+  }
+  if (host !== undefined) {
+    const p = ipv4Problem(host);
+    if (p) throw new UsageError(`target init: --kdnet-host: ${p}`);
   }
   if ((key !== undefined || host !== undefined) && port === undefined) throw new UsageError('target init: --kdnet-key and --kdnet-host need --kdnet-port');
   const os = findOs(osId);
@@ -224,13 +181,12 @@ function describe(target: Target, s: MachineState): string {
 }
 
 async function verify(argv: string[], ctx: Context): Promise<number> {
-  let full = false;
-  let repair = false;
-  for (const a of argv) {
-    if (a === '--full') full = true;
-    else if (a === '--repair') repair = true;
-    else throw new UsageError(`target verify: unknown argument "${a}" (options: --full, --repair)`);
+  const args = parseTargetVerifyArgs(argv);
+  if ('help' in args) {
+    ctx.io.stdout(args.help);
+    return 0;
   }
+  const { full, repair } = args;
   const target = await openTarget(ctx);
   if (repair) {
     const fixed = await repairTarget(target);
@@ -328,17 +284,12 @@ async function reg(argv: string[], ctx: Context): Promise<number> {
 }
 
 async function log(argv: string[], ctx: Context): Promise<number> {
-  let tail: number | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--tail' || a.startsWith('--tail=')) {
-      const v = a.includes('=') ? a.slice(7) : takeValue(argv, i++, '--tail');
-      if (!/^\d+$/.test(v)) throw new UsageError(`target log: --tail takes a number of lines, got "${v}"`);
-      tail = Number(v);
-    } else {
-      throw new UsageError(`target log: unknown argument "${a}"`);
-    }
+  const args = parseTargetLogArgs(argv);
+  if ('help' in args) {
+    ctx.io.stdout(args.help);
+    return 0;
   }
+  const { tail } = args;
   const target = await openTarget(ctx);
   const bytes = await readRegular(target.root, LOG_PATH, 'setupapi.dev.log');
   if (!bytes) throw new TargetError(`${LOG_PATH}: no such file; the target has no device install log yet`);

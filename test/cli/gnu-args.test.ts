@@ -1,0 +1,57 @@
+// wdksim's GNU-style commands parse with commander (src/commands/args/): generated --help,
+// usage errors as one wdksim line naming the option and exit 2, zod-checked values.
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.js';
+import { memoryContext } from '../../src/io.js';
+import { parseBuildArgs } from '../../src/commands/args/build.js';
+import { parseDoctorArgs } from '../../src/commands/args/doctor.js';
+import { parseTargetInitArgs } from '../../src/commands/args/target.js';
+
+async function run(argv: string[]) {
+  const ctx = memoryContext();
+  const code = await runCli(argv, ctx.io);
+  return { code, out: ctx.out.join(''), err: ctx.err.join('') };
+}
+
+describe('GNU-style commands through commander', () => {
+  it.each([
+    [['build', '--help'], 'Usage: wdksim build [options] [project]', '--placeholder-binaries'],
+    [['doctor', '--help'], 'Usage: wdksim doctor [options] [paths...]', '--max-warnings <n>'],
+    [['cert', 'new', '--help'], 'Usage: wdksim cert new [options]', '--days <n>'],
+    [['demo', '-h'], 'Usage: wdksim demo [options] [dir]', 'Exit codes:'],
+    [['catalog', 'verify', '--help'], 'Usage: wdksim catalog verify [options] [file.cat]', '--package <dir>'],
+    [['target', 'init', '--help'], 'Usage: wdksim target init [options] [dir]', '--kdnet-port <n>'],
+    [['target', 'verify', '--help'], 'Usage: wdksim target verify [options]', '--repair'],
+    [['inf', 'parse', '--help'], 'Usage: wdksim inf parse <file|-> [--json]', '--json'],
+  ])('%j prints the generated help and exits 0', async (argv, usage, option) => {
+    const r = await run(argv);
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out.startsWith(`${usage}\n`)).toBe(true);
+    expect(r.out).toContain(option);
+  });
+
+  it.each([
+    [['build', '--frobnicate'], 'wdksim: build: unknown option "--frobnicate"; run "wdksim build --help" for the options\n'],
+    [['build', '--out'], 'wdksim: build: --out needs a value; run "wdksim build --help"\n'],
+    [['build', '--out='], 'wdksim: build: --out needs a value; run "wdksim build --help"\n'],
+    [['doctor', '--max-warnings', '-1'], 'wdksim: --max-warnings takes a non-negative whole number, not "-1"\n'],
+    [['cert', 'new', '--days', '0'], 'wdksim: cert new: --days "0" must be a whole number of days between 1 and 36500\n'],
+    [['cert', 'new', 'stray'], 'wdksim: cert new: unknown argument "stray"; run "wdksim cert --help"\n'],
+    [['target', 'init', '--arch', 'ppc'], 'wdksim: target init: --arch takes amd64, x86 or arm64, got "ppc"\n'],
+    [['target', 'verify', '--fast'], 'wdksim: target verify: unknown argument "--fast" (options: --full, --repair)\n'],
+    [['target', 'log', '--tail', 'x'], 'wdksim: target log: --tail takes a number of lines, got "x"\n'],
+    [['inf', 'parse', '--bogus'], 'wdksim: inf parse: unknown option "--bogus"; run "wdksim inf --help"\n'],
+    [['demo', 'a', 'b'], 'wdksim: demo: one folder at a time; got "a" and "b"\n'],
+  ])('%j is a usage error: one line on stderr, exit 2', async (argv, err) => {
+    expect(await run(argv)).toEqual({ code: 2, out: '', err });
+  });
+
+  it('reads values the ways the old grammars did', () => {
+    expect(parseBuildArgs(['-c', 'Release', '--platform=x64', '/p:Configuration=Debug', 'proj', '--json']))
+      .toMatchObject({ project: 'proj', configuration: 'Debug', platform: 'x64', json: true, placeholders: false });
+    expect(parseDoctorArgs(['--FORMAT=JSON', '--', '--not-an-option'])).toEqual({ format: 'json', paths: ['--not-an-option'] });
+    expect(parseDoctorArgs(['/?']).help).toContain('Rules (docs/doctor.md):');
+    expect(parseTargetInitArgs(['dir', '--arch', 'X64', '--testsigning', 'off', '--kdnet-port=50000'], 'win11', ['win11']))
+      .toEqual({ dir: 'dir', arch: 'amd64', testsigning: false, port: '50000', force: false, json: false });
+  });
+});
