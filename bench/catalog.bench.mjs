@@ -28,7 +28,10 @@ export const steps = {
 
 export async function run({ lib }) {
   const rows = [];
-  for (const [size, runs] of [[64 * MiB, 9], [1 * GiB, 3]]) {
+  for (const [size, runs] of [
+    [64 * MiB, 9],
+    [1 * GiB, 3],
+  ]) {
     const pkg = makePackage(lib, `catalog-${size}`, size);
     try {
       const files = pkg.files.map((f) => ({ name: f.name, path: f.path }));

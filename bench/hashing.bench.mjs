@@ -20,7 +20,10 @@ export const steps = {
 
 export async function run({ lib }) {
   const rows = [];
-  for (const [size, runs] of [[64 * MiB, 7], [1 * GiB, 3]]) {
+  for (const [size, runs] of [
+    [64 * MiB, 7],
+    [1 * GiB, 3],
+  ]) {
     const pkg = makePackage(lib, `hashing-${size}`, size);
     try {
       const paths = pkg.files.map((f) => f.path);

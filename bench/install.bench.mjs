@@ -128,7 +128,9 @@ export const steps = {
       const pkg = await makePackage();
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
-      const result = await target.transaction('devcon install', (tx) => api.installDriverOnDevices(tx, { infPath: pkg.inf, hardwareId: pkg.hwid, createRootDevice: true, force: true }));
+      const result = await target.transaction('devcon install', (tx) =>
+        api.installDriverOnDevices(tx, { infPath: pkg.inf, hardwareId: pkg.hwid, createRootDevice: true, force: true }),
+      );
       const seconds = (performance.now() - t0) / 1000;
       const cpu = process.cpuUsage(cpu0);
       if (!result.devices?.length && !result.created) throw new Error(`install of ${pkg.inf} put the driver on no device`);

@@ -61,7 +61,12 @@ const STEP = join(import.meta.dirname, 'step.mjs');
 export function measureCommand(cmd, args, { cwd } = {}) {
   const useTime = existsSync(GNU_TIME);
   const t0 = performance.now();
-  const r = spawnSync(useTime ? GNU_TIME : cmd, useTime ? ['-f', 'WDKSIM_MAXRSS=%M', cmd, ...args] : args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(useTime ? GNU_TIME : cmd, useTime ? ['-f', 'WDKSIM_MAXRSS=%M', cmd, ...args] : args, {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   const seconds = (performance.now() - t0) / 1000;
   if (r.error) throw r.error;
   const m = /WDKSIM_MAXRSS=(\d+)/.exec(r.stderr ?? '');
@@ -75,7 +80,12 @@ export function measureCommand(cmd, args, { cwd } = {}) {
  * whatever it emitted along the way (each with the peak RSS at that moment).
  */
 export function runStep(moduleUrl, stepName, input = null, { nodeArgs = [] } = {}) {
-  const r = spawnSync(process.execPath, [...nodeArgs, STEP, fileURLToPath(moduleUrl), stepName], { input: JSON.stringify(input), stdio: ['pipe', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [...nodeArgs, STEP, fileURLToPath(moduleUrl), stepName], {
+    input: JSON.stringify(input),
+    stdio: ['pipe', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.error) throw r.error;
   const lines = (r.stdout ?? '').split('\n').filter((l) => l.startsWith('{'));
   if (lines.length === 0) throw new Error(`bench step ${stepName} failed (exit ${r.status})`);

@@ -34,7 +34,7 @@ export function makePackage(lib, name, totalBytes) {
     const path = join(dir, `firmware${i}.bin`);
     const fd = openSync(path, 'w');
     try {
-      for (let done = 0; done < size; ) {
+      for (let done = 0; done < size;) {
         const n = Math.min(block.length, size - done);
         writeSync(fd, block, 0, n);
         done += n;

@@ -10,7 +10,9 @@ import { ROOT } from './lib.mjs';
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const lib = await import(join(ROOT, 'dist', 'index.js'));
-const suites = readdirSync(join(ROOT, 'bench')).filter((f) => f.endsWith('.bench.mjs')).sort();
+const suites = readdirSync(join(ROOT, 'bench'))
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .sort();
 const rows = [];
 for (const file of suites) {
   const suite = await import(join(ROOT, 'bench', file));
@@ -45,7 +47,10 @@ if (!only.length) {
   const end = '<!-- bench:end -->';
   if (!flags.includes('--no-readme') && readme.includes(begin) && readme.includes(end)) {
     const block = `${begin}\n${table}\n\n${scaling.length ? `Scaling (cost at the largest size against the smallest):\n\n${scaling.join('\n')}\n\n` : ''}Machine: ${machine}. Produced by \`npm run bench\` on ${results.date.slice(0, 10)}.\n${end}`;
-    writeFileSync(readmePath, readme.replace(new RegExp(`${begin}[\\s\\S]*${end}`), () => block));
+    writeFileSync(
+      readmePath,
+      readme.replace(new RegExp(`${begin}[\\s\\S]*${end}`), () => block),
+    );
   }
 }
 
@@ -67,7 +72,9 @@ function scalingLines(all) {
     const small = sorted[0];
     const large = sorted[sorted.length - 1];
     const k = large.scale / small.scale;
-    lines.push(`- ${large.benchmark}: ${k >= 10 ? k.toFixed(0) : k.toFixed(1)}x the ${large.scaleUnit ?? 'size'} (${large.size} vs ${small.size}) cost ${(large.seconds / small.seconds).toFixed(2)}x`);
+    lines.push(
+      `- ${large.benchmark}: ${k >= 10 ? k.toFixed(0) : k.toFixed(1)}x the ${large.scaleUnit ?? 'size'} (${large.size} vs ${small.size}) cost ${(large.seconds / small.seconds).toFixed(2)}x`,
+    );
   }
   return lines;
 }

@@ -79,12 +79,53 @@ async function generate(api, root, n, cert) {
     writeFileSync(join(root, 'Windows', 'INF', published), files[`${id}.inf`]);
     writeFileSync(join(root, 'Windows', 'INF', `oem${i}.cat`), files[`${id}.cat`]);
     state.files.push({ path: `Windows/INF/${published}`, sha256: sha(files[`${id}.inf`]) }, { path: `Windows/INF/oem${i}.cat`, sha256: sha(files[`${id}.cat`]) });
-    state.packages.push({ publishedName: published, originalName: `${id}.inf`, storeFolder: folder, provider: 'wdksim bench', className: 'Sample', classGuid: '{78A1C341-4539-11d3-B88D-00C04FAD5171}', driverDate: '11/20/2026', driverVersion: '1.0.0.0', catalog: `${id}.cat`, signer: 'WDKTestCert wdksim bench', testSigned: true, arch: 'amd64', files: Object.entries(files).map(([path, b]) => ({ path, sha256: sha(b) })) });
-    const device = { instanceId: `ROOT\\SAMPLE\\${String(i + 1000).padStart(4, '0')}`, hardwareIds: [hwid], compatibleIds: [], classGuid: '{78A1C341-4539-11d3-B88D-00C04FAD5171}', className: 'Sample', description: `Bench ${id}`, parent: 'HTREE\\ROOT\\0', present: true, rootEnumerated: true, disabled: false, problem: 0, service: id,
-      driver: { publishedName: published, originalName: `${id}.inf`, section: 'Dev.NT', matchingId: hwid.toLowerCase(), rank: '00FF0000', driverDate: '11/20/2026', driverVersion: '1.0.0.0', provider: 'wdksim bench', description: `Bench ${id}`, files: [`C:\\Windows\\System32\\DriverStore\\FileRepository\\${folder}\\${id}.sys`] } };
+    state.packages.push({
+      publishedName: published,
+      originalName: `${id}.inf`,
+      storeFolder: folder,
+      provider: 'wdksim bench',
+      className: 'Sample',
+      classGuid: '{78A1C341-4539-11d3-B88D-00C04FAD5171}',
+      driverDate: '11/20/2026',
+      driverVersion: '1.0.0.0',
+      catalog: `${id}.cat`,
+      signer: 'WDKTestCert wdksim bench',
+      testSigned: true,
+      arch: 'amd64',
+      files: Object.entries(files).map(([path, b]) => ({ path, sha256: sha(b) })),
+    });
+    const device = {
+      instanceId: `ROOT\\SAMPLE\\${String(i + 1000).padStart(4, '0')}`,
+      hardwareIds: [hwid],
+      compatibleIds: [],
+      classGuid: '{78A1C341-4539-11d3-B88D-00C04FAD5171}',
+      className: 'Sample',
+      description: `Bench ${id}`,
+      parent: 'HTREE\\ROOT\\0',
+      present: true,
+      rootEnumerated: true,
+      disabled: false,
+      problem: 0,
+      service: id,
+      driver: {
+        publishedName: published,
+        originalName: `${id}.inf`,
+        section: 'Dev.NT',
+        matchingId: hwid.toLowerCase(),
+        rank: '00FF0000',
+        driverDate: '11/20/2026',
+        driverVersion: '1.0.0.0',
+        provider: 'wdksim bench',
+        description: `Bench ${id}`,
+        files: [`C:\\Windows\\System32\\DriverStore\\FileRepository\\${folder}\\${id}.sys`],
+      },
+    };
     state.devices.push(device);
     api.writeEnumKey(reg, device);
-    reg.setValue(`HKLM\\SYSTEM\\CurrentControlSet\\Services\\${id}`, 'ImagePath', { type: 'REG_EXPAND_SZ', data: `\\SystemRoot\\System32\\DriverStore\\FileRepository\\${folder}\\${id}.sys` });
+    reg.setValue(`HKLM\\SYSTEM\\CurrentControlSet\\Services\\${id}`, 'ImagePath', {
+      type: 'REG_EXPAND_SZ',
+      data: `\\SystemRoot\\System32\\DriverStore\\FileRepository\\${folder}\\${id}.sys`,
+    });
   }
   await api.writeFirstState(root, state);
 }
@@ -149,7 +190,12 @@ export async function run() {
     }
     const base = results[0];
     const rows = [];
-    const labels = { install: ['one more devcon install', '<= 1.3x'], enum: ['pnputil /enum-drivers', '<= 1.3x + printing'], status: ['devcon status *', '<= 1.3x + printing'], verify: ['target verify, nothing changed', '<= 1.5x'] };
+    const labels = {
+      install: ['one more devcon install', '<= 1.3x'],
+      enum: ['pnputil /enum-drivers', '<= 1.3x + printing'],
+      status: ['devcon status *', '<= 1.3x + printing'],
+      verify: ['target verify, nothing changed', '<= 1.5x'],
+    };
     for (const [key, [label, target]] of Object.entries(labels)) {
       for (const r of results) {
         rows.push({
@@ -162,7 +208,14 @@ export async function run() {
           baselineSeconds: base[key],
           ratio: r[key] / base[key],
           target: r.n === base.n ? '' : target,
-          throughput: key === 'enum' ? `${(r.enumBytes / 1024).toFixed(0)} KiB printed` : key === 'status' ? `${(r.statusBytes / 1024).toFixed(0)} KiB printed` : key === 'install' ? `target generated in ${r.genSeconds.toFixed(1)} s` : '',
+          throughput:
+            key === 'enum'
+              ? `${(r.enumBytes / 1024).toFixed(0)} KiB printed`
+              : key === 'status'
+                ? `${(r.statusBytes / 1024).toFixed(0)} KiB printed`
+                : key === 'install'
+                  ? `target generated in ${r.genSeconds.toFixed(1)} s`
+                  : '',
         });
       }
     }

@@ -33,15 +33,31 @@ export function projectWdk(paths, root = '.', depth = 2) {
   const kit = (v) => (/^\s*10\.0\.\d{5}(\.\d+)?\s*$/.test(v ?? '') ? v.trim() : undefined);
   const visit = (path, level) => {
     let info;
-    try { info = statSync(join(root, path)); } catch { return undefined; }
+    try {
+      info = statSync(join(root, path));
+    } catch {
+      return undefined;
+    }
     if (info.isFile()) {
       if (/\.vcxproj$/i.test(path)) return kit(/<WindowsTargetPlatformVersion>([^<]*)</i.exec(readFileSync(join(root, path), 'utf8'))?.[1]);
-      if (/(^|[\\/])wdksim\.json$/i.test(path)) { try { return kit(JSON.parse(readFileSync(join(root, path), 'utf8')).wdk); } catch { return undefined; } }
+      if (/(^|[\\/])wdksim\.json$/i.test(path)) {
+        try {
+          return kit(JSON.parse(readFileSync(join(root, path), 'utf8')).wdk);
+        } catch {
+          return undefined;
+        }
+      }
       return undefined;
     }
     if (!info.isDirectory() || level > depth) return undefined;
     let names = [];
-    try { names = readdirSync(join(root, path)).filter((n) => !n.startsWith('.') && n !== 'node_modules').sort(); } catch { return undefined; }
+    try {
+      names = readdirSync(join(root, path))
+        .filter((n) => !n.startsWith('.') && n !== 'node_modules')
+        .sort();
+    } catch {
+      return undefined;
+    }
     for (const name of names) {
       const found = visit(join(path, name), level + 1);
       if (found) return found;
@@ -58,7 +74,10 @@ export function projectWdk(paths, root = '.', depth = 2) {
 export function planCommands(inputs, actionPath, root = '.') {
   const base = wdksimCommand(inputs, actionPath);
   const paths = splitPaths(inputs.paths);
-  const mode = String(inputs.mode ?? '').trim().replace(/^[/-]/, '').toLowerCase();
+  const mode = String(inputs.mode ?? '')
+    .trim()
+    .replace(/^[/-]/, '')
+    .toLowerCase();
   if (mode && !['w', 'u', 'k', 'h'].includes(mode)) throw new Error(`mode must be w, u, k, h or empty, not "${inputs.mode}"`);
   const wdk = String(inputs.wdk ?? '').trim() || projectWdk(paths, root);
   const switches = [...(mode ? [`/${mode}`] : []), ...(truthy(inputs.stampinf) ? ['/stampinf'] : []), ...(wdk ? ['--wdk', wdk] : [])];
@@ -75,8 +94,13 @@ export function planCommands(inputs, actionPath, root = '.') {
 
 function inputsFromEnv(env) {
   return {
-    paths: env.INPUT_PATHS, mode: env.INPUT_MODE, stampinf: env.INPUT_STAMPINF, doctor: env.INPUT_DOCTOR, wdk: env.INPUT_WDK,
-    sarifDir: env.INPUT_SARIF_DIR, wdksimVersion: env.INPUT_WDKSIM_VERSION,
+    paths: env.INPUT_PATHS,
+    mode: env.INPUT_MODE,
+    stampinf: env.INPUT_STAMPINF,
+    doctor: env.INPUT_DOCTOR,
+    wdk: env.INPUT_WDK,
+    sarifDir: env.INPUT_SARIF_DIR,
+    wdksimVersion: env.INPUT_WDKSIM_VERSION,
   };
 }
 
@@ -91,7 +115,10 @@ function main() {
   const inputs = inputsFromEnv(process.env);
   const { sarifDir, commands } = planCommands(inputs, actionPath);
   if (!inputs.wdksimVersion && !existsSync(join(actionPath, 'dist', 'cli.js'))) {
-    for (const argv of [['npm', 'ci', '--no-audit', '--no-fund'], ['node', 'scripts/build.mjs', '--no-types']]) {
+    for (const argv of [
+      ['npm', 'ci', '--no-audit', '--no-fund'],
+      ['node', 'scripts/build.mjs', '--no-types'],
+    ]) {
       const r = spawnSync(argv[0], argv.slice(1), { cwd: actionPath, stdio: 'inherit' });
       if (r.status !== 0) process.exit(r.status ?? 1);
     }

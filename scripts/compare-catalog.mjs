@@ -87,20 +87,36 @@ const line = (ok, text) => {
   console.log(`${ok ? 'same' : 'DIFF'}  ${text}`);
 };
 const key = (m) => `${m.digest} ${memberAttr(m, 'File') ?? ''} ${memberAttr(m, 'OSAttr') ?? ''}`;
-const realMembers = real.members.filter((m) => !m.shadow).map(key).sort();
-const madeMembers = made.members.filter((m) => !m.shadow).map(key).sort();
+const realMembers = real.members
+  .filter((m) => !m.shadow)
+  .map(key)
+  .sort();
+const madeMembers = made.members
+  .filter((m) => !m.shadow)
+  .map(key)
+  .sort();
 console.log(`${realCat}: ${os}, time ${real.effectiveDate}, v${real.version} (wdksim v${made.version})`);
 line(real.version === made.version, `version ${real.version} / ${made.version}`);
 for (const m of realMembers) line(madeMembers.includes(m), `member ${m}`);
 for (const m of madeMembers) if (!realMembers.includes(m)) line(false, `extra member in wdksim's catalog: ${m}`);
 // v2 SHA-1 entries: the tag, File and OSAttr (Inf2Cat writes both; MakeCat leaves File out).
 const shadowKey = (m) => `${m.tag} ${memberAttr(m, 'File') ?? ''} ${memberAttr(m, 'OSAttr') ?? ''}`;
-const realShadows = real.members.filter((m) => m.shadow).map(shadowKey).sort();
-const madeShadows = made.members.filter((m) => m.shadow).map(shadowKey).sort();
+const realShadows = real.members
+  .filter((m) => m.shadow)
+  .map(shadowKey)
+  .sort();
+const madeShadows = made.members
+  .filter((m) => m.shadow)
+  .map(shadowKey)
+  .sort();
 for (const m of realShadows) line(madeShadows.includes(m), `SHA-1 entry ${m}`);
 for (const m of madeShadows) if (!realShadows.includes(m)) line(false, `extra SHA-1 entry in wdksim's catalog: ${m}`);
 line(attr(real, 'OS') === attr(made, 'OS'), `OS ${attr(real, 'OS')} / ${attr(made, 'OS')}`);
-const hwids = (doc) => doc.attributes.filter((a) => /^HWID\d+$/.test(a.name)).map((a) => `${a.name}=${a.value}`).sort();
+const hwids = (doc) =>
+  doc.attributes
+    .filter((a) => /^HWID\d+$/.test(a.name))
+    .map((a) => `${a.name}=${a.value}`)
+    .sort();
 line(JSON.stringify(hwids(real)) === JSON.stringify(hwids(made)), `HWIDn ${hwids(real).join(' ')} / ${hwids(made).join(' ')}`);
 rmSync(work, { recursive: true, force: true });
 process.exit(same ? 0 : 1);

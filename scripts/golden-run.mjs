@@ -26,8 +26,13 @@ const transcript = [];
 // setupapi.dev.log names host paths (the run's folder) and stamps each section with the
 // clock plus the real time elapsed, and
 // .wdksim/state.mark records file times: the hashes that depend on them are masked.
-const norm = (s) => s.split(work).join('<W>').split(repo).join('<REPO>')
-  .replace(/^(.*setupapi\.dev\.log.*)$/gm, (line) => line.replace(/[0-9a-f]{64}/g, '<sha256>'));
+const norm = (s) =>
+  s
+    .split(work)
+    .join('<W>')
+    .split(repo)
+    .join('<REPO>')
+    .replace(/^(.*setupapi\.dev\.log.*)$/gm, (line) => line.replace(/[0-9a-f]{64}/g, '<sha256>'));
 const VARIES = /(^|\/)(state\.mark|snapshots\/[^/]+\.json)$/;
 const LOG_TIME = /\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\.\d{3}/g;
 
@@ -59,7 +64,25 @@ for (const sub of ['parse']) run('inf', sub, '--help');
 for (const sub of ['new']) run('cert', sub, '--help');
 for (const sub of ['dump', 'verify']) run('catalog', sub, '--help');
 for (const sub of ['sign', 'verify']) run('signtool', sub, '/?');
-for (const c of ['help', 'find', 'install', 'update', 'dp_add', 'status', 'remove', 'enable', 'disable', 'restart', 'hwids', 'classes', 'drivernodes', 'stack', 'resources', 'rescan']) run('devcon', 'help', c);
+for (const c of [
+  'help',
+  'find',
+  'install',
+  'update',
+  'dp_add',
+  'status',
+  'remove',
+  'enable',
+  'disable',
+  'restart',
+  'hwids',
+  'classes',
+  'drivernodes',
+  'stack',
+  'resources',
+  'rescan',
+])
+  run('devcon', 'help', c);
 
 // INF tools over every fixture package.
 const infs = [];
@@ -86,7 +109,11 @@ run('infverif', 'nosuch.inf');
 for (const c of readdirSync(join(work, 'st')).sort()) {
   const dir = join(work, 'st', c);
   let args;
-  try { args = readFileSync(join(dir, 'args.txt'), 'utf8').trim(); } catch { continue; }
+  try {
+    args = readFileSync(join(dir, 'args.txt'), 'utf8').trim();
+  } catch {
+    continue;
+  }
   const input = readdirSync(dir).find((f) => f.startsWith('input.'));
   if (!input) continue;
   const argv = (args.match(/"[^"]*"|\S+/g) ?? []).map((a) => a.replace(/^"|"$/g, ''));
@@ -139,12 +166,65 @@ run('target', 'snapshot', 'before');
 run('deploy', 'pk/KmdfHelloWorld');
 run('devcon', 'install', 't/DriverTest/Drivers/KmdfHelloWorld.inf', 'Root\\KmdfHelloWorld');
 run('devcon', 'status', 'Root\\KmdfHelloWorld');
-for (const c of [['find', '*'], ['findall', '*'], ['find', '=ports'], ['hwids', '*PNP0501'], ['classes'], ['listclass', 'ports'], ['drivernodes', 'Root\\KmdfHelloWorld'], ['driverfiles', 'Root\\KmdfHelloWorld'], ['stack', '*PNP0501'], ['resources', '*PNP0501'], ['dp_enum'], ['disable', 'Root\\KmdfHelloWorld'], ['status', 'Root\\KmdfHelloWorld'], ['enable', 'Root\\KmdfHelloWorld'], ['restart', 'Root\\KmdfHelloWorld'], ['rescan'], ['sethwid', '@ROOT\\SYSTEM\\0001', ':=', 'Root\\Other'], ['status', '*'], ['find'], ['nosuchcmd']]) run('devcon', ...c);
+for (const c of [
+  ['find', '*'],
+  ['findall', '*'],
+  ['find', '=ports'],
+  ['hwids', '*PNP0501'],
+  ['classes'],
+  ['listclass', 'ports'],
+  ['drivernodes', 'Root\\KmdfHelloWorld'],
+  ['driverfiles', 'Root\\KmdfHelloWorld'],
+  ['stack', '*PNP0501'],
+  ['resources', '*PNP0501'],
+  ['dp_enum'],
+  ['disable', 'Root\\KmdfHelloWorld'],
+  ['status', 'Root\\KmdfHelloWorld'],
+  ['enable', 'Root\\KmdfHelloWorld'],
+  ['restart', 'Root\\KmdfHelloWorld'],
+  ['rescan'],
+  ['sethwid', '@ROOT\\SYSTEM\\0001', ':=', 'Root\\Other'],
+  ['status', '*'],
+  ['find'],
+  ['nosuchcmd'],
+])
+  run('devcon', ...c);
 run('devcon', 'update', 't/DriverTest/Drivers/KmdfHelloWorld.inf', 'Root\\NoSuchDevice');
 run('devcon', 'install', 'nosuch.inf', 'Root\\X');
 run('devcon', 'install', 'pk/bad-driverver/bad-driverver.inf', 'Root\\Bad');
 run('devcon', 'dp_add', 'pk/multi-arch/multi-arch.inf');
-for (const c of [['/enum-drivers'], ['/enum-devices'], ['/enum-devices', '/drivers'], ['/enum-devices', '/connected'], ['/enum-devices', '/class', 'Ports'], ['/enum-devices', '/problem'], ['/enum-devices', '/format', 'xml'], ['/enum-devices', '/tree'], ['/enum-classes'], ['/enum-interfaces'], ['/enum-interfaces', '/properties'], ['/enum-containers'], ['/enum-drivers', '/files'], ['-e'], ['/add-driver', 'pk/two-infs/*.inf'], ['/add-driver', 'pk/utc-date/*.inf', '/install'], ['/add-driver', 'pk/legacy-date/legacy-date.inf', '/install', '/reboot'], ['/enum-drivers'], ['/delete-driver', 'oem1.inf'], ['/delete-driver', 'oem0.inf'], ['/delete-driver', 'oem0.inf', '/uninstall', '/force'], ['/disable-device', 'ACPI\\PNP0501\\1'], ['/enable-device', 'ACPI\\PNP0501\\1'], ['/restart-device', 'ACPI\\PNP0501\\1'], ['/remove-device', 'ACPI\\PNP0501\\1'], ['/scan-devices'], ['/export-driver', '*', 'exported'], ['/enum-drivers', '/format', 'csv'], ['/nosuch']]) run('pnputil', ...c);
+for (const c of [
+  ['/enum-drivers'],
+  ['/enum-devices'],
+  ['/enum-devices', '/drivers'],
+  ['/enum-devices', '/connected'],
+  ['/enum-devices', '/class', 'Ports'],
+  ['/enum-devices', '/problem'],
+  ['/enum-devices', '/format', 'xml'],
+  ['/enum-devices', '/tree'],
+  ['/enum-classes'],
+  ['/enum-interfaces'],
+  ['/enum-interfaces', '/properties'],
+  ['/enum-containers'],
+  ['/enum-drivers', '/files'],
+  ['-e'],
+  ['/add-driver', 'pk/two-infs/*.inf'],
+  ['/add-driver', 'pk/utc-date/*.inf', '/install'],
+  ['/add-driver', 'pk/legacy-date/legacy-date.inf', '/install', '/reboot'],
+  ['/enum-drivers'],
+  ['/delete-driver', 'oem1.inf'],
+  ['/delete-driver', 'oem0.inf'],
+  ['/delete-driver', 'oem0.inf', '/uninstall', '/force'],
+  ['/disable-device', 'ACPI\\PNP0501\\1'],
+  ['/enable-device', 'ACPI\\PNP0501\\1'],
+  ['/restart-device', 'ACPI\\PNP0501\\1'],
+  ['/remove-device', 'ACPI\\PNP0501\\1'],
+  ['/scan-devices'],
+  ['/export-driver', '*', 'exported'],
+  ['/enum-drivers', '/format', 'csv'],
+  ['/nosuch'],
+])
+  run('pnputil', ...c);
 run('target', 'snapshot', 'after');
 run('target', 'diff', 'before', 'after');
 run('target', 'verify');

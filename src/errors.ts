@@ -1,7 +1,10 @@
 // Typed errors: each carries the exit code the CLI maps it to, in one place
 // (src/cli.ts). A message is one line a user can act on; no stack traces.
 export class WdksimError extends Error {
-  constructor(message: string, readonly exitCode: number) {
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -39,18 +42,28 @@ export class InternalError extends WdksimError {
 export function describeFsError(error: unknown, path: string): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   switch (code) {
-    case 'ENOENT': return `${path}: no such file or directory; check the path`;
-    case 'EISDIR': return `${path}: is a directory, expected a file`;
+    case 'ENOENT':
+      return `${path}: no such file or directory; check the path`;
+    case 'EISDIR':
+      return `${path}: is a directory, expected a file`;
     case 'EACCES':
-    case 'EPERM': return `${path}: permission denied; check the file's and its folder's permissions`;
-    case 'EROFS': return `${path}: the file system is read-only; write somewhere writable or remount it read-write`;
-    case 'ENOTDIR': return `${path}: a part of the path is not a directory`;
-    case 'ENOSPC': return `${path}: no space left on the device (the disk is full or out of inodes); free some space and run again`;
-    case 'EDQUOT': return `${path}: disk quota exceeded; free some space or raise the quota and run again`;
+    case 'EPERM':
+      return `${path}: permission denied; check the file's and its folder's permissions`;
+    case 'EROFS':
+      return `${path}: the file system is read-only; write somewhere writable or remount it read-write`;
+    case 'ENOTDIR':
+      return `${path}: a part of the path is not a directory`;
+    case 'ENOSPC':
+      return `${path}: no space left on the device (the disk is full or out of inodes); free some space and run again`;
+    case 'EDQUOT':
+      return `${path}: disk quota exceeded; free some space or raise the quota and run again`;
     case 'EMFILE':
-    case 'ENFILE': return `${path}: too many open files; raise the limit (ulimit -n) and run again`;
-    case 'EIO': return `${path}: input/output error from the device; check the disk`;
-    default: return `${path}: ${(error as Error)?.message ?? String(error)}`;
+    case 'ENFILE':
+      return `${path}: too many open files; raise the limit (ulimit -n) and run again`;
+    case 'EIO':
+      return `${path}: input/output error from the device; check the disk`;
+    default:
+      return `${path}: ${(error as Error)?.message ?? String(error)}`;
   }
 }
 
@@ -61,9 +74,13 @@ export function describeFsError(error: unknown, path: string): string {
 export const EnvironmentExit = { cannotCreate: 73, ioError: 74, permission: 77 } as const;
 
 const ENVIRONMENT_CODES: Record<string, number> = {
-  ENOSPC: EnvironmentExit.ioError, EDQUOT: EnvironmentExit.ioError, EIO: EnvironmentExit.ioError,
-  EMFILE: EnvironmentExit.ioError, ENFILE: EnvironmentExit.ioError,
-  EACCES: EnvironmentExit.permission, EPERM: EnvironmentExit.permission,
+  ENOSPC: EnvironmentExit.ioError,
+  EDQUOT: EnvironmentExit.ioError,
+  EIO: EnvironmentExit.ioError,
+  EMFILE: EnvironmentExit.ioError,
+  ENFILE: EnvironmentExit.ioError,
+  EACCES: EnvironmentExit.permission,
+  EPERM: EnvironmentExit.permission,
   EROFS: EnvironmentExit.cannotCreate,
 };
 

@@ -24,7 +24,8 @@ export const BuildExit = { ok: 0, failed: 1, usage: 2 } as const;
 export const SignalExit = { SIGINT: 130, SIGTERM: 143 } as const;
 
 /** The codes every tool shares (README, docs/limits.md): faults of the machine (src/errors.ts EnvironmentExit) and signals. */
-export const COMMON_EXITS = 'Every tool: 73 read-only file system, 74 disk full, out of inodes or I/O error, 77 permission denied (the machine\'s faults, not wdksim\'s); 130 stopped by SIGINT (Ctrl+C), 143 stopped by SIGTERM.';
+export const COMMON_EXITS =
+  "Every tool: 73 read-only file system, 74 disk full, out of inodes or I/O error, 77 permission denied (the machine's faults, not wdksim's); 130 stopped by SIGINT (Ctrl+C), 143 stopped by SIGTERM.";
 
 // pnputil's return values (wdk-tools.md §6.3). A Windows exit code is 32 bits; a POSIX
 // parent sees 8. wdksim exits with the low byte of the Windows value, which is what `$?`

@@ -27,12 +27,42 @@ export { formatters, type Formatter, type ReportInput, type FileReport } from '.
 export { stampInf, type StampOptions, type StampResult, type StampChange } from './stamp/index.js';
 
 // Check a driver package and plan, write and read its catalogs (Inf2Cat, certutil -dump).
-export { loadPackage, checkPackage, catalogPlans, parseOsList, resolveOsIds, OS_IDS, type DriverPackage, type PackageDiagnostic, type CatalogPlan, type OsId } from './package/index.js';
+export {
+  loadPackage,
+  checkPackage,
+  catalogPlans,
+  parseOsList,
+  resolveOsIds,
+  OS_IDS,
+  type DriverPackage,
+  type PackageDiagnostic,
+  type CatalogPlan,
+  type OsId,
+} from './package/index.js';
 export { createCatalog, readCatalog, CatalogFormatError, type CreateCatalogOptions, type CatalogInfo, type CatalogMember } from './catalog/index.js';
 
 // Sign and verify (signtool), with test certificates (makecert).
-export { createTestCertificate, makePfx, loadSigningIdentity, signCatalog, signPe, readPeSignature, hashFile, type TestCertificate, type SigningIdentity, type SignOptions } from './catalog/index.js';
-export { verifyCatalogSignature, verifyFileAgainstCatalog, verifyPackageAgainstCatalog, verifyEmbedded, type SignatureVerification, type TrustOptions, type PackageEntry } from './catalog/index.js';
+export {
+  createTestCertificate,
+  makePfx,
+  loadSigningIdentity,
+  signCatalog,
+  signPe,
+  readPeSignature,
+  hashFile,
+  type TestCertificate,
+  type SigningIdentity,
+  type SignOptions,
+} from './catalog/index.js';
+export {
+  verifyCatalogSignature,
+  verifyFileAgainstCatalog,
+  verifyPackageAgainstCatalog,
+  verifyEmbedded,
+  type SignatureVerification,
+  type TrustOptions,
+  type PackageEntry,
+} from './catalog/index.js';
 
 // The simulated target machine: open (or provision) it, stage and install packages.
 export { openTarget, resolveTargetDir, provisionTarget, Target, Transaction, type ProvisionOptions } from './machine/index.js';

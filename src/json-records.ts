@@ -48,7 +48,18 @@ export interface Inf2CatJson {
   useLocalTime?: boolean;
   diagnostics?: Array<{ code: string; severity: string; message: string; text: string; [more: string]: unknown }>;
   /** Each catalog written: `inf` the first INF naming it, `infs` all of them; `members` the File names, `files` each member's path in the package and why it is there. */
-  catalogs?: Array<{ path: string; name: string; inf: string; infs: string[]; os: string[]; version: number; osAttr: string; attributes: unknown[]; members: string[]; files: Array<{ path: string; file: string; reason: string }> }>;
+  catalogs?: Array<{
+    path: string;
+    name: string;
+    inf: string;
+    infs: string[];
+    os: string[];
+    version: number;
+    osAttr: string;
+    attributes: unknown[];
+    members: string[];
+    files: Array<{ path: string; file: string; reason: string }>;
+  }>;
   error?: string;
 }
 
@@ -71,7 +82,15 @@ export interface CatalogVerifyJson {
   ok: boolean;
   /** The signature checked for integrity (trust is signtool verify's question). */
   signature: { status: 'ok' | 'unsigned' | 'failed'; message: string; signer?: string };
-  entries: Array<{ status: 'match' | 'mismatch' | 'missing' | 'extra'; name: string; file: string | null; hashAlgorithm: string | null; expected: string | null; actual: string | null; kind: 'pe' | 'flat' | null }>;
+  entries: Array<{
+    status: 'match' | 'mismatch' | 'missing' | 'extra';
+    name: string;
+    file: string | null;
+    hashAlgorithm: string | null;
+    expected: string | null;
+    actual: string | null;
+    kind: 'pe' | 'flat' | null;
+  }>;
 }
 
 /** `devcon ... --json`: the command's own fields follow these. */

@@ -53,7 +53,10 @@ export function setLimits(partial: Partial<Limits>): Limits {
 
 /** An input over a resource limit: names the limit, the input and how to raise it. Exit code 2. */
 export class LimitError extends InputError {
-  constructor(readonly limit: keyof Limits, what: string) {
+  constructor(
+    readonly limit: keyof Limits,
+    what: string,
+  ) {
     super(`${what}: over the limit of ${current[limit].toLocaleString('en-US')} (set ${LIMIT_VARIABLES[limit]} to raise it; see docs/limits.md)`, 2);
   }
 }

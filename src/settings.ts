@@ -7,8 +7,10 @@ import { DEFAULT_LIMITS, LIMIT_VARIABLES, setLimits, type Limits } from './limit
 
 type Check = (value: string) => string | undefined;
 
-const integer = (min: number): Check => (value) =>
-  /^\d+$/.test(value.trim()) && Number(value) >= min && Number.isSafeInteger(Number(value)) ? undefined : `an integer of at least ${min}`;
+const integer =
+  (min: number): Check =>
+  (value) =>
+    /^\d+$/.test(value.trim()) && Number(value) >= min && Number.isSafeInteger(Number(value)) ? undefined : `an integer of at least ${min}`;
 const flag: Check = (value) => (value === '0' || value === '1' ? undefined : '0 or 1');
 const nonEmpty: Check = (value) => (value.trim() !== '' ? undefined : 'a non-empty path');
 
@@ -19,7 +21,9 @@ export const SETTINGS: Readonly<Record<string, { check: Check; meaning: string }
   WDKSIM_LOCK_STALE_MS: { check: integer(0), meaning: 'milliseconds after which a lock not refreshed is stale' },
   WDKSIM_PROGRESS_DELAY_MS: { check: integer(0), meaning: 'milliseconds before a progress bar shows' },
   WDKSIM_VALIDATE_STATE: { check: flag, meaning: 're-validate the whole state at every commit' },
-  ...Object.fromEntries((Object.keys(LIMIT_VARIABLES) as (keyof Limits)[]).map((k) => [LIMIT_VARIABLES[k], { check: integer(1), meaning: `resource limit (default ${DEFAULT_LIMITS[k]})` }])),
+  ...Object.fromEntries(
+    (Object.keys(LIMIT_VARIABLES) as (keyof Limits)[]).map((k) => [LIMIT_VARIABLES[k], { check: integer(1), meaning: `resource limit (default ${DEFAULT_LIMITS[k]})` }]),
+  ),
 };
 
 /** Checks the settings and applies the limits; UsageError naming the first bad one. */

@@ -59,7 +59,7 @@ describe('inputs → command lines', () => {
   });
 });
 
-describe('the project\'s WDK reaches infverif', () => {
+describe("the project's WDK reaches infverif", () => {
   it('from the wdk input, a .vcxproj or wdksim.json under the paths', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wdksim-action-'));
     try {

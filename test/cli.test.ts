@@ -14,7 +14,12 @@ async function run(argv: string[], env: Record<string, string> = {}) {
 describe('global options', () => {
   it('are taken before or after the tool name, in both spellings', () => {
     expect(extractGlobals(['--now', '2026-01-01T00:00:00Z', 'stampinf', '-f', 'x.inf'])).toEqual({ now: '2026-01-01T00:00:00Z', rest: ['stampinf', '-f', 'x.inf'] });
-    expect(extractGlobals(['inf2cat', '/driver:.', '--now=2026-01-01T00:00:00Z', '--target', 't', '--no-color'])).toEqual({ now: '2026-01-01T00:00:00Z', target: 't', color: false, rest: ['inf2cat', '/driver:.'] });
+    expect(extractGlobals(['inf2cat', '/driver:.', '--now=2026-01-01T00:00:00Z', '--target', 't', '--no-color'])).toEqual({
+      now: '2026-01-01T00:00:00Z',
+      target: 't',
+      color: false,
+      rest: ['inf2cat', '/driver:.'],
+    });
     expect(extractGlobals(['x', '--', '--now', 'y'])).toEqual({ rest: ['x', '--', '--now', 'y'] });
   });
   it('a bad --now is a usage error naming the option', async () => {

@@ -48,7 +48,10 @@ export async function ensureTestCertificate(settings: ProjectSettings, clock: Cl
   if (named) {
     // A .cer names its key file beside it (same name, .pfx), as an exported VS test certificate does.
     const signingFile = /\.cer$/i.test(named) ? named.replace(/\.cer$/i, '.pfx') : named;
-    if (!existsSync(signingFile)) throw new InputError(`TestCertificate ${named}: ${signingFile} (the certificate with its private key) does not exist; export it as a .pfx or make one with "wdksim cert new"`);
+    if (!existsSync(signingFile))
+      throw new InputError(
+        `TestCertificate ${named}: ${signingFile} (the certificate with its private key) does not exist; export it as a .pfx or make one with "wdksim cert new"`,
+      );
     const identity = loadIdentity(signingFile);
     let cerFile = /\.cer$/i.test(named) ? named : named.replace(/\.(pfx|p12|pem)$/i, '.cer');
     if (!existsSync(cerFile)) {

@@ -15,7 +15,7 @@ const STEPS: Array<{ step: string; properties: string[]; items: string[] }> = [
 export function formatExplain(settings: ProjectSettings, show: (path: string) => string): string {
   const p = settings.provenance;
   if (!p) return 'Explain: this project kind (wdksim.json) has no MSBuild evaluation to explain; its settings are the file itself.\n';
-  const where = (e: ProvenanceEntry) => (e.file ? `${show(e.file)}(${e.line})` : e.source ?? '');
+  const where = (e: ProvenanceEntry) => (e.file ? `${show(e.file)}(${e.line})` : (e.source ?? ''));
   const lines = ['Explain: the evaluated properties and items that decide each step (value <- where it was set)'];
   for (const { step, properties, items } of STEPS) {
     lines.push(`  ${step}:`);
@@ -30,8 +30,15 @@ export function formatExplain(settings: ProjectSettings, show: (path: string) =>
   lines.push('  Stamping arguments per INF (as the StampInf task passes them):');
   for (const inf of settings.infs) {
     const s = inf.stamp;
-    const args = [s.date !== undefined ? `-d ${s.date}` : '', s.architecture !== undefined ? `-a ${s.architecture}` : '', s.version !== undefined ? `-v ${s.version}` : '',
-      s.kmdfVersion ? `-k ${s.kmdfVersion}` : '', s.umdfVersion ? `-u ${s.umdfVersion}` : ''].filter(Boolean).join(' ');
+    const args = [
+      s.date !== undefined ? `-d ${s.date}` : '',
+      s.architecture !== undefined ? `-a ${s.architecture}` : '',
+      s.version !== undefined ? `-v ${s.version}` : '',
+      s.kmdfVersion ? `-k ${s.kmdfVersion}` : '',
+      s.umdfVersion ? `-u ${s.umdfVersion}` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     lines.push(`    ${show(inf.source)} -> ${show(inf.output)}: ${args || '(no switches)'}${s.enabled ? '' : ' (stamping off: copied only)'}`);
   }
   if (p.imports.length > 0) lines.push('  Imported files:', ...p.imports.map((f) => `    ${show(f)}`));

@@ -32,7 +32,9 @@ export function packagePathFor(packageDir: string, file: string, rel: string | u
   const inside = relative(resolve(packageDir), resolve(target));
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside) || (rel !== undefined && /^[A-Za-z]:/.test(rel))) {
     const where = doc ? offendingLine(doc, infFile) : infFile;
-    throw new PackagePathError(`${where}: ${basename(file)} would be written outside the package folder (${rel}); wdksim build writes only inside the package folder. Give SourceDisksNames a path inside the package (e.g. "" or a subfolder), as Windows requires of a driver package`);
+    throw new PackagePathError(
+      `${where}: ${basename(file)} would be written outside the package folder (${rel}); wdksim build writes only inside the package folder. Give SourceDisksNames a path inside the package (e.g. "" or a subfolder), as Windows requires of a driver package`,
+    );
   }
   return target;
 }

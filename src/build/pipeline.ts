@@ -11,9 +11,7 @@ import { isPeImage, signCatalog, signPe } from '../catalog/index.js';
 import { WdksimError, describeFsError } from '../errors.js';
 import type { InfDocument } from '../inf/document.js';
 import { parseInf } from '../inf/parse.js';
-import {
-  catalogsWrittenText, failureText, inf2catText, Inf2CatFailure, parseOsList, referencedFiles, runInf2Cat,
-} from '../package/index.js';
+import { catalogsWrittenText, failureText, inf2catText, Inf2CatFailure, parseOsList, referencedFiles, runInf2Cat } from '../package/index.js';
 import type { ProjectSettings } from '../project/settings.js';
 import { projectInfVerifMode, projectWdkVersion } from '../project/wdk-version.js';
 import { validateDocument } from '../rules/validate.js';
@@ -76,10 +74,12 @@ async function writeFile(path: string, bytes: Buffer): Promise<void> {
 
 function listFiles(dir: string, base = dir): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full, base) : [relative(base, full).split(/[\\/]/).join('/')];
-  }).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  return readdirSync(dir)
+    .flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? listFiles(full, base) : [relative(base, full).split(/[\\/]/).join('/')];
+    })
+    .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 }
 
 export async function runBuild(settings: ProjectSettings, options: BuildOptions): Promise<BuildResult> {
@@ -109,7 +109,8 @@ export async function runBuild(settings: ProjectSettings, options: BuildOptions)
     result.files = listFiles(packageDir);
     result.success = true;
     log.heading(`${settings.projectName} -> ${show(packageDir)}`);
-    for (const file of result.files) log.heading(`  ${file}${result.placeholders.some((p) => basename(p).toLowerCase() === basename(file).toLowerCase()) ? '   (placeholder)' : ''}`);
+    for (const file of result.files)
+      log.heading(`  ${file}${result.placeholders.some((p) => basename(p).toLowerCase() === basename(file).toLowerCase()) ? '   (placeholder)' : ''}`);
     log.heading('Build succeeded.');
   } catch (error) {
     if (!(error instanceof BuildFailure) && !(error instanceof WdksimError) && !(error instanceof PackagePathError)) throw error;
@@ -121,15 +122,15 @@ export async function runBuild(settings: ProjectSettings, options: BuildOptions)
   return result;
 }
 
-async function stages(
-  settings: ProjectSettings, options: BuildOptions, log: BuildLog, packageDir: string, result: BuildResult, show: (p: string) => string,
-): Promise<void> {
+async function stages(settings: ProjectSettings, options: BuildOptions, log: BuildLog, packageDir: string, result: BuildResult, show: (p: string) => string): Promise<void> {
   if (settings.infs.length === 0) {
     if (settings.filesToPackage.length === 0) {
       const refs = settings.projectReferences;
-      throw new BuildFailure(refs !== undefined
-        ? `${show(settings.projectFile)} is a driver package project, but ${refs.length === 0 ? 'it references no driver project' : `the projects it references (${refs.map(show).join(', ')}) have no Inf item`}; add a <ProjectReference> to the driver project, or an Inf item`
-        : `${show(settings.projectFile)} has no Inf item (.inx or .inf) and nothing to package; add one, e.g. <Inf Include="${settings.projectName}.inx" /> (or "infs" in wdksim.json)`);
+      throw new BuildFailure(
+        refs !== undefined
+          ? `${show(settings.projectFile)} is a driver package project, but ${refs.length === 0 ? 'it references no driver project' : `the projects it references (${refs.map(show).join(', ')}) have no Inf item`}; add a <ProjectReference> to the driver project, or an Inf item`
+          : `${show(settings.projectFile)} has no Inf item (.inx or .inf) and nothing to package; add one, e.g. <Inf Include="${settings.projectName}.inx" /> (or "infs" in wdksim.json)`,
+      );
     }
     // A driver project without an INF: Visual Studio still links, test-signs and copies the binary to the
     // package folder; StampInf and Inf2Cat have nothing to work on (docs/build.md).
@@ -180,9 +181,12 @@ async function stages(
       const warning = settings.inf2cat.enabled && !settings.inf2cat.useLocalTime ? futureDriverVerWarning(stamped.stamp.date, options.clock) : undefined;
       if (warning) {
         log.line(step, `warning: ${warning}`);
-        log.line(step, settings.kind === 'vcxproj'
-          ? 'In the project: <Inf2CatUseLocalTime>true</Inf2CatUseLocalTime> (Configuration Properties > Inf2Cat > General > Use Local Time).'
-          : 'In wdksim.json: "inf2cat": { "useLocalTime": true }.');
+        log.line(
+          step,
+          settings.kind === 'vcxproj'
+            ? 'In the project: <Inf2CatUseLocalTime>true</Inf2CatUseLocalTime> (Configuration Properties > Inf2Cat > General > Use Local Time).'
+            : 'In wdksim.json: "inf2cat": { "useLocalTime": true }.',
+        );
       }
     }
     await writeFile(inf.output, bytes);
@@ -201,7 +205,11 @@ async function stages(
     for (const d of diagnostics) log.line(step, `${show(file)}(${d.line}-${d.line}): ${d.severity} ${d.code}: ${d.message}`);
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     step.exitCode = errors > 0 ? 1 : 0;
-    if (errors > 0) log.line(step, `warning: InfVerif found ${errors} error(s) in ${show(file)} (WDK ${wdk ?? 'newest'}${mode === 'default' ? '' : `, /${mode}`}); Visual Studio would stop here, wdksim goes on packaging`);
+    if (errors > 0)
+      log.line(
+        step,
+        `warning: InfVerif found ${errors} error(s) in ${show(file)} (WDK ${wdk ?? 'newest'}${mode === 'default' ? '' : `, /${mode}`}); Visual Studio would stop here, wdksim goes on packaging`,
+      );
   }
 
   // 2. The binaries: FilesToPackage ($(TargetPath) first) and the other files the INFs name, from $(OutDir).
@@ -231,9 +239,12 @@ async function stages(
       const step = log.step('Link');
       await writeFile(file, makePlaceholderOutput(basename(file), settings.arch));
       result.placeholders.push(file);
-      log.line(step, isPeName(file)
-        ? `placeholder: ${show(file)}: a minimal ${/\.sys$/i.test(file) ? 'native-subsystem ' : ''}PE image marked WDKSIM-PLACEHOLDER stands in for the compiled driver (nothing compiles C here)`
-        : `placeholder: ${show(file)}: a stand-in marked WDKSIM-PLACEHOLDER for the linker's symbol file`);
+      log.line(
+        step,
+        isPeName(file)
+          ? `placeholder: ${show(file)}: a minimal ${/\.sys$/i.test(file) ? 'native-subsystem ' : ''}PE image marked WDKSIM-PLACEHOLDER stands in for the compiled driver (nothing compiles C here)`
+          : `placeholder: ${show(file)}: a stand-in marked WDKSIM-PLACEHOLDER for the linker's symbol file`,
+      );
     } else if (!exists) {
       missing.push(file);
     } else if (isPlaceholderBinary(readBytes(file, 'binary'))) {
@@ -247,13 +258,17 @@ async function stages(
     const others = missing.filter((f) => !isBuildOutputName(f));
     const parts: string[] = [];
     if (outputs.length > 0) {
-      parts.push(options.placeholderBinaries
-        ? `${outputs.map(show).join(', ')}: not found`
-        : `${outputs.map(show).join(', ')}: the driver binary does not exist in the output folder; build the driver with the WDK first (wdksim does not compile C) and copy it there, or pass --placeholder-binaries to package a stand-in PE image`);
+      parts.push(
+        options.placeholderBinaries
+          ? `${outputs.map(show).join(', ')}: not found`
+          : `${outputs.map(show).join(', ')}: the driver binary does not exist in the output folder; build the driver with the WDK first (wdksim does not compile C) and copy it there, or pass --placeholder-binaries to package a stand-in PE image`,
+      );
     }
     if (others.length > 0) {
       const targets = settings.warnings.some((w) => w.includes('wdksim runs no custom targets'));
-      parts.push(`${others.map(show).join(', ')}: listed to be packaged (FilesToPackage, or named by the INF) but not found, and not a build output a placeholder can stand in for; create it or remove it from FilesToPackage${targets ? ' (if one of the project\'s custom targets named in the warnings above makes it: wdksim runs none)' : ''}`);
+      parts.push(
+        `${others.map(show).join(', ')}: listed to be packaged (FilesToPackage, or named by the INF) but not found, and not a build output a placeholder can stand in for; create it or remove it from FilesToPackage${targets ? " (if one of the project's custom targets named in the warnings above makes it: wdksim runs none)" : ''}`,
+      );
     }
     throw new BuildFailure(parts.join('; '));
   }
@@ -280,7 +295,10 @@ async function stages(
     cert = await ensureTestCertificate(settings, options.clock, options.env);
     result.certificate = cert.cerFile;
     if (cert.created) {
-      const step = log.step('TestSign', commandLine('cert', ['new', '--subject', cert.subject!, '--name', settings.projectName, '--days', '3650', '--out', show(dirname(cert.signingFile))]));
+      const step = log.step(
+        'TestSign',
+        commandLine('cert', ['new', '--subject', cert.subject!, '--name', settings.projectName, '--days', '3650', '--out', show(dirname(cert.signingFile))]),
+      );
       log.line(step, `Made test certificate ${show(cert.cerFile)} (with its key in ${show(cert.signingFile)}), as Visual Studio makes WDKTestCert`);
     }
     for (const file of binaries) {
@@ -325,12 +343,15 @@ async function stages(
     log.line(step, run.output);
     if (run.exitCode !== 0) {
       const coinstallers = [...wanted.keys()].filter((n) => isRedistributable(n) && !existsSync(join(packageDir, wanted.get(n)!)));
-      const hint = coinstallers.length > 0
-        ? `; the INF names ${coinstallers.join(', ')}, a framework co-installer the WDK no longer ships and Windows 10 does not need: remove the INF's CoInstallers sections (learn.microsoft.com/windows-hardware/drivers/develop/removing-coinstallers)`
-        : '';
-      throw new BuildFailure(run.exitCode === 254
-        ? `Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)${hint}`
-        : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode})`);
+      const hint =
+        coinstallers.length > 0
+          ? `; the INF names ${coinstallers.join(', ')}, a framework co-installer the WDK no longer ships and Windows 10 does not need: remove the INF's CoInstallers sections (learn.microsoft.com/windows-hardware/drivers/develop/removing-coinstallers)`
+          : '';
+      throw new BuildFailure(
+        run.exitCode === 254
+          ? `Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)${hint}`
+          : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode})`,
+      );
     }
     for (const path of run.catalogs) if (!result.catalogs.includes(path)) result.catalogs.push(path);
   }
@@ -353,10 +374,17 @@ async function inf2cat(packageDir: string, i: ProjectSettings['inf2cat'], clock:
   const chunks: string[] = [];
   const text = inf2catText((t) => void chunks.push(t), Boolean(i.verbose));
   try {
-    const run = await runInf2Cat({
-      dir: packageDir, oses: osList.oses, useLocalTime: Boolean(i.useLocalTime), noCat: Boolean(i.noCatalog),
-      ...(i.pageHashes ? { pageHashes: true as const } : {}), clock,
-    }, text.hooks);
+    const run = await runInf2Cat(
+      {
+        dir: packageDir,
+        oses: osList.oses,
+        useLocalTime: Boolean(i.useLocalTime),
+        noCat: Boolean(i.noCatalog),
+        ...(i.pageHashes ? { pageHashes: true as const } : {}),
+        clock,
+      },
+      text.hooks,
+    );
     if (run.written) chunks.push(catalogsWrittenText(run));
     return { exitCode: run.exitCode, output: chunks.join(''), catalogs: run.written ? run.catalogs.map((c) => c.path) : [] };
   } catch (error) {

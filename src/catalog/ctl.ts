@@ -28,8 +28,7 @@ export function sortByTag<T extends { tag: Buffer }>(members: readonly T[]): T[]
 export const memberAttribute = (type: string, value: Buffer): Buffer => seq(oid(type), set(value));
 
 /** A catalog attribute: an extension whose OCTET STRING wraps the CatNameValue. */
-export const catalogAttribute = (name: string, value: string, flags = NAME_VALUE_FLAGS): Buffer =>
-  seq(oid(OID.catNameValue), octets(nameValue(name, value, flags)));
+export const catalogAttribute = (name: string, value: string, flags = NAME_VALUE_FLAGS): Buffer => seq(oid(OID.catNameValue), octets(nameValue(name, value, flags)));
 
 /** SpcLink file [2] { unicode [0] text }. */
 const fileLink = (text: string): Buffer => ctx(2, ctxPrim(0, Buffer.from(text, 'utf16le').swap16()));

@@ -22,7 +22,6 @@ function pickSigner(key: KeyObject, certs: Buffer[]): SigningIdentity {
   return { privateKey: key, certificate: signer, chain: certs.filter((c) => c !== signer) };
 }
 
-
 export function loadSigningIdentity(bytes: Buffer, password = ''): SigningIdentity {
   const text = bytes.toString('latin1');
   if (text.includes('-----BEGIN')) {

@@ -54,9 +54,12 @@ export async function signPeFile(path: string, identity: SigningIdentity, option
     imageEnd = layout.certTableSize > 0 ? layout.certTableOffset : size;
     padded = imageEnd + ((8 - (imageEnd % 8)) % 8);
     // Excluded from the hash: the checksum (4 bytes) and the security directory (8); both are zero in the checksum's sum.
-    const skip: [number, number][] = [[layout.checksumOffset, layout.checksumOffset + 4], [layout.securityDirOffset, layout.securityDirOffset + 8]];
+    const skip: [number, number][] = [
+      [layout.checksumOffset, layout.checksumOffset + 4],
+      [layout.securityDirOffset, layout.securityDirOffset + 8],
+    ];
     const buffer = Buffer.alloc(CHUNK);
-    for (let pos = 0; pos < padded; ) {
+    for (let pos = 0; pos < padded;) {
       const want = Math.min(CHUNK, padded - pos);
       const fromFile = Math.max(0, Math.min(want, imageEnd - pos));
       let got = 0;

@@ -172,6 +172,4 @@ export function buildSignedData(contentInfoDer: Buffer, identity: SigningIdentit
   return seq(oid(OID.signedData), ctx(0, seq(int(1), set(digestAlg), contentInfoDer, ctx(0, ...certs), set(signerInfo))));
 }
 
-
 export const signerDigestAlgorithm = (s: ParsedSignerInfo): HashAlgorithm | undefined => hashFromOid(s.digestAlgorithm);
-

@@ -124,7 +124,8 @@ function parseMember(node: Der, version: 1 | 2): CatalogMember {
 export function readCatalog(buf: Buffer): CatalogInfo {
   try {
     const sd = parseSignedData(buf);
-    if (sd.contentType !== OID.ctl || !sd.content) throw new CatalogFormatError(`not a catalog: the signed content is ${sd.contentType}, not a certificate trust list (${OID.ctl})`);
+    if (sd.contentType !== OID.ctl || !sd.content)
+      throw new CatalogFormatError(`not a catalog: the signed content is ${sd.contentType}, not a certificate trust list (${OID.ctl})`);
     const ctl = children(expect(sd.content, 0x30, 'CertificateTrustList'));
     let i = 0;
     if (ctl[i]?.tag === 0x02) i++; // version

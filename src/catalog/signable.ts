@@ -43,7 +43,14 @@ export function verifyEmbedded(bytes: Buffer, trust: TrustOptions): EmbeddedVeri
     if (!sig) return { kind, ok: false, status: 'unsigned', message: 'No signature found.', chain: [] };
     const result = verifySignedData(sig.signedData, trust);
     if (result.ok && !sig.recordedDigest.equals(sig.computedDigest)) {
-      return { kind, ...result, ok: false, status: 'digest-mismatch', message: 'The digital signature of the object did not verify (the file was changed after signing).', fileDigest: sig.computedDigest };
+      return {
+        kind,
+        ...result,
+        ok: false,
+        status: 'digest-mismatch',
+        message: 'The digital signature of the object did not verify (the file was changed after signing).',
+        fileDigest: sig.computedDigest,
+      };
     }
     return { kind, ...result, fileDigest: sig.computedDigest };
   }

@@ -58,7 +58,9 @@ export function createTestCertificate(options: TestCertificateOptions): TestCert
   const serial = randomBytes(16);
   serial[0] = serial[0]! & 0x7f || 0x01; // positive, no leading zero byte
   // subjectKeyIdentifier: SHA-1 of the subjectPublicKey bits (RFC 5280 method 1).
-  const ski = createHash('sha1').update(publicKey.export({ type: 'pkcs1', format: 'der' })).digest();
+  const ski = createHash('sha1')
+    .update(publicKey.export({ type: 'pkcs1', format: 'der' }))
+    .digest();
   const extensions = seq(
     // keyUsage digitalSignature (newer osslsigncode rejects a signer whose keyUsage lacks it)
     ext('2.5.29.15', true, bitString(Buffer.from([0x80]), 7)),

@@ -20,20 +20,23 @@ export interface FileVerifyPolicy {
 
 export type FileVerification =
   | {
-    ok: true;
-    result: SignatureVerification;
-    /** The file's hash as the signature covers it (PE image hash, or the catalog member's digest). */
-    fileHash?: { algorithm: string; digest: Buffer };
-    /** The catalog whose signature decided, when it was not the file's own. */
-    catalog?: string;
-  }
+      ok: true;
+      result: SignatureVerification;
+      /** The file's hash as the signature covers it (PE image hash, or the catalog member's digest). */
+      fileHash?: { algorithm: string; digest: Buffer };
+      /** The catalog whose signature decided, when it was not the file's own. */
+      catalog?: string;
+    }
   /** unrecognized: not a format with a signature (and no /a); catalog-unreadable: the /c catalog; not-in-catalog: its hash is not in the /c catalog. */
   | { ok: false; failure: 'unrecognized' | 'catalog-unreadable' | 'not-in-catalog'; message?: string };
 
 /** The catalogs (*.cat) in the file's folder, by name. */
 async function catalogsBeside(path: string): Promise<string[]> {
   try {
-    return (await readdir(dirname(path))).filter((n) => n.toLowerCase().endsWith('.cat')).sort().map((n) => join(dirname(path), n));
+    return (await readdir(dirname(path)))
+      .filter((n) => n.toLowerCase().endsWith('.cat'))
+      .sort()
+      .map((n) => join(dirname(path), n));
   } catch {
     return [];
   }

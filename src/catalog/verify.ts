@@ -8,16 +8,7 @@ import { hashFromOid, OID, type HashAlgorithm } from './oids.js';
 import { certIssuerAndSerial, contentDigest, type ParsedSignedData } from './pkcs7.js';
 import { readCatalog, type CatalogInfo, type CatalogMember } from './read.js';
 
-export type SignatureStatus =
-  | 'ok'
-  | 'unsigned'
-  | 'no-signer-certificate'
-  | 'digest-mismatch'
-  | 'bad-signature'
-  | 'untrusted-root'
-  | 'expired'
-  | 'not-code-signing'
-  | 'unsupported';
+export type SignatureStatus = 'ok' | 'unsigned' | 'no-signer-certificate' | 'digest-mismatch' | 'bad-signature' | 'untrusted-root' | 'expired' | 'not-code-signing' | 'unsupported';
 
 export interface SignatureVerification {
   ok: boolean;
@@ -123,7 +114,11 @@ export function verifySignedData(sd: ParsedSignedData, options: TrustOptions): S
   }
   const eku = signer.extendedKeyUsage;
   if (eku.length > 0 && !eku.includes(OID.codeSigning) && !eku.includes('2.5.29.37.0')) {
-    return fail('not-code-signing', 'The signing certificate is not valid for code signing (its enhanced key usage lacks 1.3.6.1.5.5.7.3.3).', { signer, chain: chainInfo, digestAlgorithm });
+    return fail('not-code-signing', 'The signing certificate is not valid for code signing (its enhanced key usage lacks 1.3.6.1.5.5.7.3.3).', {
+      signer,
+      chain: chainInfo,
+      digestAlgorithm,
+    });
   }
   return { ok: true, status: 'ok', message: 'Successfully verified', signer, chain: chainInfo, digestAlgorithm };
 }
@@ -170,4 +165,3 @@ export async function verifyFileAgainstCatalog(catalog: Buffer | CatalogInfo, fi
   const hashAlgorithm: HashAlgorithm = info.version === 2 ? 'sha256' : 'sha1';
   return { ...found, isPe: d.isPe, sha1: d.sha1!, sha256: d.sha256!, computed: hashAlgorithm === 'sha1' ? d.sha1! : d.sha256!, hashAlgorithm };
 }
-

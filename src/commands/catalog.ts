@@ -3,7 +3,15 @@
 // -dump), and whether a package folder still matches it.
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CatalogFormatError, readCatalog, verifyCatalogSignature, verifyPackageAgainstCatalog, type CatalogInfo, type CatalogMember, type CertificateInfo } from '../catalog/index.js';
+import {
+  CatalogFormatError,
+  readCatalog,
+  verifyCatalogSignature,
+  verifyPackageAgainstCatalog,
+  type CatalogInfo,
+  type CatalogMember,
+  type CertificateInfo,
+} from '../catalog/index.js';
 import { InputError, UsageError, describeFsError } from '../errors.js';
 import { LintExit } from '../exit-codes.js';
 import { catalogHelp, parseCatalogArgs } from './args/catalog.js';
@@ -27,10 +35,25 @@ async function load(ctx: Context, file: string): Promise<CatalogInfo> {
 }
 
 const hex = (b: Buffer | undefined) => (b ? b.toString('hex').toUpperCase() : undefined);
-const utc = (d: Date | undefined) => (d ? d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC') : '(none)');
+const utc = (d: Date | undefined) =>
+  d
+    ? d
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, ' UTC')
+    : '(none)';
 
 function certJson(c: CertificateInfo | undefined) {
-  return c && { subject: c.subject, issuer: c.issuer, serialNumber: c.serialNumber, notBefore: c.notBefore.toISOString(), notAfter: c.notAfter.toISOString(), sha1Thumbprint: c.sha1Thumbprint };
+  return (
+    c && {
+      subject: c.subject,
+      issuer: c.issuer,
+      serialNumber: c.serialNumber,
+      notBefore: c.notBefore.toISOString(),
+      notAfter: c.notAfter.toISOString(),
+      sha1Thumbprint: c.sha1Thumbprint,
+    }
+  );
 }
 
 function memberJson(m: CatalogMember) {
@@ -145,7 +168,15 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
           package: o.pkg,
           ok: !bad,
           signature,
-          entries: entries.map((e) => ({ status: e.status, name: e.name, file: e.file ?? null, hashAlgorithm: e.member?.hashAlgorithm ?? null, expected: hex(e.member?.digest) ?? null, actual: hex(e.computed) ?? null, kind: e.isPe === undefined ? null : e.isPe ? 'pe' : 'flat' })),
+          entries: entries.map((e) => ({
+            status: e.status,
+            name: e.name,
+            file: e.file ?? null,
+            hashAlgorithm: e.member?.hashAlgorithm ?? null,
+            expected: hex(e.member?.digest) ?? null,
+            actual: hex(e.computed) ?? null,
+            kind: e.isPe === undefined ? null : e.isPe ? 'pe' : 'flat',
+          })),
         } satisfies CatalogVerifyJson,
         null,
         2,
@@ -156,12 +187,16 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const label = { match: 'OK', mismatch: 'MISMATCH', missing: 'MISSING', extra: 'EXTRA' } as const;
   const lines = entries.map((e) => {
     const head = `${label[e.status].padEnd(9)} ${e.status === 'extra' ? e.name : e.file && e.file !== e.name ? `${e.name} (${e.file})` : e.name}`;
-    if (e.status === 'mismatch') return `${head}\n          catalog ${e.member!.hashAlgorithm?.toUpperCase()} ${hex(e.member!.digest)}\n          file    ${e.member!.hashAlgorithm?.toUpperCase()} ${hex(e.computed)}`;
+    if (e.status === 'mismatch')
+      return `${head}\n          catalog ${e.member!.hashAlgorithm?.toUpperCase()} ${hex(e.member!.digest)}\n          file    ${e.member!.hashAlgorithm?.toUpperCase()} ${hex(e.computed)}`;
     if (e.status === 'extra') return `${head}  (not in the catalog)`;
     if (e.status === 'missing') return `${head}  (no such file in the package)`;
     return head;
   });
-  lines.unshift(`Signature: ${signature.status === 'unsigned' ? 'none (unsigned catalog)' : signature.status === 'ok' ? `intact (signed by ${signature.signer}; whether the signer is trusted is signtool verify's question)` : `FAILED: ${signature.message}`}`, '');
+  lines.unshift(
+    `Signature: ${signature.status === 'unsigned' ? 'none (unsigned catalog)' : signature.status === 'ok' ? `intact (signed by ${signature.signer}; whether the signer is trusted is signtool verify's question)` : `FAILED: ${signature.message}`}`,
+    '',
+  );
   const members = entries.length - count('extra');
   lines.push('', `${o.file}: ${members} member(s): ${count('match')} matching, ${count('mismatch')} mismatching, ${count('missing')} missing; ${count('extra')} extra file(s)`);
   ctx.io.stdout(`${lines.join('\n')}\n`);

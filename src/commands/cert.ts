@@ -71,7 +71,11 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     }
   }
   const info = certificateInfo(cert.certDer);
-  const day = (d: Date) => d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const day = (d: Date) =>
+    d
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, ' UTC');
   ctx.io.stdout(
     [
       `Created test certificate: ${info.subjectCommonName}`,

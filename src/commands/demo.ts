@@ -30,7 +30,9 @@ function freshDir(cwd: string): string {
 function publishedInf(target: string): string | undefined {
   const inf = join(target, 'Windows', 'INF');
   try {
-    return readdirSync(inf).filter((n) => /^oem\d+\.inf$/i.test(n)).sort()
+    return readdirSync(inf)
+      .filter((n) => /^oem\d+\.inf$/i.test(n))
+      .sort()
       .find((n) => readFileSync(join(inf, n), 'latin1').includes(DEMO_PROJECT_NAME));
   } catch {
     return undefined;
@@ -75,31 +77,31 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   say(`   ${DEMO_PROJECT_NAME}/${DEMO_PROJECT_NAME}.vcxproj   the driver project (Debug|x64, KMDF, Windows10)`);
   say(`   ${DEMO_PROJECT_NAME}/${DEMO_PROJECT_NAME}.inx       the INF template: hardware ID ${HWID} under [Standard.NT$ARCH$]`);
   say(`   ${DEMO_PROJECT_NAME}/Driver.c                DriverEntry and KmdfHelloWorldEvtDeviceAdd from the tutorial`);
-  say('   The tutorial\'s tip is applied: Inf2Cat > General > Use Local Time = Yes (<Inf2CatUseLocalTime>true</Inf2CatUseLocalTime>),');
+  say("   The tutorial's tip is applied: Inf2Cat > General > Use Local Time = Yes (<Inf2CatUseLocalTime>true</Inf2CatUseLocalTime>),");
   say('   so stampinf and inf2cat both use the local date and a fresh DriverVer is never "in the future" (Inf2Cat error 22.9.7).');
   say('');
 
   say('2. Build the solution (stampinf, signtool, inf2cat). Nothing compiles C here, so a placeholder');
   say('   KmdfHelloWorld.sys (a minimal native PE image marked WDKSIM-PLACEHOLDER) stands in for the driver.');
-  if (!await step('build', [DEMO_PROJECT_NAME, '--configuration', 'Debug', '--platform', 'x64', '--placeholder-binaries'])) return BuildExit.failed;
+  if (!(await step('build', [DEMO_PROJECT_NAME, '--configuration', 'Debug', '--platform', 'x64', '--placeholder-binaries']))) return BuildExit.failed;
   const packageDir = `${DEMO_PROJECT_NAME}/x64/Debug/${DEMO_PROJECT_NAME}`;
 
   say('3. Provision the target computer: test signing on, kernel debugging over the network (port 50000, key 1.2.3.4).');
-  if (!await step('target', ['init', TARGET, '--testsigning', 'on', '--kdnet-port', '50000', '--kdnet-key', '1.2.3.4'])) return BuildExit.failed;
+  if (!(await step('target', ['init', TARGET, '--testsigning', 'on', '--kdnet-port', '50000', '--kdnet-key', '1.2.3.4']))) return BuildExit.failed;
 
   say(`4. Deploy: copy the package (.inf, .cat, test certificate, .sys) to the target's %SystemDrive%\\DriverTest\\Drivers.`);
-  if (!await step('deploy', [packageDir])) return BuildExit.failed;
+  if (!(await step('deploy', [packageDir]))) return BuildExit.failed;
 
   say(`5. Install the driver for the root-enumerated device ${HWID}, from the deployed copy, as on the target.`);
-  if (!await step('devcon', ['install', `${TARGET}/DriverTest/Drivers/${DEMO_PROJECT_NAME}.inf`, HWID])) return BuildExit.failed;
+  if (!(await step('devcon', ['install', `${TARGET}/DriverTest/Drivers/${DEMO_PROJECT_NAME}.inf`, HWID]))) return BuildExit.failed;
 
   say('6. Check that the device exists and its driver is running.');
-  if (!await step('devcon', ['status', HWID])) return BuildExit.failed;
-  if (!await step('target', ['verify'])) return BuildExit.failed;
+  if (!(await step('devcon', ['status', HWID]))) return BuildExit.failed;
+  if (!(await step('target', ['verify']))) return BuildExit.failed;
 
   say('7. Where to look: the install log, the service key as regedit exports it, and the files.');
-  if (!await step('target', ['log', '--tail', '12'])) return BuildExit.failed;
-  if (!await step('target', ['reg', 'export', `HKLM\\SYSTEM\\CurrentControlSet\\Services\\${DEMO_PROJECT_NAME}`, `${DEMO_PROJECT_NAME}-service.reg`])) return BuildExit.failed;
+  if (!(await step('target', ['log', '--tail', '12']))) return BuildExit.failed;
+  if (!(await step('target', ['reg', 'export', `HKLM\\SYSTEM\\CurrentControlSet\\Services\\${DEMO_PROJECT_NAME}`, `${DEMO_PROJECT_NAME}-service.reg`]))) return BuildExit.failed;
   const places: Array<[string, string]> = [
     [`${packageDir}/`, 'the package the build made (.inf, .sys, .cat, .cer)'],
     [`${TARGET}/DriverTest/Drivers/`, 'the deployed copy (%SystemDrive%\\DriverTest\\Drivers)'],

@@ -51,7 +51,11 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   out(`Deploying ${source} to ${target.root} (C:\\DriverTest\\Drivers)`);
   for (const c of result.copied) out(`  Copied ${toWindowsPath(c)}`);
   for (const c of result.certificates) {
-    out(c.addedTo.length ? `  Imported certificate "${c.subject}" (${c.thumbprint}) into ${c.addedTo.join(' and ')}` : `  Certificate "${c.subject}" (${c.thumbprint}) is already trusted`);
+    out(
+      c.addedTo.length
+        ? `  Imported certificate "${c.subject}" (${c.thumbprint}) into ${c.addedTo.join(' and ')}`
+        : `  Certificate "${c.subject}" (${c.thumbprint}) is already trusted`,
+    );
   }
   for (const m of result.missing) ctx.io.stderr(`deploy: warning: ${m} is named by the INF but not in the package; installing will fail on it\n`);
   out(`Deployment complete: ${result.copied.length} file(s) copied.`);
@@ -65,7 +69,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     out(`Updating drivers for ${hwid} from ${toWindowsPath(`DriverTest/Drivers/${inf.split(/[\\/]/).pop()}`)}.`);
     out('Drivers installed successfully.');
     for (const d of installed.devices) {
-      if (d.problem !== 0) ctx.io.stderr(`deploy: warning: ${d.instanceId} has problem ${d.problem} (${problemName(d.problem)})${d.problem === 52 ? '; turn test signing on (wdksim target bcdedit /set testsigning on) and reboot the target (wdksim target reboot)' : ''}\n`);
+      if (d.problem !== 0)
+        ctx.io.stderr(
+          `deploy: warning: ${d.instanceId} has problem ${d.problem} (${problemName(d.problem)})${d.problem === 52 ? '; turn test signing on (wdksim target bcdedit /set testsigning on) and reboot the target (wdksim target reboot)' : ''}\n`,
+        );
     }
     return installed.rebootRequired ? 1 : 0;
   } catch (error) {

@@ -62,8 +62,10 @@ const WORDS: Record<'enable' | 'disable' | 'restart', { done: string; reboot: st
 
 function controlTail(cmd: 'enable' | 'disable' | 'restart', count: number, reboot: boolean): string {
   if (count === 0) return 'No matching devices found.\n';
-  if (cmd === 'enable') return reboot ? `The ${count} device(s) are ready to be enabled. To enable the devices, restart the devices or\nreboot the system .\n` : `${count} device(s) are enabled.\n`;
-  if (cmd === 'disable') return reboot ? `The ${count} device(s) are ready to be disabled. To disable the devices, restart the\ndevices or reboot the system .\n` : `${count} device(s) disabled.\n`;
+  if (cmd === 'enable')
+    return reboot ? `The ${count} device(s) are ready to be enabled. To enable the devices, restart the devices or\nreboot the system .\n` : `${count} device(s) are enabled.\n`;
+  if (cmd === 'disable')
+    return reboot ? `The ${count} device(s) are ready to be disabled. To disable the devices, restart the\ndevices or reboot the system .\n` : `${count} device(s) disabled.\n`;
   return reboot ? `The ${count} device(s) are ready to be restarted. To restart the devices, reboot the system.\n` : `${count} device(s) restarted.\n`;
 }
 
@@ -90,7 +92,12 @@ async function change(ctx: Context, cmd: 'enable' | 'disable' | 'restart' | 'rem
       devices.push({ instanceId: device.instanceId, result: outcome });
     }
     if (cmd === 'remove' || cmd === 'removeall') {
-      out += count === 0 ? 'No devices were removed.\n' : reboot ? `The ${count} device(s) are ready to be removed. To remove the devices, reboot the system.\n` : `${count} device(s) were removed.\n`;
+      out +=
+        count === 0
+          ? 'No devices were removed.\n'
+          : reboot
+            ? `The ${count} device(s) are ready to be removed. To remove the devices, reboot the system.\n`
+            : `${count} device(s) were removed.\n`;
     } else {
       out += controlTail(cmd, count, reboot);
     }
@@ -128,11 +135,21 @@ async function update(ctx: Context, line: DevconLine, create: boolean): Promise<
   if (!cls) return fail(`cannot read the setup class of ${display}; check the INF path`);
   let out = create ? 'Device node created. Install is complete when drivers are installed...\n' : '';
   out += `Updating drivers for ${hwid} from ${display}.\n`;
-  const installed = await installForHardwareId(target, { infPath: full, hardwareId: hwid, createRootDevice: create, setupClass: cls, caller: `devcon ${create ? 'install' : 'update'}` });
+  const installed = await installForHardwareId(target, {
+    infPath: full,
+    hardwareId: hwid,
+    createRootDevice: create,
+    setupClass: cls,
+    caller: `devcon ${create ? 'install' : 'update'}`,
+  });
   if (!installed.ok) return { ...fail(describe(installed.error), out), json: { error: describe(installed.error), created: installed.created ?? null } };
   const result = installed.result;
   out += 'Drivers installed successfully.\n';
-  return { code: result.rebootRequired ? DevconExit.reboot : DevconExit.ok, out, json: { publishedName: result.publishedName, created: result.created ?? null, devices: result.devices.map((d) => d.instanceId), rebootRequired: result.rebootRequired } };
+  return {
+    code: result.rebootRequired ? DevconExit.reboot : DevconExit.ok,
+    out,
+    json: { publishedName: result.publishedName, created: result.created ?? null, devices: result.devices.map((d) => d.instanceId), rebootRequired: result.rebootRequired },
+  };
 }
 
 async function sethwid(ctx: Context, line: DevconLine): Promise<Outcome> {
@@ -142,36 +159,38 @@ async function sethwid(ctx: Context, line: DevconLine): Promise<Outcome> {
   const right = line.args.slice(split + 1);
   if (left.length === 0 || right.length === 0) return usage();
   const target = await openTarget(ctx);
-  return target.transaction('devcon sethwid', async (tx) => {
-    const selection = selectDevices(viewOf(tx.state), left, { includePhantoms: false });
-    if (selection.kind === 'usage') return usage();
-    let out = '';
-    let skipped = 0;
-    let modified = 0;
-    const devices: Record<string, unknown>[] = [];
-    for (const device of selection.devices) {
-      if (!device.rootEnumerated) {
-        out += deviceLine(device.instanceId, 'Skipping (Not root-enumerated).');
-        skipped++;
-        devices.push({ instanceId: device.instanceId, skipped: true });
-        continue;
+  return target
+    .transaction('devcon sethwid', async (tx) => {
+      const selection = selectDevices(viewOf(tx.state), left, { includePhantoms: false });
+      if (selection.kind === 'usage') return usage();
+      let out = '';
+      let skipped = 0;
+      let modified = 0;
+      const devices: Record<string, unknown>[] = [];
+      for (const device of selection.devices) {
+        if (!device.rootEnumerated) {
+          out += deviceLine(device.instanceId, 'Skipping (Not root-enumerated).');
+          skipped++;
+          devices.push({ instanceId: device.instanceId, skipped: true });
+          continue;
+        }
+        const result = applyHwidOps(device.hardwareIds, right);
+        // A bad subcommand stops the enumeration with EXIT_USAGE: nothing is written.
+        if (result.kind === 'usage') throw new UsageStop(out);
+        setHardwareIds(tx, device.instanceId, result.ids);
+        modified++;
+        out += deviceLine(device.instanceId, result.ids.join(','));
+        devices.push({ instanceId: device.instanceId, hardwareIds: result.ids });
       }
-      const result = applyHwidOps(device.hardwareIds, right);
-      // A bad subcommand stops the enumeration with EXIT_USAGE: nothing is written.
-      if (result.kind === 'usage') throw new UsageStop(out);
-      setHardwareIds(tx, device.instanceId, result.ids);
-      modified++;
-      out += deviceLine(device.instanceId, result.ids.join(','));
-      devices.push({ instanceId: device.instanceId, hardwareIds: result.ids });
-    }
-    if (skipped) out += `Skipped ${skipped} non-root device(s), modified the hardware ID on ${modified} device(s).\n`;
-    else if (modified) out += `Modified the Hardware ID on ${modified} device(s).\n`;
-    else out += "No hardware ID's modified.\n";
-    return { code: DevconExit.ok, out, json: { devices, skipped, modified } };
-  }).catch((error: unknown) => {
-    if (error instanceof UsageStop) return { code: DevconExit.usage, out: error.out, json: {} };
-    throw error;
-  });
+      if (skipped) out += `Skipped ${skipped} non-root device(s), modified the hardware ID on ${modified} device(s).\n`;
+      else if (modified) out += `Modified the Hardware ID on ${modified} device(s).\n`;
+      else out += "No hardware ID's modified.\n";
+      return { code: DevconExit.ok, out, json: { devices, skipped, modified } };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof UsageStop) return { code: DevconExit.usage, out: error.out, json: {} };
+      throw error;
+    });
 }
 
 class UsageStop extends Error {
@@ -198,7 +217,8 @@ async function classfilter(ctx: Context, line: DevconLine): Promise<Outcome> {
     const result = applyFilterOps(current, ops, (svc) => view.services.some((s) => sameText(s, svc)));
     if (result.kind === 'usage') return usage();
     if (result.kind === 'fail') return fail('the filter is not in the list or the service is not installed');
-    if (!result.modified) return { code: DevconExit.ok, out: `Class filters unchanged.\n${listing(result.filters)}`, json: { class: cls.name, filters: result.filters, changed: false } };
+    if (!result.modified)
+      return { code: DevconExit.ok, out: `Class filters unchanged.\n${listing(result.filters)}`, json: { class: cls.name, filters: result.filters, changed: false } };
     if (tx) setClassFilters(tx, cls.guid, upper ? 'UpperFilters' : 'LowerFilters', result.filters);
     const out = `Class filters changed. Restart the devices or reboot the system to make the change effective.\n${listing(result.filters)}`;
     return { code: DevconExit.reboot, out, json: { class: cls.name, filters: result.filters, changed: true } };
@@ -238,7 +258,14 @@ async function dpDelete(ctx: Context, line: DevconLine): Promise<Outcome> {
   const name = arg.split(/[\\/]/).pop() ?? '';
   if (!name) return fail(undefined, 'The specified INF path is not valid.\n');
   // SetupUninstallOEMInf accepts only published third-party INFs (oem<N>.inf).
-  if (!/^oem\d+\.inf$/i.test(name)) return { ...fail(`${name} is not a published third-party package (oem<N>.inf)`, 'Deleting the specified driver package from the machine failed\nbecause it is not an third-party package.\n'), json: { publishedName: name, deleted: false } };
+  if (!/^oem\d+\.inf$/i.test(name))
+    return {
+      ...fail(
+        `${name} is not a published third-party package (oem<N>.inf)`,
+        'Deleting the specified driver package from the machine failed\nbecause it is not an third-party package.\n',
+      ),
+      json: { publishedName: name, deleted: false },
+    };
   const target = await openTarget(ctx);
   try {
     await target.transaction('devcon dp_delete', (tx) => deleteDriverPackage(tx, name, { force: line.force }));
@@ -321,7 +348,8 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const cmd = line.command === undefined ? undefined : COMMAND_NAMES.find((c) => c === line.command!.toLowerCase());
   if (cmd === undefined) {
     const text = usageText(BASE);
-    if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: line.command ?? null, exitCode: DevconExit.usage, error: text.trimEnd() } satisfies DevconJson, null, 2) + '\n');
+    if (line.json)
+      ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: line.command ?? null, exitCode: DevconExit.usage, error: text.trimEnd() } satisfies DevconJson, null, 2) + '\n');
     else ctx.io.stderr(text);
     return DevconExit.usage;
   }
@@ -336,7 +364,9 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     await target.transaction('devcon -r reboot', (tx) => rebootMachine(tx));
   }
   if (line.json) {
-    ctx.io.stdout(JSON.stringify({ tool: 'devcon', command: name, exitCode: outcome.code, ...outcome.json, ...(err ? { error: err.trimEnd() } : {}) } satisfies DevconJson, null, 2) + '\n');
+    ctx.io.stdout(
+      JSON.stringify({ tool: 'devcon', command: name, exitCode: outcome.code, ...outcome.json, ...(err ? { error: err.trimEnd() } : {}) } satisfies DevconJson, null, 2) + '\n',
+    );
   } else {
     ctx.io.stdout(outcome.out);
     ctx.io.stderr(err);

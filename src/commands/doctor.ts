@@ -45,7 +45,8 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
   const { errors, warnings } = counts(result.files);
   if (chosen === 'text' || chosen === 'stylish') {
-    if (!result.inputs.length) ctx.io.stderr(`doctor: found no driver project (.vcxproj, wdksim.json) or INF/INX in ${paths.length ? paths.join(', ') : 'the current folder'}; nothing checked.\n`);
+    if (!result.inputs.length)
+      ctx.io.stderr(`doctor: found no driver project (.vcxproj, wdksim.json) or INF/INX in ${paths.length ? paths.join(', ') : 'the current folder'}; nothing checked.\n`);
     else if (!errors && !warnings) ctx.io.stderr(`doctor: no known pitfalls in ${result.inputs.length} project(s)/INF(s) checked.\n`);
   }
   return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? LintExit.errors : LintExit.ok;

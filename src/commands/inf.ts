@@ -20,9 +20,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     return 0;
   }
   const { file, json } = args;
-  const doc = file === '-'
-    ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' })
-    : await readInfFile(resolvePath(ctx.io.cwd, file), { file }); // relative to ctx.io.cwd, not process.cwd()
+  const doc = file === '-' ? parseInfBytesChecked(await ctx.io.readStdin(), { file: '<stdin>' }) : await readInfFile(resolvePath(ctx.io.cwd, file), { file }); // relative to ctx.io.cwd, not process.cwd()
   if (json) ctx.io.stdout(`${JSON.stringify(documentToJson(doc), null, 2)}\n`);
   else ctx.io.stdout(outline(doc));
   const errors = doc.diagnostics.filter((d) => d.severity === 'error');
@@ -42,7 +40,9 @@ function clip(text: string, max = 120): string {
 function outline(doc: InfDocument): string {
   const lines = [`${doc.file} (${doc.encoding}${doc.bom ? ', BOM' : ''}, ${doc.eol} line ends): ${doc.sections.length} sections`];
   for (const section of doc.sections) {
-    lines.push(`[${clip(section.name)}]  line ${section.line}${section.headers.length > 1 ? ` (+${section.headers.length - 1} more headers)` : ''}, ${section.entries.length} entries`);
+    lines.push(
+      `[${clip(section.name)}]  line ${section.line}${section.headers.length > 1 ? ` (+${section.headers.length - 1} more headers)` : ''}, ${section.entries.length} entries`,
+    );
     for (const entry of section.entries) {
       const key = entry.key === undefined ? '' : `${clip(entry.key)} = `;
       lines.push(`  ${String(entry.line).padStart(5)}  ${key}${entry.fields.map((f) => JSON.stringify(clip(f))).join(', ')}`);

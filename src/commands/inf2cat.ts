@@ -40,7 +40,10 @@ interface Inf2CatOptions {
 
 /** An argument error: Inf2Cat prints the message and returns -1. */
 class ArgumentError extends Error {
-  constructor(message: string, readonly blankLineFirst = false) {
+  constructor(
+    message: string,
+    readonly blankLineFirst = false,
+  ) {
     super(message);
   }
 }
@@ -97,8 +100,13 @@ export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; ca
 
   let driver: string | undefined;
   const options: Omit<Inf2CatOptions, 'driver'> = {
-    oses: osList.oses, noCat: false, verbose: false, useLocalTime: false, ignoreErrors: false,
-    json: extensions.json, ...(extensions.catalogVersion ? { catalogVersion: extensions.catalogVersion } : {}),
+    oses: osList.oses,
+    noCat: false,
+    verbose: false,
+    useLocalTime: false,
+    ignoreErrors: false,
+    json: extensions.json,
+    ...(extensions.catalogVersion ? { catalogVersion: extensions.catalogVersion } : {}),
   };
   for (const arg of argv) {
     const lower = arg.toLowerCase();
@@ -117,7 +125,15 @@ export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; ca
     else if (lower === '/ignoreerrors') options.ignoreErrors = true;
     else if (lower === '/pagehashes') options.pageHashes = true;
     else if (lower.startsWith('/pagehashes:')) {
-      const files = [...new Set(arg.slice('/pagehashes:'.length).split(',').map((f) => f.trim().toLowerCase()).filter((f) => f !== ''))];
+      const files = [
+        ...new Set(
+          arg
+            .slice('/pagehashes:'.length)
+            .split(',')
+            .map((f) => f.trim().toLowerCase())
+            .filter((f) => f !== ''),
+        ),
+      ];
       if (files.length === 0) throw new ArgumentError(PARAMETER_FORMAT);
       options.pageHashes = files;
     } else if (['/headerattribute:', '/ha:', '/fileattribute:', '/fa:'].some((p) => lower.startsWith(p))) {
@@ -134,7 +150,14 @@ export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; ca
 function usageText(): string {
   const ids = OS_IDS.map((os) => os.id);
   const grid: string[] = [];
-  for (let i = 0; i < ids.length; i += 4) grid.push(`    ${ids.slice(i, i + 4).map((id) => id.padEnd(18)).join('').trimEnd()}`);
+  for (let i = 0; i < ids.length; i += 4)
+    grid.push(
+      `    ${ids
+        .slice(i, i + 4)
+        .map((id) => id.padEnd(18))
+        .join('')
+        .trimEnd()}`,
+    );
   return [
     `Version ${VERSION} (wdksim)`,
     'Tests a driver package for signability and creates its unsigned catalog file(s).',
@@ -152,7 +175,7 @@ function usageText(): string {
     ...grid,
     '',
     '/uselocaltime',
-    '    Check DriverVer against today\'s local date instead of today\'s UTC date.',
+    "    Check DriverVer against today's local date instead of today's UTC date.",
     '',
     '/nocat',
     '    Run the signability tests only; write no catalog.',
@@ -210,7 +233,10 @@ async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ upda
       if (!bar) {
         started ??= Date.now();
         if (Date.now() - started < delay || done >= total) return;
-        bar = new cliProgress.SingleBar({ stream, format: 'hashing {bar} {percentage}% | {value}/{total} bytes', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { stream, format: 'hashing {bar} {percentage}% | {value}/{total} bytes', hideCursor: true, clearOnComplete: true },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, done);
       }
       bar.update(done);
@@ -232,17 +258,17 @@ function jsonReport(ctx: Context, dir: string, result: Inf2CatResult, options: I
     diagnostics: result.diagnostics.map((d) => ({ ...d, text: formatInf2CatLine(d) })),
     catalogs: result.written
       ? result.catalogs.map((plan) => ({
-        path: plan.path,
-        name: plan.catalogName,
-        inf: plan.inf.path,
-        infs: plan.infs.map((inf) => inf.path),
-        os: plan.oses.map((os) => os.id),
-        version: plan.version,
-        osAttr: plan.osAttr,
-        attributes: plan.attributes,
-        members: plan.members.map((m) => m.name.toLowerCase()),
-        files: plan.members.map((m) => ({ path: relative(dir, m.path).split(sep).join('/'), file: m.name.toLowerCase(), reason: m.reason })),
-      }))
+          path: plan.path,
+          name: plan.catalogName,
+          inf: plan.inf.path,
+          infs: plan.infs.map((inf) => inf.path),
+          os: plan.oses.map((os) => os.id),
+          version: plan.version,
+          osAttr: plan.osAttr,
+          attributes: plan.attributes,
+          members: plan.members.map((m) => m.name.toLowerCase()),
+          files: plan.members.map((m) => ({ path: relative(dir, m.path).split(sep).join('/'), file: m.name.toLowerCase(), reason: m.reason })),
+        }))
       : [],
     ...(failure ? { error: failure } : {}),
   };
@@ -271,7 +297,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
 
   const dir = hostPath(ctx.io.cwd, options.driver);
-  const exists = await stat(dir).then((s) => s.isDirectory(), () => false);
+  const exists = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   if (!exists) {
     const message = `${options.driver} does not exist.`;
     if (options.json) ctx.io.stdout(`${JSON.stringify({ tool: 'inf2cat', exitCode: Inf2CatExit.usage, passed: false, error: message }, null, 2)}\n`);
@@ -281,16 +310,19 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const text = options.json ? undefined : inf2catText((t) => ctx.io.stdout(t), options.verbose);
   const bar = await hashingBar(ctx, options);
   try {
-    const result = await runInf2Cat({
-      dir,
-      oses: options.oses,
-      useLocalTime: options.useLocalTime,
-      ignoreErrors: options.ignoreErrors,
-      noCat: options.noCat,
-      clock: ctx.clock,
-      ...(options.pageHashes ? { pageHashes: options.pageHashes } : {}),
-      ...(options.catalogVersion ? { catalogVersion: options.catalogVersion } : {}),
-    }, { ...text?.hooks, hashing: (done, total) => bar.update(done, total) });
+    const result = await runInf2Cat(
+      {
+        dir,
+        oses: options.oses,
+        useLocalTime: options.useLocalTime,
+        ignoreErrors: options.ignoreErrors,
+        noCat: options.noCat,
+        clock: ctx.clock,
+        ...(options.pageHashes ? { pageHashes: options.pageHashes } : {}),
+        ...(options.catalogVersion ? { catalogVersion: options.catalogVersion } : {}),
+      },
+      { ...text?.hooks, hashing: (done, total) => bar.update(done, total) },
+    );
     bar.stop();
     if (text && result.written) ctx.io.stdout(catalogsWrittenText(result, options.verbose ? dir : undefined));
     if (options.json) jsonReport(ctx, dir, result, options, result.exitCode);

@@ -89,12 +89,20 @@ const MODES = new Set(['w', 'u', 'k', 'h', 'universal']);
 // word and is read from the unknown tokens. wdksim's own options are --options.
 const SWITCHES: SwitchTable = {
   switches: {
-    '?': {}, wdk: { value: 'next' },
+    '?': {},
+    wdk: { value: 'next' },
     ...Object.fromEntries(KIT_SWITCHES.filter((s) => s.name !== 'sw').map((s) => [s.name, s.value ? { value: 'next' as const } : {}])),
   },
   long: {
-    help: {}, format: { value: true }, 'output-file': { value: true }, 'max-warnings': { value: true }, stampinf: {}, verbose: {},
-    wdk: { value: true }, 'list-rules': {}, 'as-is': {},
+    help: {},
+    format: { value: true },
+    'output-file': { value: true },
+    'max-warnings': { value: true },
+    stampinf: {},
+    verbose: {},
+    wdk: { value: true },
+    'list-rules': {},
+    'as-is': {},
   },
   // The whole word after / or - is the switch name; an absolute POSIX path is an input.
   switchShape: /^[/-](.+)$/s,
@@ -104,8 +112,17 @@ const SWITCHES: SwitchTable = {
 
 export function parseArgs(argv: string[]): InfVerifOptions {
   const opts: InfVerifOptions = {
-    mode: 'default', stampinf: false, asIs: false, verbose: false, help: false, listRules: false,
-    info: false, msft: false, suppress: [], switches: [], inputs: [],
+    mode: 'default',
+    stampinf: false,
+    asIs: false,
+    verbose: false,
+    help: false,
+    listRules: false,
+    info: false,
+    msft: false,
+    suppress: [],
+    switches: [],
+    inputs: [],
   };
   let modeSwitch: string | undefined;
   for (const token of tokenizeSwitches(argv, SWITCHES)) {
@@ -123,24 +140,41 @@ export function parseArgs(argv: string[]): InfVerifOptions {
         opts.switches.push({ name: 'sw', raw: arg });
         opts.suppress.push(sw[1]!);
       } else if (token.name === 'sw') throw new UsageError('/sw takes the code in the switch, e.g. /sw1402');
-      else if (arg.startsWith('/') && /[\\.]/.test(arg)) opts.inputs.push(arg); // e.g. /tmp.inf given as a path
+      else if (arg.startsWith('/') && /[\\.]/.test(arg))
+        opts.inputs.push(arg); // e.g. /tmp.inf given as a path
       else throw new UsageError(`unknown switch "${arg}"; see "wdksim infverif --help"`);
     } else if (token.kind === 'long') {
       switch (token.name) {
-        case 'help': opts.help = true; break;
-        case 'format': opts.format = token.value!.toLowerCase(); break;
-        case 'output-file': opts.outputFile = token.value!; break;
+        case 'help':
+          opts.help = true;
+          break;
+        case 'format':
+          opts.format = token.value!.toLowerCase();
+          break;
+        case 'output-file':
+          opts.outputFile = token.value!;
+          break;
         case 'max-warnings': {
           const v = token.value!;
           if (!/^\d+$/.test(v)) throw new UsageError(`--max-warnings takes a non-negative whole number, not "${v}"`);
           opts.maxWarnings = Number(v);
           break;
         }
-        case 'stampinf': opts.stampinf = true; break;
-        case 'verbose': opts.verbose = true; break;
-        case 'wdk': opts.wdk = token.value!; break;
-        case 'list-rules': opts.listRules = true; break;
-        case 'as-is': opts.asIs = true; break;
+        case 'stampinf':
+          opts.stampinf = true;
+          break;
+        case 'verbose':
+          opts.verbose = true;
+          break;
+        case 'wdk':
+          opts.wdk = token.value!;
+          break;
+        case 'list-rules':
+          opts.listRules = true;
+          break;
+        case 'as-is':
+          opts.asIs = true;
+          break;
       }
     } else {
       const name = token.name;
@@ -162,14 +196,29 @@ export function parseArgs(argv: string[]): InfVerifOptions {
         continue;
       }
       switch (name) {
-        case 'stampinf': opts.stampinf = true; break;
-        case 'v': opts.verbose = true; break;
-        case 'code': opts.code = value; break;
-        case 'rulever': opts.rulever = value; break;
-        case 'osver': opts.osver = value; break;
-        case 'info': opts.info = true; break;
-        case 'msft': opts.msft = true; break;
-        default: break; // accepted for compatibility (run() says so)
+        case 'stampinf':
+          opts.stampinf = true;
+          break;
+        case 'v':
+          opts.verbose = true;
+          break;
+        case 'code':
+          opts.code = value;
+          break;
+        case 'rulever':
+          opts.rulever = value;
+          break;
+        case 'osver':
+          opts.osver = value;
+          break;
+        case 'info':
+          opts.info = true;
+          break;
+        case 'msft':
+          opts.msft = true;
+          break;
+        default:
+          break; // accepted for compatibility (run() says so)
       }
     }
   }
@@ -184,7 +233,10 @@ function chooseKit(opts: InfVerifOptions): Kit {
   let kit = NEWEST_KIT;
   if (opts.wdk !== undefined) {
     const k = resolveKit(opts.wdk);
-    if (!k) throw new UsageError(`unknown WDK version "${opts.wdk}"; wdksim models InfVerif of ${KITS.map((x) => x.version).join(', ')} (a newer build uses the newest kit not newer than it)`);
+    if (!k)
+      throw new UsageError(
+        `unknown WDK version "${opts.wdk}"; wdksim models InfVerif of ${KITS.map((x) => x.version).join(', ')} (a newer build uses the newest kit not newer than it)`,
+      );
     kit = k;
   }
   // Every switch must be one this kit's InfVerif has.
@@ -192,9 +244,7 @@ function chooseKit(opts: InfVerifOptions): Kit {
     const spec = kitSwitch(s.name)!;
     if (kitHasSwitch(spec, kit)) continue;
     const have = kitsWithSwitch(spec);
-    const where = have.length > 0
-      ? `it is in WDK ${have.map((k) => k.version).join(', ')}; pass --wdk ${have[0]!.version}`
-      : `no WDK wdksim models has it (${spec.summary})`;
+    const where = have.length > 0 ? `it is in WDK ${have.map((k) => k.version).join(', ')}; pass --wdk ${have[0]!.version}` : `no WDK wdksim models has it (${spec.summary})`;
     throw new UsageError(`InfVerif of WDK ${kit.version} has no ${s.raw} switch: ${where}`);
   }
   // /rulever: the rules of another release (vnext: the newest wdksim knows).
@@ -214,10 +264,19 @@ function msftSuppressed(kit: Kit): string[] {
 /** Case-insensitive `*`/`?` match of the last path component (InfVerif accepts wildcards). */
 async function expandWildcard(path: string, cwd: string): Promise<string[]> {
   const dir = dirname(path);
-  const pattern = new RegExp(`^${basename(path).replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const pattern = new RegExp(
+    `^${basename(path)
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
   try {
     const names = await readdir(resolve(cwd, dir));
-    return names.filter((n) => pattern.test(n)).sort().map((n) => join(dir, n));
+    return names
+      .filter((n) => pattern.test(n))
+      .sort()
+      .map((n) => join(dir, n));
   } catch {
     return [];
   }
@@ -257,7 +316,8 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
   if (opts.code !== undefined) {
     const rule = ruleById(opts.code.trim());
-    if (!rule || !kitHasRule(rule, kit)) throw new UsageError(`InfVerif of WDK ${kit.version} has no code "${opts.code}" that wdksim checks; run "wdksim infverif --list-rules --wdk ${kit.version}"`);
+    if (!rule || !kitHasRule(rule, kit))
+      throw new UsageError(`InfVerif of WDK ${kit.version} has no code "${opts.code}" that wdksim checks; run "wdksim infverif --list-rules --wdk ${kit.version}"`);
     ctx.io.stdout(describeRule(rule, kit));
     return LintExit.ok;
   }
@@ -305,7 +365,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   await validateTargets(
     targets,
     { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin() },
-    (report) => files.push(opts.osver === undefined ? report : { ...report, diagnostics: report.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase()) }),
+    (report) =>
+      files.push(
+        opts.osver === undefined ? report : { ...report, diagnostics: report.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase()) },
+      ),
     (error) => fail(error.message),
     opts.info ? (doc, file) => ctx.io.stdout(infSummary(doc, file)) : undefined,
   );
@@ -314,13 +377,17 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const inx = opts.stampinf ? [] : files.filter((f) => /\.inx$/i.test(f.file) && f.diagnostics.length > 0).map((f) => f.file);
   if (inx.length > 0) {
     const shown = inx.length === 1 ? `${inx[0]!} is an INX file (a template` : `${inx.length} INX files (${inx[0]!} and more) are templates`;
-    ctx.io.stderr(`wdksim infverif: ${shown} stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${inx[0]!}), or validate the INF that wdksim stampinf writes from it\n`);
+    ctx.io.stderr(
+      `wdksim infverif: ${shown} stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${inx[0]!}), or validate the INF that wdksim stampinf writes from it\n`,
+    );
   }
 
   const rules = new Map<string, RuleMeta>(infRules.map((r) => [r.id, r]));
   const toFile = opts.outputFile !== undefined;
   const report = formatter({
-    files, rules, cwd,
+    files,
+    rules,
+    cwd,
     chalk: new Chalk({ level: ctx.color && !toFile ? 1 : 0 }),
     tool: { name: 'wdksim infverif', version: VERSION },
     mode: opts.mode,

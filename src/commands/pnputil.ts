@@ -46,7 +46,7 @@ const result = (value: number, out: string, json: Record<string, unknown> = {}):
 const TRUST_E_NOSIGNATURE = 0x800b0100;
 
 function errorCode(error: unknown): number {
-  if (error instanceof InstallError) return (error.code >>> 0) === TRUST_E_NOSIGNATURE ? PnpReturn.noCatalogForOemInf : error.code >>> 0;
+  if (error instanceof InstallError) return error.code >>> 0 === TRUST_E_NOSIGNATURE ? PnpReturn.noCatalogForOemInf : error.code >>> 0;
   return PnpReturn.invalidFunction;
 }
 
@@ -130,10 +130,16 @@ async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
 async function deleteDriver(ctx: Context, line: PnpLine): Promise<Result> {
   const name = line.positional[0];
   if (!name || line.positional.length > 1) return usageResult('Missing or invalid driver package name.');
-  if (!/^oem\d+\.inf$/i.test(basename(name))) return result(PnpReturn.notAnInstalledOemInf, `Failed to delete driver package: ${systemText(PnpReturn.notAnInstalledOemInf)}\n`, { publishedName: name, error: 'not a published oem#.inf' });
+  if (!/^oem\d+\.inf$/i.test(basename(name)))
+    return result(PnpReturn.notAnInstalledOemInf, `Failed to delete driver package: ${systemText(PnpReturn.notAnInstalledOemInf)}\n`, {
+      publishedName: name,
+      error: 'not a published oem#.inf',
+    });
   const target = await openTarget(ctx);
   try {
-    const res = await target.transaction('pnputil /delete-driver', (tx) => deleteDriverPackage(tx, name, { uninstall: line.flags.has('uninstall'), force: line.flags.has('force') }));
+    const res = await target.transaction('pnputil /delete-driver', (tx) =>
+      deleteDriverPackage(tx, name, { uninstall: line.flags.has('uninstall'), force: line.flags.has('force') }),
+    );
     let out = line.flags.has('uninstall') && (res.removedFrom.length > 0 || res.primitiveUninstalled) ? 'Driver package uninstalled.\n' : '';
     out += 'Driver package deleted successfully.\n';
     return result(PnpReturn.success, out, { publishedName: name, uninstalledFrom: res.removedFrom });
@@ -151,7 +157,9 @@ async function exportDriver(ctx: Context, line: PnpLine): Promise<Result> {
   const all = which === '*';
   const packages = all ? oemInOrder(view) : oemInOrder(view).filter((p) => sameText(p.publishedName, which));
   if (!all && packages.length === 0) {
-    return result(PnpReturn.notAnInstalledOemInf, `Exporting driver package:   ${which}\nFailed to export driver package: ${systemText(PnpReturn.notAnInstalledOemInf)}\n`, { error: 'not an installed OEM INF' });
+    return result(PnpReturn.notAnInstalledOemInf, `Exporting driver package:   ${which}\nFailed to export driver package: ${systemText(PnpReturn.notAnInstalledOemInf)}\n`, {
+      error: 'not an installed OEM INF',
+    });
   }
   // A C:\ directory is on the target's system drive: written inside a transaction there; any other on the host.
   const drive = /^[A-Za-z]:[\\/](.*)$/.exec(dest);
@@ -199,7 +207,17 @@ async function enumDrivers(ctx: Context, line: PnpLine): Promise<Result> {
   const cls = line.values.get('class');
   const packages = oemInOrder(view).filter((p) => cls === undefined || classMatches(view, p.classGuid, cls));
   const out = packages.map((p) => driverBlock(view, p, line.flags.has('files'))).join('');
-  return result(PnpReturn.success, out, { drivers: packages.map((p) => ({ publishedName: p.publishedName, originalName: p.originalName, provider: p.provider, className: p.className, classGuid: p.classGuid, driverVersion: `${p.driverDate} ${p.driverVersion}`, signer: p.signer ?? null })) });
+  return result(PnpReturn.success, out, {
+    drivers: packages.map((p) => ({
+      publishedName: p.publishedName,
+      originalName: p.originalName,
+      provider: p.provider,
+      className: p.className,
+      classGuid: p.classGuid,
+      driverVersion: `${p.driverDate} ${p.driverVersion}`,
+      signer: p.signer ?? null,
+    })),
+  });
 }
 
 function deviceFilter(line: PnpLine): DeviceFilter | string {
@@ -224,11 +242,33 @@ async function enumDevices(ctx: Context, line: PnpLine): Promise<Result> {
   const { target, state } = await load(ctx);
   const view = viewOf(state);
   const devices = filterDevices(view, filter);
-  const detail = { deviceIds: line.flags.has('deviceids'), services: line.flags.has('services'), stack: line.flags.has('stack'), drivers: line.flags.has('drivers'), bus: line.values.has('bus') };
+  const detail = {
+    deviceIds: line.flags.has('deviceids'),
+    services: line.flags.has('services'),
+    stack: line.flags.has('stack'),
+    drivers: line.flags.has('drivers'),
+    bus: line.values.has('bus'),
+  };
   const nodes = detail.drivers ? await driverNodes(target.root, state, devices) : undefined;
   const interfaces = line.flags.has('interfaces') ? await machineInterfaces(target.root, view) : undefined;
-  const out = devices.length === 0 ? 'No devices were found on the system.\n' : devices.map((d) => deviceBlock(view, d, detail, nodes?.get(d.instanceId), interfaces ? interfacesOf(interfaces, d.instanceId) : undefined)).join('');
-  return result(PnpReturn.success, out, { devices: devices.map((d) => ({ instanceId: d.instanceId, description: d.friendlyName ?? d.description, className: d.className, classGuid: d.classGuid, present: d.present, problem: d.disabled ? 22 : d.problem, driver: d.driver?.publishedName ?? null, hardwareIds: d.hardwareIds, compatibleIds: d.compatibleIds, service: d.service ?? null })) });
+  const out =
+    devices.length === 0
+      ? 'No devices were found on the system.\n'
+      : devices.map((d) => deviceBlock(view, d, detail, nodes?.get(d.instanceId), interfaces ? interfacesOf(interfaces, d.instanceId) : undefined)).join('');
+  return result(PnpReturn.success, out, {
+    devices: devices.map((d) => ({
+      instanceId: d.instanceId,
+      description: d.friendlyName ?? d.description,
+      className: d.className,
+      classGuid: d.classGuid,
+      present: d.present,
+      problem: d.disabled ? 22 : d.problem,
+      driver: d.driver?.publishedName ?? null,
+      hardwareIds: d.hardwareIds,
+      compatibleIds: d.compatibleIds,
+      service: d.service ?? null,
+    })),
+  });
 }
 
 async function enumClasses(ctx: Context, line: PnpLine): Promise<Result> {
@@ -237,14 +277,31 @@ async function enumClasses(ctx: Context, line: PnpLine): Promise<Result> {
   const cls = line.values.get('class');
   const classes = classOrder(view.classes).filter((c) => cls === undefined || classMatches(view, c.guid, cls));
   const out = classes.length === 0 ? 'No device classes were found on the system.\n' : classes.map((c) => classBlock(c, line.flags.has('services'))).join('');
-  return result(PnpReturn.success, out, { classes: classes.map((c) => ({ name: c.name, description: c.description, guid: c.guid, upperFilters: c.upperFilters ?? [], lowerFilters: c.lowerFilters ?? [] })) });
+  return result(PnpReturn.success, out, {
+    classes: classes.map((c) => ({ name: c.name, description: c.description, guid: c.guid, upperFilters: c.upperFilters ?? [], lowerFilters: c.lowerFilters ?? [] })),
+  });
 }
 
 /** Switches each of the newer enumeration commands takes (anything else is a usage error naming them). */
 const ALLOWED: Record<string, { flags: string[]; values: string[]; positional: number; syntax: string }> = {
-  'enum-devicetree': { flags: ['connected', 'services', 'stack', 'drivers', 'interfaces'], values: [], positional: 1, syntax: '/enum-devicetree [<root instance ID>] [/connected] [/services] [/stack] [/drivers] [/interfaces]' },
-  'enum-interfaces': { flags: ['enabled', 'disabled', 'properties'], values: ['class'], positional: 0, syntax: '/enum-interfaces [/enabled | /disabled] [/class <GUID>] [/properties]' },
-  'enum-containers': { flags: ['connected', 'disconnected', 'devices'], values: ['containerid', 'problem', 'format', 'output-file'], positional: 0, syntax: '/enum-containers [/containerid <container ID>] [/connected | /disconnected] [/problem] [/devices] [/format <txt | xml | csv>] [/output-file [<filename>]]' },
+  'enum-devicetree': {
+    flags: ['connected', 'services', 'stack', 'drivers', 'interfaces'],
+    values: [],
+    positional: 1,
+    syntax: '/enum-devicetree [<root instance ID>] [/connected] [/services] [/stack] [/drivers] [/interfaces]',
+  },
+  'enum-interfaces': {
+    flags: ['enabled', 'disabled', 'properties'],
+    values: ['class'],
+    positional: 0,
+    syntax: '/enum-interfaces [/enabled | /disabled] [/class <GUID>] [/properties]',
+  },
+  'enum-containers': {
+    flags: ['connected', 'disconnected', 'devices'],
+    values: ['containerid', 'problem', 'format', 'output-file'],
+    positional: 0,
+    syntax: '/enum-containers [/containerid <container ID>] [/connected | /disconnected] [/problem] [/devices] [/format <txt | xml | csv>] [/output-file [<filename>]]',
+  },
 };
 
 function switchError(line: PnpLine, command: keyof typeof ALLOWED): string | undefined {
@@ -262,7 +319,8 @@ async function enumDeviceTree(ctx: Context, line: PnpLine): Promise<Result> {
   const view = viewOf(state);
   const rootId = line.positional[0];
   const tree = buildTree(view, rootId, line.flags.has('connected'));
-  if (!tree) return result(PnpReturn.noSuchDevinst, `Failed to enumerate device tree: ${systemText(PnpReturn.noSuchDevinst)}\n`, { root: rootId, error: 'no such device instance' });
+  if (!tree)
+    return result(PnpReturn.noSuchDevinst, `Failed to enumerate device tree: ${systemText(PnpReturn.noSuchDevinst)}\n`, { root: rootId, error: 'no such device instance' });
   const detail = { services: line.flags.has('services'), stack: line.flags.has('stack'), drivers: line.flags.has('drivers') };
   const nodes = detail.drivers ? await driverNodes(target.root, state, treeDevices(tree)) : undefined;
   const interfaces = line.flags.has('interfaces') ? await machineInterfaces(target.root, view) : undefined;
@@ -286,10 +344,20 @@ async function enumInterfaces(ctx: Context, line: PnpLine): Promise<Result> {
   });
   // Container IDs only for /properties: working them out groups every device on the machine.
   const containers = line.flags.has('properties') ? containerIdsOf(view) : undefined;
-  const out = list.length === 0
-    ? 'No device interfaces were found on the system.\n'
-    : list.map((i) => interfaceBlock(i, containers ? { containerId: containers.get(i.instanceId.toUpperCase()) ?? SYSTEM_CONTAINER } : undefined)).join('');
-  return result(PnpReturn.success, out, { interfaces: list.map((i) => ({ path: i.path, classGuid: i.classGuid, referenceString: i.referenceString ?? null, instanceId: i.instanceId, status: i.enabled ? 'Enabled' : 'Disabled', source: i.source })) });
+  const out =
+    list.length === 0
+      ? 'No device interfaces were found on the system.\n'
+      : list.map((i) => interfaceBlock(i, containers ? { containerId: containers.get(i.instanceId.toUpperCase()) ?? SYSTEM_CONTAINER } : undefined)).join('');
+  return result(PnpReturn.success, out, {
+    interfaces: list.map((i) => ({
+      path: i.path,
+      classGuid: i.classGuid,
+      referenceString: i.referenceString ?? null,
+      instanceId: i.instanceId,
+      status: i.enabled ? 'Enabled' : 'Disabled',
+      source: i.source,
+    })),
+  });
 }
 
 function containerIdsOf(view: ReturnType<typeof viewOf>): Map<string, string> {
@@ -336,7 +404,17 @@ async function enumContainers(ctx: Context, line: PnpLine): Promise<Result> {
   const devices = line.flags.has('devices');
   const version = `${state.os.major}.${state.os.minor}.${state.os.build}`;
   const body = format === 'xml' ? containerXml(containers, devices, version, line.text) : format === 'csv' ? containerCsv(containers, devices) : containerText(containers, devices);
-  const json = { format, outputFile: outPath ?? null, containers: containers.map((c) => ({ containerId: c.containerId, description: c.description, manufacturer: c.manufacturer ?? null, status: c.connected ? 'Connected' : 'Disconnected', devices: c.devices.map((d) => d.instanceId) })) };
+  const json = {
+    format,
+    outputFile: outPath ?? null,
+    containers: containers.map((c) => ({
+      containerId: c.containerId,
+      description: c.description,
+      manufacturer: c.manufacturer ?? null,
+      status: c.connected ? 'Connected' : 'Disconnected',
+      devices: c.devices.map((d) => d.instanceId),
+    })),
+  };
   if (outPath !== undefined) {
     try {
       await writeOutputFile(outPath, body);
@@ -469,8 +547,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const line = parsePnpLine(argv);
   const res = await dispatch(ctx, line);
   const exit = posixExit(res.value);
-  if (line.json) ctx.io.stdout(JSON.stringify({ tool: 'pnputil', command: line.command ?? null, returnValue: res.value >>> 0, exitCode: exit, ...res.json } satisfies PnputilJson, null, 2) + '\n');
+  if (line.json)
+    ctx.io.stdout(
+      JSON.stringify({ tool: 'pnputil', command: line.command ?? null, returnValue: res.value >>> 0, exitCode: exit, ...res.json } satisfies PnputilJson, null, 2) + '\n',
+    );
   else ctx.io.stdout(res.raw ? res.out : BANNER + res.out);
   return exit;
 }
-

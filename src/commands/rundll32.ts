@@ -37,8 +37,26 @@ export async function runHinf(ctx: Context, req: HinfRequest): Promise<number> {
   const { host, display } = await resolveUserPath(ctx.io.cwd, target.root, arg);
   try {
     const res = await target.transaction(`${req.caller} ${req.section}`, (tx) => installHinfSection(tx, host, req.section, req.caller));
-    const what = res.publishedName ? `${display}: primitive driver staged as ${res.publishedName} and [${res.section}] run from the driver store` : `${display}: [${res.section}] done (${res.files.length} file(s) copied, ${res.services.length} service(s) created)`;
-    if (req.json) ctx.io.stdout(JSON.stringify({ tool: req.caller, section: res.section, inf: display, publishedName: res.publishedName ?? null, files: res.files, services: res.services, rebootRequired: res.rebootRequired, exitCode: res.rebootRequired ? 1 : 0 }, null, 2) + '\n');
+    const what = res.publishedName
+      ? `${display}: primitive driver staged as ${res.publishedName} and [${res.section}] run from the driver store`
+      : `${display}: [${res.section}] done (${res.files.length} file(s) copied, ${res.services.length} service(s) created)`;
+    if (req.json)
+      ctx.io.stdout(
+        JSON.stringify(
+          {
+            tool: req.caller,
+            section: res.section,
+            inf: display,
+            publishedName: res.publishedName ?? null,
+            files: res.files,
+            services: res.services,
+            rebootRequired: res.rebootRequired,
+            exitCode: res.rebootRequired ? 1 : 0,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
     else ctx.io.stdout(`${what}.\n${res.rebootRequired ? 'A reboot is needed to complete the installation.\n' : ''}`);
     return res.rebootRequired ? 1 : 0;
   } catch (error) {

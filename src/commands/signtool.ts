@@ -150,7 +150,9 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
   if (one(s, 'fd') === undefined) {
     // SDK builds 20236+ document a warning with exit code 0 here (later builds make it an
     // error); wdksim warns and uses SHA-256, the documented recommendation.
-    ctx.io.stderr('SignTool Warning: No file digest algorithm specified. Please specify the digest algorithm with the /fd flag. Using /fd SHA256 is recommended and more secure than SHA1; wdksim uses SHA256.\n');
+    ctx.io.stderr(
+      'SignTool Warning: No file digest algorithm specified. Please specify the digest algorithm with the /fd flag. Using /fd SHA256 is recommended and more secure than SHA1; wdksim uses SHA256.\n',
+    );
   }
   let warnings = 0;
   let errors = 0;
@@ -220,7 +222,13 @@ function chainLines(chain: CertificateInfo[]): string[] {
   const out = ['Signing Certificate Chain:'];
   [...chain].reverse().forEach((c, i) => {
     const pad = '    '.repeat(i + 1);
-    out.push(`${pad}Issued to: ${c.subjectCommonName}`, `${pad}Issued by: ${c.issuerCommonName}`, `${pad}Expires:   ${formatExpiry(c.notAfter)}`, `${pad}SHA1 hash: ${c.sha1Thumbprint}`, '');
+    out.push(
+      `${pad}Issued to: ${c.subjectCommonName}`,
+      `${pad}Issued by: ${c.issuerCommonName}`,
+      `${pad}Expires:   ${formatExpiry(c.notAfter)}`,
+      `${pad}SHA1 hash: ${c.sha1Thumbprint}`,
+      '',
+    );
   });
   return out;
 }
@@ -253,7 +261,8 @@ const WINTRUST: Partial<Record<SignatureVerification['status'], string>> = {
   'digest-mismatch': 'WinVerifyTrust returned error: 0x80096010\n\tThe digital signature of the object did not verify.',
   'bad-signature': 'WinVerifyTrust returned error: 0x80096010\n\tThe digital signature of the object did not verify.',
   'untrusted-root': 'A certificate chain processed, but terminated in a root\n\tcertificate which is not trusted by the trust provider.',
-  expired: 'WinVerifyTrust returned error: 0x800B0101\n\tA required certificate is not within its validity period when verifying against\n\tthe current system clock or the timestamp in the signed file.',
+  expired:
+    'WinVerifyTrust returned error: 0x800B0101\n\tA required certificate is not within its validity period when verifying against\n\tthe current system clock or the timestamp in the signed file.',
   'not-code-signing': 'WinVerifyTrust returned error: 0x800B0110\n\tThe certificate is not valid for the requested usage.',
   unsigned: 'No signature found.',
 };
@@ -293,7 +302,10 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
       // A damaged (bit-flipped) signature or certificate the parsers cannot read is a failed
       // verification, as WinVerifyTrust reports it (CRYPT_E_ASN1_BADTAG), not a crash.
       if (e instanceof WdksimError) throw e;
-      error(ctx, `WinVerifyTrust returned error: 0x8009310B\n\tASN1 bad tag value met. (the signature or a certificate in it is damaged: ${e instanceof Error ? e.message : String(e)})`);
+      error(
+        ctx,
+        `WinVerifyTrust returned error: 0x8009310B\n\tASN1 bad tag value met. (the signature or a certificate in it is damaged: ${e instanceof Error ? e.message : String(e)})`,
+      );
       print('');
       errors++;
       continue;
@@ -332,7 +344,12 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
     print('');
   }
   if (!quiet || errors) {
-    const lines = verbose || s.files.length > 1 ? [`Number of files successfully Verified: ${verified}`, 'Number of warnings: 0', `Number of errors: ${errors}`] : errors ? [`Number of errors: ${errors}`] : [];
+    const lines =
+      verbose || s.files.length > 1
+        ? [`Number of files successfully Verified: ${verified}`, 'Number of warnings: 0', `Number of errors: ${errors}`]
+        : errors
+          ? [`Number of errors: ${errors}`]
+          : [];
     if (lines.length) ctx.io.stdout(`${lines.join('\n')}\n`);
   }
   return errors ? SigntoolExit.error : SigntoolExit.ok;
@@ -346,7 +363,8 @@ async function readInput(ctx: Context, path: string, shown: string): Promise<Buf
     const code = (e as NodeJS.ErrnoException).code;
     // Only a missing file is "File not found"; anything else says what went wrong.
     if (code === 'ENOENT') error(ctx, `File not found: ${shown}`);
-    else if (code === 'ERR_FS_FILE_TOO_LARGE' || e instanceof RangeError) error(ctx, `${shown}: too large to read whole (over 2 GiB) and not a PE image that can be signed streaming`);
+    else if (code === 'ERR_FS_FILE_TOO_LARGE' || e instanceof RangeError)
+      error(ctx, `${shown}: too large to read whole (over 2 GiB) and not a PE image that can be signed streaming`);
     else error(ctx, describeFsError(e, shown));
     return undefined;
   }

@@ -61,10 +61,20 @@ interface Parsed {
 // without a value (none follows, or the next word is a switch) behave as if omitted.
 const SWITCHES: SwitchTable = {
   switches: {
-    f: { value: 'next' }, s: { value: 'next' }, a: { value: 'next' }, c: { value: 'next' }, k: { value: 'next' },
-    u: { value: 'next' }, i: { value: 'next' }, p: { value: 'next' }, o: { value: 'next' },
-    d: { value: 'next', optional: true }, v: { value: 'next', optional: true },
-    n: {}, x: {}, h: {},
+    f: { value: 'next' },
+    s: { value: 'next' },
+    a: { value: 'next' },
+    c: { value: 'next' },
+    k: { value: 'next' },
+    u: { value: 'next' },
+    i: { value: 'next' },
+    p: { value: 'next' },
+    o: { value: 'next' },
+    d: { value: 'next', optional: true },
+    v: { value: 'next', optional: true },
+    n: {},
+    x: {},
+    h: {},
   },
   long: { json: {}, help: {} },
   switchShape: /^[-/]([A-Za-z])$/,
@@ -82,30 +92,64 @@ export function parseStampinfArgs(argv: string[]): Parsed {
       else parsed.help = true;
       continue;
     }
-    if (token.kind === 'word' && (arg === '-?' || arg === '/?')) { parsed.help = true; continue; }
+    if (token.kind === 'word' && (arg === '-?' || arg === '/?')) {
+      parsed.help = true;
+      continue;
+    }
     if (token.kind === 'word') {
       throw arg.startsWith('-') || arg.startsWith('/') ? unknownOption(arg) : new UsageError(`stampinf: unexpected argument "${arg}"; give the file with -f FILE`);
     }
     if (token.kind === 'unknown') throw unknownOption(arg);
     if (token.kind === 'missing-value') throw new UsageError(`stampinf: ${arg} needs a value (the next argument)`);
     const letter = token.name;
-    if (letter === 'h') { parsed.help = true; continue; }
-    if (letter === 'n') { parsed.verbose = true; continue; }
-    if (letter === 'x') { parsed.request.removeCoinstallers = true; continue; } // as the WDK's StampInf task passes it
+    if (letter === 'h') {
+      parsed.help = true;
+      continue;
+    }
+    if (letter === 'n') {
+      parsed.verbose = true;
+      continue;
+    }
+    if (letter === 'x') {
+      parsed.request.removeCoinstallers = true;
+      continue;
+    } // as the WDK's StampInf task passes it
     const value = token.value;
     if (value === undefined) continue; // -d / -v without a value
     switch (letter) {
-      case 'f': parsed.file = value; break;
-      case 's': parsed.request.section = value; break;
-      case 'd': parsed.request.date = value; break;
-      case 'v': parsed.request.version = value; break;
-      case 'a': parsed.request.arch = value; break;
-      case 'c': parsed.request.catalog = value; break;
-      case 'k': parsed.request.kmdf = value; break;
-      case 'u': parsed.request.umdf = value; break;
-      case 'p': parsed.request.provider = value; break;
-      case 'i': parsed.includeDir = value; break;
-      case 'o': parsed.out = value; break;
+      case 'f':
+        parsed.file = value;
+        break;
+      case 's':
+        parsed.request.section = value;
+        break;
+      case 'd':
+        parsed.request.date = value;
+        break;
+      case 'v':
+        parsed.request.version = value;
+        break;
+      case 'a':
+        parsed.request.arch = value;
+        break;
+      case 'c':
+        parsed.request.catalog = value;
+        break;
+      case 'k':
+        parsed.request.kmdf = value;
+        break;
+      case 'u':
+        parsed.request.umdf = value;
+        break;
+      case 'p':
+        parsed.request.provider = value;
+        break;
+      case 'i':
+        parsed.includeDir = value;
+        break;
+      case 'o':
+        parsed.out = value;
+        break;
     }
   }
   if (parsed.request.section !== undefined && parsed.request.section.trim() === '') {
@@ -143,7 +187,11 @@ async function checkWritable(path: string, shown: string): Promise<void> {
   if (info.isDirectory()) throw failed(`${shown}: is a directory, expected a file`);
   // A file without write permission is read-only (the Windows read-only attribute), even for root.
   let writable = (info.mode & 0o222) !== 0;
-  if (writable) writable = await access(path, constants.W_OK).then(() => true, () => false);
+  if (writable)
+    writable = await access(path, constants.W_OK).then(
+      () => true,
+      () => false,
+    );
   if (!writable) throw failed(`${shown}: the file is read-only; make it writable (chmod u+w, or attrib -r on Windows), or write the result elsewhere with -o OUT`);
 }
 
@@ -172,9 +220,15 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     request.ntverp = { text, file: header };
   } else if (needsNtverp && env.INCLUDE) {
     // Without -i, the include path of a WDK build prompt, as the compiler searches it.
-    for (const dir of env.INCLUDE.split(';').flatMap((d) => d.split(delimiter)).map((d) => d.trim()).filter(Boolean)) {
+    for (const dir of env.INCLUDE.split(';')
+      .flatMap((d) => d.split(delimiter))
+      .map((d) => d.trim())
+      .filter(Boolean)) {
       const header = join(dir, 'ntverp.h');
-      const text = await readFile(resolve(ctx.io.cwd, header)).then((b) => b.toString('latin1'), () => undefined);
+      const text = await readFile(resolve(ctx.io.cwd, header)).then(
+        (b) => b.toString('latin1'),
+        () => undefined,
+      );
       if (text !== undefined) {
         request.ntverp = { text, file: header };
         break;
@@ -192,12 +246,18 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
 
   if (args.json) {
-    ctx.io.stdout(`${JSON.stringify({
-      file: outShown,
-      section: result.stamp.section,
-      driverVer: result.driverVer,
-      changes: result.changes,
-    } satisfies StampinfJson, null, 2)}\n`);
+    ctx.io.stdout(
+      `${JSON.stringify(
+        {
+          file: outShown,
+          section: result.stamp.section,
+          driverVer: result.driverVer,
+          changes: result.changes,
+        } satisfies StampinfJson,
+        null,
+        2,
+      )}\n`,
+    );
   } else if (args.verbose) {
     ctx.io.stdout(`Stamping ${outShown}\nStamping [${result.stamp.section}] section with DriverVer=${result.driverVer}\n`);
   }

@@ -8,8 +8,17 @@ import { TargetError, UsageError, describeFsError } from '../errors.js';
 import type { Context } from '../io.js';
 import { openTarget, resolveTargetDir, STATE_FILE } from '../machine/index.js';
 import {
-  buildReport, captureTarget, diffCaptures, formatDiffHtml, formatDiffText, formatReportHtml, formatReportText,
-  isEmptyDiff, loadSnapshot, takeSnapshot, type Capture,
+  buildReport,
+  captureTarget,
+  diffCaptures,
+  formatDiffHtml,
+  formatDiffText,
+  formatReportHtml,
+  formatReportText,
+  isEmptyDiff,
+  loadSnapshot,
+  takeSnapshot,
+  type Capture,
 } from '../view/index.js';
 
 const HELP: Record<string, string> = {
@@ -70,12 +79,26 @@ function parse(argv: string[], sub: string): Parsed {
       return v;
     };
     switch (flag) {
-      case '--json': out.json = true; break;
-      case '--html': out.html = value(); break;
-      case '--since': out.since = value(); break;
-      case '--force': out.force = true; break;
-      case '--exit-code': out.exitCode = true; break;
-      case '-h': case '--help': case '/?': out.help = true; break;
+      case '--json':
+        out.json = true;
+        break;
+      case '--html':
+        out.html = value();
+        break;
+      case '--since':
+        out.since = value();
+        break;
+      case '--force':
+        out.force = true;
+        break;
+      case '--exit-code':
+        out.exitCode = true;
+        break;
+      case '-h':
+      case '--help':
+      case '/?':
+        out.help = true;
+        break;
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`wdksim target ${sub}: unknown option ${a} (see wdksim target ${sub} --help)`);
         out.positional.push(a);
@@ -101,7 +124,8 @@ async function resolveSide(arg: string, ctx: Context): Promise<Capture> {
   }
   if (/[\\/]/.test(arg)) throw new TargetError(`${arg}: not a target directory (no ${STATE_FILE}); name a target created with wdksim target init, or a snapshot`);
   const root = resolveTargetDir(ctx);
-  if (!(await isTargetDir(root))) throw new TargetError(`${arg}: neither a target directory nor a snapshot (no target machine at ${root}); pass two target directories or use --target`);
+  if (!(await isTargetDir(root)))
+    throw new TargetError(`${arg}: neither a target directory nor a snapshot (no target machine at ${root}); pass two target directories or use --target`);
   return loadSnapshot(root, arg);
 }
 
@@ -131,7 +155,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     const target = await openTarget(ctx);
     const capture = await takeSnapshot(target, name, { force: opts.force });
     if (opts.json) ctx.io.stdout(JSON.stringify({ name, target: target.root, takenAt: capture.takenAt, files: capture.files.length }, null, 2) + '\n');
-    else ctx.io.stdout(`Snapshot "${name}" of ${target.root} taken at ${capture.takenAt} (${capture.files.length} files, ${capture.state.devices.length} devices, ${capture.state.packages.length} driver packages).\nCompare with: wdksim target diff --since ${name}\n`);
+    else
+      ctx.io.stdout(
+        `Snapshot "${name}" of ${target.root} taken at ${capture.takenAt} (${capture.files.length} files, ${capture.state.devices.length} devices, ${capture.state.packages.length} driver packages).\nCompare with: wdksim target diff --since ${name}\n`,
+      );
     return 0;
   }
   if (sub === 'diff') {

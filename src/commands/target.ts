@@ -66,20 +66,31 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     case 'help':
       out(HELP);
       return sub === undefined ? 2 : 0;
-    case 'init': return init(rest, ctx);
-    case 'show': return show(rest, ctx);
-    case 'verify': return verify(rest, ctx);
-    case 'reboot': return reboot(rest, ctx);
-    case 'bcdedit': return bcdedit(rest, ctx);
-    case 'reg': return reg(rest, ctx);
-    case 'log': return log(rest, ctx);
+    case 'init':
+      return init(rest, ctx);
+    case 'show':
+      return show(rest, ctx);
+    case 'verify':
+      return verify(rest, ctx);
+    case 'reboot':
+      return reboot(rest, ctx);
+    case 'bcdedit':
+      return bcdedit(rest, ctx);
+    case 'reg':
+      return reg(rest, ctx);
+    case 'log':
+      return log(rest, ctx);
     default:
       throw new UsageError(`target: unknown command "${sub}"; run "wdksim target --help"`);
   }
 }
 
 async function init(argv: string[], ctx: Context): Promise<number> {
-  const args = parseTargetInitArgs(argv, DEFAULT_OS, OS_RELEASES.map((o) => o.id));
+  const args = parseTargetInitArgs(
+    argv,
+    DEFAULT_OS,
+    OS_RELEASES.map((o) => o.id),
+  );
   if ('help' in args) {
     ctx.io.stdout(args.help);
     return 0;
@@ -156,7 +167,11 @@ async function show(argv: string[], ctx: Context): Promise<number> {
 function describe(target: Target, s: MachineState): string {
   const b = s.boot;
   const oem = s.packages.filter((p) => !p.inbox);
-  const pending = b.pending ? Object.entries(b.pending).map(([k, v]) => `${k} ${typeof v === 'boolean' ? (v ? 'on' : 'off') : JSON.stringify(v)}`).join(', ') : '';
+  const pending = b.pending
+    ? Object.entries(b.pending)
+        .map(([k, v]) => `${k} ${typeof v === 'boolean' ? (v ? 'on' : 'off') : JSON.stringify(v)}`)
+        .join(', ')
+    : '';
   const lines = [
     `Target machine:     ${target.root}`,
     `Operating system:   ${s.os.name} (${s.os.major}.${s.os.minor}.${s.os.build}), ${s.os.arch}`,
@@ -175,7 +190,9 @@ function describe(target: Target, s: MachineState): string {
     if (!d.driver || s.packages.find((p) => p.publishedName === d.driver!.publishedName)?.inbox) {
       if (d.problem === 0 || !d.present) continue;
     }
-    lines.push(`    ${d.instanceId}: ${d.description}${d.driver ? ` [${d.driver.publishedName}]` : ''} - ${d.problem === 0 ? 'started' : `problem ${d.problem} (${problemName(d.problem)})`}`);
+    lines.push(
+      `    ${d.instanceId}: ${d.description}${d.driver ? ` [${d.driver.publishedName}]` : ''} - ${d.problem === 0 ? 'started' : `problem ${d.problem} (${problemName(d.problem)})`}`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -191,7 +208,9 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
   if (repair) {
     const fixed = await repairTarget(target);
     if (fixed.rebuilt) {
-      ctx.io.stdout(`The target state could not be read or restored; rebuilt it from the files on disk (${fixed.osName}):\n${fixed.packages.map((p) => `  driver package ${p}`).join('\n')}${fixed.packages.length ? '\n' : ''}Lost (not kept as files):\n${fixed.lost.map((l) => `  ${l}`).join('\n')}\n`);
+      ctx.io.stdout(
+        `The target state could not be read or restored; rebuilt it from the files on disk (${fixed.osName}):\n${fixed.packages.map((p) => `  driver package ${p}`).join('\n')}${fixed.packages.length ? '\n' : ''}Lost (not kept as files):\n${fixed.lost.map((l) => `  ${l}`).join('\n')}\n`,
+      );
     }
   }
   const result = await verifyTarget(target, { full });

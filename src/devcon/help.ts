@@ -273,7 +273,12 @@ export const HELP: readonly HelpEntry[] = [
   {
     name: 'rescan',
     short: 'Scan for new hardware.',
-    long: ['Devcon Rescan Command', 'Directs Plug and Play to scan for new hardware. Valid on a local or remote computer.', '%1 [-m:\\\\<machine>] %2', '<machine>    Specifies a remote computer. '],
+    long: [
+      'Devcon Rescan Command',
+      'Directs Plug and Play to scan for new hardware. Valid on a local or remote computer.',
+      '%1 [-m:\\\\<machine>] %2',
+      '<machine>    Specifies a remote computer. ',
+    ],
   },
   {
     name: 'resources',
@@ -384,7 +389,13 @@ export const HELP: readonly HelpEntry[] = [
   {
     name: 'dp_add',
     short: 'Adds (installs) a third-party (OEM) driver package.',
-    long: ['%1 %2 <inf>', 'Adds (installs) a third-party (OEM) driver package.', 'This command will only work on the local machine.', '<inf> is a full path to the INF of the Driver', 'Package that will be installed on this machine.'],
+    long: [
+      '%1 %2 <inf>',
+      'Adds (installs) a third-party (OEM) driver package.',
+      'This command will only work on the local machine.',
+      '<inf> is a full path to the INF of the Driver',
+      'Package that will be installed on this machine.',
+    ],
   },
   {
     name: 'dp_delete',
@@ -403,7 +414,13 @@ export const HELP: readonly HelpEntry[] = [
   {
     name: 'dp_enum',
     short: 'Lists the third-party (OEM) driver packages installed on this machine.',
-    long: ['%1 %2', 'Lists the third-party (OEM) driver packages installed on this machine.', 'This command will only work on the local machine.', 'Values returned from dp_enum can be sent to dp_delete ', 'to be removed from the machine.'],
+    long: [
+      '%1 %2',
+      'Lists the third-party (OEM) driver packages installed on this machine.',
+      'This command will only work on the local machine.',
+      'Values returned from dp_enum can be sent to dp_delete ',
+      'to be removed from the machine.',
+    ],
   },
 ];
 

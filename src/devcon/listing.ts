@@ -49,7 +49,15 @@ export function runDpEnum(view: MachineView, args: readonly string[]): CommandRe
     out += `    Signer: ${p.signer ?? 'unknown'}\n`;
     out += `    Date: ${p.driverDate || 'unknown'}\n`;
     out += `    Version: ${p.driverVersion || 'unknown'}\n`;
-    json.push({ publishedName: p.publishedName, originalName: p.originalName, provider: p.provider || null, className: cls?.description ?? null, signer: p.signer ?? null, date: p.driverDate || null, version: p.driverVersion || null });
+    json.push({
+      publishedName: p.publishedName,
+      originalName: p.originalName,
+      provider: p.provider || null,
+      className: cls?.description ?? null,
+      signer: p.signer ?? null,
+      date: p.driverDate || null,
+      version: p.driverVersion || null,
+    });
   }
   return { code: DevconExit.ok, out, json: { packages: json } };
 }

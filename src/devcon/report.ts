@@ -117,7 +117,22 @@ function dumpDriverNodes(view: MachineView, nodes: readonly DriverNode[]): strin
 export function installedNode(device: DeviceRecord): DriverNode[] {
   const drv = device.driver;
   if (!drv) return [];
-  return [{ publishedName: drv.publishedName, originalName: drv.originalName, section: drv.section, description: drv.description, manufacturer: device.manufacturer ?? drv.provider, provider: drv.provider, date: drv.driverDate, version: drv.driverVersion, rank: Number.parseInt(drv.rank, 16) >>> 0, matchingId: drv.matchingId, ...(drv.signer ? { signer: drv.signer } : {}), installed: true }];
+  return [
+    {
+      publishedName: drv.publishedName,
+      originalName: drv.originalName,
+      section: drv.section,
+      description: drv.description,
+      manufacturer: device.manufacturer ?? drv.provider,
+      provider: drv.provider,
+      date: drv.driverDate,
+      version: drv.driverVersion,
+      rank: Number.parseInt(drv.rank, 16) >>> 0,
+      matchingId: drv.matchingId,
+      ...(drv.signer ? { signer: drv.signer } : {}),
+      installed: true,
+    },
+  ];
 }
 
 /** find/findall/status/hwids/stack/resources/driverfiles/drivernodes over `<id>...` arguments. */

@@ -68,7 +68,8 @@ export function discover(paths: string[], cwd: string): { projects: string[]; in
     if (info.isFile()) {
       if (isProject(basename(abs))) projects.push(abs);
       else if (isInf(basename(abs))) infs.push(abs);
-      else if (/\.props$/i.test(abs)) continue; // read through the projects that import it
+      else if (/\.props$/i.test(abs))
+        continue; // read through the projects that import it
       else throw new InputError(`${p}: not a driver project (.vcxproj, wdksim.json) or an INF/INX; pass a project, a folder or an INF`);
       continue;
     }

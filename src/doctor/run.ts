@@ -13,7 +13,9 @@ import type { DoctorContext, DoctorReport, DoctorRule, DoctorUnit } from './type
 
 /** A project or INF doctor could not read (reported, so a tree scan goes on). */
 export const inputSkipped = defineRule<DoctorContext>({
-  id: '9199', name: 'input-skipped', levels: levels('W'),
+  id: '9199',
+  name: 'input-skipped',
+  levels: levels('W'),
   summary: 'A project or INF could not be read, so doctor did not check it',
   fix: 'fix the file (the message says what is wrong) or leave it out of the paths',
   docsUrl: 'docs/doctor.md',
@@ -57,8 +59,11 @@ export function runDoctor(paths: string[], options: { cwd: string; clock: Clock;
           const target = where(unit, r.file, options.cwd);
           const fix = r.fix ?? rule.fix;
           add(target, {
-            code: rule.id, severity, message: r.message,
-            line: clampLine(target, r.line), column: r.line > 0 ? (r.column ?? 1) : 0,
+            code: rule.id,
+            severity,
+            message: r.message,
+            line: clampLine(target, r.line),
+            column: r.line > 0 ? (r.column ?? 1) : 0,
             ...(r.endColumn !== undefined && r.line > 0 ? { endLine: r.line, endColumn: r.endColumn } : {}),
             fix,
           });
@@ -67,12 +72,21 @@ export function runDoctor(paths: string[], options: { cwd: string; clock: Clock;
       try {
         rule.check(ctx);
       } catch (error) {
-        add(unit.inf.file, { code: RULE_CRASHED, severity: 'error', line: 1, column: 1, message: `Rule ${rule.id} (${rule.name}) threw an exception: ${error instanceof Error ? error.message : String(error)}; this is a bug in wdksim, please report it with the project` });
+        add(unit.inf.file, {
+          code: RULE_CRASHED,
+          severity: 'error',
+          line: 1,
+          column: 1,
+          message: `Rule ${rule.id} (${rule.name}) threw an exception: ${error instanceof Error ? error.message : String(error)}; this is a bug in wdksim, please report it with the project`,
+        });
       }
     }
   }
   for (const p of loaded.problems) {
-    add({ path: p.file, display: p.file }, { code: inputSkipped.id, severity: 'warning', line: 0, column: 0, message: `${p.message}.`.replace(/\.\.$/, '.'), fix: inputSkipped.fix });
+    add(
+      { path: p.file, display: p.file },
+      { code: inputSkipped.id, severity: 'warning', line: 0, column: 0, message: `${p.message}.`.replace(/\.\.$/, '.'), fix: inputSkipped.fix },
+    );
   }
   const files: FileReport[] = [...byFile.values()]
     .sort((a, b) => (a.file.display < b.file.display ? -1 : a.file.display > b.file.display ? 1 : 0))

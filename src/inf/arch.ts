@@ -49,4 +49,3 @@ export function platformSectionNames(base: string, arch: Arch | string): [string
 export function catalogFileKeys(arch: Arch): string[] {
   return platformSectionNames('CatalogFile', arch).map((key) => key.replace('.NT', '.nt'));
 }
-

@@ -19,7 +19,8 @@ export interface DecodedInf {
 
 // Windows-1252 bytes 0x80-0x9F; undefined bytes map to the C1 control of the
 // same value so every byte decodes and re-encodes to itself.
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 const CP1252_REVERSE = new Map<string, number>([...CP1252_HIGH].map((ch, i) => [ch, 0x80 + i]));
 
 function decodeAnsi(bytes: Buffer): string {
@@ -93,16 +94,37 @@ export function decodeBytes(bytes: Buffer, scanEol: boolean): DecodedInf {
     encoding = 'utf-16be';
     bom = true;
     body = bytes.subarray(2);
-    diagnostics.push(fileLevel('1003', 'error', 'The INF is UTF-16 big-endian; Windows reads only ANSI or UTF-16LE INF files', 'Save the file as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)'));
+    diagnostics.push(
+      fileLevel(
+        '1003',
+        'error',
+        'The INF is UTF-16 big-endian; Windows reads only ANSI or UTF-16LE INF files',
+        'Save the file as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
+      ),
+    );
   } else if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8';
     bom = true;
     body = bytes.subarray(3);
-    diagnostics.push(fileLevel('1003', 'error', 'The INF is UTF-8 with a byte order mark; Windows reads only ANSI or UTF-16LE INF files', 'Save the file as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)'));
+    diagnostics.push(
+      fileLevel(
+        '1003',
+        'error',
+        'The INF is UTF-8 with a byte order mark; Windows reads only ANSI or UTF-16LE INF files',
+        'Save the file as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
+      ),
+    );
   } else if (looksLikeUtf16le(bytes)) {
     encoding = 'utf-16le';
     body = bytes;
-    diagnostics.push(fileLevel('9001', 'warning', 'The INF is UTF-16LE without a byte order mark; Windows detects this only by guessing', 'Save the file as UTF-16LE with a byte order mark (FF FE)'));
+    diagnostics.push(
+      fileLevel(
+        '9001',
+        'warning',
+        'The INF is UTF-16LE without a byte order mark; Windows detects this only by guessing',
+        'Save the file as UTF-16LE with a byte order mark (FF FE)',
+      ),
+    );
   } else {
     encoding = 'ansi';
     body = bytes;

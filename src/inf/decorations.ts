@@ -29,7 +29,6 @@ export interface TargetOs {
 /** A parsed decoration or why it is not one (src/rules uses it with `$ARCH$` allowed). */
 export type DecorationResult<D = TargetOsDecoration> = { ok: true; value: D } | { ok: false; message: string };
 
-
 function parseNumber(text: string, hexAllowed: boolean): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
   if (hexAllowed && /^0x[0-9a-f]+$/i.test(text)) return parseInt(text.slice(2), 16);
@@ -99,8 +98,13 @@ export function manufacturerLines(doc: InfDocument): ManufacturerLine[] {
   if (!section) return [];
   return section.entries.map((entry) => {
     const fields = entry.fields;
-    const models = (entry.hasEquals ? fields[0] : entry.key ?? fields[0]) ?? '';
-    const decorations = entry.hasEquals ? fields.slice(1).filter((f) => f.trim() !== '').map(parseDecoration) : [];
+    const models = (entry.hasEquals ? fields[0] : (entry.key ?? fields[0])) ?? '';
+    const decorations = entry.hasEquals
+      ? fields
+          .slice(1)
+          .filter((f) => f.trim() !== '')
+          .map(parseDecoration)
+      : [];
     return { entry, models: models.trim(), decorations };
   });
 }

@@ -90,7 +90,10 @@ export class InfSection {
   readonly entries: InfEntry[] = [];
   /** The name in lower case, the key sections are looked up by. */
   readonly lowerName: string;
-  constructor(readonly name: string, lowerName?: string) {
+  constructor(
+    readonly name: string,
+    lowerName?: string,
+  ) {
     this.lowerName = lowerName ?? name.toLowerCase();
   }
 

@@ -80,8 +80,17 @@ export class LexedEntry {
   /** Some `%` stands between start and end (so values may need substitution); true when unknown. */
   declare readonly hasPercent: boolean;
   constructor(
-    line: number, start: number, end: number, keyToken: RawToken | undefined, hasEquals: boolean, fieldTokens: RawToken[],
-    commentStart: number, commentEnd: number, beforeFirstSection: boolean, lineStarts: readonly number[], hasPercent = true,
+    line: number,
+    start: number,
+    end: number,
+    keyToken: RawToken | undefined,
+    hasEquals: boolean,
+    fieldTokens: RawToken[],
+    commentStart: number,
+    commentEnd: number,
+    beforeFirstSection: boolean,
+    lineStarts: readonly number[],
+    hasPercent = true,
   ) {
     this.line = line;
     this.start = start;
@@ -127,8 +136,18 @@ export interface LexSink<E extends LexedEntry> {
   entry(entry: E): void;
 }
 
-const SPACE = 32, TAB = 9, CR = 13, VT = 11, FF = 12, NUL = 0;
-const QUOTE = 34, SEMI = 59, COMMA = 44, EQUALS = 61, BACKSLASH = 92, LBRACKET = 91;
+const SPACE = 32,
+  TAB = 9,
+  CR = 13,
+  VT = 11,
+  FF = 12,
+  NUL = 0;
+const QUOTE = 34,
+  SEMI = 59,
+  COMMA = 44,
+  EQUALS = 61,
+  BACKSLASH = 92,
+  LBRACKET = 91;
 
 /** 1 for every UTF-16 unit that ends a run of plain token text (blanks, controls, `"`, `;`, `,`, `=`, `\\`). */
 const STOP = new Uint8Array(65536);
@@ -165,7 +184,12 @@ class Lexer<E extends LexedEntry> {
   /** Offset of the next `]` after the current header's `[` (text length when none): one search serves many headers. */
   nextBracket = -1;
 
-  constructor(readonly text: string, readonly Entry: EntryClass<E>, readonly sink: LexSink<E> | undefined, readonly lineStarts: number[]) {
+  constructor(
+    readonly text: string,
+    readonly Entry: EntryClass<E>,
+    readonly sink: LexSink<E> | undefined,
+    readonly lineStarts: number[],
+  ) {
     const ctrlZ = text.indexOf('\x1a');
     this.eof = ctrlZ === -1 ? text.length : ctrlZ;
     this.lineEnd = this.findLineEnd(0);
@@ -222,7 +246,10 @@ class Lexer<E extends LexedEntry> {
     const column = i - this.pos + 1;
     if (j >= lineEnd) {
       this.diagnostics.push({
-        code: '1002', severity: 'error', line, column,
+        code: '1002',
+        severity: 'error',
+        line,
+        column,
         message: 'Section header without a closing "]" (ERROR_BAD_SECTION_NAME_LINE): Windows refuses to open this INF',
         fix: 'Close the section name with "]" on the same line',
       });
@@ -231,7 +258,10 @@ class Lexer<E extends LexedEntry> {
     const name = text.slice(i + 1, j);
     if (name.length > MAX_SECTION_NAME) {
       this.diagnostics.push({
-        code: '1002', severity: 'error', line, column,
+        code: '1002',
+        severity: 'error',
+        line,
+        column,
         message: `Section name is ${name.length} characters long; the limit is ${MAX_SECTION_NAME} (ERROR_SECTION_NAME_TOO_LONG)`,
         fix: `Shorten the section name to at most ${MAX_SECTION_NAME} characters`,
       });
@@ -268,7 +298,10 @@ class Lexer<E extends LexedEntry> {
     if (value.length > MAX_FIELD) {
       const where = positionAt(this.lineStarts, this.tokStart);
       this.diagnostics.push({
-        code: '9003', severity: 'warning', line: where.line, column: where.column,
+        code: '9003',
+        severity: 'warning',
+        line: where.line,
+        column: where.column,
         message: `A value of ${value.length} characters is cut to ${MAX_FIELD}, as Windows does`,
         fix: `Keep each value under ${MAX_FIELD} characters`,
       });
@@ -428,7 +461,19 @@ class Lexer<E extends LexedEntry> {
       this.nextPercent = p === -1 ? text.length : p;
     }
     const hasPercent = this.nextPercent < end;
-    const entry = new this.Entry(line, begin, end, key, hasEquals, fields.slice(0, count), commentStart, commentStart >= 0 ? lineEnd : -1, !this.sawSection, this.lineStarts, hasPercent);
+    const entry = new this.Entry(
+      line,
+      begin,
+      end,
+      key,
+      hasEquals,
+      fields.slice(0, count),
+      commentStart,
+      commentStart >= 0 ? lineEnd : -1,
+      !this.sawSection,
+      this.lineStarts,
+      hasPercent,
+    );
     if (this.sink !== undefined) this.sink.entry(entry);
     else this.items.push(entry);
   }

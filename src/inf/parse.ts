@@ -47,9 +47,7 @@ class DocumentSink implements LexSink<InfEntry> {
 export function parseInf(input: Buffer | string, options: ParseOptions = {}): InfDocument {
   const fromText = typeof input === 'string';
   // Bytes: the end-of-line style is counted by the lexer rather than by a second scan of the text.
-  const decoded = fromText
-    ? { text: input, encoding: 'utf-16le' as const, bom: true, eol: 'lf' as const, diagnostics: [] as Diagnostic[] }
-    : decodeBytes(input, false);
+  const decoded = fromText ? { text: input, encoding: 'utf-16le' as const, bom: true, eol: 'lf' as const, diagnostics: [] as Diagnostic[] } : decodeBytes(input, false);
   const lineStarts = [0];
   const doc = new InfDocument({
     file: options.file ?? '<input>',
@@ -78,13 +76,19 @@ function checkFile(doc: InfDocument): void {
   if (first) {
     if (doc.has('Strings')) {
       doc.diagnostics.push({
-        code: '9004', severity: 'warning', line: first.line, column: first.span.start.column,
+        code: '9004',
+        severity: 'warning',
+        line: first.line,
+        column: first.span.start.column,
         message: 'Text before the first section header is ignored (Windows accepts it only because the INF has a [Strings] section)',
         fix: 'Turn the text into comments starting with ";"',
       });
     } else if (doc.sections.length > 0) {
       doc.diagnostics.push({
-        code: '1002', severity: 'error', line: first.line, column: first.span.start.column,
+        code: '1002',
+        severity: 'error',
+        line: first.line,
+        column: first.span.start.column,
         message: 'Text before the first section header (ERROR_EXPECTED_SECTION_NAME): Windows refuses to open this INF',
         fix: 'Turn the text into comments starting with ";", or remove it',
       });
@@ -94,10 +98,19 @@ function checkFile(doc: InfDocument): void {
   const signature = version?.find('Signature');
   const value = signature?.fields[0]?.toLowerCase();
   if (!version || !signature || !value || !SIGNATURES.has(value)) {
-    const what = doc.text.slice(0, doc.text.indexOf('\x1a') === -1 ? undefined : doc.text.indexOf('\x1a')).trim() === '' ? 'is empty' : !version ? 'has no [Version] section' : !signature ? 'has no Signature in [Version]' : `has Signature "${signature.fields[0] ?? ''}"`;
+    const what =
+      doc.text.slice(0, doc.text.indexOf('\x1a') === -1 ? undefined : doc.text.indexOf('\x1a')).trim() === ''
+        ? 'is empty'
+        : !version
+          ? 'has no [Version] section'
+          : !signature
+            ? 'has no Signature in [Version]'
+            : `has Signature "${signature.fields[0] ?? ''}"`;
     doc.diagnostics.push({
-      code: '1001', severity: 'error',
-      line: signature ? signature.line : 0, column: signature ? signature.span.start.column : 0,
+      code: '1001',
+      severity: 'error',
+      line: signature ? signature.line : 0,
+      column: signature ? signature.span.start.column : 0,
       message: `The file ${what}; Windows opens only INF files whose [Version] Signature is "$Windows NT$" or "$Chicago$" (ERROR_WRONG_INF_STYLE)`,
       fix: 'Add [Version] with Signature="$Windows NT$"',
     });

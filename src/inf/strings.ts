@@ -28,12 +28,7 @@ export function selectStringsSection(names: string[], langId: number): string | 
     else decorated.push({ name, id: parseInt(m[1], 16) });
   }
   const primary = langId & 0x3ff;
-  return (
-    decorated.find((d) => d.id === langId)?.name ??
-    decorated.find((d) => d.id === primary)?.name ??
-    decorated.find((d) => (d.id & 0x3ff) === primary)?.name ??
-    plain
-  );
+  return decorated.find((d) => d.id === langId)?.name ?? decorated.find((d) => d.id === primary)?.name ?? decorated.find((d) => (d.id & 0x3ff) === primary)?.name ?? plain;
 }
 
 export interface ExpandOptions {

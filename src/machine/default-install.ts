@@ -116,7 +116,11 @@ export async function installPrimitiveDriver(tx: Transaction, publishedName: str
   const pkg = findPackage(tx, publishedName);
   const { doc } = await loadStoredInf(tx, pkg);
   const os = targetOsOf(tx);
-  if (defaultInstallKind(doc, os) !== 'primitive') throw new InstallError(`${pkg.originalName} is not a primitive driver (it needs no [Manufacturer], a [DefaultInstall.NT${os.arch}] section and no undecorated [DefaultInstall])`, SetupError.noDriverSelected);
+  if (defaultInstallKind(doc, os) !== 'primitive')
+    throw new InstallError(
+      `${pkg.originalName} is not a primitive driver (it needs no [Manufacturer], a [DefaultInstall.NT${os.arch}] section and no undecorated [DefaultInstall])`,
+      SetupError.noDriverSelected,
+    );
   const section = resolveDecoratedSection(doc, 'DefaultInstall', os)!.name;
   const log = tx.log(`Install Primitive Driver - ${pkg.publishedName}`);
   log.begin('dvi:', 'Install Primitive Driver');
@@ -158,7 +162,10 @@ export async function uninstallPrimitiveDriver(tx: Transaction, pkg: DriverPacka
   }
   for (const name of record.services) if (!reg.hasKey(serviceKey(name))) log.entry('dvi:', `Deleted service ${name}.`);
   syncClassFilters(tx);
-  log.entry('dvi:', `Reversed [${record.section}]: ${record.createdKeys.length} key(s) deleted, ${record.values.length} value(s) restored, ${record.files.length} file(s) deleted.`);
+  log.entry(
+    'dvi:',
+    `Reversed [${record.section}]: ${record.createdKeys.length} key(s) deleted, ${record.values.length} value(s) restored, ${record.files.length} file(s) deleted.`,
+  );
   const next: DriverPackageRecord = { ...pkg };
   delete next.primitive;
   tx.state.packages = tx.state.packages.map((p) => (p === pkg ? next : p));
@@ -184,16 +191,30 @@ export async function runInfScript(tx: Transaction, infPath: string, sectionBase
     const { abs, doc } = await readHostInf(tx, infPath);
     const arch = tx.state.os.arch as Arch;
     const chosen = resolveDecoratedSection(doc, sectionBase, targetOsOf(tx));
-    if (!chosen) throw new InstallError(`${infLogName(tx, infPath)}: the INF has no [${sectionBase}] section for ${arch} (tried [${sectionBase}.NT${arch}...], [${sectionBase}.NT], [${sectionBase}]); the INF file does not support this method of installation`, SetupError.sectionNotFound);
+    if (!chosen)
+      throw new InstallError(
+        `${infLogName(tx, infPath)}: the INF has no [${sectionBase}] section for ${arch} (tried [${sectionBase}.NT${arch}...], [${sectionBase}.NT], [${sectionBase}]); the INF file does not support this method of installation`,
+        SetupError.sectionNotFound,
+      );
     const pkgDir = dirname(abs);
     const refs = new Map(referencedFiles(doc, arch).map((r) => [r.name.toLowerCase(), r]));
     const a: RunContext = {
-      tx, doc, infName: infLogName(tx, infPath), log, files: [], nullDriver: false, made: { services: [], files: [] },
+      tx,
+      doc,
+      infName: infLogName(tx, infPath),
+      log,
+      files: [],
+      nullDriver: false,
+      made: { services: [], files: [] },
       async readSource(name: string) {
         const ref = refs.get(name.toLowerCase());
         if (!ref) return undefined;
         const found = await resolveInside(pkgDir, splitRelative(ref.relativePath, `file ${ref.name}`), `file ${ref.name} of ${doc.file}`);
-        if (!found.exists) throw new InstallError(`${infLogName(tx, infPath)}: the file ${ref.relativePath.replace(/\//g, '\\')} named in [${ref.section}] (line ${ref.line}) is not in the INF's folder`, SetupError.fileNotFound);
+        if (!found.exists)
+          throw new InstallError(
+            `${infLogName(tx, infPath)}: the file ${ref.relativePath.replace(/\//g, '\\')} named in [${ref.section}] (line ${ref.line}) is not in the INF's folder`,
+            SetupError.fileNotFound,
+          );
         try {
           return { bytes: await hostReadFile(found.abs), display: found.parts.join('\\') };
         } catch (error) {
@@ -225,7 +246,11 @@ export async function installIfPrimitive(tx: Transaction, publishedName: string)
   const kind = defaultInstallKind(doc, targetOsOf(tx));
   if (kind === 'primitive') return installPrimitiveDriver(tx, publishedName);
   if (kind === 'legacy' && !doc.has('Manufacturer')) {
-    tx.log(`Install Driver Package - ${pkg.publishedName}`).entry('dvi:', `${pkg.originalName} has a DefaultInstall section but is not a primitive driver (an undecorated [DefaultInstall], no [DefaultInstall.NT${tx.state.os.arch}], or [DefaultUninstall] without LegacyUninstall=1): DiInstallDriver does not run it; InfDefaultInstall or InstallHinfSection does.`, 'warning');
+    tx.log(`Install Driver Package - ${pkg.publishedName}`).entry(
+      'dvi:',
+      `${pkg.originalName} has a DefaultInstall section but is not a primitive driver (an undecorated [DefaultInstall], no [DefaultInstall.NT${tx.state.os.arch}], or [DefaultUninstall] without LegacyUninstall=1): DiInstallDriver does not run it; InfDefaultInstall or InstallHinfSection does.`,
+      'warning',
+    );
   }
   return undefined;
 }
@@ -249,7 +274,10 @@ export async function installHinfSection(tx: Transaction, infPath: string, secti
     return { section: done.section, files: [], services: [], rebootRequired: false, publishedName: staged.publishedName };
   }
   if (/^defaultuninstall$/i.test(section) && defaultInstallKind(doc, os) === 'primitive') {
-    throw new InstallError(`${infLogName(tx, infPath)} is a primitive driver: remove it with pnputil /delete-driver oemN.inf /uninstall (its [DefaultUninstall] is ignored on Windows 10 1903 and later)`, SetupError.sectionNotFound);
+    throw new InstallError(
+      `${infLogName(tx, infPath)} is a primitive driver: remove it with pnputil /delete-driver oemN.inf /uninstall (its [DefaultUninstall] is ignored on Windows 10 1903 and later)`,
+      SetupError.sectionNotFound,
+    );
   }
   return runInfScript(tx, infPath, section, caller);
 }

@@ -22,7 +22,7 @@ export function missingFilters(state: MachineState, registry: Registry, device: 
   const cls = state.classes.find((c) => c.guid.toLowerCase() === device.classGuid.toLowerCase());
   const fromClass = (value: string, fallback: readonly string[] | undefined) => {
     const data = registry.getValue(classKey(device.classGuid), value)?.data;
-    return Array.isArray(data) ? data : fallback ?? [];
+    return Array.isArray(data) ? data : (fallback ?? []);
   };
   const names = [...(device.upperFilters ?? []), ...(device.lowerFilters ?? []), ...fromClass('UpperFilters', cls?.upperFilters), ...fromClass('LowerFilters', cls?.lowerFilters)];
   return names.filter((n) => n !== '' && !serviceInstalled(registry, n));
@@ -45,7 +45,13 @@ export function imagePathToWindows(imagePath: string): string {
  * install vouched for: a file changed since (an overwritten driver) fails the
  * signature check when the driver loads, as Windows' code integrity does: 52.
  */
-export async function evaluateProblem(state: MachineState, registry: Registry, device: DeviceRecord, fileExists: (winPath: string) => Promise<boolean>, fileIntact?: (winPath: string) => Promise<boolean>): Promise<number> {
+export async function evaluateProblem(
+  state: MachineState,
+  registry: Registry,
+  device: DeviceRecord,
+  fileExists: (winPath: string) => Promise<boolean>,
+  fileIntact?: (winPath: string) => Promise<boolean>,
+): Promise<number> {
   if (device.disabled) return Problem.disabled;
   if (!device.driver) return device.problem === Problem.none ? Problem.notConfigured : device.problem;
   if (device.problem === Problem.failedInstall) return Problem.failedInstall;

@@ -24,7 +24,13 @@ export function findDevice(tx: Transaction, instanceId: string): DeviceRecord {
 }
 
 async function reevaluate(tx: Transaction, device: DeviceRecord): Promise<void> {
-  editDevice(device).problem = await evaluateProblem(tx.state, tx.registry, device, (w) => winFileExists(tx, w), (w) => fileIntact(tx, w));
+  editDevice(device).problem = await evaluateProblem(
+    tx.state,
+    tx.registry,
+    device,
+    (w) => winFileExists(tx, w),
+    (w) => fileIntact(tx, w),
+  );
 }
 
 /** The file at a C:\ path still has the SHA-256 the state recorded for it (true when the state vouches for no such file). */
@@ -98,14 +104,21 @@ export async function rebootTarget(tx: Transaction): Promise<{ applied: string[]
 }
 
 /** pnputil /delete-driver, devcon dp_delete. */
-export async function deleteDriverPackage(tx: Transaction, publishedName: string, options: { uninstall?: boolean; force?: boolean } = {}): Promise<{ removedFrom: string[]; primitiveUninstalled?: string }> {
+export async function deleteDriverPackage(
+  tx: Transaction,
+  publishedName: string,
+  options: { uninstall?: boolean; force?: boolean } = {},
+): Promise<{ removedFrom: string[]; primitiveUninstalled?: string }> {
   const pkg = findPackage(tx, publishedName);
   if (pkg.inbox) throw new InstallError(`${pkg.publishedName} is an inbox driver package and cannot be deleted`, SetupError.accessDenied);
   const users = tx.state.devices.filter((d) => d.driver?.publishedName.toLowerCase() === pkg.publishedName.toLowerCase());
   const log = tx.log(`Delete Driver Package - ${pkg.publishedName}`);
   if (users.length > 0 && !options.uninstall && !options.force) {
     log.entry('sto:', `Driver package ${pkg.publishedName} is in use by ${users.length} device(s); not deleted.`, 'error');
-    throw new InstallError(`One or more devices are presently installed using the specified INF (${pkg.publishedName}: ${users.map((d) => d.instanceId).join(', ')}); use /uninstall or force`, SetupError.infInUseByDevices);
+    throw new InstallError(
+      `One or more devices are presently installed using the specified INF (${pkg.publishedName}: ${users.map((d) => d.instanceId).join(', ')}); use /uninstall or force`,
+      SetupError.infInUseByDevices,
+    );
   }
   const removedFrom: string[] = [];
   let primitiveUninstalled: string | undefined;
@@ -130,7 +143,11 @@ export async function deleteDriverPackage(tx: Transaction, publishedName: string
   }
   if (pkg.primitive) {
     if (!options.uninstall && !options.force) log.entry('sto:', `Primitive driver ${pkg.publishedName} is installed; not deleted.`, 'error');
-    if (!options.uninstall && !options.force) throw new InstallError(`${pkg.publishedName} is an installed primitive driver; use /uninstall to remove what its [${pkg.primitive.section}] installed, or /force`, SetupError.infInUseByDevices);
+    if (!options.uninstall && !options.force)
+      throw new InstallError(
+        `${pkg.publishedName} is an installed primitive driver; use /uninstall to remove what its [${pkg.primitive.section}] installed, or /force`,
+        SetupError.infInUseByDevices,
+      );
     if (options.uninstall) {
       primitiveUninstalled = pkg.primitive.section;
       await uninstallPrimitiveDriver(tx, pkg);
@@ -157,7 +174,12 @@ export async function deleteDriverPackage(tx: Transaction, publishedName: string
  */
 function removeOwnedServices(tx: Transaction, publishedName: string, log: LogSection): void {
   const reg = tx.registry;
-  const inUse = new Set(tx.state.devices.flatMap((d) => [d.service, ...(d.upperFilters ?? []), ...(d.lowerFilters ?? [])]).filter((s): s is string => !!s).map((s) => s.toLowerCase()));
+  const inUse = new Set(
+    tx.state.devices
+      .flatMap((d) => [d.service, ...(d.upperFilters ?? []), ...(d.lowerFilters ?? [])])
+      .filter((s): s is string => !!s)
+      .map((s) => s.toLowerCase()),
+  );
   for (const cls of tx.state.classes) for (const f of [...(cls.upperFilters ?? []), ...(cls.lowerFilters ?? [])]) inUse.add(f.toLowerCase());
   for (const key of reg.subkeys(SERVICES)) {
     const owners = reg.getValue(key, 'Owners')?.data;

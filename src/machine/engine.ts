@@ -9,4 +9,14 @@ export { findCandidates, bestCandidate, formatRank, type Candidate } from './mat
 export { checkPackageSignature } from './signature.js';
 export { deployPackage, type DeployResult } from './deploy.js';
 export { importCertificate, certificateRecord, certificateDer, type StoreName } from './certs.js';
-export { defaultInstallKind, installHinfSection, installIfPrimitive, installPrimitiveDriver, uninstallPrimitiveDriver, runInfScript, type DefaultInstallKind, type ScriptResult, type HinfResult } from './default-install.js';
+export {
+  defaultInstallKind,
+  installHinfSection,
+  installIfPrimitive,
+  installPrimitiveDriver,
+  uninstallPrimitiveDriver,
+  runInfScript,
+  type DefaultInstallKind,
+  type ScriptResult,
+  type HinfResult,
+} from './default-install.js';

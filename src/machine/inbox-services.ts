@@ -18,7 +18,13 @@ export interface InboxService {
   group?: string;
 }
 
-const k = (name: string, image: string, start = 3, group?: string): InboxService => ({ name, type: 1, start, imagePath: `\\SystemRoot\\System32\\drivers\\${image}`, ...(group ? { group } : {}) });
+const k = (name: string, image: string, start = 3, group?: string): InboxService => ({
+  name,
+  type: 1,
+  start,
+  imagePath: `\\SystemRoot\\System32\\drivers\\${image}`,
+  ...(group ? { group } : {}),
+});
 
 /** Sorted by name as regedit lists them. */
 export const INBOX_SERVICES: readonly InboxService[] = [

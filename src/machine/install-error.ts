@@ -23,7 +23,11 @@ export const SetupError = {
 } as const;
 
 export class InstallError extends TargetError {
-  constructor(message: string, readonly code: number, exitCode = 2) {
+  constructor(
+    message: string,
+    readonly code: number,
+    exitCode = 2,
+  ) {
     super(message, exitCode);
   }
   /** 0xE000022F form. */

@@ -52,13 +52,23 @@ export async function loadStoredInf(tx: Transaction, pkg: DriverPackageRecord): 
   const bytes = await tx.readFile(`${STORE_DIR}/${pkg.storeFolder}/${infFile}`);
   if (!bytes) throw new TargetError(`the driver store entry ${pkg.storeFolder} of ${pkg.publishedName} is missing its INF; run wdksim target verify`);
   const storeWin = toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}`);
-  const doc = parseInf(bytes, { file: pkg.publishedName, dirids: new Map([[13, storeWin], [1, storeWin]]) });
+  const doc = parseInf(bytes, {
+    file: pkg.publishedName,
+    dirids: new Map([
+      [13, storeWin],
+      [1, storeWin],
+    ]),
+  });
   return { doc, storeWin, infFile };
 }
 
 export function findPackage(tx: Transaction, publishedName: string): DriverPackageRecord {
   const pkg = tx.state.packages.find((p) => p.publishedName.toLowerCase() === publishedName.toLowerCase());
-  if (!pkg) throw new InstallError(`${publishedName} is not a published driver package on the target (use the oemN.inf name that dp_enum / pnputil /enum-drivers lists)`, SetupError.notAnInstalledOemInf);
+  if (!pkg)
+    throw new InstallError(
+      `${publishedName} is not a published driver package on the target (use the oemN.inf name that dp_enum / pnputil /enum-drivers lists)`,
+      SetupError.notAnInstalledOemInf,
+    );
   return pkg;
 }
 
@@ -104,7 +114,10 @@ async function installOnDevices(tx: Transaction, options: InstallOptions): Promi
   // The INF must have a driver for the hardware ID on this machine (arch and build).
   const forId = findCandidates(doc, state.os, { hardwareIds: [options.hardwareId], compatibleIds: [] }, true);
   if (forId.length === 0) {
-    throw new InstallError(`${pkg.originalName} (${pkg.publishedName}) has no driver for ${options.hardwareId} on ${state.os.name} ${state.os.arch} (no Models entry for this ID in the Models sections that apply to build ${state.os.build})`, SetupError.noDriverSelected);
+    throw new InstallError(
+      `${pkg.originalName} (${pkg.publishedName}) has no driver for ${options.hardwareId} on ${state.os.name} ${state.os.arch} (no Models entry for this ID in the Models sections that apply to build ${state.os.build})`,
+      SetupError.noDriverSelected,
+    );
   }
 
   let created: string | undefined;
@@ -140,11 +153,19 @@ async function installOnDevices(tx: Transaction, options: InstallOptions): Promi
     const candidates = findCandidates(doc, state.os, device, true);
     const best = bestCandidate(candidates);
     if (!best) continue;
-    log.entry('dvi:', 'Found driver match:').entry('dvi:', `     HardwareID   - ${best.matchingId}`).entry('dvi:', `     InfName      - ${toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}/${pkg.originalName}`)}`)
-      .entry('dvi:', `     DevDesc      - ${best.description}`).entry('dvi:', `     Section      - ${best.installSection ?? best.installBase}`).entry('dvi:', `     Rank         - 0x${formatRank(best.rank).toLowerCase()}`)
-      .entry('dvi:', `     Signer Score - ${pkg.testSigned === false ? 'WHQL' : 'Authenticode'}`).entry('dvi:', `     DrvDate      - ${best.driverDate}`).entry('dvi:', `     Version      - ${best.driverVersion}`);
+    log
+      .entry('dvi:', 'Found driver match:')
+      .entry('dvi:', `     HardwareID   - ${best.matchingId}`)
+      .entry('dvi:', `     InfName      - ${toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}/${pkg.originalName}`)}`)
+      .entry('dvi:', `     DevDesc      - ${best.description}`)
+      .entry('dvi:', `     Section      - ${best.installSection ?? best.installBase}`)
+      .entry('dvi:', `     Rank         - 0x${formatRank(best.rank).toLowerCase()}`)
+      .entry('dvi:', `     Signer Score - ${pkg.testSigned === false ? 'WHQL' : 'Authenticode'}`)
+      .entry('dvi:', `     DrvDate      - ${best.driverDate}`)
+      .entry('dvi:', `     Version      - ${best.driverVersion}`);
     // FeatureScore (the GG byte of the rank) is worth its own line when the INF sets one.
-    if (best.featureScore !== 0xff) log.entry('dvi:', `     FeatureScore - 0x${best.featureScore.toString(16).padStart(2, '0').toUpperCase()} (rank 0x${formatRank(best.rank).toLowerCase()})`);
+    if (best.featureScore !== 0xff)
+      log.entry('dvi:', `     FeatureScore - 0x${best.featureScore.toString(16).padStart(2, '0').toUpperCase()} (rank 0x${formatRank(best.rank).toLowerCase()})`);
     const extension = facts.classGuid.toLowerCase() === EXTENSION_CLASS;
     if (!options.force && !extension && device.driver && device.driver.publishedName.toLowerCase() !== pkg.publishedName.toLowerCase()) {
       const current = { rank: parseInt(device.driver.rank, 16), driverVer: parseDv(device.driver.driverDate, device.driver.driverVersion) };
@@ -158,14 +179,21 @@ async function installOnDevices(tx: Transaction, options: InstallOptions): Promi
     result.devices.push(device);
     if (device.rebootRequired) result.rebootRequired = true;
   }
-  if (options.requireDevice && result.devices.length === 0) throw new InstallError(`no present device on the target has the hardware ID ${options.hardwareId}`, SetupError.noSuchDevinst);
+  if (options.requireDevice && result.devices.length === 0)
+    throw new InstallError(`no present device on the target has the hardware ID ${options.hardwareId}`, SetupError.noSuchDevinst);
   return result;
 }
 
 function parseDv(date: string, version: string) {
   const m = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(date);
   const v = version.split('.').map(Number);
-  return m ? { date: { month: Number(m[1]), day: Number(m[2]), year: Number(m[3]) }, version: [v[0] ?? 0, v[1] ?? 0, v[2] ?? 0, v[3] ?? 0] as [number, number, number, number], hasVersion: true } : undefined;
+  return m
+    ? {
+        date: { month: Number(m[1]), day: Number(m[2]), year: Number(m[3]) },
+        version: [v[0] ?? 0, v[1] ?? 0, v[2] ?? 0, v[3] ?? 0] as [number, number, number, number],
+        hasVersion: true,
+      }
+    : undefined;
 }
 
 /** A run context for a package in the driver store: sources are the store folder's files, DIRID 13 that folder. */
@@ -173,13 +201,22 @@ export function storeRunContext(tx: Transaction, pkg: DriverPackageRecord, doc: 
   const sources = new Map<string, string>();
   for (const ref of referencedFiles(doc, tx.state.os.arch as Arch)) sources.set(ref.name.toLowerCase(), `${STORE_DIR}/${pkg.storeFolder}/${ref.relativePath}`);
   return {
-    tx, doc, infName: pkg.originalName, owner: pkg.publishedName, storeWin: toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}`), log, files: [], nullDriver: false, made: { services: [], files: [] },
+    tx,
+    doc,
+    infName: pkg.originalName,
+    owner: pkg.publishedName,
+    storeWin: toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}`),
+    log,
+    files: [],
+    nullDriver: false,
+    made: { services: [], files: [] },
     ...(device ? { device } : {}),
     async readSource(name: string) {
       const rel = sources.get(name.toLowerCase());
       if (!rel) return undefined;
       const bytes = await tx.readFile(rel);
-      if (!bytes) throw new InstallError(`${pkg.originalName}: ${name} is missing from the driver store folder ${pkg.storeFolder}; run wdksim target verify`, SetupError.fileNotFound);
+      if (!bytes)
+        throw new InstallError(`${pkg.originalName}: ${name} is missing from the driver store folder ${pkg.storeFolder}; run wdksim target verify`, SetupError.fileNotFound);
       return { bytes, rel, display: toWindowsPath(rel) };
     },
   };
@@ -188,7 +225,10 @@ export function storeRunContext(tx: Transaction, pkg: DriverPackageRecord, doc: 
 async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPackageRecord, doc: InfDocument, cand: Candidate, log: LogSection): Promise<void> {
   const state = tx.state;
   if (!cand.installSection) {
-    throw new InstallError(`${pkg.originalName}: install section [${cand.installBase}] (or .NT${state.os.arch} / .NT) not found for ${device.instanceId}`, SetupError.sectionNotFound);
+    throw new InstallError(
+      `${pkg.originalName}: install section [${cand.installBase}] (or .NT${state.os.arch} / .NT) not found for ${device.instanceId}`,
+      SetupError.sectionNotFound,
+    );
   }
   const chosen = cand.installSection;
   const facts = versionFacts(doc, chosen);
@@ -297,7 +337,8 @@ async function applyInstall(tx: Transaction, device: DeviceRecord, pkg: DriverPa
   delete edited.rebootRequired;
   log.end('dvi:', 'Install Device');
   if (device.problem === Problem.none) log.entry('dvi:', `Device started: ${device.instanceId}`);
-  else log.entry('dvi:', `Device not started: Device has problem: 0x${device.problem.toString(16).padStart(2, '0')} (${device.problem}): ${problemName(device.problem)}.`, 'warning');
+  else
+    log.entry('dvi:', `Device not started: Device has problem: 0x${device.problem.toString(16).padStart(2, '0')} (${device.problem}): ${problemName(device.problem)}.`, 'warning');
 }
 
 /** Class=Extension INFs add to the device's driver; they never become its driver. */
@@ -339,7 +380,18 @@ function writeNetDirectives(a: RunContext, refs: readonly SectionRef[], swKey: s
   if (a.device) reg.setValue(swKey, 'DeviceInstanceID', { type: 'REG_SZ', data: a.device.instanceId });
 }
 
-const NET_DWORD_DIRECTIVES = ['*IfType', '*MediaType', '*PhysicalMediaType', '*IfConnectorPresent', '*ConnectionType', '*DirectionType', '*AccessType', '*HardwareLoopback', '*NdisDeviceType', 'NumberOfNetworkInterfaces'];
+const NET_DWORD_DIRECTIVES = [
+  '*IfType',
+  '*MediaType',
+  '*PhysicalMediaType',
+  '*IfConnectorPresent',
+  '*ConnectionType',
+  '*DirectionType',
+  '*AccessType',
+  '*HardwareLoopback',
+  '*NdisDeviceType',
+  'NumberOfNetworkInterfaces',
+];
 
 /** A name-based GUID in Windows' upper-case braced form (the same device gets the same one on every run). */
 function stableGuid(name: string): string {
@@ -355,7 +407,10 @@ function stableGuid(name: string): string {
 export function syncClassFilters(tx: Transaction): void {
   for (const cls of tx.state.classes) {
     const key = classKey(cls.guid);
-    for (const [value, field] of [['UpperFilters', 'upperFilters'], ['LowerFilters', 'lowerFilters']] as const) {
+    for (const [value, field] of [
+      ['UpperFilters', 'upperFilters'],
+      ['LowerFilters', 'lowerFilters'],
+    ] as const) {
       const data = tx.registry.getValue(key, value)?.data;
       const list = Array.isArray(data) ? data.filter((s) => s !== '') : [];
       if (list.length) cls[field] = list;
@@ -397,15 +452,24 @@ async function applyExtension(a: RunContext, chosen: string): Promise<void> {
 
 export function problemName(code: number): string {
   switch (code) {
-    case 1: return 'CM_PROB_NOT_CONFIGURED';
-    case 10: return 'CM_PROB_FAILED_START';
-    case 19: return 'CM_PROB_REGISTRY';
-    case 22: return 'CM_PROB_DISABLED';
-    case 28: return 'CM_PROB_FAILED_INSTALL';
-    case 31: return 'CM_PROB_FAILED_ADD';
-    case 39: return 'CM_PROB_DRIVER_FAILED_LOAD';
-    case 52: return 'CM_PROB_UNSIGNED_DRIVER';
-    default: return `problem ${code}`;
+    case 1:
+      return 'CM_PROB_NOT_CONFIGURED';
+    case 10:
+      return 'CM_PROB_FAILED_START';
+    case 19:
+      return 'CM_PROB_REGISTRY';
+    case 22:
+      return 'CM_PROB_DISABLED';
+    case 28:
+      return 'CM_PROB_FAILED_INSTALL';
+    case 31:
+      return 'CM_PROB_FAILED_ADD';
+    case 39:
+      return 'CM_PROB_DRIVER_FAILED_LOAD';
+    case 52:
+      return 'CM_PROB_UNSIGNED_DRIVER';
+    default:
+      return `problem ${code}`;
   }
 }
 
@@ -425,7 +489,9 @@ function installClass(a: RunContext, guid: string, name: string): void {
   if (state.classes.some((c) => c.guid.toLowerCase() === guid.toLowerCase())) return;
   const key = classKey(guid);
   const arch = state.os.arch;
-  const ci = platformSectionNames('ClassInstall32', arch).map((n) => a.doc.section(n)).find((s) => s !== undefined);
+  const ci = platformSectionNames('ClassInstall32', arch)
+    .map((n) => a.doc.section(n))
+    .find((s) => s !== undefined);
   a.tx.registry.setValue(key, 'Class', { type: 'REG_SZ', data: name });
   if (ci) {
     a.log.entry('dvi:', `Installing class ${name} ${guid} from [${ci.name}].`);

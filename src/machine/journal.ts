@@ -78,14 +78,20 @@ export function recordIsSafe(record: CommitRecord, dir: string): boolean {
       return false;
     }
   };
-  return record !== null && typeof record === 'object' && record.dir === dir
-    && Array.isArray(record.puts) && record.puts.every((p) => journal(p?.tmp) && inside(p?.dest))
-    && Array.isArray(record.deletes) && record.deletes.every(inside)
-    && (record.trees === undefined || (Array.isArray(record.trees) && record.trees.every(inside)))
-    && (!record.log || (journal(record.log.tmp) && Number.isSafeInteger(record.log.size) && record.log.size >= 0))
-    && journal(record.state)
-    && (record.backup === undefined || journal(record.backup))
-    && (record.mark === undefined || journal(record.mark));
+  return (
+    record !== null &&
+    typeof record === 'object' &&
+    record.dir === dir &&
+    Array.isArray(record.puts) &&
+    record.puts.every((p) => journal(p?.tmp) && inside(p?.dest)) &&
+    Array.isArray(record.deletes) &&
+    record.deletes.every(inside) &&
+    (record.trees === undefined || (Array.isArray(record.trees) && record.trees.every(inside))) &&
+    (!record.log || (journal(record.log.tmp) && Number.isSafeInteger(record.log.size) && record.log.size >= 0)) &&
+    journal(record.state) &&
+    (record.backup === undefined || journal(record.backup)) &&
+    (record.mark === undefined || journal(record.mark))
+  );
 }
 
 async function readRecord(root: string, dir: string): Promise<CommitRecord | undefined> {

@@ -35,7 +35,10 @@ const META = '.wdksim';
 export const LOCK_LOST_EXIT = 2;
 
 export class LockLostError extends TargetError {
-  constructor(message: string, readonly committed: boolean) {
+  constructor(
+    message: string,
+    readonly committed: boolean,
+  ) {
     super(message, LOCK_LOST_EXIT);
   }
 }
@@ -101,7 +104,8 @@ export async function ownerGone(owner: LockOwner | undefined, heartbeatMs: numbe
     if (!pidAlive(owner.pid)) return `process ${owner.pid} (${owner.command}) has exited`;
     const stat = await procStat(owner.pid);
     if (stat?.state === 'Z' || stat?.state === 'X') return `process ${owner.pid} (${owner.command}) has exited (not yet reaped by its parent)`;
-    if (owner.start !== undefined && stat !== undefined && stat.start !== owner.start) return `process ${owner.pid} (${owner.command}) has exited (the pid now belongs to another process)`;
+    if (owner.start !== undefined && stat !== undefined && stat.start !== owner.start)
+      return `process ${owner.pid} (${owner.command}) has exited (the pid now belongs to another process)`;
     return undefined; // alive (perhaps paused): never robbed
   }
   // Another host (or pid namespace): it cannot be asked; its heartbeat decides.
@@ -135,7 +139,11 @@ export class TargetLock {
   #held = false;
   owner: LockOwner | undefined;
 
-  constructor(readonly root: string, readonly settings: LockSettings, readonly command: string) {}
+  constructor(
+    readonly root: string,
+    readonly settings: LockSettings,
+    readonly command: string,
+  ) {}
 
   get held(): boolean {
     return this.#held;
@@ -189,7 +197,9 @@ export class TargetLock {
       if (Date.now() >= deadline) {
         await removeTree(this.root, prepared).catch(() => undefined);
         const who = owner ? `${owner.command}, pid ${owner.pid} on ${owner.host} since ${owner.acquiredAt}` : 'another wdksim command';
-        throw new TargetError(`the target ${this.root} is locked by ${who} (lock ${join(this.root, '.wdksim', 'lock')}); waited ${Math.round(this.settings.waitMs / 1000)} s (WDKSIM_LOCK_WAIT_MS). Try again when it has finished; a lock is taken over only when its owner has exited (or, from another host, after ${Math.round(this.settings.staleMs / 1000)} s without a heartbeat)`);
+        throw new TargetError(
+          `the target ${this.root} is locked by ${who} (lock ${join(this.root, '.wdksim', 'lock')}); waited ${Math.round(this.settings.waitMs / 1000)} s (WDKSIM_LOCK_WAIT_MS). Try again when it has finished; a lock is taken over only when its owner has exited (or, from another host, after ${Math.round(this.settings.staleMs / 1000)} s without a heartbeat)`,
+        );
       }
       await sleep(25 + Math.floor(Math.random() * 75));
     }
@@ -232,9 +242,12 @@ export class TargetLock {
     this.#held = false;
     this.#stopHeartbeat();
     const by = owner ? ` by ${owner.command} (pid ${owner.pid} on ${owner.host})` : '';
-    throw new LockLostError(committed
-      ? `lost the lock on the target ${this.root} at "${step}" (it was taken over${by} while this command was paused or too slow); its change was committed and the next wdksim command on the target finishes it; check with: wdksim target verify`
-      : `lost the lock on the target ${this.root} before "${step}" (it was taken over${by} while this command was paused or too slow); nothing of this command was applied; run it again`, committed);
+    throw new LockLostError(
+      committed
+        ? `lost the lock on the target ${this.root} at "${step}" (it was taken over${by} while this command was paused or too slow); its change was committed and the next wdksim command on the target finishes it; check with: wdksim target verify`
+        : `lost the lock on the target ${this.root} before "${step}" (it was taken over${by} while this command was paused or too slow); nothing of this command was applied; run it again`,
+      committed,
+    );
   }
 
   #stopHeartbeat(): void {

@@ -18,9 +18,18 @@ export function infLogName(tx: Transaction, infPath: string): string {
 
 /** A message with every host path in it replaced: target paths by C:\..., others by their last component. */
 export function scrubHostPaths(tx: Transaction, text: string): string {
-  let out = text.split(tx.root + sep).join('C:\\').split(tx.root).join('C:\\');
+  let out = text
+    .split(tx.root + sep)
+    .join('C:\\')
+    .split(tx.root)
+    .join('C:\\');
   const cwd = tx.ctx.io.cwd;
-  if (cwd.length > 1) out = out.split(cwd + sep).join('').split(cwd).join('.');
+  if (cwd.length > 1)
+    out = out
+      .split(cwd + sep)
+      .join('')
+      .split(cwd)
+      .join('.');
   // Any other absolute POSIX path: keep its file name only.
   out = out.replace(/(^|[\s'"(=])\/(?:[^\s'"()/]+\/)*([^\s'"()/]*)/g, (_m, pre: string, last: string) => `${pre}${last}`);
   return out;

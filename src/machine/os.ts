@@ -32,7 +32,15 @@ export const OS_RELEASES: readonly OsRelease[] = [
 
 export const DEFAULT_OS = 'win11-23h2';
 
-const ALIASES: Record<string, string> = { win10: 'win10-22h2', win11: 'win11-24h2', 'windows10': 'win10-22h2', 'windows11': 'win11-24h2', 'ws2022': 'server2022', 'ws2019': 'server2019', 'ws2025': 'server2025' };
+const ALIASES: Record<string, string> = {
+  win10: 'win10-22h2',
+  win11: 'win11-24h2',
+  windows10: 'win10-22h2',
+  windows11: 'win11-24h2',
+  ws2022: 'server2022',
+  ws2019: 'server2019',
+  ws2025: 'server2025',
+};
 
 /** Looks an OS id up (case-insensitive); also accepts win10/win11 (latest release), a build number or 10.0.<build>. */
 export function findOs(id: string): OsRelease | undefined {

@@ -54,16 +54,33 @@ export async function provisionTarget(root: string, ctx: Context, options: Provi
 /** The state of a freshly provisioned machine (inbox devices, classes, packages and registry); nothing is written. */
 export function provisionedState(ctx: Context, options: ProvisionOptions): MachineState {
   const { os } = options;
-  const inbox = options.inbox ?? { devices: inboxDevices({ arch: options.arch, build: os.build }), classes: inboxClasses(), packages: inboxPackages({ arch: options.arch, build: os.build }) };
+  const inbox = options.inbox ?? {
+    devices: inboxDevices({ arch: options.arch, build: os.build }),
+    classes: inboxClasses(),
+    packages: inboxPackages({ arch: options.arch, build: os.build }),
+  };
   const state: MachineState = {
     format: STATE_FORMAT,
     version: STATE_VERSION,
     createdAt: ctx.clock.now().toISOString(),
-    os: { id: os.id, name: os.name, major: os.major, minor: os.minor, build: os.build, productType: os.productType, suiteMask: os.suiteMask, kmdf: os.kmdf, umdf: os.umdf, arch: options.arch },
+    os: {
+      id: os.id,
+      name: os.name,
+      major: os.major,
+      minor: os.minor,
+      build: os.build,
+      productType: os.productType,
+      suiteMask: os.suiteMask,
+      kmdf: os.kmdf,
+      umdf: os.umdf,
+      arch: options.arch,
+    },
     boot: {
       testsigning: options.testsigning,
       debug: options.kdnet !== undefined,
-      ...(options.kdnet ? { dbgsettings: { type: 'NET' as const, port: options.kdnet.port, key: options.kdnet.key, dhcp: true, ...(options.kdnet.hostip ? { hostip: options.kdnet.hostip } : {}) } } : {}),
+      ...(options.kdnet
+        ? { dbgsettings: { type: 'NET' as const, port: options.kdnet.port, key: options.kdnet.key, dhcp: true, ...(options.kdnet.hostip ? { hostip: options.kdnet.hostip } : {}) } }
+        : {}),
       bootCount: 1,
     },
     // A real machine's Root store holds the Microsoft roots that driver signatures chain to.
@@ -83,7 +100,10 @@ export function provisionedState(ctx: Context, options: ProvisionOptions): Machi
   reg.setValue(cv, 'CurrentMajorVersionNumber', { type: 'REG_DWORD', data: os.major });
   reg.setValue(cv, 'CurrentMinorVersionNumber', { type: 'REG_DWORD', data: os.minor });
   reg.setValue(cv, 'DisplayVersion', { type: 'REG_SZ', data: os.name.replace(/^.*version /, '') });
-  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment', 'PROCESSOR_ARCHITECTURE', { type: 'REG_SZ', data: options.arch === 'x86' ? 'x86' : options.arch.toUpperCase() });
+  reg.setValue('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Session Manager\\Environment', 'PROCESSOR_ARCHITECTURE', {
+    type: 'REG_SZ',
+    data: options.arch === 'x86' ? 'x86' : options.arch.toUpperCase(),
+  });
   const [kMajor, kMinor] = os.kmdf.split('.');
   reg.setValue(`HKLM\\SYSTEM\\CurrentControlSet\\Control\\Wdf\\Kmdf\\KmdfLibrary\\Versions\\${kMajor}`, 'Service', { type: 'REG_SZ', data: 'Wdf01000' });
   // The inbox services (drivers of the inbox devices, class filters, WUDFRd, WinUsb, mf...), Wdf01000 among them.

@@ -7,7 +7,19 @@ import type { RegValue } from './schema.js';
 import type { LogSection } from './setupapi-log.js';
 
 /** Devnode properties that a .HW AddReg sets on the device itself (Enum\<id>), not under Device Parameters. */
-export const DEVNODE_VALUES = new Set(['upperfilters', 'lowerfilters', 'security', 'devicetype', 'devicecharacteristics', 'exclusive', 'locationinformationoverride', 'resourcepickertags', 'resourcepickerexceptions', 'enumproppages32', 'labeledbythenumber']);
+export const DEVNODE_VALUES = new Set([
+  'upperfilters',
+  'lowerfilters',
+  'security',
+  'devicetype',
+  'devicecharacteristics',
+  'exclusive',
+  'locationinformationoverride',
+  'resourcepickertags',
+  'resourcepickerexceptions',
+  'enumproppages32',
+  'labeledbythenumber',
+]);
 
 export interface RegContext {
   /** The key HKR means here; undefined where HKR is not defined (DefaultInstall): such entries are skipped. */
@@ -33,12 +45,18 @@ export function parseInfInt(text: string | undefined): number | undefined {
 
 function rootKey(root: string, ctx: RegContext): string | undefined {
   switch (root.toUpperCase()) {
-    case 'HKR': return ctx.hkr;
-    case 'HKLM': return 'HKLM';
-    case 'HKCR': return 'HKLM\\SOFTWARE\\Classes';
-    case 'HKCU': return 'HKCU';
-    case 'HKU': return 'HKU';
-    default: return undefined;
+    case 'HKR':
+      return ctx.hkr;
+    case 'HKLM':
+      return 'HKLM';
+    case 'HKCR':
+      return 'HKLM\\SOFTWARE\\Classes';
+    case 'HKCU':
+      return 'HKCU';
+    case 'HKU':
+      return 'HKU';
+    default:
+      return undefined;
   }
 }
 
@@ -61,8 +79,10 @@ function bytesHex(fields: string[]): string | undefined {
 function encode(flags: number, fields: string[]): RegValue | string {
   const type = flags & 0xffff0001;
   switch (type >>> 0) {
-    case 0x00000000: return { type: 'REG_SZ', data: fields[0] ?? '' };
-    case 0x00020000: return { type: 'REG_EXPAND_SZ', data: fields[0] ?? '' };
+    case 0x00000000:
+      return { type: 'REG_SZ', data: fields[0] ?? '' };
+    case 0x00020000:
+      return { type: 'REG_EXPAND_SZ', data: fields[0] ?? '' };
     case 0x00010000: {
       const list: string[] = [];
       for (const f of fields) {
@@ -174,7 +194,7 @@ export function applyDelReg(doc: InfDocument, sectionName: string, ctx: RegConte
     if (root.toUpperCase() === 'HKR' && subkey === '' && ctx.devnodeKey && name && DEVNODE_VALUES.has(name.toLowerCase())) base = ctx.devnodeKey;
     const key = join(base, subkey);
     const flags = parseInfInt(flagText) ?? 0;
-    if ((flags >>> 0) === 0x00018002 && name !== undefined) {
+    if (flags >>> 0 === 0x00018002 && name !== undefined) {
       const existing = ctx.registry.getValue(key, name);
       if (existing && Array.isArray(existing.data)) {
         const drop = (data[0] ?? '').toLowerCase();

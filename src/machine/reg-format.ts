@@ -10,12 +10,17 @@ function typeName(v: RegValue): string {
 
 function queryData(v: RegValue): string {
   switch (v.type) {
-    case 'REG_DWORD': return `0x${(Number(v.data) >>> 0).toString(16)}`;
-    case 'REG_QWORD': return `0x${BigInt(String(v.data)).toString(16)}`;
-    case 'REG_MULTI_SZ': return (v.data as string[]).join('\\0');
+    case 'REG_DWORD':
+      return `0x${(Number(v.data) >>> 0).toString(16)}`;
+    case 'REG_QWORD':
+      return `0x${BigInt(String(v.data)).toString(16)}`;
+    case 'REG_MULTI_SZ':
+      return (v.data as string[]).join('\\0');
     case 'REG_SZ':
-    case 'REG_EXPAND_SZ': return String(v.data);
-    default: return String(v.data).toUpperCase();
+    case 'REG_EXPAND_SZ':
+      return String(v.data);
+    default:
+      return String(v.data).toUpperCase();
   }
 }
 
@@ -92,18 +97,25 @@ function utf16z(s: string): Buffer {
 function exportValue(name: string, v: RegValue): string {
   const n = name === '' ? '@' : `"${escapeString(name)}"`;
   switch (v.type) {
-    case 'REG_SZ': return `${n}="${escapeString(String(v.data))}"`;
-    case 'REG_DWORD': return `${n}=dword:${(Number(v.data) >>> 0).toString(16).padStart(8, '0')}`;
-    case 'REG_EXPAND_SZ': return hexLines(`${n}=hex(2):`, utf16z(String(v.data)));
-    case 'REG_MULTI_SZ': return hexLines(`${n}=hex(7):`, Buffer.concat([...(v.data as string[]).map(utf16z), Buffer.from([0, 0])]));
+    case 'REG_SZ':
+      return `${n}="${escapeString(String(v.data))}"`;
+    case 'REG_DWORD':
+      return `${n}=dword:${(Number(v.data) >>> 0).toString(16).padStart(8, '0')}`;
+    case 'REG_EXPAND_SZ':
+      return hexLines(`${n}=hex(2):`, utf16z(String(v.data)));
+    case 'REG_MULTI_SZ':
+      return hexLines(`${n}=hex(7):`, Buffer.concat([...(v.data as string[]).map(utf16z), Buffer.from([0, 0])]));
     case 'REG_QWORD': {
       const b = Buffer.alloc(8);
       b.writeBigUInt64LE(BigInt(String(v.data)));
       return hexLines(`${n}=hex(b):`, b);
     }
-    case 'REG_BINARY': return hexLines(`${n}=hex:`, Buffer.from(String(v.data), 'hex'));
-    case 'REG_NONE': return hexLines(`${n}=hex(0):`, Buffer.from(String(v.data), 'hex'));
-    default: return hexLines(`${n}=hex(${v.type.slice(6).toLowerCase()}):`, Buffer.from(String(v.data), 'hex'));
+    case 'REG_BINARY':
+      return hexLines(`${n}=hex:`, Buffer.from(String(v.data), 'hex'));
+    case 'REG_NONE':
+      return hexLines(`${n}=hex(0):`, Buffer.from(String(v.data), 'hex'));
+    default:
+      return hexLines(`${n}=hex(${v.type.slice(6).toLowerCase()}):`, Buffer.from(String(v.data), 'hex'));
   }
 }
 

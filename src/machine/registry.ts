@@ -7,10 +7,14 @@ import type { MachineState, RegValue } from './schema.js';
 
 export const HKLM = 'HKEY_LOCAL_MACHINE';
 const ROOT_ALIASES: Record<string, string> = {
-  HKLM: HKLM, HKEY_LOCAL_MACHINE: HKLM,
-  HKCR: 'HKEY_CLASSES_ROOT', HKEY_CLASSES_ROOT: 'HKEY_CLASSES_ROOT',
-  HKCU: 'HKEY_CURRENT_USER', HKEY_CURRENT_USER: 'HKEY_CURRENT_USER',
-  HKU: 'HKEY_USERS', HKEY_USERS: 'HKEY_USERS',
+  HKLM: HKLM,
+  HKEY_LOCAL_MACHINE: HKLM,
+  HKCR: 'HKEY_CLASSES_ROOT',
+  HKEY_CLASSES_ROOT: 'HKEY_CLASSES_ROOT',
+  HKCU: 'HKEY_CURRENT_USER',
+  HKEY_CURRENT_USER: 'HKEY_CURRENT_USER',
+  HKU: 'HKEY_USERS',
+  HKEY_USERS: 'HKEY_USERS',
 };
 
 /** HKLM\System\X → HKEY_LOCAL_MACHINE\System\X (trailing and doubled separators removed); undefined for an unknown root. */
@@ -90,11 +94,17 @@ const indexes = new WeakMap<object, Map<string, string>>();
 /** Windows' registry limits: a tree 512 levels deep, a key name of 255 characters (refused, as RegCreateKeyEx does). */
 function checkKeyShape(parts: readonly string[]): void {
   if (parts.length - 1 > REGISTRY_MAX_DEPTH) {
-    throw new InstallError(`registry key ${parts.slice(0, 4).join('\\')}\\... is ${parts.length - 1} levels deep; Windows allows at most ${REGISTRY_MAX_DEPTH} (ERROR_INVALID_DATA)`, SetupError.invalidData);
+    throw new InstallError(
+      `registry key ${parts.slice(0, 4).join('\\')}\\... is ${parts.length - 1} levels deep; Windows allows at most ${REGISTRY_MAX_DEPTH} (ERROR_INVALID_DATA)`,
+      SetupError.invalidData,
+    );
   }
   const long = parts.find((p) => p.length > REGISTRY_MAX_KEY_NAME);
   if (long !== undefined) {
-    throw new InstallError(`registry key name "${long.slice(0, 40)}..." is ${long.length} characters long; Windows allows at most ${REGISTRY_MAX_KEY_NAME} (ERROR_INVALID_DATA)`, SetupError.invalidData);
+    throw new InstallError(
+      `registry key name "${long.slice(0, 40)}..." is ${long.length} characters long; Windows allows at most ${REGISTRY_MAX_KEY_NAME} (ERROR_INVALID_DATA)`,
+      SetupError.invalidData,
+    );
   }
 }
 

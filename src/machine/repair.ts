@@ -109,7 +109,11 @@ export async function repairTarget(target: Target): Promise<RepairResult> {
       rebuilt: true,
       osName: `${os.name} ${arch}`,
       packages: rebuilt,
-      lost: ['devices installed with third-party drivers, their services and registry values (install the drivers again: devcon install)', 'certificates imported into Root and TrustedPublisher (deploy the package again)', 'pending boot settings (test signing is assumed on)'],
+      lost: [
+        'devices installed with third-party drivers, their services and registry values (install the drivers again: devcon install)',
+        'certificates imported into Root and TrustedPublisher (deploy the package again)',
+        'pending boot settings (test signing is assumed on)',
+      ],
     };
   }, 'target verify --repair');
 }

@@ -74,7 +74,11 @@ export function withNeeds(a: RunContext, name: string, from: InfDocument = a.doc
       out.push({ doc: system, name: system.section(need)!.name, inbox: true });
       a.log.entry('inf:', `Needs [${need}] from system INF ${system.file ?? 'INF'}.`);
     } else {
-      a.log.entry('inf:', `Needs section [${need}] is in an included system INF (${includes.join(', ') || 'none'}) that wdksim does not model; skipped (docs/target.md: adding an inbox INF)`, 'warning');
+      a.log.entry(
+        'inf:',
+        `Needs section [${need}] is in an included system INF (${includes.join(', ') || 'none'}) that wdksim does not model; skipped (docs/target.md: adding an inbox INF)`,
+        'warning',
+      );
     }
   }
   return out;
@@ -93,11 +97,20 @@ function destinationDir(a: RunContext, doc: InfDocument, listName: string | unde
     return subdir.replace(/[\\/]+$/, '');
   }
   if ((dirid === 13 || dirid === 1) && !a.storeWin) {
-    throw new InstallError(`${a.infName}: DestinationDirs ${where} uses DIRID ${dirid}, the driver store folder, which a SetupAPI script run from the INF's folder does not have (use pnputil /add-driver /install for a primitive driver)`, SetupError.invalidData);
+    throw new InstallError(
+      `${a.infName}: DestinationDirs ${where} uses DIRID ${dirid}, the driver store folder, which a SetupAPI script run from the INF's folder does not have (use pnputil /add-driver /install for a primitive driver)`,
+      SetupError.invalidData,
+    );
   }
-  const overrides = a.storeWin ? new Map([[13, a.storeWin], [1, a.storeWin]]) : undefined;
+  const overrides = a.storeWin
+    ? new Map([
+        [13, a.storeWin],
+        [1, a.storeWin],
+      ])
+    : undefined;
   const base = diridPath(dirid, overrides);
-  if (base === undefined || base === '') throw new InstallError(`${a.infName}: DestinationDirs ${where} uses DIRID ${dirid}, which the simulated target cannot map to a directory`, SetupError.invalidData);
+  if (base === undefined || base === '')
+    throw new InstallError(`${a.infName}: DestinationDirs ${where} uses DIRID ${dirid}, which the simulated target cannot map to a directory`, SetupError.invalidData);
   if (subdir) splitRelative(subdir, `DestinationDirs ${where} subdirectory`);
   return subdir ? `${base}\\${subdir.replace(/^[\\/]+|[\\/]+$/g, '')}` : base;
 }
@@ -166,7 +179,11 @@ export async function fileQueue(a: RunContext, ref: SectionRef): Promise<void> {
       const destRel = await tx.resolve(destParts.join('/'), 'CopyFiles destination');
       const destWin = toWindowsPath(destRel);
       const source = await a.readSource(c.source);
-      if (!source) throw new InstallError(`${a.infName}: the file ${c.source} copied by ${where} is not in the driver package (no SourceDisksFiles entry, or missing from the package folder)`, SetupError.fileNotFound);
+      if (!source)
+        throw new InstallError(
+          `${a.infName}: the file ${c.source} copied by ${where} is not in the driver package (no SourceDisksFiles entry, or missing from the package folder)`,
+          SetupError.fileNotFound,
+        );
       if (source.rel === undefined || destRel.toLowerCase() !== source.rel.toLowerCase()) {
         const exists = await tx.exists(destRel);
         if ((c.flags & 0x10 && exists) || (c.flags & 0x400 && !exists)) {
@@ -231,11 +248,16 @@ export function applyServices(a: RunContext, ref: SectionRef): void {
       continue;
     }
     const install = installName ? ref.doc.section(installName) : undefined;
-    if (!install) throw new InstallError(`${a.infName}: AddService ${name} in [${section.name}] (line ${entry.line}) names service-install section [${installName}], which does not exist`, SetupError.badServiceInstallSect);
+    if (!install)
+      throw new InstallError(
+        `${a.infName}: AddService ${name} in [${section.name}] (line ${entry.line}) names service-install section [${installName}], which does not exist`,
+        SetupError.badServiceInstallSect,
+      );
     const get = (k: string) => install.find(k)?.fields[0]?.trim();
     const raw = (k: string) => install.find(k)?.rawFields[0];
     const missing = ['ServiceType', 'StartType', 'ErrorControl', 'ServiceBinary'].filter((k) => get(k) === undefined || get(k) === '');
-    if (missing.length) throw new InstallError(`${a.infName}: service-install section [${install.name}] lacks ${missing.join(', ')} (each is required)`, SetupError.badServiceInstallSect);
+    if (missing.length)
+      throw new InstallError(`${a.infName}: service-install section [${install.name}] lacks ${missing.join(', ')} (each is required)`, SetupError.badServiceInstallSect);
     const type = parseInfInt(get('ServiceType')) ?? 1;
     const start = parseInfInt(get('StartType')) ?? 3;
     const errorControl = parseInfInt(get('ErrorControl')) ?? 1;
@@ -292,7 +314,8 @@ export function applyWdf(a: RunContext, sectionName: string): void {
       continue;
     }
     reg.setValue(`${serviceKey(name)}\\Parameters\\Wdf`, 'KmdfLibraryVersion', { type: 'REG_SZ', data: version });
-    if (compareFrameworkVersion(version, os.kmdf) > 0) a.log.entry('dvi:', `KMDF ${version} required by ${name} is newer than KMDF ${os.kmdf} of ${os.name}; the driver will not load.`, 'warning');
+    if (compareFrameworkVersion(version, os.kmdf) > 0)
+      a.log.entry('dvi:', `KMDF ${version} required by ${name} is newer than KMDF ${os.kmdf} of ${os.name}; the driver will not load.`, 'warning');
     else a.log.entry('dvi:', `KmdfService ${name} uses KMDF ${version} (installed: ${os.kmdf}).`);
   }
   if (!a.device) return;
@@ -304,7 +327,8 @@ export function applyWdf(a: RunContext, sectionName: string): void {
     const key = `${hardwareKey(a.device.instanceId)}\\WUDF\\Services\\${name}`;
     if (version) reg.setValue(key, 'UmdfLibraryVersion', { type: 'REG_SZ', data: version });
     if (binary) reg.setValue(key, 'ServiceBinary', { type: 'REG_SZ', data: binary });
-    if (version && compareFrameworkVersion(version, os.umdf) > 0) a.log.entry('dvi:', `UMDF ${version} required by ${name} is newer than UMDF ${os.umdf} of ${os.name}; the driver will not load.`, 'warning');
+    if (version && compareFrameworkVersion(version, os.umdf) > 0)
+      a.log.entry('dvi:', `UMDF ${version} required by ${name} is newer than UMDF ${os.umdf} of ${os.name}; the driver will not load.`, 'warning');
   }
   const order = section.findAll('UmdfServiceOrder').flatMap((e) => e.fields.map((f) => f.trim()).filter((f) => f));
   if (order.length) reg.setValue(`${hardwareKey(a.device.instanceId)}\\WUDF`, 'UmdfServiceOrder', { type: 'REG_MULTI_SZ', data: order });

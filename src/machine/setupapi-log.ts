@@ -60,14 +60,6 @@ export class LogSection {
   }
 
   render(start: string, end: string): string {
-    return [
-      `>>>  [${this.title}]`,
-      `>>>  Section start ${start}`,
-      ...this.lines,
-      `<<<  Section end ${end}`,
-      `<<<  [Exit status: ${this.status}]`,
-      '',
-      '',
-    ].join('\r\n');
+    return [`>>>  [${this.title}]`, `>>>  Section start ${start}`, ...this.lines, `<<<  Section end ${end}`, `<<<  [Exit status: ${this.status}]`, '', ''].join('\r\n');
   }
 }

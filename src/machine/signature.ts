@@ -42,10 +42,16 @@ export function checkPackageSignature(state: MachineState, catalogName: string, 
     const name = file.path.split('/').pop()!;
     const found = index.find({ sha1: d.sha1!, sha256: d.sha256! }, name);
     if (found.status === 'mismatch') {
-      throw new InstallError(`The hash for the file ${file.path} is not present in the specified catalog file ${catalogName}: the file changed after the catalog was made (run inf2cat and sign the catalog again)`, SetupError.fileHashNotInCatalog);
+      throw new InstallError(
+        `The hash for the file ${file.path} is not present in the specified catalog file ${catalogName}: the file changed after the catalog was made (run inf2cat and sign the catalog again)`,
+        SetupError.fileHashNotInCatalog,
+      );
     }
     if (found.status === 'not-member') {
-      throw new InstallError(`The file ${file.path} is not listed in the catalog ${catalogName} (run inf2cat again so the catalog covers every file of the package)`, SetupError.fileHashNotInCatalog);
+      throw new InstallError(
+        `The file ${file.path} is not listed in the catalog ${catalogName} (run inf2cat again so the catalog covers every file of the package)`,
+        SetupError.fileHashNotInCatalog,
+      );
     }
   }
   if (!info.signed) {
@@ -59,17 +65,27 @@ export function checkPackageSignature(state: MachineState, catalogName: string, 
   const production = verifyCatalogSignature(info, { trusted });
   const anchor = production.chain[production.chain.length - 1];
   if (anchor && MICROSOFT_ROOT_THUMBPRINTS.has(anchor.sha1Thumbprint) && (production.ok || production.status === 'not-code-signing')) {
-    return { signer: production.signer?.subjectCommonName ?? anchor.subjectCommonName, signerThumbprint: production.signer?.sha1Thumbprint ?? anchor.sha1Thumbprint, testSigned: false };
+    return {
+      signer: production.signer?.subjectCommonName ?? anchor.subjectCommonName,
+      signerThumbprint: production.signer?.sha1Thumbprint ?? anchor.sha1Thumbprint,
+      testSigned: false,
+    };
   }
   const result = verifyCatalogSignature(info, { trusted, now });
   if (!result.ok) {
     const code = result.status === 'untrusted-root' ? SetupError.untrustedRoot : result.status === 'unsigned' ? SetupError.noSignature : SetupError.badSignature;
-    const hint = result.status === 'untrusted-root' ? ' (import the signing certificate into the target\'s Root and TrustedPublisher stores: wdksim deploy copies and imports the package\'s .cer)' : '';
+    const hint =
+      result.status === 'untrusted-root'
+        ? " (import the signing certificate into the target's Root and TrustedPublisher stores: wdksim deploy copies and imports the package's .cer)"
+        : '';
     throw new InstallError(`${catalogName}: ${result.message}${hint}`, code);
   }
   const signer = result.signer!;
   if (!state.certificates.TrustedPublisher.some((c) => c.thumbprint === signer.sha1Thumbprint)) {
-    throw new InstallError(`${catalogName}: the publisher "${signer.subjectCommonName}" is not in the target's TrustedPublisher store; Windows would ask whether to trust it, and a non-interactive install fails`, SetupError.authenticodePublisherNotTrusted);
+    throw new InstallError(
+      `${catalogName}: the publisher "${signer.subjectCommonName}" is not in the target's TrustedPublisher store; Windows would ask whether to trust it, and a non-interactive install fails`,
+      SetupError.authenticodePublisherNotTrusted,
+    );
   }
   return { signer: signer.subjectCommonName, signerThumbprint: signer.sha1Thumbprint, testSigned: true };
 }

@@ -81,7 +81,12 @@ export async function readHostInf(tx: Transaction, infPath: string): Promise<{ a
 
 /** Lowest N with no oemN.inf in use (wdk-tools.md §1.2). */
 export function nextPublishedName(packages: readonly DriverPackageRecord[]): string {
-  const used = new Set(packages.map((p) => /^oem(\d+)\.inf$/i.exec(p.publishedName)?.[1]).filter((n): n is string => n !== undefined).map(Number));
+  const used = new Set(
+    packages
+      .map((p) => /^oem(\d+)\.inf$/i.exec(p.publishedName)?.[1])
+      .filter((n): n is string => n !== undefined)
+      .map(Number),
+  );
   let n = 0;
   while (used.has(n)) n++;
   return `oem${n}.inf`;
@@ -95,16 +100,25 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
     const { abs, bytes: infBytes, doc } = await readHostInf(tx, infPath);
     const pkgDir = dirname(abs);
     const infName = basename(abs);
-    log.entry('inf:', `Provider: ${versionFacts(doc).provider}`).entry('inf:', `Class GUID: ${versionFacts(doc).classGuid}`).entry('inf:', `Driver Version: ${versionFacts(doc).driverDate},${versionFacts(doc).driverVersion}`);
+    log
+      .entry('inf:', `Provider: ${versionFacts(doc).provider}`)
+      .entry('inf:', `Class GUID: ${versionFacts(doc).classGuid}`)
+      .entry('inf:', `Driver Version: ${versionFacts(doc).driverDate},${versionFacts(doc).driverVersion}`);
 
     const catalog = catalogFileFor(doc, arch);
     if (!catalog) {
-      throw new InstallError(`${infPath}: the third-party INF does not contain digital signature information (no CatalogFile for ${arch} in [Version]); staging needs a signed catalog`, SetupError.noCatalogForOemInf);
+      throw new InstallError(
+        `${infPath}: the third-party INF does not contain digital signature information (no CatalogFile for ${arch} in [Version]); staging needs a signed catalog`,
+        SetupError.noCatalogForOemInf,
+      );
     }
     const catParts = splitRelative(catalog.name, `CatalogFile in ${infName}`);
     const catResolved = await resolveInside(pkgDir, catParts, `catalog of ${infName}`);
     if (!catResolved.exists) {
-      throw new InstallError(`${infPath}: the catalog ${catalog.name} named by ${catalog.key} is not in the package; build it with inf2cat and sign it`, SetupError.noCatalogForOemInf);
+      throw new InstallError(
+        `${infPath}: the catalog ${catalog.name} named by ${catalog.key} is not in the package; build it with inf2cat and sign it`,
+        SetupError.noCatalogForOemInf,
+      );
     }
     const catBytes = await readFile(catResolved.abs);
 
@@ -119,7 +133,10 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
       const parts = splitRelative(ref.relativePath, `file ${ref.name} (${ref.section}, line ${ref.line}) of ${infName}`);
       const found = await resolveInside(pkgDir, parts, `file ${ref.name} of ${infName}`, listings);
       if (!found.exists) {
-        throw new InstallError(`${infPath}: the file ${ref.relativePath.replace(/\//g, '\\')} named in [${ref.section}] (line ${ref.line}) is not in the package; the driver package is incomplete`, SetupError.fileNotFound);
+        throw new InstallError(
+          `${infPath}: the file ${ref.relativePath.replace(/\//g, '\\')} named in [${ref.section}] (line ${ref.line}) is not in the package; the driver package is incomplete`,
+          SetupError.fileNotFound,
+        );
       }
       const rel = found.parts.join('/');
       if (seen.has(rel.toLowerCase())) continue;
@@ -141,7 +158,12 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
     // Identity of the package: the INF, the catalog and every file, by name and content.
     const catName = catResolved.parts.join('/');
     const all = [{ path: infName, bytes: infBytes }, { path: catName, bytes: catBytes }, ...files];
-    const identity = sha256(all.map((f) => `${f.path.toLowerCase()}\0${sha256(f.bytes)}\n`).sort().join(''));
+    const identity = sha256(
+      all
+        .map((f) => `${f.path.toLowerCase()}\0${sha256(f.bytes)}\n`)
+        .sort()
+        .join(''),
+    );
     const storeFolder = `${infName.toLowerCase()}_${arch}_${identity.slice(0, 16)}`;
     const existing = state.packages.find((p) => p.storeFolder.toLowerCase() === storeFolder);
     if (existing) {

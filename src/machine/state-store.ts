@@ -23,7 +23,10 @@ export function sha256(data: Buffer | string): string {
 
 /** The state file is damaged but the last committed copy is good: restoring it needs the lock. */
 export class DamagedStateError extends TargetError {
-  constructor(message: string, readonly reason: string) {
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
     super(message);
   }
 }
@@ -162,7 +165,9 @@ export async function readState(root: string, options: ReadOptions = {}): Promis
     notice(`wdksim: the target state ${file} was ${problem}; restored the last committed state from ${STATE_BACKUP}`);
     return backup.state;
   }
-  throw new TargetError(`${file}: ${problem}, and the last committed copy (${STATE_BACKUP}) is ${backup ? 'damaged too' : 'missing'}; the target is damaged. Run: wdksim target verify --repair (rebuilds the machine's driver store records from the files on disk), or re-create it with: wdksim target init --force`);
+  throw new TargetError(
+    `${file}: ${problem}, and the last committed copy (${STATE_BACKUP}) is ${backup ? 'damaged too' : 'missing'}; the target is damaged. Run: wdksim target verify --repair (rebuilds the machine's driver store records from the files on disk), or re-create it with: wdksim target init --force`,
+  );
 }
 
 /** `target init`: the first state, its committed copy and its mark. */

@@ -23,5 +23,8 @@ export async function changedStoreFiles(tx: Transaction, pkg: DriverPackageRecor
 export async function checkStoreCopy(tx: Transaction, pkg: DriverPackageRecord): Promise<void> {
   const changed = await changedStoreFiles(tx, pkg);
   if (changed.length === 0) return;
-  throw new InstallError(`the driver store copy of ${pkg.publishedName} (${pkg.storeFolder}) no longer matches its catalog: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', ...' : ''} changed or missing since it was imported; not installed. Add the package again (pnputil /add-driver restores the store copy from the signed package) or check with: wdksim target verify`, SetupError.fileHashNotInCatalog);
+  throw new InstallError(
+    `the driver store copy of ${pkg.publishedName} (${pkg.storeFolder}) no longer matches its catalog: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', ...' : ''} changed or missing since it was imported; not installed. Add the package again (pnputil /add-driver restores the store copy from the signed package) or check with: wdksim target verify`,
+    SetupError.fileHashNotInCatalog,
+  );
 }

@@ -34,7 +34,10 @@ export class Target {
   /** The lock while this object holds it (for fencing by callers that write under withLock). */
   lock: TargetLock | undefined;
 
-  constructor(readonly root: string, readonly ctx: Context) {}
+  constructor(
+    readonly root: string,
+    readonly ctx: Context,
+  ) {}
 
   get statePath(): string {
     return join(this.root, 'wdksim-state.json');
@@ -76,7 +79,8 @@ export class Target {
     if (meta.kind === 'link') {
       throw new TargetError(`${join(this.root, META_DIR)} is a symbolic link; refused (the target is a jail: its lock and journal must be inside it)`);
     }
-    if (meta.kind !== 'dir' && meta.kind !== 'missing') throw new TargetError(`${join(this.root, META_DIR)} is not a folder; refused (move it away: it holds the target's lock and journal)`);
+    if (meta.kind !== 'dir' && meta.kind !== 'missing')
+      throw new TargetError(`${join(this.root, META_DIR)} is not a folder; refused (move it away: it holds the target's lock and journal)`);
     await makeDir(this.root, META_DIR);
     const lock = new TargetLock(this.root, settings, command);
     await lock.acquire();

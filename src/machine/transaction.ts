@@ -40,7 +40,13 @@ export class Transaction {
   /** SHA-256 of the state text committed (set by commit). */
   committedDigest: string | undefined;
 
-  constructor(readonly target: TransactionHost, readonly state: MachineState, readonly name: string, readonly journalDir: string, readonly lock?: TargetLock) {
+  constructor(
+    readonly target: TransactionHost,
+    readonly state: MachineState,
+    readonly name: string,
+    readonly journalDir: string,
+    readonly lock?: TargetLock,
+  ) {
     this.registry = new Registry(state.registry);
   }
 
@@ -167,7 +173,10 @@ export class Transaction {
     const stateText = stateJson(this.state) + '\n';
     if (env.WDKSIM_VALIDATE_STATE === '1') {
       machineState.parse(this.state);
-      if (stateText !== JSON.stringify(this.state) + '\n') throw new InternalError('the cached state text differs from the state (a registry key was changed without Registry, a package or file record in place, or a device without editDevice)');
+      if (stateText !== JSON.stringify(this.state) + '\n')
+        throw new InternalError(
+          'the cached state text differs from the state (a registry key was changed without Registry, a package or file record in place, or a device without editDevice)',
+        );
     }
     const dir = this.journalDir;
     await writeNew(this.root, `${dir}/state.json`, stateText, 'journal');
@@ -189,7 +198,9 @@ export class Transaction {
       const parts = await this.resolve(LOG_PATH, 'setupapi.dev.log');
       const there = await lookEntry(this.root, parts, 'setupapi.dev.log');
       if (there.kind !== 'missing' && there.kind !== 'file') {
-        throw new TargetError(`setupapi.dev.log: "${parts.replace(/\//g, '\\')}" is ${there.kind === 'link' ? 'a symbolic link' : there.kind === 'dir' ? 'a folder' : 'a FIFO or device file'}, not a regular file; refused (the target is a jail: links are never followed)`);
+        throw new TargetError(
+          `setupapi.dev.log: "${parts.replace(/\//g, '\\')}" is ${there.kind === 'link' ? 'a symbolic link' : there.kind === 'dir' ? 'a folder' : 'a FIFO or device file'}, not a regular file; refused (the target is a jail: links are never followed)`,
+        );
       }
       await writeNew(this.root, `${dir}/log.txt`, logText, 'journal');
       record.log = { tmp: `${dir}/log.txt`, size: there.size };

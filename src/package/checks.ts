@@ -72,11 +72,21 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
     for (const file of infFiles(inf, arch)) {
       const lower = file.name.toLowerCase();
       if (!file.listed) {
-        report('22.9.10', `${lower} missing from [SourceDisksFiles] section in ${ref}; ok if file source is provided via LayoutFile in [Version].`, file.line, 1,
-          `List ${file.name} in [SourceDisksFiles] (or [SourceDisksFiles.${arch}]) with its disk id`);
+        report(
+          '22.9.10',
+          `${lower} missing from [SourceDisksFiles] section in ${ref}; ok if file source is provided via LayoutFile in [Version].`,
+          file.line,
+          1,
+          `List ${file.name} in [SourceDisksFiles] (or [SourceDisksFiles.${arch}]) with its disk id`,
+        );
       } else if (!isReadable(pkg.fs.resolve(file.relativePath))) {
-        report('22.9.1', `${lower} in [${file.section.toLowerCase()}] of ${ref} is missing or cannot be decompressed from source media.  Please verify all path values specified in SourceDisksNames, SouceDisksFiles, and CopyFiles sections resolve to the actual location of the file, and are expressed in terms relative to the location of the inf.`,
-          file.line, 1, `Put ${file.name} at ${file.relativePath} (relative to the INF), or fix the SourceDisksNames path / SourceDisksFiles subdir`);
+        report(
+          '22.9.1',
+          `${lower} in [${file.section.toLowerCase()}] of ${ref} is missing or cannot be decompressed from source media.  Please verify all path values specified in SourceDisksNames, SouceDisksFiles, and CopyFiles sections resolve to the actual location of the file, and are expressed in terms relative to the location of the inf.`,
+          file.line,
+          1,
+          `Put ${file.name} at ${file.relativePath} (relative to the INF), or fix the SourceDisksNames path / SourceDisksFiles subdir`,
+        );
       }
     }
   }
@@ -86,16 +96,26 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
   for (const arch of arches) {
     if (catalogFileFor(doc, arch)) continue;
     const label = archInfo(arch).label;
-    report('22.9.4', `Missing ${label} CatalogFile entry (${catalogFileKeys(arch).join(', ')}) from [Version] section in ${ref}`, version?.line ?? 0, 1,
-      `Add CatalogFile=<name>.cat (or CatalogFile.NT${arch}=...) to [Version]`);
+    report(
+      '22.9.4',
+      `Missing ${label} CatalogFile entry (${catalogFileKeys(arch).join(', ')}) from [Version] section in ${ref}`,
+      version?.line ?? 0,
+      1,
+      `Add CatalogFile=<name>.cat (or CatalogFile.NT${arch}=...) to [Version]`,
+    );
   }
 
   // 22.9.6 and 22.9.7: the [Version] DriverVer.
   const driverVer = version?.find('DriverVer');
   const parsed = driverVer ? parseDriverVer(driverVer.fields) : undefined;
   if (!driverVer || !parsed || !parsed.ok) {
-    report('22.9.6', `DriverVer missing or in incorrect format in ${ref}`, driverVer?.line ?? version?.line ?? 0, 1,
-      'Write DriverVer=mm/dd/yyyy,w.x.y.z in [Version] (stampinf fills it in)');
+    report(
+      '22.9.6',
+      `DriverVer missing or in incorrect format in ${ref}`,
+      driverVer?.line ?? version?.line ?? 0,
+      1,
+      'Write DriverVer=mm/dd/yyyy,w.x.y.z in [Version] (stampinf fills it in)',
+    );
   } else {
     const date = parsed.value.date;
     const dateNumber = driverDateNumber(date);
@@ -103,13 +123,23 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
     const local = todayLocal(options.clock);
     const reference = options.useLocalTime ? local : utc;
     if (dateNumber > dayNumber(reference)) {
-      report('22.9.7', `DriverVer set to a date in the future (postdated DriverVer not allowed) in ${ref}.`, driverVer.line, 1,
-        futureDateNote(date, utc, local, Boolean(options.useLocalTime), options.clock));
+      report(
+        '22.9.7',
+        `DriverVer set to a date in the future (postdated DriverVer not allowed) in ${ref}.`,
+        driverVer.line,
+        1,
+        futureDateNote(date, utc, local, Boolean(options.useLocalTime), options.clock),
+      );
     }
     const minimum = MINIMUM_DATES.filter((m) => oses.some(m.test)).sort((a, b) => driverDateNumber(b.date) - driverDateNumber(a.date))[0];
     if (minimum && dateNumber < driverDateNumber(minimum.date)) {
-      report('22.9.7', `DriverVer set to incorrect date (must be postdated to ${minimum.text} for newest OS) in ${ref}`, driverVer.line, 1,
-        `Set DriverVer to ${formatDriverDate(minimum.date)} or later`);
+      report(
+        '22.9.7',
+        `DriverVer set to incorrect date (must be postdated to ${minimum.text} for newest OS) in ${ref}`,
+        driverVer.line,
+        1,
+        `Set DriverVer to ${formatDriverDate(minimum.date)} or later`,
+      );
     }
   }
 
@@ -129,8 +159,13 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
       const undecorated = os.arch === 'x86' && lines.some((l) => doc.has(l.models));
       if (decorated || undecorated) continue;
       const label = archInfo(os.arch).label;
-      report(MODELS_CODE, `${ref} does not have NT${label} decorated model sections`, manufacturer?.line ?? 0, 1,
-        `Decorate a [Manufacturer] line with ${archInfo(os.arch).decoration} (e.g. %Mfg%=Standard,${archInfo(os.arch).decoration}) and add the [Standard.${archInfo(os.arch).decoration}] section`);
+      report(
+        MODELS_CODE,
+        `${ref} does not have NT${label} decorated model sections`,
+        manufacturer?.line ?? 0,
+        1,
+        `Decorate a [Manufacturer] line with ${archInfo(os.arch).decoration} (e.g. %Mfg%=Standard,${archInfo(os.arch).decoration}) and add the [Standard.${archInfo(os.arch).decoration}] section`,
+      );
     }
   }
   return out.sort((a, b) => codeOrder(a.code) - codeOrder(b.code));

@@ -88,10 +88,16 @@ function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry 
     const disk = diskId === '' ? undefined : findListed(doc, 'SourceDisksNames', arch, diskId)?.entry;
     const diskPath = disk?.fields[3]?.trim() ?? '';
     // A leading `\` means "from the package root", which is the INF's directory here.
-    folder = [diskPath, subdir].flatMap((part) => part.split(/[\\/]+/)).filter((part) => part !== '' && part !== '.').join('/');
+    folder = [diskPath, subdir]
+      .flatMap((part) => part.split(/[\\/]+/))
+      .filter((part) => part !== '' && part !== '.')
+      .join('/');
     folders.set(key, folder);
   }
-  const rest = name.split(/[\\/]+/).filter((part) => part !== '' && part !== '.').join('/');
+  const rest = name
+    .split(/[\\/]+/)
+    .filter((part) => part !== '' && part !== '.')
+    .join('/');
   return folder === '' ? rest : rest === '' ? folder : `${folder}/${rest}`;
 }
 
@@ -104,7 +110,9 @@ export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
     if (name === '' || out.has(lower)) return;
     const listed = findListed(doc, 'SourceDisksFiles', arch, name);
     out.set(lower, {
-      name, section, line,
+      name,
+      section,
+      line,
       listed: listed !== undefined,
       ...(listed ? { sourceSection: listed.section.name } : {}),
       relativePath: sourcePath(doc, arch, name, listed?.entry, folders),

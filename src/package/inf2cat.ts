@@ -49,16 +49,29 @@ export interface Inf2CatResult {
 
 /** A failure after which Inf2Cat prints the message and "Signability test failed." (-1). */
 export class Inf2CatFailure extends WdksimError {
-  constructor(message: string, readonly stage: 'checks' | 'catalogs', readonly partial: Inf2CatResult) {
+  constructor(
+    message: string,
+    readonly stage: 'checks' | 'catalogs',
+    readonly partial: Inf2CatResult,
+  ) {
     super(message, Inf2CatExit.usage);
   }
 }
 
 /** The tests announced as steps (one dot each, or one line with /verbose). */
 const SIGNABILITY_TESTS = [
-  'INF syntax', '[Version] section', 'CatalogFile entry', 'DriverVer format', 'DriverVer date',
-  '[Manufacturer] decorations', 'Models sections', '[SourceDisksNames]', '[SourceDisksFiles]',
-  'CopyFiles sections', 'referenced files', 'file redistribution',
+  'INF syntax',
+  '[Version] section',
+  'CatalogFile entry',
+  'DriverVer format',
+  'DriverVer date',
+  '[Manufacturer] decorations',
+  'Models sections',
+  '[SourceDisksNames]',
+  '[SourceDisksFiles]',
+  'CopyFiles sections',
+  'referenced files',
+  'file redistribution',
 ];
 
 export async function runInf2Cat(request: Inf2CatRequest, hooks: Inf2CatHooks = {}): Promise<Inf2CatResult> {
@@ -91,10 +104,19 @@ export async function runInf2Cat(request: Inf2CatRequest, hooks: Inf2CatHooks = 
 }
 
 /** Writes each plan's catalog; refuses a CatalogFile that would overwrite a package file or follow a link. */
-export async function writeCatalogs(plans: readonly CatalogPlan[], request: Pick<Inf2CatRequest, 'pageHashes' | 'clock'>, hooks: Pick<Inf2CatHooks, 'hashing'> = {}): Promise<void> {
+export async function writeCatalogs(
+  plans: readonly CatalogPlan[],
+  request: Pick<Inf2CatRequest, 'pageHashes' | 'clock'>,
+  hooks: Pick<Inf2CatHooks, 'hashing'> = {},
+): Promise<void> {
   // Guard: a CatalogFile that names a package file (the INF, the .sys) would overwrite it with the catalog.
   const memberPaths = new Set(plans.flatMap((p) => p.members.map((m) => m.path.toLowerCase())));
-  for (const plan of plans) if (!/\.cat$/i.test(plan.path) || memberPaths.has(plan.path.toLowerCase()) || (plan.replaces !== undefined && memberPaths.has(plan.replaces.toLowerCase()))) throw new WdksimError(`${plan.path}: CatalogFile=${plan.catalogName} is not a .cat file name or names a file of the driver package; writing the catalog would overwrite it (name a .cat file)`, Inf2CatExit.failed);
+  for (const plan of plans)
+    if (!/\.cat$/i.test(plan.path) || memberPaths.has(plan.path.toLowerCase()) || (plan.replaces !== undefined && memberPaths.has(plan.replaces.toLowerCase())))
+      throw new WdksimError(
+        `${plan.path}: CatalogFile=${plan.catalogName} is not a .cat file name or names a file of the driver package; writing the catalog would overwrite it (name a .cat file)`,
+        Inf2CatExit.failed,
+      );
   const totals = new Map<CatalogPlan, { done: number; total: number }>();
   for (const plan of plans) {
     const der = await createCatalog({
@@ -117,11 +139,13 @@ export async function writeCatalogs(plans: readonly CatalogPlan[], request: Pick
       },
     });
     // Guard: write-file-atomic follows a symbolic link; a package must not redirect its catalog outside itself.
-    if ((await lstat(plan.path).catch(() => undefined))?.isSymbolicLink()) throw new WdksimError(`${plan.path} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
+    if ((await lstat(plan.path).catch(() => undefined))?.isSymbolicLink())
+      throw new WdksimError(`${plan.path} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
     // The catalog is written with its name in lower case; on a case-sensitive
     // disk an older catalog spelled in another case is then removed.
     const replaced = plan.replaces !== undefined && !(await sameFile(plan.replaces, plan.path)) ? plan.replaces : undefined;
-    if (replaced && (await lstat(replaced)).isSymbolicLink()) throw new WdksimError(`${replaced} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
+    if (replaced && (await lstat(replaced)).isSymbolicLink())
+      throw new WdksimError(`${replaced} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
     try {
       await writeFileAtomic(plan.path, der);
       if (replaced) await unlink(replaced);

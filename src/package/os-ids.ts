@@ -91,7 +91,13 @@ const ROWS: Row[] = [
 export const OS_IDS: readonly OsId[] = ROWS.map(([id, windows, arch, version, build, osToken]) => {
   const [major, minor] = version.split('.').map(Number) as [number, number];
   return {
-    id, windows, arch, major, minor, build, osToken,
+    id,
+    windows,
+    arch,
+    major,
+    minor,
+    build,
+    osToken,
     productType: id.startsWith('Server') ? 3 : 1,
     // XP x64: a real Inf2Cat catalog for /os:XP_X64,10_X64 carries 2:5.1,2:5.2,... (docs/catalogs.md).
     osAttr: id === '2000' ? '2:5.00' : id === 'XP_X64' ? '2:5.1,2:5.2' : `2:${version}`,

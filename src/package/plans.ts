@@ -104,7 +104,11 @@ export function packageMembers(pkg: DriverPackage, inf: PackageInf): CatalogPlan
       const path = pkg.fs.resolve(file.relativePath);
       if (!path || seen.has(path) || path === inf.path) continue;
       seen.add(path);
-      members.push({ name: file.destName ?? basename(path), path, reason: `${inf.name} [${file.section}]${file.sourceSection && file.sourceSection.toLowerCase() !== file.section.toLowerCase() ? `, listed in [${file.sourceSection}]` : ''}` });
+      members.push({
+        name: file.destName ?? basename(path),
+        path,
+        reason: `${inf.name} [${file.section}]${file.sourceSection && file.sourceSection.toLowerCase() !== file.section.toLowerCase() ? `, listed in [${file.sourceSection}]` : ''}`,
+      });
     }
   }
   return members;
@@ -155,10 +159,7 @@ export function catalogPlans(pkg: DriverPackage, options: PlanOptions): CatalogP
       oses: osOrder,
       members,
       osAttr: osAttrFor(osOrder),
-      attributes: [
-        { name: 'OS', value: osOrder.map((os) => os.osToken).join(',') },
-        ...[...hwids].map((value, i) => ({ name: `HWID${i + 1}`, value })).reverse(),
-      ],
+      attributes: [{ name: 'OS', value: osOrder.map((os) => os.osToken).join(',') }, ...[...hwids].map((value, i) => ({ name: `HWID${i + 1}`, value })).reverse()],
       version: catalogVersionFor(osOrder, options.catalogVersion),
     });
   }

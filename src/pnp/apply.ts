@@ -76,7 +76,19 @@ export function registerDriverlessDevice(tx: Transaction, cls: { name: string; g
   const className = cls.name || known?.name || 'Unknown';
   const classGuid = known?.guid ?? cls.guid.toLowerCase();
   const instanceId = newRootInstanceId(tx.state.devices, className);
-  const device: DeviceRecord = { instanceId, hardwareIds: [hwid], compatibleIds: [], classGuid, className, description: '', parent: 'HTREE\\ROOT\\0', present: true, rootEnumerated: true, disabled: false, problem: 28 };
+  const device: DeviceRecord = {
+    instanceId,
+    hardwareIds: [hwid],
+    compatibleIds: [],
+    classGuid,
+    className,
+    description: '',
+    parent: 'HTREE\\ROOT\\0',
+    present: true,
+    rootEnumerated: true,
+    disabled: false,
+    problem: 28,
+  };
   tx.state.devices.push(device);
   writeEnumKey(tx.registry, device);
   tx.registry.setValue(enumKeyOf(instanceId), 'ConfigFlags', { type: 'REG_DWORD', data: 0x40 }); // CONFIGFLAG_FAILEDINSTALL

@@ -62,7 +62,6 @@ export function removalSet(draft: DeviceDraft, instanceId: string): string[] {
   return order;
 }
 
-
 /**
  * CM_Reenumerate_DevNode from the root: the buses report their hardware again,
  * so a removed bus-enumerated device (PCI, ACPI, USB...) whose hardware is

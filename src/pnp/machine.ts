@@ -7,7 +7,6 @@ import { INBOX_SERVICES } from '../machine/inbox-services.js';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
 
-
 export function installedServices(state: MachineState): string[] {
   const names = new Map<string, string>();
   const add = (n: string | undefined) => {

@@ -33,7 +33,13 @@ export async function storedInf(root: string, pkg: DriverPackageRecord): Promise
     const bytes = await readRegular(root, `${STORE_DIR}/${pkg.storeFolder}/${file}`, 'driver store INF');
     if (!bytes) return undefined;
     const storeWin = toWindowsPath(`${STORE_DIR}/${pkg.storeFolder}`);
-    return parseInf(bytes, { file: pkg.publishedName, dirids: new Map([[13, storeWin], [1, storeWin]]) });
+    return parseInf(bytes, {
+      file: pkg.publishedName,
+      dirids: new Map([
+        [13, storeWin],
+        [1, storeWin],
+      ]),
+    });
   } catch {
     return undefined;
   }
@@ -54,11 +60,37 @@ export async function driverNodes(root: string, state: MachineState, devices: re
       for (const c of findCandidates(doc, state.os, device, pkg.signer !== undefined)) {
         const section = c.installSection ?? c.installBase;
         const installed = drv !== undefined && sameText(drv.publishedName, pkg.publishedName) && sameText(drv.section, section);
-        nodes.push({ publishedName: pkg.publishedName, originalName: pkg.originalName, section, description: c.description, manufacturer: c.manufacturer, provider: pkg.provider, date: c.driverDate, version: c.driverVersion, rank: c.rank, matchingId: c.matchingId, ...(pkg.signer ? { signer: pkg.signer } : {}), installed });
+        nodes.push({
+          publishedName: pkg.publishedName,
+          originalName: pkg.originalName,
+          section,
+          description: c.description,
+          manufacturer: c.manufacturer,
+          provider: pkg.provider,
+          date: c.driverDate,
+          version: c.driverVersion,
+          rank: c.rank,
+          matchingId: c.matchingId,
+          ...(pkg.signer ? { signer: pkg.signer } : {}),
+          installed,
+        });
       }
     }
     if (drv && !nodes.some((n) => n.installed)) {
-      nodes.push({ publishedName: drv.publishedName, originalName: drv.originalName, section: drv.section, description: drv.description, manufacturer: device.manufacturer ?? drv.provider, provider: drv.provider, date: drv.driverDate, version: drv.driverVersion, rank: Number.parseInt(drv.rank, 16) >>> 0, matchingId: drv.matchingId, ...(drv.signer ? { signer: drv.signer } : {}), installed: true });
+      nodes.push({
+        publishedName: drv.publishedName,
+        originalName: drv.originalName,
+        section: drv.section,
+        description: drv.description,
+        manufacturer: device.manufacturer ?? drv.provider,
+        provider: drv.provider,
+        date: drv.driverDate,
+        version: drv.driverVersion,
+        rank: Number.parseInt(drv.rank, 16) >>> 0,
+        matchingId: drv.matchingId,
+        ...(drv.signer ? { signer: drv.signer } : {}),
+        installed: true,
+      });
     }
     nodes.sort((a, b) => a.rank - b.rank || Number(b.installed) - Number(a.installed));
     result.set(device.instanceId, nodes);

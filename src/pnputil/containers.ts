@@ -31,7 +31,9 @@ function isRemovable(d: DeviceRecord): boolean {
 
 /** A name-based (SHA-1, version 5 layout) GUID for a removable device's container. */
 export function containerIdFor(instanceId: string): string {
-  const h = createHash('sha1').update(`wdksim-container:${fold(instanceId)}`).digest();
+  const h = createHash('sha1')
+    .update(`wdksim-container:${fold(instanceId)}`)
+    .digest();
   h[6] = (h[6]! & 0x0f) | 0x50;
   h[8] = (h[8]! & 0x3f) | 0x80;
   const x = h.subarray(0, 16).toString('hex');
@@ -70,7 +72,7 @@ export function machineContainers(view: MachineView, computerName: string | unde
   const out: DeviceContainer[] = [];
   for (const [containerId, devices] of groups) {
     const head = containerId === SYSTEM_CONTAINER ? undefined : devices.find(isRemovable);
-    const description = head ? deviceDescription(head) ?? 'Unknown' : computerName ?? 'Unknown';
+    const description = head ? (deviceDescription(head) ?? 'Unknown') : (computerName ?? 'Unknown');
     const container: DeviceContainer = {
       containerId,
       description,

@@ -42,7 +42,13 @@ export function treeDevices(node: TreeNode): DeviceRecord[] {
   return [...(node.device ? [node.device] : []), ...node.children.flatMap(treeDevices)];
 }
 
-export function treeText(view: MachineView, root: TreeNode, detail: DeviceDetail, nodes: ReadonlyMap<string, readonly DriverNode[]> | undefined, interfaces: readonly DeviceInterface[] | undefined): string {
+export function treeText(
+  view: MachineView,
+  root: TreeNode,
+  detail: DeviceDetail,
+  nodes: ReadonlyMap<string, readonly DriverNode[]> | undefined,
+  interfaces: readonly DeviceInterface[] | undefined,
+): string {
   const walk = (node: TreeNode, depth: number): string => {
     const base = ' '.repeat(4 * depth);
     const self = node.device
@@ -56,7 +62,7 @@ export function treeText(view: MachineView, root: TreeNode, detail: DeviceDetail
 export function treeJson(node: TreeNode): Record<string, unknown> {
   return {
     instanceId: node.instanceId,
-    description: node.device ? node.device.friendlyName ?? node.device.description : null,
+    description: node.device ? (node.device.friendlyName ?? node.device.description) : null,
     status: node.device ? statusWord(node.device) : 'Started',
     children: node.children.map(treeJson),
   };

@@ -35,7 +35,12 @@ export function driverBlock(view: MachineView, p: DriverPackageRecord, files: bo
   out += field('Class GUID', 20, cls?.guid ?? p.classGuid.toLowerCase());
   out += field('Driver Version', 20, `${p.driverDate} ${p.driverVersion}`);
   out += field('Signer Name', 20, p.signer ?? '');
-  if (files) out += field('Driver Files', 20, p.files.map((f) => `C:\\Windows\\System32\\DriverStore\\FileRepository\\${p.storeFolder}\\${f.path.split('/').join('\\')}`));
+  if (files)
+    out += field(
+      'Driver Files',
+      20,
+      p.files.map((f) => `C:\\Windows\\System32\\DriverStore\\FileRepository\\${p.storeFolder}\\${f.path.split('/').join('\\')}`),
+    );
   return out + '\n';
 }
 
@@ -129,7 +134,14 @@ function stackOf(view: MachineView, device: DeviceRecord): string[] {
   const cls = classByGuid(view, device.classGuid);
   const parent = view.devices.find((d) => device.parent !== undefined && fold(d.instanceId) === fold(device.parent));
   const bus = parent?.service ?? (device.rootEnumerated || /^ROOT\\/i.test(device.instanceId) ? 'PnpManager' : undefined);
-  const names = [...(device.upperFilters ?? []), ...(cls?.upperFilters ?? []), ...(device.service ? [device.service] : []), ...(device.lowerFilters ?? []), ...(cls?.lowerFilters ?? []), ...(bus ? [bus] : [])];
+  const names = [
+    ...(device.upperFilters ?? []),
+    ...(cls?.upperFilters ?? []),
+    ...(device.service ? [device.service] : []),
+    ...(device.lowerFilters ?? []),
+    ...(cls?.lowerFilters ?? []),
+    ...(bus ? [bus] : []),
+  ];
   return names.map((n) => `\\Driver\\${n}`);
 }
 

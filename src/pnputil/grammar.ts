@@ -2,16 +2,50 @@
 // `-a [-i] <inf>`, `-d [-f] <oem#.inf>`, `-e` and `-?` forms map onto the
 // modern commands (their output is the modern one, as on Windows 10 1607+).
 export const COMMANDS = [
-  'add-driver', 'delete-driver', 'export-driver', 'enum-drivers', 'enum-devices', 'enum-classes',
-  'enable-device', 'disable-device', 'restart-device', 'remove-device', 'scan-devices',
-  'enum-devicetree', 'enum-interfaces', 'enum-containers',
+  'add-driver',
+  'delete-driver',
+  'export-driver',
+  'enum-drivers',
+  'enum-devices',
+  'enum-classes',
+  'enable-device',
+  'disable-device',
+  'restart-device',
+  'remove-device',
+  'scan-devices',
+  'enum-devicetree',
+  'enum-interfaces',
+  'enum-containers',
 ] as const;
 export type PnpCommand = (typeof COMMANDS)[number] | 'help';
 
 /** Switches that take a value, and those whose value is optional. */
 const VALUE_SWITCHES = new Set(['class', 'instanceid', 'deviceid', 'containerid', 'format']);
 const OPTIONAL_VALUE_SWITCHES = new Set(['bus', 'problem', 'output-file']);
-const FLAG_SWITCHES = new Set(['subdirs', 'install', 'reboot', 'uninstall', 'force', 'files', 'connected', 'disconnected', 'deviceids', 'ids', 'relations', 'services', 'stack', 'drivers', 'interfaces', 'properties', 'resources', 'subtree', 'async', 'enabled', 'disabled', 'devices']);
+const FLAG_SWITCHES = new Set([
+  'subdirs',
+  'install',
+  'reboot',
+  'uninstall',
+  'force',
+  'files',
+  'connected',
+  'disconnected',
+  'deviceids',
+  'ids',
+  'relations',
+  'services',
+  'stack',
+  'drivers',
+  'interfaces',
+  'properties',
+  'resources',
+  'subtree',
+  'async',
+  'enabled',
+  'disabled',
+  'devices',
+]);
 
 export interface PnpLine {
   command?: PnpCommand;

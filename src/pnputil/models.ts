@@ -5,7 +5,10 @@ import { basename, dirname, join } from 'node:path';
 import { resolveUserPath } from '../machine/user-paths.js';
 
 function wildcardRegex(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`, 'i');
 }
 
@@ -34,7 +37,8 @@ export async function expandInfPattern(cwd: string, arg: string, subdirs: boolea
       }
       if (info.isDirectory()) {
         if (deep && !(await lstat(path)).isSymbolicLink()) await walk(path, deep); // guard: a linked folder can loop
-      } else if (info.isFile() && re.test(entry)) { // guard: a FIFO named *.inf would block the read
+      } else if (info.isFile() && re.test(entry)) {
+        // guard: a FIFO named *.inf would block the read
         files.push(path);
       }
     }

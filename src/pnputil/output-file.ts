@@ -11,7 +11,10 @@ import writeFileAtomic from 'write-file-atomic';
 export type OutputFormat = 'txt' | 'xml' | 'csv';
 
 export class OutputFileError extends Error {
-  constructor(message: string, readonly code: number) {
+  constructor(
+    message: string,
+    readonly code: number,
+  ) {
     super(message);
   }
 }

@@ -14,7 +14,13 @@ export function returnTableText(): string {
     const win = v > 0xffff ? `0x${(v >>> 0).toString(16).toUpperCase()}` : String(v);
     return `  ${win.padEnd(11)} -> exit ${String(posixExit(v)).padEnd(4)} ${text}`;
   });
-  return ['Return values (Windows value -> POSIX exit status: the low byte, 1 when that byte is 0):', ...rows, '  Other SetupAPI/Win32 codes pass through the same way; --json reports the full Windows value.'].join('\n') + '\n';
+  return (
+    [
+      'Return values (Windows value -> POSIX exit status: the low byte, 1 when that byte is 0):',
+      ...rows,
+      '  Other SetupAPI/Win32 codes pass through the same way; --json reports the full Windows value.',
+    ].join('\n') + '\n'
+  );
 }
 
 /** FormatMessage text of the codes the engine reports. */

@@ -10,7 +10,10 @@ function tokenize(text: string): Token[] {
   let i = 0;
   while (i < text.length) {
     const ch = text[i]!;
-    if (/\s/.test(ch)) { i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
     if (ch === "'") {
       const end = text.indexOf("'", i + 1);
       if (end < 0) throw new Error(`unterminated string in condition: ${text}`);
@@ -19,11 +22,31 @@ function tokenize(text: string): Token[] {
       continue;
     }
     const two = text.slice(i, i + 2);
-    if (two === '==' || two === '!=' || two === '<=' || two === '>=') { tokens.push({ kind: 'op', value: two }); i += 2; continue; }
-    if (ch === '<' || ch === '>' || ch === '!') { tokens.push({ kind: 'op', value: ch }); i++; continue; }
-    if (ch === '(') { tokens.push({ kind: 'lp', value: ch }); i++; continue; }
-    if (ch === ')') { tokens.push({ kind: 'rp', value: ch }); i++; continue; }
-    if (ch === ',') { tokens.push({ kind: 'comma', value: ch }); i++; continue; }
+    if (two === '==' || two === '!=' || two === '<=' || two === '>=') {
+      tokens.push({ kind: 'op', value: two });
+      i += 2;
+      continue;
+    }
+    if (ch === '<' || ch === '>' || ch === '!') {
+      tokens.push({ kind: 'op', value: ch });
+      i++;
+      continue;
+    }
+    if (ch === '(') {
+      tokens.push({ kind: 'lp', value: ch });
+      i++;
+      continue;
+    }
+    if (ch === ')') {
+      tokens.push({ kind: 'rp', value: ch });
+      i++;
+      continue;
+    }
+    if (ch === ',') {
+      tokens.push({ kind: 'comma', value: ch });
+      i++;
+      continue;
+    }
     let j = i;
     // A bare word: property references were expanded already, so read to a delimiter.
     while (j < text.length && !/[\s'()=!<>,]/.test(text[j]!)) j++;
@@ -94,8 +117,10 @@ export function evaluateCondition(condition: string | undefined, host: Condition
       const a = asStr(left);
       const b = asStr(right);
       switch (op.value) {
-        case '==': return { bool: a.toLowerCase() === b.toLowerCase() };
-        case '!=': return { bool: a.toLowerCase() !== b.toLowerCase() };
+        case '==':
+          return { bool: a.toLowerCase() === b.toLowerCase() };
+        case '!=':
+          return { bool: a.toLowerCase() !== b.toLowerCase() };
         default: {
           // Numbers (decimal or 0x hex), else versions (msbuild-conditions: "a decimal or hexadecimal number, or a version").
           const c = compareOperands(a, b);

@@ -37,10 +37,16 @@ export function expandProperties(text: string, host: ExpandHost, depth = 0): str
   let i = 0;
   while (i < text.length) {
     const at = text.indexOf('$(', i);
-    if (at < 0) { out += text.slice(i); break; }
+    if (at < 0) {
+      out += text.slice(i);
+      break;
+    }
     out += text.slice(i, at);
     const close = matchParen(text, at + 1);
-    if (close < 0) { out += text.slice(at); break; } // MSBuild leaves an unclosed $( as text
+    if (close < 0) {
+      out += text.slice(at);
+      break;
+    } // MSBuild leaves an unclosed $( as text
     out += toText(evaluateBody(text.slice(at + 2, close), host, depth));
     i = close + 1;
   }
@@ -107,11 +113,17 @@ function splitArgs(text: string): string[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quote) { if (ch === quote) quote = ''; continue; }
+    if (quote) {
+      if (ch === quote) quote = '';
+      continue;
+    }
     if (ch === "'" || ch === '"' || ch === '`') quote = ch;
     else if (ch === '(') depth++;
     else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) { out.push(text.slice(start, i)); start = i + 1; }
+    else if (ch === ',' && depth === 0) {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
   }
   out.push(text.slice(start));
   return out;
@@ -124,7 +136,6 @@ function argument(raw: string, host: ExpandHost, depth: number): string {
   if ((q === "'" || q === '"' || q === '`') && t.endsWith(q) && t.length >= 2) return expandProperties(t.slice(1, -1), host, depth + 1);
   return expandProperties(t, host, depth + 1);
 }
-
 
 function indexInto(value: Value, index: number, construct: string): Value {
   if (Array.isArray(value)) {
@@ -151,15 +162,24 @@ function callMember(value: Value, name: string, args: string[] | undefined, cons
   if (typeof value === 'object' && !Array.isArray(value) && value.kind === 'date') {
     const p = value.parts;
     switch (n) {
-      case 'tostring': return formatDate(p, args?.[0] ?? 'M/d/yyyy h:mm:ss tt');
-      case 'year': return p.year;
-      case 'month': return p.month;
-      case 'day': return p.day;
-      case 'hour': return p.hour;
-      case 'minute': return p.minute;
-      case 'second': return p.second;
-      case 'dayofyear': return dayOfYear(p);
-      default: throw new UnsupportedConstruct(construct, `${name} of a DateTime is not supported`);
+      case 'tostring':
+        return formatDate(p, args?.[0] ?? 'M/d/yyyy h:mm:ss tt');
+      case 'year':
+        return p.year;
+      case 'month':
+        return p.month;
+      case 'day':
+        return p.day;
+      case 'hour':
+        return p.hour;
+      case 'minute':
+        return p.minute;
+      case 'second':
+        return p.second;
+      case 'dayofyear':
+        return dayOfYear(p);
+      default:
+        throw new UnsupportedConstruct(construct, `${name} of a DateTime is not supported`);
     }
   }
   if (typeof value === 'object' && !Array.isArray(value)) {
@@ -185,21 +205,49 @@ function callMember(value: Value, name: string, args: string[] | undefined, cons
     if (a.length < count) throw new UnsupportedConstruct(construct, `${name} needs ${count} argument(s)`);
   };
   switch (n) {
-    case 'length': return s.length;
-    case 'tolower': case 'tolowerinvariant': return s.toLowerCase();
-    case 'toupper': case 'toupperinvariant': return s.toUpperCase();
-    case 'trim': return CHARS_TRIM(s, a, true, true);
-    case 'trimstart': return CHARS_TRIM(s, a, true, false);
-    case 'trimend': return CHARS_TRIM(s, a, false, true);
-    case 'tostring': return s;
-    case 'replace': need(2); return a[0] === '' ? s : s.split(a[0]!).join(a[1]!);
-    case 'endswith': need(1); return s.endsWith(a[0]!);
-    case 'startswith': need(1); return s.startsWith(a[0]!);
-    case 'contains': need(1); return s.includes(a[0]!);
-    case 'equals': need(1); return s === a[0];
-    case 'indexof': need(1); return s.indexOf(a[0]!, a[1] !== undefined ? num(a[1], construct) : 0);
-    case 'lastindexof': need(1); return s.lastIndexOf(a[0]!);
-    case 'indexofany': need(1); { const i = [...s].findIndex((c) => a[0]!.includes(c)); return i; }
+    case 'length':
+      return s.length;
+    case 'tolower':
+    case 'tolowerinvariant':
+      return s.toLowerCase();
+    case 'toupper':
+    case 'toupperinvariant':
+      return s.toUpperCase();
+    case 'trim':
+      return CHARS_TRIM(s, a, true, true);
+    case 'trimstart':
+      return CHARS_TRIM(s, a, true, false);
+    case 'trimend':
+      return CHARS_TRIM(s, a, false, true);
+    case 'tostring':
+      return s;
+    case 'replace':
+      need(2);
+      return a[0] === '' ? s : s.split(a[0]!).join(a[1]!);
+    case 'endswith':
+      need(1);
+      return s.endsWith(a[0]!);
+    case 'startswith':
+      need(1);
+      return s.startsWith(a[0]!);
+    case 'contains':
+      need(1);
+      return s.includes(a[0]!);
+    case 'equals':
+      need(1);
+      return s === a[0];
+    case 'indexof':
+      need(1);
+      return s.indexOf(a[0]!, a[1] !== undefined ? num(a[1], construct) : 0);
+    case 'lastindexof':
+      need(1);
+      return s.lastIndexOf(a[0]!);
+    case 'indexofany':
+      need(1);
+      {
+        const i = [...s].findIndex((c) => a[0]!.includes(c));
+        return i;
+      }
     case 'substring': {
       need(1);
       const start = num(a[0]!, construct);
@@ -209,23 +257,41 @@ function callMember(value: Value, name: string, args: string[] | undefined, cons
       }
       return s.substr(start, length);
     }
-    case 'remove': need(1); { const st = num(a[0]!, construct); return a[1] !== undefined ? s.slice(0, st) + s.slice(st + num(a[1], construct)) : s.slice(0, st); }
-    case 'insert': need(2); { const st = num(a[0]!, construct); return s.slice(0, st) + a[1] + s.slice(st); }
-    case 'padleft': need(1); return s.padStart(num(a[0]!, construct), a[1] ?? ' ');
-    case 'padright': need(1); return s.padEnd(num(a[0]!, construct), a[1] ?? ' ');
+    case 'remove':
+      need(1);
+      {
+        const st = num(a[0]!, construct);
+        return a[1] !== undefined ? s.slice(0, st) + s.slice(st + num(a[1], construct)) : s.slice(0, st);
+      }
+    case 'insert':
+      need(2);
+      {
+        const st = num(a[0]!, construct);
+        return s.slice(0, st) + a[1] + s.slice(st);
+      }
+    case 'padleft':
+      need(1);
+      return s.padStart(num(a[0]!, construct), a[1] ?? ' ');
+    case 'padright':
+      need(1);
+      return s.padEnd(num(a[0]!, construct), a[1] ?? ' ');
     case 'split': {
       const seps = a.length === 0 ? [' '] : a.join('').split('');
       const parts: string[] = [];
       let cur = '';
       for (const c of s) {
-        if (seps.includes(c)) { parts.push(cur); cur = ''; } else cur += c;
+        if (seps.includes(c)) {
+          parts.push(cur);
+          cur = '';
+        } else cur += c;
       }
       parts.push(cur);
       return parts;
     }
-    case 'compareto': need(1); return s < a[0]! ? -1 : s > a[0]! ? 1 : 0;
+    case 'compareto':
+      need(1);
+      return s < a[0]! ? -1 : s > a[0]! ? 1 : 0;
     default:
       throw new UnsupportedConstruct(construct, `the string method ${name} is not supported by wdksim`);
   }
 }
-

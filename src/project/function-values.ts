@@ -4,7 +4,10 @@
 import type { CalendarParts, Clock } from '../time/clock.js';
 
 export class UnsupportedConstruct extends Error {
-  constructor(readonly construct: string, reason: string) {
+  constructor(
+    readonly construct: string,
+    reason: string,
+  ) {
     super(`${construct}: ${reason}`);
   }
 }
@@ -21,9 +24,21 @@ export interface ExpandHost {
 }
 
 export type Value = string | number | boolean | string[] | RegexMatch | RegexGroup[] | DateValue;
-export interface DateValue { kind: 'date'; parts: CalendarParts }
-export interface RegexMatch { kind: 'match'; value: string; success: boolean; groups: RegexGroup[] }
-export interface RegexGroup { kind: 'group'; value: string; success: boolean }
+export interface DateValue {
+  kind: 'date';
+  parts: CalendarParts;
+}
+export interface RegexMatch {
+  kind: 'match';
+  value: string;
+  success: boolean;
+  groups: RegexGroup[];
+}
+export interface RegexGroup {
+  kind: 'group';
+  value: string;
+  success: boolean;
+}
 
 /** MSBuild's conversion of a function's result to property text (booleans as True/False, arrays joined with ;). */
 export function toText(v: Value): string {
@@ -48,21 +63,36 @@ export function formatDate(p: CalendarParts, format: string): string {
   const h12 = p.hour % 12 === 0 ? 12 : p.hour % 12;
   return format.replace(/yyyy|yy|MM|M|dd|d|HH|H|hh|h|mm|m|ss|s|tt/g, (t) => {
     switch (t) {
-      case 'yyyy': return pad(p.year, 4);
-      case 'yy': return pad(p.year % 100, 2);
-      case 'MM': return pad(p.month, 2);
-      case 'M': return String(p.month);
-      case 'dd': return pad(p.day, 2);
-      case 'd': return String(p.day);
-      case 'HH': return pad(p.hour, 2);
-      case 'H': return String(p.hour);
-      case 'hh': return pad(h12, 2);
-      case 'h': return String(h12);
-      case 'mm': return pad(p.minute, 2);
-      case 'm': return String(p.minute);
-      case 'ss': return pad(p.second, 2);
-      case 's': return String(p.second);
-      default: return p.hour < 12 ? 'AM' : 'PM';
+      case 'yyyy':
+        return pad(p.year, 4);
+      case 'yy':
+        return pad(p.year % 100, 2);
+      case 'MM':
+        return pad(p.month, 2);
+      case 'M':
+        return String(p.month);
+      case 'dd':
+        return pad(p.day, 2);
+      case 'd':
+        return String(p.day);
+      case 'HH':
+        return pad(p.hour, 2);
+      case 'H':
+        return String(p.hour);
+      case 'hh':
+        return pad(h12, 2);
+      case 'h':
+        return String(h12);
+      case 'mm':
+        return pad(p.minute, 2);
+      case 'm':
+        return String(p.minute);
+      case 'ss':
+        return pad(p.second, 2);
+      case 's':
+        return String(p.second);
+      default:
+        return p.hour < 12 ? 'AM' : 'PM';
     }
   });
 }

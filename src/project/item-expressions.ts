@@ -27,10 +27,16 @@ export function itemExpressions(ctx: ItemExpressionContext) {
     let i = 0;
     while (i < text.length) {
       const at = text.indexOf('@(', i);
-      if (at < 0) { out += text.slice(i); break; }
+      if (at < 0) {
+        out += text.slice(i);
+        break;
+      }
       out += text.slice(i, at);
       const close = matchParen(text, at + 1);
-      if (close < 0) { out += text.slice(at); break; }
+      if (close < 0) {
+        out += text.slice(at);
+        break;
+      }
       const r = itemExpression(text.slice(at + 2, close), origin);
       out += Array.isArray(r) ? r.map((x) => x.include).join(';') : r;
       i = close + 1;
@@ -99,11 +105,18 @@ export function splitTop(text: string, delimiter: string): string[] {
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quote) { if (ch === quote) quote = ''; continue; }
+    if (quote) {
+      if (ch === quote) quote = '';
+      continue;
+    }
     if (ch === "'" || ch === '"' || ch === '`') quote = ch;
     else if (ch === '(') depth++;
     else if (ch === ')') depth--;
-    else if (depth === 0 && text.startsWith(delimiter, i)) { out.push(text.slice(start, i)); start = i + delimiter.length; i += delimiter.length - 1; }
+    else if (depth === 0 && text.startsWith(delimiter, i)) {
+      out.push(text.slice(start, i));
+      start = i + delimiter.length;
+      i += delimiter.length - 1;
+    }
   }
   out.push(text.slice(start));
   return out;

@@ -28,16 +28,28 @@ export function wellKnown(name: string, include: string, projectDir: string): st
   const dir = include.slice(0, include.length - file.length);
   const full = () => resolve(projectDir, toHost(include));
   switch (name.toLowerCase()) {
-    case 'identity': return include;
-    case 'filename': return dot > 0 ? file.slice(0, dot) : file;
-    case 'extension': return dot > 0 ? file.slice(dot) : '';
-    case 'relativedir': return dir;
-    case 'recursivedir': return '';
-    case 'fullpath': return full();
-    case 'rootdir': return full().startsWith('/') ? '/' : full().slice(0, 3);
-    case 'directory': { const f = full(); return f.slice(f.startsWith('/') ? 1 : 3, f.length - file.length); }
-    case 'definingprojectdirectory': return `${projectDir}/`;
-    default: return undefined;
+    case 'identity':
+      return include;
+    case 'filename':
+      return dot > 0 ? file.slice(0, dot) : file;
+    case 'extension':
+      return dot > 0 ? file.slice(dot) : '';
+    case 'relativedir':
+      return dir;
+    case 'recursivedir':
+      return '';
+    case 'fullpath':
+      return full();
+    case 'rootdir':
+      return full().startsWith('/') ? '/' : full().slice(0, 3);
+    case 'directory': {
+      const f = full();
+      return f.slice(f.startsWith('/') ? 1 : 3, f.length - file.length);
+    }
+    case 'definingprojectdirectory':
+      return `${projectDir}/`;
+    default:
+      return undefined;
   }
 }
 
@@ -65,18 +77,31 @@ export function applyItemFunction(name: string, args: string[], list: MsbuildIte
       const seen = new Set<string>();
       return list.filter((i) => (seen.has(i.include) ? false : (seen.add(i.include), true)));
     }
-    case 'reverse': return [...list].reverse();
-    case 'withmetadatavalue': return list.filter((i) => meta(i, args[0] ?? '').toLowerCase() === (args[1] ?? '').toLowerCase());
-    case 'withoutmetadatavalue': return list.filter((i) => meta(i, args[0] ?? '').toLowerCase() !== (args[1] ?? '').toLowerCase());
-    case 'hasmetadata': return list.filter((i) => meta(i, args[0] ?? '') !== '');
-    case 'anyhavemetadatavalue': return list.some((i) => meta(i, args[0] ?? '').toLowerCase() === (args[1] ?? '').toLowerCase()) ? 'true' : 'false';
-    case 'count': return String(list.length);
-    case 'metadata': return list.map((i) => ({ ...i, include: meta(i, args[0] ?? '') })).filter((i) => i.include !== '');
-    case 'fullpath': return list.map((i) => ({ ...i, include: resolve(projectDir, toHost(i.include)) }));
-    case 'filename': return list.map((i) => ({ ...i, include: meta(i, 'Filename') }));
-    case 'directoryname': return list.map((i) => ({ ...i, include: i.include.slice(0, Math.max(0, Math.max(i.include.lastIndexOf('\\'), i.include.lastIndexOf('/')))) }));
-    case 'exists': return list.filter((i) => existsSync(resolve(projectDir, toHost(i.include))));
-    case 'clearmetadata': return list.map((i) => ({ ...i, metadata: new Map() }));
-    default: return undefined;
+    case 'reverse':
+      return [...list].reverse();
+    case 'withmetadatavalue':
+      return list.filter((i) => meta(i, args[0] ?? '').toLowerCase() === (args[1] ?? '').toLowerCase());
+    case 'withoutmetadatavalue':
+      return list.filter((i) => meta(i, args[0] ?? '').toLowerCase() !== (args[1] ?? '').toLowerCase());
+    case 'hasmetadata':
+      return list.filter((i) => meta(i, args[0] ?? '') !== '');
+    case 'anyhavemetadatavalue':
+      return list.some((i) => meta(i, args[0] ?? '').toLowerCase() === (args[1] ?? '').toLowerCase()) ? 'true' : 'false';
+    case 'count':
+      return String(list.length);
+    case 'metadata':
+      return list.map((i) => ({ ...i, include: meta(i, args[0] ?? '') })).filter((i) => i.include !== '');
+    case 'fullpath':
+      return list.map((i) => ({ ...i, include: resolve(projectDir, toHost(i.include)) }));
+    case 'filename':
+      return list.map((i) => ({ ...i, include: meta(i, 'Filename') }));
+    case 'directoryname':
+      return list.map((i) => ({ ...i, include: i.include.slice(0, Math.max(0, Math.max(i.include.lastIndexOf('\\'), i.include.lastIndexOf('/')))) }));
+    case 'exists':
+      return list.filter((i) => existsSync(resolve(projectDir, toHost(i.include))));
+    case 'clearmetadata':
+      return list.map((i) => ({ ...i, metadata: new Map() }));
+    default:
+      return undefined;
   }
 }

@@ -46,4 +46,3 @@ export function directoryBuildFile(projectDir: string, name: string): { children
     if (dirname(dir) === dir) return undefined;
   }
 }
-

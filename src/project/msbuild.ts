@@ -85,7 +85,10 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
   const warned = new Set<string>();
   const warn = (origin: Origin | undefined, text: string) => {
     const message = origin ? `${origin.file}(${origin.line}): ${text}` : text;
-    if (!warned.has(message)) { warned.add(message); warnings.push(message); }
+    if (!warned.has(message)) {
+      warned.add(message);
+      warnings.push(message);
+    }
     return message;
   };
 
@@ -175,7 +178,10 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
           const inlined = options.onImport?.(project, evaluation, sdkSet);
           if (inlined) importFile(inlined, () => pass1(inlined.children, inlined.dir));
           else if (!SDK_IMPORT.test(project)) {
-            warn(originOf(el), `<Import Project="${project}">: ${expandAt(project, originOf(el)).value || '(empty)'} does not exist; MSBuild stops here (MSB4019), wdksim goes on without it`);
+            warn(
+              originOf(el),
+              `<Import Project="${project}">: ${expandAt(project, originOf(el)).value || '(empty)'} does not exist; MSBuild stops here (MSB4019), wdksim goes on without it`,
+            );
           }
         }
       } else if (el.name === 'Target') {
@@ -205,7 +211,10 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
     const out: Array<{ children: XmlElement[]; dir: string }> = [];
     for (const file of files) {
       if (!existsSync(file) || importing.size > 64) continue;
-      if (importing.has(file)) { out.push({ children: [], dir }); continue; } // MSBuild: an import already done is skipped
+      if (importing.has(file)) {
+        out.push({ children: [], dir });
+        continue;
+      } // MSBuild: an import already done is skipped
       try {
         const root = parseXml(readFileSync(file, 'utf8'), file);
         if (root.name !== 'Project') continue;
@@ -256,7 +265,8 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
       const batchType = /%\(([A-Za-z_][\w-]*)\.[\w-]+\)/.exec(`${item.attrs.Include ?? ''} ${item.attrs.Condition ?? ''}`)?.[1];
       const batches: Array<MsbuildItem | undefined> = batchType ? ofType(batchType) : [undefined];
       for (const batch of batches) {
-        const bind = (text: string) => (batch ? text.replace(new RegExp(`%\\(${batchType}\\.([\\w-]+)\\)`, 'gi'), (_m, name: string) => itemMetadata(`%(${name})`, batch, options.projectDir)) : text);
+        const bind = (text: string) =>
+          batch ? text.replace(new RegExp(`%\\(${batchType}\\.([\\w-]+)\\)`, 'gi'), (_m, name: string) => itemMetadata(`%(${name})`, batch, options.projectDir)) : text;
         const boundItem: XmlElement = { ...item, attrs: Object.fromEntries(Object.entries(item.attrs).map(([k, v]) => [k, bind(v)])) };
         if (!holds(boundItem, (t) => itemsInText(t, origin))) continue;
         if (item.attrs.Remove !== undefined) {
@@ -272,12 +282,17 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
             const targets = new Set(splitList(itemsInText(expandAt(boundItem.attrs.Update!, origin).value, origin)).map((s) => s.toLowerCase()));
             for (const existing of ofType(type)) {
               if (!targets.has(existing.include.toLowerCase())) continue;
-              for (const m of item.children) if (holds(m)) existing.metadata.set(m.name.toLowerCase(), itemMetadata(expandAt(m.text, originOf(m)).value, existing, options.projectDir));
+              for (const m of item.children)
+                if (holds(m)) existing.metadata.set(m.name.toLowerCase(), itemMetadata(expandAt(m.text, originOf(m)).value, existing, options.projectDir));
             }
           }
           continue;
         }
-        const exclude = new Set(splitList(itemsInText(expandAt(boundItem.attrs.Exclude ?? '', origin).value, origin)).flatMap((s) => expandWildcard(s, options.projectDir)).map((s) => s.toLowerCase()));
+        const exclude = new Set(
+          splitList(itemsInText(expandAt(boundItem.attrs.Exclude ?? '', origin).value, origin))
+            .flatMap((s) => expandWildcard(s, options.projectDir))
+            .map((s) => s.toLowerCase()),
+        );
         const included = expandAt(boundItem.attrs.Include!, origin);
         const r = expandItemList(included.value, origin);
         const sources: Array<{ include: string; from?: MsbuildItem }> = Array.isArray(r)
@@ -310,31 +325,58 @@ export function evaluateProject(root: XmlElement, options: EvaluateOptions): Eva
     if (!DRIVER_STEPS.test(hooks)) continue;
     if (!holds(target, (t) => itemsInText(t, originOf(target)))) continue;
     const tasks = target.children.map((c) => c.name).filter((n) => n !== 'Message');
-    warn(originOf(target), `<Target Name="${target.attrs.Name ?? ''}"> runs in Visual Studio's build (${['AfterTargets', 'BeforeTargets'].filter((x) => target.attrs[x]).map((x) => `${x}="${target.attrs[x]}"`).join(' ')})${tasks.length > 0 ? `, with ${[...new Set(tasks)].join(', ')}` : ''}; wdksim runs no custom targets, so what it changes is not in this package`);
+    warn(
+      originOf(target),
+      `<Target Name="${target.attrs.Name ?? ''}"> runs in Visual Studio's build (${['AfterTargets', 'BeforeTargets']
+        .filter((x) => target.attrs[x])
+        .map((x) => `${x}="${target.attrs[x]}"`)
+        .join(' ')})${tasks.length > 0 ? `, with ${[...new Set(tasks)].join(', ')}` : ''}; wdksim runs no custom targets, so what it changes is not in this package`,
+    );
   }
   return evaluation;
 }
 
 /** Imports of Visual Studio's and the WDK's own files, which wdksim stands in for (see vcxproj.ts). */
-const SDK_IMPORT = /\$\((VCTargetsPath\w*|UserRootDir|MSBuildExtensionsPath\w*|MSBuildToolsPath|MSBuildBinPath|MSBuildSDKsPath|WDKContentRoot|WindowsSdkDir\w*|VSToolsPath|NuGetPackageRoot)\)/i;
+const SDK_IMPORT =
+  /\$\((VCTargetsPath\w*|UserRootDir|MSBuildExtensionsPath\w*|MSBuildToolsPath|MSBuildBinPath|MSBuildSDKsPath|WDKContentRoot|WindowsSdkDir\w*|VSToolsPath|NuGetPackageRoot)\)/i;
 
 /** Attributes of an item element that are not metadata. */
-const ITEM_ATTRIBUTES = new Set(['include', 'exclude', 'remove', 'update', 'condition', 'keepmetadata', 'removemetadata', 'keepduplicates', 'matchonmetadata', 'matchonmetadataoptions', 'label']);
+const ITEM_ATTRIBUTES = new Set([
+  'include',
+  'exclude',
+  'remove',
+  'update',
+  'condition',
+  'keepmetadata',
+  'removemetadata',
+  'keepduplicates',
+  'matchonmetadata',
+  'matchonmetadataoptions',
+  'label',
+]);
 /** Targets of the WDK's driver build a custom target can hook into. */
-const DRIVER_STEPS = /\b(StampInf|Inf2Cat|InfVerif|ApiValidator|TestSign|DriverTestSign|PackageFiles|DriverPackageTarget|Link|Build|CopyFilesToOutputDirectory|BuildGenerateSources)\b/i;
+const DRIVER_STEPS =
+  /\b(StampInf|Inf2Cat|InfVerif|ApiValidator|TestSign|DriverTestSign|PackageFiles|DriverPackageTarget|Link|Build|CopyFilesToOutputDirectory|BuildGenerateSources)\b/i;
 
 /** The reserved $(MSBuildThisFile*) properties for `file` (learn.microsoft.com/visualstudio/msbuild/msbuild-reserved-and-well-known-properties). */
 function thisFile(name: string, file: string): string | undefined {
   const base = file.split('/').pop() ?? file;
   const dot = base.lastIndexOf('.');
   switch (name.toLowerCase()) {
-    case 'msbuildthisfiledirectory': return `${dirname(file)}/`;
-    case 'msbuildthisfile': return base;
-    case 'msbuildthisfilefullpath': return file;
-    case 'msbuildthisfilename': return dot > 0 ? base.slice(0, dot) : base;
-    case 'msbuildthisfileextension': return dot > 0 ? base.slice(dot) : '';
-    case 'msbuildthisfiledirectorynoroot': return dirname(file).replace(/^\//, '') + '/';
-    default: return undefined;
+    case 'msbuildthisfiledirectory':
+      return `${dirname(file)}/`;
+    case 'msbuildthisfile':
+      return base;
+    case 'msbuildthisfilefullpath':
+      return file;
+    case 'msbuildthisfilename':
+      return dot > 0 ? base.slice(0, dot) : base;
+    case 'msbuildthisfileextension':
+      return dot > 0 ? base.slice(dot) : '';
+    case 'msbuildthisfiledirectorynoroot':
+      return dirname(file).replace(/^\//, '') + '/';
+    default:
+      return undefined;
   }
 }
 
@@ -344,10 +386,16 @@ function expandPropertiesLenient(text: string, host: ExpandHost): string {
   let i = 0;
   while (i < text.length) {
     const at = text.indexOf('$(', i);
-    if (at < 0) { out += text.slice(i); break; }
+    if (at < 0) {
+      out += text.slice(i);
+      break;
+    }
     out += text.slice(i, at);
     const close = matchParen(text, at + 1);
-    if (close < 0) { out += text.slice(at); break; }
+    if (close < 0) {
+      out += text.slice(at);
+      break;
+    }
     try {
       out += expandProperties(text.slice(at, close + 1), host);
     } catch {
@@ -359,7 +407,10 @@ function expandPropertiesLenient(text: string, host: ExpandHost): string {
 }
 
 function splitList(text: string): string[] {
-  return text.split(';').map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** Well-known and custom item metadata inside a value (%(Filename) etc.), for an item given by its spec. */

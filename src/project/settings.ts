@@ -124,11 +124,18 @@ export const ddkPlatform: Record<Platform, string> = { Win32: 'x86', x64: 'x64',
 /** Accepts the platform names people type: x64/amd64, Win32/x86, ARM64, ARM (any case). */
 export function normalizePlatform(text: string): Platform | undefined {
   switch (text.toLowerCase()) {
-    case 'x64': case 'amd64': return 'x64';
-    case 'win32': case 'x86': return 'Win32';
-    case 'arm64': return 'ARM64';
-    case 'arm': return 'ARM';
-    default: return undefined;
+    case 'x64':
+    case 'amd64':
+      return 'x64';
+    case 'win32':
+    case 'x86':
+      return 'Win32';
+    case 'arm64':
+      return 'ARM64';
+    case 'arm':
+      return 'ARM';
+    default:
+      return undefined;
   }
 }
 
@@ -136,11 +143,17 @@ export function normalizePlatform(text: string): Platform | undefined {
 export function defaultOsList(targetVersion: string, platform: Platform): string[] {
   const suffix = ddkPlatform[platform].toUpperCase();
   switch (targetVersion.toLowerCase()) {
-    case 'windows7': return [`7_${suffix}`];
-    case 'win8': case 'windows8': return [`8_${suffix}`];
-    case 'windowsv6.3': case 'windows8.1': return [`6_3_${suffix}`];
+    case 'windows7':
+      return [`7_${suffix}`];
+    case 'win8':
+    case 'windows8':
+      return [`8_${suffix}`];
+    case 'windowsv6.3':
+    case 'windows8.1':
+      return [`6_3_${suffix}`];
     // Windows 10 on ARM64 starts with 1709: Inf2Cat has no 10_ARM64 id, its first ARM64 id is 10_RS3_ARM64.
-    default: return [platform === 'ARM64' ? '10_RS3_ARM64' : `10_${suffix}`];
+    default:
+      return [platform === 'ARM64' ? '10_RS3_ARM64' : `10_${suffix}`];
   }
 }
 
@@ -154,11 +167,16 @@ export const defaultFrameworkMinor: Record<string, { kmdf: string; umdf: string 
 
 export function targetExtFor(configurationType: string): string {
   switch (configurationType.toLowerCase()) {
-    case 'dynamiclibrary': return '.dll';
-    case 'application': return '.exe';
-    case 'staticlibrary': return '.lib';
-    case 'utility': return '';
-    default: return '.sys';
+    case 'dynamiclibrary':
+      return '.dll';
+    case 'application':
+      return '.exe';
+    case 'staticlibrary':
+      return '.lib';
+    case 'utility':
+      return '';
+    default:
+      return '.sys';
   }
 }
 

@@ -41,17 +41,39 @@ export function callStatic(type: string, name: string, args: string[] | undefine
   };
   if (t === 'msbuild') {
     switch (n) {
-      case 'add': need(2); return num(a[0]!, construct) + num(a[1]!, construct);
-      case 'subtract': need(2); return num(a[0]!, construct) - num(a[1]!, construct);
-      case 'multiply': need(2); return num(a[0]!, construct) * num(a[1]!, construct);
-      case 'divide': need(2); return num(a[0]!, construct) / num(a[1]!, construct);
-      case 'modulo': need(2); return num(a[0]!, construct) % num(a[1]!, construct);
-      case 'bitwiseor': need(2); return num(a[0]!, construct) | num(a[1]!, construct);
-      case 'bitwiseand': need(2); return num(a[0]!, construct) & num(a[1]!, construct);
-      case 'valueordefault': need(2); return a[0] !== '' ? a[0]! : a[1]!;
-      case 'escape': need(1); return a[0]!.replace(/[%$@'();?*]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-      case 'unescape': need(1); return a[0]!.replace(/%([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
-      case 'getdirectorynameoffileabove': need(2); return fileAbove(abs(host, a[0]!), hostPath(a[1]!));
+      case 'add':
+        need(2);
+        return num(a[0]!, construct) + num(a[1]!, construct);
+      case 'subtract':
+        need(2);
+        return num(a[0]!, construct) - num(a[1]!, construct);
+      case 'multiply':
+        need(2);
+        return num(a[0]!, construct) * num(a[1]!, construct);
+      case 'divide':
+        need(2);
+        return num(a[0]!, construct) / num(a[1]!, construct);
+      case 'modulo':
+        need(2);
+        return num(a[0]!, construct) % num(a[1]!, construct);
+      case 'bitwiseor':
+        need(2);
+        return num(a[0]!, construct) | num(a[1]!, construct);
+      case 'bitwiseand':
+        need(2);
+        return num(a[0]!, construct) & num(a[1]!, construct);
+      case 'valueordefault':
+        need(2);
+        return a[0] !== '' ? a[0]! : a[1]!;
+      case 'escape':
+        need(1);
+        return a[0]!.replace(/[%$@'();?*]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+      case 'unescape':
+        need(1);
+        return a[0]!.replace(/%([0-9a-fA-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+      case 'getdirectorynameoffileabove':
+        need(2);
+        return fileAbove(abs(host, a[0]!), hostPath(a[1]!));
       case 'getpathoffileabove': {
         need(1);
         const dir = fileAbove(abs(host, a[1] ?? host.baseDir), hostPath(a[0]!));
@@ -62,30 +84,60 @@ export function callStatic(type: string, name: string, args: string[] | undefine
         const rel = relative(abs(host, a[0]!), abs(host, a[1]!)).split('/').join('\\');
         return /[\\/]$/.test(a[1]!) && rel !== '' ? `${rel}\\` : rel;
       }
-      case 'ensuretrailingslash': need(1); return withSlash(a[0]!);
-      case 'normalizedirectory': return withSlash(resolve(host.baseDir, ...a.map(hostPath)));
-      case 'normalizepath': return resolve(host.baseDir, ...a.map(hostPath));
-      case 'versiongreaterthanorequals': need(2); return compareVersions(a[0]!, a[1]!, construct) >= 0;
-      case 'versiongreaterthan': need(2); return compareVersions(a[0]!, a[1]!, construct) > 0;
-      case 'versionlessthan': need(2); return compareVersions(a[0]!, a[1]!, construct) < 0;
-      case 'versionlessthanorequals': need(2); return compareVersions(a[0]!, a[1]!, construct) <= 0;
-      case 'versionequals': need(2); return compareVersions(a[0]!, a[1]!, construct) === 0;
-      case 'versionnotequals': need(2); return compareVersions(a[0]!, a[1]!, construct) !== 0;
+      case 'ensuretrailingslash':
+        need(1);
+        return withSlash(a[0]!);
+      case 'normalizedirectory':
+        return withSlash(resolve(host.baseDir, ...a.map(hostPath)));
+      case 'normalizepath':
+        return resolve(host.baseDir, ...a.map(hostPath));
+      case 'versiongreaterthanorequals':
+        need(2);
+        return compareVersions(a[0]!, a[1]!, construct) >= 0;
+      case 'versiongreaterthan':
+        need(2);
+        return compareVersions(a[0]!, a[1]!, construct) > 0;
+      case 'versionlessthan':
+        need(2);
+        return compareVersions(a[0]!, a[1]!, construct) < 0;
+      case 'versionlessthanorequals':
+        need(2);
+        return compareVersions(a[0]!, a[1]!, construct) <= 0;
+      case 'versionequals':
+        need(2);
+        return compareVersions(a[0]!, a[1]!, construct) === 0;
+      case 'versionnotequals':
+        need(2);
+        return compareVersions(a[0]!, a[1]!, construct) !== 0;
       // The build being emulated is Visual Studio's, on Windows.
-      case 'isosplatform': need(1); return a[0]!.toLowerCase() === 'windows';
-      case 'isosunixlike': return false;
-      default: break;
+      case 'isosplatform':
+        need(1);
+        return a[0]!.toLowerCase() === 'windows';
+      case 'isosunixlike':
+        return false;
+      default:
+        break;
     }
   } else if (t === 'string') {
     switch (n) {
-      case 'isnullorempty': return (a[0] ?? '') === '';
-      case 'isnullorwhitespace': return (a[0] ?? '').trim() === '';
-      case 'copy': return a[0] ?? '';
-      case 'concat': return a.join('');
-      case 'join': need(1); return a.slice(1).join(a[0]);
-      case 'format': need(1); return a[0]!.replace(/\{(\d+)\}/g, (_m, i: string) => a[Number(i) + 1] ?? '');
-      case 'empty': return '';
-      default: break;
+      case 'isnullorempty':
+        return (a[0] ?? '') === '';
+      case 'isnullorwhitespace':
+        return (a[0] ?? '').trim() === '';
+      case 'copy':
+        return a[0] ?? '';
+      case 'concat':
+        return a.join('');
+      case 'join':
+        need(1);
+        return a.slice(1).join(a[0]);
+      case 'format':
+        need(1);
+        return a[0]!.replace(/\{(\d+)\}/g, (_m, i: string) => a[Number(i) + 1] ?? '');
+      case 'empty':
+        return '';
+      default:
+        break;
     }
   } else if (t === 'io.path') {
     switch (n) {
@@ -94,15 +146,46 @@ export function callStatic(type: string, name: string, args: string[] | undefine
         for (const part of a) out = part === '' ? out : isAbsolute(hostPath(part)) || /^[A-Za-z]:/.test(part) || out === '' ? part : `${withSlash(out)}${part}`;
         return out;
       }
-      case 'getfilename': need(1); return a[0]!.split(/[\\/]/).pop() ?? '';
-      case 'getfilenamewithoutextension': need(1); { const f = a[0]!.split(/[\\/]/).pop() ?? ''; const d = f.lastIndexOf('.'); return d > 0 ? f.slice(0, d) : f; }
-      case 'getextension': need(1); { const f = a[0]!.split(/[\\/]/).pop() ?? ''; const d = f.lastIndexOf('.'); return d >= 0 ? f.slice(d) : ''; }
-      case 'getdirectoryname': need(1); { const i = Math.max(a[0]!.lastIndexOf('\\'), a[0]!.lastIndexOf('/')); return i >= 0 ? a[0]!.slice(0, i) : ''; }
-      case 'getfullpath': need(1); return abs(host, a[0]!);
-      case 'ispathrooted': need(1); return /^([\\/]|[A-Za-z]:)/.test(a[0]!);
-      case 'changeextension': need(2); { const d = a[0]!.lastIndexOf('.'); const base = d > Math.max(a[0]!.lastIndexOf('\\'), a[0]!.lastIndexOf('/')) ? a[0]!.slice(0, d) : a[0]!; return a[1] === '' ? base : `${base}${a[1]!.startsWith('.') ? '' : '.'}${a[1]}`; }
-      case 'directoryseparatorchar': return '\\';
-      default: break;
+      case 'getfilename':
+        need(1);
+        return a[0]!.split(/[\\/]/).pop() ?? '';
+      case 'getfilenamewithoutextension':
+        need(1);
+        {
+          const f = a[0]!.split(/[\\/]/).pop() ?? '';
+          const d = f.lastIndexOf('.');
+          return d > 0 ? f.slice(0, d) : f;
+        }
+      case 'getextension':
+        need(1);
+        {
+          const f = a[0]!.split(/[\\/]/).pop() ?? '';
+          const d = f.lastIndexOf('.');
+          return d >= 0 ? f.slice(d) : '';
+        }
+      case 'getdirectoryname':
+        need(1);
+        {
+          const i = Math.max(a[0]!.lastIndexOf('\\'), a[0]!.lastIndexOf('/'));
+          return i >= 0 ? a[0]!.slice(0, i) : '';
+        }
+      case 'getfullpath':
+        need(1);
+        return abs(host, a[0]!);
+      case 'ispathrooted':
+        need(1);
+        return /^([\\/]|[A-Za-z]:)/.test(a[0]!);
+      case 'changeextension':
+        need(2);
+        {
+          const d = a[0]!.lastIndexOf('.');
+          const base = d > Math.max(a[0]!.lastIndexOf('\\'), a[0]!.lastIndexOf('/')) ? a[0]!.slice(0, d) : a[0]!;
+          return a[1] === '' ? base : `${base}${a[1]!.startsWith('.') ? '' : '.'}${a[1]}`;
+        }
+      case 'directoryseparatorchar':
+        return '\\';
+      default:
+        break;
     }
   } else if (t === 'io.file' || t === 'io.directory') {
     if (n === 'exists') {
@@ -123,7 +206,10 @@ export function callStatic(type: string, name: string, args: string[] | undefine
       }
     }
   } else if (t === 'environment') {
-    if (n === 'getenvironmentvariable') { need(1); return host.env[a[0]!] ?? ''; }
+    if (n === 'getenvironmentvariable') {
+      need(1);
+      return host.env[a[0]!] ?? '';
+    }
     if (n === 'newline') return '\r\n';
   } else if (t === 'text.regularexpressions.regex') {
     if (n === 'match' || n === 'ismatch' || n === 'replace') {
@@ -134,7 +220,10 @@ export function callStatic(type: string, name: string, args: string[] | undefine
       } catch {
         throw new UnsupportedConstruct(construct, `"${a[1]}" is not a regular expression wdksim can read`);
       }
-      if (n === 'replace') { need(3); return a[0]!.replace(re, a[2]!.replace(/\$(\d)/g, '$$$1')); }
+      if (n === 'replace') {
+        need(3);
+        return a[0]!.replace(re, a[2]!.replace(/\$(\d)/g, '$$$1'));
+      }
       const m = re.exec(a[0]!);
       if (n === 'ismatch') return m !== null;
       const groups: RegexGroup[] = m ? m.map((g) => ({ kind: 'group', value: g ?? '', success: g !== undefined })) : [{ kind: 'group', value: '', success: false }];
@@ -146,12 +235,23 @@ export function callStatic(type: string, name: string, args: string[] | undefine
     const parts = n === 'utcnow' ? utcParts(now) : localParts(now, host.clock.timeZone);
     return { kind: 'date', parts: n === 'today' ? { ...parts, hour: 0, minute: 0, second: 0 } : parts };
   } else if (t === 'convert') {
-    if (n === 'toint32' || n === 'toint64') { need(1); return Math.trunc(num(a[0]!, construct)); }
-    if (n === 'tostring') { need(1); return a[0]!; }
+    if (n === 'toint32' || n === 'toint64') {
+      need(1);
+      return Math.trunc(num(a[0]!, construct));
+    }
+    if (n === 'tostring') {
+      need(1);
+      return a[0]!;
+    }
   } else if (t === 'math') {
-    if (n === 'max') { need(2); return Math.max(num(a[0]!, construct), num(a[1]!, construct)); }
-    if (n === 'min') { need(2); return Math.min(num(a[0]!, construct), num(a[1]!, construct)); }
+    if (n === 'max') {
+      need(2);
+      return Math.max(num(a[0]!, construct), num(a[1]!, construct));
+    }
+    if (n === 'min') {
+      need(2);
+      return Math.min(num(a[0]!, construct), num(a[1]!, construct));
+    }
   }
   throw new UnsupportedConstruct(construct, `[${type}]::${name} is not a function wdksim evaluates`);
 }
-

@@ -7,8 +7,19 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { InputError, UsageError, describeFsError } from '../errors.js';
 import { evaluateProject, expandMetadata, hostPath, type Evaluation, type PropertyRecord } from './msbuild.js';
 import {
-  ddkPlatform, defaultFrameworkMinor, defaultOsList, normalizePlatform, parseBool, platformArch, targetExtFor,
-  type DriverType, type InfItem, type Platform, type ProjectSettings, type ProvenanceEntry, type SignMode,
+  ddkPlatform,
+  defaultFrameworkMinor,
+  defaultOsList,
+  normalizePlatform,
+  parseBool,
+  platformArch,
+  targetExtFor,
+  type DriverType,
+  type InfItem,
+  type Platform,
+  type ProjectSettings,
+  type ProvenanceEntry,
+  type SignMode,
 } from './settings.js';
 import { directoryBuildFile, solutionDir } from './locate.js';
 import { parseXml, type XmlElement } from './xml.js';
@@ -97,10 +108,12 @@ function evaluate(root: XmlElement, file: string, globals: Record<string, string
       MSBuildToolsVersion: 'Current',
     },
     // Known from the start when Platform is global (Microsoft.Cpp.Default.props sets them early).
-    sdkProperties: normalizePlatform(globals.Platform ?? '') ? {
-      DDKPlatform: ddkPlatform[normalizePlatform(globals.Platform!)!],
-      InfArch: platformArch[normalizePlatform(globals.Platform!)!],
-    } : {},
+    sdkProperties: normalizePlatform(globals.Platform ?? '')
+      ? {
+          DDKPlatform: ddkPlatform[normalizePlatform(globals.Platform!)!],
+          InfArch: platformArch[normalizePlatform(globals.Platform!)!],
+        }
+      : {},
     onImport: (project, ev, set) => {
       const file = hostPath(project).split('/').pop()!.toLowerCase();
       if (file === 'microsoft.cpp.default.props') {
@@ -182,12 +195,14 @@ export function readVcxproj(file: string, options: ReadOptions = {}): ProjectSet
     if ((!options.configuration || !options.platform) && (declared.length > 0 ? !isDeclared(evaluated) : ev.get('Configuration') === '' || ev.get('Platform') === '')) {
       const fits = (d: string) => {
         const [c, p] = d.split('|');
-        return (!options.configuration || c!.toLowerCase() === options.configuration.toLowerCase())
-          && (!globals.Platform || normalizePlatform(p!) === globals.Platform);
+        return (!options.configuration || c!.toLowerCase() === options.configuration.toLowerCase()) && (!globals.Platform || normalizePlatform(p!) === globals.Platform);
       };
       const candidates = declared.filter(fits);
-      const pick = candidates.find((d) => d.toLowerCase() === `${ev.get('Configuration')}|x64`.toLowerCase())
-        ?? candidates.find((d) => d.toLowerCase() === 'debug|x64') ?? candidates.find((d) => /\|x64$/i.test(d)) ?? candidates[0];
+      const pick =
+        candidates.find((d) => d.toLowerCase() === `${ev.get('Configuration')}|x64`.toLowerCase()) ??
+        candidates.find((d) => d.toLowerCase() === 'debug|x64') ??
+        candidates.find((d) => /\|x64$/i.test(d)) ??
+        candidates[0];
       const [c, p] = (pick ?? 'Debug|x64').split('|');
       globals.Configuration = options.configuration ?? c!;
       globals.Platform = globals.Platform ?? normalizePlatform(p!) ?? 'x64';
@@ -215,18 +230,41 @@ function whereOf(record: PropertyRecord | undefined): Pick<ProvenanceEntry, 'fil
   if (!record) return { source: 'not set' };
   if (record.origin) return { file: record.origin.file, line: record.origin.line };
   switch (record.source) {
-    case 'global': return { source: 'global property (--configuration/--platform)' };
-    case 'environment': return { source: 'environment variable' };
-    case 'reserved': return { source: 'MSBuild reserved property' };
-    default: return { source: 'default of the WDK/VC targets (as wdksim applies them)' };
+    case 'global':
+      return { source: 'global property (--configuration/--platform)' };
+    case 'environment':
+      return { source: 'environment variable' };
+    case 'reserved':
+      return { source: 'MSBuild reserved property' };
+    default:
+      return { source: 'default of the WDK/VC targets (as wdksim applies them)' };
   }
 }
 
 /** The properties whose values decide the build's steps (shown by --explain; fatal when not evaluable). */
 const DECIDING = [
-  'Configuration', 'Platform', 'ConfigurationType', 'DriverType', 'TargetVersion', 'KMDF_VERSION_MAJOR', 'KMDF_VERSION_MINOR',
-  'UMDF_VERSION_MAJOR', 'UMDF_VERSION_MINOR', 'SolutionDir', 'IntDir', 'OutDir', 'TargetName', 'TargetExt', 'TargetPath', 'PackageDir',
-  'Inf2CatWindowsVersionList', 'Inf2CatUseLocalTime', 'EnableInf2cat', 'SignMode', 'TestCertificate', 'InfArch',
+  'Configuration',
+  'Platform',
+  'ConfigurationType',
+  'DriverType',
+  'TargetVersion',
+  'KMDF_VERSION_MAJOR',
+  'KMDF_VERSION_MINOR',
+  'UMDF_VERSION_MAJOR',
+  'UMDF_VERSION_MINOR',
+  'SolutionDir',
+  'IntDir',
+  'OutDir',
+  'TargetName',
+  'TargetExt',
+  'TargetPath',
+  'PackageDir',
+  'Inf2CatWindowsVersionList',
+  'Inf2CatUseLocalTime',
+  'EnableInf2cat',
+  'SignMode',
+  'TestCertificate',
+  'InfArch',
 ];
 
 /** %NAME% in a StampInf argument: the build environment (BuildMacro items marked EnvironmentVariable, then the process's). */
@@ -309,10 +347,13 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
       if (item.type.toLowerCase() !== 'projectreference' || !/\.vcxproj$/i.test(item.include)) continue;
       const refFile = abs(item.include);
       const chain = [...(options.referencedFrom ?? []), file];
-      if (chain.includes(refFile)) throw new InputError(`${file}: ProjectReference ${item.include} leads back to ${refFile} (${chain.map((f) => basename(f)).join(' -> ')}); remove the cycle`);
+      if (chain.includes(refFile))
+        throw new InputError(`${file}: ProjectReference ${item.include} leads back to ${refFile} (${chain.map((f) => basename(f)).join(' -> ')}); remove the cycle`);
       const ref = readVcxproj(refFile, {
         referencedFrom: chain,
-        configuration: ev.get('Configuration'), platform, env: options.env ?? {},
+        configuration: ev.get('Configuration'),
+        platform,
+        env: options.env ?? {},
         // A solution build passes its $(SolutionDir) to every project; without a solution each project has its own.
         ...(resolve(hostPath(ev.get('SolutionDir'))) !== projectDir ? { solutionDir: ev.get('SolutionDir') } : {}),
         ...(options.clock ? { clock: options.clock } : {}),
@@ -328,7 +369,11 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
   const properties: Record<string, string> = {};
   for (const { name, value } of ev.properties.values()) properties[name] = value;
   const testCertificate = ev.get('TestCertificate').trim();
-  const provenanceProps: ProvenanceEntry[] = DECIDING.filter((n) => ev.properties.has(n.toLowerCase())).map((name) => ({ name, value: ev.get(name), ...whereOf(ev.properties.get(name.toLowerCase())) }));
+  const provenanceProps: ProvenanceEntry[] = DECIDING.filter((n) => ev.properties.has(n.toLowerCase())).map((name) => ({
+    name,
+    value: ev.get(name),
+    ...whereOf(ev.properties.get(name.toLowerCase())),
+  }));
   const provenanceItems: ProvenanceEntry[] = ev.items
     .filter((i) => /^(inf|filestopackage|projectreference|buildmacro)$/i.test(i.type))
     .map((i) => ({ name: i.type, value: i.include, ...(i.origin ? { file: i.origin.file, line: i.origin.line } : { source: 'default' }) }));
@@ -353,7 +398,11 @@ function settingsFrom(ev: Evaluation, file: string, platform: Platform, declared
     filesToPackage: [...files.values()],
     inf2cat: {
       enabled: parseBool(ev.get('EnableInf2cat'), true),
-      osList: ev.get('Inf2CatWindowsVersionList').split(/[;,]/).map((s) => s.trim()).filter(Boolean),
+      osList: ev
+        .get('Inf2CatWindowsVersionList')
+        .split(/[;,]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
       useLocalTime: parseBool(ev.get('Inf2CatUseLocalTime'), false),
       verbose: parseBool(ev.get('Inf2CatVerbose'), false),
       noCatalog: parseBool(ev.get('Inf2CatNoCatalog'), false),

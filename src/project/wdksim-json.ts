@@ -7,38 +7,47 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError, UsageError, describeFsError } from '../errors.js';
-import {
-  ddkPlatform, defaultFrameworkMinor, defaultOsList, normalizePlatform, platformArch, targetExtFor,
-  type InfItem, type ProjectSettings,
-} from './settings.js';
+import { ddkPlatform, defaultFrameworkMinor, defaultOsList, normalizePlatform, platformArch, targetExtFor, type InfItem, type ProjectSettings } from './settings.js';
 import type { ReadOptions } from './vcxproj.js';
 
-const stampSchema = z.object({
-  enabled: z.boolean().optional(),
-  date: z.union([z.string().regex(/^(\*|\d{1,2}[/-]\d{1,2}[/-]\d{4})$/, 'expected "*" or mm/dd/yyyy'), z.literal(false)]).optional(),
-  version: z.union([z.string().regex(/^(\*|\d+(\.\d+){0,3})$/, 'expected "*" or w.x.y.z'), z.literal(false)]).optional(),
-  architecture: z.union([z.string().min(1), z.literal(false)]).optional(),
-  section: z.string().min(1).optional(),
-  catalogFile: z.string().min(1).optional(),
-  kmdfVersion: z.string().regex(/^\d+\.\d+$/, 'expected major.minor, e.g. 1.15').optional(),
-  umdfVersion: z.string().regex(/^\d+\.\d+(\.\d+)?$/, 'expected major.minor.service, e.g. 2.15.0').optional(),
-  verbose: z.boolean().optional(),
-}).strict();
+const stampSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    date: z.union([z.string().regex(/^(\*|\d{1,2}[/-]\d{1,2}[/-]\d{4})$/, 'expected "*" or mm/dd/yyyy'), z.literal(false)]).optional(),
+    version: z.union([z.string().regex(/^(\*|\d+(\.\d+){0,3})$/, 'expected "*" or w.x.y.z'), z.literal(false)]).optional(),
+    architecture: z.union([z.string().min(1), z.literal(false)]).optional(),
+    section: z.string().min(1).optional(),
+    catalogFile: z.string().min(1).optional(),
+    kmdfVersion: z
+      .string()
+      .regex(/^\d+\.\d+$/, 'expected major.minor, e.g. 1.15')
+      .optional(),
+    umdfVersion: z
+      .string()
+      .regex(/^\d+\.\d+(\.\d+)?$/, 'expected major.minor.service, e.g. 2.15.0')
+      .optional(),
+    verbose: z.boolean().optional(),
+  })
+  .strict();
 
-const inf2catSchema = z.object({
-  enabled: z.boolean().optional(),
-  os: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
-  useLocalTime: z.boolean().optional(),
-  verbose: z.boolean().optional(),
-  noCatalog: z.boolean().optional(),
-  pageHashes: z.boolean().optional(),
-}).strict();
+const inf2catSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    os: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional(),
+    useLocalTime: z.boolean().optional(),
+    verbose: z.boolean().optional(),
+    noCatalog: z.boolean().optional(),
+    pageHashes: z.boolean().optional(),
+  })
+  .strict();
 
-const signSchema = z.object({
-  mode: z.enum(['Off', 'TestSign', 'ProductionSign']).optional(),
-  testCertificate: z.string().min(1).optional(),
-  fileDigestAlgorithm: z.enum(['sha256', 'sha1']).optional(),
-}).strict();
+const signSchema = z
+  .object({
+    mode: z.enum(['Off', 'TestSign', 'ProductionSign']).optional(),
+    testCertificate: z.string().min(1).optional(),
+    fileDigestAlgorithm: z.enum(['sha256', 'sha1']).optional(),
+  })
+  .strict();
 
 const settingsShape = {
   driverType: z.enum(['KMDF', 'UMDF', 'WDM', 'Package']).optional(),
@@ -51,21 +60,26 @@ const settingsShape = {
   packageDir: z.string().min(1).optional(),
   targetName: z.string().min(1).optional(),
   targetExt: z.string().optional(),
-  infs: z.array(z.union([z.string().min(1), z.object({ path: z.string().min(1), output: z.string().min(1).optional(), stampinf: stampSchema.optional() }).strict()])).min(1).optional(),
+  infs: z
+    .array(z.union([z.string().min(1), z.object({ path: z.string().min(1), output: z.string().min(1).optional(), stampinf: stampSchema.optional() }).strict()]))
+    .min(1)
+    .optional(),
   binaries: z.array(z.string().min(1)).optional(),
   stampinf: stampSchema.optional(),
   inf2cat: inf2catSchema.optional(),
   sign: signSchema.optional(),
 };
 
-export const wdksimJsonSchema = z.object({
-  $schema: z.string().optional(),
-  name: z.string().min(1).optional(),
-  configurations: z.array(z.string().regex(/^[^|]+\|[^|]+$/, 'expected "Configuration|Platform", e.g. "Debug|x64"')).optional(),
-  ...settingsShape,
-  /** Per "Configuration|Platform" settings, merged over the top-level ones. */
-  overrides: z.record(z.string(), z.object(settingsShape).strict()).optional(),
-}).strict();
+export const wdksimJsonSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().min(1).optional(),
+    configurations: z.array(z.string().regex(/^[^|]+\|[^|]+$/, 'expected "Configuration|Platform", e.g. "Debug|x64"')).optional(),
+    ...settingsShape,
+    /** Per "Configuration|Platform" settings, merged over the top-level ones. */
+    overrides: z.record(z.string(), z.object(settingsShape).strict()).optional(),
+  })
+  .strict();
 
 export type WdksimJson = z.infer<typeof wdksimJsonSchema>;
 
@@ -96,7 +110,8 @@ export function readWdksimJson(file: string, options: ReadOptions = {}): Project
   }
   const override = Object.entries(json.overrides ?? {}).find(([k]) => k.toLowerCase() === combo.toLowerCase())?.[1] ?? {};
   const s = {
-    ...json, ...override,
+    ...json,
+    ...override,
     stampinf: { ...json.stampinf, ...override.stampinf },
     inf2cat: { ...json.inf2cat, ...override.inf2cat },
     sign: { ...json.sign, ...override.sign },
@@ -105,13 +120,17 @@ export function readWdksimJson(file: string, options: ReadOptions = {}): Project
   const projectDir = dirname(file);
   const projectName = json.name ?? basename(projectDir);
   const props: Record<string, string> = {
-    Configuration: configuration, Platform: platform, ProjectName: projectName,
-    InfArch: platformArch[platform], DDKPlatform: ddkPlatform[platform],
+    Configuration: configuration,
+    Platform: platform,
+    ProjectName: projectName,
+    InfArch: platformArch[platform],
+    DDKPlatform: ddkPlatform[platform],
   };
-  const expand = (text: string) => text.replace(/\$\(([\w.-]+)\)/g, (m, name: string) => {
-    const key = Object.keys(props).find((k) => k.toLowerCase() === name.toLowerCase());
-    return key ? props[key]! : m;
-  });
+  const expand = (text: string) =>
+    text.replace(/\$\(([\w.-]+)\)/g, (m, name: string) => {
+      const key = Object.keys(props).find((k) => k.toLowerCase() === name.toLowerCase());
+      return key ? props[key]! : m;
+    });
   const withSlash = (p: string) => (/[\\/]$/.test(p) ? p : `${p}/`);
   const abs = (p: string) => resolve(projectDir, expand(p).replace(/\\/g, '/'));
   const perPlatform = platform === 'Win32' ? '$(Configuration)/' : '$(Platform)/$(Configuration)/';
@@ -136,8 +155,8 @@ export function readWdksimJson(file: string, options: ReadOptions = {}): Project
       output: abs('output' in e && e.output ? e.output : `${props.IntDir}${stem}.inf`),
       stamp: {
         enabled: st.enabled ?? true,
-        date: st.date === false ? undefined : st.date ?? '*',
-        version: st.version === false ? undefined : st.version ?? '*',
+        date: st.date === false ? undefined : (st.date ?? '*'),
+        version: st.version === false ? undefined : (st.version ?? '*'),
         architecture: st.architecture === false ? undefined : expand(st.architecture ?? '$(InfArch)'),
         section: st.section,
         catalogFile: st.catalogFile,

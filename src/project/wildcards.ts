@@ -17,7 +17,14 @@ export function expandWildcard(spec: string, baseDir: string): string[] {
   const fixed = segments.slice(0, firstWild).join('/');
   const prefix = spec.slice(0, fixed === '' ? 0 : fixed.length + 1);
   const rest = segments.slice(firstWild);
-  const toRegex = (p: string) => new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
+  const toRegex = (p: string) =>
+    new RegExp(
+      `^${p
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+      'i',
+    );
   const results: string[] = [];
   const walk = (dir: string, rel: string, parts: string[], depth: number) => {
     if (depth > 16 || results.length > 10000) return;
@@ -37,7 +44,9 @@ export function expandWildcard(spec: string, baseDir: string): string[] {
     const re = toRegex(head);
     for (const d of names) {
       if (!re.test(d.name)) continue;
-      if (tail.length === 0) { if (d.isFile()) results.push(`${rel}${d.name}`); } else if (d.isDirectory()) walk(join(dir, d.name), `${rel}${d.name}/`, tail, depth + 1);
+      if (tail.length === 0) {
+        if (d.isFile()) results.push(`${rel}${d.name}`);
+      } else if (d.isDirectory()) walk(join(dir, d.name), `${rel}${d.name}/`, tail, depth + 1);
     }
   };
   walk(resolve(baseDir, fixed === '' ? '.' : fixed), '', rest, 0);

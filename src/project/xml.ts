@@ -37,7 +37,9 @@ export function parseXml(text: string, file?: string): XmlElement {
     for (let i = pos; i < to; i++) if (src.charCodeAt(i) === 10) line++;
     pos = to;
   };
-  const fail = (what: string): never => { throw new Error(`${what} at line ${line}`); };
+  const fail = (what: string): never => {
+    throw new Error(`${what} at line ${line}`);
+  };
   const stack: Array<XmlElement & { raw: string[] }> = [];
   let root: XmlElement | undefined;
 

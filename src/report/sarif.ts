@@ -50,12 +50,14 @@ export const sarif: Formatter = (input) => {
         ruleIndex: index.get(d.code),
         level: LEVEL[d.severity],
         message: { text: d.message },
-        locations: [{
-          physicalLocation: {
-            artifactLocation: { uri, ...(base ? { uriBaseId: base } : {}), index: artifactIndex.get(uri) },
-            region,
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri, ...(base ? { uriBaseId: base } : {}), index: artifactIndex.get(uri) },
+              region,
+            },
           },
-        }],
+        ],
         ...(d.targetOs ? { properties: { targetOs: d.targetOs } } : {}),
       });
     }
@@ -64,24 +66,35 @@ export const sarif: Formatter = (input) => {
     const meta = input.rules.get(id);
     return {
       id,
-      ...(meta ? {
-        name: meta.name,
-        shortDescription: { text: meta.summary },
-        helpUri: meta.docsUrl,
-        help: { text: meta.fix },
-      } : { shortDescription: { text: `${toolLabel(input.tool)} ${id}` } }),
+      ...(meta
+        ? {
+            name: meta.name,
+            shortDescription: { text: meta.summary },
+            helpUri: meta.docsUrl,
+            help: { text: meta.fix },
+          }
+        : { shortDescription: { text: `${toolLabel(input.tool)} ${id}` } }),
     };
   });
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: { driver: { name: input.tool.name, version: input.tool.version, ...(toolLabel(input.tool) === 'InfVerif' ? { informationUri: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/infverif' } : {}), rules } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(input.cwd.endsWith(sep) ? input.cwd : input.cwd + sep).href } },
-      artifacts,
-      columnKind: 'utf16CodeUnits',
-      results,
-    }],
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: input.tool.name,
+            version: input.tool.version,
+            ...(toolLabel(input.tool) === 'InfVerif' ? { informationUri: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/infverif' } : {}),
+            rules,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(input.cwd.endsWith(sep) ? input.cwd : input.cwd + sep).href } },
+        artifacts,
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 };

@@ -16,10 +16,7 @@ function frame(f: FileReport, d: ReportDiagnostic, chalk: ChalkInstance): string
   const end = d.endColumn !== undefined && (d.endLine ?? d.line) === d.line ? Math.max(start + 1, d.endColumn) : start + 1;
   const width = Math.max(1, Math.min(end, shown.length + 1) - start);
   const pad = ' '.repeat(gutter.length);
-  return [
-    `    ${chalk.dim(`${gutter} |`)} ${shown}`,
-    `    ${chalk.dim(`${pad} |`)} ${' '.repeat(Math.min(start - 1, shown.length))}${chalk.red('^'.repeat(width))}`,
-  ];
+  return [`    ${chalk.dim(`${gutter} |`)} ${shown}`, `    ${chalk.dim(`${pad} |`)} ${' '.repeat(Math.min(start - 1, shown.length))}${chalk.red('^'.repeat(width))}`];
 }
 
 export const stylish: Formatter = (input) => {
@@ -34,7 +31,9 @@ export const stylish: Formatter = (input) => {
       const sev = d.severity === 'error' ? chalk.red('error') : chalk.yellow('warning');
       const rule = input.rules.get(d.code);
       const os = d.targetOs ? ` (target OS ${d.targetOs})` : '';
-      out.push(`  ${chalk.dim(where.padEnd(7))} ${sev.padEnd(d.severity === 'error' ? sev.length + 2 : sev.length)}  ${d.message}${os}  ${chalk.dim(`${d.code}${rule ? ` ${rule.name}` : ''}`)}`);
+      out.push(
+        `  ${chalk.dim(where.padEnd(7))} ${sev.padEnd(d.severity === 'error' ? sev.length + 2 : sev.length)}  ${d.message}${os}  ${chalk.dim(`${d.code}${rule ? ` ${rule.name}` : ''}`)}`,
+      );
       out.push(...frame(f, d, chalk));
       if (d.fix) out.push(`    ${chalk.cyan('fix:')} ${d.fix}`);
     }

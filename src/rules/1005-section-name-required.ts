@@ -3,14 +3,18 @@ import { type InfRuleContext, atEntry } from './context.js';
 import { DIRECTIVES } from './model.js';
 
 /** Directives whose every field names a section. */
-const LIST_DIRECTIVES = Object.entries(DIRECTIVES).filter(([, spec]) => spec.fields === 'all').map(([key]) => key);
+const LIST_DIRECTIVES = Object.entries(DIRECTIVES)
+  .filter(([, spec]) => spec.fields === 'all')
+  .map(([key]) => key);
 
 function isBlank(field: string): boolean {
   return field.trim() === '';
 }
 
 export default defineRule<InfRuleContext>({
-  id: '1005', name: 'section-name-required', levels: levels('E'),
+  id: '1005',
+  name: 'section-name-required',
+  levels: levels('E'),
   summary: 'A directive that names sections (AddReg=, CopyFiles=...) names none',
   fix: 'Name the section(s) the directive processes, or remove the line',
   docsUrl: INFVERIF_DOCS,

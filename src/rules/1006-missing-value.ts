@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1006', name: 'missing-value', levels: levels('E'),
+  id: '1006',
+  name: 'missing-value',
+  levels: levels('E'),
   summary: 'A required argument of a directive is missing (AddService without its install section, KmdfService without its section)',
   fix: 'Supply the missing argument',
   docsUrl: INFVERIF_DOCS,

@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atField } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1008', name: 'invalid-disk-id', levels: levels('E'),
+  id: '1008',
+  name: 'invalid-disk-id',
+  levels: levels('E'),
   summary: 'A [SourceDisksFiles] entry has a missing or non-numeric disk id',
   fix: 'Write file = diskid[,subdir] with the decimal disk id from [SourceDisksNames]',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { isGuid } from './lib/guid.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1010', name: 'invalid-classguid', levels: levels('E'),
+  id: '1010',
+  name: 'invalid-classguid',
+  levels: levels('E'),
   summary: 'ClassGuid is not a GUID of the form {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}',
   fix: 'Write the class GUID with braces and 8-4-4-4-12 hex digits',
   docsUrl: INFVERIF_DOCS,

@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1011', name: 'missing-models-name', levels: levels('E'),
+  id: '1011',
+  name: 'missing-models-name',
+  levels: levels('E'),
   summary: 'A [Manufacturer] entry does not name its Models section',
   fix: 'Write %Mfg% = ModelsSection, NTamd64',
   docsUrl: INFVERIF_DOCS,

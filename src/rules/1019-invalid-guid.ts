@@ -6,7 +6,9 @@ import { isGuid } from './lib/guid.js';
 const GUID_FIRST = new Set(['addinterface', 'addeventprovider']);
 
 export default defineRule<InfRuleContext>({
-  id: '1019', name: 'invalid-guid', levels: levels('E'),
+  id: '1019',
+  name: 'invalid-guid',
+  levels: levels('E'),
   summary: 'A directive that takes a GUID has a malformed one',
   fix: 'Write the GUID as {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { isIntField } from './lib/numbers.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1081', name: 'invalid-argument', levels: levels('E'),
+  id: '1081',
+  name: 'invalid-argument',
+  levels: levels('E'),
   summary: 'A numeric directive argument (AddService flags, copy flags, DestinationDirs DIRID) is not a number',
   fix: 'Write the value as a decimal or 0x hexadecimal number',
   docsUrl: INFVERIF_DOCS,

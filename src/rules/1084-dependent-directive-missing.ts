@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1084', name: 'dependent-directive-missing', levels: levels('E'),
+  id: '1084',
+  name: 'dependent-directive-missing',
+  levels: levels('E'),
   summary: 'KmdfService/UmdfService names a section without KmdfLibraryVersion/UmdfLibraryVersion',
   fix: 'Add KmdfLibraryVersion (or UmdfLibraryVersion) to the WDF service install section',
   docsUrl: INFVERIF_DOCS,

@@ -17,7 +17,9 @@ function checkSection(ctx: InfRuleContext, section: InfSection, pattern: RegExp)
 }
 
 export default defineRule<InfRuleContext>({
-  id: '1088', name: 'duplicate-directive', levels: levels('E'),
+  id: '1088',
+  name: 'duplicate-directive',
+  levels: levels('E'),
   summary: 'A directive that may appear once in its section appears again',
   fix: 'Keep one line for the directive',
   docsUrl: INFVERIF_DOCS,

@@ -18,9 +18,11 @@ function join(a: string, b: string): string {
 }
 
 export default defineRule<InfRuleContext>({
-  id: '1100', name: 'dirid13-copy-mismatch', levels: levels('E'),
+  id: '1100',
+  name: 'dirid13-copy-mismatch',
+  levels: levels('E'),
   summary: 'A copy to DIRID 13 renames the file or puts it in a different directory than the package holds it in',
-  fix: 'For DIRID 13 keep the destination name equal to the source name, and the DestinationDirs subdirectory equal to the file\'s directory in the package ([SourceDisksNames] path + [SourceDisksFiles] subdirectory)',
+  fix: "For DIRID 13 keep the destination name equal to the source name, and the DestinationDirs subdirectory equal to the file's directory in the package ([SourceDisksNames] path + [SourceDisksFiles] subdirectory)",
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     const { model, doc } = ctx;

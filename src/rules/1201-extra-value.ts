@@ -3,7 +3,15 @@ import { type InfRuleContext, atField } from './context.js';
 import type { InfEntry } from '../inf/document.js';
 
 /** [Version] directives and how many values each takes. */
-const VERSION_ARITY = new Map([['class', 1], ['classguid', 1], ['provider', 1], ['pnplockdown', 1], ['extensionid', 1], ['catalogfile', 1], ['driverver', 2]]);
+const VERSION_ARITY = new Map([
+  ['class', 1],
+  ['classguid', 1],
+  ['provider', 1],
+  ['pnplockdown', 1],
+  ['extensionid', 1],
+  ['catalogfile', 1],
+  ['driverver', 2],
+]);
 function versionArity(lowerKey: string): number | undefined {
   return VERSION_ARITY.get(lowerKey) ?? (lowerKey.startsWith('catalogfile.') ? 1 : undefined);
 }
@@ -15,7 +23,9 @@ function extra(entry: InfEntry, max: number): number {
 }
 
 export default defineRule<InfRuleContext>({
-  id: '1201', name: 'extra-value', levels: levels('W'),
+  id: '1201',
+  name: 'extra-value',
+  levels: levels('W'),
   summary: 'A directive has more values than it takes; the extra ones are ignored',
   fix: 'Remove the extra values',
   docsUrl: INFVERIF_DOCS,

@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry, atToken } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1203', name: 'section-not-found', levels: levels('E'),
+  id: '1203',
+  name: 'section-not-found',
+  levels: levels('E'),
   summary: 'A directive, Manufacturer or Models entry names a section the INF does not have',
   fix: 'Add the section, correct the name, or write CopyFiles=@file.sys to copy a single file',
   docsUrl: INFVERIF_DOCS,
@@ -16,7 +18,11 @@ export default defineRule<InfRuleContext>({
         if (from && from.findAll('Include').length > 0) continue; // supplied by the included INF
       }
       const single = ref.kind === 'files' && /\.[a-z0-9]{1,4}$/i.test(ref.name);
-      ctx.report({ ...atToken(ref.entry, ref.token), message: `Section [${ref.name.toLowerCase()}] not found.`, ...(single ? { fix: `To copy a single file write ${ref.directive}=@${ref.name}` } : {}) });
+      ctx.report({
+        ...atToken(ref.entry, ref.token),
+        message: `Section [${ref.name.toLowerCase()}] not found.`,
+        ...(single ? { fix: `To copy a single file write ${ref.directive}=@${ref.name}` } : {}),
+      });
     }
     const reportedModels = new Set<string>();
     for (const m of model.modelsSections) {

@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atField } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1204', name: 'provider-microsoft', levels: levels('E'),
+  id: '1204',
+  name: 'provider-microsoft',
+  levels: levels('E'),
   summary: 'Provider cannot be "Microsoft"; it names the organisation that wrote the INF',
   fix: 'Set Provider to your organisation (usually through a %string% token)',
   docsUrl: INFVERIF_DOCS,

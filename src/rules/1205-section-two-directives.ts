@@ -6,7 +6,9 @@ import type { SectionRef } from './model.js';
 const FAMILY: Record<string, string> = { files: 'file', delfiles: 'file', renfiles: 'file', registry: 'reg', delreg: 'reg', bitreg: 'reg' };
 
 export default defineRule<InfRuleContext>({
-  id: '1205', name: 'section-two-directives', levels: levels('W'),
+  id: '1205',
+  name: 'section-two-directives',
+  levels: levels('W'),
   summary: 'One section is referenced by two different directives (e.g. CopyFiles and DelFiles)',
   fix: 'Give each directive its own section',
   docsUrl: INFVERIF_DOCS,

@@ -2,9 +2,11 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1211', name: 'multiple-assoc-services', levels: levels('E'),
+  id: '1211',
+  name: 'multiple-assoc-services',
+  levels: levels('E'),
   summary: 'Two AddService lines in one section carry the 0x2 (associated service) flag',
-  fix: 'Mark only the function driver\'s service with 0x2',
+  fix: "Mark only the function driver's service with 0x2",
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     const first = new Map<string, number>();

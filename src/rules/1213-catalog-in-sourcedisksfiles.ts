@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atToken } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1213', name: 'catalog-in-sourcedisksfiles', levels: levels('E'),
+  id: '1213',
+  name: 'catalog-in-sourcedisksfiles',
+  levels: levels('E'),
   summary: 'A catalog (.cat) file is listed in [SourceDisksFiles]',
   fix: 'Remove the .cat from [SourceDisksFiles]; CatalogFile= in [Version] names it',
   docsUrl: INFVERIF_DOCS,

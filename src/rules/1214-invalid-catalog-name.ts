@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atField } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1214', name: 'invalid-catalog-name', levels: levels('E'),
+  id: '1214',
+  name: 'invalid-catalog-name',
+  levels: levels('E'),
   summary: 'A CatalogFile entry is not a plain file name ending in .cat',
   fix: 'Write CatalogFile=name.cat (no path, .cat extension)',
   docsUrl: INFVERIF_DOCS,

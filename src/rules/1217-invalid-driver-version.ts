@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { checkDriverVerVersion } from './lib/driverver.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1217', name: 'invalid-driver-version', levels: levels('E'),
+  id: '1217',
+  name: 'invalid-driver-version',
+  levels: levels('E'),
   summary: 'The version in DriverVer is not w.x.y.z with each part 0-65534',
   fix: 'Write DriverVer=MM/DD/YYYY,w.x.y.z with four numeric parts',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { checkDriverVerDate } from './lib/driverver.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1218', name: 'invalid-driver-date', levels: levels('E'),
+  id: '1218',
+  name: 'invalid-driver-date',
+  levels: levels('E'),
   summary: 'The date in DriverVer is not MM/DD/YYYY',
   fix: 'Write the DriverVer date as MM/DD/YYYY (two-digit month and day, four-digit year), e.g. 07/04/2024',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { REG_ROOTS, registryLines } from './lib/registry.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1224', name: 'invalid-registry-root', levels: levels('E'),
+  id: '1224',
+  name: 'invalid-registry-root',
+  levels: levels('E'),
   summary: 'A registry line starts with an unknown root (not HKCR, HKCU, HKLM, HKU or HKR)',
   fix: 'Start the line with HKR (or HKLM/HKCR/HKCU/HKU)',
   docsUrl: INFVERIF_DOCS,

@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1229', name: 'missing-filename', levels: levels('E'),
+  id: '1229',
+  name: 'missing-filename',
+  levels: levels('E'),
   summary: 'A file-list line has no file name',
   fix: 'Write the destination file name first on the line',
   docsUrl: INFVERIF_DOCS,

@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1230', name: 'missing-sourcedisksfiles', levels: levels('E'),
+  id: '1230',
+  name: 'missing-sourcedisksfiles',
+  levels: levels('E'),
   summary: 'A copied file is not listed under [SourceDisksFiles] (for every architecture the INF installs on)',
   fix: 'Add "file.sys = 1" to [SourceDisksFiles] (or to each [SourceDisksFiles.<arch>])',
   docsUrl: INFVERIF_DOCS,

@@ -6,7 +6,9 @@ const REQUIRED = ['ServiceType', 'StartType', 'ErrorControl', 'ServiceBinary'];
 const NUMERIC = new Set(['servicetype', 'starttype', 'errorcontrol']);
 
 export default defineRule<InfRuleContext>({
-  id: '1234', name: 'required-directive', levels: levels('E'),
+  id: '1234',
+  name: 'required-directive',
+  levels: levels('E'),
   summary: 'A service-install section lacks ServiceType, StartType, ErrorControl or ServiceBinary, or gives one an invalid value',
   fix: 'Give the service-install section ServiceType, StartType, ErrorControl and ServiceBinary',
   docsUrl: INFVERIF_DOCS,

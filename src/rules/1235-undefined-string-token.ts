@@ -31,7 +31,9 @@ function endsInLonePercent(raw: string): boolean {
 }
 
 export default defineRule<InfRuleContext>({
-  id: '1235', name: 'undefined-string-token', levels: levels('E'),
+  id: '1235',
+  name: 'undefined-string-token',
+  levels: levels('E'),
   summary: 'A %token% is not defined in [Strings] (an environment variable must be written %%name%%)',
   fix: 'Define the token in [Strings], or write %% for a literal percent sign (%%SystemRoot%%)',
   docsUrl: INFVERIF_DOCS,
@@ -81,7 +83,10 @@ export default defineRule<InfRuleContext>({
             // The lone % of '(null)' is placed on itself, so it follows the named tokens before it.
             const at = name === NULL_TOKEN ? tok.span.start.column - 1 + index : text.indexOf(`%${name}%`, tok.span.start.column - 1);
             const width = name === NULL_TOKEN ? 1 : name.length + 2;
-            const pos = at >= 0 && line === entry.line && at + width <= text.length ? { line, column: at + 1, endColumn: at + 1 + width } : { line: entry.line, column: entry.span.start.column };
+            const pos =
+              at >= 0 && line === entry.line && at + width <= text.length
+                ? { line, column: at + 1, endColumn: at + 1 + width }
+                : { line: entry.line, column: entry.span.start.column };
             // InfVerif's wording (microsoft/UDE#8).
             ctx.report({ ...pos, message: `String token '${name}' not defined in [Strings] section - if intending to use a literal '%' in a string, use '%%' instead.` });
           });

@@ -9,7 +9,9 @@ function supported(id: number): boolean {
 }
 
 export default defineRule<InfRuleContext>({
-  id: '1243', name: 'invalid-dirid', levels: levels('E'),
+  id: '1243',
+  name: 'invalid-dirid',
+  levels: levels('E'),
   summary: '[DestinationDirs] uses a DIRID that Windows does not define',
   fix: 'Use a defined DIRID (13 for the driver store, 12 drivers, 11 System32, 10 Windows)',
   docsUrl: INFVERIF_DOCS,

@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atField } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1245', name: 'invalid-feature-score', levels: levels('E'),
+  id: '1245',
+  name: 'invalid-feature-score',
+  levels: levels('E'),
   summary: 'FeatureScore is not a single byte (0x00-0xFF)',
   fix: 'Write FeatureScore = 0xNN',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { parseIntField } from './lib/numbers.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1252', name: 'conflicting-service-settings', levels: levels('W'),
+  id: '1252',
+  name: 'conflicting-service-settings',
+  levels: levels('W'),
   summary: 'A Win32 service (ServiceType 0x10/0x20) has a boot or system StartType (0 or 1), which only drivers can use',
   fix: 'Use StartType 2 or 3 for a Win32 service, or ServiceType 1 for a kernel driver',
   docsUrl: INFVERIF_DOCS,
@@ -13,7 +15,10 @@ export default defineRule<InfRuleContext>({
       const startEntry = section.find('StartType');
       const start = parseIntField(startEntry?.fields[0]);
       if (startEntry && type !== undefined && start !== undefined && (start === 0 || start === 1) && (type & 0x3) === 0) {
-        ctx.report({ ...atField(startEntry, 0), message: `Cannot add service with ServiceType 0x${type.toString(16)} and StartType ${start}: only drivers start at boot or system time` });
+        ctx.report({
+          ...atField(startEntry, 0),
+          message: `Cannot add service with ServiceType 0x${type.toString(16)} and StartType ${start}: only drivers start at boot or system time`,
+        });
       }
     }
   },

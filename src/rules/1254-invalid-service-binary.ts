@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atField } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1254', name: 'invalid-service-binary', levels: levels('E'),
+  id: '1254',
+  name: 'invalid-service-binary',
+  levels: levels('E'),
   summary: 'ServiceBinary has a path with unquoted spaces that Windows cannot split into image path and arguments',
   fix: 'Quote the ServiceBinary path: ServiceBinary = "%13%\\My Driver.sys"',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { registryLines } from './lib/registry.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1257', name: 'hardcoded-windows-path', levels: levels('E'),
+  id: '1257',
+  name: 'hardcoded-windows-path',
+  levels: levels('E'),
   summary: 'Registry data hard-codes the Windows directory (C:\\Windows)',
   fix: 'Use %SystemRoot% in REG_EXPAND_SZ data (written %%SystemRoot%% in the INF)',
   docsUrl: INFVERIF_DOCS,

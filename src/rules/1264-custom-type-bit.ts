@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { registryLines } from './lib/registry.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1264', name: 'custom-type-bit', levels: levels('E'),
+  id: '1264',
+  name: 'custom-type-bit',
+  levels: levels('E'),
   summary: 'An AddReg custom registry type (0xTTTT....) lacks the FLG_ADDREG_BINVALUETYPE (0x1) bit',
   fix: 'Write the flags as 0xTTTT0001',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atEntry } from './context.js';
 import { registryLines } from './lib/registry.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1266', name: 'multisz-delete-without-value', levels: levels('E'),
+  id: '1266',
+  name: 'multisz-delete-without-value',
+  levels: levels('E'),
   summary: 'DelReg FLG_DELREG_MULTI_SZ_DELSTRING (0x00018002) has no string to delete',
   fix: 'Give the string to remove as the fifth field',
   docsUrl: INFVERIF_DOCS,

@@ -5,7 +5,9 @@ import { registryLines } from './lib/registry.js';
 const BYTE = /^(0x)?[0-9a-f]{1,2}$/i;
 
 export default defineRule<InfRuleContext>({
-  id: '1267', name: 'invalid-binary-data', levels: levels('E'),
+  id: '1267',
+  name: 'invalid-binary-data',
+  levels: levels('E'),
   summary: 'AddReg binary data has a field that is not one hex byte',
   fix: 'Write binary data as hex bytes: HKR,,Value,1,01,AB,FF',
   docsUrl: INFVERIF_DOCS,

@@ -4,7 +4,9 @@ import { registryLines } from './lib/registry.js';
 import { isIntField } from './lib/numbers.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1268', name: 'invalid-number', levels: levels('E'),
+  id: '1268',
+  name: 'invalid-number',
+  levels: levels('E'),
   summary: 'A REG_DWORD/REG_QWORD AddReg value is not a number',
   fix: 'Write the value as decimal or 0x hex',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atSection, atToken } from './context.js';
 import { isCompanionName } from './model.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1274', name: 'unstamped-arch', levels: levels('E'),
+  id: '1274',
+  name: 'unstamped-arch',
+  levels: levels('E'),
   summary: 'A $ARCH$ token is still in the INF: stampinf has not run (or run infverif with /stampinf on an INX)',
   fix: 'Run stampinf (-a amd64) on the INX, or pass /stampinf to validate the unstamped file',
   docsUrl: INFVERIF_DOCS,

@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry, atToken } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1275', name: 'not-in-destinationdirs', levels: levels('E'),
+  id: '1275',
+  name: 'not-in-destinationdirs',
+  levels: levels('E'),
   summary: 'Files are copied (or deleted/renamed) but [DestinationDirs] gives no directory for them and has no DefaultDestDir',
   fix: 'Add "Section = 13" (or DefaultDestDir = 13) to [DestinationDirs]',
   docsUrl: INFVERIF_DOCS,
@@ -14,7 +16,10 @@ export default defineRule<InfRuleContext>({
       if (!section || model.destinationDirs.has(section.name.toLowerCase())) continue;
       // DelFiles/RenFiles sections must be listed explicitly.
       if (ref.kind === 'files' && model.defaultDestDir) continue;
-      ctx.report({ ...atToken(ref.entry, ref.token), message: `Section [${section.name}] is not listed in [DestinationDirs]${ref.kind === 'files' ? ' and there is no DefaultDestDir' : ''}` });
+      ctx.report({
+        ...atToken(ref.entry, ref.token),
+        message: `Section [${section.name}] is not listed in [DestinationDirs]${ref.kind === 'files' ? ' and there is no DefaultDestDir' : ''}`,
+      });
     }
     if (!model.defaultDestDir) {
       for (const copy of model.copies) {

@@ -4,8 +4,10 @@ import { classByName } from './lib/classes.js';
 import { isGuid } from './lib/guid.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1280', name: 'class-guid-mismatch', levels: levels('E'),
-  summary: 'Class names a Microsoft-defined class but ClassGuid is not that class\'s GUID',
+  id: '1280',
+  name: 'class-guid-mismatch',
+  levels: levels('E'),
+  summary: "Class names a Microsoft-defined class but ClassGuid is not that class's GUID",
   fix: 'Use the ClassGuid Microsoft defines for this class',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {

@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { classByGuid, classByName } from './lib/classes.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1281', name: 'guid-class-mismatch', levels: levels('E'),
+  id: '1281',
+  name: 'guid-class-mismatch',
+  levels: levels('E'),
   summary: 'ClassGuid is a Microsoft-defined class GUID but Class names a different class',
   fix: 'Use the class name that goes with this ClassGuid',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { RESERVED_CLASSES } from './lib/classes.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1284', name: 'reserved-class', levels: levels('E'),
+  id: '1284',
+  name: 'reserved-class',
+  levels: levels('E'),
   summary: 'The setup class is reserved for Microsoft (the driver samples\' "Sample" class)',
   fix: 'Use the Microsoft-defined class that fits the device, or define your own class and GUID',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atSection } from './context.js';
 import { classByGuid, classByName, RESERVED_CLASSES } from './lib/classes.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1285', name: 'classinstall32-microsoft-class', levels: levels('E'),
+  id: '1285',
+  name: 'classinstall32-microsoft-class',
+  levels: levels('E'),
   summary: 'A [ClassInstall32] section installs a Microsoft-defined class',
   fix: 'Remove [ClassInstall32]: Windows already defines this class',
   docsUrl: INFVERIF_DOCS,

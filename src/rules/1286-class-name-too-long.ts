@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atField } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1286', name: 'class-name-too-long', levels: levels('E'),
+  id: '1286',
+  name: 'class-name-too-long',
+  levels: levels('E'),
   summary: 'The Class name is longer than 31 characters',
   fix: 'Shorten the class name to at most 31 characters',
   docsUrl: INFVERIF_DOCS,

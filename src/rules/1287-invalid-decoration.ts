@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atToken } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1287', name: 'invalid-decoration', levels: levels('E'),
+  id: '1287',
+  name: 'invalid-decoration',
+  levels: levels('E'),
   summary: 'A TargetOSVersion decoration in [Manufacturer] cannot be parsed',
   fix: 'Write NT<arch>[.<major>[.<minor>[.<productType>[.<suiteMask>[.<build>]]]]], e.g. NTamd64.10.0...19041',
   docsUrl: INFVERIF_DOCS,

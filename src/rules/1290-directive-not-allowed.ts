@@ -14,7 +14,9 @@ const HOME: Record<string, RegExp> = {
 const HOMES = new Map(Object.entries(HOME));
 
 export default defineRule<InfRuleContext>({
-  id: '1290', name: 'directive-not-allowed', levels: levels('E'),
+  id: '1290',
+  name: 'directive-not-allowed',
+  levels: levels('E'),
   summary: 'A directive is used in a section where it is not valid (AddService outside .Services, KmdfService outside .Wdf, CopyFiles in .Services)',
   fix: 'Move the directive to the section type that takes it',
   docsUrl: INFVERIF_DOCS,

@@ -9,8 +9,10 @@ import { type InfRuleContext, atField } from './context.js';
 const RESERVED = new Set(['echo', 'dynambus', 'statbus', 'bthechosamplesrv', 'bthechosamplecli']);
 
 export default defineRule<InfRuleContext>({
-  id: '1293', name: 'reserved-service-name', levels: levels('E'),
-  summary: 'A service is named after one of Microsoft\'s driver samples (a reserved name)',
+  id: '1293',
+  name: 'reserved-service-name',
+  levels: levels('E'),
+  summary: "A service is named after one of Microsoft's driver samples (a reserved name)",
   fix: 'Give the service a name of your own (and rename it in AddService, KmdfService and ServiceBinary)',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {

@@ -6,7 +6,7 @@ import type { InfEntry } from '../inf/document.js';
 const KEYED = /^(sourcedisksfiles(\..*)?|sourcedisksnames(\..*)?|destinationdirs|strings(\..*)?)$/;
 function isKeyed(lowerName: string): boolean {
   const c = lowerName.charCodeAt(0);
-  return (c === 115 /* s */ || c === 100 /* d */) && KEYED.test(lowerName);
+  return (c === 115 /* s */ || c === 100) /* d */ && KEYED.test(lowerName);
 }
 
 /** Sections up to this many entries compare fingerprints pairwise instead of hashing them. */
@@ -15,7 +15,9 @@ const SMALL = 24;
 let prints = new Int32Array(64);
 
 export default defineRule<InfRuleContext>({
-  id: '1294', name: 'duplicate-value', levels: levels('E'),
+  id: '1294',
+  name: 'duplicate-value',
+  levels: levels('E'),
   summary: 'The same value appears twice in a section (a repeated line, or a repeated key in a keyed table)',
   fix: 'Remove the duplicate line',
   docsUrl: INFVERIF_DOCS,
@@ -23,7 +25,10 @@ export default defineRule<InfRuleContext>({
     const text = ctx.doc.text;
     const idOf = (e: InfEntry, keyed: boolean): string => (keyed ? (e.rawKey ?? '').toLowerCase() : text.slice(e.start, e.end).toLowerCase());
     const report = (entry: InfEntry, first: InfEntry, keyed: boolean, section: string): void => {
-      ctx.report({ ...atEntry(entry), message: keyed ? `Duplicate entry "${entry.rawKey}" in [${section}] (first at line ${first.line})` : `Duplicate line in [${section}] (first at line ${first.line})` });
+      ctx.report({
+        ...atEntry(entry),
+        message: keyed ? `Duplicate entry "${entry.rawKey}" in [${section}] (first at line ${first.line})` : `Duplicate line in [${section}] (first at line ${first.line})`,
+      });
     };
     for (const section of ctx.doc.sections) {
       const entries = section.entries;

@@ -7,7 +7,9 @@ function keys(section: InfSection): Set<string> {
 }
 
 export default defineRule<InfRuleContext>({
-  id: '1295', name: 'strings-count', levels: levels('E'),
+  id: '1295',
+  name: 'strings-count',
+  levels: levels('E'),
   summary: 'A localized [Strings.LangID] section defines a different number of strings than [Strings]',
   fix: 'Define every string of [Strings] in each [Strings.LangID] section (there is no per-key fallback)',
   docsUrl: INFVERIF_DOCS,

@@ -21,8 +21,10 @@ function hasAssociatedService(doc: InfDocument, section: InfSection): boolean {
 }
 
 export default defineRule<InfRuleContext>({
-  id: '1296', name: 'no-associated-service', levels: levels('E'),
-  summary: 'A device\'s install section has no associated service (AddService with flag 0x2)',
+  id: '1296',
+  name: 'no-associated-service',
+  levels: levels('E'),
+  summary: "A device's install section has no associated service (AddService with flag 0x2)",
   fix: 'Add AddService = Name, 0x2, Name_Service to [<install>.Services], or AddService = ,2 for a device that needs no driver',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
@@ -44,7 +46,11 @@ export default defineRule<InfRuleContext>({
       // "XPSDrv Sample Driver" = Install) is not reported (Windows-driver-samples#539 lists no 1296).
       const ids = install.model.hardwareIds.filter((h) => h !== '').join(', ');
       if (ids === '') continue;
-      ctx.report({ ...atEntry(install.model.entry), message: `Hardware '${ids}' does not have an associated service using install section '${section.name}'.`, ...(install.model.models.dec ? { targetOs: install.model.models.dec.text } : {}) });
+      ctx.report({
+        ...atEntry(install.model.entry),
+        message: `Hardware '${ids}' does not have an associated service using install section '${section.name}'.`,
+        ...(install.model.models.dec ? { targetOs: install.model.models.dec.text } : {}),
+      });
     }
   },
 });

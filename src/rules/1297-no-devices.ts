@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1297', name: 'no-devices', levels: levels('E'),
+  id: '1297',
+  name: 'no-devices',
+  levels: levels('E'),
   summary: 'A device INF has a [Manufacturer] section but no Models entry installs on any device',
   fix: 'Add Models entries with hardware IDs, or make the INF a primitive driver ([DefaultInstall] without [Manufacturer])',
   docsUrl: INFVERIF_DOCS,

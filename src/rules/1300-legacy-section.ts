@@ -2,7 +2,9 @@ import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atSection } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1300', name: 'legacy-section', levels: modeLevels('E'),
+  id: '1300',
+  name: 'legacy-section',
+  levels: modeLevels('E'),
   summary: 'A legacy install section is used (.LogConfigOverride; co-installers are 1303)',
   fix: 'Remove the legacy section; Windows 10 packages need no co-installer',
   docsUrl: INFVERIF_DOCS,

@@ -4,7 +4,9 @@ import { type InfRuleContext, atEntry } from './context.js';
 const LEGACY = new Set(['logconfig', 'profileitems', 'updateinis', 'updateinifields', 'ini2reg', 'registerdlls', 'unregisterdlls']);
 
 export default defineRule<InfRuleContext>({
-  id: '1301', name: 'legacy-directive', levels: modeLevels('E'),
+  id: '1301',
+  name: 'legacy-directive',
+  levels: modeLevels('E'),
   summary: 'A legacy directive is used (LogConfig, ProfileItems, UpdateInis, UpdateIniFields, Ini2Reg, RegisterDlls, UnregisterDlls)',
   fix: 'Remove the directive',
   docsUrl: INFVERIF_DOCS,

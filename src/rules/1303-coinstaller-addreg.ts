@@ -6,7 +6,9 @@ import { registryLines } from './lib/registry.js';
 const WDF_COINSTALLER = /^\s*"?\s*wdfcoinstaller(\d{5}|\$kmdfcoinstallerversion\$)\.dll\s*,\s*wdfcoinstaller\s*"?\s*$/i;
 
 export default defineRule<InfRuleContext>({
-  id: '1303', name: 'coinstaller-addreg', levels: modeLevels('E'),
+  id: '1303',
+  name: 'coinstaller-addreg',
+  levels: modeLevels('E'),
   summary: 'AddReg registers a co-installer or class installer (legacy operation)',
   fix: 'Remove the co-installer; use a software component or a driver-only install',
   docsUrl: INFVERIF_DOCS,

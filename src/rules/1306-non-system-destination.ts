@@ -10,14 +10,20 @@ function system(dirid: number): boolean {
 }
 
 export default defineRule<InfRuleContext>({
-  id: '1306', name: 'non-system-destination', levels: modeLevels('W/E/-'),
+  id: '1306',
+  name: 'non-system-destination',
+  levels: modeLevels('W/E/-'),
   summary: 'Files are copied outside the system directories a universal INF may use (legacy operation)',
   fix: 'Copy to DIRID 13 (driver store) or 11/12',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const entry of usedDestinations(ctx.model)) {
       const dest = destination(entry);
-      if (dest?.dirid !== undefined && !system(dest.dirid)) ctx.report({ ...atField(entry, 0), message: `Found legacy CopyFiles operation with non-system target path (${diridPath(dest.dirid) ?? `%${dest.dirid}%`}) for '${entry.key}'.` });
+      if (dest?.dirid !== undefined && !system(dest.dirid))
+        ctx.report({
+          ...atField(entry, 0),
+          message: `Found legacy CopyFiles operation with non-system target path (${diridPath(dest.dirid) ?? `%${dest.dirid}%`}) for '${entry.key}'.`,
+        });
     }
   },
 });

@@ -3,13 +3,16 @@ import { type InfRuleContext, atField } from './context.js';
 import { REG_ROOTS, registryLines } from './lib/registry.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1321', name: 'registry-value-not-hkr', levels: modeLevels('-/-/E'),
+  id: '1321',
+  name: 'registry-value-not-hkr',
+  levels: modeLevels('-/-/E'),
   summary: 'Driver isolation: a registry value is written outside HKR',
   fix: 'Write the value under HKR (device or service keys)',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     for (const r of registryLines(ctx.model)) {
-      if (REG_ROOTS.has(r.root) && r.root !== 'hkr' && r.valueName !== '') ctx.report({ ...atField(r.entry, 0), message: `Registry root (${r.root.toUpperCase()}\\${r.subkey}) of value '${r.valueName}' is not isolated to HKR.` });
+      if (REG_ROOTS.has(r.root) && r.root !== 'hkr' && r.valueName !== '')
+        ctx.report({ ...atField(r.entry, 0), message: `Registry root (${r.root.toUpperCase()}\\${r.subkey}) of value '${r.valueName}' is not isolated to HKR.` });
     }
   },
 });

@@ -7,9 +7,11 @@ import { diridPath } from '../inf/dirids.js';
 const H_ALLOWED = new Set([10, 11, 12, 13, 23, 51, 52, 55, 16422, 16425, 16426, 16427, 16428, 66000, 66001, 66002, 66003, 66004]);
 
 export default defineRule<InfRuleContext>({
-  id: '1322', name: 'not-dirid13', levels: modeLevels('-/-/E'),
+  id: '1322',
+  name: 'not-dirid13',
+  levels: modeLevels('-/-/E'),
   summary: 'Driver isolation: files must be copied to the driver store (DIRID 13)',
-  fix: 'Set the section\'s [DestinationDirs] entry to 13 and load files from the driver store',
+  fix: "Set the section's [DestinationDirs] entry to 13 and load files from the driver store",
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
     const { model } = ctx;

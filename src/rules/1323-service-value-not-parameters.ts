@@ -4,8 +4,10 @@ import type { InfEntry } from '../inf/document.js';
 import { registryLines } from './lib/registry.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1323', name: 'service-value-not-parameters', levels: modeLevels('-/-/E'),
-  summary: 'Driver isolation: a service\'s HKR registry value is not under the Parameters subkey',
+  id: '1323',
+  name: 'service-value-not-parameters',
+  levels: modeLevels('-/-/E'),
+  summary: "Driver isolation: a service's HKR registry value is not under the Parameters subkey",
   fix: 'Write service settings under HKR,Parameters',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {

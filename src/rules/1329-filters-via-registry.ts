@@ -5,7 +5,9 @@ import { registryLines } from './lib/registry.js';
 export default defineRule<InfRuleContext>({
   // Not in /h: the Hardware Dev Center's check of IddSampleDriver.inf, whose UpperFilters is an
   // AddReg value, printed only 2084, and the same INF passed it before (roshkins/IddSampleDriver#53).
-  id: '1329', name: 'filters-via-registry', levels: modeLevels('-/-/E', '-'),
+  id: '1329',
+  name: 'filters-via-registry',
+  levels: modeLevels('-/-/E', '-'),
   summary: 'Driver isolation: filters are added through UpperFilters/LowerFilters registry values',
   fix: 'Declare filters in a [<install>.Filters] section with AddFilter',
   docsUrl: INFVERIF_DOCS,

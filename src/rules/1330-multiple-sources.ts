@@ -3,7 +3,9 @@ import { type InfRuleContext, atEntry } from './context.js';
 import { destination } from './lib/dest.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1330', name: 'multiple-sources', levels: modeLevels('E'),
+  id: '1330',
+  name: 'multiple-sources',
+  levels: modeLevels('E'),
   summary: 'Two different source files are copied to the same destination file',
   fix: 'Give each source its own destination name or directory',
   docsUrl: INFVERIF_DOCS,

@@ -4,7 +4,9 @@ import { destination } from './lib/dest.js';
 import { diridInfo } from '../inf/dirids.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1340', name: 'deprecated-dirid', levels: modeLevels('-/-/E'),
+  id: '1340',
+  name: 'deprecated-dirid',
+  levels: modeLevels('-/-/E'),
   summary: 'Driver isolation: [DestinationDirs] uses a deprecated DIRID (1, 17, 24, 30, -1...)',
   fix: 'Use DIRID 13',
   docsUrl: INFVERIF_DOCS,

@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { isGuid } from './lib/guid.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1381', name: 'invalid-extension-id', levels: levels('E'),
+  id: '1381',
+  name: 'invalid-extension-id',
+  levels: levels('E'),
   summary: 'ExtensionId is not a GUID',
   fix: 'Write ExtensionId as {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}',
   docsUrl: INFVERIF_DOCS,

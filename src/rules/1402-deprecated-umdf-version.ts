@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atField } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '1402', name: 'deprecated-umdf-version', levels: levels('-/-/E'),
+  id: '1402',
+  name: 'deprecated-umdf-version',
+  levels: levels('-/-/E'),
   summary: 'UMDF 1.x (UmdfLibraryVersion 1.x) is deprecated',
   fix: 'Port the driver to UMDF 2 (UmdfLibraryVersion=$UMDFVERSION$ stamped to 2.x)',
   docsUrl: INFVERIF_DOCS,

@@ -4,7 +4,9 @@ import { type InfRuleContext, atEntry } from './context.js';
 const DEPRECATED = new Set(['driverpackagedisplayname', 'driverpackagetype']);
 
 export default defineRule<InfRuleContext>({
-  id: '2009', name: 'deprecated-directive', levels: levels('W'),
+  id: '2009',
+  name: 'deprecated-directive',
+  levels: levels('W'),
   summary: 'A deprecated (DIFx) directive is ignored by Windows',
   fix: 'Remove the directive',
   docsUrl: INFVERIF_DOCS,

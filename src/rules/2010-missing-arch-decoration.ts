@@ -2,7 +2,9 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntry, atSection, atToken } from './context.js';
 
 export default defineRule<InfRuleContext>({
-  id: '2010', name: 'missing-arch-decoration', levels: levels('W'),
+  id: '2010',
+  name: 'missing-arch-decoration',
+  levels: levels('W'),
   summary: 'A Models section has no architecture decoration and is treated as x86 only',
   fix: 'Decorate the Models section with the architecture: %Mfg% = Models, NTamd64',
   docsUrl: INFVERIF_DOCS,

@@ -13,7 +13,9 @@ function atUnusedSection(ctx: InfRuleContext, section: InfSection) {
 }
 
 export default defineRule<InfRuleContext>({
-  id: '2083', name: 'section-not-used', levels: levels('W'),
+  id: '2083',
+  name: 'section-not-used',
+  levels: levels('W'),
   summary: 'A section is never referenced or used',
   fix: 'Remove the section, or reference it from the directive that should process it',
   docsUrl: INFVERIF_DOCS,

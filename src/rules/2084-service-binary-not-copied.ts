@@ -17,7 +17,9 @@ export default defineRule<InfRuleContext>({
   // something else). No inbox binary is exempt: the reflector WUDFRd.sys named by AddService is
   // reported too ("Service binary 'C:\windows\System32\drivers\WUDFRd.sys' should reference a
   // CopyFiles destination file.", roshkins/IddSampleDriver#53); Include/Needs of wudfrd.inf is the fix.
-  id: '2084', name: 'service-binary-not-copied', levels: levels('W/W/E'),
+  id: '2084',
+  name: 'service-binary-not-copied',
+  levels: levels('W/W/E'),
   summary: 'ServiceBinary names a file that no CopyFiles in the INF copies',
   fix: 'Copy the service binary with CopyFiles, or point ServiceBinary at the copied file; for WUDFRd.sys use Include=wudfrd.inf, Needs=WUDFRD.NT(.Services) instead of AddService',
   docsUrl: INFVERIF_DOCS,

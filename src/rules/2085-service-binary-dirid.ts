@@ -3,7 +3,9 @@ import { type InfRuleContext, atField } from './context.js';
 import { startsWithDirid } from './lib/service.js';
 
 export default defineRule<InfRuleContext>({
-  id: '2085', name: 'service-binary-dirid', levels: levels('E'),
+  id: '2085',
+  name: 'service-binary-dirid',
+  levels: levels('E'),
   summary: 'ServiceBinary is not a path under a DIRID (e.g. %13%\\driver.sys)',
   fix: 'Write ServiceBinary = %13%\\driver.sys',
   docsUrl: INFVERIF_DOCS,

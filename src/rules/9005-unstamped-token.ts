@@ -4,7 +4,9 @@ import { type InfRuleContext, atField } from './context.js';
 const TOKEN = /\$(KMDFVERSION|UMDFVERSION|KMDFCOINSTALLERVERSION|UMDFCOINSTALLERVERSION)\$/;
 
 export default defineRule<InfRuleContext>({
-  id: '9005', name: 'unstamped-token', levels: levels('W'),
+  id: '9005',
+  name: 'unstamped-token',
+  levels: levels('W'),
   summary: 'An INX token that stampinf replaces ($KMDFVERSION$, $UMDFVERSION$...) is still in the INF',
   fix: 'Run stampinf (-k/-u) on the INX, or pass /stampinf to validate the unstamped file',
   docsUrl: INF_SYNTAX_DOCS,
@@ -15,7 +17,7 @@ export default defineRule<InfRuleContext>({
     const text = ctx.doc.text;
     let found = false;
     for (let i = text.indexOf('$'); i !== -1 && !found; i = text.indexOf('$', i + 1)) {
-      found = text.startsWith('MDF', i + 2) && (text.charCodeAt(i + 1) === 75 /* K */ || text.charCodeAt(i + 1) === 85 /* U */);
+      found = text.startsWith('MDF', i + 2) && (text.charCodeAt(i + 1) === 75 /* K */ || text.charCodeAt(i + 1) === 85); /* U */
     }
     if (!found) return;
     const model = ctx.model;

@@ -15,11 +15,20 @@ export function verboseBanner(mode: Mode, kit: Kit, msft: boolean): string[] {
   const out = ['Running in Verbose'];
   if (msft) out.push('Running in MSFT driver mode');
   switch (mode) {
-    case 'w': out.push(kit.build < 22621 ? 'Running Windows Core INF check' : 'Running Windows Driver INF check'); break;
-    case 'u': out.push('Running Universal INF check'); break;
-    case 'k': out.push('Running Declarative INF check'); break;
-    case 'h': out.push('Running signature requirements check', `Using rules from OS build: ${kit.version}`); break;
-    default: break;
+    case 'w':
+      out.push(kit.build < 22621 ? 'Running Windows Core INF check' : 'Running Windows Driver INF check');
+      break;
+    case 'u':
+      out.push('Running Universal INF check');
+      break;
+    case 'k':
+      out.push('Running Declarative INF check');
+      break;
+    case 'h':
+      out.push('Running signature requirements check', `Using rules from OS build: ${kit.version}`);
+      break;
+    default:
+      break;
   }
   return out;
 }

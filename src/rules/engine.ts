@@ -74,7 +74,11 @@ export function runRules<C extends BaseRuleContext>(
     } catch (error) {
       if (error instanceof InvalidReportError || error instanceof LimitError) throw error; // a limit is the input's, not a rule's crash
       out.push({
-        code: RULE_CRASHED, severity: 'error', file: source.file, line: 1, column: 1,
+        code: RULE_CRASHED,
+        severity: 'error',
+        file: source.file,
+        line: 1,
+        column: 1,
         message: `Rule ${rule.id} (${rule.name}) threw an exception: ${error instanceof Error ? error.message : String(error)}; this is a bug in wdksim, please report it with the INF`,
       });
     }
@@ -132,7 +136,7 @@ function toDiagnostic<C extends BaseRuleContext>(rule: Rule<C>, severity: Severi
     message: r.message,
     file,
     line: r.line,
-    column: r.line === 0 ? 0 : r.column ?? 1,
+    column: r.line === 0 ? 0 : (r.column ?? 1),
     fix: r.fix ?? rule.fix,
   };
   if (r.line > 0 && r.endColumn !== undefined) {

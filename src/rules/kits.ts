@@ -58,9 +58,15 @@ export interface CodeHistory {
 /** Only codes with dated evidence are here; every other code is in every kit. */
 export const CODE_HISTORY: Readonly<Record<string, CodeHistory>> = {
   '1212': { since: 17763, why: 'documented June 2018, first reported with the 1809 kit (loki-hidriver#1)' },
-  '1284': { since: 22000, why: 'the reserved sample class "Sample": first reported in December 2021 by a kit that still printed the short 1324 wording (Windows-driver-samples#680, HyperPlatform#88); 22621 sample builds suppress it with /msft' },
+  '1284': {
+    since: 22000,
+    why: 'the reserved sample class "Sample": first reported in December 2021 by a kit that still printed the short 1324 wording (Windows-driver-samples#680, HyperPlatform#88); 22621 sample builds suppress it with /msft',
+  },
   '1285': { since: 22000, why: 'reported together with 1284 from December 2021 on (Windows-driver-samples#680, windows-drivers-rs#35)' },
-  '1293': { since: 22000, why: 'reserved sample service names: 2017 builds of dynambus.inx printed only 1209 (Windows-driver-samples#160); "error 1293: Service name \'ECHO\' is reserved" from December 2021 (#680)' },
+  '1293': {
+    since: 22000,
+    why: 'reserved sample service names: 2017 builds of dynambus.inx printed only 1209 (Windows-driver-samples#160); "error 1293: Service name \'ECHO\' is reserved" from December 2021 (#680)',
+  },
   '1296': {
     since: 17763,
     levels: [{ through: 19041, levels: { default: 'warning' } }],

@@ -10,9 +10,28 @@ import { EXTENSION_GUID } from './lib/classes.js';
 import { parseIntField } from './lib/numbers.js';
 
 export type RefKind =
-  | 'files' | 'delfiles' | 'renfiles' | 'registry' | 'delreg' | 'bitreg' | 'property' | 'legacy'
-  | 'needs' | 'service' | 'eventlog' | 'interface' | 'wdf' | 'component' | 'software' | 'filter'
-  | 'eventprovider' | 'powersetting' | 'trigger' | 'models' | 'install' | 'other';
+  | 'files'
+  | 'delfiles'
+  | 'renfiles'
+  | 'registry'
+  | 'delreg'
+  | 'bitreg'
+  | 'property'
+  | 'legacy'
+  | 'needs'
+  | 'service'
+  | 'eventlog'
+  | 'interface'
+  | 'wdf'
+  | 'component'
+  | 'software'
+  | 'filter'
+  | 'eventprovider'
+  | 'powersetting'
+  | 'trigger'
+  | 'models'
+  | 'install'
+  | 'other';
 
 export interface SectionRef {
   /** The line that makes the reference. */
@@ -44,7 +63,10 @@ export interface ModelsSectionRef {
 export class ModelEntry {
   /** Undecorated DDInstall name (field 1), substituted; '' when missing. */
   readonly installBase: string;
-  constructor(readonly entry: InfEntry, readonly models: ModelsSectionRef) {
+  constructor(
+    readonly entry: InfEntry,
+    readonly models: ModelsSectionRef,
+  ) {
     this.installBase = (entry.fields[0] ?? '').trim();
   }
   /** The hardware and compatible IDs (fields 2 on), trimmed; built when a rule asks. */
@@ -81,9 +103,24 @@ export interface ServiceUse {
 }
 
 /** Companion sections that hang off an install section. */
-export const COMPANIONS = ['Services', 'HW', 'CoInstallers', 'Wdf', 'Interfaces', 'Filters', 'Components', 'Software', 'Events', 'WMI', 'LogConfigOverride', 'FactDef',
+export const COMPANIONS = [
+  'Services',
+  'HW',
+  'CoInstallers',
+  'Wdf',
+  'Interfaces',
+  'Filters',
+  'Components',
+  'Software',
+  'Events',
+  'WMI',
+  'LogConfigOverride',
+  'FactDef',
   // Class-specific: network uninstall (Remove, Remove.Services), still-image device data.
-  'Remove', 'Remove.Services', 'DeviceData'];
+  'Remove',
+  'Remove.Services',
+  'DeviceData',
+];
 
 export interface DirectiveSpec {
   kind: RefKind;
@@ -135,9 +172,18 @@ function directiveSpec(key: string): DirectiveSpec | undefined {
 
 /** Sections Windows reads by name, never through a reference. */
 const ROOT_PATTERNS = [
-  /^version$/i, /^strings(\..*)?$/i, /^sourcedisksnames(\..*)?$/i, /^sourcedisksfiles(\..*)?$/i,
-  /^destinationdirs$/i, /^manufacturer$/i, /^controlflags$/i, /^signatureattributes(\..*)?$/i,
-  /^packageinfo$/i, /^defaultinstall(\..*)?$/i, /^defaultuninstall(\..*)?$/i, /^classinstall32(\..*)?$/i,
+  /^version$/i,
+  /^strings(\..*)?$/i,
+  /^sourcedisksnames(\..*)?$/i,
+  /^sourcedisksfiles(\..*)?$/i,
+  /^destinationdirs$/i,
+  /^manufacturer$/i,
+  /^controlflags$/i,
+  /^signatureattributes(\..*)?$/i,
+  /^packageinfo$/i,
+  /^defaultinstall(\..*)?$/i,
+  /^defaultuninstall(\..*)?$/i,
+  /^classinstall32(\..*)?$/i,
   /^interfaceinstall32$/i,
 ];
 const COMPANION_SUFFIXES = new Set([...COMPANIONS, 'security'].map((c) => `.${c.toLowerCase()}`));
@@ -303,7 +349,7 @@ export class InfModel {
     if (!mfg) return;
     for (const entry of mfg.entries) {
       // `name` alone: the manufacturer name is also the Models section name.
-      const modelsName = (entry.hasEquals ? entry.fields[0] : entry.key ?? entry.fields[0]) ?? '';
+      const modelsName = (entry.hasEquals ? entry.fields[0] : (entry.key ?? entry.fields[0])) ?? '';
       const line: ManufacturerLine = { entry, modelsName: modelsName.trim(), decorations: [] };
       const tokens = entry.hasEquals ? entry.fieldTokens.slice(1) : [];
       tokens.forEach((token, i) => {

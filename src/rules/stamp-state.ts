@@ -30,14 +30,19 @@ export function stampedForBuild(doc: InfDocument): InfDocument | undefined {
   const hasCatalog = version?.entries.some((e) => /^catalogfile(\.|$)/i.test(e.key?.trim() ?? '')) ?? false;
   const name = basename(doc.file).replace(/\.(inf|inx)$/i, '') || 'driver';
   try {
-    const stamped = stampInf(doc, {
-      date: '01/01/2024', version: '1.0.0.0', arch: 'amd64',
-      ...(hasCatalog ? {} : { catalog: `${name}.cat` }),
-      env: {},
-    }, fixedClock('2024-01-01T00:00:00Z'));
+    const stamped = stampInf(
+      doc,
+      {
+        date: '01/01/2024',
+        version: '1.0.0.0',
+        arch: 'amd64',
+        ...(hasCatalog ? {} : { catalog: `${name}.cat` }),
+        env: {},
+      },
+      fixedClock('2024-01-01T00:00:00Z'),
+    );
     return stamped.text === doc.text ? doc : parseInf(stamped.bytes, { file: doc.file });
   } catch {
     return undefined;
   }
 }
-

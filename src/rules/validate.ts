@@ -51,7 +51,12 @@ export interface ValidationResult {
  */
 class DocumentContext implements InfRuleContext {
   report: (r: RuleReport) => void = () => {};
-  constructor(readonly doc: InfDocument, readonly mode: Mode, readonly options: InfRuleContext['options'], readonly kit: Kit) {}
+  constructor(
+    readonly doc: InfDocument,
+    readonly mode: Mode,
+    readonly options: InfRuleContext['options'],
+    readonly kit: Kit,
+  ) {}
   /** Built on first use, inside a rule's try, so a model failure is a rule failure. */
   get model(): InfModel {
     return modelOf(this.doc);
@@ -118,7 +123,11 @@ export function validateDocument(source: InfDocument, options: ValidateOptions =
     const severity = severityOf(rule.levels[mode]);
     if (signature && value.toLowerCase() !== '$windows nt$' && severity) {
       diagnostics.push({
-        code: '1001', severity, file: doc.file, line: signature.line, column: signature.span.start.column,
+        code: '1001',
+        severity,
+        file: doc.file,
+        line: signature.line,
+        column: signature.span.start.column,
         message: `Invalid INF: Signature is "${value}"; InfVerif requires a [Version] section with Signature="$Windows NT$"`,
         fix: 'Write Signature="$Windows NT$"',
       });

@@ -48,7 +48,10 @@ function lineAt(text: string, starts: number[], index: number): string {
 
 /** Applies non-overlapping edits; returns the new text and the changed lines. */
 export function applyEdits(text: string, edits: TextEdit[]): { text: string; changes: StampChange[] } {
-  const ordered = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || a.i - b.i).map((x) => x.e);
+  const ordered = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.i - b.i)
+    .map((x) => x.e);
   for (let k = 1; k < ordered.length; k++) {
     if (ordered[k]!.start < ordered[k - 1]!.end) throw new Error('overlapping stamp edits');
   }

@@ -25,7 +25,10 @@ function expand(value: string, defines: Map<string, string>, depth = 0): string 
 
 /** A numeric value: decimal or hex, parentheses, casts and integer suffixes removed. */
 function numberOf(text: string): number | undefined {
-  const t = text.replace(/[()]/g, '').trim().replace(/[uUlL]+$/, '');
+  const t = text
+    .replace(/[()]/g, '')
+    .trim()
+    .replace(/[uUlL]+$/, '');
   if (/^\d+$/.test(t)) return Number(t);
   if (/^0[xX][0-9a-fA-F]+$/.test(t)) return parseInt(t, 16);
   return undefined;
@@ -44,8 +47,9 @@ export function ntverpVersion(text: string): string | undefined {
     const m = /"(\d+(?:\.\d+){0,3})"/.exec(expand(str, defines));
     if (m) return m[1];
   }
-  const named = ['VER_PRODUCTMAJORVERSION', 'VER_PRODUCTMINORVERSION', 'VER_PRODUCTBUILD', 'VER_PRODUCTBUILD_QFE']
-    .map((n) => (defines.has(n) ? numberOf(expand(defines.get(n)!, defines)) : undefined));
+  const named = ['VER_PRODUCTMAJORVERSION', 'VER_PRODUCTMINORVERSION', 'VER_PRODUCTBUILD', 'VER_PRODUCTBUILD_QFE'].map((n) =>
+    defines.has(n) ? numberOf(expand(defines.get(n)!, defines)) : undefined,
+  );
   if (named[0] === undefined || named[1] === undefined) return undefined;
   return named.map((n) => n ?? 0).join('.');
 }

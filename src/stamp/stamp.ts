@@ -46,8 +46,7 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
 
   // DriverVer in the target section (`-s X.NTamd64` also finds `[X.NT$ARCH$]`).
   const values = tokenValues(stamp);
-  const target = doc.section(stamp.section)
-    ?? doc.sections.find((s) => substitute(s.name, values).toLowerCase() === stamp.section.toLowerCase());
+  const target = doc.section(stamp.section) ?? doc.sections.find((s) => substitute(s.name, values).toLowerCase() === stamp.section.toLowerCase());
   const existing = target ? directives(target, 'DriverVer') : [];
   if (existing.length > 0) {
     for (const entry of existing) edits.push(valueEdit(doc, entry, driverVer, true));
@@ -56,7 +55,10 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
   }
   // CatalogFile / Provider in [Version]: replace the undecorated entry, else add one.
   const version = doc.section('Version');
-  for (const [key, value] of [['CatalogFile', stamp.catalog], ['Provider', stamp.provider]] as const) {
+  for (const [key, value] of [
+    ['CatalogFile', stamp.catalog],
+    ['Provider', stamp.provider],
+  ] as const) {
     if (value === undefined) continue;
     const found = version ? directives(version, key) : [];
     if (found.length > 0) for (const entry of found) edits.push(valueEdit(doc, entry, value, false));

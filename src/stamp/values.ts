@@ -189,7 +189,10 @@ export function resolveStamp(request: StampRequest, clock: Clock): ResolvedStamp
   const catalog = request.catalog ?? (isPrivate ? 'delta.cat' : undefined);
   return {
     section: request.section ?? 'Version',
-    date, dateSource, version, versionSource,
+    date,
+    dateSource,
+    version,
+    versionSource,
     arch: arch.trim(),
     ...(catalog !== undefined ? { catalog } : {}),
     ...(request.provider !== undefined ? { provider: request.provider } : {}),

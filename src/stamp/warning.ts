@@ -18,11 +18,15 @@ export function futureDriverVerWarning(date: { month: number; day: number; year:
   const u = formatStampDate(utc);
   const l = formatStampDate(local);
   if (stamped <= dayNumber(local)) {
-    return `DriverVer date ${d} is after today's UTC date ${u}: stampinf uses the local date, and in ${describeZone(clock)} it is already ${l} while UTC is still ${u}. `
-      + `Inf2Cat checks DriverVer against the UTC date by default, so it will fail with error 22.9.7 (DriverVer set to a date in the future) until UTC midnight. `
-      + `Fix: run inf2cat with /uselocaltime, or stamp the UTC date (set STAMPINF_DATE=${u}, or -d ${u}).`;
+    return (
+      `DriverVer date ${d} is after today's UTC date ${u}: stampinf uses the local date, and in ${describeZone(clock)} it is already ${l} while UTC is still ${u}. ` +
+      `Inf2Cat checks DriverVer against the UTC date by default, so it will fail with error 22.9.7 (DriverVer set to a date in the future) until UTC midnight. ` +
+      `Fix: run inf2cat with /uselocaltime, or stamp the UTC date (set STAMPINF_DATE=${u}, or -d ${u}).`
+    );
   }
-  return `DriverVer date ${d} is in the future: today is ${l} in ${describeZone(clock)} and ${u} in UTC. `
-    + `Inf2Cat will fail with error 22.9.7 (DriverVer set to a date in the future), with or without /uselocaltime. `
-    + `Fix: stamp a date no later than ${u} (-d ${u}, or STAMPINF_DATE=${u}).`;
+  return (
+    `DriverVer date ${d} is in the future: today is ${l} in ${describeZone(clock)} and ${u} in UTC. ` +
+    `Inf2Cat will fail with error 22.9.7 (DriverVer set to a date in the future), with or without /uselocaltime. ` +
+    `Fix: stamp a date no later than ${u} (-d ${u}, or STAMPINF_DATE=${u}).`
+  );
 }

@@ -61,8 +61,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   if (formatter === undefined) {
     try {
       formatter = new Intl.DateTimeFormat('en-US', {
-        timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-        hour: 'numeric', minute: 'numeric', second: 'numeric',
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+        second: 'numeric',
       });
     } catch {
       formatter = null;
@@ -92,8 +98,12 @@ function resolveTimeZone(tz: string | undefined): string | undefined {
 
 export function utcParts(date: Date): CalendarParts {
   return {
-    year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(),
-    hour: date.getUTCHours(), minute: date.getUTCMinutes(), second: date.getUTCSeconds(),
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
     millisecond: date.getUTCMilliseconds(),
   };
 }
@@ -102,8 +112,12 @@ export function localParts(date: Date, timeZone: string | undefined): CalendarPa
   const formatter = timeZone ? formatterFor(timeZone) : null;
   if (!formatter) {
     return {
-      year: date.getFullYear(), month: date.getMonth() + 1, day: date.getDate(),
-      hour: date.getHours(), minute: date.getMinutes(), second: date.getSeconds(),
+      year: date.getFullYear(),
+      month: date.getMonth() + 1,
+      day: date.getDate(),
+      hour: date.getHours(),
+      minute: date.getMinutes(),
+      second: date.getSeconds(),
       millisecond: date.getMilliseconds(),
     };
   }
@@ -112,8 +126,12 @@ export function localParts(date: Date, timeZone: string | undefined): CalendarPa
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return {
-    year: parts.year!, month: parts.month!, day: parts.day!,
-    hour: parts.hour! % 24, minute: parts.minute!, second: parts.second!,
+    year: parts.year!,
+    month: parts.month!,
+    day: parts.day!,
+    hour: parts.hour! % 24,
+    minute: parts.minute!,
+    second: parts.second!,
     millisecond: date.getUTCMilliseconds(),
   };
 }

@@ -65,10 +65,23 @@ export interface TargetDiff {
 
 export function isEmptyDiff(d: TargetDiff): boolean {
   const r = d.registry;
-  return d.files.added.length + d.files.removed.length + d.files.changed.length
-    + r.keysAdded.length + r.keysRemoved.length + r.valuesAdded.length + r.valuesRemoved.length + r.valuesChanged.length
-    + count(d.services) + count(d.devices) + count(d.driverStore) + d.boot.length
-    + d.certificates.added.length + d.certificates.removed.length === 0;
+  return (
+    d.files.added.length +
+      d.files.removed.length +
+      d.files.changed.length +
+      r.keysAdded.length +
+      r.keysRemoved.length +
+      r.valuesAdded.length +
+      r.valuesRemoved.length +
+      r.valuesChanged.length +
+      count(d.services) +
+      count(d.devices) +
+      count(d.driverStore) +
+      d.boot.length +
+      d.certificates.added.length +
+      d.certificates.removed.length ===
+    0
+  );
 }
 
 function count(c: Changes<unknown>): number {
@@ -133,21 +146,43 @@ export function summarizeDevice(d: DeviceRecord): DeviceSummary {
 function deviceFields(d: DeviceRecord): Record<string, unknown> {
   const s = summarizeDevice(d);
   return {
-    description: s.description, class: `${d.className} ${d.classGuid}`, status: s.status, service: d.service,
-    driver: s.driver, signer: d.driver?.signer, hardwareIds: d.hardwareIds, upperFilters: d.upperFilters, lowerFilters: d.lowerFilters,
+    description: s.description,
+    class: `${d.className} ${d.classGuid}`,
+    status: s.status,
+    service: d.service,
+    driver: s.driver,
+    signer: d.driver?.signer,
+    hardwareIds: d.hardwareIds,
+    upperFilters: d.upperFilters,
+    lowerFilters: d.lowerFilters,
     parent: d.parent,
   };
 }
 
 export function summarizePackage(p: DriverPackageRecord): PackageSummary {
   return {
-    publishedName: p.publishedName, originalName: p.originalName, storeFolder: p.storeFolder, provider: p.provider,
-    className: p.className, driverVer: `${p.driverDate} ${p.driverVersion}`, ...(p.signer ? { signer: p.signer } : {}), files: p.files,
+    publishedName: p.publishedName,
+    originalName: p.originalName,
+    storeFolder: p.storeFolder,
+    provider: p.provider,
+    className: p.className,
+    driverVer: `${p.driverDate} ${p.driverVersion}`,
+    ...(p.signer ? { signer: p.signer } : {}),
+    files: p.files,
   };
 }
 
 function packageFields(p: DriverPackageRecord): Record<string, unknown> {
-  return { originalName: p.originalName, storeFolder: p.storeFolder, provider: p.provider, class: p.className, driverVer: `${p.driverDate} ${p.driverVersion}`, signer: p.signer, catalog: p.catalog, files: p.files.map((f) => `${f.path} ${f.sha256}`) };
+  return {
+    originalName: p.originalName,
+    storeFolder: p.storeFolder,
+    provider: p.provider,
+    class: p.className,
+    driverVer: `${p.driverDate} ${p.driverVersion}`,
+    signer: p.signer,
+    catalog: p.catalog,
+    files: p.files.map((f) => `${f.path} ${f.sha256}`),
+  };
 }
 
 function diffFiles(before: FileEntry[], after: FileEntry[]): TargetDiff['files'] {
@@ -156,7 +191,10 @@ function diffFiles(before: FileEntry[], after: FileEntry[]): TargetDiff['files']
   return {
     added: after.filter((f) => !b.has(f.path)).sort(byPath),
     removed: before.filter((f) => !a.has(f.path)).sort(byPath),
-    changed: after.filter((f) => b.has(f.path) && b.get(f.path)!.sha256 !== f.sha256).map((f) => ({ path: f.path, before: b.get(f.path)!, after: f })).sort(byPath),
+    changed: after
+      .filter((f) => b.has(f.path) && b.get(f.path)!.sha256 !== f.sha256)
+      .map((f) => ({ path: f.path, before: b.get(f.path)!, after: f }))
+      .sort(byPath),
   };
 }
 
@@ -211,7 +249,12 @@ export function diffCaptures(before: Capture, after: Capture): TargetDiff {
     after: { label: after.label, takenAt: after.takenAt },
     files: diffFiles(before.files, after.files),
     registry: diffRegistry(bs.registry, as.registry),
-    services: compare(servicesOf(bs), servicesOf(as), (s) => s.name, (s) => ({ ...s, name: undefined })),
+    services: compare(
+      servicesOf(bs),
+      servicesOf(as),
+      (s) => s.name,
+      (s) => ({ ...s, name: undefined }),
+    ),
     devices: { added: devices.added.map(summarizeDevice), removed: devices.removed.map(summarizeDevice), changed: devices.changed },
     driverStore: { added: store.added.map(summarizePackage), removed: store.removed.map(summarizePackage), changed: store.changed },
     boot: fieldChanges(
@@ -227,5 +270,10 @@ export function diffCaptures(before: Capture, after: Capture): TargetDiff {
 
 function flatBoot(boot: Omit<MachineState['boot'], 'pending'>): Record<string, unknown> {
   const { dbgsettings, ...rest } = boot;
-  return { ...rest, dbgsettings: dbgsettings ? `${dbgsettings.type} port=${dbgsettings.port} key=${dbgsettings.key}${dbgsettings.hostip ? ` hostip=${dbgsettings.hostip}` : ''}${dbgsettings.dhcp ? ' dhcp' : ''}` : undefined };
+  return {
+    ...rest,
+    dbgsettings: dbgsettings
+      ? `${dbgsettings.type} port=${dbgsettings.port} key=${dbgsettings.key}${dbgsettings.hostip ? ` hostip=${dbgsettings.hostip}` : ''}${dbgsettings.dhcp ? ' dhcp' : ''}`
+      : undefined,
+  };
 }

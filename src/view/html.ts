@@ -36,9 +36,11 @@ ${body}
 
 export function table(headers: string[], rows: string[][], rowClass?: (i: number) => string | undefined): string {
   const head = `<tr>${headers.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>`;
-  const body = rows.map((r, i) => {
-    const cls = rowClass?.(i);
-    return `<tr${cls ? ` class="${cls}"` : ''}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`;
-  }).join('\n');
+  const body = rows
+    .map((r, i) => {
+      const cls = rowClass?.(i);
+      return `<tr${cls ? ` class="${cls}"` : ''}>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+    })
+    .join('\n');
   return `<table>\n${head}\n${body}\n</table>`;
 }

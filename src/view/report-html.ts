@@ -16,10 +16,14 @@ function device(d: ReportDevice): string {
   if (d.driver) {
     const v = d.driver;
     rows.push(
-      ['Driver provider', esc(v.provider)], ['Driver date', esc(v.date)], ['Driver version', esc(v.version)],
+      ['Driver provider', esc(v.provider)],
+      ['Driver date', esc(v.date)],
+      ['Driver version', esc(v.version)],
       ['Digital signer', v.signer ? esc(v.signer) : '<span class="problem">not digitally signed</span>'],
-      ['INF name', `${esc(v.inf)} (${esc(v.originalName)})`], ['INF section', esc(v.section)],
-      ['Matching device Id', `<code>${esc(v.matchingId)}</code>`], ['Rank', esc(v.rank)],
+      ['INF name', `${esc(v.inf)} (${esc(v.originalName)})`],
+      ['INF section', esc(v.section)],
+      ['Matching device Id', `<code>${esc(v.matchingId)}</code>`],
+      ['Rank', esc(v.rank)],
       ['Driver files', v.files.map((f) => `<code>${esc(f)}</code>`).join('<br>') || '(none)'],
     );
   } else {
@@ -34,20 +38,44 @@ function device(d: ReportDevice): string {
 
 export function formatReportHtml(r: TargetReport): string {
   const m = r.machine;
-  const tree = r.classes.map((c) => `<details open><summary>${esc(c.description)} <span class="meta">(${c.devices.length})</span></summary>
+  const tree = r.classes
+    .map(
+      (c) => `<details open><summary>${esc(c.description)} <span class="meta">(${c.devices.length})</span></summary>
 ${c.devices.map(device).join('\n')}
-</details>`).join('\n');
-  const store = table(['Published name', 'Original name', 'Provider', 'Class', 'Date and version', 'Signer', 'Folder'],
-    r.driverStore.map((p) => [esc(p.publishedName), esc(p.originalName), esc(p.provider), esc(p.className), esc(p.driverVer), p.inbox ? 'inbox (Microsoft Windows)' : esc(p.signer ?? 'not signed'), `<code>${esc(p.storeFolder)}</code>`]));
-  const services = table(['Name', 'Type', 'Start', 'Image path'], r.services.map((s) => [esc(s.name), esc(s.type ?? ''), esc(s.start ?? ''), `<code>${esc(s.imagePath ?? '')}</code>`]));
+</details>`,
+    )
+    .join('\n');
+  const store = table(
+    ['Published name', 'Original name', 'Provider', 'Class', 'Date and version', 'Signer', 'Folder'],
+    r.driverStore.map((p) => [
+      esc(p.publishedName),
+      esc(p.originalName),
+      esc(p.provider),
+      esc(p.className),
+      esc(p.driverVer),
+      p.inbox ? 'inbox (Microsoft Windows)' : esc(p.signer ?? 'not signed'),
+      `<code>${esc(p.storeFolder)}</code>`,
+    ]),
+  );
+  const services = table(
+    ['Name', 'Type', 'Start', 'Image path'],
+    r.services.map((s) => [esc(s.name), esc(s.type ?? ''), esc(s.start ?? ''), `<code>${esc(s.imagePath ?? '')}</code>`]),
+  );
   const b = r.boot;
   const boot = `<table class="kv">
 <tr><td>Test signing</td><td>${b.testsigning ? 'On' : 'Off'}</td></tr>
 <tr><td>Kernel debugging</td><td>${b.debug ? 'On' : 'Off'}${b.debugger ? ` (${esc(b.debugger)})` : ''}</td></tr>
 ${b.pending ? `<tr><td>Pending (next reboot)</td><td>${esc(b.pending)}</td></tr>` : ''}
 <tr><td>Boot count</td><td>${b.bootCount}</td></tr></table>`;
-  const certs = r.certificates.length ? `<h2>Certificates</h2>\n${table(['Store', 'Subject', 'Thumbprint', 'Expires'], r.certificates.map((c) => [esc(c.store), esc(c.subject), `<code>${esc(c.thumbprint)}</code>`, esc(c.notAfter ?? '')]))}` : '';
-  return page(`Target report: ${m.os}`, `<h1>Target report</h1>
+  const certs = r.certificates.length
+    ? `<h2>Certificates</h2>\n${table(
+        ['Store', 'Subject', 'Thumbprint', 'Expires'],
+        r.certificates.map((c) => [esc(c.store), esc(c.subject), `<code>${esc(c.thumbprint)}</code>`, esc(c.notAfter ?? '')]),
+      )}`
+    : '';
+  return page(
+    `Target report: ${m.os}`,
+    `<h1>Target report</h1>
 <p class="meta">${esc(m.os)}, build ${m.build}, ${esc(m.arch)}; KMDF ${esc(m.kmdf)}, UMDF ${esc(m.umdf)}; ${r.problems} device(s) with a problem</p>
 <h2>Boot settings</h2>
 ${boot}
@@ -57,5 +85,6 @@ ${tree}
 ${store}
 <h2>Services</h2>
 ${services}
-${certs}`);
+${certs}`,
+  );
 }

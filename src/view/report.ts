@@ -18,7 +18,18 @@ export interface ReportDevice {
   service?: string;
   upperFilters?: string[];
   lowerFilters?: string[];
-  driver?: { inf: string; originalName: string; section: string; matchingId: string; rank: string; provider: string; date: string; version: string; signer?: string; files: string[] };
+  driver?: {
+    inf: string;
+    originalName: string;
+    section: string;
+    matchingId: string;
+    rank: string;
+    provider: string;
+    date: string;
+    version: string;
+    signer?: string;
+    files: string[];
+  };
 }
 
 export interface ReportClass {
@@ -52,7 +63,22 @@ function reportDevice(d: DeviceRecord): ReportDevice {
     ...(d.service ? { service: d.service } : {}),
     ...(d.upperFilters?.length ? { upperFilters: [...d.upperFilters] } : {}),
     ...(d.lowerFilters?.length ? { lowerFilters: [...d.lowerFilters] } : {}),
-    ...(b ? { driver: { inf: b.publishedName, originalName: b.originalName, section: b.section, matchingId: b.matchingId, rank: b.rank, provider: b.provider, date: b.driverDate, version: b.driverVersion, ...(b.signer ? { signer: b.signer } : {}), files: [...b.files] } } : {}),
+    ...(b
+      ? {
+          driver: {
+            inf: b.publishedName,
+            originalName: b.originalName,
+            section: b.section,
+            matchingId: b.matchingId,
+            rank: b.rank,
+            provider: b.provider,
+            date: b.driverDate,
+            version: b.driverVersion,
+            ...(b.signer ? { signer: b.signer } : {}),
+            files: [...b.files],
+          },
+        }
+      : {}),
   };
 }
 
@@ -76,7 +102,13 @@ export function buildReport(state: MachineState): TargetReport {
       testsigning: boot.testsigning,
       debug: boot.debug,
       ...(dbg ? { debugger: `${dbg.type} port ${dbg.port}, key ${dbg.key}${dbg.hostip ? `, host ${dbg.hostip}` : ''}${dbg.dhcp ? ', DHCP' : ''}` } : {}),
-      ...(boot.pending && Object.keys(boot.pending).length ? { pending: Object.entries(boot.pending).map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`).join(', ') } : {}),
+      ...(boot.pending && Object.keys(boot.pending).length
+        ? {
+            pending: Object.entries(boot.pending)
+              .map(([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+              .join(', '),
+          }
+        : {}),
       bootCount: boot.bootCount,
     },
     classes: list,
@@ -85,7 +117,9 @@ export function buildReport(state: MachineState): TargetReport {
       .map((p) => ({ ...summarizePackage(p), inbox: p.inbox === true, arch: p.arch, ...(p.catalog ? { catalog: p.catalog } : {}) }))
       .sort((a, b) => Number(a.inbox) - Number(b.inbox) || byText(a.publishedName, b.publishedName)),
     services: servicesOf(state),
-    certificates: (['Root', 'TrustedPublisher'] as const).flatMap((store) => state.certificates[store].map((c) => ({ store, subject: c.subject, thumbprint: c.thumbprint, ...(c.notAfter ? { notAfter: c.notAfter } : {}) }))),
+    certificates: (['Root', 'TrustedPublisher'] as const).flatMap((store) =>
+      state.certificates[store].map((c) => ({ store, subject: c.subject, thumbprint: c.thumbprint, ...(c.notAfter ? { notAfter: c.notAfter } : {}) })),
+    ),
   };
 }
 
@@ -100,11 +134,15 @@ export function formatReportText(r: TargetReport): string {
     out.push(`  ${c.description} [${c.name} ${c.guid}]`);
     for (const d of c.devices) {
       out.push(`    ${d.problem || d.disabled ? '!' : ' '} ${d.name}  ${d.instanceId}  ${d.status}${d.problemName ? ` ${d.problemName}` : ''}`);
-      if (d.driver) out.push(`        driver ${d.driver.inf} (${d.driver.originalName}) ${d.driver.date} ${d.driver.version}, ${d.driver.provider}, signer ${d.driver.signer ?? '(not signed)'}${d.service ? `, service ${d.service}` : ''}`);
+      if (d.driver)
+        out.push(
+          `        driver ${d.driver.inf} (${d.driver.originalName}) ${d.driver.date} ${d.driver.version}, ${d.driver.provider}, signer ${d.driver.signer ?? '(not signed)'}${d.service ? `, service ${d.service}` : ''}`,
+        );
     }
   }
   out.push('', 'Driver store');
-  for (const p of r.driverStore) out.push(`  ${p.publishedName}  ${p.originalName}  ${p.provider}  ${p.className}  ${p.driverVer}${p.inbox ? '  (inbox)' : `  signer ${p.signer ?? '(not signed)'}`}`);
+  for (const p of r.driverStore)
+    out.push(`  ${p.publishedName}  ${p.originalName}  ${p.provider}  ${p.className}  ${p.driverVer}${p.inbox ? '  (inbox)' : `  signer ${p.signer ?? '(not signed)'}`}`);
   out.push('', 'Services');
   for (const s of r.services) out.push(`  ${s.name}  ${[s.type, s.start && `start ${s.start}`, s.imagePath].filter(Boolean).join(', ')}`);
   if (r.certificates.length) {

@@ -10,14 +10,16 @@ import { captureTarget, type Capture } from './capture.js';
 export const SNAPSHOT_DIR = '.wdksim/snapshots';
 const FORMAT = 'wdksim-snapshot';
 
-const snapshotFile = z.object({
-  format: z.literal(FORMAT),
-  version: z.literal(1),
-  name: z.string(),
-  takenAt: z.string(),
-  files: z.array(z.object({ path: z.string(), size: z.number(), sha256: z.string() }).strict()),
-  state: machineState,
-}).strict();
+const snapshotFile = z
+  .object({
+    format: z.literal(FORMAT),
+    version: z.literal(1),
+    name: z.string(),
+    takenAt: z.string(),
+    files: z.array(z.object({ path: z.string(), size: z.number(), sha256: z.string() }).strict()),
+    state: machineState,
+  })
+  .strict();
 
 /** Snapshot names become file names: keep them portable. */
 export function checkSnapshotName(name: string): void {
@@ -68,7 +70,10 @@ export async function loadSnapshot(root: string, name: string): Promise<Capture>
 
 export async function listSnapshots(root: string): Promise<string[]> {
   try {
-    return ((await listDir(root, SNAPSHOT_DIR, 'snapshots')) ?? []).filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).sort();
+    return ((await listDir(root, SNAPSHOT_DIR, 'snapshots')) ?? [])
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => n.slice(0, -5))
+      .sort();
   } catch {
     return [];
   }

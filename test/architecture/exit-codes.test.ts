@@ -17,7 +17,10 @@ const codesOf = (tool: Tool) => [...new Set(EXIT_CODES[tool].map((c) => c.code))
 /** The codes a cell lists: each `;`/`,`/`:`-separated item that starts with a number (parenthesised asides dropped). */
 export function listedCodes(cell: string): number[] {
   const items = cell.replace(/\([^()]*\)/g, '').split(/[;,:]/);
-  const codes = items.map((item) => /^\s*(\d+)(?=\s|$)/.exec(item)?.[1]).filter((c): c is string => c !== undefined).map(Number);
+  const codes = items
+    .map((item) => /^\s*(\d+)(?=\s|$)/.exec(item)?.[1])
+    .filter((c): c is string => c !== undefined)
+    .map(Number);
   return [...new Set(codes)].sort((a, b) => a - b);
 }
 
@@ -52,7 +55,7 @@ function checkRow(names: string[], cell: string): void {
 
 describe('exit codes: one source, and the docs agree with it', () => {
   it('the parser reads codes, not the numbers in asides', () => {
-    expect(listedCodes('0 success; 255 (Inf2Cat\'s −1) bad parameters; 254 (Inf2Cat\'s −2) failed')).toEqual([0, 254, 255]);
+    expect(listedCodes("0 success; 255 (Inf2Cat's −1) bad parameters; 254 (Inf2Cat's −2) failed")).toEqual([0, 254, 255]);
     expect(listedCodes('the low byte (1 when that byte is 0): 0 success, 194 (3010) reboot, 87 bad command line')).toEqual([0, 87, 194]);
   });
 

@@ -10,7 +10,7 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const rowOf = (command: string) => readme.split('\n').find((l) => l.startsWith(`| \`wdksim ${command}`)) ?? '';
 
 describe('--help and the README agree', () => {
-  it('inf parse: the usage line\'s options and arguments are in the README row', async () => {
+  it("inf parse: the usage line's options and arguments are in the README row", async () => {
     const ctx = memoryContext();
     expect(await infRun(['--help'], ctx)).toBe(0);
     const usage = /Usage: wdksim inf parse (.*)/.exec(ctx.out.join(''))?.[1] ?? '';
@@ -22,16 +22,18 @@ describe('--help and the README agree', () => {
 
   // Every option a README or docs example gives a commander-parsed command is one its
   // generated --help lists (so renaming an option without the docs fails here).
-  it.each(['build', 'cert new', 'catalog dump', 'catalog verify', 'target init', 'target verify', 'target log', 'doctor', 'demo', 'inf parse'])('wdksim %s: the options the docs use are in its --help', async (command) => {
-    const docs = ['README.md', 'docs/build.md', 'docs/doctor.md', 'docs/target.md']
-      .map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')).join('\n');
-    const used = new Set<string>();
-    for (const m of docs.matchAll(new RegExp(`wdksim ${command}( [^\`|#\\n]*)`, 'g'))) {
-      for (const o of m[1]!.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? []) used.add(o);
-    }
-    const ctx = memoryContext();
-    expect(await runCli([...command.split(' '), '--help'], ctx.io)).toBe(0);
-    const help = ctx.out.join('');
-    for (const option of used) expect(help, `${option} of "wdksim ${command}"`).toMatch(new RegExp(`^  (-\\w, )?${option}\\b`, 'm'));
-  });
+  it.each(['build', 'cert new', 'catalog dump', 'catalog verify', 'target init', 'target verify', 'target log', 'doctor', 'demo', 'inf parse'])(
+    'wdksim %s: the options the docs use are in its --help',
+    async (command) => {
+      const docs = ['README.md', 'docs/build.md', 'docs/doctor.md', 'docs/target.md'].map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')).join('\n');
+      const used = new Set<string>();
+      for (const m of docs.matchAll(new RegExp(`wdksim ${command}( [^\`|#\\n]*)`, 'g'))) {
+        for (const o of m[1]!.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? []) used.add(o);
+      }
+      const ctx = memoryContext();
+      expect(await runCli([...command.split(' '), '--help'], ctx.io)).toBe(0);
+      const help = ctx.out.join('');
+      for (const option of used) expect(help, `${option} of "wdksim ${command}"`).toMatch(new RegExp(`^  (-\\w, )?${option}\\b`, 'm'));
+    },
+  );
 });

@@ -22,7 +22,11 @@ export function fileGraph(): Map<string, Set<string>> {
     const deps = new Set<string>();
     for (const m of text.matchAll(importRe)) {
       const spec = (m[1] ?? m[2])!;
-      deps.add(relative(SRC, resolve(dirname(file), spec.replace(/\.js$/, '.ts'))).split('\\').join('/'));
+      deps.add(
+        relative(SRC, resolve(dirname(file), spec.replace(/\.js$/, '.ts')))
+          .split('\\')
+          .join('/'),
+      );
     }
     graph.set(relative(SRC, file).split('\\').join('/'), deps);
   }

@@ -13,7 +13,11 @@ import { parseInf } from '../../src/inf/parse.js';
 
 const files = fileGraph();
 const text = new Map([...files.keys()].map((f) => [f, readFileSync(join(SRC, f), 'utf8')]));
-const where = (re: RegExp) => [...text].filter(([, t]) => re.test(t)).map(([f]) => f).sort();
+const where = (re: RegExp) =>
+  [...text]
+    .filter(([, t]) => re.test(t))
+    .map(([f]) => f)
+    .sort();
 
 describe('one definition of each shared rule', () => {
   it('the version constant is read in src/version.ts only', () => {

@@ -14,7 +14,22 @@ describe('public API (src/index.ts)', () => {
   });
 
   it('has the intended entry points and not the test hooks', () => {
-    for (const name of ['parseInf', 'validate', 'validateDocument', 'stampInf', 'createCatalog', 'readCatalog', 'signCatalog', 'verifyCatalogSignature', 'openTarget', 'stageDriverPackage', 'installDriverOnDevices', 'runBuild', 'EXIT_CODES', 'VERSION']) {
+    for (const name of [
+      'parseInf',
+      'validate',
+      'validateDocument',
+      'stampInf',
+      'createCatalog',
+      'readCatalog',
+      'signCatalog',
+      'verifyCatalogSignature',
+      'openTarget',
+      'stageDriverPackage',
+      'installDriverOnDevices',
+      'runBuild',
+      'EXIT_CODES',
+      'VERSION',
+    ]) {
       expect(api, name).toHaveProperty(name);
     }
     expect(api).not.toHaveProperty('FAULT_STEPS');

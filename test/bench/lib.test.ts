@@ -19,7 +19,7 @@ describe('bench runStep', () => {
     expect(big.seconds).toBeGreaterThan(0);
   }, 30000);
 
-  it('throws the step\'s own message when it fails', () => {
+  it("throws the step's own message when it fails", () => {
     expect(() => runStep(FIXTURE, 'fail')).toThrow('the engine is not ready');
   }, 30000);
 });

@@ -62,7 +62,23 @@ describe('loadSigningIdentity', () => {
     const dir = tempDir();
     const key = join(dir, 'k.pem');
     const crt = join(dir, 'c.pem');
-    const gen = run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', crt, '-subj', '/CN=OpenSSL Made', '-days', '2', '-addext', 'extendedKeyUsage=codeSigning']);
+    const gen = run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      crt,
+      '-subj',
+      '/CN=OpenSSL Made',
+      '-days',
+      '2',
+      '-addext',
+      'extendedKeyUsage=codeSigning',
+    ]);
     expect(gen.code, gen.stderr).toBe(0);
     const pfx = join(dir, 'o.pfx');
     const exp = run('openssl', ['pkcs12', '-export', '-inkey', key, '-in', crt, '-out', pfx, '-passout', 'pass:pw']);

@@ -99,7 +99,17 @@ describe('createCatalog edge cases', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.bin'), 'same');
     writeFileSync(join(dir, 'b.bin'), 'same');
-    const info = readCatalog(await createCatalog({ ...base([{ name: 'A.bin', path: join(dir, 'a.bin') }, { name: 'b.bin', path: join(dir, 'b.bin') }], 1) }));
+    const info = readCatalog(
+      await createCatalog({
+        ...base(
+          [
+            { name: 'A.bin', path: join(dir, 'a.bin') },
+            { name: 'b.bin', path: join(dir, 'b.bin') },
+          ],
+          1,
+        ),
+      }),
+    );
     expect(info.members.map((m) => m.fileName)).toEqual(['a.bin']);
   });
 

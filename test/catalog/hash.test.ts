@@ -17,7 +17,10 @@ function naiveAuthenticode(file: Buffer, alg: 'sha1' | 'sha256'): string {
   const certOff = file.readUInt32LE(dir);
   const certSize = file.readUInt32LE(dir + 4);
   const end = certSize ? certOff : file.length;
-  const h = createHash(alg).update(file.subarray(0, sum)).update(file.subarray(sum + 4, dir)).update(file.subarray(dir + 8, end));
+  const h = createHash(alg)
+    .update(file.subarray(0, sum))
+    .update(file.subarray(sum + 4, dir))
+    .update(file.subarray(dir + 8, end));
   if (!certSize && file.length % 8) h.update(Buffer.alloc(8 - (file.length % 8)));
   return h.digest('hex');
 }

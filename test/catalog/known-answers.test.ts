@@ -18,9 +18,7 @@ describe('CatNameValue encodings (§4, §13)', () => {
     expect(attr.subarray(0, 16).toString('hex')).toBe('3034060a2b0601040182370c02013126');
   });
   it('encodes the catalog attribute OS=_v100_X64 exactly', () => {
-    expect(catalogAttribute('OS', '_v100_X64').toString('hex')).toBe(
-      '3032060a2b0601040182370c0201042430221e04004f005302041001000104145f0076003100300030005f005800360034000000',
-    );
+    expect(catalogAttribute('OS', '_v100_X64').toString('hex')).toBe('3032060a2b0601040182370c0201042430221e04004f005302041001000104145f0076003100300030005f005800360034000000');
   });
 });
 

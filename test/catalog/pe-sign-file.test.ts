@@ -29,7 +29,11 @@ const identity = () => {
 };
 
 describe('signPeFile', () => {
-  it.each([['sha256', 4096], ['sha1', 5003], ['sha256', 70_001]] as const)('%s, %i bytes: the same bytes as signPe, and signing again replaces the signature', async (digest, size) => {
+  it.each([
+    ['sha256', 4096],
+    ['sha1', 5003],
+    ['sha256', 70_001],
+  ] as const)('%s, %i bytes: the same bytes as signPe, and signing again replaces the signature', async (digest, size) => {
     const pe = makeMinimalPe({ size });
     const path = join(dir, `d${size}.sys`);
     writeFileSync(path, pe);

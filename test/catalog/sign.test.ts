@@ -38,9 +38,15 @@ async function signedPackage(version: 1 | 2, digest: 'sha1' | 'sha256' = 'sha256
   writeFileSync(sys, makeMinimalPe({ size: 1029, subsystem: 'native' }));
   writeFileSync(inf, '[Version]\r\nSignature="$Windows NT$"\r\n');
   const unsigned = await createCatalog({
-    members: [{ name: 'driver.sys', path: sys }, { name: 'driver.inf', path: inf }],
+    members: [
+      { name: 'driver.sys', path: sys },
+      { name: 'driver.inf', path: inf },
+    ],
     osAttr: '2:10.0',
-    catalogAttributes: [{ name: 'OS', value: '_v100_X64' }, { name: 'HWID1', value: 'root\\driver' }],
+    catalogAttributes: [
+      { name: 'OS', value: '_v100_X64' },
+      { name: 'HWID1', value: 'root\\driver' },
+    ],
     version,
     now: NOW,
   });
@@ -94,7 +100,11 @@ describe.skipIf(!hasOracle('osslsigncode'))(`osslsigncode oracle${skipNote('ossl
     writeFileSync(join(dir, 'cert.pem'), cert.certPem);
     const cat = await createCatalog({ members: [{ name: 'Paged.sys', path: sys }], osAttr: '2:10.0', catalogAttributes: [], version, now: NOW, pageHashes: ['paged.sys'] });
     writeFileSync(join(dir, 'p.cat'), signCatalog(cat, identity, { digest: 'sha256' }));
-    expect(readCatalog(cat).members.filter((m) => !m.shadow).map((m) => m.pageHashes)).toEqual([true]);
+    expect(
+      readCatalog(cat)
+        .members.filter((m) => !m.shadow)
+        .map((m) => m.pageHashes),
+    ).toEqual([true]);
     const r = run('osslsigncode', ['verify', '-in', sys, '-catalog', join(dir, 'p.cat'), '-CAfile', join(dir, 'cert.pem')]);
     expect(r.code, r.stdout + r.stderr).toBe(0);
     expect(r.stdout).toContain(`Page hash algorithm  : ${version === 1 ? 'SHA1' : 'SHA256'}`);
@@ -148,7 +158,7 @@ describe('catalog signatures (own verifier, pkijs)', () => {
 
   it('is accepted by pkijs SignedData.verify (digest and signature; pkijs does not take an end-entity cert as anchor)', async () => {
     const p = await signedPackage(2);
-    pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]["crypto"] }));
+    pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as ConstructorParameters<typeof pkijs.CryptoEngine>[0]['crypto'] }));
     const ci = pkijs.ContentInfo.fromBER(p.signed);
     const sd = new pkijs.SignedData({ schema: ci.content });
     const trusted = pkijs.Certificate.fromBER(cert.certDer);

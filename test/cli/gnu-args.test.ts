@@ -47,11 +47,22 @@ describe('GNU-style commands through commander', () => {
   });
 
   it('reads values the ways the old grammars did', () => {
-    expect(parseBuildArgs(['-c', 'Release', '--platform=x64', '/p:Configuration=Debug', 'proj', '--json']))
-      .toMatchObject({ project: 'proj', configuration: 'Debug', platform: 'x64', json: true, placeholders: false });
+    expect(parseBuildArgs(['-c', 'Release', '--platform=x64', '/p:Configuration=Debug', 'proj', '--json'])).toMatchObject({
+      project: 'proj',
+      configuration: 'Debug',
+      platform: 'x64',
+      json: true,
+      placeholders: false,
+    });
     expect(parseDoctorArgs(['--FORMAT=JSON', '--', '--not-an-option'])).toEqual({ format: 'json', paths: ['--not-an-option'] });
     expect(parseDoctorArgs(['/?']).help).toContain('Rules (docs/doctor.md):');
-    expect(parseTargetInitArgs(['dir', '--arch', 'X64', '--testsigning', 'off', '--kdnet-port=50000'], 'win11', ['win11']))
-      .toEqual({ dir: 'dir', arch: 'amd64', testsigning: false, port: '50000', force: false, json: false });
+    expect(parseTargetInitArgs(['dir', '--arch', 'X64', '--testsigning', 'off', '--kdnet-port=50000'], 'win11', ['win11'])).toEqual({
+      dir: 'dir',
+      arch: 'amd64',
+      testsigning: false,
+      port: '50000',
+      force: false,
+      json: false,
+    });
   });
 });

@@ -33,7 +33,11 @@ describe('tokenizeSwitches', () => {
   });
 
   it('an optional value is left out before another switch or at the end', () => {
-    expect(tokenizeSwitches(['/d', '/v', '/d'], table).map((t) => [t.kind, 'value' in t ? t.value : undefined])).toEqual([['switch', undefined], ['switch', undefined], ['switch', undefined]]);
+    expect(tokenizeSwitches(['/d', '/v', '/d'], table).map((t) => [t.kind, 'value' in t ? t.value : undefined])).toEqual([
+      ['switch', undefined],
+      ['switch', undefined],
+      ['switch', undefined],
+    ]);
     expect(tokenizeSwitches(['/d', '*'], table)).toEqual([{ kind: 'switch', name: 'd', raw: '/d', value: '*' }]);
   });
 

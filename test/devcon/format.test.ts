@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import type { DeviceRecord } from '../../src/machine/model.js';
 import { deviceLine, dumpDevice, dumpStatus, findTail } from '../../src/devcon/format.js';
 
-const base: DeviceRecord = { instanceId: 'ROOT\\SAMPLE\\0000', hardwareIds: ['Root\\X'], compatibleIds: [], classGuid: '{78a1c341-4539-11d3-b88d-00c04fad5171}', className: 'Sample', description: 'X Device', present: true, rootEnumerated: true, disabled: false, problem: 0 };
+const base: DeviceRecord = {
+  instanceId: 'ROOT\\SAMPLE\\0000',
+  hardwareIds: ['Root\\X'],
+  compatibleIds: [],
+  classGuid: '{78a1c341-4539-11d3-b88d-00c04fad5171}',
+  className: 'Sample',
+  description: 'X Device',
+  present: true,
+  rootEnumerated: true,
+  disabled: false,
+  problem: 0,
+};
 
 describe('devcon output primitives', () => {
   it('pads instance IDs to 60 columns and never cuts longer ones', () => {

@@ -5,7 +5,19 @@ import { parseIdPattern, selectDevices, wildcardMatch } from '../../src/pnp/sele
 import type { MachineView } from '../../src/pnp/view.js';
 
 function dev(instanceId: string, hw: string[], compat: string[] = [], extra: Partial<DeviceRecord> = {}): DeviceRecord {
-  return { instanceId, hardwareIds: hw, compatibleIds: compat, classGuid: '{4d36e97d-e325-11ce-bfc1-08002be10318}', className: 'System', description: instanceId, present: true, rootEnumerated: instanceId.startsWith('ROOT\\'), disabled: false, problem: 0, ...extra };
+  return {
+    instanceId,
+    hardwareIds: hw,
+    compatibleIds: compat,
+    classGuid: '{4d36e97d-e325-11ce-bfc1-08002be10318}',
+    className: 'System',
+    description: instanceId,
+    present: true,
+    rootEnumerated: instanceId.startsWith('ROOT\\'),
+    disabled: false,
+    problem: 0,
+    ...extra,
+  };
 }
 
 const NET = '{4d36e972-e325-11ce-bfc1-08002be10318}';
@@ -96,10 +108,20 @@ describe('wildcardMatch against a regular-expression oracle', () => {
     const alphabet = fc.constantFrom('A', 'b', '\\', '&', '_', '0', '*');
     const text = fc.array(alphabet, { maxLength: 12 }).map((a) => a.join(''));
     fc.assert(
-      fc.property(text.map((t) => t.replace(/\*/g, '')), text, (item, pattern) => {
-        const oracle = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[\\^$.|?+()[\]{}]/g, '\\$&')).join('.*')}$`, 'i');
-        expect(wildcardMatch(item, parseIdPattern(pattern))).toBe(oracle.test(item));
-      }),
+      fc.property(
+        text.map((t) => t.replace(/\*/g, '')),
+        text,
+        (item, pattern) => {
+          const oracle = new RegExp(
+            `^${pattern
+              .split('*')
+              .map((p) => p.replace(/[\\^$.|?+()[\]{}]/g, '\\$&'))
+              .join('.*')}$`,
+            'i',
+          );
+          expect(wildcardMatch(item, parseIdPattern(pattern))).toBe(oracle.test(item));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

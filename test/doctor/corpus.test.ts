@@ -15,7 +15,15 @@ it('Windows-driver-samples: findings snapshot', { timeout: 60000 }, async () => 
   expect(result.inputs.length).toBeGreaterThan(200);
   const counts: Record<string, number> = {};
   for (const f of result.files) for (const d of f.diagnostics) counts[d.code] = (counts[d.code] ?? 0) + 1;
-  const text = formatters.text!({ files: withFixInMessage(result.files), rules: result.rules, cwd: REPO, chalk: new Chalk({ level: 0 }), tool: { name: 'wdksim doctor', version: 'test' }, mode: 'default', verbose: false });
+  const text = formatters.text!({
+    files: withFixInMessage(result.files),
+    rules: result.rules,
+    cwd: REPO,
+    chalk: new Chalk({ level: 0 }),
+    tool: { name: 'wdksim doctor', version: 'test' },
+    mode: 'default',
+    verbose: false,
+  });
   const summary = `${result.inputs.length} projects checked; findings by rule: ${JSON.stringify(counts)}\n\n`;
   await expect(summary + text.split(REPO + '/').join('')).toMatchFileSnapshot('__golden__/corpus.txt');
 });

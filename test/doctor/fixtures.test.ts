@@ -36,11 +36,20 @@ describe('doctor fixtures', () => {
       const result = doctor(folder);
       const found = result.files.flatMap((f) => f.diagnostics.map((d) => d.code));
       expect(found).toEqual(codes);
-      for (const f of result.files) for (const d of f.diagnostics) {
-        expect(d.message).not.toMatch(/Fix:/);
-        expect(d.fix).toBeTruthy();
-      }
-      const text = formatters.text!({ files: withFixInMessage(result.files), rules: result.rules, cwd: REPO, chalk: new Chalk({ level: 0 }), tool: { name: 'wdksim doctor', version: 'test' }, mode: 'default', verbose: false });
+      for (const f of result.files)
+        for (const d of f.diagnostics) {
+          expect(d.message).not.toMatch(/Fix:/);
+          expect(d.fix).toBeTruthy();
+        }
+      const text = formatters.text!({
+        files: withFixInMessage(result.files),
+        rules: result.rules,
+        cwd: REPO,
+        chalk: new Chalk({ level: 0 }),
+        tool: { name: 'wdksim doctor', version: 'test' },
+        mode: 'default',
+        verbose: false,
+      });
       await expect(text.split(REPO).join('<repo>')).toMatchFileSnapshot(`__golden__/${folder}.txt`);
     });
   }
@@ -55,13 +64,18 @@ describe('doctor fixtures', () => {
     expect(at('kmdf-too-new').line).toBe(19); // <KMDF_VERSION_MINOR>33</KMDF_VERSION_MINOR>
     const shared = doctor('directory-build-props').files;
     expect(shared.map((f) => f.file)).toEqual(['fixtures/doctor/directory-build-props/Directory.Build.props']);
-    expect(shared[0]!.diagnostics.map((d) => [d.code, d.line])).toEqual([['9106', 6], ['9100', 7]]);
+    expect(shared[0]!.diagnostics.map((d) => [d.code, d.line])).toEqual([
+      ['9106', 6],
+      ['9100', 7],
+    ]);
   });
 });
 
 describe('9100: the hours and zones the local/UTC DriverVer trap fails in', () => {
   const message = (instant: string, zone: string, env: Record<string, string> = {}, folder = 'driverver-local-utc') =>
-    doctor(folder, fixedClock(instant, zone), env).files.flatMap((f) => f.diagnostics).find((d) => d.code === '9100')?.message;
+    doctor(folder, fixedClock(instant, zone), env)
+      .files.flatMap((f) => f.diagnostics)
+      .find((d) => d.code === '9100')?.message;
 
   it('UTC+8: 00:00 to 07:59 local, and says when it fails right now', () => {
     expect(message('2026-11-25T17:30:00Z', 'Asia/Shanghai')).toMatch(/in Asia\/Shanghai \(UTC\+08:00\) that is every day from 00:00 to 07:59 local time \(including right now\)/);

@@ -20,10 +20,12 @@ function copy(): string {
 }
 
 function tree(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? tree(p).map((x) => `${n}/${x}`) : [n];
-  }).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+  return readdirSync(dir)
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? tree(p).map((x) => `${n}/${x}`) : [n];
+    })
+    .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 }
 
 async function build(dir: string, project: string, extra: string[] = []) {
@@ -33,13 +35,19 @@ async function build(dir: string, project: string, extra: string[] = []) {
 }
 
 describe('wdksim build: MSBuild shapes of real driver repositories', () => {
-  it('item transform in FilesToPackage: @(Inf->\'%(CopyOutput)\'), a .pdb placeholder, WithMetadataValue/Distinct', async () => {
+  it("item transform in FilesToPackage: @(Inf->'%(CopyOutput)'), a .pdb placeholder, WithMetadataValue/Distinct", async () => {
     const dir = copy();
     const r = await build(dir, 'transform-filestopackage');
     expect(r.stdout).toContain('$ wdksim stampinf -d "*" -a amd64 -v "*" -k 1.15 -x -f transform-filestopackage/x64/Release/stamped/Transform.inf');
     expect(r.stdout).toContain('placeholder: transform-filestopackage/x64/Release/transform.pdb');
-    expect(tree(join(dir, 'transform-filestopackage', 'x64', 'Release', 'Transform'))).toEqual(
-      ['README.txt', 'transform.cat', 'Transform.cer', 'Transform.inf', 'transform.pdb', 'transform.sys']);
+    expect(tree(join(dir, 'transform-filestopackage', 'x64', 'Release', 'Transform'))).toEqual([
+      'README.txt',
+      'transform.cat',
+      'Transform.cer',
+      'Transform.inf',
+      'transform.pdb',
+      'transform.sys',
+    ]);
     // Nothing is named after an unexpanded transform.
     expect(existsSync(join(dir, 'transform-filestopackage', "@(Inf->'%(CopyOutput)')"))).toBe(false);
   });
@@ -65,14 +73,13 @@ describe('wdksim build: MSBuild shapes of real driver repositories', () => {
     expect(inf).toContain('[Standard.NTamd64.10.0...16299]');
   });
 
-  it('a package project with two driver project references: both drivers\' INFs, binaries and catalogs in its folder', async () => {
+  it("a package project with two driver project references: both drivers' INFs, binaries and catalogs in its folder", async () => {
     const dir = copy();
     const r = await build(dir, 'package-two-drivers/package');
     expect(r.stdout).toContain('-k 1.15 -x -f package-two-drivers/bus/x64/Release/Bus.inf');
     expect(r.stdout).toContain('$ wdksim stampinf -d "*" -a amd64 -v "*" -x -f package-two-drivers/filter/x64/Release/Filter.inf'); // WDM: no -k
     // $(OutDir) is beside the solution that lists the projects, as a Visual Studio solution build puts it.
-    expect(tree(join(dir, 'package-two-drivers', 'x64', 'Release', 'Package'))).toEqual(
-      ['bus.cat', 'Bus.inf', 'bus.sys', 'filter.cat', 'Filter.inf', 'filter.sys', 'Package.cer']);
+    expect(tree(join(dir, 'package-two-drivers', 'x64', 'Release', 'Package'))).toEqual(['bus.cat', 'Bus.inf', 'bus.sys', 'filter.cat', 'Filter.inf', 'filter.sys', 'Package.cer']);
   });
 
   it('Directory.Build.props sets the KMDF version (and imports by wildcard); Directory.Build.targets sets PackageDir', async () => {
@@ -98,7 +105,7 @@ describe('wdksim build: MSBuild shapes of real driver repositories', () => {
 });
 
 describe('wdksim build: a driver project without an INF (WinDivert, WinFsp, KSystemInformer)', () => {
-  it('links, test-signs and packages the binary; Inf2Cat is skipped with Visual Studio\'s words', async () => {
+  it("links, test-signs and packages the binary; Inf2Cat is skipped with Visual Studio's words", async () => {
     const dir = copy();
     const vcxproj = join(dir, 'propfn-paths', 'PropFn.vcxproj');
     writeFileSync(vcxproj, readFileSync(vcxproj, 'utf8').replace('<Inf Include="PropFn.inx" />', ''));
@@ -122,7 +129,10 @@ describe('wdksim build: failures', () => {
 
     // A FilesToPackage entry that is no build output: the flag cannot help, so it is not suggested.
     const vcxproj = join(dir, 'umdf-no-drivertype', 'UmdfNoType.vcxproj');
-    writeFileSync(vcxproj, readFileSync(vcxproj, 'utf8').replace('<Inf Include="UmdfNoType.inx" />', '<Inf Include="UmdfNoType.inx" />\n    <FilesToPackage Include="missing-readme.txt" />'));
+    writeFileSync(
+      vcxproj,
+      readFileSync(vcxproj, 'utf8').replace('<Inf Include="UmdfNoType.inx" />', '<Inf Include="UmdfNoType.inx" />\n    <FilesToPackage Include="missing-readme.txt" />'),
+    );
     const flagged = await wdksim(['--now', NOW, 'build', 'umdf-no-drivertype', '--placeholder-binaries'], { cwd: dir });
     expect(flagged.exitCode).toBe(1);
     expect(flagged.stderr).toContain('umdf-no-drivertype/missing-readme.txt: listed to be packaged');
@@ -138,7 +148,9 @@ describe('wdksim build: failures', () => {
     const before = tree(dir);
     const r = await wdksim(['--now', NOW, 'build', 'umdf-no-drivertype', ...RELEASE], { cwd: dir });
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/error: umdf-no-drivertype\/UmdfNoType\.inx\(30\): \[SourceDisksNames\] 1 gives the path "\.\.\\\.\.\\\.\.\\\.\.\\escaped": UmdfNoType\.dll would be written outside the package folder/);
+    expect(r.stderr).toMatch(
+      /error: umdf-no-drivertype\/UmdfNoType\.inx\(30\): \[SourceDisksNames\] 1 gives the path "\.\.\\\.\.\\\.\.\\\.\.\\escaped": UmdfNoType\.dll would be written outside the package folder/,
+    );
     // Only the project's own output folder changed; nothing appeared beside or above it.
     const after = tree(dir).filter((f) => !f.startsWith('umdf-no-drivertype/x64/'));
     expect(after).toEqual(before);

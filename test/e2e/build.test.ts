@@ -25,10 +25,12 @@ function copyProjects(): string {
 }
 
 function tree(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? tree(p).map((x) => `${n}/${x}`) : [n];
-  }).sort();
+  return readdirSync(dir)
+    .flatMap((n) => {
+      const p = join(dir, n);
+      return statSync(p).isDirectory() ? tree(p).map((x) => `${n}/${x}`) : [n];
+    })
+    .sort();
 }
 
 function golden(name: string, actual: string): void {
@@ -62,9 +64,10 @@ describe('wdksim build: package trees of Windows-driver-samples projects', () =>
       const cer = tree(pkg).find((f) => f.endsWith('.cer'))!;
       const pem = join(dir, 'cert.pem');
       writeFileSync(pem, new X509Certificate(readFileSync(join(pkg, cer))).toString());
-      if (OSSLSIGNCODE) for (const cat of tree(pkg).filter((f) => f.endsWith('.cat'))) {
-        execFileSync('osslsigncode', ['verify', '-in', join(pkg, cat), '-CAfile', pem], { stdio: 'pipe' });
-      }
+      if (OSSLSIGNCODE)
+        for (const cat of tree(pkg).filter((f) => f.endsWith('.cat'))) {
+          execFileSync('osslsigncode', ['verify', '-in', join(pkg, cat), '-CAfile', pem], { stdio: 'pipe' });
+        }
     });
   }
 
@@ -131,7 +134,8 @@ describe('wdksim build: the local-time DriverVer pitfall follows the project set
   it('the same with wdksim.json ("inf2cat": { "useLocalTime": true })', async () => {
     const dir = tempDir();
     cpSync(join(REPO_ROOT, 'fixtures', 'demo', 'KmdfHelloWorld', 'KmdfHelloWorld.inx'), join(dir, 'KmdfHelloWorld.inx'));
-    const write = (useLocalTime: boolean) => writeFileSync(join(dir, 'wdksim.json'), JSON.stringify({ name: 'KmdfHelloWorld', driverType: 'KMDF', infs: ['KmdfHelloWorld.inx'], inf2cat: { useLocalTime } }));
+    const write = (useLocalTime: boolean) =>
+      writeFileSync(join(dir, 'wdksim.json'), JSON.stringify({ name: 'KmdfHelloWorld', driverType: 'KMDF', infs: ['KmdfHelloWorld.inx'], inf2cat: { useLocalTime } }));
     write(false);
     const failed = await wdksim(['--now', NOW, 'build', '--placeholder-binaries'], { cwd: dir, env: { TZ: 'Pacific/Auckland' } });
     expect(failed.exitCode).toBe(1);

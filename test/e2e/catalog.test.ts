@@ -13,7 +13,10 @@ async function pkg() {
   const cat = await createCatalog({
     members: ['toaster.sys', 'Toaster.inf'].map((name) => ({ name, path: join(dir, name) })),
     osAttr: '2:10.0',
-    catalogAttributes: [{ name: 'OS', value: '_v100_X64' }, { name: 'HWID1', value: 'root\\toaster' }],
+    catalogAttributes: [
+      { name: 'OS', value: '_v100_X64' },
+      { name: 'HWID1', value: 'root\\toaster' },
+    ],
     version: 2,
     now: new Date('2026-11-25T12:00:00Z'),
   });
@@ -68,7 +71,9 @@ describe('wdksim catalog verify', () => {
     writeFileSync(join(dir, 'package.cer'), 'signing material is not a member');
     const bad = await wdksim(['catalog', 'verify', 'toaster.cat', '--package', '.', '--json'], { cwd: dir });
     expect(bad.exitCode).toBe(1);
-    const statuses = JSON.parse(bad.stdout).entries.map((e: { status: string; name: string }) => `${e.status}:${e.name}`).sort();
+    const statuses = JSON.parse(bad.stdout)
+      .entries.map((e: { status: string; name: string }) => `${e.status}:${e.name}`)
+      .sort();
     expect(statuses).toEqual(['extra:readme.txt', 'mismatch:toaster.inf', 'missing:toaster.sys']);
   });
 });
@@ -105,7 +110,10 @@ describe('wdksim catalog verify: signature and members by digest (issue 15)', ()
     writeFileSync(join(dir, 'helper64.dll'), makeMinimalPe({ size: 1037, dll: true }));
     const cat = await createCatalog({
       members: [{ name: 'helper.dll', path: join(dir, 'helper64.dll') }],
-      osAttr: '2:10.0', catalogAttributes: [], version: 2, now: new Date('2026-11-25T12:00:00Z'),
+      osAttr: '2:10.0',
+      catalogAttributes: [],
+      version: 2,
+      now: new Date('2026-11-25T12:00:00Z'),
     });
     writeFileSync(join(dir, 'r.cat'), cat);
     const r = await wdksim(['catalog', 'verify', 'r.cat', '--package', '.'], { cwd: dir });

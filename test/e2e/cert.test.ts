@@ -9,7 +9,9 @@ import { hasOracle, skipNote } from '../helpers/oracles.js';
 describe('wdksim cert new', () => {
   it.skipIf(!hasOracle('openssl'))(`writes NAME.cer (DER) and NAME.pfx (empty password) with the given subject and validity${skipNote('openssl')}`, async () => {
     const dir = tempDir();
-    const r = await wdksim(['--now', '2026-11-25T12:00:00Z', 'cert', 'new', '--subject', 'CN=WDKTestCert alice,133', '--out', 'certs', '--days', '30', '--name', 'test'], { cwd: dir });
+    const r = await wdksim(['--now', '2026-11-25T12:00:00Z', 'cert', 'new', '--subject', 'CN=WDKTestCert alice,133', '--out', 'certs', '--days', '30', '--name', 'test'], {
+      cwd: dir,
+    });
     expect(r.exitCode, r.stderr).toBe(0);
     expect(r.stdout).toContain('Created test certificate: WDKTestCert alice,133');
     const cer = join(dir, 'certs', 'test.cer');

@@ -19,24 +19,28 @@ function walkthroughBlocks(): string[] {
 
 describe('README walkthrough', () => {
   // The blocks are POSIX shell (mkdir, cp -r, cd); Windows users run them in Git Bash or WSL.
-  it.skipIf(process.platform === 'win32')('runs verbatim: build, target init, deploy, devcon install/status, verify, log, reg export', async () => {
-    const blocks = walkthroughBlocks();
-    expect(blocks.length).toBeGreaterThanOrEqual(5);
-    const script = ['set -e', ...blocks].join('\n').replaceAll('npx wdksim', `node "${BIN}"`).replaceAll(' fixtures/', ` ${REPO_ROOT}/fixtures/`);
-    const dir = tempDir();
-    const r = await execa('bash', ['-c', script], { cwd: dir, reject: false, env: { TZ: 'UTC', NO_COLOR: '1' } });
-    expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
-    expect(r.stdout).toContain('Build succeeded.');
-    expect(r.stdout).toContain('Driver is running.');
-    expect(r.stdout).toMatch(/is consistent/);
-    expect(existsSync(join(dir, 'my-first-driver', 'service.reg'))).toBe(true);
-    // The build output shown in the walkthrough is what the build printed (date, time,
-    // certificate number and the folder aside).
-    const sample = walkthroughText()[0]!;
-    const here = [realpathSync(dir), dir].map((d) => join(d, 'my-first-driver'));
-    const printed = here.reduce((text, d) => text.split(d).join('/home/you/my-first-driver'), r.stdout);
-    expect(normalise(printed)).toContain(normalise(sample));
-  }, 120_000);
+  it.skipIf(process.platform === 'win32')(
+    'runs verbatim: build, target init, deploy, devcon install/status, verify, log, reg export',
+    async () => {
+      const blocks = walkthroughBlocks();
+      expect(blocks.length).toBeGreaterThanOrEqual(5);
+      const script = ['set -e', ...blocks].join('\n').replaceAll('npx wdksim', `node "${BIN}"`).replaceAll(' fixtures/', ` ${REPO_ROOT}/fixtures/`);
+      const dir = tempDir();
+      const r = await execa('bash', ['-c', script], { cwd: dir, reject: false, env: { TZ: 'UTC', NO_COLOR: '1' } });
+      expect(r.exitCode, `${r.stdout}\n${r.stderr}`).toBe(0);
+      expect(r.stdout).toContain('Build succeeded.');
+      expect(r.stdout).toContain('Driver is running.');
+      expect(r.stdout).toMatch(/is consistent/);
+      expect(existsSync(join(dir, 'my-first-driver', 'service.reg'))).toBe(true);
+      // The build output shown in the walkthrough is what the build printed (date, time,
+      // certificate number and the folder aside).
+      const sample = walkthroughText()[0]!;
+      const here = [realpathSync(dir), dir].map((d) => join(d, 'my-first-driver'));
+      const printed = here.reduce((text, d) => text.split(d).join('/home/you/my-first-driver'), r.stdout);
+      expect(normalise(printed)).toContain(normalise(sample));
+    },
+    120_000,
+  );
 
   it('the install commands name the tarball `npm pack` writes for this version', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string };

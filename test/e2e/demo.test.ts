@@ -21,7 +21,8 @@ describe('wdksim demo', () => {
       '$ wdksim devcon status "Root\\KmdfHelloWorld"',
       '$ wdksim target verify',
       'Done: every step of the tutorial worked.',
-    ]) expect(r.stdout).toContain(line);
+    ])
+      expect(r.stdout).toContain(line);
     const target = join(dir, 'wdksim-target');
     for (const f of ['KmdfHelloWorld.inf', 'kmdfhelloworld.cat', 'KmdfHelloWorld.cer', 'KmdfHelloWorld.sys']) {
       expect(existsSync(join(target, 'DriverTest', 'Drivers', f)), f).toBe(true);

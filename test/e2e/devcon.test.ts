@@ -115,7 +115,9 @@ describe('devcon status / hwids / stack / resources / driverfiles / drivernodes'
     expect((await devcon(root, 'hwids', '*PNP0A03')).stdout).toBe(
       'ACPI\\PNP0A08\\0\n    Name: PCI Express Root Complex\n    Hardware IDs:\n        ACPI\\VEN_PNP&DEV_0A08\n        ACPI\\PNP0A08\n        *PNP0A08\n    Compatible IDs:\n        ACPI\\PNP0A03\n        *PNP0A03\n1 matching device(s) found.\n',
     );
-    expect((await devcon(root, 'hwids', '@ROOT\\LEGACY_BEEP\\0000')).stdout).toBe('ROOT\\LEGACY_BEEP\\0000\n    Name: Beep\n    No hardware/compatible IDs found for this device.\n1 matching device(s) found.\n');
+    expect((await devcon(root, 'hwids', '@ROOT\\LEGACY_BEEP\\0000')).stdout).toBe(
+      'ROOT\\LEGACY_BEEP\\0000\n    Name: Beep\n    No hardware/compatible IDs found for this device.\n1 matching device(s) found.\n',
+    );
     expect(await devcon(root, 'hwids')).toEqual({ exitCode: 3, stdout: '', stderr: invalidUse('hwids') });
   });
 
@@ -131,7 +133,9 @@ describe('devcon status / hwids / stack / resources / driverfiles / drivernodes'
 
   it('resources: used when running, reserved when disabled, none', async () => {
     const root = await machine();
-    expect((await devcon(root, 'resources', '*PNP0501')).stdout).toBe(`${COM1}\n    Name: Communications Port (COM1)\n    Device is currently using the following resources:\n        IO  : 03f8-03ff\n        IRQ : 4\n1 matching device(s) found.\n`);
+    expect((await devcon(root, 'resources', '*PNP0501')).stdout).toBe(
+      `${COM1}\n    Name: Communications Port (COM1)\n    Device is currently using the following resources:\n        IO  : 03f8-03ff\n        IRQ : 4\n1 matching device(s) found.\n`,
+    );
     await devcon(root, 'disable', '*PNP0501');
     expect((await devcon(root, 'resources', '*PNP0501')).stdout).toContain('    Device has the following reserved resources:\n');
     expect((await devcon(root, 'resources', 'ROOT\\UMBUS')).stdout).toContain('    Device is not using any resources.\n');
@@ -146,7 +150,9 @@ describe('devcon status / hwids / stack / resources / driverfiles / drivernodes'
     expect((await devcon(root, 'driverfiles', '@ROOT\\LEGACY_BEEP\\0000')).stdout).toContain('    No driver information available for the device.\n');
     const nodes = await devcon(root, 'drivernodes', '*PNP0303');
     expect(nodes.stdout).toContain('\nDriver node #0:\n    Inf file is C:\\Windows\\INF\\keyboard.inf\n    Inf section is STANDARD_Inst\n');
-    expect(nodes.stdout).toContain('    Driver date is 6/21/2006\n    Driver version is 10.0.22631.1\n    Driver node rank is 16711681\n    Driver node flags are 00002000\n        Inf is digitally signed\n');
+    expect(nodes.stdout).toContain(
+      '    Driver date is 6/21/2006\n    Driver version is 10.0.22631.1\n    Driver node rank is 16711681\n    Driver node flags are 00002000\n        Inf is digitally signed\n',
+    );
     expect((await devcon(root, 'drivernodes', '@ROOT\\LEGACY_BEEP\\0000')).stdout).toContain('    No driver nodes found for this device.\n');
     for (const cmd of ['driverfiles', 'drivernodes']) {
       expect(await devcon(root, '-m:\\\\LAB1', cmd, '*')).toEqual({ exitCode: 3, stdout: '', stderr: invalidUse(cmd) });
@@ -178,7 +184,9 @@ describe('devcon classes / listclass', () => {
   it('listclass: devices of a class, an empty class, an unknown class', async () => {
     const root = await machine();
     expect((await devcon(root, 'listclass', 'ports')).stdout).toBe(`Listing 1 devices in setup class "Ports" (Ports (COM & LPT)).\n${line(COM1, 'Communications Port (COM1)')}`);
-    expect((await devcon(root, 'listclass', 'Sample', 'Bogus')).stdout).toBe('There are no devices in setup class "Sample" (Sample Device).\nThere is no "Bogus" setup class on the local machine.\n');
+    expect((await devcon(root, 'listclass', 'Sample', 'Bogus')).stdout).toBe(
+      'There are no devices in setup class "Sample" (Sample Device).\nThere is no "Bogus" setup class on the local machine.\n',
+    );
     expect(await devcon(root, 'listclass')).toEqual({ exitCode: 3, stdout: '', stderr: invalidUse('listclass') });
   });
 });
@@ -201,7 +209,10 @@ describe('devcon enable / disable / restart', () => {
     const root = await machine();
     const r = await devcon(root, 'disable', '=DiskDrive');
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toBe(line('SCSI\\DISK&VEN_SAMSUNG&PROD_SSD_860_EVO_500G\\4&2F4B3F1&0&000000', 'Disabled on reboot') + 'The 1 device(s) are ready to be disabled. To disable the devices, restart the\ndevices or reboot the system .\n');
+    expect(r.stdout).toBe(
+      line('SCSI\\DISK&VEN_SAMSUNG&PROD_SSD_860_EVO_500G\\4&2F4B3F1&0&000000', 'Disabled on reboot') +
+        'The 1 device(s) are ready to be disabled. To disable the devices, restart the\ndevices or reboot the system .\n',
+    );
     expect(r.stderr).toBe('');
   });
 
@@ -268,10 +279,16 @@ describe('devcon reboot / sethwid / classfilter', () => {
 
   it('sethwid modifies root-enumerated devices and skips the others', async () => {
     const root = await machine();
-    expect(await devcon(root, 'sethwid', '@ROOT\\RDPBUS\\0000', ':=', '+ROOT\\WDKSIM', '-LAST')).toEqual({ exitCode: 0, stdout: line('ROOT\\RDPBUS\\0000', 'ROOT\\WDKSIM,ROOT\\RDPBUS,LAST') + 'Modified the Hardware ID on 1 device(s).\n', stderr: '' });
+    expect(await devcon(root, 'sethwid', '@ROOT\\RDPBUS\\0000', ':=', '+ROOT\\WDKSIM', '-LAST')).toEqual({
+      exitCode: 0,
+      stdout: line('ROOT\\RDPBUS\\0000', 'ROOT\\WDKSIM,ROOT\\RDPBUS,LAST') + 'Modified the Hardware ID on 1 device(s).\n',
+      stderr: '',
+    });
     expect((await devcon(root, 'find', 'root\\wdksim')).stdout).toBe(line('ROOT\\RDPBUS\\0000', 'Remote Desktop Device Redirector Bus') + '1 matching device(s) found.\n');
     expect((await devcon(root, 'sethwid', '*PNP0501', '@ROOT\\RDPBUS\\0000', ':=', '!LAST')).stdout).toBe(
-      line(COM1, 'Skipping (Not root-enumerated).') + line('ROOT\\RDPBUS\\0000', 'ROOT\\WDKSIM,ROOT\\RDPBUS') + 'Skipped 1 non-root device(s), modified the hardware ID on 1 device(s).\n',
+      line(COM1, 'Skipping (Not root-enumerated).') +
+        line('ROOT\\RDPBUS\\0000', 'ROOT\\WDKSIM,ROOT\\RDPBUS') +
+        'Skipped 1 non-root device(s), modified the hardware ID on 1 device(s).\n',
     );
     expect((await devcon(root, 'sethwid', 'NOSUCH', ':=', 'X')).stdout).toBe("No hardware ID's modified.\n");
     expect(await devcon(root, 'sethwid', '@ROOT\\RDPBUS\\0000', '+X')).toEqual({ exitCode: 3, stdout: '', stderr: invalidUse('sethwid') });
@@ -281,9 +298,17 @@ describe('devcon reboot / sethwid / classfilter', () => {
   it('classfilter lists, changes (exit 1), and refuses what it cannot do', async () => {
     const root = await machine();
     expect(await devcon(root, 'classfilter', 'DiskDrive', 'upper')).toEqual({ exitCode: 0, stdout: 'Class filters unchanged.\n    partmgr\n', stderr: '' });
-    expect(await devcon(root, 'classfilter', 'DiskDrive', 'upper', '-volsnap')).toEqual({ exitCode: 1, stdout: 'Class filters changed. Restart the devices or reboot the system to make the change effective.\n    volsnap\n    partmgr\n', stderr: '' });
+    expect(await devcon(root, 'classfilter', 'DiskDrive', 'upper', '-volsnap')).toEqual({
+      exitCode: 1,
+      stdout: 'Class filters changed. Restart the devices or reboot the system to make the change effective.\n    volsnap\n    partmgr\n',
+      stderr: '',
+    });
     expect((await devcon(root, 'stack', '=DiskDrive')).stdout).toContain('    Upper class filters:\n        volsnap\n        partmgr\n');
-    expect(await devcon(root, 'classfilter', 'DiskDrive', 'upper', '!volsnap', '!partmgr')).toEqual({ exitCode: 1, stdout: 'Class filters changed. Restart the devices or reboot the system to make the change effective.\n', stderr: '' });
+    expect(await devcon(root, 'classfilter', 'DiskDrive', 'upper', '!volsnap', '!partmgr')).toEqual({
+      exitCode: 1,
+      stdout: 'Class filters changed. Restart the devices or reboot the system to make the change effective.\n',
+      stderr: '',
+    });
     expect(await devcon(root, 'classfilter', 'DiskDrive', 'lower')).toEqual({ exitCode: 0, stdout: 'Class filters unchanged.\n', stderr: '' });
     const unknownClass = await devcon(root, 'classfilter', 'NoSuchClass', 'upper');
     expect(unknownClass.exitCode).toBe(2);

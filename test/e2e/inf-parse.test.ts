@@ -23,7 +23,10 @@ describe('wdksim inf parse', () => {
 
   it('expands strings and DIRIDs, keeps unknown tokens, merges sections', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'a.inf'), '[Version]\r\nSignature="$Windows NT$"\r\n[A]\r\nx=%Name%,%12%\\a.sys,%Undefined%\r\n[a]\r\nHKR,,"v",,"q""uote"\r\n[Strings]\r\nName="My Device"\r\n');
+    writeFileSync(
+      join(dir, 'a.inf'),
+      '[Version]\r\nSignature="$Windows NT$"\r\n[A]\r\nx=%Name%,%12%\\a.sys,%Undefined%\r\n[a]\r\nHKR,,"v",,"q""uote"\r\n[Strings]\r\nName="My Device"\r\n',
+    );
     const r = await wdksim(['inf', 'parse', 'a.inf', '--json'], { cwd: dir });
     const doc = JSON.parse(r.stdout);
     expect(doc.sections.map((s: { name: string }) => s.name)).toEqual(['Version', 'A', 'Strings']);
@@ -57,7 +60,12 @@ describe('wdksim inf parse', () => {
   describe('bad input: one clear line, no stack trace', () => {
     const cases: [string, (dir: string) => string, number, RegExp][] = [
       ['an empty file', (d) => (writeFileSync(join(d, 'e.inf'), ''), 'e.inf'), 1, /e\.inf: error 1001: The file is empty/],
-      ['binary garbage', (d) => (writeFileSync(join(d, 'g.inf'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256))), 'g.inf'), 2, /^wdksim: g\.inf: binary data, not an INF file/],
+      [
+        'binary garbage',
+        (d) => (writeFileSync(join(d, 'g.inf'), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37) % 256))), 'g.inf'),
+        2,
+        /^wdksim: g\.inf: binary data, not an INF file/,
+      ],
       ['a missing file', () => 'nope.inf', 2, /^wdksim: nope\.inf: no such file or directory/],
       ['a directory', (d) => (mkdirSync(join(d, 'd.inf')), 'd.inf'), 2, /^wdksim: d\.inf: is a directory/],
       ['a 50 MB single line', (d) => (writeFileSync(join(d, 'big.inf'), 'a'.repeat(50 * 1024 * 1024)), 'big.inf'), 1, /big\.inf: error 1001/],

@@ -91,18 +91,24 @@ describe('inf2cat arguments', () => {
 
 describe('inf2cat signability checks', () => {
   it.each([
-    ['22.9.1 missing file', 'missing-file',
-      '22.9.1: kmdfhelloworld.sys in [drivers_dir] of missing-file\\kmdfhelloworld.inf is missing or cannot be decompressed from source media.  Please verify all path values specified in SourceDisksNames, SouceDisksFiles, and CopyFiles sections resolve to the actual location of the file, and are expressed in terms relative to the location of the inf.'],
-    ['22.9.4 no CatalogFile for AMD64', 'no-catalogfile',
-      '22.9.4: Missing AMD64 CatalogFile entry (CatalogFile.ntamd64, CatalogFile.nt, CatalogFile) from [Version] section in no-catalogfile\\kmdfhelloworld.inf'],
-    ['22.9.6 DriverVer format', 'bad-driverver',
-      '22.9.6: DriverVer missing or in incorrect format in bad-driverver\\kmdfhelloworld.inf'],
-    ['22.9.10 not in SourceDisksFiles', 'unlisted-file',
-      '22.9.10: hellohelper.dll missing from [SourceDisksFiles] section in unlisted-file\\kmdfhelloworld.inf; ok if file source is provided via LayoutFile in [Version].'],
-    ['unstamped $ARCH$ models', 'unstamped-arch',
-      'unstamped-arch\\kmdfhelloworld.inf does not have NTAMD64 decorated model sections'],
-    ['x86-only models for an x64 id', 'x86-only-models',
-      'x86-only-models\\kmdfhelloworld.inf does not have NTAMD64 decorated model sections'],
+    [
+      '22.9.1 missing file',
+      'missing-file',
+      '22.9.1: kmdfhelloworld.sys in [drivers_dir] of missing-file\\kmdfhelloworld.inf is missing or cannot be decompressed from source media.  Please verify all path values specified in SourceDisksNames, SouceDisksFiles, and CopyFiles sections resolve to the actual location of the file, and are expressed in terms relative to the location of the inf.',
+    ],
+    [
+      '22.9.4 no CatalogFile for AMD64',
+      'no-catalogfile',
+      '22.9.4: Missing AMD64 CatalogFile entry (CatalogFile.ntamd64, CatalogFile.nt, CatalogFile) from [Version] section in no-catalogfile\\kmdfhelloworld.inf',
+    ],
+    ['22.9.6 DriverVer format', 'bad-driverver', '22.9.6: DriverVer missing or in incorrect format in bad-driverver\\kmdfhelloworld.inf'],
+    [
+      '22.9.10 not in SourceDisksFiles',
+      'unlisted-file',
+      '22.9.10: hellohelper.dll missing from [SourceDisksFiles] section in unlisted-file\\kmdfhelloworld.inf; ok if file source is provided via LayoutFile in [Version].',
+    ],
+    ['unstamped $ARCH$ models', 'unstamped-arch', 'unstamped-arch\\kmdfhelloworld.inf does not have NTAMD64 decorated model sections'],
+    ['x86-only models for an x64 id', 'x86-only-models', 'x86-only-models\\kmdfhelloworld.inf does not have NTAMD64 decorated model sections'],
   ])('%s: exact line, exit 254 (Inf2Cat -2), no catalog', async (_what, folder, line) => {
     const dir = packageCopy(folder);
     const r = await wdksim(['inf2cat', ...NOW, `/driver:${folder}`, '/os:10_VB_X64'], { cwd: dir });
@@ -201,7 +207,14 @@ describe('inf2cat success', () => {
     ]);
     // Every architecture's copy of multi.sys (x86/, X64/, arm64/) is a member, under the same File name.
     expect(doc.catalogs[1].members).toEqual(['multi.inf', 'multi.sys', 'multi32helper.dll', 'readme.txt', 'multi.sys', 'multi.sys']);
-    expect(doc.catalogs[1].files.map((f: { path: string }) => f.path)).toEqual(['Multi.INF', 'x86/Multi.SYS', 'x86/Helpers/MULTI32HELPER.dll', 'Docs/ReadMe.txt', 'X64/multi.sys', 'arm64/multi.sys']);
+    expect(doc.catalogs[1].files.map((f: { path: string }) => f.path)).toEqual([
+      'Multi.INF',
+      'x86/Multi.SYS',
+      'x86/Helpers/MULTI32HELPER.dll',
+      'Docs/ReadMe.txt',
+      'X64/multi.sys',
+      'arm64/multi.sys',
+    ]);
   });
 
   it('--json reports failures with the Inf2Cat line text', async () => {
@@ -212,7 +225,12 @@ describe('inf2cat success', () => {
     expect(doc.passed).toBe(false);
     expect(doc.catalogs).toEqual([]);
     expect(doc.diagnostics).toHaveLength(1);
-    expect(doc.diagnostics[0]).toMatchObject({ code: '22.9.6', severity: 'error', line: 14, text: '22.9.6: DriverVer missing or in incorrect format in bad-driverver\\kmdfhelloworld.inf' });
+    expect(doc.diagnostics[0]).toMatchObject({
+      code: '22.9.6',
+      severity: 'error',
+      line: 14,
+      text: '22.9.6: DriverVer missing or in incorrect format in bad-driverver\\kmdfhelloworld.inf',
+    });
   });
 
   it('--catalog-version forces the format', async () => {
@@ -256,7 +274,9 @@ describe.skipIf(!hasOracle('openssl'))(`inf2cat catalog content${skipNote('opens
     const r = await wdksim(['inf2cat', ...NOW, '/driver:multi-arch', '/os:7_X86', '/nocat'], { cwd: dir });
     expect(r.exitCode).toBe(0);
     await wdksim(['inf2cat', ...NOW, '/driver:multi-arch', '/os:7_X86,10_X64'], { cwd: dir });
-    const x86 = catalogStrings(join(dir, 'multi-arch', 'multi32.cat')).filter((s) => /\.(inf|sys|dll|txt)$/.test(s)).sort();
+    const x86 = catalogStrings(join(dir, 'multi-arch', 'multi32.cat'))
+      .filter((s) => /\.(inf|sys|dll|txt)$/.test(s))
+      .sort();
     // v2: each name twice (the SHA-256 member and its SHA-1 entry), so compared as a set.
     const x64 = [...new Set(catalogStrings(join(dir, 'multi-arch', 'multi64.cat')).filter((s) => /\.(inf|sys|dll|txt)$/.test(s)))].sort();
     expect(x86).toEqual(['multi.inf', 'multi.sys', 'multi32helper.dll', 'readme.txt']);
@@ -270,17 +290,19 @@ describe('inf2cat /verbose catalog listing and --help (issue 15)', () => {
     const r = await wdksim(['inf2cat', ...NOW, '/driver:renamed-and-coinstallers', '/os:7_X86', '/v'], { cwd: dir });
     expect(r.exitCode, r.stdout).toBe(0);
     const listing = r.stdout.slice(r.stdout.indexOf('Catalog generation complete.'));
-    expect(listing).toBe([
-      'Catalog generation complete.',
-      join(dir, 'renamed-and-coinstallers', 'ren32.cat'),
-      '    ren.inf        ren.inf (the INF)',
-      '    ren.sys        ren.inf [Files], listed in [SourceDisksFiles]',
-      '    renhelp32.dll  ren.inf [Helper32], listed in [SourceDisksFiles.x86] as renhelp.dll',
-      '    x86\\renco.dll  ren.inf [Co], listed in [SourceDisksFiles.x86]',
-      '    renhelp64.dll  ren.inf [Helper64], listed in [SourceDisksFiles.amd64] as renhelp.dll',
-      '    x64\\renco.dll  ren.inf [Co], listed in [SourceDisksFiles.amd64]',
-      '',
-    ].join('\n'));
+    expect(listing).toBe(
+      [
+        'Catalog generation complete.',
+        join(dir, 'renamed-and-coinstallers', 'ren32.cat'),
+        '    ren.inf        ren.inf (the INF)',
+        '    ren.sys        ren.inf [Files], listed in [SourceDisksFiles]',
+        '    renhelp32.dll  ren.inf [Helper32], listed in [SourceDisksFiles.x86] as renhelp.dll',
+        '    x86\\renco.dll  ren.inf [Co], listed in [SourceDisksFiles.x86]',
+        '    renhelp64.dll  ren.inf [Helper64], listed in [SourceDisksFiles.amd64] as renhelp.dll',
+        '    x64\\renco.dll  ren.inf [Co], listed in [SourceDisksFiles.amd64]',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('--help says page hashes are written', async () => {

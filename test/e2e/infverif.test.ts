@@ -67,13 +67,18 @@ describe('wdksim infverif', () => {
     const r = await wdksim(['--format', 'sarif', INVALID]);
     const result = JSON.parse(r.stdout).runs[0].results[0];
     expect(result).toMatchObject({ ruleId: '1203', level: 'error' });
-    expect(result.locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: INVALID, uriBaseId: '%SRCROOT%', index: 0 }, region: { startLine: 27, startColumn: 13, endColumn: 23 } });
+    expect(result.locations[0].physicalLocation).toMatchObject({
+      artifactLocation: { uri: INVALID, uriBaseId: '%SRCROOT%', index: 0 },
+      region: { startLine: 27, startColumn: 13, endColumn: 23 },
+    });
   });
 
   it('github: workflow annotations', async () => {
     const r = await wdksim(['--format', 'github', INVALID, WARN_ONLY]);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toBe(`::error file=${INVALID},line=27,col=13,endColumn=23,title=InfVerif 1203 (section-not-found)::Section [sample.sys] not found. Fix: To copy a single file write CopyFiles=@sample.sys`);
+    expect(lines[0]).toBe(
+      `::error file=${INVALID},line=27,col=13,endColumn=23,title=InfVerif 1203 (section-not-found)::Section [sample.sys] not found. Fix: To copy a single file write CopyFiles=@sample.sys`,
+    );
     expect(lines[1]).toMatch(/^::warning file=fixtures\/rules\/2083-section-not-used\.invalid\.inf,line=\d+,col=1,endColumn=\d+,title=InfVerif 2083 \(section-not-used\)::/);
   });
 
@@ -147,7 +152,12 @@ describe('wdksim infverif', () => {
 
   it('damaged INFs: exit 0 or 1, never a stack trace', async () => {
     const source = readFileSync(join(root, ECHO));
-    const cases = [source.subarray(0, 100), source.subarray(0, 777), Buffer.concat([Buffer.from([0xff, 0xfe]), source.subarray(0, 301)]), Buffer.from(source.toString('latin1').replace(/\]/g, ''), 'latin1')];
+    const cases = [
+      source.subarray(0, 100),
+      source.subarray(0, 777),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), source.subarray(0, 301)]),
+      Buffer.from(source.toString('latin1').replace(/\]/g, ''), 'latin1'),
+    ];
     for (const [i, bytes] of cases.entries()) {
       const file = join(tmp, `damaged${i}.inf`);
       writeFileSync(file, bytes);
@@ -162,7 +172,9 @@ describe('wdksim infverif on an INX', () => {
   it('without /stampinf names its own /stampinf switch (on stderr, the InfVerif lines unchanged); with it, no note', async () => {
     const r = await wdksim([ECHO]);
     expect(r.stdout).toContain('ERROR(');
-    expect(r.stderr).toBe(`wdksim infverif: ${ECHO} is an INX file (a template stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${ECHO}), or validate the INF that wdksim stampinf writes from it`);
+    expect(r.stderr).toBe(
+      `wdksim infverif: ${ECHO} is an INX file (a template stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${ECHO}), or validate the INF that wdksim stampinf writes from it`,
+    );
     const stamped = await wdksim(['/stampinf', ECHO]);
     expect(stamped.stderr).toBe('');
   });
@@ -176,7 +188,11 @@ describe('wdksim infverif as the WDK you have (built CLI)', () => {
     const a = await wdksim(['--wdk', '10.0.22621', '/w', TOAST]);
     const b = await wdksim(['/wdk', '22621', '/w', TOAST]);
     expect(a.stdout).toBe(b.stdout);
-    expect(scrub(a.stdout).split('\n').map((l) => /^(\w+)\((\d+)\)[^,]*, line (\d+)/.exec(l)!.slice(1).join(' '))).toEqual(['ERROR 1100 78', 'ERROR 1322 104', 'ERROR 1303 107', 'WARNING 2083 110']);
+    expect(
+      scrub(a.stdout)
+        .split('\n')
+        .map((l) => /^(\w+)\((\d+)\)[^,]*, line (\d+)/.exec(l)!.slice(1).join(' ')),
+    ).toEqual(['ERROR 1100 78', 'ERROR 1322 104', 'ERROR 1303 107', 'WARNING 2083 110']);
     const bad = await wdksim(['--wdk', '9.1', TOAST]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('10.0.19041, 10.0.22000, 10.0.22621, 10.0.26100');
@@ -207,7 +223,7 @@ describe('wdksim infverif as the WDK you have (built CLI)', () => {
     expect(msft26100.stdout).toContain('ERROR(1284)');
   });
 
-  it('--list-rules --wdk prints the kit\'s rule set; /rulever switches the rules', async () => {
+  it("--list-rules --wdk prints the kit's rule set; /rulever switches the rules", async () => {
     const r = await wdksim(['--list-rules', '--wdk', '10.0.19041']);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('InfVerif rules of WDK 10.0.19041 (Windows 10, version 2004): 87 codes');

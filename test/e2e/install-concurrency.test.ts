@@ -8,7 +8,6 @@ import { makePackage } from '../machine/helpers.js';
 import { FAULT_STEPS } from '../../src/machine/fault.js';
 import { helloInf } from '../faults/world.js';
 
-
 async function setup(count: number) {
   const dir = tempDir();
   const env = { WDKSIM_TARGET: join(dir, 'target'), WDKSIM_LOCK_STALE_MS: '2000' };
@@ -22,13 +21,21 @@ async function setup(count: number) {
 describe('concurrency and crashes', () => {
   it('8 devcon install processes in parallel all succeed with distinct devices and published names', async () => {
     const { dir, env } = await setup(8);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, n) => wdksim(['devcon', 'install', `pkg${n}/hello${n}.inf`, `Root\\Hello${n}`], { cwd: dir, env, spawn: true })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, n) => wdksim(['devcon', 'install', `pkg${n}/hello${n}.inf`, `Root\\Hello${n}`], { cwd: dir, env, spawn: true })),
+    );
     for (const r of results) expect(r.stderr).toBe('');
     expect(results.map((r) => r.exitCode)).toEqual(Array(8).fill(0));
     const state = JSON.parse(await readFile(join(dir, 'target', 'wdksim-state.json'), 'utf8'));
-    const oem = state.packages.filter((p: { inbox?: boolean }) => !p.inbox).map((p: { publishedName: string }) => p.publishedName).sort();
+    const oem = state.packages
+      .filter((p: { inbox?: boolean }) => !p.inbox)
+      .map((p: { publishedName: string }) => p.publishedName)
+      .sort();
     expect(oem).toEqual(['oem0.inf', 'oem1.inf', 'oem2.inf', 'oem3.inf', 'oem4.inf', 'oem5.inf', 'oem6.inf', 'oem7.inf']);
-    const devices = state.devices.filter((d: { instanceId: string }) => d.instanceId.startsWith('ROOT\\SAMPLE\\')).map((d: { instanceId: string; problem: number }) => `${d.instanceId} ${d.problem}`).sort();
+    const devices = state.devices
+      .filter((d: { instanceId: string }) => d.instanceId.startsWith('ROOT\\SAMPLE\\'))
+      .map((d: { instanceId: string; problem: number }) => `${d.instanceId} ${d.problem}`)
+      .sort();
     expect(devices).toEqual(Array.from({ length: 8 }, (_, n) => `ROOT\\SAMPLE\\000${n} 0`));
     expect((await wdksim(['target', 'verify'], { cwd: dir, env })).exitCode).toBe(0);
   }, 60_000);

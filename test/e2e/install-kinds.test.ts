@@ -20,8 +20,16 @@ const INBOX = ['WUDFRd', 'WinUsb', 'mf', 'usbccgp', 'HidUsb', 'kbdclass', 'moucl
 /** A target, a signed package built from an INF (files synthesised), deployed to C:\DriverTest\Drivers. */
 async function machine(infPath: string, edit: (inf: string) => string = (s) => s, os = 'win11-23h2') {
   const t = await newTarget({ os, testsigning: true });
-  const name = infPath.split(/[\\/]/).pop()!.replace(/\.inx$/i, '.inf');
-  const text = edit((await readFile(infPath, 'latin1')).replace(/\r\n/g, '\n').replace(/\$ARCH\$/g, 'amd64').replace(/\$KMDFVERSION\$/g, '1.33'));
+  const name = infPath
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.inx$/i, '.inf');
+  const text = edit(
+    (await readFile(infPath, 'latin1'))
+      .replace(/\r\n/g, '\n')
+      .replace(/\$ARCH\$/g, 'amd64')
+      .replace(/\$KMDFVERSION\$/g, '1.33'),
+  );
   const files: Record<string, string> = {};
   for (const m of text.matchAll(/^\s*([\w.-]+\.(?:sys|dll))\s*=\s*\d+/gim)) files[m[1]!] = `synthesised ${m[1]}\n`;
   const catalogName = /^\s*CatalogFile(?:\.NTamd64)?\s*=\s*([^\s;]+)/im.exec(text)?.[1];
@@ -75,7 +83,9 @@ describe('install kinds (e2e)', { timeout: 180000 }, () => {
     const m = await machine(join(CORPUS, 'filesys/miniFilter/passThrough/passThrough.inf'), undefined, 'win11-24h2');
     try {
       expect((await m.run('pnputil', '/add-driver', m.name, '/install')).exitCode).toBe(0);
-      expect(await m.reg(`${SVC}\\PassThrough`)).toMatch(/ImagePath {4}REG_EXPAND_SZ {4}\\SystemRoot\\System32\\DriverStore\\FileRepository\\passthrough\.inf_amd64_[0-9a-f]{16}\\PassThrough\.sys/);
+      expect(await m.reg(`${SVC}\\PassThrough`)).toMatch(
+        /ImagePath {4}REG_EXPAND_SZ {4}\\SystemRoot\\System32\\DriverStore\\FileRepository\\passthrough\.inf_amd64_[0-9a-f]{16}\\PassThrough\.sys/,
+      );
       expect(await m.reg(`${SVC}\\PassThrough`)).toContain('Parameters\\Instances');
       expect(m.file('Windows/System32/drivers/PassThrough.sys')).toBe(false);
     } finally {
@@ -154,7 +164,7 @@ describe('install kinds (e2e)', { timeout: 180000 }, () => {
     }
   });
 
-  it('a class filter whose service was never installed stops the class\'s devices with Code 19 at their next start', async () => {
+  it("a class filter whose service was never installed stops the class's devices with Code 19 at their next start", async () => {
     const m = await machine(join(FIX, 'cdrom-lower-filter/cdflt.inf'), (s) => s.replace(/^AddService = cdflt.*$/m, ''));
     const dvd = 'SCSI\\CDROM&VEN_HL-DT-ST&PROD_DVDRAM_GH24NSD1\\4&2F4B3F1&0&010000';
     try {
@@ -318,7 +328,9 @@ describe('install kinds (e2e)', { timeout: 180000 }, () => {
   });
 
   it('a failed devcon install leaves a Code 28 devnode and a log that does not claim the package was imported', async () => {
-    const m = await machine(join(FIX, 'missing-filter/missflt.inf'), (s) => s.replace('AddService = missflt,0x00000002,MissFlt.Service', 'AddService = missflt,0x00000002,NoSuchSection'));
+    const m = await machine(join(FIX, 'missing-filter/missflt.inf'), (s) =>
+      s.replace('AddService = missflt,0x00000002,MissFlt.Service', 'AddService = missflt,0x00000002,NoSuchSection'),
+    );
     try {
       const r = await m.run('devcon', 'install', m.name, 'Root\\TailspinSensorHub');
       expect(r.exitCode).toBe(2);

@@ -19,14 +19,19 @@ const SYSTEM = '{00000000-0000-0000-ffff-ffffffffffff}';
 
 /** A machine whose KmdfHelloWorld package registers two interfaces (one with a reference string, one named through [Strings]). */
 const machine = (withPackage: boolean) =>
-  pnputilMachine(withPackage, (inf) => inf.replace('[Strings]', `[KmdfHelloWorld_Device.NT.Interfaces]\nAddInterface=${CTL.toUpperCase()},Ctl\nAddInterface=%HelloIface%\n\n[Strings]\nHelloIface="${PLAIN.toUpperCase()}"`));
+  pnputilMachine(withPackage, (inf) =>
+    inf.replace(
+      '[Strings]',
+      `[KmdfHelloWorld_Device.NT.Interfaces]\nAddInterface=${CTL.toUpperCase()},Ctl\nAddInterface=%HelloIface%\n\n[Strings]\nHelloIface="${PLAIN.toUpperCase()}"`,
+    ),
+  );
 
 function iface(path: string, guid: string, instanceId: string, status: string, ref?: string): string {
   return `Interface Path:         ${path}\nInterface Description:  Unknown\nInterface Class GUID:   ${guid}\n${ref ? `Reference String:       ${ref}\n` : ''}Device Instance ID:     ${instanceId}\nInterface Status:       ${status}\n\n`;
 }
 
 describe('pnputil /enum-interfaces', () => {
-  it('lists the inbox drivers\' interfaces and a package\'s AddInterface lines, filtered by class and state', async () => {
+  it("lists the inbox drivers' interfaces and a package's AddInterface lines, filtered by class and state", async () => {
     const t = await machine(true);
     try {
       expect(await t.run('/enum-interfaces', '/class', KEYBOARD.toUpperCase())).toEqual({
@@ -64,7 +69,9 @@ describe('pnputil /enum-interfaces', () => {
       expect((await t.run('/enum-interfaces', '/disabled')).stdout.match(/^Interface Path:/gm)).toHaveLength(3);
       const json = JSON.parse((await t.run('/enum-interfaces', '/class', CTL, '--json')).stdout);
       expect(json).toMatchObject({ tool: 'pnputil', command: 'enum-interfaces', returnValue: 0, exitCode: 0 });
-      expect(json.interfaces).toEqual([{ path: `\\\\?\\ROOT#SAMPLE#0000#${CTL}\\Ctl`, classGuid: CTL, referenceString: 'Ctl', instanceId: 'ROOT\\SAMPLE\\0000', status: 'Disabled', source: 'inf' }]);
+      expect(json.interfaces).toEqual([
+        { path: `\\\\?\\ROOT#SAMPLE#0000#${CTL}\\Ctl`, classGuid: CTL, referenceString: 'Ctl', instanceId: 'ROOT\\SAMPLE\\0000', status: 'Disabled', source: 'inf' },
+      ]);
     } finally {
       await t.cleanup();
     }
@@ -94,13 +101,11 @@ describe('pnputil /enum-devicetree', () => {
   it('prints each device under its parent, four spaces deeper; /connected; detail switches; an unknown root', async () => {
     const t = await machine(true);
     try {
-      const hub =
-        `Instance ID:                ${ROOT_HUB}\nDevice Description:         USB Root Hub (USB 3.0)\nClass Name:                 USB\nClass GUID:                 {36fc9e60-c465-11cf-8056-444553540000}\nManufacturer Name:          (Generic USB Hub)\nStatus:                     Started\nDriver Name:                usbhub3.inf\n\n`;
+      const hub = `Instance ID:                ${ROOT_HUB}\nDevice Description:         USB Root Hub (USB 3.0)\nClass Name:                 USB\nClass GUID:                 {36fc9e60-c465-11cf-8056-444553540000}\nManufacturer Name:          (Generic USB Hub)\nStatus:                     Started\nDriver Name:                usbhub3.inf\n\n`;
       const mouse =
         `    Instance ID:                ${USB_MOUSE}\n    Device Description:         USB Input Device\n    Class Name:                 HIDClass\n    Class GUID:                 {745a17a0-74d3-11d0-b6fe-00a0c90f57da}\n    Manufacturer Name:          (Standard system devices)\n    Status:                     Started\n    Driver Name:                input.inf\n\n` +
         `        Instance ID:                ${HID_MOUSE}\n        Device Description:         HID-compliant mouse\n        Class Name:                 Mouse\n        Class GUID:                 {4d36e96f-e325-11ce-bfc1-08002be10318}\n        Manufacturer Name:          Microsoft\n        Status:                     Started\n        Driver Name:                msmouse.inf\n\n`;
-      const stick =
-        `    Instance ID:                ${STICK}\n    Device Description:         USB Mass Storage Device\n    Class Name:                 USB\n    Class GUID:                 {36fc9e60-c465-11cf-8056-444553540000}\n    Manufacturer Name:          Compatible USB storage device\n    Status:                     Disconnected\n    Driver Name:                usbstor.inf\n\n`;
+      const stick = `    Instance ID:                ${STICK}\n    Device Description:         USB Mass Storage Device\n    Class Name:                 USB\n    Class GUID:                 {36fc9e60-c465-11cf-8056-444553540000}\n    Manufacturer Name:          Compatible USB storage device\n    Status:                     Disconnected\n    Driver Name:                usbstor.inf\n\n`;
       expect(await t.run('/enum-devicetree', ROOT_HUB)).toEqual({ exitCode: 0, stdout: BANNER + hub + mouse + stick, stderr: '' });
       expect(await t.run('-Enum-DeviceTree', ROOT_HUB.toLowerCase(), '/CONNECTED')).toEqual({ exitCode: 0, stdout: BANNER + hub + mouse, stderr: '' });
 
@@ -121,16 +126,28 @@ describe('pnputil /enum-devicetree', () => {
       // The whole tree starts at HTREE\ROOT\0 and holds every device once.
       const whole = await t.run('/enum-devicetree');
       expect(whole.exitCode).toBe(0);
-      expect(whole.stdout.startsWith(`${BANNER}Instance ID:                HTREE\\ROOT\\0\nStatus:                     Started\n\n    Instance ID:                ROOT\\ACPI_HAL\\0000\n`)).toBe(true);
+      expect(
+        whole.stdout.startsWith(
+          `${BANNER}Instance ID:                HTREE\\ROOT\\0\nStatus:                     Started\n\n    Instance ID:                ROOT\\ACPI_HAL\\0000\n`,
+        ),
+      ).toBe(true);
       const devices = JSON.parse((await t.run('/enum-devices', '--json')).stdout).devices.length;
       expect(whole.stdout.match(/Instance ID:/g)).toHaveLength(devices + 1);
       expect(whole.stdout).toContain(`\n                            Instance ID:                ${HID_MOUSE}\n`);
 
-      expect(await t.run('/enum-devicetree', 'NO\\SUCH\\0')).toEqual({ exitCode: 11, stdout: `${BANNER}Failed to enumerate device tree: The device instance does not exist in the hardware tree.\n`, stderr: '' });
+      expect(await t.run('/enum-devicetree', 'NO\\SUCH\\0')).toEqual({
+        exitCode: 11,
+        stdout: `${BANNER}Failed to enumerate device tree: The device instance does not exist in the hardware tree.\n`,
+        stderr: '',
+      });
       expect((await t.run('/enum-devicetree', STICK, '/connected')).exitCode).toBe(11);
       const bad = await t.run('/enum-devicetree', '/class', 'USB');
       expect(bad.exitCode).toBe(87);
-      expect(bad.stdout.startsWith(`${BANNER}Invalid switch for /enum-devicetree: /class. Use /enum-devicetree [<root instance ID>] [/connected] [/services] [/stack] [/drivers] [/interfaces].\n`)).toBe(true);
+      expect(
+        bad.stdout.startsWith(
+          `${BANNER}Invalid switch for /enum-devicetree: /class. Use /enum-devicetree [<root instance ID>] [/connected] [/services] [/stack] [/drivers] [/interfaces].\n`,
+        ),
+      ).toBe(true);
       expect(bad.stderr).toBe('');
     } finally {
       await t.cleanup();
@@ -148,11 +165,21 @@ describe('pnputil /enum-containers', () => {
       const system = `Container ID:               ${SYSTEM}\nDescription:                Unknown\nStatus:                     Connected\n\n`;
       const stick = `Container ID:               ${STICK_BOX}\nDescription:                USB Mass Storage Device\nManufacturer:               Compatible USB storage device\nStatus:                     Disconnected\n\n`;
       const mouse = `Container ID:               ${MOUSE_BOX}\nDescription:                USB Input Device\nManufacturer:               (Standard system devices)\nStatus:                     Connected\n\n`;
-      const all = [[SYSTEM, system], [STICK_BOX, stick], [MOUSE_BOX, mouse]].sort((a, b) => a[0]!.localeCompare(b[0]!)).map((x) => x[1]).join('');
+      const all = [
+        [SYSTEM, system],
+        [STICK_BOX, stick],
+        [MOUSE_BOX, mouse],
+      ]
+        .sort((a, b) => a[0]!.localeCompare(b[0]!))
+        .map((x) => x[1])
+        .join('');
       expect(await t.run('/enum-containers')).toEqual({ exitCode: 0, stdout: BANNER + all, stderr: '' });
       expect(await t.run('-enum-containers', '-DISCONNECTED', '/devices')).toEqual({
         exitCode: 0,
-        stdout: BANNER + stick.replace(/\n\n$/, '\n') + `Devices:\n    Instance ID:            ${STICK}\n    Device Description:     USB Mass Storage Device\n    Status:                 Disconnected\n\n`,
+        stdout:
+          BANNER +
+          stick.replace(/\n\n$/, '\n') +
+          `Devices:\n    Instance ID:            ${STICK}\n    Device Description:     USB Mass Storage Device\n    Status:                 Disconnected\n\n`,
         stderr: '',
       });
       expect(await t.run('/enum-containers', '/containerid', MOUSE_BOX.toUpperCase(), '/devices')).toEqual({
@@ -190,7 +217,11 @@ describe('pnputil /enum-containers', () => {
         stdout: `ContainerId,Description,Manufacturer,Status\n${STICK_BOX},USB Mass Storage Device,Compatible USB storage device,Disconnected\n`,
         stderr: '',
       });
-      expect(await t.run('/enum-containers', '/format', 'txt', '/problem')).toEqual({ exitCode: 0, stdout: `${BANNER}No device containers were found on the system.\n`, stderr: '' });
+      expect(await t.run('/enum-containers', '/format', 'txt', '/problem')).toEqual({
+        exitCode: 0,
+        stdout: `${BANNER}No device containers were found on the system.\n`,
+        stderr: '',
+      });
 
       // The file holds exactly what stdout would have shown; stdout keeps only the banner.
       const written = await t.run('/enum-containers', '/disconnected', '/devices', '/format', 'xml', '/output-file', 'disconnected.xml');
@@ -218,7 +249,11 @@ describe('pnputil /enum-containers', () => {
       const cwdBefore = (await readdir(t.cwd)).sort();
       for (const name of ['../out.xml', '..\\out.xml', join(t.base, 'out.xml'), 'C:\\out.xml', 'reports/../../out.xml']) {
         const r = await t.run('/enum-containers', '/format', 'xml', '/output-file', name);
-        expect(r).toEqual({ exitCode: 5, stdout: `${BANNER}Failed to write output file: The output file must be inside the current directory: give a relative name such as enum-containers.xml instead of ${name}.\n`, stderr: '' });
+        expect(r).toEqual({
+          exitCode: 5,
+          stdout: `${BANNER}Failed to write output file: The output file must be inside the current directory: give a relative name such as enum-containers.xml instead of ${name}.\n`,
+          stderr: '',
+        });
       }
       // A folder below the current directory that is a link to elsewhere is outside too.
       await mkdir(join(t.base, 'elsewhere'));
@@ -231,13 +266,20 @@ describe('pnputil /enum-containers', () => {
       expect((await t.run('/enum-containers', '/output-file', 'out.txt')).exitCode).toBe(5);
       expect(await readFile(join(t.base, 'victim.txt'), 'utf8')).toBe('keep');
       // A folder that does not exist is not created: ERROR_PATH_NOT_FOUND.
-      expect(await t.run('/enum-containers', '/output-file', 'missing\\x.txt')).toEqual({ exitCode: 3, stdout: `${BANNER}Failed to write output file: The system cannot find the path specified: missing (create the folder first).\n`, stderr: '' });
+      expect(await t.run('/enum-containers', '/output-file', 'missing\\x.txt')).toEqual({
+        exitCode: 3,
+        stdout: `${BANNER}Failed to write output file: The system cannot find the path specified: missing (create the folder first).\n`,
+        stderr: '',
+      });
       expect((await readdir(t.base)).sort()).toEqual([...before, 'elsewhere', 'victim.txt'].sort());
       expect((await readdir(t.cwd)).sort()).toEqual([...cwdBefore, 'link', 'out.txt'].sort());
 
       for (const [args, message] of [
         [['/enum-containers', '/format', 'json'], 'Invalid format: json. Use /format txt, /format xml or /format csv.'],
-        [['/enum-containers', '/drivers'], 'Invalid switch for /enum-containers: /drivers. Use /enum-containers [/containerid <container ID>] [/connected | /disconnected] [/problem] [/devices] [/format <txt | xml | csv>] [/output-file [<filename>]].'],
+        [
+          ['/enum-containers', '/drivers'],
+          'Invalid switch for /enum-containers: /drivers. Use /enum-containers [/containerid <container ID>] [/connected | /disconnected] [/problem] [/devices] [/format <txt | xml | csv>] [/output-file [<filename>]].',
+        ],
         [['/enum-containers', '/containerid', 'usb-stick'], 'Invalid container ID: usb-stick. Use /containerid {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}.'],
         [['/enum-containers', '/connected', '/disconnected'], 'Specify only one of /connected and /disconnected.'],
         [['/enum-containers', '/problem', '28'], '/problem takes no code for /enum-containers: remove 28.'],

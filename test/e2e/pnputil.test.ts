@@ -33,10 +33,14 @@ describe('pnputil driver packages', () => {
       // Already in the store: still added, with the existing name; nothing new, so 5.
       const again = await t.run('-ADD-DRIVER', '*.INF');
       expect(again.exitCode).toBe(5);
-      expect(again.stdout).toBe(`${BANNER}Adding driver package:  KmdfHelloWorld.inf\nDriver package added successfully. (Already exists in the system)\nPublished Name:         oem0.inf\n\nTotal driver packages:  1\nAdded driver packages:  1\n`);
+      expect(again.stdout).toBe(
+        `${BANNER}Adding driver package:  KmdfHelloWorld.inf\nDriver package added successfully. (Already exists in the system)\nPublished Name:         oem0.inf\n\nTotal driver packages:  1\nAdded driver packages:  1\n`,
+      );
       const list = await t.run('/enum-drivers');
       expect(list.exitCode).toBe(0);
-      expect(list.stdout).toMatch(/^Microsoft PnP Utility\n\nPublished Name: {5}oem0\.inf\nOriginal Name: {6}kmdfhelloworld\.inf\nProvider Name: {6}.+\nClass Name: {9}Sample Device\nClass GUID: {9}\{78a1c341-4539-11d3-b88d-00c04fad5171\}\nDriver Version: {5}\d\d\/\d\d\/\d{4} \d+\.\d+\.\d+\.\d+\nSigner Name: {8}WDKTestCert wdksim,134000000000000000\n\n$/);
+      expect(list.stdout).toMatch(
+        /^Microsoft PnP Utility\n\nPublished Name: {5}oem0\.inf\nOriginal Name: {6}kmdfhelloworld\.inf\nProvider Name: {6}.+\nClass Name: {9}Sample Device\nClass GUID: {9}\{78a1c341-4539-11d3-b88d-00c04fad5171\}\nDriver Version: {5}\d\d\/\d\d\/\d{4} \d+\.\d+\.\d+\.\d+\nSigner Name: {8}WDKTestCert wdksim,134000000000000000\n\n$/,
+      );
       expect((await t.run('-e')).stdout).toBe(list.stdout);
       expect((await t.run('/enum-drivers', '/class', 'Net')).stdout).toBe(BANNER);
       expect(await t.run('/delete-driver', 'oem0.inf')).toEqual({ exitCode: 0, stdout: `${BANNER}Driver package deleted successfully.\n`, stderr: '' });
@@ -56,8 +60,16 @@ describe('pnputil driver packages', () => {
       expect(none.stdout).toContain('Published Name:         oem0.inf\nNo matching devices are present.\n\nTotal driver packages:  1\nAdded driver packages:  1\n');
       await t.devcon('install', 'KmdfHelloWorld.inf', 'Root\\KmdfHelloWorld');
       const inUse = await t.run('/delete-driver', 'oem0.inf');
-      expect(inUse).toEqual({ exitCode: 61, stdout: `${BANNER}Failed to delete driver package: One or more devices are presently installed using the specified INF.\n`, stderr: '' });
-      expect(await t.run('/delete-driver', 'oem0.inf', '/uninstall')).toEqual({ exitCode: 0, stdout: `${BANNER}Driver package uninstalled.\nDriver package deleted successfully.\n`, stderr: '' });
+      expect(inUse).toEqual({
+        exitCode: 61,
+        stdout: `${BANNER}Failed to delete driver package: One or more devices are presently installed using the specified INF.\n`,
+        stderr: '',
+      });
+      expect(await t.run('/delete-driver', 'oem0.inf', '/uninstall')).toEqual({
+        exitCode: 0,
+        stdout: `${BANNER}Driver package uninstalled.\nDriver package deleted successfully.\n`,
+        stderr: '',
+      });
       expect((await t.devcon('status', '=Sample')).stdout).toContain('The device has the following problem: 28');
       const reinstall = await t.run('/add-driver', 'KmdfHelloWorld.inf', '/install');
       expect(reinstall.exitCode).toBe(0);
@@ -73,11 +85,17 @@ describe('pnputil driver packages', () => {
     try {
       const missing = await t.run('/add-driver', 'missing.inf');
       expect(missing.exitCode).toBe(2);
-      expect(missing.stdout).toBe(`${BANNER}Adding driver package:  missing.inf\nFailed to add driver package: The system cannot find the file specified.\n\nTotal driver packages:  1\nAdded driver packages:  0\n`);
+      expect(missing.stdout).toBe(
+        `${BANNER}Adding driver package:  missing.inf\nFailed to add driver package: The system cannot find the file specified.\n\nTotal driver packages:  1\nAdded driver packages:  0\n`,
+      );
       const nothing = await t.run('/add-driver', 'nothing*.inf');
       expect(nothing.exitCode).toBe(2);
       expect(nothing.stdout).toBe(`${BANNER}\nTotal driver packages:  0\nAdded driver packages:  0\n`);
-      expect(await t.run('/delete-driver', 'keyboard.inf')).toEqual({ exitCode: 58, stdout: `${BANNER}Failed to delete driver package: The specified INF is not an installed OEM INF.\n`, stderr: '' });
+      expect(await t.run('/delete-driver', 'keyboard.inf')).toEqual({
+        exitCode: 58,
+        stdout: `${BANNER}Failed to delete driver package: The specified INF is not an installed OEM INF.\n`,
+        stderr: '',
+      });
       expect((await t.run('/delete-driver', 'oem3.inf')).exitCode).toBe(58);
       for (const args of [['/frobnicate'], ['/add-driver'], ['/enum-devices', '/class'], ['/enum-drivers', '/enum-devices']]) {
         const r = await t.run(...args);
@@ -97,9 +115,19 @@ describe('pnputil driver packages', () => {
     const t = await machine(false);
     try {
       const inf = await readFile(join(FIXTURE, 'KmdfHelloWorld.inf'), 'utf8');
-      await makePackage(join(t.base, 'unsigned'), 'KmdfHelloWorld.inf', inf.replace(/\r\n/g, '\n'), { 'KmdfHelloWorld.sys': await readFile(join(FIXTURE, 'KmdfHelloWorld.sys')) }, { sign: false });
+      await makePackage(
+        join(t.base, 'unsigned'),
+        'KmdfHelloWorld.inf',
+        inf.replace(/\r\n/g, '\n'),
+        { 'KmdfHelloWorld.sys': await readFile(join(FIXTURE, 'KmdfHelloWorld.sys')) },
+        { sign: false },
+      );
       const r = await t.run('/add-driver', join(t.base, 'unsigned', 'KmdfHelloWorld.inf'));
-      expect(r).toEqual({ exitCode: 47, stdout: `${BANNER}Adding driver package:  KmdfHelloWorld.inf\nFailed to add driver package: The third-party INF does not contain digital signature information.\n\nTotal driver packages:  1\nAdded driver packages:  0\n`, stderr: '' });
+      expect(r).toEqual({
+        exitCode: 47,
+        stdout: `${BANNER}Adding driver package:  KmdfHelloWorld.inf\nFailed to add driver package: The third-party INF does not contain digital signature information.\n\nTotal driver packages:  1\nAdded driver packages:  0\n`,
+        stderr: '',
+      });
       expect((await t.run('/enum-drivers')).stdout).toBe(BANNER);
     } finally {
       await t.cleanup();
@@ -118,7 +146,9 @@ describe('pnputil driver packages', () => {
       // A C:\ folder is on the target's system drive.
       const all = await t.run('/export-driver', '*', 'C:\\Export');
       expect(all.exitCode).toBe(0);
-      expect(all.stdout).toBe(`${BANNER}Exporting driver package:   oem0.inf (kmdfhelloworld.inf)\nDriver package exported successfully.\n\nTotal driver packages:     1\nExported driver packages:  1\n`);
+      expect(all.stdout).toBe(
+        `${BANNER}Exporting driver package:   oem0.inf (kmdfhelloworld.inf)\nDriver package exported successfully.\n\nTotal driver packages:     1\nExported driver packages:  1\n`,
+      );
       const [folder] = await readdir(join(t.root, 'Export'));
       expect(folder).toMatch(/^kmdfhelloworld\.inf_amd64_[0-9a-f]{16}$/);
       expect((await readdir(join(t.root, 'Export', folder!))).length).toBe(3);
@@ -139,9 +169,13 @@ describe('pnputil devices and classes', () => {
         stderr: '',
       });
       const ids = await t.run('-enum-devices', '-InstanceId', COM1, '/ids', '/services', '/stack');
-      expect(ids.stdout).toContain('Hardware IDs:               ACPI\\VEN_PNP&DEV_0501\n                            ACPI\\PNP0501\n                            *PNP0501\nService Name:               Serial\nStack:                      \\Driver\\Serial\n');
+      expect(ids.stdout).toContain(
+        'Hardware IDs:               ACPI\\VEN_PNP&DEV_0501\n                            ACPI\\PNP0501\n                            *PNP0501\nService Name:               Serial\nStack:                      \\Driver\\Serial\n',
+      );
       const drivers = await t.run('/enum-devices', '/deviceid', '*PNP0303', '/drivers');
-      expect(drivers.stdout).toContain('Matching Drivers:\n    Driver Name:            keyboard.inf\n    Original Name:          keyboard.inf\n    Provider Name:          Microsoft\n');
+      expect(drivers.stdout).toContain(
+        'Matching Drivers:\n    Driver Name:            keyboard.inf\n    Original Name:          keyboard.inf\n    Provider Name:          Microsoft\n',
+      );
       const disconnected = await t.run('/enum-devices', '/disconnected');
       expect(disconnected.stdout).toContain('Instance ID:                USB\\VID_0781&PID_5581\\4C530001230101112345\n');
       expect(disconnected.stdout).toContain('Status:                     Disconnected\n');
@@ -166,7 +200,11 @@ describe('pnputil devices and classes', () => {
       expect(boot.exitCode).toBe(194);
       expect(boot.stdout).toMatch(/Device restarted successfully\.\nSystem reboot is needed to complete the operation!\n$/);
       expect((await t.run('/disable-device', 'ROOT\\ACPI_HAL\\0000')).exitCode).toBe(50);
-      expect(await t.run('/remove-device', 'NO\\SUCH\\0')).toEqual({ exitCode: 11, stdout: `${BANNER}Removing device:        NO\\SUCH\\0\nFailed to remove device: The device instance does not exist in the hardware tree.\n`, stderr: '' });
+      expect(await t.run('/remove-device', 'NO\\SUCH\\0')).toEqual({
+        exitCode: 11,
+        stdout: `${BANNER}Removing device:        NO\\SUCH\\0\nFailed to remove device: The device instance does not exist in the hardware tree.\n`,
+        stderr: '',
+      });
       expect(await t.run('/remove-device', COM1)).toEqual({ exitCode: 0, stdout: `${BANNER}Removing device:        ${COM1}\nDevice removed successfully.\n`, stderr: '' });
       expect((await t.devcon('find', '*PNP0501')).stdout).toBe('No matching devices found.\n');
       expect(await t.run('/scan-devices')).toEqual({ exitCode: 0, stdout: `${BANNER}Scanning for device hardware changes.\nScan complete.\n`, stderr: '' });

@@ -38,7 +38,11 @@ describe('wdksim signtool sign', () => {
       'Done Adding Additional Store\nSuccessfully signed: driver.cat\nSuccessfully signed: embedded.sys\n\nNumber of files successfully Signed: 2\nNumber of warnings: 0\nNumber of errors: 0\n',
     );
     if (!OSSLSIGNCODE) return;
-    for (const args of [['-in', 'driver.cat'], ['-in', 'embedded.sys'], ['-in', 'driver.sys', '-catalog', 'driver.cat']]) {
+    for (const args of [
+      ['-in', 'driver.cat'],
+      ['-in', 'embedded.sys'],
+      ['-in', 'driver.sys', '-catalog', 'driver.cat'],
+    ]) {
       const v = run('osslsigncode', ['verify', ...args.map((a) => (a.includes('.') ? join(dir, a) : a)), '-CAfile', join(dir, 'test.pem')]);
       expect(v.code, `${args.join(' ')}\n${v.stdout}${v.stderr}`).toBe(0);
     }

@@ -22,7 +22,7 @@ function driverVer(file: string): string | undefined {
 }
 
 describe('wdksim stampinf: the clock and the time zone', () => {
-  it('TZ=Pacific/Auckland --now 2026-11-24T12:30:00Z stamps 11/25/2026 and warns about inf2cat\'s UTC check', async () => {
+  it("TZ=Pacific/Auckland --now 2026-11-24T12:30:00Z stamps 11/25/2026 and warns about inf2cat's UTC check", async () => {
     const { dir, file } = workCopy();
     const r = await wdksim(['--now', '2026-11-24T12:30:00Z', 'stampinf', '-f', 'toaster.inx', '-v', '1.0.0.0'], { cwd: dir, env: { TZ: 'Pacific/Auckland' } });
     expect(r.exitCode).toBe(0);
@@ -43,7 +43,10 @@ describe('wdksim stampinf: the clock and the time zone', () => {
 
   it('-v * at local 07:05:09.123 gives 7.5.9.123 (WDKSIM_NOW with milliseconds)', async () => {
     const { dir, file } = workCopy();
-    const r = await wdksim(['stampinf', '-f', 'toaster.inx', '-d', '*', '-v', '*', '-a', 'amd64'], { cwd: dir, env: { TZ: 'Europe/Berlin', WDKSIM_NOW: '2026-11-24T06:05:09.123Z' } });
+    const r = await wdksim(['stampinf', '-f', 'toaster.inx', '-d', '*', '-v', '*', '-a', 'amd64'], {
+      cwd: dir,
+      env: { TZ: 'Europe/Berlin', WDKSIM_NOW: '2026-11-24T06:05:09.123Z' },
+    });
     expect(r.exitCode).toBe(0);
     expect(driverVer(file)).toBe('11/24/2026,7.5.9.123');
   });
@@ -74,7 +77,12 @@ describe('wdksim stampinf: output', () => {
     expect(r.exitCode).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.driverVer).toBe('01/02/2026,1.2.3.4');
-    expect(json.changes).toContainEqual({ section: 'Version', line: 11, before: 'DriverVer   = ; TODO: set DriverVer in stampinf property pages', after: 'DriverVer   = 01/02/2026,1.2.3.4 ; TODO: set DriverVer in stampinf property pages' });
+    expect(json.changes).toContainEqual({
+      section: 'Version',
+      line: 11,
+      before: 'DriverVer   = ; TODO: set DriverVer in stampinf property pages',
+      after: 'DriverVer   = 01/02/2026,1.2.3.4 ; TODO: set DriverVer in stampinf property pages',
+    });
     expect(json.changes).toContainEqual({ section: 'Toaster_wdfsect', line: 27, before: 'KmdfLibraryVersion = $KMDFVERSION$', after: 'KmdfLibraryVersion = 1.15' });
     expect(json.changes).toHaveLength(5);
   });

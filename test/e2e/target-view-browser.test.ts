@@ -13,8 +13,16 @@ import { deployedMachine, HWID } from './target-view-setup.js';
 
 const HAVE_CHROMIUM = hasOracle('chromium');
 const CHROMIUM = oraclePath('chromium') ?? 'chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 async function openPage(file: string): Promise<{ text: string; errors: string[]; requests: string[]; scripts: number; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'wdksim-chromium-'));
@@ -32,7 +40,16 @@ async function openPage(file: string): Promise<{ text: string; errors: string[];
   await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
   const text = await page.innerText('body');
   const scripts = await page.locator('script').count();
-  return { text, errors, requests, scripts, close: async () => { await context.close(); rmSync(profile, { recursive: true, force: true }); } };
+  return {
+    text,
+    errors,
+    requests,
+    scripts,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
 }
 
 describe.skipIf(!HAVE_CHROMIUM)(`HTML views in headless Chromium${skipNote('chromium')}`, () => {

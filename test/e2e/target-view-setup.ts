@@ -46,7 +46,8 @@ export async function deployedMachine(): Promise<Machine> {
 export function scrub(text: string, base: string): string {
   const ids = new Map<string, number>();
   return text
-    .split(base).join('<tmp>')
+    .split(base)
+    .join('<tmp>')
     .replace(/\b[0-9a-f]{64}\b/g, (h) => {
       if (!ids.has(h)) ids.set(h, ids.size + 1);
       return `<hash ${ids.get(h)}>`;
@@ -58,5 +59,7 @@ export function scrub(text: string, base: string): string {
 
 export async function fileSha(path: string): Promise<string> {
   const { createHash } = await import('node:crypto');
-  return createHash('sha256').update(await readFile(path)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }

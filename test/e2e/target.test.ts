@@ -32,7 +32,10 @@ describe('wdksim target', () => {
 
   it('init with an OS, architecture and generated key; show and show --json describe it', async () => {
     const dir = tempDir();
-    const init = await wdksim(['target', 'init', 'machine', '--os', 'win10-22h2', '--arch', 'arm64', '--testsigning', 'off', '--kdnet-port', '50001', '--kdnet-host', '192.168.0.2'], { cwd: dir });
+    const init = await wdksim(
+      ['target', 'init', 'machine', '--os', 'win10-22h2', '--arch', 'arm64', '--testsigning', 'off', '--kdnet-port', '50001', '--kdnet-host', '192.168.0.2'],
+      { cwd: dir },
+    );
     expect(init.exitCode).toBe(0);
     const key = /^key {21}(\S+)$/m.exec(init.stdout)?.[1];
     expect(key).toMatch(/^[0-9a-z]{1,13}(\.[0-9a-z]{1,13}){3}$/);
@@ -68,7 +71,11 @@ describe('wdksim target', () => {
     const bytes = await readFile(join(dir, 'nt.reg'));
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     const text = bytes.subarray(2).toString('utf16le');
-    expect(text.startsWith('Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT]\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]\r\n')).toBe(true);
+    expect(
+      text.startsWith(
+        'Windows Registry Editor Version 5.00\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT]\r\n\r\n[HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion]\r\n',
+      ),
+    ).toBe(true);
     expect(text).toContain('"CurrentBuild"="22631"\r\n');
     expect(text).toContain('"CurrentMajorVersionNumber"=dword:0000000a\r\n');
 
@@ -87,7 +94,10 @@ describe('wdksim target', () => {
     expect((await wdksim(['target', 'init'], { cwd: dir })).exitCode).toBe(0);
     // A lock held by a live process (this test's own pid) on another host: waited for, never taken over.
     await mkdir(join(dir, 'wdksim-target', '.wdksim', 'lock'), { recursive: true });
-    await writeFile(join(dir, 'wdksim-target', '.wdksim', 'lock', 'owner.json'), JSON.stringify({ token: 'ab'.repeat(16), pid: process.pid, host: 'lab-pc-2', command: 'devcon install', acquiredAt: new Date().toISOString() }));
+    await writeFile(
+      join(dir, 'wdksim-target', '.wdksim', 'lock', 'owner.json'),
+      JSON.stringify({ token: 'ab'.repeat(16), pid: process.pid, host: 'lab-pc-2', command: 'devcon install', acquiredAt: new Date().toISOString() }),
+    );
     const started = Date.now();
     const r = await wdksim(['target', 'verify'], { cwd: dir, env: { WDKSIM_LOCK_WAIT_MS: '600', WDKSIM_LOCK_STALE_MS: '30000' } });
     expect(Date.now() - started).toBeGreaterThanOrEqual(500);

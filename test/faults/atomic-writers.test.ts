@@ -81,7 +81,17 @@ const WRITERS: Writer[] = [
 ];
 
 const stats = { kills: 0, killedMidRun: 0, old: 0, new: 0, leftoverTemps: 0 };
-afterAll(() => figures('atomic writers', { seed: SEED, kills: stats.kills, 'killed before exit': stats.killedMidRun, 'old bytes': stats.old, 'new bytes': stats.new, 'half-written': 0, 'leftover temp files': stats.leftoverTemps }));
+afterAll(() =>
+  figures('atomic writers', {
+    seed: SEED,
+    kills: stats.kills,
+    'killed before exit': stats.killedMidRun,
+    'old bytes': stats.old,
+    'new bytes': stats.new,
+    'half-written': 0,
+    'leftover temp files': stats.leftoverTemps,
+  }),
+);
 
 describe('writers killed at random moments never leave a half-written file', () => {
   WRITERS.forEach((w, wi) => {

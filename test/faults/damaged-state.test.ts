@@ -97,7 +97,12 @@ describe('a damaged state is recovered', () => {
       truncateSync(stateOf(dir), 10);
       writeFileSync(join(dir, 'target', '.wdksim', 'state.backup.json'), '{"format":');
       stats.damaged++;
-      for (const argv of [['devcon', 'status', '*'], ['pnputil', '/enum-drivers'], ['target', 'verify'], ['devcon', 'install', 'pkg2/hello2.inf', 'Root\\Hello2']]) {
+      for (const argv of [
+        ['devcon', 'status', '*'],
+        ['pnputil', '/enum-drivers'],
+        ['target', 'verify'],
+        ['devcon', 'install', 'pkg2/hello2.inf', 'Root\\Hello2'],
+      ]) {
         const r = await runMeasured(argv, { cwd: dir, env });
         expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
         expect(r.exitCode, `${argv.join(' ')}: ${r.stdout}${r.stderr}`).not.toBe(0);

@@ -9,11 +9,13 @@ import { catalogFromDigests } from '../../src/catalog/create.js';
 import { readCatalog } from '../../src/catalog/read.js';
 import { PROPERTY_RUNS } from '../stress/budget.js';
 
-const fileName = fc.oneof(
-  fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
-  fc.stringMatching(/^[A-Za-z0-9 ._-]{1,30}\.(sys|inf|dll|cat)$/),
-  fc.constantFrom('\uD800lone.sys', 'a\uDFFFb.inf', 'ÄÖÜ.sys', '..\\..\\evil.sys', 'CON', 'x '.repeat(200)),
-).filter((n) => !n.includes('\0'));
+const fileName = fc
+  .oneof(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+    fc.stringMatching(/^[A-Za-z0-9 ._-]{1,30}\.(sys|inf|dll|cat)$/),
+    fc.constantFrom('\uD800lone.sys', 'a\uDFFFb.inf', 'ÄÖÜ.sys', '..\\..\\evil.sys', 'CON', 'x '.repeat(200)),
+  )
+  .filter((n) => !n.includes('\0'));
 
 const member = fc.record({
   name: fileName,

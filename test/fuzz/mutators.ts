@@ -85,7 +85,16 @@ export const MUTATORS: Record<string, Mutator> = {
   },
   'CR-only line ends': (b) => bytesOf(text(b).replace(/\r?\n/g, '\r')),
   'hostile names': (b, r) =>
-    atLine(b, r, pick(r, ['[SourceDisksFiles]\r\n..\\..\\..\\evil.sys=1,..\\..\\x\r\nCON=1\r\nnul.sys=1\r\n', '[Version]\r\nCatalogFile=..\\..\\evil.cat\r\nCatalogFile.NTamd64=C:\\x.cat\r\n', '[DestinationDirs]\r\nDefaultDestDir=-1,/etc\r\n', '[SourceDisksNames]\r\n1=d,,,..\\..\\..\r\n'])),
+    atLine(
+      b,
+      r,
+      pick(r, [
+        '[SourceDisksFiles]\r\n..\\..\\..\\evil.sys=1,..\\..\\x\r\nCON=1\r\nnul.sys=1\r\n',
+        '[Version]\r\nCatalogFile=..\\..\\evil.cat\r\nCatalogFile.NTamd64=C:\\x.cat\r\n',
+        '[DestinationDirs]\r\nDefaultDestDir=-1,/etc\r\n',
+        '[SourceDisksNames]\r\n1=d,,,..\\..\\..\r\n',
+      ]),
+    ),
 };
 
 export const MUTATOR_NAMES = Object.keys(MUTATORS);

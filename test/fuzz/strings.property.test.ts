@@ -18,7 +18,11 @@ const piece = fc.oneof(
   fc.integer({ min: 1, max: 3000 }).map((n) => 'L'.repeat(n)),
 );
 const rawText = fc.array(piece, { maxLength: 40 }).map((a) => a.join(''));
-const table = fc.dictionary(name.map((n) => n.toLowerCase()), fc.oneof(rawText, fc.string({ maxLength: 20 })), { maxKeys: 8 });
+const table = fc.dictionary(
+  name.map((n) => n.toLowerCase()),
+  fc.oneof(rawText, fc.string({ maxLength: 20 })),
+  { maxKeys: 8 },
+);
 
 function model(raw: string, strings: Map<string, string>): { out: string; unknown: string[] } {
   const unknown: string[] = [];
@@ -52,7 +56,10 @@ describe('string expansion properties', () => {
   it('never returns more than 4096 characters when anything is substituted, even from nested or huge values', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 5000 }), (copies, size) => {
-        const strings = new Map([['big', 'b'.repeat(size)], ['nest', '%big%%nest%']]);
+        const strings = new Map([
+          ['big', 'b'.repeat(size)],
+          ['nest', '%big%%nest%'],
+        ]);
         const raw = '%big%'.repeat(copies) + '%nest%';
         const got = expand(raw, { strings });
         expect(got.length).toBeLessThanOrEqual(MAX_STRING);

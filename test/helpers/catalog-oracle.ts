@@ -108,7 +108,11 @@ export function hasOracleTools(): boolean {
 export function osslsignedCopy(catalog: string, work: string): { signed: string; ca: string } {
   const key = join(work, 'oracle-key.pem');
   const ca = join(work, 'oracle-cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', ca, '-subj', '/CN=wdksim oracle', '-days', '2', '-addext', 'extendedKeyUsage=codeSigning'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', ca, '-subj', '/CN=wdksim oracle', '-days', '2', '-addext', 'extendedKeyUsage=codeSigning'],
+    { stdio: 'ignore' },
+  );
   const signed = join(work, `oracle-${Date.now()}-${Math.random().toString(16).slice(2)}.cat`);
   execFileSync('osslsigncode', ['sign', '-certs', ca, '-key', key, '-in', catalog, '-out', signed], { stdio: 'ignore' });
   return { signed, ca };

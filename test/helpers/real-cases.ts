@@ -53,13 +53,23 @@ export function runCase(c: RealCase): CaseResult {
   const extraCodes = actual.filter((a) => !realCodes.has(a.split('@')[0]));
   const covered = c.partial ? expected.every((e) => actual.includes(e)) : false;
   return {
-    name: c.name, partial: c.partial ?? false, expected, actual,
+    name: c.name,
+    partial: c.partial ?? false,
+    expected,
+    actual,
     exact: c.partial ? covered : actual.join(' ') === expected.join(' '),
-    extraCodes, reported: actual.length,
+    extraCodes,
+    reported: actual.length,
   };
 }
 
-export interface Score { cases: number; exact: number; reported: number; inReal: number; precision: number }
+export interface Score {
+  cases: number;
+  exact: number;
+  reported: number;
+  inReal: number;
+  precision: number;
+}
 
 /** Exact matches (codes and lines) and the share of reported findings whose code the real run printed. */
 export function score(results: CaseResult[]): Score {

@@ -65,7 +65,14 @@ describe('inf2cat: CatalogFile and package names', () => {
     const w = (world = new World());
     hello(w);
     const inf = join(w.base, 'pkg', 'KmdfHelloWorld.inf');
-    writeFileSync(inf, readFileSync(inf, 'latin1').replace('KmdfHelloWorld.sys  = 1,,', 'KmdfHelloWorld.sys  = 1,,\r\n..\\outside\\victim.txt = 1').replace('[Drivers_Dir]\r\n', '[Drivers_Dir]\r\n..\\outside\\victim.txt\r\n').replace('[Drivers_Dir]\n', '[Drivers_Dir]\n..\\outside\\victim.txt\n'), 'latin1');
+    writeFileSync(
+      inf,
+      readFileSync(inf, 'latin1')
+        .replace('KmdfHelloWorld.sys  = 1,,', 'KmdfHelloWorld.sys  = 1,,\r\n..\\outside\\victim.txt = 1')
+        .replace('[Drivers_Dir]\r\n', '[Drivers_Dir]\r\n..\\outside\\victim.txt\r\n')
+        .replace('[Drivers_Dir]\n', '[Drivers_Dir]\n..\\outside\\victim.txt\n'),
+      'latin1',
+    );
     const before = await w.snapshot('pkg');
     const r = await w.run(['inf2cat', '/driver:pkg', '/os:10_X64']);
     expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
@@ -98,10 +105,19 @@ describe('catalog member names', () => {
     hello(w);
     const real = join(w.base, 'pkg', 'KmdfHelloWorld.sys');
     const names = ['..\\..\\outside\\victim.txt', '/etc/passwd', 'CON', 'a\u0000b.sys', 'kmdfhelloworld.sys'];
-    const cat = await createCatalog({ members: names.map((name) => ({ name, path: real })), osAttr: '2:10.0', catalogAttributes: [], version: 2, now: new Date('2026-11-25T00:00:00Z') });
+    const cat = await createCatalog({
+      members: names.map((name) => ({ name, path: real })),
+      osAttr: '2:10.0',
+      catalogAttributes: [],
+      version: 2,
+      now: new Date('2026-11-25T00:00:00Z'),
+    });
     writeFileSync(join(w.base, 'evil.cat'), cat);
     const before = await w.snapshot();
-    for (const argv of [['catalog', 'dump', 'evil.cat'], ['catalog', 'verify', 'evil.cat', '--package', 'pkg']]) {
+    for (const argv of [
+      ['catalog', 'dump', 'evil.cat'],
+      ['catalog', 'verify', 'evil.cat', '--package', 'pkg'],
+    ]) {
       const r = await w.run(argv);
       expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
       // dump: 0; verify: 1 (the hostile names match no package file; the real files are extra).
@@ -173,14 +189,24 @@ describe('deploy arguments', () => {
 });
 
 describe('deletion arguments naming paths', () => {
-  const names = ['../../outside/victim.inf', '..\\..\\..\\outside\\victim.inf', 'oem0.inf\\..\\..\\..\\..\\outside\\victim.inf', 'C:\\Windows\\INF\\..\\..\\..\\outside\\victim.inf', 'machine.inf', 'setupapi.dev.log'];
+  const names = [
+    '../../outside/victim.inf',
+    '..\\..\\..\\outside\\victim.inf',
+    'oem0.inf\\..\\..\\..\\..\\outside\\victim.inf',
+    'C:\\Windows\\INF\\..\\..\\..\\outside\\victim.inf',
+    'machine.inf',
+    'setupapi.dev.log',
+  ];
   it('devcon dp_delete and pnputil /delete-driver delete only published oemN.inf packages, never a path', async () => {
     const w = (world = new World());
     await w.init();
     writeFileSync(join(w.base, 'outside', 'victim.inf'), 'keep');
     const before = await w.snapshot();
     for (const name of names) {
-      for (const argv of [['devcon', 'dp_delete', name], ['pnputil', '/delete-driver', name, '/uninstall', '/force']]) {
+      for (const argv of [
+        ['devcon', 'dp_delete', name],
+        ['pnputil', '/delete-driver', name, '/uninstall', '/force'],
+      ]) {
         const r = await w.run(argv);
         expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
         // devcon: 2 failure; pnputil: 58 (0xE000023A low byte: not an installed OEM INF).

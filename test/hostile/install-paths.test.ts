@@ -63,7 +63,11 @@ const CASES: Case[] = [
   { name: 'a colon (alternate data stream) in a name', holes: { files: 'evil.sys:stream,evil.sys' }, refused: /[:]|invalid|character/ },
   // Other directives that name paths.
   { name: 'DelFiles climbing out', holes: { extra: 'DelFiles=Evil_Del', destdirs: 'Evil_Del = 12' }, refused: /\.\./ },
-  { name: 'RenFiles climbing out', holes: { extra: 'RenFiles=Evil_Ren\n\n[Evil_Ren]\n..\\..\\..\\..\\outside\\victim.txt,evil.sys\n', destdirs: 'Evil_Ren = 12' }, refused: /\.\./ },
+  {
+    name: 'RenFiles climbing out',
+    holes: { extra: 'RenFiles=Evil_Ren\n\n[Evil_Ren]\n..\\..\\..\\..\\outside\\victim.txt,evil.sys\n', destdirs: 'Evil_Ren = 12' },
+    refused: /\.\./,
+  },
   { name: 'CatalogFile with ..', holes: { catalog: '..\\outside\\victim.txt' }, refused: /\.\.|catalog/i },
   { name: 'CatalogFile absolute', holes: { catalog: '/etc/passwd' }, refused: /absolute|catalog|\/etc/i },
   { name: 'Include naming an INF outside', holes: { extra: 'Include=..\\..\\..\\outside\\victim.inf,/etc/passwd\nNeeds=Evil_Device.NT' } },

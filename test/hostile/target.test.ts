@@ -44,65 +44,220 @@ const outside = (w: World, ...p: string[]) => join(w.base, 'outside', ...p);
 
 const CASES: Case[] = [
   // Before a command.
-  { name: 'a hard link at setupapi.dev.log to an outside file is not appended to', when: 'before', argv: INSTALL, outcome: 'ok',
-    plant: (w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => linkSync(outside(w, 'victim.txt'), t('Windows/INF/setupapi.dev.log'))) },
-  { name: 'a FIFO at setupapi.dev.log is refused, not opened', when: 'before', argv: INSTALL, outcome: 'refused', message: /setupapi\.dev\.log.*not a regular file/,
+  {
+    name: 'a hard link at setupapi.dev.log to an outside file is not appended to',
+    when: 'before',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => linkSync(outside(w, 'victim.txt'), t('Windows/INF/setupapi.dev.log'))),
+  },
+  {
+    name: 'a FIFO at setupapi.dev.log is refused, not opened',
+    when: 'before',
+    argv: INSTALL,
+    outcome: 'refused',
+    message: /setupapi\.dev\.log.*not a regular file/,
     plant: (_w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => fifo(t('Windows/INF/setupapi.dev.log'))),
-    cleanup: (_w, t) => rmSync(t('Windows/INF/setupapi.dev.log')) },
-  { name: 'a symbolic link at System32\\drivers is refused', when: 'before', argv: INSTALL, outcome: 'refused', message: /symbolic link; refused/,
+    cleanup: (_w, t) => rmSync(t('Windows/INF/setupapi.dev.log')),
+  },
+  {
+    name: 'a symbolic link at System32\\drivers is refused',
+    when: 'before',
+    argv: INSTALL,
+    outcome: 'refused',
+    message: /symbolic link; refused/,
     plant: (w, t) => replace(t('Windows/System32/drivers'), () => symlinkSync(outside(w), t('Windows/System32/drivers'))),
-    cleanup: (_w, t) => replace(t('Windows/System32/drivers'), () => mkdirSync(t('Windows/System32/drivers'))) },
-  { name: 'a FIFO where the driver is copied is replaced as a name, never opened', when: 'before', argv: INSTALL, outcome: 'ok',
-    plant: (_w, t) => fifo(t('Windows/System32/drivers/evil.sys')) },
-  { name: 'a folder where the driver is copied is refused before the commit point', when: 'before', argv: INSTALL, outcome: 'refused', message: /existing folder; a file cannot be copied onto it/,
+    cleanup: (_w, t) => replace(t('Windows/System32/drivers'), () => mkdirSync(t('Windows/System32/drivers'))),
+  },
+  {
+    name: 'a FIFO where the driver is copied is replaced as a name, never opened',
+    when: 'before',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (_w, t) => fifo(t('Windows/System32/drivers/evil.sys')),
+  },
+  {
+    name: 'a folder where the driver is copied is refused before the commit point',
+    when: 'before',
+    argv: INSTALL,
+    outcome: 'refused',
+    message: /existing folder; a file cannot be copied onto it/,
     plant: (_w, t) => mkdirSync(t('Windows/System32/drivers/evil.sys')),
-    cleanup: (_w, t) => rmSync(t('Windows/System32/drivers/evil.sys'), { recursive: true }) },
-  { name: 'a hard link of an installed driver to an outside file: re-install replaces the name, the outside bytes stay', when: 'before', setup: [INSTALL], argv: ['devcon', 'update', 'pkg/evil.inf', 'Root\\Evil'], outcome: 'ok',
-    plant: (w, t) => replace(t('Windows/System32/drivers/evil.sys'), () => linkSync(outside(w, 'victim.txt'), t('Windows/System32/drivers/evil.sys'))) },
-  { name: 'target verify does not follow a link to /dev/zero at a vouched file', when: 'before', setup: [INSTALL], argv: ['target', 'verify'], outcome: 'problem', message: /evil\.sys: is a symbolic link/,
+    cleanup: (_w, t) => rmSync(t('Windows/System32/drivers/evil.sys'), { recursive: true }),
+  },
+  {
+    name: 'a hard link of an installed driver to an outside file: re-install replaces the name, the outside bytes stay',
+    when: 'before',
+    setup: [INSTALL],
+    argv: ['devcon', 'update', 'pkg/evil.inf', 'Root\\Evil'],
+    outcome: 'ok',
+    plant: (w, t) => replace(t('Windows/System32/drivers/evil.sys'), () => linkSync(outside(w, 'victim.txt'), t('Windows/System32/drivers/evil.sys'))),
+  },
+  {
+    name: 'target verify does not follow a link to /dev/zero at a vouched file',
+    when: 'before',
+    setup: [INSTALL],
+    argv: ['target', 'verify'],
+    outcome: 'problem',
+    message: /evil\.sys: is a symbolic link/,
     plant: (_w, t) => replace(t('Windows/System32/drivers/evil.sys'), () => symlinkSync('/dev/zero', t('Windows/System32/drivers/evil.sys'))),
-    cleanup: (_w, t) => rmSync(t('Windows/System32/drivers/evil.sys')) },
-  { name: 'target verify does not open a FIFO at a vouched file', when: 'before', setup: [INSTALL], argv: ['target', 'verify'], outcome: 'problem', message: /evil\.sys: is a FIFO/,
+    cleanup: (_w, t) => rmSync(t('Windows/System32/drivers/evil.sys')),
+  },
+  {
+    name: 'target verify does not open a FIFO at a vouched file',
+    when: 'before',
+    setup: [INSTALL],
+    argv: ['target', 'verify'],
+    outcome: 'problem',
+    message: /evil\.sys: is a FIFO/,
     plant: (_w, t) => replace(t('Windows/System32/drivers/evil.sys'), () => fifo(t('Windows/System32/drivers/evil.sys'))),
-    cleanup: (_w, t) => rmSync(t('Windows/System32/drivers/evil.sys')) },
-  ...(IS_ROOT ? [{ name: 'target verify does not open a device file at a vouched file', when: 'before' as const, setup: [INSTALL], argv: ['target', 'verify'], outcome: 'problem' as const, message: /evil\.sys: is a FIFO, socket or device file/,
-    plant: (_w: World, t: (...p: string[]) => string) => replace(t('Windows/System32/drivers/evil.sys'), () => execFileSync('mknod', [t('Windows/System32/drivers/evil.sys'), 'c', '1', '5'])),
-    cleanup: (_w: World, t: (...p: string[]) => string) => rmSync(t('Windows/System32/drivers/evil.sys')) }] : []),
-  { name: 'target snapshot refuses a snapshot folder that links outside', when: 'before', argv: ['target', 'snapshot', 's1'], outcome: 'refused', message: /symbolic link/,
-    plant: (w, t) => { mkdirSync(outside(w, 'snaps')); symlinkSync(outside(w, 'snaps'), t('.wdksim/snapshots')); },
-    cleanup: (_w, t) => rmSync(t('.wdksim/snapshots')) },
-  { name: 'target snapshot replaces a link at its file instead of writing through it', when: 'before', argv: ['target', 'snapshot', 's1', '--force'], outcome: 'ok',
-    plant: (w, t) => { mkdirSync(t('.wdksim/snapshots'), { recursive: true }); symlinkSync(outside(w, 'victim.txt'), t('.wdksim/snapshots/s1.json')); } },
-  { name: 'a state file that links outside is not read through: the last committed state is restored', when: 'before', argv: ['devcon', 'status', '*'], outcome: 'ok',
-    plant: (w, t) => { writeFileSync(outside(w, 'state.json'), readFileSync(t('wdksim-state.json'))); replace(t('wdksim-state.json'), () => symlinkSync(outside(w, 'state.json'), t('wdksim-state.json'))); } },
+    cleanup: (_w, t) => rmSync(t('Windows/System32/drivers/evil.sys')),
+  },
+  ...(IS_ROOT
+    ? [
+        {
+          name: 'target verify does not open a device file at a vouched file',
+          when: 'before' as const,
+          setup: [INSTALL],
+          argv: ['target', 'verify'],
+          outcome: 'problem' as const,
+          message: /evil\.sys: is a FIFO, socket or device file/,
+          plant: (_w: World, t: (...p: string[]) => string) =>
+            replace(t('Windows/System32/drivers/evil.sys'), () => execFileSync('mknod', [t('Windows/System32/drivers/evil.sys'), 'c', '1', '5'])),
+          cleanup: (_w: World, t: (...p: string[]) => string) => rmSync(t('Windows/System32/drivers/evil.sys')),
+        },
+      ]
+    : []),
+  {
+    name: 'target snapshot refuses a snapshot folder that links outside',
+    when: 'before',
+    argv: ['target', 'snapshot', 's1'],
+    outcome: 'refused',
+    message: /symbolic link/,
+    plant: (w, t) => {
+      mkdirSync(outside(w, 'snaps'));
+      symlinkSync(outside(w, 'snaps'), t('.wdksim/snapshots'));
+    },
+    cleanup: (_w, t) => rmSync(t('.wdksim/snapshots')),
+  },
+  {
+    name: 'target snapshot replaces a link at its file instead of writing through it',
+    when: 'before',
+    argv: ['target', 'snapshot', 's1', '--force'],
+    outcome: 'ok',
+    plant: (w, t) => {
+      mkdirSync(t('.wdksim/snapshots'), { recursive: true });
+      symlinkSync(outside(w, 'victim.txt'), t('.wdksim/snapshots/s1.json'));
+    },
+  },
+  {
+    name: 'a state file that links outside is not read through: the last committed state is restored',
+    when: 'before',
+    argv: ['devcon', 'status', '*'],
+    outcome: 'ok',
+    plant: (w, t) => {
+      writeFileSync(outside(w, 'state.json'), readFileSync(t('wdksim-state.json')));
+      replace(t('wdksim-state.json'), () => symlinkSync(outside(w, 'state.json'), t('wdksim-state.json')));
+    },
+  },
   // After a crash: the next command (even a read-only one) finishes the journal through the layer.
-  { name: 'after a crash at the commit point, a link planted at System32\\drivers is moved aside, not followed', when: 'after-crash', step: 'journal-written', argv: INSTALL, outcome: 'ok',
-    plant: (w, t) => { mkdirSync(outside(w, 'drv')); replace(t('Windows/System32/drivers'), () => symlinkSync(outside(w, 'drv'), t('Windows/System32/drivers'))); } },
-  { name: 'after a crash at the commit point, a hard link planted at setupapi.dev.log is not truncated or appended to', when: 'after-crash', step: 'journal-written', argv: INSTALL, outcome: 'ok',
-    plant: (w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => linkSync(outside(w, 'victim.txt'), t('Windows/INF/setupapi.dev.log'))) },
-  { name: 'after a crash mid-apply, a link planted at Windows\\INF is moved aside', when: 'after-crash', step: 'mid-apply', argv: INSTALL, outcome: 'ok',
-    plant: (w, t) => { mkdirSync(outside(w, 'inf')); replace(t('Windows/INF'), () => symlinkSync(outside(w, 'inf'), t('Windows/INF'))); } },
-  { name: 'after a crash at the commit point, a FIFO planted at setupapi.dev.log does not hang recovery', when: 'after-crash', step: 'journal-written', argv: INSTALL, outcome: 'ok',
-    plant: (_w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => fifo(t('Windows/INF/setupapi.dev.log'))) },
-  { name: 'after a crash before the state is replaced, a link planted at the state file is replaced as a name', when: 'after-crash', step: 'applied', argv: INSTALL, outcome: 'ok',
-    plant: (w, t) => replace(t('wdksim-state.json'), () => symlinkSync(outside(w, 'victim.txt'), t('wdksim-state.json'))) },
-  { name: 'after a crash of dp_delete, a driver store folder replaced by a link is unlinked, its outside files kept', when: 'after-crash', step: 'journal-written', setup: [['devcon', 'dp_add', 'pkg/evil.inf']], argv: ['devcon', 'dp_delete', 'oem0.inf'], outcome: 'ok',
+  {
+    name: 'after a crash at the commit point, a link planted at System32\\drivers is moved aside, not followed',
+    when: 'after-crash',
+    step: 'journal-written',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (w, t) => {
+      mkdirSync(outside(w, 'drv'));
+      replace(t('Windows/System32/drivers'), () => symlinkSync(outside(w, 'drv'), t('Windows/System32/drivers')));
+    },
+  },
+  {
+    name: 'after a crash at the commit point, a hard link planted at setupapi.dev.log is not truncated or appended to',
+    when: 'after-crash',
+    step: 'journal-written',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => linkSync(outside(w, 'victim.txt'), t('Windows/INF/setupapi.dev.log'))),
+  },
+  {
+    name: 'after a crash mid-apply, a link planted at Windows\\INF is moved aside',
+    when: 'after-crash',
+    step: 'mid-apply',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (w, t) => {
+      mkdirSync(outside(w, 'inf'));
+      replace(t('Windows/INF'), () => symlinkSync(outside(w, 'inf'), t('Windows/INF')));
+    },
+  },
+  {
+    name: 'after a crash at the commit point, a FIFO planted at setupapi.dev.log does not hang recovery',
+    when: 'after-crash',
+    step: 'journal-written',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (_w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => fifo(t('Windows/INF/setupapi.dev.log'))),
+  },
+  {
+    name: 'after a crash before the state is replaced, a link planted at the state file is replaced as a name',
+    when: 'after-crash',
+    step: 'applied',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (w, t) => replace(t('wdksim-state.json'), () => symlinkSync(outside(w, 'victim.txt'), t('wdksim-state.json'))),
+  },
+  {
+    name: 'after a crash of dp_delete, a driver store folder replaced by a link is unlinked, its outside files kept',
+    when: 'after-crash',
+    step: 'journal-written',
+    setup: [['devcon', 'dp_add', 'pkg/evil.inf']],
+    argv: ['devcon', 'dp_delete', 'oem0.inf'],
+    outcome: 'ok',
     plant: (w, t) => {
       const store = t('Windows/System32/DriverStore/FileRepository');
       const folder = readdirSync(store).find((n) => n.startsWith('evil.inf_'))!;
       mkdirSync(outside(w, 'store'));
       writeFileSync(outside(w, 'store', 'keep.txt'), 'keep');
       replace(join(store, folder), () => symlinkSync(outside(w, 'store'), join(store, folder)));
-    } },
+    },
+  },
   // Between the steps of a transaction: the holder is paused after its checks, the target changed under it.
-  { name: 'a link planted at System32\\drivers after the checks, before the commit point, is moved aside', when: 'between', step: 'files-staged', argv: INSTALL, outcome: 'ok',
-    plant: (w, t) => { mkdirSync(outside(w, 'drv')); replace(t('Windows/System32/drivers'), () => symlinkSync(outside(w, 'drv'), t('Windows/System32/drivers'))); } },
-  { name: 'a hard link planted at setupapi.dev.log mid-transaction is not appended to', when: 'between', step: 'files-staged', argv: INSTALL, outcome: 'ok',
-    plant: (w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => linkSync(outside(w, 'victim.txt'), t('Windows/INF/setupapi.dev.log'))) },
-  { name: 'a FIFO planted at setupapi.dev.log mid-apply is moved aside, not opened', when: 'between', step: 'mid-apply', argv: INSTALL, outcome: 'ok',
-    plant: (_w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => fifo(t('Windows/INF/setupapi.dev.log'))) },
-  { name: 'a folder planted where the driver goes, after the checks, is moved aside', when: 'between', step: 'files-staged', argv: INSTALL, outcome: 'ok',
-    plant: (_w, t) => mkdirSync(t('Windows/System32/drivers/evil.sys')) },
+  {
+    name: 'a link planted at System32\\drivers after the checks, before the commit point, is moved aside',
+    when: 'between',
+    step: 'files-staged',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (w, t) => {
+      mkdirSync(outside(w, 'drv'));
+      replace(t('Windows/System32/drivers'), () => symlinkSync(outside(w, 'drv'), t('Windows/System32/drivers')));
+    },
+  },
+  {
+    name: 'a hard link planted at setupapi.dev.log mid-transaction is not appended to',
+    when: 'between',
+    step: 'files-staged',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => linkSync(outside(w, 'victim.txt'), t('Windows/INF/setupapi.dev.log'))),
+  },
+  {
+    name: 'a FIFO planted at setupapi.dev.log mid-apply is moved aside, not opened',
+    when: 'between',
+    step: 'mid-apply',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (_w, t) => replace(t('Windows/INF/setupapi.dev.log'), () => fifo(t('Windows/INF/setupapi.dev.log'))),
+  },
+  {
+    name: 'a folder planted where the driver goes, after the checks, is moved aside',
+    when: 'between',
+    step: 'files-staged',
+    argv: INSTALL,
+    outcome: 'ok',
+    plant: (_w, t) => mkdirSync(t('Windows/System32/drivers/evil.sys')),
+  },
 ];
 
 let world: World | undefined;
@@ -162,7 +317,10 @@ describe('a hostile target', () => {
       // Nothing outside the target changed.
       expect(w.victim()).toBe('do not touch');
       const after = await w.snapshot('target', 'pkg');
-      expect(before.filter((p) => !after.includes(p)), 'outside entries changed or removed').toEqual([]);
+      expect(
+        before.filter((p) => !after.includes(p)),
+        'outside entries changed or removed',
+      ).toEqual([]);
       for (const p of after.filter((x) => !before.includes(x))) {
         // Only what the plant itself put outside (folders it linked to, a copy of the state) may be new there.
         expect(p, 'a file written outside the target').toMatch(/^outside\/(drv|inf|snaps|store)\/$|^outside\/store\/keep\.txt 4$|^outside\/state\.json \d+$/);
@@ -197,7 +355,9 @@ describe('tampered driver files', () => {
     const { openTarget, installDriverOnDevices } = await import('../../src/machine/index.js');
     const { memoryContext } = await import('../../src/io.js');
     const target = await openTarget(memoryContext({ cwd: w.base, env: w.env }));
-    await expect(target.transaction('x', (tx) => installDriverOnDevices(tx, { publishedName: 'oem0.inf', hardwareId: 'Root\\Evil', force: true }))).rejects.toThrow(/no longer matches its catalog/);
+    await expect(target.transaction('x', (tx) => installDriverOnDevices(tx, { publishedName: 'oem0.inf', hardwareId: 'Root\\Evil', force: true }))).rejects.toThrow(
+      /no longer matches its catalog/,
+    );
     expect(readFileSync(t('Windows/System32/drivers/evil.sys'), 'utf8')).toBe('MZ evil');
     // Re-importing the signed package restores the store copy; the install then copies the verified bytes.
     const again = await w.run(['devcon', 'update', 'pkg/evil.inf', 'Root\\Evil']);

@@ -33,10 +33,12 @@ describe('corpus', () => {
 
   it('finds the two UTF-16LE samples and the eight with text before the first section', () => {
     const docs = files.map((f) => parseInf(readFileSync(f), { file: corpusName(f) }));
-    expect(docs.filter((d) => d.encoding === 'utf-16le').map((d) => d.file).sort()).toEqual([
-      'network/netadaptercx/netvadapter/km/netvadapter.inf',
-      'network/netadaptercx/netvadapter/um/netvadapterum.inf',
-    ]);
+    expect(
+      docs
+        .filter((d) => d.encoding === 'utf-16le')
+        .map((d) => d.file)
+        .sort(),
+    ).toEqual(['network/netadaptercx/netvadapter/km/netvadapter.inf', 'network/netadaptercx/netvadapter/um/netvadapterum.inf']);
     expect(docs.filter((d) => d.preamble.length > 0)).toHaveLength(8);
   });
 });

@@ -21,14 +21,25 @@ describe('DriverVer', () => {
     expect(r.ok && formatDriverVer(r.value)).toBe(expected);
   });
   it.each([
-    ['', 'missing'], ['1/2/2026,1.0.0.0', 'date'], ['25.11.2026,1.0.0.0', 'date'], ['11/25/26,1.0.0.0', 'date'],
-    ['02/30/2026,1.0.0.0', 'date'], ['13/45/2026,1.0.0.0', 'date'], ['01/02/2026,1.2.3.65536', 'version'], ['01/02/2026,1.2.3.4.5', 'version'], ['01/02/2026,a.b', 'version'],
+    ['', 'missing'],
+    ['1/2/2026,1.0.0.0', 'date'],
+    ['25.11.2026,1.0.0.0', 'date'],
+    ['11/25/26,1.0.0.0', 'date'],
+    ['02/30/2026,1.0.0.0', 'date'],
+    ['13/45/2026,1.0.0.0', 'date'],
+    ['01/02/2026,1.2.3.65536', 'version'],
+    ['01/02/2026,1.2.3.4.5', 'version'],
+    ['01/02/2026,a.b', 'version'],
   ])('%j is rejected (%s)', (text, error) => {
     const r = parseDriverVer(text);
     expect(r.ok ? 'ok' : r.error).toBe(error);
   });
   it('compares date first, then version', () => {
-    const v = (t: string) => { const r = parseDriverVer(t); if (!r.ok) throw new Error(t); return r.value; };
+    const v = (t: string) => {
+      const r = parseDriverVer(t);
+      if (!r.ok) throw new Error(t);
+      return r.value;
+    };
     expect(compareDriverVer(v('01/02/2026,9.9.9.9'), v('01/03/2026,1.0.0.0'))).toBe(-1);
     expect(compareDriverVer(v('01/02/2026,1.0.0.10'), v('01/02/2026,1.0.0.9'))).toBe(1);
     expect(compareDriverVer(v('01/02/2026,1.0.0.0'), v('01-02-2026,1.0'))).toBe(0);
@@ -45,7 +56,11 @@ describe('TargetOSVersion decorations', () => {
     expect(parseDecoration('Foo').ok).toBe(false);
   });
   it('applies by arch, version, build, product type', () => {
-    const dec = (t: string) => { const r = parseDecoration(t); if (!r.ok) throw new Error(t); return r.value; };
+    const dec = (t: string) => {
+      const r = parseDecoration(t);
+      if (!r.ok) throw new Error(t);
+      return r.value;
+    };
     expect(decorationApplies(dec('NTamd64.10.0...22000'), win11)).toBe(true);
     expect(decorationApplies(dec('NTamd64.10.0...22000'), win10)).toBe(false);
     expect(decorationApplies(dec('NTamd64.6.1'), win10)).toBe(true);
@@ -73,12 +88,20 @@ describe('DDInstall selection', () => {
 
 describe('device IDs and architectures', () => {
   it.each([
-    ['Root\\KmdfHelloWorld', undefined], ['PCI\\VEN_8086&DEV_1237', undefined], ['', 'empty'],
-    ['USB\\VID 1', 'bad-character'], ['A,B', 'bad-character'], ['X'.repeat(200), 'too-long'], ['ÄB', 'bad-character'],
+    ['Root\\KmdfHelloWorld', undefined],
+    ['PCI\\VEN_8086&DEV_1237', undefined],
+    ['', 'empty'],
+    ['USB\\VID 1', 'bad-character'],
+    ['A,B', 'bad-character'],
+    ['X'.repeat(200), 'too-long'],
+    ['ÄB', 'bad-character'],
   ])('%j → %s', (id, problem) => expect(checkDeviceId(id)).toBe(problem));
   it('splits a Models line', () => {
     expect(readModelsEntry('Echo Device', ['Echo_Device', 'root\\ECHO', '', '*PNP0001'])).toEqual({
-      description: 'Echo Device', installSection: 'Echo_Device', hardwareId: 'root\\ECHO', compatibleIds: ['*PNP0001'],
+      description: 'Echo Device',
+      installSection: 'Echo_Device',
+      hardwareId: 'root\\ECHO',
+      compatibleIds: ['*PNP0001'],
     });
   });
   it('knows the architecture names', () => {

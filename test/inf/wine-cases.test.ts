@@ -5,7 +5,10 @@ import { parseInf } from '../../src/inf/parse.js';
 
 const H = '[Version]\nSignature="$CHICAGO$"\n';
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
-const codes = (text: string) => parseInf(latin1(text)).diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}@${d.line}`);
+const codes = (text: string) =>
+  parseInf(latin1(text))
+    .diagnostics.filter((d) => d.severity === 'error')
+    .map((d) => `${d.code}@${d.line}`);
 
 function firstTestEntry(text: string, strings = '') {
   const doc = parseInf(latin1(`${H}[Test]\n${text}${strings}`));

@@ -8,7 +8,9 @@ const helloInf = (): string => readFileSync(join(HELLO, 'KmdfHelloWorld.inf'), '
 
 /** KmdfHelloWorld.inf grown to at least `bytes` with AddReg lines of a referenced section. */
 export function writeBigInf(path: string, bytes: number): number {
-  const head = helloInf().replace('[KmdfHelloWorld_Device.NT]\r\n', '[KmdfHelloWorld_Device.NT]\r\nAddReg=Big_AddReg\r\n').replace('[KmdfHelloWorld_Device.NT]\n', '[KmdfHelloWorld_Device.NT]\nAddReg=Big_AddReg\n');
+  const head = helloInf()
+    .replace('[KmdfHelloWorld_Device.NT]\r\n', '[KmdfHelloWorld_Device.NT]\r\nAddReg=Big_AddReg\r\n')
+    .replace('[KmdfHelloWorld_Device.NT]\n', '[KmdfHelloWorld_Device.NT]\nAddReg=Big_AddReg\n');
   const fd = openSync(path, 'w');
   let written = writeSync(fd, `${head}\r\n[Big_AddReg]\r\n`, null, 'latin1');
   let i = 0;

@@ -140,7 +140,9 @@ describe(`a ${SPARSE / MiB} MiB sparse file to hash`, () => {
     expect(statSync(big).size).toBe(SPARSE);
     // The stress run uses inf2cat's own 1 s delay before the bar; the short run forces it at once.
     const env: Record<string, string> = STRESS ? {} : { WDKSIM_PROGRESS_DELAY_MS: '0' };
-    const r = HAS_SCRIPT ? await runOnTty(['inf2cat', '/driver:data', '/os:10_X64'], { cwd: base, env, timeoutMs: 1_500_000 }) : { ...(await runMeasured(['inf2cat', '/driver:data', '/os:10_X64'], { cwd: base, env, timeoutMs: 1_500_000 })), output: '' };
+    const r = HAS_SCRIPT
+      ? await runOnTty(['inf2cat', '/driver:data', '/os:10_X64'], { cwd: base, env, timeoutMs: 1_500_000 })
+      : { ...(await runMeasured(['inf2cat', '/driver:data', '/os:10_X64'], { cwd: base, env, timeoutMs: 1_500_000 })), output: '' };
     expect(r.exitCode, r.output.slice(-500)).toBe(0);
     if (HAS_SCRIPT) expect(r.output).toMatch(/hashing .*\d+%/);
     rows[`inf2cat ${SPARSE / MiB}MiB sparse ms`] = String(Math.round(r.ms));
@@ -154,4 +156,3 @@ describe(`a ${SPARSE / MiB} MiB sparse file to hash`, () => {
     expect(member?.digest?.toString('hex')).toBe(h.digest('hex'));
   }, 1_800_000);
 });
-

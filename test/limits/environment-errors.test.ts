@@ -28,7 +28,12 @@ afterAll(async () => {
 });
 
 async function run(args: string[], options: { cwd?: string; env?: Record<string, string>; uid?: number } = {}) {
-  const r = await execa(process.execPath, [BIN, ...args], { cwd: options.cwd ?? base, env: { ...ENV, ...options.env }, reject: false, ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}) });
+  const r = await execa(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? base,
+    env: { ...ENV, ...options.env },
+    reject: false,
+    ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+  });
   return { exitCode: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
@@ -86,7 +91,10 @@ describe('the machine says no', () => {
     for (const f of ['KmdfHelloWorld.inf', 'KmdfHelloWorld.sys']) copyFileSync(join(HELLO, f), join(dir, f));
     expect((await run(['cert', 'new', '--out', dir, '--subject', 'CN=wdksim flip test'])).exitCode).toBe(0);
     expect((await run(['inf2cat', `/driver:${dir}`, '/os:10_X64'])).exitCode).toBe(0);
-    const cat = join(dir, readdirSync(dir).find((n) => /\.cat$/i.test(n))!); // inf2cat chooses the name's case
+    const cat = join(
+      dir,
+      readdirSync(dir).find((n) => /\.cat$/i.test(n))!,
+    ); // inf2cat chooses the name's case
     expect((await run(['signtool', 'sign', '/fd', 'sha256', '/f', join(dir, 'WDKTestCert.pfx'), cat])).exitCode).toBe(0);
     const good = readFileSync(cat);
     const codes = new Set<number>();
@@ -100,7 +108,10 @@ describe('the machine says no', () => {
       codes.add(r.exitCode);
       if (r.exitCode !== 0) expect(r.stderr + r.stdout).toMatch(/SignTool Error: /);
     }
-    expect([...codes].every((c) => c === 1 || c === 0), [...codes].join()).toBe(true);
+    expect(
+      [...codes].every((c) => c === 1 || c === 0),
+      [...codes].join(),
+    ).toBe(true);
     expect(codes.has(1)).toBe(true);
   }, 120_000);
 });
@@ -112,7 +123,7 @@ describe('WDKSIM_* settings are checked before a command runs', () => {
     ['WDKSIM_MAX_INF_SECTIONS', '0', ['infverif', 'x.inf'], 2, /WDKSIM_MAX_INF_SECTIONS="0" is not valid: .* takes an integer of at least 1/],
     ['WDKSIM_VALIDATE_STATE', 'yes', ['inf2cat', '/driver:.', '/os:10_X64'], 255, /WDKSIM_VALIDATE_STATE="yes" is not valid: .* takes 0 or 1/],
     ['WDKSIM_PROGRESS_DELAY_MS', '1e3', ['pnputil', '/enum-drivers'], 87, /WDKSIM_PROGRESS_DELAY_MS="1e3" is not valid/],
-  ])('%s=%s is refused at once with the tool\'s usage code', async (name, value, args, code, message) => {
+  ])("%s=%s is refused at once with the tool's usage code", async (name, value, args, code, message) => {
     const start = performance.now();
     const r = await run(args as string[], { env: { [name as string]: value as string, WDKSIM_TARGET: join(base, 'no-target') } });
     expect(r.exitCode, r.stderr).toBe(code);

@@ -55,13 +55,17 @@ function check(label: string, r: { exitCode: number; stderr: string; peakRssMb?:
 
 describe('strings bombs', () => {
   const size = (STRESS ? 12 : 1) * MiB;
-  it.each([['inf', 'parse'], ['infverif']])('%s: a field of 1,000 %%a%% tokens each 4,000 characters is refused with the limit and its setting', async (...tool) => {
-    const inf = stringsBomb('bomb.inf', size, 1);
-    const r = await runMeasured([...tool, inf], { cwd: base, timeoutMs: 300_000 });
-    check(`${tool.join(' ')} bomb ${size / MiB}MB`, r);
-    expect(r.exitCode).toBe(2);
-    expect(r.stderr).toMatch(/bomb\.inf: .*over the limit of 67,108,864 \(set WDKSIM_MAX_INF_EXPANSION to raise it/);
-  }, 300_000);
+  it.each([['inf', 'parse'], ['infverif']])(
+    '%s: a field of 1,000 %%a%% tokens each 4,000 characters is refused with the limit and its setting',
+    async (...tool) => {
+      const inf = stringsBomb('bomb.inf', size, 1);
+      const r = await runMeasured([...tool, inf], { cwd: base, timeoutMs: 300_000 });
+      check(`${tool.join(' ')} bomb ${size / MiB}MB`, r);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(/bomb\.inf: .*over the limit of 67,108,864 \(set WDKSIM_MAX_INF_EXPANSION to raise it/);
+    },
+    300_000,
+  );
 
   it('long lines of tokens (each field cut at 4,096 characters) parse within bounded memory', async () => {
     const inf = stringsBomb('long.inf', (STRESS ? 2.4 : 0.5) * MiB, 1300);
@@ -163,7 +167,10 @@ async function installPackage(name: string, addReg: string[], files: string[] = 
   const dir = join(base, name);
   await makePackage(join(dir, 'pkg'), 'deep.inf', pkgInf(addReg, files), { 'deep.sys': 'MZ deep', ...Object.fromEntries(files.map((f, i) => [f, `file ${i}\n`])) });
   const env = { WDKSIM_TARGET: join(dir, 'target') };
-  for (const step of [['target', 'init'], ['deploy', 'pkg']]) {
+  for (const step of [
+    ['target', 'init'],
+    ['deploy', 'pkg'],
+  ]) {
     const s = await runMeasured(step, { cwd: dir, env, timeoutMs: 600_000 });
     expect(s.exitCode, s.stderr).toBe(0);
   }
@@ -186,7 +193,10 @@ describe('deep registry keys', () => {
   }, 300_000);
 
   it(`${lines} lines of 400-level keys: refused over WDKSIM_MAX_REGISTRY_KEYS, the state file stays small`, async () => {
-    const { r, env } = await installPackage('deep', Array.from({ length: lines }, (_, i) => deepLine(i, 400)));
+    const { r, env } = await installPackage(
+      'deep',
+      Array.from({ length: lines }, (_, i) => deepLine(i, 400)),
+    );
     check(`devcon install ${lines}x400 levels`, r);
     expect(r.exitCode).toBe(2);
     expect(r.stdout + r.stderr).toMatch(/too many registry keys: over the limit of 20,000 \(set WDKSIM_MAX_REGISTRY_KEYS/);
@@ -227,10 +237,14 @@ describe('installs are linear in the number of files', () => {
 
 describe('inf2cat over many files', () => {
   // The small version of the 40,000-file stack overflow is test/catalog/der-many.test.ts.
-  it.runIf(STRESS)('40,000 files: a catalog, no stack overflow', async () => {
-    writeManyFilePackage(join(base, 'many'), 40_000);
-    const r = await runMeasured(['inf2cat', '/driver:many', '/os:10_X64'], { cwd: base, timeoutMs: 1_800_000 });
-    check('inf2cat 40000 files', r);
-    expect(r.exitCode, r.stdout).toBe(0);
-  }, 1_800_000);
+  it.runIf(STRESS)(
+    '40,000 files: a catalog, no stack overflow',
+    async () => {
+      writeManyFilePackage(join(base, 'many'), 40_000);
+      const r = await runMeasured(['inf2cat', '/driver:many', '/os:10_X64'], { cwd: base, timeoutMs: 1_800_000 });
+      check('inf2cat 40000 files', r);
+      expect(r.exitCode, r.stdout).toBe(0);
+    },
+    1_800_000,
+  );
 });

@@ -61,7 +61,10 @@ Mfg="wdksim tests"
 
 const cli = (args: string[], env: Record<string, string>) => execa(process.execPath, [BIN, ...args], { cwd: base, env: { ...ENV, ...env }, reject: false });
 
-describe.each([['SIGTERM', 143], ['SIGINT', 130]] as const)('%s', (signal, code) => {
+describe.each([
+  ['SIGTERM', 143],
+  ['SIGINT', 130],
+] as const)('%s', (signal, code) => {
   it(`stops a ${FILES}-file devcon install with exit ${code}; verify passes and the install then succeeds`, async () => {
     const files = Array.from({ length: FILES }, (_, i) => `f${String(i).padStart(5, '0')}.sys`);
     const dir = join(base, signal);

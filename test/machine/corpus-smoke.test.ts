@@ -48,17 +48,30 @@ describe('corpus INFs install or fail cleanly', async () => {
     const refusals: string[] = [];
     let n = 0;
     for (const file of infs) {
-      const text = (await readFile(file, 'latin1')).replace(/\$ARCH\$/g, 'amd64').replace(/\$KMDFVERSION\$/g, '1.33').replace(/\$UMDFVERSION\$/g, '2.33');
+      const text = (await readFile(file, 'latin1'))
+        .replace(/\$ARCH\$/g, 'amd64')
+        .replace(/\$KMDFVERSION\$/g, '1.33')
+        .replace(/\$UMDFVERSION\$/g, '2.33');
       const doc = parseInf(Buffer.from(text, 'latin1'), { file });
-      const choice = selectModelsSections(doc, { arch: 'amd64', major: 10, minor: 0, build: 22631, productType: 1 }).find((c) => c.section && doc.section(c.section)?.entries.length);
-      const first = choice ? doc.section(choice.section!)!.entries.map((e) => readModelsEntry(e.key, e.fields)).find((m) => m.hardwareId) : undefined;
+      const choice = selectModelsSections(doc, { arch: 'amd64', major: 10, minor: 0, build: 22631, productType: 1 }).find(
+        (c) => c.section && doc.section(c.section)?.entries.length,
+      );
+      const first = choice
+        ? doc
+            .section(choice.section!)!
+            .entries.map((e) => readModelsEntry(e.key, e.fields))
+            .find((m) => m.hardwareId)
+        : undefined;
       const catalog = catalogFileFor(doc, 'amd64');
       if (!first?.hardwareId || !catalog) {
         outcome.skipped++;
         continue;
       }
       const dir = join(base, `pkg${n++}`);
-      const name = file.split(/[\\/]/).pop()!.replace(/\.inx$/i, '.inf');
+      const name = file
+        .split(/[\\/]/)
+        .pop()!
+        .replace(/\.inx$/i, '.inf');
       await mkdir(dir, { recursive: true });
       await writeFile(join(dir, name), text, 'latin1');
       const members = [{ name, path: join(dir, name) }];
@@ -90,7 +103,8 @@ describe('corpus INFs install or fail cleanly', async () => {
     expect(outcome.installed).toBeGreaterThan(60);
     const state = await target.read();
     const problems: Record<string, number> = {};
-    for (const d of state.devices) if (d.driver && !state.packages.find((p) => p.publishedName === d.driver!.publishedName)?.inbox) problems[d.problem] = (problems[d.problem] ?? 0) + 1;
+    for (const d of state.devices)
+      if (d.driver && !state.packages.find((p) => p.publishedName === d.driver!.publishedName)?.inbox) problems[d.problem] = (problems[d.problem] ?? 0) + 1;
     Object.assign(outcome, { deviceProblems: problems });
     expect((await verifyTarget(target)).problems).toEqual([]);
     await expect(`${JSON.stringify(outcome)}\n${refusals.map((r) => r.split(base).join('<base>')).join('\n')}\n`).toMatchFileSnapshot('goldens/corpus-smoke.txt');

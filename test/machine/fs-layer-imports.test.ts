@@ -28,7 +28,9 @@ describe('the file-system layer is the only way to the target', () => {
   });
   for (const file of files) {
     it(relative(ROOT, file), () => {
-      const offending = readFileSync(file, 'utf8').split('\n').filter((line) => FORBIDDEN.test(line));
+      const offending = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => FORBIDDEN.test(line));
       expect(offending).toEqual([]);
     });
   }

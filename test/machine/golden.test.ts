@@ -109,6 +109,6 @@ describe('golden targets after installing packages', () => {
       const r = await target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: inf, hardwareId: 'Root\\Decorated', createRootDevice: true, force: true }));
       sections[os] = r.devices[0]?.driver?.section;
     }
-    expect(sections).toEqual({ 'win10-22h2': 'Win10_Install.NT', 'win11-23h2': 'Win11_Install.NTamd64', 'win11-24h2': 'Win11_Install.NTamd64', 'server2022': 'Win10_Install.NT' });
+    expect(sections).toEqual({ 'win10-22h2': 'Win10_Install.NT', 'win11-23h2': 'Win11_Install.NTamd64', 'win11-24h2': 'Win11_Install.NTamd64', server2022: 'Win10_Install.NT' });
   });
 });

@@ -22,7 +22,12 @@ export async function newTarget(options: { os?: string; arch?: 'amd64' | 'x86' |
   const base = options.dir ?? (await tempDir());
   const root = join(base, 'target');
   const ctx = memoryContext({ cwd: base, now: NOW, env: { TZ: 'UTC', WDKSIM_VALIDATE_STATE: '1', ...options.env } });
-  await provisionTarget(root, ctx, { os: findOs(options.os ?? 'win11-23h2')!, arch: options.arch ?? 'amd64', testsigning: options.testsigning ?? true, kdnet: { port: 50000, key: '1.2.3.4' } });
+  await provisionTarget(root, ctx, {
+    os: findOs(options.os ?? 'win11-23h2')!,
+    arch: options.arch ?? 'amd64',
+    testsigning: options.testsigning ?? true,
+    kdnet: { port: 50000, key: '1.2.3.4' },
+  });
   return { base, root, ctx, target: new Target(root, ctx) };
 }
 
@@ -33,7 +38,13 @@ export function testCertificate(): TestCertificate {
 }
 
 /** Writes a package (INF + files), makes a catalog of the INF and files, signs it, writes the .cer. */
-export async function makePackage(dir: string, infName: string, infText: string, files: Record<string, Buffer | string>, options: { catalogName?: string; sign?: boolean; cert?: TestCertificate; catalogFiles?: string[] } = {}): Promise<string> {
+export async function makePackage(
+  dir: string,
+  infName: string,
+  infText: string,
+  files: Record<string, Buffer | string>,
+  options: { catalogName?: string; sign?: boolean; cert?: TestCertificate; catalogFiles?: string[] } = {},
+): Promise<string> {
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, infName), infText.replace(/\n/g, '\r\n'));
   for (const [name, data] of Object.entries(files)) {

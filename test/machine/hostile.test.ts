@@ -134,7 +134,9 @@ describe('hostile INFs write nothing outside the target', () => {
       const attempt = target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: inf, hardwareId: 'Root\\Evil', createRootDevice: true, force: true }));
       if (c.refused) {
         await expect(attempt).rejects.toThrow(c.refused);
-        await expect(target.transaction('again', (tx) => installDriverOnDevices(tx, { infPath: inf, hardwareId: 'Root\\Evil', createRootDevice: true, force: true }))).rejects.toBeInstanceOf(TargetError);
+        await expect(
+          target.transaction('again', (tx) => installDriverOnDevices(tx, { infPath: inf, hardwareId: 'Root\\Evil', createRootDevice: true, force: true })),
+        ).rejects.toBeInstanceOf(TargetError);
         const state = await target.read();
         expect(state.packages.filter((p) => !p.inbox)).toEqual([]);
       } else {
@@ -157,9 +159,11 @@ describe('links and records planted inside the target', () => {
     const { rm } = await import('node:fs/promises');
     await rm(join(root, 'Windows/INF/setupapi.dev.log'));
     await symlink(join(outside, 'victim.txt'), join(root, 'Windows/INF/setupapi.dev.log'));
-    await expect(target.transaction('reboot', async (tx) => {
-      tx.logRaw('[Boot Session: x]\r\n');
-    })).rejects.toThrow(/is a symbolic link; refused/);
+    await expect(
+      target.transaction('reboot', async (tx) => {
+        tx.logRaw('[Boot Session: x]\r\n');
+      }),
+    ).rejects.toThrow(/is a symbolic link; refused/);
     expect(await readFile(join(outside, 'victim.txt'), 'utf8')).toBe('do not touch');
   });
 
@@ -178,7 +182,10 @@ describe('links and records planted inside the target', () => {
     const { base, root, target } = await newTarget();
     await mkdir(join(root, '.wdksim/journal/x'), { recursive: true });
     await writeFile(join(root, '.wdksim/journal/x/f0'), 'evil');
-    await writeFile(join(root, '.wdksim/journal/commit.json'), JSON.stringify({ puts: [{ tmp: '.wdksim/journal/x/f0', dest: '../evil.txt' }], deletes: [], state: '.wdksim/journal/x/state.json' }));
+    await writeFile(
+      join(root, '.wdksim/journal/commit.json'),
+      JSON.stringify({ puts: [{ tmp: '.wdksim/journal/x/f0', dest: '../evil.txt' }], deletes: [], state: '.wdksim/journal/x/state.json' }),
+    );
     await target.transaction('x', async () => undefined);
     const { readdir } = await import('node:fs/promises');
     expect(await readdir(base)).not.toContain('evil.txt');

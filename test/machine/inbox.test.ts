@@ -11,8 +11,26 @@ describe('inbox machine', () => {
     expect(new Set(devices.map((d) => d.instanceId.toUpperCase())).size).toBe(devices.length);
     expect(new Set(classes.map((c) => c.name.toLowerCase())).size).toBe(classes.length);
     for (const c of classes) expect(c.guid).toMatch(/^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/);
-    for (const name of ['System', 'Display', 'Net', 'HIDClass', 'Keyboard', 'Mouse', 'USB', 'DiskDrive', 'Volume', 'Processor', 'Computer', 'SoftwareDevice', 'Sample', 'Unknown']) {
-      expect(classes.some((c) => c.name === name), name).toBe(true);
+    for (const name of [
+      'System',
+      'Display',
+      'Net',
+      'HIDClass',
+      'Keyboard',
+      'Mouse',
+      'USB',
+      'DiskDrive',
+      'Volume',
+      'Processor',
+      'Computer',
+      'SoftwareDevice',
+      'Sample',
+      'Unknown',
+    ]) {
+      expect(
+        classes.some((c) => c.name === name),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -22,7 +40,11 @@ describe('inbox machine', () => {
       const cls = classes.find((c) => c.guid === d.classGuid);
       expect(cls?.name, d.instanceId).toBe(d.className);
       expect(d.parent === 'HTREE\\ROOT\\0' || ids.has(d.parent!), `${d.instanceId} parent ${d.parent}`).toBe(true);
-      if (d.driver) expect(packages.some((p) => p.publishedName === d.driver!.publishedName), d.instanceId).toBe(true);
+      if (d.driver)
+        expect(
+          packages.some((p) => p.publishedName === d.driver!.publishedName),
+          d.instanceId,
+        ).toBe(true);
       expect(d.rootEnumerated).toBe(d.instanceId.startsWith('ROOT\\'));
     }
   });

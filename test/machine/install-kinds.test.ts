@@ -58,7 +58,12 @@ describe('modelled system INFs and inbox services', () => {
         }
       }
     }
-    expect(inboxInf('mf.inf')!.section('MFINSTALL.mf.Services')!.find('AddService')!.fields.map((f) => f.trim())).toEqual(['mf', '0x00000002', 'MF_Service_Inst']);
+    expect(
+      inboxInf('mf.inf')!
+        .section('MFINSTALL.mf.Services')!
+        .find('AddService')!
+        .fields.map((f) => f.trim()),
+    ).toEqual(['mf', '0x00000002', 'MF_Service_Inst']);
     expect(inboxInf('nosuch.inf')).toBeUndefined();
   });
   it('a service is installed when its key has a Type; inbox names count on targets made before the inbox services were written', () => {

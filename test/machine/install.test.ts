@@ -20,11 +20,19 @@ describe('tutorial flow through the engine', () => {
     const { base, root, target } = await newTarget({ testsigning: true });
     await helloPackage(join(base, 'pkg'));
     const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, 'pkg'));
-    expect(deployed.copied.map((c) => c.toLowerCase())).toEqual(expect.arrayContaining(['drivertest/drivers/kmdfhelloworld.inf', 'drivertest/drivers/kmdfhelloworld.cat', 'drivertest/drivers/kmdfhelloworld.sys', 'drivertest/drivers/package.cer']));
+    expect(deployed.copied.map((c) => c.toLowerCase())).toEqual(
+      expect.arrayContaining([
+        'drivertest/drivers/kmdfhelloworld.inf',
+        'drivertest/drivers/kmdfhelloworld.cat',
+        'drivertest/drivers/kmdfhelloworld.sys',
+        'drivertest/drivers/package.cer',
+      ]),
+    );
     expect(deployed.certificates[0]!.addedTo).toEqual(['Root', 'TrustedPublisher']);
 
     const result = await target.transaction('devcon install', (tx) =>
-      installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }));
+      installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }),
+    );
     expect(result.created).toBe('ROOT\\SAMPLE\\0000');
     expect(result.publishedName).toBe('oem0.inf');
     const state = await target.read();
@@ -56,7 +64,9 @@ describe('tutorial flow through the engine', () => {
     const { base, target } = await newTarget({ testsigning: false });
     await helloPackage(join(base, 'pkg'));
     const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, 'pkg'));
-    await target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }));
+    await target.transaction('install', (tx) =>
+      installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }),
+    );
     expect(hello(await target.read()).problem).toBe(52);
     await target.transaction('bcdedit', async (tx) => {
       tx.state.boot.pending = { testsigning: true };
@@ -74,8 +84,9 @@ describe('tutorial flow through the engine', () => {
       const { certificateRecord, importCertificate } = await import('../../src/machine/certs.js');
       importCertificate(tx, certificateRecord(await rf(join(base, 'pkg', 'package.cer')), 'package.cer'));
     });
-    await expect(target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: inf, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true })))
-      .rejects.toThrow(/KmdfHelloWorld\.sys/);
+    await expect(
+      target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: inf, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true })),
+    ).rejects.toThrow(/KmdfHelloWorld\.sys/);
     const state = await target.read();
     expect(state.packages.filter((p) => !p.inbox)).toEqual([]);
     expect(state.devices.filter((d) => d.instanceId.startsWith('ROOT\\SAMPLE'))).toEqual([]);
@@ -89,18 +100,30 @@ describe('tutorial flow through the engine', () => {
     const inf = await helloPackage(join(base, 'pkg'));
     await expect(target.transaction('stage', (tx) => stageDriverPackage(tx, inf))).rejects.toThrow(/not trusted/);
     const raw = await rf(inf, 'utf8');
-    const unsigned = await makePackage(join(base, 'pkg2'), 'KmdfHelloWorld.inf', raw.replace(/\r\n/g, '\n'), { 'KmdfHelloWorld.sys': await rf(join(FIXTURE, 'KmdfHelloWorld.sys')) }, { sign: false });
+    const unsigned = await makePackage(
+      join(base, 'pkg2'),
+      'KmdfHelloWorld.inf',
+      raw.replace(/\r\n/g, '\n'),
+      { 'KmdfHelloWorld.sys': await rf(join(FIXTURE, 'KmdfHelloWorld.sys')) },
+      { sign: false },
+    );
     await expect(target.transaction('stage', (tx) => stageDriverPackage(tx, unsigned))).rejects.toThrow(/not signed/);
     expect((await target.read()).packages.filter((p) => !p.inbox)).toEqual([]);
   });
 
   it('a KMDF version newer than the OS has gives problem 39 (CM_PROB_DRIVER_FAILED_LOAD); the same package runs where KMDF is new enough', async () => {
-    for (const [os, kmdf, problem] of [['win10-22h2', '1.33', 39], ['win11-23h2', '1.33', 0], ['win11-23h2', '1.35', 39]] as const) {
+    for (const [os, kmdf, problem] of [
+      ['win10-22h2', '1.33', 39],
+      ['win11-23h2', '1.33', 0],
+      ['win11-23h2', '1.35', 39],
+    ] as const) {
       const { base, target } = await newTarget({ os });
       const inf = (await rf(join(FIXTURE, 'KmdfHelloWorld.inf'), 'utf8')).replace(/\r\n/g, '\n').replace('KmdfLibraryVersion = 1.15', `KmdfLibraryVersion = ${kmdf}`);
       const path = await makePackage(join(base, 'pkg'), 'KmdfHelloWorld.inf', inf, { 'KmdfHelloWorld.sys': await rf(join(FIXTURE, 'KmdfHelloWorld.sys')) });
       const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, path));
-      await target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }));
+      await target.transaction('install', (tx) =>
+        installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }),
+      );
       expect(`${os} ${kmdf} ${hello(await target.read()).problem}`).toBe(`${os} ${kmdf} ${problem}`);
     }
   });
@@ -113,7 +136,9 @@ describe('tutorial flow through the engine', () => {
     await mkdir(join(root, 'Windows/System32/drivers'), { recursive: true });
     await wfile(join(root, 'Windows/System32/drivers/kmdfhelloworld.sys'), 'old version');
     const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, path));
-    await target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'ROOT\\KMDFHELLOWORLD', createRootDevice: true, force: true }));
+    await target.transaction('install', (tx) =>
+      installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'ROOT\\KMDFHELLOWORLD', createRootDevice: true, force: true }),
+    );
     const state = await target.read();
     expect(hello(state).problem).toBe(0);
     const { readdir } = await import('node:fs/promises');
@@ -127,15 +152,40 @@ describe('tutorial flow through the engine', () => {
     const { base, target } = await newTarget();
     const hello = await helloPackage(join(base, 'pkg'));
     const deployed = await target.transaction('deploy', (tx) => deployPackage(tx, hello));
-    await target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }));
-    const ext = await makePackage(join(base, 'ext'), 'ext.inf', [
-      '[Version]', 'Signature="$WINDOWS NT$"', 'Class=Extension', 'ClassGuid={e2f84ce7-8efa-411c-aa69-97454ca4cb57}',
-      'ExtensionId={11111111-2222-3333-4444-555555555555}', 'Provider=%Mfg%', 'CatalogFile=ext.cat', 'DriverVer=11/21/2026,1.0.0.1',
-      '[Manufacturer]', '%Mfg%=Models,NTamd64', '[Models.NTamd64]', '%Desc%=Ext_Install, Root\\KmdfHelloWorld',
-      '[Ext_Install.NT]', 'AddReg=Ext_Reg', '[Ext_Reg]', 'HKR,,ExtensionSetting,0x00010001,7',
-      '[Ext_Install.NT.HW]', 'AddReg=Ext_HW', '[Ext_HW]', 'HKR,,LowerFilters,0x00010000,"extflt"',
-      '[Strings]', 'Mfg="ext vendor"', 'Desc="Hello extension"', '',
-    ].join('\n'), {});
+    await target.transaction('install', (tx) =>
+      installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: 'Root\\KmdfHelloWorld', createRootDevice: true, force: true }),
+    );
+    const ext = await makePackage(
+      join(base, 'ext'),
+      'ext.inf',
+      [
+        '[Version]',
+        'Signature="$WINDOWS NT$"',
+        'Class=Extension',
+        'ClassGuid={e2f84ce7-8efa-411c-aa69-97454ca4cb57}',
+        'ExtensionId={11111111-2222-3333-4444-555555555555}',
+        'Provider=%Mfg%',
+        'CatalogFile=ext.cat',
+        'DriverVer=11/21/2026,1.0.0.1',
+        '[Manufacturer]',
+        '%Mfg%=Models,NTamd64',
+        '[Models.NTamd64]',
+        '%Desc%=Ext_Install, Root\\KmdfHelloWorld',
+        '[Ext_Install.NT]',
+        'AddReg=Ext_Reg',
+        '[Ext_Reg]',
+        'HKR,,ExtensionSetting,0x00010001,7',
+        '[Ext_Install.NT.HW]',
+        'AddReg=Ext_HW',
+        '[Ext_HW]',
+        'HKR,,LowerFilters,0x00010000,"extflt"',
+        '[Strings]',
+        'Mfg="ext vendor"',
+        'Desc="Hello extension"',
+        '',
+      ].join('\n'),
+      {},
+    );
     const r = await target.transaction('pnputil /install', (tx) => installDriverOnDevices(tx, { infPath: ext, hardwareId: 'Root\\KmdfHelloWorld' }));
     expect(r.publishedName).toBe('oem1.inf');
     const state = await target.read();

@@ -10,7 +10,18 @@ import { regExportText, regQuery } from '../../src/machine/reg-format.js';
 import { nextPublishedName } from '../../src/machine/stage.js';
 import type { OsState } from '../../src/machine/schema.js';
 
-const OS: OsState = { id: 'win11-23h2', name: 'Windows 11, version 23H2', major: 10, minor: 0, build: 22631, productType: 1, suiteMask: 0x100, kmdf: '1.33', umdf: '2.33', arch: 'amd64' };
+const OS: OsState = {
+  id: 'win11-23h2',
+  name: 'Windows 11, version 23H2',
+  major: 10,
+  minor: 0,
+  build: 22631,
+  productType: 1,
+  suiteMask: 0x100,
+  kmdf: '1.33',
+  umdf: '2.33',
+  arch: 'amd64',
+};
 
 describe('jail name checks', () => {
   it.each(['..', 'CON', 'con.sys', 'Nul', 'COM1.txt', 'lpt9', 'a:b', 'x?.sys', 'name.', 'name ', 'a\0b', 'tab\there'])('refuses %j', (name) => {
@@ -38,9 +49,12 @@ describe('KDNET keys', () => {
 });
 
 describe('ranking', () => {
-  const inf = parseInf(`[Version]\nSignature="$Windows NT$"\n[Manufacturer]\nM=Models,NTamd64\n[Models.NTamd64]\nD=Inst,INF_HwID_1,INF_CID_1,INF_CID_2\nF=Feat,INF_HwID_1\n[Inst.NT]\n[Feat.NTamd64]\nFeatureScore=0x80\n`);
+  const inf = parseInf(
+    `[Version]\nSignature="$Windows NT$"\n[Manufacturer]\nM=Models,NTamd64\n[Models.NTamd64]\nD=Inst,INF_HwID_1,INF_CID_1,INF_CID_2\nF=Feat,INF_HwID_1\n[Inst.NT]\n[Feat.NTamd64]\nFeatureScore=0x80\n`,
+  );
   it('follows the identifier score of the worked example', () => {
-    const rank = (hw: string[], compat: string[]) => findCandidates(inf, OS, { hardwareIds: hw, compatibleIds: compat }, true).map((c) => `${c.installSection} ${formatRank(c.rank)}`);
+    const rank = (hw: string[], compat: string[]) =>
+      findCandidates(inf, OS, { hardwareIds: hw, compatibleIds: compat }, true).map((c) => `${c.installSection} ${formatRank(c.rank)}`);
     expect(rank(['HwID_1', 'HwID_2'], ['CID_1', 'INF_CID_2'])).toEqual(['Inst.NT 00FF3101']);
     expect(rank(['HwID_1', 'INF_HwID_1'], ['CID_1', 'CID_2'])).toEqual(['Inst.NT 00FF0001', 'Feat.NTamd64 00800001']);
     expect(rank(['INF_CID_1'], [])).toEqual(['Inst.NT 00FF1000']);
@@ -73,27 +87,31 @@ describe('registry text', () => {
   });
   it('exports as regedit does', () => {
     const text = regExportText(reg, 'HKLM\\SYSTEM\\Svc');
-    expect(text).toBe([
-      'Windows Registry Editor Version 5.00',
-      '',
-      '[HKEY_LOCAL_MACHINE\\SYSTEM\\Svc]',
-      '@="quote \\" and \\\\"',
-      '"ImagePath"=hex(2):5c,00,53,00,79,00,73,00,74,00,65,00,6d,00,52,00,6f,00,6f,00,\\',
-      '  74,00,5c,00,53,00,79,00,73,00,74,00,65,00,6d,00,33,00,32,00,5c,00,64,00,72,\\',
-      '  00,69,00,76,00,65,00,72,00,73,00,5c,00,61,00,76,00,65,00,72,00,79,00,76,00,\\',
-      '  65,00,72,00,79,00,76,00,65,00,72,00,79,00,6c,00,6f,00,6e,00,67,00,64,00,72,\\',
-      '  00,69,00,76,00,65,00,72,00,6e,00,61,00,6d,00,65,00,2e,00,73,00,79,00,73,00,\\',
-      '  00,00',
-      '"Multi"=hex(7):61,00,00,00,62,00,00,00,00,00',
-      '',
-      '[HKEY_LOCAL_MACHINE\\SYSTEM\\Svc\\Sub]',
-      '"N"=dword:000000ff',
-      '',
-      '',
-    ].join('\r\n'));
+    expect(text).toBe(
+      [
+        'Windows Registry Editor Version 5.00',
+        '',
+        '[HKEY_LOCAL_MACHINE\\SYSTEM\\Svc]',
+        '@="quote \\" and \\\\"',
+        '"ImagePath"=hex(2):5c,00,53,00,79,00,73,00,74,00,65,00,6d,00,52,00,6f,00,6f,00,\\',
+        '  74,00,5c,00,53,00,79,00,73,00,74,00,65,00,6d,00,33,00,32,00,5c,00,64,00,72,\\',
+        '  00,69,00,76,00,65,00,72,00,73,00,5c,00,61,00,76,00,65,00,72,00,79,00,76,00,\\',
+        '  65,00,72,00,79,00,76,00,65,00,72,00,79,00,6c,00,6f,00,6e,00,67,00,64,00,72,\\',
+        '  00,69,00,76,00,65,00,72,00,6e,00,61,00,6d,00,65,00,2e,00,73,00,79,00,73,00,\\',
+        '  00,00',
+        '"Multi"=hex(7):61,00,00,00,62,00,00,00,00,00',
+        '',
+        '[HKEY_LOCAL_MACHINE\\SYSTEM\\Svc\\Sub]',
+        '"N"=dword:000000ff',
+        '',
+        '',
+      ].join('\r\n'),
+    );
   });
   it('queries as reg.exe does', () => {
-    expect(regQuery(reg, 'HKLM\\SYSTEM\\Svc', false)).toBe('\nHKEY_LOCAL_MACHINE\\SYSTEM\\Svc\n    (Default)    REG_SZ    quote " and \\\n    ImagePath    REG_EXPAND_SZ    \\SystemRoot\\System32\\drivers\\averyveryverylongdrivername.sys\n    Multi    REG_MULTI_SZ    a\\0b\n\nHKEY_LOCAL_MACHINE\\SYSTEM\\Svc\\Sub\n');
+    expect(regQuery(reg, 'HKLM\\SYSTEM\\Svc', false)).toBe(
+      '\nHKEY_LOCAL_MACHINE\\SYSTEM\\Svc\n    (Default)    REG_SZ    quote " and \\\n    ImagePath    REG_EXPAND_SZ    \\SystemRoot\\System32\\drivers\\averyveryverylongdrivername.sys\n    Multi    REG_MULTI_SZ    a\\0b\n\nHKEY_LOCAL_MACHINE\\SYSTEM\\Svc\\Sub\n',
+    );
   });
 });
 

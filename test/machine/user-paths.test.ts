@@ -17,7 +17,10 @@ afterAll(() => rm(base, { recursive: true, force: true }));
 
 describe('resolveUserPath', () => {
   it('maps C:\\ onto the target root, matching names case-insensitively', async () => {
-    expect(await resolveUserPath(base, root, 'c:\\drivertest\\DRIVERS\\hello.INF')).toEqual({ host: join(root, 'DriverTest', 'Drivers', 'Hello.inf'), display: 'C:\\drivertest\\DRIVERS\\hello.INF' });
+    expect(await resolveUserPath(base, root, 'c:\\drivertest\\DRIVERS\\hello.INF')).toEqual({
+      host: join(root, 'DriverTest', 'Drivers', 'Hello.inf'),
+      display: 'C:\\drivertest\\DRIVERS\\hello.INF',
+    });
   });
   it('cannot climb out of the target with ..', async () => {
     const r = await resolveUserPath(base, root, 'C:\\..\\..\\etc\\passwd');
@@ -25,7 +28,10 @@ describe('resolveUserPath', () => {
     expect(r.display).toBe('C:\\etc\\passwd');
   });
   it('a relative path inside the target is echoed as its C:\\ path, one outside as the host path', async () => {
-    expect(await resolveUserPath(join(root, 'DriverTest', 'Drivers'), root, 'Hello.inf')).toEqual({ host: join(root, 'DriverTest', 'Drivers', 'Hello.inf'), display: 'C:\\DriverTest\\Drivers\\Hello.inf' });
+    expect(await resolveUserPath(join(root, 'DriverTest', 'Drivers'), root, 'Hello.inf')).toEqual({
+      host: join(root, 'DriverTest', 'Drivers', 'Hello.inf'),
+      display: 'C:\\DriverTest\\Drivers\\Hello.inf',
+    });
     expect(await resolveUserPath(base, root, '.\\pkg\\x.inf')).toEqual({ host: join(base, 'pkg', 'x.inf'), display: join(base, 'pkg', 'x.inf') });
   });
 });

@@ -42,7 +42,17 @@ describe.skipIf(!ORACLE)(`catalog shapes (issue 15), checked with openssl + ossl
     const { dir, result } = await catalogue('shared-catalog', ['10_X64']);
     expect(result.exitCode).toBe(0);
     expect(result.catalogs.map((c) => c.path)).toEqual([join(dir, 'shared.cat')]);
-    expectMembers(join(dir, 'shared.cat'), dir, [['alpha.inf', 'alpha.inf'], ['alpha.sys', 'alpha.sys'], ['beta.inf', 'beta.inf'], ['beta.sys', 'beta.sys']], 'sha256');
+    expectMembers(
+      join(dir, 'shared.cat'),
+      dir,
+      [
+        ['alpha.inf', 'alpha.inf'],
+        ['alpha.sys', 'alpha.sys'],
+        ['beta.inf', 'beta.inf'],
+        ['beta.sys', 'beta.sys'],
+      ],
+      'sha256',
+    );
     const attrs = readCatalogWithOpenssl(join(dir, 'shared.cat')).attributes;
     expect(attrs.map((a) => `${a.name}=${a.value}`)).toEqual(['OS=_v100_X64', 'HWID2=root\\shapebeta', 'HWID1=root\\shapealpha']);
   });
@@ -50,16 +60,34 @@ describe.skipIf(!ORACLE)(`catalog shapes (issue 15), checked with openssl + ossl
   it('x86 + x64 under i386/ and amd64/ with one undecorated CatalogFile: one catalog, both copies of each file', async () => {
     const { dir, result } = await catalogue('x86-x64-one-catalog', ['10_X64']);
     expect(result.exitCode).toBe(0);
-    expectMembers(join(dir, 'twin.cat'), dir, [
-      ['twin.inf', 'twin.inf'], ['i386/twin.sys', 'twin.sys'], ['i386/twinco.dll', 'twinco.dll'], ['amd64/twin.sys', 'twin.sys'], ['amd64/twinco.dll', 'twinco.dll'],
-    ], 'sha256');
+    expectMembers(
+      join(dir, 'twin.cat'),
+      dir,
+      [
+        ['twin.inf', 'twin.inf'],
+        ['i386/twin.sys', 'twin.sys'],
+        ['i386/twinco.dll', 'twinco.dll'],
+        ['amd64/twin.sys', 'twin.sys'],
+        ['amd64/twinco.dll', 'twinco.dll'],
+      ],
+      'sha256',
+    );
   });
 
   it('CatalogFile.NTARM + .NTARM64: two catalogs, each with both .sys; NTarm64-only Models catalog for 6_3_ARM', async () => {
     const { dir, result } = await catalogue('arm-arm64', ['6_3_ARM', '10_RS3_ARM64']);
     expect(result.diagnostics).toEqual([]);
     for (const cat of ['touch_arm.cat', 'touch_arm64.cat']) {
-      expectMembers(join(dir, cat), dir, [['touch.inf', 'touch.inf'], ['arm/touch.sys', 'touch.sys'], ['arm64/touch.sys', 'touch.sys']], 'sha256');
+      expectMembers(
+        join(dir, cat),
+        dir,
+        [
+          ['touch.inf', 'touch.inf'],
+          ['arm/touch.sys', 'touch.sys'],
+          ['arm64/touch.sys', 'touch.sys'],
+        ],
+        'sha256',
+      );
     }
     expect(readCatalogWithOpenssl(join(dir, 'touch_arm.cat')).attributes.map((a) => `${a.name}=${a.value}`)).toEqual(['OS=_v63_ARM', 'HWID1=acpi\\touch01']);
   });
@@ -68,18 +96,36 @@ describe.skipIf(!ORACLE)(`catalog shapes (issue 15), checked with openssl + ossl
     const { dir, result } = await catalogue('renamed-and-coinstallers', ['7_X86', '10_X64']);
     expect(result.exitCode).toBe(0);
     const all: Array<[string, string]> = [
-      ['ren.inf', 'ren.inf'], ['ren.sys', 'ren.sys'], ['renhelp32.dll', 'renhelp.dll'], ['renhelp64.dll', 'renhelp.dll'], ['x86/renco.dll', 'renco.dll'], ['x64/renco.dll', 'renco.dll'],
+      ['ren.inf', 'ren.inf'],
+      ['ren.sys', 'ren.sys'],
+      ['renhelp32.dll', 'renhelp.dll'],
+      ['renhelp64.dll', 'renhelp.dll'],
+      ['x86/renco.dll', 'renco.dll'],
+      ['x64/renco.dll', 'renco.dll'],
     ];
     expectMembers(join(dir, 'ren32.cat'), dir, all, 'sha1');
     expectMembers(join(dir, 'ren64.cat'), dir, all, 'sha256');
     // HWIDn: every Models section, the amd64-only ID too, in the x86 catalog.
-    expect(readCatalogWithOpenssl(join(dir, 'ren32.cat')).attributes.map((a) => `${a.name}=${a.value}`)).toEqual(['OS=7X86', 'HWID2=pci\\ven_1af4&dev_1041', 'HWID1=pci\\ven_1af4&dev_1000']);
+    expect(readCatalogWithOpenssl(join(dir, 'ren32.cat')).attributes.map((a) => `${a.name}=${a.value}`)).toEqual([
+      'OS=7X86',
+      'HWID2=pci\\ven_1af4&dev_1041',
+      'HWID1=pci\\ven_1af4&dev_1000',
+    ]);
   });
 
   it('files missing only for an untargeted architecture: /os:10_X64 catalogs, /os:10_RS3_ARM64 fails 22.9.1', async () => {
     const x64 = await catalogue('missing-untargeted', ['10_X64']);
     expect(x64.result.exitCode).toBe(0);
-    expectMembers(join(x64.dir, 'part.cat'), x64.dir, [['part.inf', 'part.inf'], ['x86/part.sys', 'part.sys'], ['x64/part.sys', 'part.sys']], 'sha256');
+    expectMembers(
+      join(x64.dir, 'part.cat'),
+      x64.dir,
+      [
+        ['part.inf', 'part.inf'],
+        ['x86/part.sys', 'part.sys'],
+        ['x64/part.sys', 'part.sys'],
+      ],
+      'sha256',
+    );
     const arm64 = await catalogue('missing-untargeted', ['10_RS3_ARM64']);
     expect(arm64.result.exitCode).toBe(254);
     expect(arm64.result.diagnostics.map((d) => d.code)).toEqual(['22.9.1']);

@@ -26,8 +26,24 @@ describe('catalog written by inf2cat', () => {
     const named = cat.members.filter((m) => m.fileName);
     // Each file twice: the SHA-256 member and its SHA-1 entry, which carries File and OSAttr
     // too in real Inf2Cat v2 catalogs (docs/catalogs.md).
-    expect(named.filter((m) => !m.shadow).map((m) => [m.fileName, m.isPe]).sort()).toEqual([['kmdfhelloworld.inf', false], ['kmdfhelloworld.sys', true]]);
-    expect(named.filter((m) => m.shadow).map((m) => [m.fileName, m.tagBytes.length]).sort()).toEqual([['kmdfhelloworld.inf', 20], ['kmdfhelloworld.sys', 20]]);
+    expect(
+      named
+        .filter((m) => !m.shadow)
+        .map((m) => [m.fileName, m.isPe])
+        .sort(),
+    ).toEqual([
+      ['kmdfhelloworld.inf', false],
+      ['kmdfhelloworld.sys', true],
+    ]);
+    expect(
+      named
+        .filter((m) => m.shadow)
+        .map((m) => [m.fileName, m.tagBytes.length])
+        .sort(),
+    ).toEqual([
+      ['kmdfhelloworld.inf', 20],
+      ['kmdfhelloworld.sys', 20],
+    ]);
     for (const m of named) expect(m.attributes.find((a) => a.name === 'OSAttr')?.value).toBe('2:10.0');
     expect(cat.attributes.map((a) => `${a.name}=${a.value}`)).toEqual(['OS=_v100_X64_Vb', 'HWID1=root\\kmdfhelloworld']);
   });

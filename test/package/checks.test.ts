@@ -45,7 +45,9 @@ describe('checkPackage', () => {
 
   it('applies the Windows 7 minimum DriverVer date', async () => {
     const diagnostics = await check('legacy-date', ['7_X64']);
-    expect(diagnostics.map(formatInf2CatLine)).toEqual(['22.9.7: DriverVer set to incorrect date (must be postdated to 4/21/2009 for newest OS) in legacy-date\\kmdfhelloworld.inf']);
+    expect(diagnostics.map(formatInf2CatLine)).toEqual([
+      '22.9.7: DriverVer set to incorrect date (must be postdated to 4/21/2009 for newest OS) in legacy-date\\kmdfhelloworld.inf',
+    ]);
     expect(await check('legacy-date', ['8_X64'])).toEqual([]);
   });
 
@@ -120,8 +122,29 @@ describe('catalogPlans: INFs sharing one catalog', () => {
     const { join } = await import('node:path');
     const dir = await mkdtemp(join(tmpdir(), 'wdksim-shared-cat-'));
     try {
-      const inf = (hwid: string) => ['[Version]', 'Signature="$Windows NT$"', 'Class=System', 'ClassGuid={4d36e97d-e325-11ce-bfc1-08002be10318}', 'Provider=x', 'CatalogFile=shared.cat', 'DriverVer=01/01/2025,1.0.0.0',
-        '[SourceDisksNames]', '1=d', '[SourceDisksFiles]', 'vhci.sys=1', '[DestinationDirs]', 'DefaultDestDir=13', '[Manufacturer]', 'x=M,NTamd64', '[M.NTamd64]', `d=I,${hwid}`, '[I.NT]', 'CopyFiles=@vhci.sys', ''].join('\r\n');
+      const inf = (hwid: string) =>
+        [
+          '[Version]',
+          'Signature="$Windows NT$"',
+          'Class=System',
+          'ClassGuid={4d36e97d-e325-11ce-bfc1-08002be10318}',
+          'Provider=x',
+          'CatalogFile=shared.cat',
+          'DriverVer=01/01/2025,1.0.0.0',
+          '[SourceDisksNames]',
+          '1=d',
+          '[SourceDisksFiles]',
+          'vhci.sys=1',
+          '[DestinationDirs]',
+          'DefaultDestDir=13',
+          '[Manufacturer]',
+          'x=M,NTamd64',
+          '[M.NTamd64]',
+          `d=I,${hwid}`,
+          '[I.NT]',
+          'CopyFiles=@vhci.sys',
+          '',
+        ].join('\r\n');
       await writeFile(join(dir, 'root.inf'), inf('USBIPWIN\\root'));
       await writeFile(join(dir, 'vhci.inf'), inf('USBIPWIN\\vhci'));
       await writeFile(join(dir, 'vhci.sys'), 'x');

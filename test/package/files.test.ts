@@ -67,8 +67,13 @@ describe('referencedFiles on the multi-architecture fixture', () => {
 describe('sectionAppliesToArch', () => {
   const doc = parseInf('[Version]\nSignature="$Windows NT$"\n[A]\nCopyFiles=x\n[A.NT]\nCopyFiles=x\n[A.NTamd64]\nCopyFiles=x\n[B]\nCopyFiles=x\n[C.NT]\nCopyFiles=x\n');
   it.each([
-    ['A', 'amd64', false], ['A.NT', 'amd64', false], ['A.NTamd64', 'amd64', true],
-    ['A', 'x86', false], ['A.NT', 'x86', true], ['B', 'arm64', true], ['C.NT', 'arm64', true],
+    ['A', 'amd64', false],
+    ['A.NT', 'amd64', false],
+    ['A.NTamd64', 'amd64', true],
+    ['A', 'x86', false],
+    ['A.NT', 'x86', true],
+    ['B', 'arm64', true],
+    ['C.NT', 'arm64', true],
   ] as const)('%s on %s: %s', (name, arch, expected) => {
     expect(sectionAppliesToArch(doc, name, arch)).toBe(expected);
   });

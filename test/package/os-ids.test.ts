@@ -26,8 +26,14 @@ describe('/os identifier table', () => {
   });
 
   it.each([
-    ['2000', 5, 0, '2:5.00'], ['XP_X86', 5, 1, '2:5.1'], ['XP_X64', 5, 2, '2:5.1,2:5.2'], ['Vista_X64', 6, 0, '2:6.0'],
-    ['7_X64', 6, 1, '2:6.1'], ['8_ARM', 6, 2, '2:6.2'], ['Server6_3_X64', 6, 3, '2:6.3'], ['10_GE_ARM64', 10, 0, '2:10.0'],
+    ['2000', 5, 0, '2:5.00'],
+    ['XP_X86', 5, 1, '2:5.1'],
+    ['XP_X64', 5, 2, '2:5.1,2:5.2'],
+    ['Vista_X64', 6, 0, '2:6.0'],
+    ['7_X64', 6, 1, '2:6.1'],
+    ['8_ARM', 6, 2, '2:6.2'],
+    ['Server6_3_X64', 6, 3, '2:6.3'],
+    ['10_GE_ARM64', 10, 0, '2:10.0'],
     // XP_X64 carries both XP tokens, as a real Inf2Cat catalog for /os:XP_X64,10_X64 shows (docs/catalogs.md).
   ])('%s is NT %i.%i with OSAttr %s', (id, major, minor, osAttr) => {
     const os = findOsId(id)!;
@@ -35,9 +41,19 @@ describe('/os identifier table', () => {
   });
 
   it.each([
-    ['10_X64', 10240], ['10_AU_X64', 14393], ['Server2016_X64', 14393], ['10_RS3_ARM64', 16299], ['10_RS5_X64', 17763],
-    ['10_19H1_X86', 18362], ['10_VB_X64', 19041], ['ServerFE_X64', 20348], ['10_CO_X64', 22000], ['10_NI_X64', 22621],
-    ['10_GE_X64', 26100], ['Server2025_ARM64', 26100], ['10_25H2_X64', 26200],
+    ['10_X64', 10240],
+    ['10_AU_X64', 14393],
+    ['Server2016_X64', 14393],
+    ['10_RS3_ARM64', 16299],
+    ['10_RS5_X64', 17763],
+    ['10_19H1_X86', 18362],
+    ['10_VB_X64', 19041],
+    ['ServerFE_X64', 20348],
+    ['10_CO_X64', 22000],
+    ['10_NI_X64', 22621],
+    ['10_GE_X64', 26100],
+    ['Server2025_ARM64', 26100],
+    ['10_25H2_X64', 26200],
   ])('%s implies build %i', (id, build) => {
     expect(findOsId(id)!.build).toBe(build);
   });
@@ -58,12 +74,9 @@ describe('parseOsList', () => {
     expect(parseOsList('')).toMatchObject({ ok: false, reason: 'missing' });
   });
 
-  it.each(['7_64', 'Server2008R2_X86', 'Sever2008_IA64', 'SERVER_6_3_X64', '10_ARM64', '10_CO_X86', '11_X64', '10_X64,', '10_X64,10_x64'])(
-    'rejects %s as invalid',
-    (list) => {
-      expect(parseOsList(list)).toMatchObject({ ok: false, reason: 'invalid' });
-    },
-  );
+  it.each(['7_64', 'Server2008R2_X86', 'Sever2008_IA64', 'SERVER_6_3_X64', '10_ARM64', '10_CO_X86', '11_X64', '10_X64,', '10_X64,10_x64'])('rejects %s as invalid', (list) => {
+    expect(parseOsList(list)).toMatchObject({ ok: false, reason: 'invalid' });
+  });
 });
 
 describe('catalog version inputs', () => {

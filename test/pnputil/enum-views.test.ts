@@ -9,7 +9,20 @@ import type { MachineView } from '../../src/pnp/view.js';
 import type { DeviceRecord } from '../../src/machine/model.js';
 
 function device(instanceId: string, parent: string, extra: Partial<DeviceRecord> = {}): DeviceRecord {
-  return { instanceId, parent, hardwareIds: [], compatibleIds: [], classGuid: '{36fc9e60-c465-11cf-8056-444553540000}', className: 'USB', description: instanceId.split('\\')[1]!, present: true, rootEnumerated: false, disabled: false, problem: 0, ...extra };
+  return {
+    instanceId,
+    parent,
+    hardwareIds: [],
+    compatibleIds: [],
+    classGuid: '{36fc9e60-c465-11cf-8056-444553540000}',
+    className: 'USB',
+    description: instanceId.split('\\')[1]!,
+    present: true,
+    rootEnumerated: false,
+    disabled: false,
+    problem: 0,
+    ...extra,
+  };
 }
 
 const HUB = 'USB\\ROOT_HUB30\\4&1&0&0';
@@ -52,7 +65,9 @@ describe('the command line of the three commands', () => {
 
 describe('interfaces', () => {
   it('paths are the instance ID with # for \\, the lower-case class GUID, then \\reference string', () => {
-    expect(interfacePath('USB\\VID_045E&PID_0840\\0C33CG9212501N0', '{a5dcbf10-6530-11d2-901f-00c04fb951ed}')).toBe('\\\\?\\USB#VID_045E&PID_0840#0C33CG9212501N0#{a5dcbf10-6530-11d2-901f-00c04fb951ed}');
+    expect(interfacePath('USB\\VID_045E&PID_0840\\0C33CG9212501N0', '{a5dcbf10-6530-11d2-901f-00c04fb951ed}')).toBe(
+      '\\\\?\\USB#VID_045E&PID_0840#0C33CG9212501N0#{a5dcbf10-6530-11d2-901f-00c04fb951ed}',
+    );
     expect(interfacePath('ROOT\\SAMPLE\\0000', '{6994ad04-93ef-11d0-a3cc-00a0c9223196}', 'SRC')).toBe('\\\\?\\ROOT#SAMPLE#0000#{6994ad04-93ef-11d0-a3cc-00a0c9223196}\\SRC');
     expect(normalizeGuid('{884B96C3-56EF-11D1-BC8C-00A0C91405DD}')).toBe('{884b96c3-56ef-11d1-bc8c-00a0c91405dd}');
     expect(normalizeGuid('884b96c3-56ef-11d1-bc8c-00a0c91405dd')).toBe('{884b96c3-56ef-11d1-bc8c-00a0c91405dd}');

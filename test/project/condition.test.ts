@@ -26,7 +26,7 @@ describe('evaluateCondition', () => {
     expect(ev("HasTrailingSlash('x64\\Debug\\')")).toBe(true);
     expect(ev("'10' >= '6'")).toBe(true);
   });
-  it('and/or short-circuit as MSBuild\'s (learn.microsoft.com/visualstudio/msbuild/msbuild-conditions): an unneeded side is not evaluated', () => {
+  it("and/or short-circuit as MSBuild's (learn.microsoft.com/visualstudio/msbuild/msbuild-conditions): an unneeded side is not evaluated", () => {
     expect(ev("'$(Empty)' == '' or '$(Empty)' < '16.0'")).toBe(true);
     expect(ev("'$(Empty)' != '' and '$(Empty)' < '16.0'")).toBe(false);
     expect(() => ev("'$(Empty)' != '' or '$(Empty)' < '16.0'")).toThrow(/needs numbers/);

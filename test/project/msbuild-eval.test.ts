@@ -18,15 +18,18 @@ function evaluate(body: string, files: Record<string, string> = {}, env: Record<
   const text = `<Project>\n${body}\n</Project>`;
   writeFileSync(file, text);
   const ev = evaluateProject(parseXml(text, file), {
-    projectFile: file, projectDir: dir, globalProperties: { Configuration: 'Release', Platform: 'x64' },
-    initialProperties: { MSBuildProjectDirectory: dir, MSBuildThisFileDirectory: `${dir}/` }, env,
+    projectFile: file,
+    projectDir: dir,
+    globalProperties: { Configuration: 'Release', Platform: 'x64' },
+    initialProperties: { MSBuildProjectDirectory: dir, MSBuildThisFileDirectory: `${dir}/` },
+    env,
   });
   const items = (type: string) => ev.items.filter((i) => i.type === type);
   return { ev, dir, file, items };
 }
 
 describe('item-metadata-in-task-batching / msbuild-well-known-item-metadata: %(Identity), %(Filename), %(Extension), custom metadata', () => {
-  it('transforms @(Inf->\'%(CopyOutput)\') take each item\'s metadata (ItemDefinitionGroup default, then the item\'s own)', () => {
+  it("transforms @(Inf->'%(CopyOutput)') take each item's metadata (ItemDefinitionGroup default, then the item's own)", () => {
     const { items } = evaluate(`
   <PropertyGroup><IntDir>obj\\</IntDir></PropertyGroup>
   <ItemDefinitionGroup><Inf><CopyOutput>$(IntDir)%(Filename).inf</CopyOutput><Flavor>plain</Flavor></Inf></ItemDefinitionGroup>
@@ -43,7 +46,7 @@ describe('item-metadata-in-task-batching / msbuild-well-known-item-metadata: %(I
     expect(items('Names').map((i) => i.include)).toEqual(['a.inx|a|.inx||plain', 'sub\\b.inx|b|.inx|sub\\|plain', 'c.inx|c|.inx||attr']);
   });
 
-  it('@(X, \'sep\') joins with the separator; @() in a property condition of an item group', () => {
+  it("@(X, 'sep') joins with the separator; @() in a property condition of an item group", () => {
     const { items } = evaluate(`
   <ItemGroup><Inf Include="a.inx;b.inx" /></ItemGroup>
   <ItemGroup Condition="'@(Inf)' == 'a.inx;b.inx'"><Joined Include="@(Inf->'%(Filename)', '+')" /></ItemGroup>
@@ -52,7 +55,7 @@ describe('item-metadata-in-task-batching / msbuild-well-known-item-metadata: %(I
     expect(items('Never')).toEqual([]);
   });
 
-  it('batching on another type\'s metadata (%(Inf.Ship)) makes one item per Inf that passes', () => {
+  it("batching on another type's metadata (%(Inf.Ship)) makes one item per Inf that passes", () => {
     const { items } = evaluate(`
   <ItemGroup><Inf Include="a.inx" Ship="true" /><Inf Include="b.inx" Ship="false" /></ItemGroup>
   <ItemGroup><Shipped Include="%(Inf.Filename).inf" Condition="'%(Inf.Ship)' == 'true'" /></ItemGroup>`);
@@ -84,25 +87,28 @@ describe('item-functions: ->Distinct(), ->WithMetadataValue(), ->Count(), chaine
 
 describe('import-element-msbuild: wildcards, conditions, $(MSBuildThisFileDirectory) of the imported file', () => {
   it('imports every match of a wildcard in order; a false condition imports nothing; a wildcard matching nothing is fine', () => {
-    const { ev } = evaluate(`
+    const { ev } = evaluate(
+      `
   <Import Project="props\\*.props" />
   <Import Project="other\\never.props" Condition="'$(Configuration)' == 'Debug'" />
-  <Import Project="none\\*.props" />`, {
-      'props/a.props': '<Project><PropertyGroup><Order>$(Order)a</Order><Here>$(MSBuildThisFileDirectory)</Here></PropertyGroup></Project>',
-      'props/b.props': '<Project><PropertyGroup><Order>$(Order)b</Order></PropertyGroup></Project>',
-      'other/never.props': '<Project><PropertyGroup><Order>never</Order></PropertyGroup></Project>',
-    });
+  <Import Project="none\\*.props" />`,
+      {
+        'props/a.props': '<Project><PropertyGroup><Order>$(Order)a</Order><Here>$(MSBuildThisFileDirectory)</Here></PropertyGroup></Project>',
+        'props/b.props': '<Project><PropertyGroup><Order>$(Order)b</Order></PropertyGroup></Project>',
+        'other/never.props': '<Project><PropertyGroup><Order>never</Order></PropertyGroup></Project>',
+      },
+    );
     expect(ev.get('Order')).toBe('ab');
     expect(ev.get('Here')).toMatch(/\/props\/$/);
     expect(ev.imports.map((f) => f.split('/').pop())).toEqual(['a.props', 'b.props']);
     expect(ev.properties.get('order')!.origin).toMatchObject({ line: 1 });
     expect(ev.properties.get('order')!.origin!.file).toMatch(/b\.props$/);
   });
-  it('an Import of a file that does not exist is a warning (MSBuild stops with MSB4019); the SDK\'s own imports are not', () => {
+  it("an Import of a file that does not exist is a warning (MSBuild stops with MSB4019); the SDK's own imports are not", () => {
     const { ev, file } = evaluate('  <Import Project="$(VCTargetsPath)\\Microsoft.Cpp.props" />\n  <Import Project="missing\\DMF.props" />');
     expect(ev.warnings).toEqual([`${file}(3): <Import Project="missing\\DMF.props">: missing\\DMF.props does not exist; MSBuild stops here (MSB4019), wdksim goes on without it`]);
   });
-  it('a relative Exists() in an imported file is read from that file\'s folder (as SystemInformer\'s Directory.Build.props relies on)', () => {
+  it("a relative Exists() in an imported file is read from that file's folder (as SystemInformer's Directory.Build.props relies on)", () => {
     const { ev } = evaluate('  <Import Project="deep\\x.props" />', {
       'deep/x.props': '<Project><PropertyGroup Condition="Exists(\'beside.txt\')"><Found>yes</Found></PropertyGroup></Project>',
       'deep/beside.txt': 'x',
@@ -112,7 +118,7 @@ describe('import-element-msbuild: wildcards, conditions, $(MSBuildThisFileDirect
 });
 
 describe('property-functions + msbuild-properties: environment variables, unsupported constructs', () => {
-  it('environment variables are properties; the project\'s own definition wins', () => {
+  it("environment variables are properties; the project's own definition wins", () => {
     const { ev } = evaluate('  <PropertyGroup><Mine>project</Mine><Both>$(FromEnv)+$(Mine)</Both></PropertyGroup>', {}, { FromEnv: 'env', Mine: 'env-mine' });
     expect(ev.get('FromEnv')).toBe('env');
     expect(ev.get('Mine')).toBe('project');
@@ -124,7 +130,9 @@ describe('property-functions + msbuild-properties: environment variables, unsupp
     <Id>$([System.Guid]::NewGuid())</Id>
   </PropertyGroup>
   <PropertyGroup Condition="$([System.Guid]::NewGuid()) != ''"><Set>yes</Set></PropertyGroup>`);
-    expect(ev.warnings[0]).toBe(`${file}(3): $([System.Guid]::NewGuid()): [System.Guid]::NewGuid is not a function wdksim evaluates; wdksim cannot evaluate it, so it reads as empty`);
+    expect(ev.warnings[0]).toBe(
+      `${file}(3): $([System.Guid]::NewGuid()): [System.Guid]::NewGuid is not a function wdksim evaluates; wdksim cannot evaluate it, so it reads as empty`,
+    );
     expect(ev.properties.get('id')!.unsupported).toBe(ev.warnings[0]);
     expect(ev.get('Set')).toBe('');
     expect(ev.warnings[1]).toMatch(/\(5\): <PropertyGroup Condition=.*NewGuid is not a function wdksim evaluates, which wdksim cannot evaluate; treated as false$/);
@@ -161,7 +169,10 @@ describe('customize-by-directory: Directory.Build.props and Directory.Build.targ
 describe('xml: element lines for warnings', () => {
   it('records the line of each start tag, decodes entities, reports malformed XML with its line', () => {
     const root = parseXml('<?xml version="1.0"?>\n<Project>\n  <!-- c\n -->\n  <A X="&apos;1&apos;">t&amp;u</A>\n  <B><![CDATA[<raw>]]></B>\n</Project>', 'f');
-    expect(root.children.map((c) => [c.name, c.line])).toEqual([['A', 5], ['B', 6]]);
+    expect(root.children.map((c) => [c.name, c.line])).toEqual([
+      ['A', 5],
+      ['B', 6],
+    ]);
     expect(root.children[0]!.attrs.X).toBe("'1'");
     expect(root.children[0]!.text).toBe('t&u');
     expect(root.children[1]!.text).toBe('<raw>');
@@ -169,7 +180,7 @@ describe('xml: element lines for warnings', () => {
   });
 });
 
-describe('target-build-order: the project\'s own targets around the driver build are named, not run', () => {
+describe("target-build-order: the project's own targets around the driver build are named, not run", () => {
   it('a <Target AfterTargets="StampInf"> whose condition holds is a warning with file, line and its tasks', () => {
     const { ev, file } = evaluate(`  <ItemGroup><Inf Include="a.inx" /></ItemGroup>
   <Target Name="AdjustInf" AfterTargets="StampInf" Condition="'@(Inf)' != ''">
@@ -177,19 +188,24 @@ describe('target-build-order: the project\'s own targets around the driver build
   </Target>
   <Target Name="Never" AfterTargets="StampInf" Condition="'@(Nothing)' != ''"><Copy SourceFiles="a" DestinationFiles="b" /></Target>
   <Target Name="Unrelated" AfterTargets="Deploy"><Exec Command="x" /></Target>`);
-    expect(ev.warnings).toEqual([`${file}(3): <Target Name="AdjustInf"> runs in Visual Studio's build (AfterTargets="StampInf"), with Copy; wdksim runs no custom targets, so what it changes is not in this package`]);
+    expect(ev.warnings).toEqual([
+      `${file}(3): <Target Name="AdjustInf"> runs in Visual Studio's build (AfterTargets="StampInf"), with Copy; wdksim runs no custom targets, so what it changes is not in this package`,
+    ]);
   });
 });
 
 describe('stampinf-task + Visual Studio user macros: %NAME% in a TimeStamp from BuildMacro items set as environment variables', () => {
-  it('Dokany\'s <TimeStamp>%DOKANVersion%.0</TimeStamp> reads the BuildMacro value', () => {
+  it("Dokany's <TimeStamp>%DOKANVersion%.0</TimeStamp> reads the BuildMacro value", () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'sys.vcxproj'), `<Project>
+    writeFileSync(
+      join(dir, 'sys.vcxproj'),
+      `<Project>
   <PropertyGroup><ConfigurationType>Driver</ConfigurationType><DOKANVersion>2.3.1</DOKANVersion></PropertyGroup>
   <ItemDefinitionGroup><Inf><TimeStamp>%DOKANVersion%.0</TimeStamp></Inf></ItemDefinitionGroup>
   <ItemGroup><BuildMacro Include="DOKANVersion"><Value>$(DOKANVersion)</Value><EnvironmentVariable>true</EnvironmentVariable></BuildMacro></ItemGroup>
   <ItemGroup><Inf Include="dokan.inf" /></ItemGroup>
-</Project>`);
+</Project>`,
+    );
     expect(readProject(dir, { configuration: 'Release', platform: 'x64' }).infs[0]!.stamp.version).toBe('2.3.1.0');
   });
 });
@@ -205,7 +221,10 @@ describe('package projects: ProjectReference to driver projects (Visual Studio c
 </Project>`;
   it('reads each referenced project with the same configuration and platform; their INFs and files join the package', () => {
     const dir = tempDir();
-    for (const n of ['a', 'b']) { mkdirSync(join(dir, n)); writeFileSync(join(dir, n, `${n}.vcxproj`), driver(n)); }
+    for (const n of ['a', 'b']) {
+      mkdirSync(join(dir, n));
+      writeFileSync(join(dir, n, `${n}.vcxproj`), driver(n));
+    }
     mkdirSync(join(dir, 'pkg'));
     writeFileSync(join(dir, 'pkg', 'pkg.vcxproj'), pkg(['..\\a\\a.vcxproj', '..\\b\\b.vcxproj']));
     const s = readProject(join(dir, 'pkg'), { configuration: 'Release', platform: 'x64' });
@@ -219,7 +238,8 @@ describe('package projects: ProjectReference to driver projects (Visual Studio c
   });
   it('a reference cycle between package projects is refused, naming the chain', () => {
     const dir = tempDir();
-    mkdirSync(join(dir, 'p')); mkdirSync(join(dir, 'q'));
+    mkdirSync(join(dir, 'p'));
+    mkdirSync(join(dir, 'q'));
     writeFileSync(join(dir, 'p', 'p.vcxproj'), pkg(['..\\q\\q.vcxproj']));
     writeFileSync(join(dir, 'q', 'q.vcxproj'), pkg(['..\\p\\p.vcxproj']));
     expect(() => readProject(join(dir, 'p'), { configuration: 'Release', platform: 'x64' })).toThrow(/leads back to .*p\.vcxproj \(p\.vcxproj -> q\.vcxproj\); remove the cycle/);

@@ -73,7 +73,7 @@ describe('property-functions: "Static property functions" ([System.String]::, [S
     expect(x(m, props)).toBe('186');
     expect(x('$([System.Text.RegularExpressions.Regex]::IsMatch($(V), "^1\\."))', props)).toBe('True');
   });
-  it('[System.DateTime]::Now.ToString(format) reads wdksim\'s clock (--now, TZ)', () => {
+  it("[System.DateTime]::Now.ToString(format) reads wdksim's clock (--now, TZ)", () => {
     const h = host({}, '/p', { clock: fixedClock('2026-11-24T12:30:00Z', 'UTC') });
     expect(expandProperties('$([System.DateTime]::Now.ToString(`yyyy`)).$([System.DateTime]::Now.ToString("MMdd"))', h)).toBe('2026.1124');
     expect(expandProperties('$([System.DateTime]::UtcNow.DayOfYear.ToString(`000`))', h)).toBe('328');
@@ -111,7 +111,9 @@ describe('property-functions: "MSBuild property functions" ([MSBuild]::...)', ()
     const root = tempDir();
     mkdirSync(join(root, 'a', 'b', 'c'), { recursive: true });
     writeFileSync(join(root, 'a', 'build.common.props'), '<Project/>');
-    expect(x('$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory), build.common.props))', { MSBuildThisFileDirectory: join(root, 'a', 'b', 'c') })).toBe(join(root, 'a'));
+    expect(x('$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory), build.common.props))', { MSBuildThisFileDirectory: join(root, 'a', 'b', 'c') })).toBe(
+      join(root, 'a'),
+    );
     expect(x("$([MSBuild]::GetPathOfFileAbove('build.common.props', '$(D)'))", { D: join(root, 'a', 'b') })).toBe(join(root, 'a', 'build.common.props'));
     expect(x("$([MSBuild]::GetDirectoryNameOfFileAbove('$(D)', 'nowhere.props'))", { D: join(root, 'a') })).toBe('');
   });

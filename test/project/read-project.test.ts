@@ -14,19 +14,28 @@ describe('readProject (.vcxproj)', () => {
     const s = readProject(join(REPO_ROOT, 'fixtures', 'demo', 'KmdfHelloWorld'));
     const dir = join(REPO_ROOT, 'fixtures', 'demo', 'KmdfHelloWorld');
     expect(s).toMatchObject({
-      kind: 'vcxproj', projectName: 'KmdfHelloWorld', configuration: 'Debug', platform: 'x64', arch: 'amd64',
-      driverType: 'KMDF', configurationType: 'Driver', targetVersion: 'Windows10',
-      outDir: join(dir, 'x64', 'Debug'), intDir: join(dir, 'x64', 'Debug'),
+      kind: 'vcxproj',
+      projectName: 'KmdfHelloWorld',
+      configuration: 'Debug',
+      platform: 'x64',
+      arch: 'amd64',
+      driverType: 'KMDF',
+      configurationType: 'Driver',
+      targetVersion: 'Windows10',
+      outDir: join(dir, 'x64', 'Debug'),
+      intDir: join(dir, 'x64', 'Debug'),
       packageDir: join(dir, 'x64', 'Debug', 'KmdfHelloWorld'),
       targetPath: join(dir, 'x64', 'Debug', 'KmdfHelloWorld.sys'),
       inf2cat: { enabled: true, osList: ['10_X64'], useLocalTime: false },
       sign: { mode: 'TestSign', fileDigestAlgorithm: 'sha256' },
     });
-    expect(s.infs).toEqual([{
-      source: join(dir, 'KmdfHelloWorld.inx'),
-      output: join(dir, 'x64', 'Debug', 'KmdfHelloWorld.inf'),
-      stamp: { enabled: true, date: '*', version: '*', architecture: 'amd64', kmdfVersion: '1.15', verbose: false },
-    }]);
+    expect(s.infs).toEqual([
+      {
+        source: join(dir, 'KmdfHelloWorld.inx'),
+        output: join(dir, 'x64', 'Debug', 'KmdfHelloWorld.inf'),
+        stamp: { enabled: true, date: '*', version: '*', architecture: 'amd64', kmdfVersion: '1.15', verbose: false },
+      },
+    ]);
     expect(s.filesToPackage).toEqual([join(dir, 'x64', 'Debug', 'KmdfHelloWorld.sys')]);
   });
 
@@ -40,7 +49,9 @@ describe('readProject (.vcxproj)', () => {
   });
 
   it('refuses a configuration the project does not declare, naming the ones it has', () => {
-    expect(() => readProject(join(PROJECTS, 'simdevice-kmdf'), { platform: 'Win32' })).toThrow(/has no configuration "Debug\|Win32"; it declares Debug\|ARM64, Release\|ARM64, Debug\|x64, Release\|x64/);
+    expect(() => readProject(join(PROJECTS, 'simdevice-kmdf'), { platform: 'Win32' })).toThrow(
+      /has no configuration "Debug\|Win32"; it declares Debug\|ARM64, Release\|ARM64, Debug\|x64, Release\|x64/,
+    );
   });
 
   it('UMDF: TargetExt .dll, -u 2.15.0, Inf item metadata (DateStamp, CopyOutput), EnableInf2cat', () => {
@@ -70,10 +81,13 @@ describe('readProject (.vcxproj)', () => {
 
   it('Inf2CatWindowsVersionList and Inf2CatUseLocalTime from the project (10_$(DDKPlatform), self-reference)', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'p.vcxproj'), `<Project>
+    writeFileSync(
+      join(dir, 'p.vcxproj'),
+      `<Project>
   <PropertyGroup Condition="'$(Platform)'=='ARM64'"><Inf2CatWindowsVersionList>10_$(DDKPlatform);10_RS5_$(DDKPlatform)</Inf2CatWindowsVersionList></PropertyGroup>
   <ItemGroup><Inf Include="p.inx" /></ItemGroup>
-</Project>`);
+</Project>`,
+    );
     expect(readProject(join(dir, 'p.vcxproj'), { platform: 'ARM64' }).inf2cat.osList).toEqual(['10_ARM64', '10_RS5_ARM64']);
     expect(readProject(join(dir, 'p.vcxproj'), { platform: 'x64' }).inf2cat.osList).toEqual(['10_X64']);
     const sdio = readProject(join(SAMPLES, 'network', 'wlan', 'WDI', 'PLATFORM', 'NDIS6', 'SDIO', 'sdio.vcxproj'), { configuration: 'Debug', platform: 'x64' });
@@ -109,7 +123,10 @@ describe('readProject (.vcxproj)', () => {
   it('a solution in the parent folder that lists the project puts $(OutDir) beside it (the tutorial layout)', () => {
     const dir = tempDir();
     cpSync(join(REPO_ROOT, 'fixtures', 'demo', 'KmdfHelloWorld'), join(dir, 'KmdfHelloWorld'), { recursive: true });
-    writeFileSync(join(dir, 'KmdfHelloWorld.sln'), 'Project("{8BC9CEB8-8B4A-11D0-8D11-00A0C91BC942}") = "KmdfHelloWorld", "KmdfHelloWorld\\KmdfHelloWorld.vcxproj", "{6E1C5F7A-3B59-4C2E-9D1A-52B0C3F4A8E1}"\r\nEndProject\r\n');
+    writeFileSync(
+      join(dir, 'KmdfHelloWorld.sln'),
+      'Project("{8BC9CEB8-8B4A-11D0-8D11-00A0C91BC942}") = "KmdfHelloWorld", "KmdfHelloWorld\\KmdfHelloWorld.vcxproj", "{6E1C5F7A-3B59-4C2E-9D1A-52B0C3F4A8E1}"\r\nEndProject\r\n',
+    );
     const s = readProject(join(dir, 'KmdfHelloWorld'));
     expect(s.outDir).toBe(join(dir, 'x64', 'Debug'));
     expect(s.packageDir).toBe(join(dir, 'x64', 'Debug', 'KmdfHelloWorld'));
@@ -120,14 +137,20 @@ describe('readProject (.vcxproj)', () => {
   it('Directory.Build.props above the project and local <Import>s are read, as MSBuild does', () => {
     const dir = tempDir();
     cpSync(join(REPO_ROOT, 'fixtures', 'demo', 'KmdfHelloWorld'), join(dir, 'src', 'KmdfHelloWorld'), { recursive: true });
-    writeFileSync(join(dir, 'Directory.Build.props'), `<Project>
+    writeFileSync(
+      join(dir, 'Directory.Build.props'),
+      `<Project>
   <PropertyGroup><Inf2CatUseLocalTime>true</Inf2CatUseLocalTime><KMDF_VERSION_MINOR>25</KMDF_VERSION_MINOR></PropertyGroup>
   <Import Project="build\\signing.props" />
-</Project>`);
+</Project>`,
+    );
     mkdirSync(join(dir, 'build'));
-    writeFileSync(join(dir, 'build', 'signing.props'), `<Project>
+    writeFileSync(
+      join(dir, 'build', 'signing.props'),
+      `<Project>
   <PropertyGroup Condition="'$(Configuration)'=='Release'"><SignMode>Off</SignMode></PropertyGroup>
-</Project>`);
+</Project>`,
+    );
     const debug = readProject(join(dir, 'src', 'KmdfHelloWorld'));
     expect(debug.inf2cat.useLocalTime).toBe(true);
     expect(debug.infs[0]!.stamp.kmdfVersion).toBe('1.25');
@@ -151,17 +174,24 @@ describe('readProject (.vcxproj)', () => {
 describe('readProject (wdksim.json)', () => {
   it('applies MSBuild defaults, macros and per-configuration overrides', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'wdksim.json'), JSON.stringify({
-      name: 'Toaster',
-      driverType: 'KMDF',
-      infs: ['toaster.inx'],
-      inf2cat: { useLocalTime: true },
-      overrides: { 'Release|x64': { inf2cat: { os: '10_X64,10_VB_X64' }, stampinf: { version: '1.2.3.4' } } },
-    }));
+    writeFileSync(
+      join(dir, 'wdksim.json'),
+      JSON.stringify({
+        name: 'Toaster',
+        driverType: 'KMDF',
+        infs: ['toaster.inx'],
+        inf2cat: { useLocalTime: true },
+        overrides: { 'Release|x64': { inf2cat: { os: '10_X64,10_VB_X64' }, stampinf: { version: '1.2.3.4' } } },
+      }),
+    );
     const debug = readProject(dir);
     expect(debug).toMatchObject({
-      kind: 'wdksim.json', projectName: 'Toaster', configuration: 'Debug', platform: 'x64',
-      targetPath: join(dir, 'x64', 'Debug', 'Toaster.sys'), packageDir: join(dir, 'x64', 'Debug', 'Toaster'),
+      kind: 'wdksim.json',
+      projectName: 'Toaster',
+      configuration: 'Debug',
+      platform: 'x64',
+      targetPath: join(dir, 'x64', 'Debug', 'Toaster.sys'),
+      packageDir: join(dir, 'x64', 'Debug', 'Toaster'),
       inf2cat: { osList: ['10_X64'], useLocalTime: true },
     });
     expect(debug.infs[0]!.stamp).toMatchObject({ date: '*', version: '*', architecture: 'amd64', kmdfVersion: '1.15' });

@@ -13,7 +13,7 @@ function validator() {
   delete schema.$schema;
   schema.$id = schema.id;
   delete schema.id;
-  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }) // the rtm.5 language pattern is not valid with the u flag;
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false }); // the rtm.5 language pattern is not valid with the u flag;
   // ajv-formats is CommonJS: its default export is the module object under NodeNext.
   const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as FormatsPlugin;
   addFormats(ajv);
@@ -21,7 +21,6 @@ function validator() {
 }
 
 const validate = validator();
-
 
 const cases: [string, string[]][] = [
   ['many findings', ['fixtures/rules/1297-no-devices.invalid.inf', 'fixtures/rules/1230-missing-sourcedisksfiles.invalid.inf']],
@@ -66,7 +65,9 @@ describe('SARIF 2.1.0', () => {
     const sarif = JSON.parse((await infverif(['--format', 'sarif', ...files])).stdout);
     const text = (await infverif(['--format', 'text', ...files])).stdout.trim().split('\n');
     const fromText = text.map((l) => /^(ERROR|WARNING)\((\d+)\) in .*, line (\d+)/.exec(l)!).map((m) => `${m[2]}@${Math.max(1, Number(m[3]))}`);
-    const fromSarif = sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => `${r.ruleId}@${r.locations[0]!.physicalLocation.region.startLine}`);
+    const fromSarif = sarif.runs[0].results.map(
+      (r: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }) => `${r.ruleId}@${r.locations[0]!.physicalLocation.region.startLine}`,
+    );
     expect(fromSarif).toEqual(fromText);
     expect(fromSarif).toContain('1299@1');
     expect(sarif.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual(files);

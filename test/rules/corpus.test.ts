@@ -27,7 +27,9 @@ describe('Windows-driver-samples corpus', () => {
   it.each(files)('%s', async (rel) => {
     const doc = await readInfFile(join(root, rel), { file: rel });
     const result = validateDocument(doc, { stampinf: /\.inx$/i.test(rel), strict: true });
-    const lines = result.diagnostics.map((d) => `${d.severity === 'error' ? 'ERROR' : 'WARNING'}(${d.code}) line ${d.line}:${d.column}${d.targetOs ? ` [${d.targetOs}]` : ''}: ${d.message}`);
+    const lines = result.diagnostics.map(
+      (d) => `${d.severity === 'error' ? 'ERROR' : 'WARNING'}(${d.code}) line ${d.line}:${d.column}${d.targetOs ? ` [${d.targetOs}]` : ''}: ${d.message}`,
+    );
     await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot(join('../__snapshots__/infverif-corpus', `${rel}.txt`));
     for (const d of result.diagnostics) {
       expect(d.code, 'no rule may crash on a sample').not.toBe('9000');

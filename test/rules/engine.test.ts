@@ -10,13 +10,26 @@ import { validateDocument } from '../../src/rules/validate.js';
 import { infRules } from '../../src/rules/index.js';
 
 const doc = () => parseInf('[Version]\nSignature="$Windows NT$"\n', { file: 'x.inf' });
-const rule = (check: (ctx: InfRuleContext) => void) => defineRule<InfRuleContext>({
-  id: '9999', name: 'test-rule', levels: levels('E'), summary: 's', fix: 'f', docsUrl: 'https://example.invalid', check,
-});
+const rule = (check: (ctx: InfRuleContext) => void) =>
+  defineRule<InfRuleContext>({
+    id: '9999',
+    name: 'test-rule',
+    levels: levels('E'),
+    summary: 's',
+    fix: 'f',
+    docsUrl: 'https://example.invalid',
+    check,
+  });
 
 describe('rule engine', () => {
   it('turns a rule that throws into one 9000 diagnostic', () => {
-    const r = validateDocument(doc(), { rules: [rule(() => { throw new Error('boom'); })] });
+    const r = validateDocument(doc(), {
+      rules: [
+        rule(() => {
+          throw new Error('boom');
+        }),
+      ],
+    });
     expect(r.diagnostics.map((d) => [d.code, d.severity, d.line])).toEqual([['9000', 'error', 1]]);
     expect(r.diagnostics[0]!.message).toContain('9999 (test-rule) threw an exception: boom');
   });
@@ -63,7 +76,15 @@ describe('rule engine', () => {
 describe('runRules active-rule cache', () => {
   it('sees a rule list the caller changed after an earlier run', () => {
     const source = { file: 'x.inf', lineCount: 1, lineLength: () => 10 };
-    const rule = (id: string) => ({ id, name: `r${id}`, levels: levels('E'), summary: 's', fix: 'f', docsUrl: 'u', check: (ctx: { report: (r: { line: number; message: string }) => void }) => ctx.report({ line: 1, message: id }) });
+    const rule = (id: string) => ({
+      id,
+      name: `r${id}`,
+      levels: levels('E'),
+      summary: 's',
+      fix: 'f',
+      docsUrl: 'u',
+      check: (ctx: { report: (r: { line: number; message: string }) => void }) => ctx.report({ line: 1, message: id }),
+    });
     const rules = [rule('9990')];
     const run = () => runRules(rules, source, (_r, report) => ({ report }), { mode: 'default' }).map((d) => d.code);
     expect(run()).toEqual(['9990']);

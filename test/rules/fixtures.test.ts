@@ -12,9 +12,16 @@ import { validateDocument } from '../../src/rules/validate.js';
 import type { Mode } from '../../src/rules/types.js';
 
 const dir = join(import.meta.dirname, '../../fixtures/rules');
-const files = readdirSync(dir).filter((f) => f.endsWith('.inf')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.inf'))
+  .sort();
 
-interface Config { mode?: Mode; stampinf?: boolean; wdk?: string; ignore?: string[] }
+interface Config {
+  mode?: Mode;
+  stampinf?: boolean;
+  wdk?: string;
+  ignore?: string[];
+}
 
 function load(name: string) {
   const doc = parseInf(readFileSync(join(dir, name)), { file: name });
@@ -59,9 +66,15 @@ describe('rule fixtures', () => {
       expect(invalid, `${stem}.invalid.inf`).toBeDefined();
       expect(valid, `${stem}.valid.inf`).toBeDefined();
       const bad = load(invalid!);
-      expect(bad.expected.some((e) => e.startsWith(`${rule.id}@`)), `${invalid} expects ${rule.id}`).toBe(true);
+      expect(
+        bad.expected.some((e) => e.startsWith(`${rule.id}@`)),
+        `${invalid} expects ${rule.id}`,
+      ).toBe(true);
       const good = load(valid!);
-      expect(good.expected.some((e) => e.startsWith(`${rule.id}@`)), `${valid} must not expect ${rule.id}`).toBe(false);
+      expect(
+        good.expected.some((e) => e.startsWith(`${rule.id}@`)),
+        `${valid} must not expect ${rule.id}`,
+      ).toBe(false);
       if (!rule.fromParser) expect(rule.levels[good.config.mode ?? 'default'], `${valid} runs ${rule.id} in a mode where it is on`).not.toBe('off');
     }
   });

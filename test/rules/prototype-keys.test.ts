@@ -7,8 +7,14 @@ import { parseInf } from '../../src/inf/parse.js';
 import { validateDocument } from '../../src/rules/validate.js';
 
 const VERSION = [
-  '[Version]', 'Signature="$Windows NT$"', 'Class=System', 'ClassGuid={4d36e97d-e325-11ce-bfc1-08002be10318}',
-  'Provider=Contoso', 'DriverVer=01/01/2020,1.0.0.0', 'CatalogFile=a.cat', 'PnpLockdown=1',
+  '[Version]',
+  'Signature="$Windows NT$"',
+  'Class=System',
+  'ClassGuid={4d36e97d-e325-11ce-bfc1-08002be10318}',
+  'Provider=Contoso',
+  'DriverVer=01/01/2020,1.0.0.0',
+  'CatalogFile=a.cat',
+  'PnpLockdown=1',
 ];
 
 describe('keys named like Object.prototype members', () => {

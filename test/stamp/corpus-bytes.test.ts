@@ -21,7 +21,11 @@ function findInx(dir: string): string[] {
   });
 }
 
-const TOKENS: [string, string][] = [['$KMDFCOINSTALLERVERSION$', '01015'], ['$KMDFVERSION$', '1.15'], ['$ARCH$', 'amd64']];
+const TOKENS: [string, string][] = [
+  ['$KMDFCOINSTALLERVERSION$', '01015'],
+  ['$KMDFVERSION$', '1.15'],
+  ['$ARCH$', 'amd64'],
+];
 const DATE = '01/02/2026';
 const VERSION = '1.2.3.4';
 

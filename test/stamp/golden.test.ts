@@ -12,7 +12,10 @@ import { run } from '../../src/commands/stampinf.js';
 import { memoryContext } from '../../src/io.js';
 
 const root = fileURLToPath(new URL('../../fixtures/stamp/', import.meta.url));
-const cases = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+const cases = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name)
+  .sort();
 const scratch = mkdtempSync(join(tmpdir(), 'wdksim-stamp-golden-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -11,11 +11,30 @@ const options = { arch: 'amd64', kmdf: '1.15', umdf: '2.15.0', catalog: 'x.cat',
 
 const line = fc.oneof(
   fc.constantFrom(
-    '[Version]', '[version]', '[Strings]', '[Models.NT$ARCH$]', '[X.NT$ARCH$.10.0...16299]', '',
-    'Signature="$Windows NT$"', 'DriverVer=', 'DriverVer = ; todo', 'DriverVer=01/01/2001, 1.0.0.0 ; c', 'driverver = 02-02-2002',
-    'CatalogFile = a_$ARCH$.cat', 'CatalogFile.NTamd64=b.cat', '%M%=Models,NT$ARCH$,NT$ARCH$.10.0...22000',
-    'KmdfLibraryVersion = $KMDFVERSION$', 'x=WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll', 'UmdfLibraryVersion=$UMDFVERSION$',
-    '; comment $ARCH$', 'a = "quoted; $ARCH$ ""x"""', 'continued = a, \\', '  b', '\x1a', '   [Odd]  trailing $ARCH$', 'a=$ARCH',
+    '[Version]',
+    '[version]',
+    '[Strings]',
+    '[Models.NT$ARCH$]',
+    '[X.NT$ARCH$.10.0...16299]',
+    '',
+    'Signature="$Windows NT$"',
+    'DriverVer=',
+    'DriverVer = ; todo',
+    'DriverVer=01/01/2001, 1.0.0.0 ; c',
+    'driverver = 02-02-2002',
+    'CatalogFile = a_$ARCH$.cat',
+    'CatalogFile.NTamd64=b.cat',
+    '%M%=Models,NT$ARCH$,NT$ARCH$.10.0...22000',
+    'KmdfLibraryVersion = $KMDFVERSION$',
+    'x=WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll',
+    'UmdfLibraryVersion=$UMDFVERSION$',
+    '; comment $ARCH$',
+    'a = "quoted; $ARCH$ ""x"""',
+    'continued = a, \\',
+    '  b',
+    '\x1a',
+    '   [Odd]  trailing $ARCH$',
+    'a=$ARCH',
   ),
   fc.string({ maxLength: 20 }),
 );
@@ -34,12 +53,15 @@ function encode(f: { lines: string[]; eol: string; finalEol: boolean; utf16: boo
 
 describe('stampInf on random INF-like files', () => {
   it('is idempotent and never throws on content', () => {
-    fc.assert(fc.property(file, (f) => {
-      const input = encode(f);
-      const once = stampInf(input, options, clock).bytes;
-      const twice = stampInf(once, options, clock).bytes;
-      expect(twice.equals(once)).toBe(true);
-      if (f.utf16) expect(once.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
-    }), { numRuns: 400 });
+    fc.assert(
+      fc.property(file, (f) => {
+        const input = encode(f);
+        const once = stampInf(input, options, clock).bytes;
+        const twice = stampInf(once, options, clock).bytes;
+        expect(twice.equals(once)).toBe(true);
+        if (f.utf16) expect(once.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

@@ -9,12 +9,28 @@ import { stampInf } from '../../src/stamp/index.js';
 import { fixedClock } from '../../src/time/clock.js';
 
 const INX = [
-  '[Version]', 'Signature="$WINDOWS NT$"', 'DriverVer=', '',
-  '[SourceDisksFiles]', 'fake.sys = 1', 'WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll=99 ; co-installer', '',
-  '[Fake.NT.CoInstallers]', 'AddReg=Fake_CoInstaller_AddReg', 'CopyFiles=Fake_CoInstaller_CopyFiles', '',
-  '[Fake_CoInstaller_AddReg]', 'HKR,,CoInstallers32,0x00010000, "WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll,WdfCoInstaller"', '',
-  '[Fake_CoInstaller_CopyFiles]', 'WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll', '',
-  '[Fake_wdfsect]', 'KmdfLibraryVersion = $KMDFVERSION$', '; $KMDFCOINSTALLERVERSION$ in a comment stays', '',
+  '[Version]',
+  'Signature="$WINDOWS NT$"',
+  'DriverVer=',
+  '',
+  '[SourceDisksFiles]',
+  'fake.sys = 1',
+  'WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll=99 ; co-installer',
+  '',
+  '[Fake.NT.CoInstallers]',
+  'AddReg=Fake_CoInstaller_AddReg',
+  'CopyFiles=Fake_CoInstaller_CopyFiles',
+  '',
+  '[Fake_CoInstaller_AddReg]',
+  'HKR,,CoInstallers32,0x00010000, "WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll,WdfCoInstaller"',
+  '',
+  '[Fake_CoInstaller_CopyFiles]',
+  'WdfCoInstaller$KMDFCOINSTALLERVERSION$.dll',
+  '',
+  '[Fake_wdfsect]',
+  'KmdfLibraryVersion = $KMDFVERSION$',
+  '; $KMDFCOINSTALLERVERSION$ in a comment stays',
+  '',
 ].join('\r\n');
 const clock = fixedClock('2026-11-24T12:30:00Z', 'UTC');
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InputError, UsageError } from '../../src/errors.js';
-import {
-  frameworkVersion, futureDriverVerWarning, ntverpVersion, parseStampDate, parseStampVersion, resolveStamp, stampInf,
-} from '../../src/stamp/index.js';
+import { frameworkVersion, futureDriverVerWarning, ntverpVersion, parseStampDate, parseStampVersion, resolveStamp, stampInf } from '../../src/stamp/index.js';
 import { fixedClock } from '../../src/time/clock.js';
 
 const utcNoon = fixedClock('2026-11-24T12:30:00Z', 'UTC');
@@ -40,7 +38,13 @@ describe('DriverVer date and version values', () => {
   });
 
   it.each([
-    ['1.5', '01005'], ['1.9', '01009'], ['1.11', '01011'], ['1.15', '01015'], ['1.33', '01033'], ['2.15.0', '02015'], ['12.345', '12345'],
+    ['1.5', '01005'],
+    ['1.9', '01009'],
+    ['1.11', '01011'],
+    ['1.15', '01015'],
+    ['1.33', '01033'],
+    ['2.15.0', '02015'],
+    ['12.345', '12345'],
   ])('co-installer encoding of %s is %s', (version, coinstaller) => {
     expect(frameworkVersion(version, '-k', 2)).toEqual({ version, coinstaller });
   });
@@ -57,7 +61,10 @@ describe('precedence (wdk-tools.md §2.3)', () => {
   });
 
   it('STAMPINF_DATE and STAMPINF_VERSION beat today and ntverp.h', () => {
-    const r = resolveStamp({ env: { STAMPINF_DATE: '03/04/2025', STAMPINF_VERSION: '9.9.9.9' }, ntverp: { file: 'ntverp.h', text: '#define VER_PRODUCTVERSION 1,2,3,4' } }, utcNoon);
+    const r = resolveStamp(
+      { env: { STAMPINF_DATE: '03/04/2025', STAMPINF_VERSION: '9.9.9.9' }, ntverp: { file: 'ntverp.h', text: '#define VER_PRODUCTVERSION 1,2,3,4' } },
+      utcNoon,
+    );
     expect([r.date.text, r.version]).toEqual(['03/04/2025', '9.9.9.9']);
   });
 

@@ -34,5 +34,9 @@ export function rng(seed: number): () => number {
 
 /** One line the docs' figures are copied from: `[reliability] name: key=value ...`. */
 export function figures(name: string, values: Record<string, number | string>): void {
-  console.log(`[reliability] ${name}: ${Object.entries(values).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+  console.log(
+    `[reliability] ${name}: ${Object.entries(values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}`,
+  );
 }

@@ -18,7 +18,10 @@ export interface Measured {
 const TIME = '/usr/bin/time';
 export const CAN_MEASURE_RSS = process.platform === 'linux' && existsSync(TIME);
 
-export async function runMeasured(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; input?: string; stdoutFile?: string }): Promise<Measured> {
+export async function runMeasured(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; timeoutMs?: number; input?: string; stdoutFile?: string },
+): Promise<Measured> {
   const start = performance.now();
   const command = CAN_MEASURE_RSS ? TIME : process.execPath;
   const argv = CAN_MEASURE_RSS ? ['-f', 'WDKSIM_PEAK_RSS_KB=%M', process.execPath, BIN, ...args] : [BIN, ...args];
@@ -79,7 +82,10 @@ const quote = (a: string): string => `'${a.replace(/'/g, `'\\''`)}'`;
  * as a user at a terminal sees it: progress bars draw. Output is what the
  * terminal received; peak RSS comes from GNU time inside the terminal.
  */
-export async function runOnTty(args: string[], options: { cwd: string; env?: Record<string, string>; timeoutMs?: number }): Promise<{ exitCode: number; output: string; peakRssMb?: number; ms: number }> {
+export async function runOnTty(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; timeoutMs?: number },
+): Promise<{ exitCode: number; output: string; peakRssMb?: number; ms: number }> {
   const inner = [...(CAN_MEASURE_RSS ? [TIME, '-f', 'WDKSIM_PEAK_RSS_KB=%M'] : []), process.execPath, BIN, ...args].map(quote).join(' ');
   const start = performance.now();
   const result = await execa('script', ['-qefc', inner, '/dev/null'], {

@@ -56,8 +56,16 @@ describe('many processes on one target', () => {
         expect(ops[i]!.codes, label).toContain(r.exitCode);
       });
       const s = readState(dir);
-      for (const n of INSTALL) expect(devicesOf(s, `Root\\Hello${n}`).map((d) => d.problem), `hello${n}`).toEqual([0]);
-      for (const n of REMOVE) expect(devicesOf(s, `Root\\Hello${n}`).filter((d) => d.present), `hello${n}`).toEqual([]);
+      for (const n of INSTALL)
+        expect(
+          devicesOf(s, `Root\\Hello${n}`).map((d) => d.problem),
+          `hello${n}`,
+        ).toEqual([0]);
+      for (const n of REMOVE)
+        expect(
+          devicesOf(s, `Root\\Hello${n}`).filter((d) => d.present),
+          `hello${n}`,
+        ).toEqual([]);
       for (const n of [...DP_ADD, ...PNP_ADD, ...INSTALL, ...REMOVE]) expect(oemOf(s, `hello${n}.inf`), `hello${n}`).toBeDefined();
       for (const n of DELETE) expect(oemOf(s, `hello${n}.inf`), `hello${n}`).toBeUndefined();
       const published = s.packages.filter((p) => !p.inbox).map((p) => p.publishedName);
@@ -77,9 +85,20 @@ describe('stale locks', () => {
     const dir = copyOf(base, 'wdksim-stale-');
     try {
       const env = envFor(dir); // WDKSIM_LOCK_STALE_MS=2000
-      const killed = await runMeasured(['devcon', 'install', `pkg${INSTALL[0]}/hello${INSTALL[0]}.inf`, `Root\\Hello${INSTALL[0]}`], { cwd: dir, env: { ...env, WDKSIM_FAULT: 'locked' } });
+      const killed = await runMeasured(['devcon', 'install', `pkg${INSTALL[0]}/hello${INSTALL[0]}.inf`, `Root\\Hello${INSTALL[0]}`], {
+        cwd: dir,
+        env: { ...env, WDKSIM_FAULT: 'locked' },
+      });
       expect(killed.stderr).toContain('WDKSIM_FAULT=locked');
-      const waiters = await Promise.all([...INSTALL, ...DP_ADD].map((n) => runMeasured(['devcon', n <= INSTALL.at(-1)! ? 'install' : 'dp_add', `pkg${n}/hello${n}.inf`, ...(n <= INSTALL.at(-1)! ? [`Root\\Hello${n}`] : [])], { cwd: dir, env, timeoutMs: 120_000 })));
+      const waiters = await Promise.all(
+        [...INSTALL, ...DP_ADD].map((n) =>
+          runMeasured(['devcon', n <= INSTALL.at(-1)! ? 'install' : 'dp_add', `pkg${n}/hello${n}.inf`, ...(n <= INSTALL.at(-1)! ? [`Root\\Hello${n}`] : [])], {
+            cwd: dir,
+            env,
+            timeoutMs: 120_000,
+          }),
+        ),
+      );
       stats.staleTakeovers++;
       for (const r of waiters) {
         stats.processes++;
@@ -99,7 +118,12 @@ describe('stale locks', () => {
     try {
       const env = envFor(dir); // WDKSIM_LOCK_STALE_MS=2000
       // A wdksim command paused (SIGSTOP) while it holds the lock, resumed after 5 s.
-      const holder = execa(process.execPath, [BIN, 'devcon', 'dp_add', `pkg${DP_ADD[0]}/hello${DP_ADD[0]}.inf`], { cwd: dir, env: { ...env, WDKSIM_FAULT_PAUSE: 'locked' }, reject: false, stdin: 'ignore' });
+      const holder = execa(process.execPath, [BIN, 'devcon', 'dp_add', `pkg${DP_ADD[0]}/hello${DP_ADD[0]}.inf`], {
+        cwd: dir,
+        env: { ...env, WDKSIM_FAULT_PAUSE: 'locked' },
+        reject: false,
+        stdin: 'ignore',
+      });
       await new Promise<void>((resolve) => holder.stderr!.on('data', (d: Buffer) => d.toString().includes('paused') && resolve()));
       await waitStopped(holder.pid!);
       const holdMs = 5000;

@@ -30,13 +30,24 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => {
   remove(base);
-  figures('lock', { rounds: stats.rounds, 'holders killed': stats.kills, 'holders paused': stats.pauses, 'processes run': stats.processes, 'locks taken over': stats.takeovers, 'journals finished': stats.rolledForward, 'slowest ms': Math.round(stats.slowestMs), failures: stats.failures });
+  figures('lock', {
+    rounds: stats.rounds,
+    'holders killed': stats.kills,
+    'holders paused': stats.pauses,
+    'processes run': stats.processes,
+    'locks taken over': stats.takeovers,
+    'journals finished': stats.rolledForward,
+    'slowest ms': Math.round(stats.slowestMs),
+    failures: stats.failures,
+  });
 });
 
 type Op = { kind: 'install' | 'dp_add' | 'pnputil'; n: number };
 const argvOf = (op: Op): string[] =>
-  op.kind === 'install' ? ['devcon', 'install', `pkg${op.n}/hello${op.n}.inf`, `Root\\Hello${op.n}`]
-    : op.kind === 'dp_add' ? ['devcon', 'dp_add', `pkg${op.n}/hello${op.n}.inf`]
+  op.kind === 'install'
+    ? ['devcon', 'install', `pkg${op.n}/hello${op.n}.inf`, `Root\\Hello${op.n}`]
+    : op.kind === 'dp_add'
+      ? ['devcon', 'dp_add', `pkg${op.n}/hello${op.n}.inf`]
       : ['pnputil', '/add-driver', `pkg${op.n}/hello${op.n}.inf`];
 
 /** Starts a wdksim process and resolves once `marker` appears on its stderr (or it ends). */
@@ -60,7 +71,11 @@ function expectOutcome(dir: string, done: { op: Op; ok: boolean }[]): void {
     const label = `${argvOf(op).join(' ')} (${ok ? 'reported success' : 'failed'})`;
     if (ok) {
       expect(oemOf(s, `hello${op.n}.inf`), label).toBeDefined();
-      if (op.kind === 'install') expect(devicesOf(s, `Root\\Hello${op.n}`).map((d) => d.problem), label).toEqual([0]);
+      if (op.kind === 'install')
+        expect(
+          devicesOf(s, `Root\\Hello${op.n}`).map((d) => d.problem),
+          label,
+        ).toEqual([0]);
     } else {
       expect(oemOf(s, `hello${op.n}.inf`), label).toBeUndefined();
       expect(devicesOf(s, `Root\\Hello${op.n}`), label).toEqual([]);
@@ -89,9 +104,17 @@ describe('the lock under kills and pauses', () => {
         const pause = random() < 0.5;
         const ids = Array.from({ length: PACKAGES - 1 }, (_, i) => i + 1).sort(() => random() - 0.5);
         const holderOp: Op = { kind: 'install', n: ids[0]! };
-        const waiters: Op[] = Array.from({ length: 2 + Math.floor(random() * 3) }, (_, i) => ({ kind: (['install', 'dp_add', 'pnputil'] as const)[Math.floor(random() * 3)]!, n: ids[i + 1]! }));
+        const waiters: Op[] = Array.from({ length: 2 + Math.floor(random() * 3) }, (_, i) => ({
+          kind: (['install', 'dp_add', 'pnputil'] as const)[Math.floor(random() * 3)]!,
+          n: ids[i + 1]!,
+        }));
         const context = `round ${round} (seed ${SEED}): holder ${pause ? 'paused' : 'killed'} at ${step}, waiters ${waiters.map((w) => `${w.kind} ${w.n}`).join(', ')}`;
-        const holder = startHolder(argvOf(holderOp), dir, { ...env, NO_COLOR: '1', [pause ? 'WDKSIM_FAULT_PAUSE' : 'WDKSIM_FAULT']: step }, pause ? 'paused at this step' : 'killed at this step');
+        const holder = startHolder(
+          argvOf(holderOp),
+          dir,
+          { ...env, NO_COLOR: '1', [pause ? 'WDKSIM_FAULT_PAUSE' : 'WDKSIM_FAULT']: step },
+          pause ? 'paused at this step' : 'killed at this step',
+        );
         await holder.reached;
         if (pause) await waitStopped(holder.child.pid!);
         // A waiter gives up (naming the lock's owner) before the harness would kill it: a hang explains itself.
@@ -185,7 +208,10 @@ describe('the lock under kills and pauses', () => {
       expect(h.exitCode).toBe(2);
       expect(String(h.stderr)).toMatch(/lost the lock on the target .* nothing of this command was applied; run it again/);
       expect((await runMeasured(['target', 'verify'], { cwd: dir, env })).exitCode).toBe(0);
-      expectOutcome(dir, [{ op: holderOp, ok: false }, { op: { kind: 'dp_add', n: 2 }, ok: true }]);
+      expectOutcome(dir, [
+        { op: holderOp, ok: false },
+        { op: { kind: 'dp_add', n: 2 }, ok: true },
+      ]);
       // Run again, it works.
       expect((await runMeasured(argvOf(holderOp), { cwd: dir, env })).exitCode).toBe(0);
       expectOutcome(dir, [{ op: holderOp, ok: true }]);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import {
-  createClock, dayNumber, describeZone, fixedClock, localParts, parseInstant, todayLocal, todayUtc, utcOffsetMinutes,
-} from '../../src/time/clock.js';
+import { createClock, dayNumber, describeZone, fixedClock, localParts, parseInstant, todayLocal, todayUtc, utcOffsetMinutes } from '../../src/time/clock.js';
 
 const at = (iso: string) => new Date(iso);
 

@@ -43,7 +43,9 @@ describe('diffCaptures', () => {
     const after = changed((c) => {
       const values = c.state.registry[cv]!.values;
       delete c.state.registry[cv];
-      c.state.registry[cv.toUpperCase()] = { values: { ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v])), CurrentBuild: { type: 'REG_SZ', data: '99999' } } };
+      c.state.registry[cv.toUpperCase()] = {
+        values: { ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k.toLowerCase(), v])), CurrentBuild: { type: 'REG_SZ', data: '99999' } },
+      };
       c.state.registry['HKEY_LOCAL_MACHINE\\SOFTWARE\\Widget'] = { values: { Enabled: { type: 'REG_DWORD', data: 1 } } };
     });
     const d = diffCaptures(before, after);

@@ -20,15 +20,20 @@ const missing = (flag: string) => `build: ${flag} needs a value; run "wdksim bui
 
 function program() {
   return gnuProgram('wdksim build')
-    .description('Packages a driver project as Visual Studio\'s driver build does after compiling.')
+    .description("Packages a driver project as Visual Studio's driver build does after compiling.")
     .argument('[project]', 'a .vcxproj, a wdksim.json, or a folder holding one (default: .)')
-    .addOption(new Option('-c, --configuration <name>', 'the project configuration (default: the project\'s, usually Debug)').argParser(nonEmpty(missing, '--configuration')))
-    .addOption(new Option('-p, --platform <name>', 'x64, Win32 (x86), ARM64 or ARM (default: the project\'s)').argParser(nonEmpty(missing, '--platform')))
+    .addOption(new Option('-c, --configuration <name>', "the project configuration (default: the project's, usually Debug)").argParser(nonEmpty(missing, '--configuration')))
+    .addOption(new Option('-p, --platform <name>', "x64, Win32 (x86), ARM64 or ARM (default: the project's)").argParser(nonEmpty(missing, '--platform')))
     .addOption(new Option('-o, --out <dir>', 'write the package folder to DIR instead of $(OutDir)<ProjectName>/').argParser(nonEmpty(missing, '--out')))
-    .option('--placeholder-binaries', 'a missing driver binary (.sys/.dll) is replaced by a minimal valid PE image marked WDKSIM-PLACEHOLDER, so packaging and install can be tried')
+    .option(
+      '--placeholder-binaries',
+      'a missing driver binary (.sys/.dll) is replaced by a minimal valid PE image marked WDKSIM-PLACEHOLDER, so packaging and install can be tried',
+    )
     .option('--explain', 'before the steps, print each evaluated property and item that decided a step, with the file and line that set it (or the default it took)')
     .option('--json', 'print the result as JSON (steps, package files, catalogs, placeholders)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Steps:
   StampInf         copy each Inf item (.inx/.inf) to $(IntDir) and stamp it (DriverVer, $ARCH$, KMDF/UMDF)
   Link             only with --placeholder-binaries: the stand-in for a missing binary
@@ -43,7 +48,8 @@ Each step prints the equivalent wdksim command and the tool's output.
 MSBuild's /p:Configuration=Release;Platform=x64 (also -p:, /property:) is accepted too.
 --now and TZ fix the clock that StampInf and Inf2Cat read.
 
-${exitCodeTables.build}`);
+${exitCodeTables.build}`,
+    );
 }
 
 /** MSBuild's `/p:Configuration=Release;Platform=x64`, which commander cannot read: rewritten in place as the options it means, so the last one given still wins. */

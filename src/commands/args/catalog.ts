@@ -12,20 +12,31 @@ package file the catalog does not list as extra (catalogs and certificate files:
 .pfx, .p12, .pem, .pvk, .spc are skipped)`;
 
 function subProgram(sub: 'dump' | 'verify') {
-  return gnuProgram(`wdksim catalog ${sub}`)
-    .description(`${sub === 'dump' ? DUMP : VERIFY}.`)
-    .argument('[file.cat]', 'the catalog') // optional here: catalog.ts names what is missing
-    // dump takes --package too, to say that it belongs to verify.
-    .option('--package <dir>', sub === 'verify' ? 'the package folder to check against the catalog' : 'only for catalog verify', nonEmpty(() => 'catalog verify: --package needs a folder', '--package'))
-    .option('--json', 'print the result as JSON')
-    .addHelpText('after', `\n${exitCodeTables.catalog}`);
+  return (
+    gnuProgram(`wdksim catalog ${sub}`)
+      .description(`${sub === 'dump' ? DUMP : VERIFY}.`)
+      .argument('[file.cat]', 'the catalog') // optional here: catalog.ts names what is missing
+      // dump takes --package too, to say that it belongs to verify.
+      .option(
+        '--package <dir>',
+        sub === 'verify' ? 'the package folder to check against the catalog' : 'only for catalog verify',
+        nonEmpty(() => 'catalog verify: --package needs a folder', '--package'),
+      )
+      .option('--json', 'print the result as JSON')
+      .addHelpText('after', `\n${exitCodeTables.catalog}`)
+  );
 }
 
 function topProgram() {
-  const top = gnuProgram('wdksim catalog').usage('dump|verify FILE.cat [options]').helpCommand(false)
+  const top = gnuProgram('wdksim catalog')
+    .usage('dump|verify FILE.cat [options]')
+    .helpCommand(false)
     .description('What is inside a catalog (readable like certutil -dump), and whether a package folder still matches it.');
   top.command('dump').usage('FILE.cat [--json]').summary('list the catalog: attributes, members and their hashes, signer');
-  top.command('verify').usage('FILE.cat --package DIR [--json]').summary('check the signature, re-hash a package folder, report each member as matching, mismatching, missing or extra');
+  top
+    .command('verify')
+    .usage('FILE.cat --package DIR [--json]')
+    .summary('check the signature, re-hash a package folder, report each member as matching, mismatching, missing or extra');
   return top.addHelpText('after', `\n"wdksim catalog dump --help" and "wdksim catalog verify --help" say more.\n\n${exitCodeTables.catalog}`);
 }
 

@@ -15,8 +15,7 @@ export interface CertOptions {
   force: boolean;
 }
 
-const days = zodValue(z.coerce.number().int().min(1).max(36500),
-  (v) => `cert new: --days "${v}" must be a whole number of days between 1 and 36500`);
+const days = zodValue(z.coerce.number().int().min(1).max(36500), (v) => `cert new: --days "${v}" must be a whole number of days between 1 and 36500`);
 
 function fileName(value: string): string {
   if (!value || /[\\/:*?"<>|]/.test(value)) throw new UsageError(`cert new: --name "${value}" is not a valid file name`);
@@ -25,20 +24,25 @@ function fileName(value: string): string {
 
 function program() {
   return gnuProgram('wdksim cert new')
-    .description(`Creates a self-signed test certificate for test-signing drivers, as makecert
+    .description(
+      `Creates a self-signed test certificate for test-signing drivers, as makecert
 -r -pe -n CN=... -eku 1.3.6.1.5.5.7.3.3 (or Visual Studio's "WDKTestCert") makes it:
-X.509 v3, RSA 2048, SHA-256, enhanced key usage Code Signing.`)
+X.509 v3, RSA 2048, SHA-256, enhanced key usage Code Signing.`,
+    )
     .option('--subject <dn>', 'subject = issuer (default "CN=WDKTestCert <user>,<number>", as Visual Studio names it: the user from USER/USERNAME, the number from the clock)')
     .option('--out <dir>', 'folder for the files (default: the current folder)')
-    .addOption(new Option('--days <n>', 'validity in days from now (default: until 12/31/2039, makecert\'s default)').argParser(days))
+    .addOption(new Option('--days <n>', "validity in days from now (default: until 12/31/2039, makecert's default)").argParser(days))
     .option('--password <p>', 'PFX password (default: empty)')
     .addOption(new Option('--name <name>', 'file name without extension (default WDKTestCert)').argParser(fileName))
     .option('--pem', 'also write NAME.pem holding the private key and the certificate')
     .option('--force', 'overwrite existing files')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Trust it for "wdksim signtool verify" with /ca NAME.cer (or WDKSIM_TRUSTED_CERTS).
 
-${exitCodeTables.cert}`);
+${exitCodeTables.cert}`,
+    );
 }
 
 /** The help of `wdksim cert` (and `cert new`). */

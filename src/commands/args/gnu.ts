@@ -33,7 +33,13 @@ export type Parsed = { help: string } | { help?: undefined; args: string[]; opts
 /** Parses argv (without the command name) by the program; returns the help text instead when -h/--help was given. */
 export function parseGnu(program: Command, argv: readonly string[], messages: UsageMessages): Parsed {
   let help = '';
-  program.configureOutput({ writeOut: (s) => { help += s; }, writeErr: () => {}, outputError: () => {} });
+  program.configureOutput({
+    writeOut: (s) => {
+      help += s;
+    },
+    writeErr: () => {},
+    outputError: () => {},
+  });
   try {
     program.parse([...argv], { from: 'user' });
   } catch (error) {
@@ -48,9 +54,12 @@ function usageMessage(error: CommanderError, messages: UsageMessages): string {
   const text = error.message.replace(/^error: /, '').split('\n')[0]!;
   const quoted = /'([^']+)'/.exec(text)?.[1] ?? '';
   switch (error.code) {
-    case 'commander.unknownOption': return messages.unknown(quoted);
-    case 'commander.optionMissingArgument': return messages.missing(quoted.split(/[ ,]/).find((f) => f.startsWith('--')) ?? quoted.split(' ')[0]!);
-    default: return messages.other ? messages.other(text) : text;
+    case 'commander.unknownOption':
+      return messages.unknown(quoted);
+    case 'commander.optionMissingArgument':
+      return messages.missing(quoted.split(/[ ,]/).find((f) => f.startsWith('--')) ?? quoted.split(' ')[0]!);
+    default:
+      return messages.other ? messages.other(text) : text;
   }
 }
 
@@ -71,10 +80,8 @@ export function nonEmpty(message: (flag: string) => string, flag: string): (valu
   };
 }
 
-
 /** Option names were case-insensitive before commander (--FORMAT) in some commands; they still are there. */
 export function lowerOptionNames(argv: readonly string[]): string[] {
   const end = argv.indexOf('--');
-  return argv.map((arg, i) => (end !== -1 && i > end) || !arg.startsWith('--') ? arg
-    : arg.replace(/^--[^=]*/, (name) => name.toLowerCase()));
+  return argv.map((arg, i) => ((end !== -1 && i > end) || !arg.startsWith('--') ? arg : arg.replace(/^--[^=]*/, (name) => name.toLowerCase())));
 }

@@ -20,7 +20,11 @@ export interface TargetInitArgs {
 }
 
 const arch = zodValue(
-  z.string().transform((v) => v.toLowerCase()).transform((v) => (v === 'x64' ? 'amd64' : v)).pipe(z.enum(['amd64', 'x86', 'arm64'])),
+  z
+    .string()
+    .transform((v) => v.toLowerCase())
+    .transform((v) => (v === 'x64' ? 'amd64' : v))
+    .pipe(z.enum(['amd64', 'x86', 'arm64'])),
   (v) => `target init: --arch takes amd64, x86 or arm64, got "${v.toLowerCase()}"`,
 );
 
@@ -38,9 +42,9 @@ function initProgram(defaultOs: string, osIds: readonly string[]) {
     .option('--os <id>', `the Windows release (default ${defaultOs}; one of ${osIds.join(', ')})`)
     .addOption(new Option('--arch <arch>', 'amd64 (x64), x86 or arm64 (default amd64)').argParser(arch))
     .addOption(new Option('--testsigning <on|off>', 'test signing (default on)').argParser((v: string) => onOff(v, '--testsigning')))
-    .option('--kdnet-port <n>', 'kernel debugging over the network: the host\'s port (50000-50039 as Visual Studio uses)')
+    .option('--kdnet-port <n>', "kernel debugging over the network: the host's port (50000-50039 as Visual Studio uses)")
     .option('--kdnet-key <key>', 'the KDNET key (default: a new random one), e.g. 1.2.3.4')
-    .option('--kdnet-host <ip>', 'the debugging host\'s IPv4 address')
+    .option('--kdnet-host <ip>', "the debugging host's IPv4 address")
     .option('--force', 'provision over an existing target')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', `\n${exitCodeTables.target}`);
@@ -91,7 +95,7 @@ export function parseTargetLogArgs(argv: readonly string[]): { tail?: number } |
 export function parseTargetVerifyArgs(argv: readonly string[]): { full: boolean; repair: boolean } | { help: string } {
   const unknown = (arg: string) => `target verify: unknown argument "${arg}" (options: --full, --repair)`;
   const program = gnuProgram('wdksim target verify')
-    .description('Checks the target\'s consistency: files and hashes, published INFs against the driver store.')
+    .description("Checks the target's consistency: files and hashes, published INFs against the driver store.")
     .option('--full', 're-hash every file (by default files unchanged in size and time since they last matched are not)')
     .option('--repair', 'rebuild a state that cannot be read or restored from the files on disk (driver store packages; devices are lost)')
     .addHelpText('after', `\n${exitCodeTables.target}`);

@@ -55,7 +55,9 @@ function inf2catFails(osList: readonly unknown[], arch: Arch): string {
 }
 
 export default defineRule<DoctorContext>({
-  id: '9101', name: 'sourcedisksnames-path', levels: levels('E'),
+  id: '9101',
+  name: 'sourcedisksnames-path',
+  levels: levels('E'),
   summary: 'A SourceDisksNames path points the files at a subfolder the package does not have',
   fix: 'drop the path field (1 = %DiskName%,,,) or lay the package out with that subfolder',
   docsUrl: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/install/inf-sourcedisksnames-section',
@@ -86,9 +88,12 @@ export default defineRule<DoctorContext>({
       if (!missing.length) continue;
       const list = missing.slice(0, 3).join(', ') + (missing.length > 3 ? `, and ${missing.length - 3} more` : '');
       const token = entry.fieldTokens[3];
-      const layout = !built && project
-        ? `the package folder the project builds (${ctx.show(packageDir)}) is flat, as Visual Studio lays every file at its root`
-        : atRoot.length ? `the package folder holds ${atRoot[0]} at its root, not in ${path}` : `the package folder has no ${path} subfolder with them`;
+      const layout =
+        !built && project
+          ? `the package folder the project builds (${ctx.show(packageDir)}) is flat, as Visual Studio lays every file at its root`
+          : atRoot.length
+            ? `the package folder holds ${atRoot[0]} at its root, not in ${path}`
+            : `the package folder has no ${path} subfolder with them`;
       ctx.report({
         ...(token && token.span.start.line === entry.line ? spanAt(token.span) : spanAt(entry.span)),
         message: `[${section.name}] disk ${diskId} puts its files under "${path}" (${list}), but ${layout}: ${inf2catFails(ctx.unit.osList, arch)} and setup cannot find them when installing for ${arch}.`,

@@ -8,7 +8,9 @@ import type { DoctorContext } from '../types.js';
 const TOKEN = /%([^%\s]+)%/g;
 
 export default defineRule<DoctorContext>({
-  id: '9102', name: 'undefined-token-in-filename', levels: levels('E'),
+  id: '9102',
+  name: 'undefined-token-in-filename',
+  levels: levels('E'),
   summary: 'A file name holds a %token% that [Strings] does not define',
   fix: 'define the token in [Strings] or write the file name literally',
   docsUrl: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/install/inf-strings-section',
@@ -44,10 +46,11 @@ export default defineRule<DoctorContext>({
         e.fieldTokens.forEach((t, i) => {
           const value = e.fields[i]?.trim() ?? '';
           if (value.startsWith('@')) check(e, t, `CopyFiles in [${s.name}]`);
-          else if (value) for (const fe of doc.section(value)?.entries ?? []) {
-            check(fe, fe.hasEquals ? fe.keyToken : fe.fieldTokens[0], `[${value}]`);
-            if (fe.fieldTokens[1]) check(fe, fe.fieldTokens[1], `[${value}]`);
-          }
+          else if (value)
+            for (const fe of doc.section(value)?.entries ?? []) {
+              check(fe, fe.hasEquals ? fe.keyToken : fe.fieldTokens[0], `[${value}]`);
+              if (fe.fieldTokens[1]) check(fe, fe.fieldTokens[1], `[${value}]`);
+            }
         });
       }
     }

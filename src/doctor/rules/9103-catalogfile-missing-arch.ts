@@ -7,7 +7,9 @@ import { levels, defineRule } from '../../rules/types.js';
 import type { DoctorContext } from '../types.js';
 
 export default defineRule<DoctorContext>({
-  id: '9103', name: 'catalogfile-missing-for-arch', levels: levels('E'),
+  id: '9103',
+  name: 'catalogfile-missing-for-arch',
+  levels: levels('E'),
   summary: 'No CatalogFile entry in [Version] applies to an architecture the project targets',
   fix: 'add CatalogFile=<name>.cat (or CatalogFile.NT<arch>=<name>.cat) to [Version]',
   docsUrl: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/install/inf-version-section',

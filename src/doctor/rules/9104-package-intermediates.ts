@@ -45,7 +45,9 @@ function contains(outer: string, inner: string): boolean {
 }
 
 export default defineRule<DoctorContext>({
-  id: '9104', name: 'package-folder-intermediates', levels: levels('W'),
+  id: '9104',
+  name: 'package-folder-intermediates',
+  levels: levels('W'),
   summary: 'The inf2cat /driver: folder holds build intermediates (.obj, .tmh, .pdb, .tlog...)',
   fix: 'point /driver: (PackageDir) at a folder holding only the package: $(OutDir)$(ProjectName)\\',
   docsUrl: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/devtest/inf2cat',
@@ -66,7 +68,9 @@ export default defineRule<DoctorContext>({
     ctx.report({
       ...(project ? ctx.projectEvidence(/<PackageDir>/i, /"packageDir"/i, /<OutDir>/i) : { line: 0 }),
       message: `the folder inf2cat gets as /driver: (${ctx.show(packageDir)}) holds build intermediates (${shown}): Inf2Cat crawls all of them, which takes minutes, and they would end up next to the catalog.`,
-      fix: project ? 'give the package its own folder (PackageDir = $(OutDir)$(ProjectName)\\) and keep $(IntDir) elsewhere' : 'copy the INF, its catalog and the files it names into a clean folder and run inf2cat /driver: on that folder',
+      fix: project
+        ? 'give the package its own folder (PackageDir = $(OutDir)$(ProjectName)\\) and keep $(IntDir) elsewhere'
+        : 'copy the INF, its catalog and the files it names into a clean folder and run inf2cat /driver: on that folder',
     });
   },
 });

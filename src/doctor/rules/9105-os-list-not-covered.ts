@@ -9,7 +9,9 @@ import { levels, defineRule } from '../../rules/types.js';
 import type { DoctorContext } from '../types.js';
 
 export default defineRule<DoctorContext>({
-  id: '9105', name: 'os-list-not-covered', levels: levels('E'),
+  id: '9105',
+  name: 'os-list-not-covered',
+  levels: levels('E'),
   summary: 'An inf2cat /os: id names an architecture the INF has no decorated Models section for',
   fix: 'add a Models decoration for that architecture (e.g. NTarm64) or drop the id from Inf2CatWindowsVersionList',
   docsUrl: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/install/inf-manufacturer-section',

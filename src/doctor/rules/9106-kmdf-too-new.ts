@@ -14,7 +14,9 @@ function older(a: Os, b: Os): boolean {
 }
 
 export default defineRule<DoctorContext>({
-  id: '9106', name: 'kmdf-too-new', levels: levels('E'),
+  id: '9106',
+  name: 'kmdf-too-new',
+  levels: levels('E'),
   summary: 'The KMDF version is newer than the oldest targeted Windows release ships',
   fix: 'lower KMDF_VERSION_MINOR to what the oldest target ships, or drop that OS from the targets',
   docsUrl: 'https://learn.microsoft.com/en-us/windows-hardware/drivers/wdf/kmdf-version-history',

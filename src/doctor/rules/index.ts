@@ -10,5 +10,11 @@ import osListNotCovered from './9105-os-list-not-covered.js';
 import kmdfTooNew from './9106-kmdf-too-new.js';
 
 export const DOCTOR_RULES: readonly DoctorRule[] = [
-  driververLocalUtc, sourceDisksNamesPath, undefinedTokenFilename, catalogFileMissingArch, packageIntermediates, osListNotCovered, kmdfTooNew,
+  driververLocalUtc,
+  sourceDisksNamesPath,
+  undefinedTokenFilename,
+  catalogFileMissingArch,
+  packageIntermediates,
+  osListNotCovered,
+  kmdfTooNew,
 ];

@@ -84,7 +84,9 @@ export function checkHostLimits(root: string, parts: readonly string[], what: st
   for (const part of parts) {
     const bytes = Buffer.byteLength(part);
     if (bytes > NAME_MAX_BYTES) {
-      throw new TargetError(`${what} "${show(parts)}": the name "${part.slice(0, 24)}..." is ${bytes} bytes in UTF-8, more than the ${NAME_MAX_BYTES} this host's file system allows; refused`);
+      throw new TargetError(
+        `${what} "${show(parts)}": the name "${part.slice(0, 24)}..." is ${bytes} bytes in UTF-8, more than the ${NAME_MAX_BYTES} this host's file system allows; refused`,
+      );
     }
   }
   const total = Buffer.byteLength(join(root, ...parts));
@@ -160,7 +162,10 @@ async function openRegular(root: string, parts: readonly string[], what: string,
   await walkParents(root, parts, 'refuse', what);
   const before = await entry(root, parts);
   if (before.kind === 'missing') return undefined;
-  if (before.kind !== 'file') throw new TargetError(`${what}: "${show(parts)}" is ${KIND_TEXT[before.kind]}, not a regular file; refused (the target is a jail: links are never followed, FIFOs and devices never opened)`);
+  if (before.kind !== 'file')
+    throw new TargetError(
+      `${what}: "${show(parts)}" is ${KIND_TEXT[before.kind]}, not a regular file; refused (the target is a jail: links are never followed, FIFOs and devices never opened)`,
+    );
   const abs = join(root, ...parts);
   let fh: fsp.FileHandle;
   try {

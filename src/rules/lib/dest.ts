@@ -26,5 +26,9 @@ export function destination(entry: InfEntry | undefined): Destination | undefine
 
 export function normalizeDir(path: string): string {
   if (path === '') return '';
-  return path.trim().replace(/\//g, '\\').replace(/^\\+|\\+$/g, '').toLowerCase();
+  return path
+    .trim()
+    .replace(/\//g, '\\')
+    .replace(/^\\+|\\+$/g, '')
+    .toLowerCase();
 }
