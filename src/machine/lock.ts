@@ -261,7 +261,11 @@ export class TargetLock {
     this.#held = false;
     const owner = await readOwner(this.root);
     if (owner?.token !== this.token) return; // lost: never touch another's lock
-    const free = `${META}/lock.free.${this.token}`;
-    if ((await renameEntry(this.root, LOCK_DIR, free)) === 'ok') await removeTree(this.root, free).catch(() => undefined);
+    // Released into the same tombstone name a takeover of this owner would use: a waiter that read
+    // this owner just before the release and then finds its process gone races for that name and
+    // loses, instead of moving the next holder's lock aside. Touched first, so the sweep keeps it
+    // for its full 10 minutes however long the lock was held.
+    await touch(this.root, LOCK_DIR).catch(() => undefined);
+    await renameEntry(this.root, LOCK_DIR, `${META}/lock.dead.${this.token}`);
   }
 }

@@ -27,12 +27,23 @@ const table = fc.dictionary(
 function model(raw: string, strings: Map<string, string>): { out: string; unknown: string[] } {
   const unknown: string[] = [];
   if (!raw.includes('%')) return { out: raw, unknown };
-  const out = raw.replace(/%([^%]*)%/g, (whole, n: string) => {
-    if (n === '') return '%';
-    const value = strings.get(n.toLowerCase());
-    if (value === undefined) unknown.push(n);
-    return value ?? whole;
-  });
+  let out = '';
+  let last = 0;
+  const token = /%([^%]*)%/g;
+  for (let m = token.exec(raw); m; m = token.exec(raw)) {
+    out += raw.slice(last, m.index);
+    const n = m[1]!;
+    if (n === '') out += '%';
+    else {
+      const value = strings.get(n.toLowerCase());
+      if (value === undefined) unknown.push(n);
+      out += value ?? m[0];
+    }
+    last = token.lastIndex;
+    // The field limit: once the expansion reaches MAX_STRING characters nothing after it is read (nor reported).
+    if (out.length >= MAX_STRING) return { out: out.slice(0, MAX_STRING), unknown };
+  }
+  out += raw.slice(last);
   return { out: out.slice(0, MAX_STRING), unknown };
 }
 
