@@ -33,10 +33,18 @@ export function matchParen(text: string, open: number): number {
 export function expandProperties(text: string, host: ExpandHost, depth = 0): string {
   if (!text.includes('$(')) return text;
   if (depth > 20) throw new UnsupportedConstruct(text.slice(0, 80), 'property functions nested more than 20 deep');
+  return replaceBalanced(text, '$(', (body) => toText(evaluateBody(body, host, depth)));
+}
+
+/**
+ * Replaces each `$(...)` or `@(...)` (balanced parentheses) in `text` by what `replace` makes of its body;
+ * an unclosed opener and what follows stay as text, as MSBuild leaves them.
+ */
+export function replaceBalanced(text: string, opener: '$(' | '@(', replace: (body: string) => string): string {
   let out = '';
   let i = 0;
   while (i < text.length) {
-    const at = text.indexOf('$(', i);
+    const at = text.indexOf(opener, i);
     if (at < 0) {
       out += text.slice(i);
       break;
@@ -46,8 +54,8 @@ export function expandProperties(text: string, host: ExpandHost, depth = 0): str
     if (close < 0) {
       out += text.slice(at);
       break;
-    } // MSBuild leaves an unclosed $( as text
-    out += toText(evaluateBody(text.slice(at + 2, close), host, depth));
+    }
+    out += replace(text.slice(at + 2, close));
     i = close + 1;
   }
   return out;

@@ -1,7 +1,7 @@
 // Item expressions in attribute text: `@(Type)`, `@(Type, 'sep')`, transforms
 // `@(Inf->'%(CopyOutput)')`, item functions `@(X->Distinct())`, chained
 // (learn.microsoft.com/visualstudio/msbuild/item-functions, msbuild-transforms).
-import { matchParen } from './expand.js';
+import { matchParen, replaceBalanced } from './expand.js';
 import { applyItemFunction, itemMetadata, type MsbuildItem, type Origin } from './items.js';
 
 export interface ItemExpressionContext {
@@ -23,25 +23,10 @@ export function itemExpressions(ctx: ItemExpressionContext) {
     if (trimmed.startsWith('@(') && matchParen(trimmed, 1) === trimmed.length - 1) {
       return itemExpression(trimmed.slice(2, -1), origin);
     }
-    let out = '';
-    let i = 0;
-    while (i < text.length) {
-      const at = text.indexOf('@(', i);
-      if (at < 0) {
-        out += text.slice(i);
-        break;
-      }
-      out += text.slice(i, at);
-      const close = matchParen(text, at + 1);
-      if (close < 0) {
-        out += text.slice(at);
-        break;
-      }
-      const r = itemExpression(text.slice(at + 2, close), origin);
-      out += Array.isArray(r) ? r.map((x) => x.include).join(';') : r;
-      i = close + 1;
-    }
-    return out;
+    return replaceBalanced(text, '@(', (body) => {
+      const r = itemExpression(body, origin);
+      return Array.isArray(r) ? r.map((x) => x.include).join(';') : r;
+    });
   };
   const itemExpression = (body: string, origin: Origin): MsbuildItem[] | string => {
     // Type, then ->transform or ->Function(args) steps, then an optional , 'separator'.

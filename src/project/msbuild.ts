@@ -11,7 +11,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { evaluateCondition } from './condition.js';
-import { expandProperties, matchParen, UnsupportedConstruct, type ExpandHost } from './expand.js';
+import { expandProperties, replaceBalanced, UnsupportedConstruct, type ExpandHost } from './expand.js';
 import { itemExpressions } from './item-expressions.js';
 import { itemMetadata, type MsbuildItem, type Origin } from './items.js';
 import { expandWildcard } from './wildcards.js';
@@ -382,28 +382,13 @@ function thisFile(name: string, file: string): string | undefined {
 
 /** Expansion that keeps going past unsupported constructs (each reads as empty). */
 function expandPropertiesLenient(text: string, host: ExpandHost): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const at = text.indexOf('$(', i);
-    if (at < 0) {
-      out += text.slice(i);
-      break;
-    }
-    out += text.slice(i, at);
-    const close = matchParen(text, at + 1);
-    if (close < 0) {
-      out += text.slice(at);
-      break;
-    }
+  return replaceBalanced(text, '$(', (body) => {
     try {
-      out += expandProperties(text.slice(at, close + 1), host);
+      return expandProperties(`$(${body})`, host);
     } catch {
-      // reads as empty; the caller has warned
+      return ''; // reads as empty; the caller has warned
     }
-    i = close + 1;
-  }
-  return out;
+  });
 }
 
 function splitList(text: string): string[] {
