@@ -6,7 +6,7 @@ import { deviceLine, deviceState, dumpArray, dumpDevice, dumpName, dumpStatus, f
 import { selectDevices } from '../pnp/select.js';
 import { classByGuid, deviceDescription, isStarted, problemOf, type MachineView } from '../pnp/view.js';
 import { DevconExit } from '../exit-codes.js';
-import type { DriverNode } from '../pnp/nodes.js';
+import { installedNode, type DriverNode } from '../pnp/nodes.js';
 
 export type ReportKind = 'find' | 'findall' | 'status' | 'hwids' | 'stack' | 'resources' | 'driverfiles' | 'drivernodes';
 
@@ -111,28 +111,6 @@ function dumpDriverNodes(view: MachineView, nodes: readonly DriverNode[]): strin
       return out;
     })
     .join('');
-}
-
-/** The installed driver as the only node (when the store's INFs are not consulted). */
-export function installedNode(device: DeviceRecord): DriverNode[] {
-  const drv = device.driver;
-  if (!drv) return [];
-  return [
-    {
-      publishedName: drv.publishedName,
-      originalName: drv.originalName,
-      section: drv.section,
-      description: drv.description,
-      manufacturer: device.manufacturer ?? drv.provider,
-      provider: drv.provider,
-      date: drv.driverDate,
-      version: drv.driverVersion,
-      rank: Number.parseInt(drv.rank, 16) >>> 0,
-      matchingId: drv.matchingId,
-      ...(drv.signer ? { signer: drv.signer } : {}),
-      installed: true,
-    },
-  ];
 }
 
 /** find/findall/status/hwids/stack/resources/driverfiles/drivernodes over `<id>...` arguments. */

@@ -76,24 +76,31 @@ export async function driverNodes(root: string, state: MachineState, devices: re
         });
       }
     }
-    if (drv && !nodes.some((n) => n.installed)) {
-      nodes.push({
-        publishedName: drv.publishedName,
-        originalName: drv.originalName,
-        section: drv.section,
-        description: drv.description,
-        manufacturer: device.manufacturer ?? drv.provider,
-        provider: drv.provider,
-        date: drv.driverDate,
-        version: drv.driverVersion,
-        rank: Number.parseInt(drv.rank, 16) >>> 0,
-        matchingId: drv.matchingId,
-        ...(drv.signer ? { signer: drv.signer } : {}),
-        installed: true,
-      });
-    }
+    if (drv && !nodes.some((n) => n.installed)) nodes.push(...installedNode(device));
     nodes.sort((a, b) => a.rank - b.rank || Number(b.installed) - Number(a.installed));
     result.set(device.instanceId, nodes);
   }
   return result;
+}
+
+/** The installed driver as the only node (when the store's INFs are not consulted). */
+export function installedNode(device: DeviceRecord): DriverNode[] {
+  const drv = device.driver;
+  if (!drv) return [];
+  return [
+    {
+      publishedName: drv.publishedName,
+      originalName: drv.originalName,
+      section: drv.section,
+      description: drv.description,
+      manufacturer: device.manufacturer ?? drv.provider,
+      provider: drv.provider,
+      date: drv.driverDate,
+      version: drv.driverVersion,
+      rank: Number.parseInt(drv.rank, 16) >>> 0,
+      matchingId: drv.matchingId,
+      ...(drv.signer ? { signer: drv.signer } : {}),
+      installed: true,
+    },
+  ];
 }
