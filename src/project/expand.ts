@@ -114,7 +114,11 @@ function evaluateBody(body: string, host: ExpandHost, depth: number): Value {
 
 /** Splits a function's argument text at top-level commas. */
 function splitArgs(text: string): string[] {
-  if (text.trim() === '') return [];
+  return text.trim() === '' ? [] : splitTop(text, ',');
+}
+
+/** Splits at a top-level delimiter (outside quotes and parentheses). */
+export function splitTop(text: string, delimiter: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let quote = '';
@@ -128,9 +132,10 @@ function splitArgs(text: string): string[] {
     if (ch === "'" || ch === '"' || ch === '`') quote = ch;
     else if (ch === '(') depth++;
     else if (ch === ')') depth--;
-    else if (ch === ',' && depth === 0) {
+    else if (depth === 0 && text.startsWith(delimiter, i)) {
       out.push(text.slice(start, i));
-      start = i + 1;
+      start = i + delimiter.length;
+      i += delimiter.length - 1;
     }
   }
   out.push(text.slice(start));

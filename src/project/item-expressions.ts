@@ -1,7 +1,7 @@
 // Item expressions in attribute text: `@(Type)`, `@(Type, 'sep')`, transforms
 // `@(Inf->'%(CopyOutput)')`, item functions `@(X->Distinct())`, chained
 // (learn.microsoft.com/visualstudio/msbuild/item-functions, msbuild-transforms).
-import { matchParen, replaceBalanced } from './expand.js';
+import { matchParen, replaceBalanced, splitTop } from './expand.js';
 import { applyItemFunction, itemMetadata, type MsbuildItem, type Origin } from './items.js';
 
 export interface ItemExpressionContext {
@@ -80,29 +80,4 @@ function unquote(text: string): string {
   const t = text.trim();
   const q = t[0];
   return (q === "'" || q === '"' || q === '`') && t.endsWith(q) && t.length >= 2 ? t.slice(1, -1) : t;
-}
-
-/** Splits at a top-level delimiter (outside quotes and parentheses). */
-export function splitTop(text: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quote) {
-      if (ch === quote) quote = '';
-      continue;
-    }
-    if (ch === "'" || ch === '"' || ch === '`') quote = ch;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (depth === 0 && text.startsWith(delimiter, i)) {
-      out.push(text.slice(start, i));
-      start = i + delimiter.length;
-      i += delimiter.length - 1;
-    }
-  }
-  out.push(text.slice(start));
-  return out;
 }
