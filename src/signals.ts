@@ -1,10 +1,11 @@
-// SIGINT and SIGTERM stop wdksim promptly with 130 / 143. The target lock's
-// library (proper-lockfile, through signal-exit) listens for these signals too,
-// and while it does Node's default action (die at once) is off, so an install
-// used to run to its end whatever the user pressed. Stopping is safe at any
-// moment: a target write is all-or-nothing through its journal (an
-// uncommitted journal is discarded, a committed one finished, by the next
-// command), the lock is released by the exit handlers, and output files are
+// SIGINT and SIGTERM stop wdksim promptly with 130 / 143. write-file-atomic
+// (through signal-exit) listens for these signals to remove its temporary
+// files, and while any listener is there Node's default action (die at once)
+// is off, so an install used to run to its end whatever the user pressed.
+// Stopping is safe at any moment: a target write is all-or-nothing through its
+// journal (an uncommitted journal is discarded, a committed one finished, by
+// the next command), the lock left behind names a process that has exited, so
+// the next command takes it over (docs/reliability.md), and output files are
 // written atomically. Long loops yield to the event loop (yieldToSignals) so
 // the handler gets to run between steps.
 import { SignalExit } from './exit-codes.js';
