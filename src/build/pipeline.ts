@@ -4,12 +4,12 @@
 // the binary, copy everything into the package folder, Inf2Cat on the package
 // folder, test-sign each catalog, and add the test certificate. Each step logs
 // the wdksim command line equivalent to the tool call and the tool's result.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { isPeImage, signCatalog, signPe } from '../catalog/index.js';
 import { WdksimError, describeFsError } from '../errors.js';
 import type { InfDocument } from '../inf/document.js';
+import { OutputFolder } from '../fs/host-write.js';
 import { parseInf } from '../inf/parse.js';
 import { catalogsWrittenText, failureText, inf2catText, Inf2CatFailure, parseOsList, referencedFiles, runInf2Cat } from '../package/index.js';
 import type { ProjectSettings } from '../project/settings.js';
@@ -63,21 +63,26 @@ function readBytes(path: string, what: string): Buffer {
   }
 }
 
-async function writeFile(path: string, bytes: Buffer): Promise<void> {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    await writeFileAtomic(path, bytes);
-  } catch (error) {
-    throw new BuildFailure(describeFsError(error, path));
-  }
+/**
+ * The folders the build writes into: the project's folder (its $(IntDir), $(OutDir) and package folder
+ * are normally below it) and each output folder the project or --out names outside it. Below the
+ * outermost one holding a file, no link is followed and no hard-linked file replaced (host-write.ts).
+ */
+function outputRoots(settings: ProjectSettings, packageDir: string): string[] {
+  return [dirname(settings.projectFile), settings.intDir, settings.outDir, packageDir];
+}
+
+async function writeOutput(path: string, bytes: Buffer, roots: readonly string[], show: (p: string) => string): Promise<void> {
+  await OutputFolder.around(path, roots, "the build's output folder", show).write(path, bytes, 'build output');
 }
 
 function listFiles(dir: string, base = dir): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? listFiles(full, base) : [relative(base, full).split(/[\\/]/).join('/')];
+  // Entries' own types (a planted link to a folder is listed as a name, never walked into).
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => {
+      const full = join(dir, d.name);
+      return d.isDirectory() ? listFiles(full, base) : [relative(base, full).split(/[\\/]/).join('/')];
     })
     .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 }
@@ -123,6 +128,8 @@ export async function runBuild(settings: ProjectSettings, options: BuildOptions)
 }
 
 async function stages(settings: ProjectSettings, options: BuildOptions, log: BuildLog, packageDir: string, result: BuildResult, show: (p: string) => string): Promise<void> {
+  const roots = outputRoots(settings, packageDir);
+  const writeFile = (path: string, bytes: Buffer) => writeOutput(path, bytes, roots, show);
   if (settings.infs.length === 0) {
     if (settings.filesToPackage.length === 0) {
       const refs = settings.projectReferences;
@@ -292,7 +299,7 @@ async function stages(settings: ProjectSettings, options: BuildOptions, log: Bui
     log.line(step, `Successfully signed: ${show(file)}`);
   };
   if (settings.sign.mode === 'TestSign') {
-    cert = await ensureTestCertificate(settings, options.clock, options.env);
+    cert = await ensureTestCertificate(settings, options.clock, options.env, writeFile);
     result.certificate = cert.cerFile;
     if (cert.created) {
       const step = log.step(

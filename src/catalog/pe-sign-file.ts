@@ -6,8 +6,9 @@
 // Node cannot read into one buffer) work; memory stays flat. Same bytes as
 // signPe (test/catalog/pe-sign-file.test.ts).
 import { createHash } from 'node:crypto';
-import { copyFile, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { editUserFile } from '../fs/host-write.js';
 import { bitString, ctx, oid, seq } from './der.js';
 import { digestInfo, OBSOLETE_LINK } from './ctl.js';
 import { OID } from './oids.js';
@@ -101,24 +102,14 @@ export async function signPeFile(path: string, identity: SigningIdentity, option
   const checksum = Buffer.alloc(4);
   checksum.writeUInt32LE((sum + padded + certificate.length) >>> 0, 0);
 
-  const tmp = join(dirname(path), `.${basename(path)}.wdksim-sign-${process.pid}.tmp`);
-  try {
-    await copyFile(path, tmp);
-    const out = await open(tmp, 'r+');
-    try {
-      await out.truncate(padded);
-      await out.write(securityDir, 0, 8, layout.securityDirOffset);
-      await out.write(checksum, 0, 4, layout.checksumOffset);
-      await out.write(certificate, 0, certificate.length, padded);
-      await out.sync();
-    } finally {
-      await out.close();
-    }
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  // A copy beside the file is patched and renamed over it (the file-system layer: a link the user named
+  // is followed to its file, a hard link is never written through).
+  await editUserFile(path, async (out) => {
+    await out.truncate(padded);
+    await out.write(securityDir, 0, 8, layout.securityDirOffset);
+    await out.write(checksum, 0, 4, layout.checksumOffset);
+    await out.write(certificate, 0, certificate.length, padded);
+  });
   return true;
 }
 

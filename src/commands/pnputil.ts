@@ -1,10 +1,9 @@
 // wdksim pnputil: the PnP Utility against the simulated target (wdk-tools.md
 // §6). Everything goes to stdout after the "Microsoft PnP Utility" banner;
 // the Windows return value becomes a POSIX exit status (src/pnputil/returns.ts).
-import { mkdir } from 'node:fs/promises';
 import { readRegular } from '../machine/fs/jail.js';
 import { basename, join, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { OutputFolder } from '../fs/host-write.js';
 import { WdksimError } from '../errors.js';
 import type { Context } from '../io.js';
 import type { ChangeOutcome } from '../pnp/devices.js';
@@ -191,11 +190,9 @@ async function exportDriver(ctx: Context, line: PnpLine): Promise<Result> {
   if (destRel) {
     await target.transaction('pnputil /export-driver', (tx) => copy(async (parts, data) => void (await tx.writeFile([...destRel, ...parts].join('/'), data))));
   } else {
-    await copy(async (parts, data) => {
-      const destFile = join(outDir, ...parts);
-      await mkdir(join(destFile, '..'), { recursive: true });
-      await writeFileAtomic(destFile, data);
-    });
+    // The destination folder is the user's; the package's names below it are checked (no planted link followed).
+    const folder = new OutputFolder(outDir, 'the export folder');
+    await copy(async (parts, data) => folder.write(join(outDir, ...parts), data, 'pnputil /export-driver'));
   }
   if (all) out += `Total driver packages:     ${packages.length}\nExported driver packages:  ${exported}\n`;
   return result(value, out, { exported: packages.map((p) => p.publishedName), directory: outDir });

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { delimiter, join, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { readState, resolveTargetDir, STATE_FILE } from '../machine/index.js';
-import writeFileAtomic from 'write-file-atomic';
+import { writeUserFile } from '../fs/host-write.js';
 import {
   certificateInfo,
   IdentityError,
@@ -193,7 +193,7 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
       continue;
     }
     try {
-      await writeFileAtomic(path, result.signed);
+      await writeUserFile(path, result.signed);
     } catch {
       error(ctx, `An error occurred while attempting to sign: ${file} (the file could not be written)`);
       errors++;
