@@ -4,7 +4,7 @@
 // the binary, copy everything into the package folder, Inf2Cat on the package
 // folder, test-sign each catalog, and add the test certificate. Each step logs
 // the wdksim command line equivalent to the tool call and the tool's result.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { isPeImage, signCatalog, signPe } from '../catalog/index.js';
 import { WdksimError, describeFsError } from '../errors.js';
@@ -57,8 +57,12 @@ class BuildFailure extends Error {}
 
 function readBytes(path: string, what: string): Buffer {
   try {
+    // A FIFO or device planted where a build output is expected is never opened (it would hang or read without end).
+    const info = statSync(path);
+    if (!info.isFile() && !info.isDirectory()) throw new BuildFailure(`${what}: ${path} is a FIFO, socket or device file, not a regular file; refused (remove it and build again)`);
     return readFileSync(path);
   } catch (error) {
+    if (error instanceof BuildFailure) throw error;
     throw new BuildFailure(`${what}: ${describeFsError(error, path)}`);
   }
 }
@@ -357,7 +361,7 @@ async function stages(settings: ProjectSettings, options: BuildOptions, log: Bui
       throw new BuildFailure(
         run.exitCode === 254
           ? `Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)${hint}`
-          : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode})`,
+          : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode}${run.failure ? `: ${run.failure}` : ''})`,
       );
     }
     for (const path of run.catalogs) if (!result.catalogs.includes(path)) result.catalogs.push(path);
@@ -373,7 +377,7 @@ async function stages(settings: ProjectSettings, options: BuildOptions, log: Bui
 }
 
 /** Inf2Cat on the package folder through the library, with the text the tool would print. */
-async function inf2cat(packageDir: string, i: ProjectSettings['inf2cat'], clock: Clock): Promise<{ exitCode: number; output: string; catalogs: string[] }> {
+async function inf2cat(packageDir: string, i: ProjectSettings['inf2cat'], clock: Clock): Promise<{ exitCode: number; output: string; catalogs: string[]; failure?: string }> {
   const osList = parseOsList(i.osList.join(','));
   if (!osList.ok) {
     return { exitCode: 255, output: `Operating systems parameter ${osList.reason === 'missing' ? 'missing' : 'invalid'}.\n`, catalogs: [] };
@@ -398,6 +402,6 @@ async function inf2cat(packageDir: string, i: ProjectSettings['inf2cat'], clock:
     if (!(error instanceof Inf2CatFailure)) throw error;
     text.endProgress();
     chunks.push(failureText(error.message));
-    return { exitCode: error.exitCode, output: chunks.join(''), catalogs: [] };
+    return { exitCode: error.exitCode, output: chunks.join(''), catalogs: [], failure: error.message };
   }
 }
