@@ -40,7 +40,7 @@ const dir = (path: string) => mkdirSync(path, { recursive: true });
 
 const CASES: Case[] = [
   {
-    name: 'a symbolic link at the package folder\'s driver file (pkg/driver.sys -> outside) is refused',
+    name: "a symbolic link at the package folder's driver file (pkg/driver.sys -> outside) is refused",
     plant: (p, o) => {
       dir(p(PKG));
       symlinkSync(join(o, 'victim.txt'), p(`${PKG}/KmdfHelloWorld.sys`));
@@ -49,7 +49,7 @@ const CASES: Case[] = [
     cleanup: (p) => rmSync(p(`${PKG}/KmdfHelloWorld.sys`)),
   },
   {
-    name: 'a symbolic link at the package folder\'s driver file after a good build is refused',
+    name: "a symbolic link at the package folder's driver file after a good build is refused",
     builtBefore: true,
     plant: (p, o) => {
       rmSync(p(`${PKG}/KmdfHelloWorld.sys`));
@@ -86,7 +86,7 @@ const CASES: Case[] = [
     cleanup: (p) => rmSync(p(`${PKG}/kmdfhelloworld.cat`)),
   },
   {
-    name: 'a hard link at the package folder\'s INF to an outside file is refused',
+    name: "a hard link at the package folder's INF to an outside file is refused",
     plant: (p, o) => {
       dir(p(PKG));
       linkSync(join(o, 'victim.txt'), p(`${PKG}/KmdfHelloWorld.inf`));
@@ -145,10 +145,7 @@ describe('hostile build output folder: planted links, hard links and FIFOs are r
       const before = await treeSnapshot(outside);
       const victims = new Map((await treeSnapshot(outside)).filter((e) => !e.endsWith('/')).map((e) => [e, readFileSync(join(outside, e.split(' ')[0]!))]));
 
-      const r = await Promise.race([
-        wdksimProcess(BUILD, { cwd: w.base }),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the build hung')), 60_000)),
-      ]);
+      const r = await Promise.race([wdksimProcess(BUILD, { cwd: w.base }), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the build hung')), 60_000))]);
       const outcome = `exit ${r.exitCode}: ${r.stdout.slice(-400)}\n${r.stderr}`;
       expect(crashSigns(r.stderr + r.stdout), outcome).toBeUndefined();
       expect(r.exitCode, outcome).toBe(1);
@@ -180,7 +177,9 @@ describe('hostile build output folder: planted links, hard links and FIFOs are r
     const before = await treeSnapshot(join(w.base, 'outside'));
     const r = await wdksimProcess(BUILD, { cwd: w.base });
     expect(r.exitCode, r.stdout + r.stderr).toBe(1);
-    expect(r.stderr).toMatch(/KmdfHelloWorld\.inx\(\d+\): \[SourceDisksNames\] 1 gives the path "\.\.\\\.\.\\\.\.\\\.\.\\\.\.\\outside": KmdfHelloWorld\.sys would be written outside the package folder/);
+    expect(r.stderr).toMatch(
+      /KmdfHelloWorld\.inx\(\d+\): \[SourceDisksNames\] 1 gives the path "\.\.\\\.\.\\\.\.\\\.\.\\\.\.\\outside": KmdfHelloWorld\.sys would be written outside the package folder/,
+    );
     expect(await treeSnapshot(join(w.base, 'outside'))).toEqual(before);
     writeFileSync(inx, good, 'latin1');
     expect((await wdksimProcess(BUILD, { cwd: w.base })).exitCode).toBe(0);

@@ -1,0 +1,146 @@
+// Files the user names on the command line and folders wdksim fills for the
+// user, written through the file-system layer (src/fs/host-write.ts; rules in
+// docs/reliability.md): a symbolic link the user named is followed to the file
+// it points at (as Windows' tools do), a hard-linked file is never written
+// through (its other names keep their bytes), a FIFO is refused and never
+// opened; in a folder wdksim fills (cert new --out, pnputil /export-driver) a
+// link, hard link or FIFO planted at one of its names is refused and nothing
+// outside changes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeMinimalPe } from '../../src/catalog/index.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+import { treeSnapshot } from '../machine/helpers.js';
+import { crashSigns } from '../stress/child.js';
+import { hostileInf, World } from './world.js';
+
+let world: World | undefined;
+afterEach(() => world?.dispose());
+
+const INF = join(REPO_ROOT, 'fixtures', 'packages', 'KmdfHelloWorld', 'KmdfHelloWorld.inf');
+
+function setup(): { w: World; at: (...p: string[]) => string } {
+  const w = (world = new World());
+  return { w, at: (...p: string[]) => join(w.base, ...p) };
+}
+
+describe('files the user names', () => {
+  it('stampinf -f LINK stamps the file the link points at; the link stays a link', async () => {
+    const { w, at } = setup();
+    mkdirSync(at('real'));
+    cpSync(INF, at('real', 'driver.inf'));
+    symlinkSync(join('real', 'driver.inf'), at('driver.inf'));
+    const r = await w.run(['stampinf', '-f', 'driver.inf', '-d', '01/02/2026', '-v', '1.2.3.4']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(at('driver.inf')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(at('driver.inf'))).toBe(join('real', 'driver.inf'));
+    expect(readFileSync(at('real', 'driver.inf'), 'latin1')).toMatch(/DriverVer\s*=\s*01\/02\/2026,1\.2\.3\.4/);
+  });
+
+  it('stampinf -f on a hard-linked INF stamps that name; the outside name keeps its bytes', async () => {
+    const { w, at } = setup();
+    cpSync(INF, at('outside', 'shared.inf'));
+    linkSync(at('outside', 'shared.inf'), at('driver.inf'));
+    const old = readFileSync(at('outside', 'shared.inf'));
+    const r = await w.run(['stampinf', '-f', 'driver.inf', '-d', '01/02/2026', '-v', '1.2.3.4']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(at('outside', 'shared.inf')).equals(old)).toBe(true);
+    expect(readFileSync(at('driver.inf'), 'latin1')).toMatch(/1\.2\.3\.4/);
+    expect(lstatSync(at('driver.inf')).nlink).toBe(1);
+  });
+
+  it('stampinf -o FIFO is refused, never opened (no hang)', async () => {
+    const { w, at } = setup();
+    cpSync(INF, at('driver.inf'));
+    execFileSync('mkfifo', [at('out.inf')]);
+    const r = await w.run(['stampinf', '-f', 'driver.inf', '-o', 'out.inf', '-d', '01/02/2026', '-v', '1.2.3.4']);
+    expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/out\.inf: not a regular file \(a FIFO, socket or device file\); refused/);
+    expect(lstatSync(at('out.inf')).isFIFO()).toBe(true);
+  });
+
+  it('signtool sign on a hard-linked PE signs that name (streamed); the outside name keeps the unsigned bytes', async () => {
+    const { w, at } = setup();
+    expect((await w.run(['cert', 'new', '--name', 'test'])).code).toBe(0);
+    const pe = makeMinimalPe({ subsystem: 'native' });
+    writeFileSync(at('outside', 'shared.sys'), pe);
+    linkSync(at('outside', 'shared.sys'), at('driver.sys'));
+    const r = await w.run(['signtool', 'sign', '/fd', 'sha256', '/f', 'test.pfx', 'driver.sys']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(readFileSync(at('outside', 'shared.sys')).equals(pe)).toBe(true);
+    expect(readFileSync(at('driver.sys')).length).toBeGreaterThan(pe.length);
+  });
+
+  it('signtool sign on a symbolic link the user made signs the linked file; the link stays', async () => {
+    const { w, at } = setup();
+    expect((await w.run(['cert', 'new', '--name', 'test'])).code).toBe(0);
+    const pe = makeMinimalPe({ subsystem: 'native' });
+    mkdirSync(at('bin'));
+    writeFileSync(at('bin', 'driver.sys'), pe);
+    symlinkSync(join('bin', 'driver.sys'), at('driver.sys'));
+    const r = await w.run(['signtool', 'sign', '/fd', 'sha256', '/f', 'test.pfx', 'driver.sys']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(lstatSync(at('driver.sys')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(at('bin', 'driver.sys')).length).toBeGreaterThan(pe.length);
+    expect(readdirSync(at('bin'))).toEqual(['driver.sys']); // no temporary left behind
+  });
+
+  it('infverif --output-file on a hard-linked report replaces that name only', async () => {
+    const { w, at } = setup();
+    cpSync(INF, at('driver.inf'));
+    writeFileSync(at('outside', 'report.txt'), 'keep me');
+    linkSync(at('outside', 'report.txt'), at('report.sarif'));
+    const r = await w.run(['infverif', '--format', 'sarif', '--output-file', 'report.sarif', 'driver.inf']);
+    expect([0, 1], r.stderr).toContain(r.code);
+    expect(readFileSync(at('outside', 'report.txt'), 'utf8')).toBe('keep me');
+    expect(JSON.parse(readFileSync(at('report.sarif'), 'utf8')).runs).toBeDefined();
+  });
+});
+
+describe('folders wdksim fills for the user', () => {
+  for (const plant of ['symlink', 'hardlink', 'fifo'] as const) {
+    it(`cert new --out DIR --force: a ${plant} planted at DIR/NAME.pfx is refused; nothing outside changes`, async () => {
+      const { w, at } = setup();
+      mkdirSync(at('certs'));
+      const name = at('certs', 'test.pfx');
+      if (plant === 'symlink') symlinkSync(at('outside', 'victim.txt'), name);
+      if (plant === 'hardlink') linkSync(at('outside', 'victim.txt'), name);
+      if (plant === 'fifo') execFileSync('mkfifo', [name]);
+      const before = await treeSnapshot(at('outside'));
+      const r = await w.run(['cert', 'new', '--name', 'test', '--out', 'certs', '--force']);
+      expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+      expect(r.code, r.stderr).toBe(1);
+      expect(r.stderr).toMatch(/certs\/test\.pfx is (a symbolic link|a file with 2 hard links|a FIFO, socket or device file).*refused/);
+      expect(await treeSnapshot(at('outside'))).toEqual(before);
+      expect(w.victim()).toBe('do not touch');
+      rmSync(name);
+      expect((await w.run(['cert', 'new', '--name', 'test', '--out', 'certs', '--force'])).code).toBe(0);
+      expect(w.victim()).toBe('do not touch');
+    });
+  }
+
+  it('pnputil /export-driver: a symbolic link planted in the destination at a package file is refused; nothing outside changes', async () => {
+    const { w, at } = setup();
+    await w.init();
+    await w.pkg(hostileInf({}));
+    expect((await w.run(['deploy', 'pkg'])).code).toBe(0); // imports the package's .cer into the target's stores
+    const add = await w.run(['pnputil', '/add-driver', 'pkg/evil.inf']);
+    expect(add.code, add.stdout + add.stderr).toBe(0);
+    mkdirSync(at('exported'));
+    symlinkSync(at('outside', 'victim.txt'), at('exported', 'evil.sys'));
+    const before = await treeSnapshot(at('outside'));
+    const r = await w.run(['pnputil', '/export-driver', 'oem0.inf', 'exported']);
+    expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr, r.stdout + r.stderr).toMatch(/exported\/evil\.sys is a symbolic link; refused/);
+    expect(await treeSnapshot(at('outside'))).toEqual(before);
+    expect(w.victim()).toBe('do not touch');
+    rmSync(at('exported', 'evil.sys'));
+    const again = await w.run(['pnputil', '/export-driver', 'oem0.inf', 'exported']);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(readFileSync(at('exported', 'evil.sys'), 'utf8')).toBe('MZ evil');
+  });
+});
