@@ -2,7 +2,7 @@
 // (`makecert -r -pe -ss PrivateCertStore -n CN=... -eku 1.3.6.1.5.5.7.3.3`),
 // written as NAME.cer (DER) and NAME.pfx (PKCS#12, empty password unless given).
 import { access } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { OutputFolder } from '../fs/host-write.js';
 import { certificateInfo, createTestCertificate } from '../catalog/index.js';
 import { InputError, UsageError, WdksimError, describeFsError } from '../errors.js';
@@ -60,7 +60,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
   // --out is the user's folder (made if missing); the file names in it are wdksim's: a link, hard link or
   // FIFO planted at one is refused, never written through (src/fs/host-write.ts).
-  const folder = new OutputFolder(dir, 'the --out folder');
+  const folder = new OutputFolder(dir, 'the --out folder', (p) => relative(ctx.io.cwd, p) || '.');
   for (const f of files) {
     try {
       await folder.write(f.path, f.data, 'cert new', { mode: f.path.endsWith('.cer') ? 0o644 : 0o600 });
