@@ -144,8 +144,12 @@ export function catalogPlans(pkg: DriverPackage, options: PlanOptions): CatalogP
         paths.add(member.path);
         members.push(member);
       }
-      for (const id of hardwareIds(inf.doc)) hwids.add(id);
     }
+    // HWIDn: the hardware IDs of every INF in the package, not only of the
+    // INFs that name this catalog. FTDI's CDM package (ftdibus.inf and
+    // ftdiport.inf in one folder, 2016) has 32 HWIDn in both ftdibus.cat and
+    // ftdiport.cat: each catalog lists the other INF's IDs too.
+    for (const inf of pkg.infs) for (const id of hardwareIds(inf.doc)) hwids.add(id);
     // Keep the existing file's place in the package; Inf2Cat writes the name in lower case.
     const existing = pkg.fs.resolve(group.name);
     const path = join(pkg.dir, lower);
