@@ -66,18 +66,16 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
     out.push({ code, severity: 'error', message, file: inf.path, line, column, infRef: ref, ...(fix ? { fix } : {}) });
   };
   const arches = [...new Set(oses.map((os) => os.arch))];
-  // A [Version] LayoutFile (layout.inf) says unlisted files come from the
-  // system's own layout: Inf2Cat's 22.9.10 message says so ("ok if ... via
-  // LayoutFile"), and Windows-made catalogs exist for such INFs (Adafruit's
-  // usbser packages: usbser.sys unlisted, LayoutFile=layout.inf).
-  const hasLayoutFile = Boolean(doc.section('Version')?.find('LayoutFile'));
 
   // 22.9.1 and 22.9.10: every file the INF names for each requested architecture.
   for (const arch of arches) {
     for (const file of infFiles(inf, arch)) {
       const lower = file.name.toLowerCase();
       if (!file.listed) {
-        if (hasLayoutFile) continue;
+        // The system's own file (a [Version] LayoutFile): Inf2Cat's 22.9.10 text says
+        // so ("ok if ... via LayoutFile"), and Windows-made catalogs exist for such
+        // INFs (Adafruit's usbser packages: usbser.sys unlisted, LayoutFile=layout.inf).
+        if (file.fromLayout) continue;
         report(
           '22.9.10',
           `${lower} missing from [SourceDisksFiles] section in ${ref}; ok if file source is provided via LayoutFile in [Version].`,
