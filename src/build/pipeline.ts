@@ -9,7 +9,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { isPeImage, signCatalog, signPe } from '../catalog/index.js';
 import { WdksimError, describeFsError } from '../errors.js';
 import type { InfDocument } from '../inf/document.js';
-import { OutputFolder } from '../fs/host-write.js';
+import { leadsOutside, OutputFolder } from '../fs/host-write.js';
 import { parseInf } from '../inf/parse.js';
 import { catalogsWrittenText, failureText, inf2catText, Inf2CatFailure, parseOsList, referencedFiles, runInf2Cat } from '../package/index.js';
 import type { ProjectSettings } from '../project/settings.js';
@@ -242,6 +242,16 @@ async function stages(settings: ProjectSettings, options: BuildOptions, log: Bui
     // nor supplies it, so Inf2Cat reports it missing (22.9.1), as it does in Visual Studio's build.
     if (existsSync(inOutDir) || (options.placeholderBinaries && isPeName(name) && !isRedistributable(name))) binaries.push(inOutDir);
   }
+  // A binary (or the test certificate below) read from the output folders through a link that leads outside
+  // the project and its output folders was planted there: it would package a file from elsewhere.
+  const refuseOutsideLink = async (file: string) => {
+    const real = await leadsOutside(file, roots);
+    if (real !== undefined)
+      throw new BuildFailure(
+        `${show(file)} is a symbolic link to ${real}, outside the project and its output folders; refused (a link planted in the output folder must not package a file from elsewhere): put the file itself there`,
+      );
+  };
+  for (const file of binaries) await refuseOutsideLink(file);
   const missing: string[] = [];
   for (const file of binaries) {
     const exists = existsSync(file);
@@ -372,6 +382,7 @@ async function stages(settings: ProjectSettings, options: BuildOptions, log: Bui
     for (const catalog of result.catalogs) await signFile(catalog, 'catalog', 'CatalogTestSign');
     const step = log.step('CatalogTestSign');
     log.line(step, `Copying file from "${show(cert.cerFile)}" to "${show(join(packageDir, basename(cert.cerFile)))}".`);
+    await refuseOutsideLink(cert.cerFile);
     await writeFile(join(packageDir, basename(cert.cerFile)), readBytes(cert.cerFile, 'test certificate'));
   }
 }

@@ -139,6 +139,29 @@ function inside(root: string, path: string): boolean {
 }
 
 /**
+ * Where a build input inside the output folders really is, when a link takes it
+ * outside all of `roots` (undefined when it stays inside, is missing, or is not
+ * below any root: a file the project names elsewhere is read where it is). A
+ * link planted in x64\Debug must not package a file from elsewhere (a key, a
+ * password file) into the driver package.
+ */
+export async function leadsOutside(path: string, roots: readonly string[]): Promise<string | undefined> {
+  const abs = resolve(path);
+  if (!roots.some((r) => inside(resolve(r), abs))) return undefined;
+  let real: string;
+  try {
+    real = await fsp.realpath(abs);
+  } catch {
+    return undefined;
+  }
+  for (const root of roots) {
+    const realRoot = await fsp.realpath(root).catch(() => undefined);
+    if (realRoot !== undefined && inside(realRoot, real)) return undefined;
+  }
+  return real;
+}
+
+/**
  * A folder wdksim writes its own files into (see the header). `root` is trusted
  * as named (the user's or project's choice, like a target's root); everything
  * below it is checked at each write. `label` names it in errors ("the build's

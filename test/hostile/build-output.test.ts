@@ -9,7 +9,7 @@
 // a FIFO that hung the build would time the test out instead of the runner.
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeMinimalPe } from '../../src/catalog/index.js';
 import { REPO_ROOT, wdksimProcess } from '../helpers/cli.js';
@@ -107,14 +107,45 @@ const CASES: Case[] = [
     cleanup: (p) => rmSync(p(`${OUT}/KmdfHelloWorld.inf`)),
   },
   {
+    name: 'a symbolic link at the binary in $(OutDir) leading outside (to a secret) is refused; nothing is packaged from outside',
+    plant: (p, o) => {
+      dir(p(OUT));
+      writeFileSync(join(o, 'id_rsa'), 'PRIVATE KEY');
+      symlinkSync(join(o, 'id_rsa'), p(`${OUT}/KmdfHelloWorld.sys`));
+    },
+    message: /x64\/Debug\/KmdfHelloWorld\.sys is a symbolic link to .*outside\/id_rsa, outside the project and its output folders; refused/,
+    cleanup: (p) => rmSync(p(`${OUT}/KmdfHelloWorld.sys`)),
+  },
+  {
     name: 'a symbolic link at the binary signed in place in $(OutDir) (to an outside PE) is refused, the PE unsigned',
     plant: (p, o) => {
       dir(p(OUT));
       writeFileSync(join(o, 'driver.sys'), makeMinimalPe({ subsystem: 'native' }));
       symlinkSync(join(o, 'driver.sys'), p(`${OUT}/KmdfHelloWorld.sys`));
     },
-    message: /x64\/Debug\/KmdfHelloWorld\.sys is a symbolic link; refused/,
+    message: /x64\/Debug\/KmdfHelloWorld\.sys is a symbolic link to .*outside\/driver\.sys, outside the project/,
     cleanup: (p) => rmSync(p(`${OUT}/KmdfHelloWorld.sys`)),
+  },
+  {
+    name: 'a symbolic link at the binary in $(OutDir) to a PE inside the project is read, but signing through it is refused',
+    plant: (p) => {
+      dir(p(OUT));
+      dir(p('KmdfHelloWorld/bin'));
+      writeFileSync(p('KmdfHelloWorld/bin/driver.sys'), makeMinimalPe({ subsystem: 'native' }));
+      symlinkSync(p('KmdfHelloWorld/bin/driver.sys'), p(`${OUT}/KmdfHelloWorld.sys`));
+    },
+    message: /x64\/Debug\/KmdfHelloWorld\.sys is a symbolic link; refused: wdksim never writes through a link/,
+    cleanup: (p) => rmSync(p(`${OUT}/KmdfHelloWorld.sys`)),
+  },
+  {
+    name: 'a symbolic link at the test certificate in $(OutDir) leading outside is refused, not copied into the package',
+    builtBefore: true,
+    plant: (p, o) => {
+      rmSync(p(`${OUT}/KmdfHelloWorld.cer`));
+      symlinkSync(join(o, 'victim.txt'), p(`${OUT}/KmdfHelloWorld.cer`));
+    },
+    message: /x64\/Debug\/KmdfHelloWorld\.cer is a symbolic link to .*outside\/victim\.txt, outside the project and its output folders; refused/,
+    cleanup: (p) => rmSync(p(`${OUT}/KmdfHelloWorld.cer`)),
   },
   {
     name: 'a FIFO at the certificate copied into the package is refused, never opened',
@@ -158,6 +189,18 @@ describe.skipIf(POSIX_ONLY)('hostile build output folder: planted links, hard li
       expect(await treeSnapshot(outside)).toEqual(before);
       for (const [entry, bytes] of victims) expect(readFileSync(join(outside, entry.split(' ')[0]!)).equals(bytes), entry).toBe(true);
       expect(w.victim()).toBe('do not touch');
+      // Nor did anything from outside land in the package.
+      // (The planted entries themselves are skipped: a link at the package folder, a hard link, a FIFO.)
+      const pkgIsFolder = lstatSync(p(PKG), { throwIfNoEntry: false })?.isDirectory() === true;
+      const packaged = pkgIsFolder ? (await treeSnapshot(p(PKG))).filter((e) => !e.endsWith('/')) : [];
+      for (const e of packaged) {
+        const file = join(p(PKG), e.split(' ')[0]!);
+        const info = lstatSync(file);
+        if (!info.isFile() || info.nlink > 1) continue; // a planted FIFO is never opened
+        const bytes = readFileSync(file, 'latin1');
+        expect(bytes, e).not.toContain('PRIVATE KEY');
+        expect(bytes, e).not.toContain('do not touch');
+      }
 
       // Once the planted entry is gone, the same build succeeds and writes the package.
       c.cleanup(p);
