@@ -167,6 +167,14 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
   const pageHashes = s.flags.has('ph') && !s.flags.has('nph');
   for (const file of s.files) {
     const path = resolve(ctx.io.cwd, file);
+    // A file is signed in place: a FIFO, socket or device is refused, never opened (opening a FIFO would block
+    // until a writer came, and no signal could stop it).
+    const kind = await stat(path).catch(() => undefined);
+    if (kind && !kind.isFile() && !kind.isDirectory()) {
+      error(ctx, `An error occurred while attempting to sign: ${file} (not a regular file (a FIFO, socket or device file); refused, it is never opened)`);
+      errors++;
+      continue;
+    }
     // A PE image is signed streaming (any size, flat memory); catalogs and /ph read the file whole.
     if (!pageHashes && (await isPeFile(path).catch(() => false))) {
       try {

@@ -91,6 +91,19 @@ describe.skipIf(POSIX_ONLY)('files the user names', () => {
     expect(readdirSync(at('bin'))).toEqual(['driver.sys']); // no temporary left behind
   });
 
+  it('signtool sign on a FIFO is refused, never opened (no hang); the other files are signed', async () => {
+    const { w, at } = setup();
+    expect((await w.run(['cert', 'new', '--name', 'test'])).code).toBe(0);
+    execFileSync('mkfifo', [at('pipe.sys')]);
+    writeFileSync(at('driver.sys'), makeMinimalPe({ subsystem: 'native' }));
+    const r = await w.run(['signtool', 'sign', '/fd', 'sha256', '/f', 'test.pfx', 'pipe.sys', 'driver.sys']);
+    expect(crashSigns(r.stderr), r.stderr).toBeUndefined();
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/An error occurred while attempting to sign: pipe\.sys \(not a regular file \(a FIFO, socket or device file\); refused/);
+    expect(r.stdout).toMatch(/Successfully signed: driver\.sys/);
+    expect(lstatSync(at('pipe.sys')).isFIFO()).toBe(true);
+  });
+
   it('infverif --output-file on a hard-linked report replaces that name only', async () => {
     const { w, at } = setup();
     cpSync(INF, at('driver.inf'));
