@@ -20,6 +20,7 @@ import {
   type OsId,
 } from '../package/index.js';
 
+import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 import { VERSION } from '../version.js';
 import type { Inf2CatJson } from '../json-records.js';
 
@@ -50,29 +51,58 @@ class ArgumentError extends Error {
 
 type Parsed = { kind: 'usage' } | { kind: 'run'; options: Inf2CatOptions };
 
-/** Our own options (--json, --catalog-version, --help), taken out before Inf2Cat's grammar runs. */
+// Inf2Cat's switches: `/` only (`-os:...` is a stray word), names in any case, values after
+// a colon. /drm and /pe are prefixes: any switch starting so is the deprecated option.
+const SWITCHES: SwitchTable = {
+  switches: {
+    os: { value: 'colon' },
+    driver: { value: 'colon' },
+    drv: { value: 'colon' },
+    nocat: {},
+    verbose: {},
+    v: {},
+    uselocaltime: {},
+    ignoreerrors: {},
+    pagehashes: { value: 'colon', optional: true },
+    headerattribute: { value: 'colon' },
+    ha: { value: 'colon' },
+    fileattribute: { value: 'colon' },
+    fa: { value: 'colon' },
+    drm: { prefix: true },
+    pe: { prefix: true },
+  },
+  switchShape: /^\/([^:]*)(?::(.*))?$/s,
+};
+
+// wdksim's own options, taken out before Inf2Cat's grammar runs; their names match exactly.
+const EXTENSIONS: SwitchTable = {
+  switches: { h: {} },
+  switchShape: /^-(h)$/, // only `-h` exactly: /h and -H are Inf2Cat's (unknown) switches
+  long: { json: {}, help: {}, 'catalog-version': { value: true } },
+  longCaseSensitive: true,
+};
+
+/** Our own options (--json, --catalog-version, --help, -h), taken out before Inf2Cat's grammar runs. */
 function extractExtensions(argv: string[]): { rest: string[]; json: boolean; help: boolean; catalogVersion?: 1 | 2 } {
   const rest: string[] = [];
   let json = false;
   let help = false;
   let catalogVersion: 1 | 2 | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--catalog-version' || arg.startsWith('--catalog-version=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (value !== '1' && value !== '2') {
-        throw new WdksimError(`--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got "${value ?? ''}"`, Inf2CatExit.usage);
+  for (const token of tokenizeSwitches(argv, EXTENSIONS)) {
+    if (token.kind === 'switch') help = true; // -h
+    else if (token.kind === 'long' && token.name === 'catalog-version') {
+      if (token.value !== '1' && token.value !== '2') {
+        throw new WdksimError(`--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got "${token.value ?? ''}"`, Inf2CatExit.usage);
       }
-      catalogVersion = Number(value) as 1 | 2;
-    } else rest.push(arg);
+      catalogVersion = Number(token.value) as 1 | 2;
+    } else if (token.kind === 'missing-value') {
+      throw new WdksimError('--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got ""', Inf2CatExit.usage);
+    } else if (token.kind === 'long' && token.value === undefined) {
+      if (token.name === 'json') json = true;
+      else help = true;
+    } else rest.push(token.raw); // Inf2Cat's own arguments, and --json=x, which it refuses
   }
   return { rest, json, help, ...(catalogVersion ? { catalogVersion } : {}) };
-}
-
-function startsWithCi(arg: string, prefix: string): boolean {
-  return arg.length >= prefix.length && arg.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
 }
 
 /** `<hexType>:<name>:<value>[:<file list>]`, `^` escaping `:`. */
@@ -91,11 +121,12 @@ function validAttributeSpec(spec: string): boolean {
 export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; catalogVersion?: 1 | 2 }): Parsed {
   if (argv.length === 0 || argv.some((a) => a === '/?' || a === '-?')) return { kind: 'usage' };
   if (argv.length === 1) throw new ArgumentError(PARAMETER_FORMAT);
+  const tokens = tokenizeSwitches(argv, SWITCHES);
 
   // The OS list first: the first /os: wins, later ones are ignored.
-  const osArg = argv.find((a) => startsWithCi(a, '/os:'));
-  if (osArg === undefined) throw new ArgumentError('Operating systems parameter missing.');
-  const osList = parseOsList(osArg.slice(4));
+  const osToken = tokens.find((t) => t.kind === 'switch' && t.name === 'os');
+  if (osToken?.kind !== 'switch') throw new ArgumentError('Operating systems parameter missing.');
+  const osList = parseOsList(osToken.value!);
   if (!osList.ok) throw new ArgumentError(osList.reason === 'missing' ? 'Operating systems parameter missing.' : 'Operating systems parameter invalid.');
 
   let driver: string | undefined;
@@ -108,27 +139,21 @@ export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; ca
     json: extensions.json,
     ...(extensions.catalogVersion ? { catalogVersion: extensions.catalogVersion } : {}),
   };
-  for (const arg of argv) {
-    const lower = arg.toLowerCase();
-    if (lower.startsWith('/drm')) throw new ArgumentError('Use of DRM argument no longer supported. Remove DRM argument and try again', true);
-    if (lower.startsWith('/pe') && !lower.startsWith('/pagehashes')) {
-      throw new ArgumentError('Use of PETrust argument no longer supported. Remove PETrust argument and try again', true);
-    }
-    if (lower.startsWith('/os:')) continue;
-    if ((lower.startsWith('/driver:') || lower.startsWith('/drv:')) && driver === undefined) {
-      driver = arg.slice(arg.indexOf(':') + 1);
+  for (const token of tokens) {
+    // Unknown switches, a missing value, stray words, and a flag given `:value`.
+    if (token.kind !== 'switch') throw new ArgumentError(PARAMETER_FORMAT);
+    const { name, value } = token;
+    if (name === 'drm') throw new ArgumentError('Use of DRM argument no longer supported. Remove DRM argument and try again', true);
+    if (name === 'pe') throw new ArgumentError('Use of PETrust argument no longer supported. Remove PETrust argument and try again', true);
+    if (name === 'os') continue;
+    if ((name === 'driver' || name === 'drv') && driver === undefined) {
+      driver = value!;
       continue;
     }
-    if (lower === '/nocat') options.noCat = true;
-    else if (lower === '/verbose' || lower === '/v') options.verbose = true;
-    else if (lower === '/uselocaltime') options.useLocalTime = true;
-    else if (lower === '/ignoreerrors') options.ignoreErrors = true;
-    else if (lower === '/pagehashes') options.pageHashes = true;
-    else if (lower.startsWith('/pagehashes:')) {
+    if (name === 'pagehashes' && value !== undefined) {
       const files = [
         ...new Set(
-          arg
-            .slice('/pagehashes:'.length)
+          value
             .split(',')
             .map((f) => f.trim().toLowerCase())
             .filter((f) => f !== ''),
@@ -136,12 +161,14 @@ export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; ca
       ];
       if (files.length === 0) throw new ArgumentError(PARAMETER_FORMAT);
       options.pageHashes = files;
-    } else if (['/headerattribute:', '/ha:', '/fileattribute:', '/fa:'].some((p) => lower.startsWith(p))) {
-      if (!validAttributeSpec(arg.slice(arg.indexOf(':') + 1))) throw new ArgumentError(PARAMETER_FORMAT);
-    } else {
-      // Unknown switches, a second /driver:, and stray words.
-      throw new ArgumentError(PARAMETER_FORMAT);
-    }
+    } else if (['headerattribute', 'ha', 'fileattribute', 'fa'].includes(name)) {
+      if (!validAttributeSpec(value!)) throw new ArgumentError(PARAMETER_FORMAT);
+    } else if (value !== undefined) throw new ArgumentError(PARAMETER_FORMAT); // /nocat:x, a second /driver:
+    else if (name === 'nocat') options.noCat = true;
+    else if (name === 'verbose' || name === 'v') options.verbose = true;
+    else if (name === 'uselocaltime') options.useLocalTime = true;
+    else if (name === 'ignoreerrors') options.ignoreErrors = true;
+    else if (name === 'pagehashes') options.pageHashes = true;
   }
   if (driver === undefined || driver.trim() === '') throw new ArgumentError('Driver path missing.');
   return { kind: 'run', options: { ...options, driver } };
