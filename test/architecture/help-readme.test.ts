@@ -22,7 +22,7 @@ describe('--help and the README agree', () => {
 
   // Every option a README or docs example gives a commander-parsed command is one its
   // generated --help lists (so renaming an option without the docs fails here).
-  it.each(['build', 'cert new', 'catalog dump', 'catalog verify', 'target init', 'target show', 'target verify', 'target reboot', 'target log', 'target snapshot', 'target diff', 'target report', 'doctor', 'demo', 'inf parse'])(
+  it.each(['build', 'cert new', 'catalog dump', 'catalog verify', 'deploy', 'target init', 'target show', 'target verify', 'target reboot', 'target log', 'target snapshot', 'target diff', 'target report', 'doctor', 'demo', 'inf parse'])(
     'wdksim %s: the options the docs use are in its --help',
     async (command) => {
       const docs = ['README.md', 'docs/build.md', 'docs/doctor.md', 'docs/target.md'].map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')).join('\n');

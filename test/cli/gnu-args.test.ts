@@ -24,6 +24,7 @@ describe('GNU-style commands through commander', () => {
     [['target', 'init', '--help'], 'Usage: wdksim target init [options] [dir]', '--kdnet-port <n>'],
     [['target', 'verify', '--help'], 'Usage: wdksim target verify [options]', '--repair'],
     [['inf', 'parse', '--help'], 'Usage: wdksim inf parse <file|-> [--json]', '--json'],
+    [['deploy', '--help'], 'Usage: wdksim deploy PACKAGE_DIR|INF [--install HWID]', '--install <hwid>'],
     [['target', 'show', '--help'], 'Usage: wdksim target show [options]', '--json'],
     [['target', 'reboot', '-h'], 'Usage: wdksim target reboot [options]', 'Exit codes:'],
     [['target', 'snapshot', '--help'], 'Usage: wdksim target snapshot NAME [--force] [--json]', '--force'],
@@ -48,6 +49,11 @@ describe('GNU-style commands through commander', () => {
     [['target', 'log', '--tail', 'x'], 'wdksim: target log: --tail takes a number of lines, got "x"\n'],
     [['inf', 'parse', '--bogus'], 'wdksim: inf parse: unknown option "--bogus"; run "wdksim inf --help"\n'],
     [['demo', 'a', 'b'], 'wdksim: demo: one folder at a time; got "a" and "b"\n'],
+    [['deploy', 'a', 'b'], 'wdksim: deploy: one package only ("a" and "b")\n'],
+    [['deploy', 'pkg', '--install'], 'wdksim: deploy: --install needs a hardware ID (e.g. Root\\KmdfHelloWorld)\n'],
+    [['deploy', 'pkg', '--install='], 'wdksim: deploy: --install needs a hardware ID (e.g. Root\\KmdfHelloWorld)\n'],
+    [['deploy', 'pkg', '--force'], 'wdksim: deploy: unknown option "--force"; run "wdksim deploy --help"\n'],
+    [['deploy', '-'], 'wdksim: deploy: unknown option "-"; run "wdksim deploy --help"\n'],
     [['target', 'show', 'stray'], 'wdksim: target show: unknown argument "stray"\n'],
     [['target', 'show', '--json=1'], 'wdksim: target show: unknown argument "--json=1"\n'],
     [['target', 'reboot', 'now'], 'wdksim: target reboot: unknown argument "now"\n'],
@@ -60,6 +66,13 @@ describe('GNU-style commands through commander', () => {
     [['target', 'report', 'extra'], 'wdksim: usage: wdksim target report [--json] [--html FILE]\n'],
   ])('%j is a usage error: one line on stderr, exit 2', async (argv, err) => {
     expect(await run(argv)).toEqual({ code: 2, out: '', err });
+  });
+
+  it('deploy with no package prints its help as a usage error (stderr, exit 2)', async () => {
+    const r = await run(['deploy']);
+    expect(r).toMatchObject({ code: 2, out: '' });
+    expect(r.err.startsWith('Usage: wdksim deploy PACKAGE_DIR|INF [--install HWID]\n')).toBe(true);
+    expect(r.err).toContain('Exit codes:');
   });
 
   it('reads values the ways the old grammars did', () => {
