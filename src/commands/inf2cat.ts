@@ -89,7 +89,8 @@ function extractExtensions(argv: string[]): { rest: string[]; json: boolean; hel
   let help = false;
   let catalogVersion: 1 | 2 | undefined;
   for (const token of tokenizeSwitches(argv, EXTENSIONS)) {
-    if (token.kind === 'switch') help = true; // -h
+    if (token.kind === 'switch')
+      help = true; // -h
     else if (token.kind === 'long' && token.name === 'catalog-version') {
       if (token.value !== '1' && token.value !== '2') {
         throw new WdksimError(`--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got "${token.value ?? ''}"`, Inf2CatExit.usage);
@@ -163,7 +164,8 @@ export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; ca
       options.pageHashes = files;
     } else if (['headerattribute', 'ha', 'fileattribute', 'fa'].includes(name)) {
       if (!validAttributeSpec(value!)) throw new ArgumentError(PARAMETER_FORMAT);
-    } else if (value !== undefined) throw new ArgumentError(PARAMETER_FORMAT); // /nocat:x, a second /driver:
+    } else if (value !== undefined)
+      throw new ArgumentError(PARAMETER_FORMAT); // /nocat:x, a second /driver:
     else if (name === 'nocat') options.noCat = true;
     else if (name === 'verbose' || name === 'v') options.verbose = true;
     else if (name === 'uselocaltime') options.useLocalTime = true;

@@ -30,7 +30,8 @@ export function parseDevconLine(argv: readonly string[]): DevconLine {
   const words: string[] = [];
   for (const token of tokenizeSwitches(rest, SWITCHES)) {
     if (token.kind === 'word') words.push(token.raw);
-    else if (token.kind !== 'switch') continue; // optionsFirst: everything else is a word
+    else if (token.kind !== 'switch')
+      continue; // optionsFirst: everything else is a word
     else if (token.name === 'm') line.machine = token.value!;
     else if (token.name === 'r') line.reboot = true;
     else if (token.name === 'f') line.force = true;

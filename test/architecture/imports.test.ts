@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { cycles, fileGraph, unitGraph } from './import-graph.js';
 
-
 describe('import graph of src/', () => {
   const files = fileGraph();
 

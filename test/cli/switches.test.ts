@@ -114,7 +114,7 @@ describe('tokenizeSwitches: rows for inf2cat, devcon and pnputil', () => {
     expect(kinds(['=net', '-r'])).toEqual(['=net', '-r']);
   });
 
-  it('only a table\'s own rows are switches (not `/constructor`)', () => {
+  it("only a table's own rows are switches (not `/constructor`)", () => {
     expect(tokenizeSwitches(['/constructor', '--constructor'], table).map((t) => t.kind)).toEqual(['unknown', 'unknown']);
   });
 });

@@ -58,10 +58,17 @@ describe('inf2cat command lines', () => {
 
 describe('devcon command lines', () => {
   it('-r install x.inf "Root\\X": the switch, then the command and its arguments untouched', () => {
-    expect(parseDevconLine(['-r', 'install', 'x.inf', 'Root\\X'])).toEqual({ reboot: true, force: false, unicode: false, json: false, command: 'install', args: ['x.inf', 'Root\\X'] });
+    expect(parseDevconLine(['-r', 'install', 'x.inf', 'Root\\X'])).toEqual({
+      reboot: true,
+      force: false,
+      unicode: false,
+      json: false,
+      command: 'install',
+      args: ['x.inf', 'Root\\X'],
+    });
   });
 
-  it('-m:\\\\machine, /F, -u in any order and case; =class and @instance stay the command\'s', () => {
+  it("-m:\\\\machine, /F, -u in any order and case; =class and @instance stay the command's", () => {
     expect(parseDevconLine(['/F', '-M:\\\\lab', '-u', 'find', '=net', '@ROOT\\*', '--json'])).toEqual({
       reboot: false,
       force: true,
@@ -73,7 +80,7 @@ describe('devcon command lines', () => {
     });
   });
 
-  it('a switch after the command is the command\'s; a bad switch is taken as the command', () => {
+  it("a switch after the command is the command's; a bad switch is taken as the command", () => {
     expect(parseDevconLine(['status', '-r'])).toMatchObject({ reboot: false, command: 'status', args: ['-r'] });
     expect(parseDevconLine(['-m:', 'status'])).toMatchObject({ command: 'm:', args: ['status'] });
     expect(parseDevconLine(['-r:x', 'status'])).toMatchObject({ reboot: false, command: 'r:x' });

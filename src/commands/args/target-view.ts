@@ -53,10 +53,7 @@ function program(view: TargetView): Command {
         .addOption(since())
         .addOption(exitCode())
         .addOption(force().hideHelp())
-        .addHelpText(
-          'after',
-          '\nExit codes: 0 done (with --exit-code: no differences), 1 differences (--exit-code only), 2 bad command line, missing target or snapshot.',
-        );
+        .addHelpText('after', '\nExit codes: 0 done (with --exit-code: no differences), 1 differences (--exit-code only), 2 bad command line, missing target or snapshot.');
     case 'report':
       return p
         .usage('[--json] [--html FILE]')
