@@ -33,7 +33,8 @@ const norm = (s) =>
     .split(repo)
     .join('<REPO>')
     .replace(/^(.*setupapi\.dev\.log.*)$/gm, (line) => line.replace(/[0-9a-f]{64}/g, '<sha256>'));
-const VARIES = /(^|\/)(state\.mark|snapshots\/[^/]+\.json)$/;
+// ... and the lock's owner records (a pid and a time) and verify.cache (file times).
+const VARIES = /(^|\/)(state\.mark|snapshots\/[^/]+\.json|lock[^/]*\/owner\.json|verify\.cache)$/;
 const LOG_TIME = /\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\.\d{3}/g;
 
 let seq = 0;
@@ -244,7 +245,7 @@ run('pnputil', '-ENUM-DEVICES', '/CLASS', 'Ports', '/problem', '0');
 run('pnputil', '/enum-devices', '/class');
 run('target', 'snapshot', 'after');
 run('target', 'diff', 'before', 'after');
-run('target', 'diff', '--since', 'before', '--json', '--exit-code');
+run('target', 'diff', '--since', 'before', '--exit-code');
 run('target', 'diff', '--since', 'before', '--html', '-');
 run('target', 'diff', '--html', '--json');
 run('target', 'show', '--JSON', 'x');

@@ -24,7 +24,7 @@ describe('GNU-style commands through commander', () => {
     [['target', 'init', '--help'], 'Usage: wdksim target init [options] [dir]', '--kdnet-port <n>'],
     [['target', 'verify', '--help'], 'Usage: wdksim target verify [options]', '--repair'],
     [['inf', 'parse', '--help'], 'Usage: wdksim inf parse <file|-> [--json]', '--json'],
-    [['deploy', '--help'], 'Usage: wdksim deploy PACKAGE_DIR|INF [--install HWID]', '--install <hwid>'],
+    [['deploy', '--help'], 'Usage: wdksim [--target DIR] deploy PACKAGE_DIR|INF [--install HWID]', '--install <hwid>'],
     [['target', 'show', '--help'], 'Usage: wdksim target show [options]', '--json'],
     [['target', 'reboot', '-h'], 'Usage: wdksim target reboot [options]', 'Exit codes:'],
     [['target', 'snapshot', '--help'], 'Usage: wdksim target snapshot NAME [--force] [--json]', '--force'],
@@ -71,7 +71,7 @@ describe('GNU-style commands through commander', () => {
   it('deploy with no package prints its help as a usage error (stderr, exit 2)', async () => {
     const r = await run(['deploy']);
     expect(r).toMatchObject({ code: 2, out: '' });
-    expect(r.err.startsWith('Usage: wdksim deploy PACKAGE_DIR|INF [--install HWID]\n')).toBe(true);
+    expect(r.err.startsWith('Usage: wdksim [--target DIR] deploy PACKAGE_DIR|INF [--install HWID]\n')).toBe(true);
     expect(r.err).toContain('Exit codes:');
   });
 

@@ -6,7 +6,7 @@ import { gnuProgram, parseGnu } from './gnu.js';
 const NEEDS_HWID = 'deploy: --install needs a hardware ID (e.g. Root\\KmdfHelloWorld)';
 
 function program() {
-  return gnuProgram('wdksim deploy')
+  return gnuProgram('wdksim [--target DIR] deploy')
     .usage('PACKAGE_DIR|INF [--install HWID]')
     .description(
       `Copies a driver package to %SystemDrive%\\DriverTest\\Drivers on the target:
