@@ -47,10 +47,17 @@ export function resolveKit(spec: string): Kit | undefined {
 export interface CodeHistory {
   /** The first kit that reports the code; older kits do not have it. */
   since?: number;
+  /** The first kit that no longer reports the code (renumbered or dropped). */
+  until?: number;
   /** Levels in kits up to and including `through` (only the modes that differ). */
   levels?: { through: number; levels: Partial<Record<Mode, Level>> }[];
   /** InfVerif's wording in kits up to and including `through`. */
   wording?: { through: number; rewrite: (message: string) => string }[];
+  /**
+   * A different meaning in kits up to and including `through` (2084): the rule's name, summary and
+   * fix there. The rule itself checks what the kit meant (it reads ctx.kit).
+   */
+  meanings?: { through: number; name: string; summary: string; fix: string }[];
   /** Why: the evidence, as docs/infverif.md gives it. */
   why: string;
 }
@@ -92,8 +99,22 @@ export const CODE_HISTORY: Readonly<Record<string, CodeHistory>> = {
     why: 'appeared with the 1903 kit; 2019-2023 kits print "should have an architecture decoration" (Windows-driver-samples#889-#897, #1041)',
   },
   '2084': {
-    since: 26100,
-    why: 'the 24H2 meaning (service binary not copied); 22621-era kits used 2084 for a legacy-pattern notice wdksim does not model (docs#3398)',
+    since: 22621,
+    levels: [{ through: 22621, levels: { default: 'error', k: 'error', u: 'error', w: 'error' } }],
+    meanings: [
+      {
+        through: 22621,
+        name: 'legacy-pattern-umpass',
+        summary: 'A device INF installs the HID pass-through service (umpass.sys) with its own AddService instead of Include/Needs of umpass.inf',
+        fix: 'Remove the AddService of UmPass and its service-install section; write Include=umpass.inf with Needs=UmPass, UmPass.HW, UmPass.Interfaces and UmPass.Services in the matching DDInstall sections',
+      },
+    ],
+    why: "two meanings: in 10.0.22621 the umpass legacy-pattern notice (\"Replaced legacy pattern in section 'UMPassService_Install' using 'umpass_include_needs'.\", an error with /k, windows-driver-docs#3398; documented as 2084 in February 2023), from 10.0.26100 the 24H2 meaning (service binary not copied), the legacy-pattern notice moving to 2090",
+  },
+  '2086': {
+    since: 22621,
+    until: 26100,
+    why: "undocumented; 22621-era kits: \"Replaced legacy pattern in section 'WUDFRD_ServiceInstall' using 'wudfrd_include_needs' to follow best practices.\" from infverif /v /w (Windows-driver-samples#808, December 2022; #1003); Build-SampleSet.ps1 suppresses it for kits up to 22621 only; 24H2 renumbered it 2092 (/w only)",
   },
 };
 
@@ -102,10 +123,19 @@ export function kitLevel(code: string, mode: Mode, newest: Level, kit: Kit): Lev
   const h = CODE_HISTORY[code];
   if (!h) return newest;
   if (h.since !== undefined && kit.build < h.since) return 'off';
+  if (h.until !== undefined && kit.build >= h.until) return 'off';
   for (const step of h.levels ?? []) {
     if (kit.build <= step.through) return step.levels[mode] ?? newest;
   }
   return newest;
+}
+
+/** The code's name, summary and fix in a kit where it meant something else; undefined when it means what the rule says. */
+export function kitMeaning(code: string, kit: Kit): { name: string; summary: string; fix: string } | undefined {
+  const steps = CODE_HISTORY[code]?.meanings;
+  if (!steps) return undefined;
+  for (const step of steps) if (kit.build <= step.through) return { name: step.name, summary: step.summary, fix: step.fix };
+  return undefined;
 }
 
 /** InfVerif's wording of a message in a kit. */
