@@ -210,12 +210,18 @@ describe('wdksim infverif as the WDK you have (built CLI)', () => {
     expect(samples.stderr).toContain('no WDK wdksim models has it');
   });
 
-  it('/sw<code> leaves one code out (26100); /msft leaves the sample findings out in 22621 only', async () => {
+  it('/sw<code> leaves one code out (22621 on); /msft leaves the sample findings out in 22621 only', async () => {
     const all = await wdksim(['/w', ECHO2]);
     expect(all.stdout).toContain('ERROR(1284)');
     const sw = await wdksim(['/w', '/sw1284', ECHO2]);
     expect(sw.stdout).not.toContain('(1284)');
     expect(sw.stdout).toContain('ERROR(1285)');
+    const sw22621 = await wdksim(['--wdk', '22621', '/w', '/sw1284', ECHO2]);
+    expect(sw22621.code).toBe(1);
+    expect(sw22621.stdout).not.toContain('(1284)');
+    const sw22000 = await wdksim(['--wdk', '22000', '/w', '/sw1284', ECHO2]);
+    expect(sw22000.code).toBe(2);
+    expect(sw22000.stderr).toContain('it is in WDK 10.0.22621, 10.0.26100');
     const msft22621 = await wdksim(['--wdk', '22621', '/w', '/msft', ECHO2]);
     expect(msft22621.stdout).not.toMatch(/\((1284|1285)\)/);
     const msft26100 = await wdksim(['/v', '/w', '/msft', ECHO2]);
