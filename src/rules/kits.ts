@@ -64,6 +64,10 @@ export interface CodeHistory {
 
 /** Only codes with dated evidence are here; every other code is in every kit. */
 export const CODE_HISTORY: Readonly<Record<string, CodeHistory>> = {
+  '1233': {
+    levels: [{ through: 19041, levels: { default: 'off' } }],
+    why: 'a 10.0.19041-era run with no mode switch (a Desktop build, September 2020) printed 1297, 1324 and 2083 for xdsmpl.inf but no 1233 although its [Version] has no CatalogFile, and the 2083 lines show the build added none (Windows-driver-samples#539); later kits keep the documented error (no evidence either way)',
+  },
   '1212': { since: 17763, why: 'documented June 2018, first reported with the 1809 kit (loki-hidriver#1)' },
   '1284': {
     since: 22000,
