@@ -107,10 +107,11 @@ describe('kits', () => {
     expect(m1421('10.0.26100')).toMatch(/missing an architecture decoration\.$/);
   });
 
-  it('1303 and 1322 are placed one line above the entry from 10.0.22621 (Windows-driver-samples#936)', () => {
+  it('1303 and 1322 are placed on the header of the section holding the entry from 10.0.22621 (Windows-driver-samples#936, #804)', () => {
     const line = (file: string, code: string, wdk: string) => run(file, 'w', wdk).find((d) => d.code === code)?.line;
+    // 1322: the file is the first line of its section; 1303: the CoInstallers32 line is the second of its AddReg section.
     expect(line('1322-not-dirid13.invalid.inf', '1322', '10.0.19041')! - line('1322-not-dirid13.invalid.inf', '1322', '10.0.22621')!).toBe(1);
-    expect(line('1303-coinstaller-addreg.invalid.inf', '1303', '10.0.19041')! - line('1303-coinstaller-addreg.invalid.inf', '1303', '10.0.26100')!).toBe(1);
+    expect(line('1303-coinstaller-addreg.invalid.inf', '1303', '10.0.19041')! - line('1303-coinstaller-addreg.invalid.inf', '1303', '10.0.26100')!).toBe(2);
   });
 
   it.each(KITS.map((k) => k.version))('--list-rules --wdk %s is the reviewed snapshot', async (version) => {
