@@ -226,7 +226,7 @@ export function parseArgs(argv: string[]): InfVerifOptions {
 }
 
 /** Switches wdksim accepts and does not act on: run() notes them on stderr. */
-const NO_EFFECT = new Set(['l', 'product', 'provider', 'wbuild']);
+const NO_EFFECT = new Set(['l', 'product', 'provider', 'wbuild', 'syntax']);
 
 /** The kit the options name; a usage error for a version wdksim does not model. */
 function chooseKit(opts: InfVerifOptions): Kit {

@@ -34,6 +34,9 @@ export const KIT_SWITCHES: readonly KitSwitch[] = [
   { name: 'rulever', value: 'Major.Minor.Build | vnext', since: 26100, summary: "enforce the rules of another InfVerif release (wdksim: that kit's rule set)" },
   { name: 'code', value: 'error code', since: 26100, summary: "print a code's message, levels and docs link" },
   { name: 'provider', value: 'ProviderName', since: 26100, summary: 'require this Provider (accepted, no effect)' },
+  // /syntax: "reports all syntax used in the INF and the minimum OS for it" (for 1199; Microsoft's
+  // "InfVerif Error Code 1199" post, April 2024, with the 24H2 kit). wdksim validates as usual.
+  { name: 'syntax', since: 26100, summary: "list the INF's syntax and the minimum OS for each (accepted, wdksim validates as usual)" },
   // /sw: Microsoft's Build-SampleSet.ps1 passes "/sw1284 /sw1285 /sw1293 /sw2083 /sw2086" to kits up to
   // 22621 (January 2024 on); a comment on Windows-driver-samples#1082 says the NI EWDK lacked it. The
   // script ran with 22621 kits for two years: wdksim accepts it from 10.0.22621 (docs/infverif.md).
