@@ -102,6 +102,10 @@ export const CODE_HISTORY: Readonly<Record<string, CodeHistory>> = {
     wording: [{ through: 22621, rewrite: (m) => m.replace(/ missing an architecture decoration\.$/, ' should have an architecture decoration.') }],
     why: 'appeared with the 1903 kit; 2019-2023 kits print "should have an architecture decoration" (Windows-driver-samples#889-#897, #1041)',
   },
+  '2009': {
+    since: 17134,
+    why: 'a 10.0.16299 run with no mode switch (AppVeyor, January 2018) printed only 1205 for dokan.inf, whose [Version] has DriverPackageType (dokan-dev/dokany#648); first documented in the 24H2 table, so wdksim has it from the next kit on (policy)',
+  },
   '2084': {
     since: 22621,
     levels: [{ through: 22621, levels: { default: 'error', k: 'error', u: 'error', w: 'error' } }],
