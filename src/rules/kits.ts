@@ -96,11 +96,16 @@ export const CODE_HISTORY: Readonly<Record<string, CodeHistory>> = {
   '1330': { since: 17763, why: '"new universal checks" documented for 1809 (docs PR #945)' },
   '1340': { since: 26100, why: 'first in the 24H2 table; not in earlier kits' },
   '1402': { since: 26100, why: 'enabled in 26xxx builds in January 2024 (Windows-driver-samples#1080)' },
-  '1420': { since: 18362, why: 'appeared with VS2019 and the 1903 kit (Windows-driver-samples#366)' },
+  '1420': {
+    since: 18362,
+    levels: [{ through: 22621, levels: { k: 'warning' } }],
+    why: 'appeared with VS2019 and the 1903 kit (Windows-driver-samples#366); a 22621 Desktop build (InfVerif /k, as MSBuild runs it for Desktop, windows-driver-docs#2890) printed "warning 1420" (Windows-driver-samples#891), the 24H2 table an error',
+  },
   '1421': {
     since: 18362,
+    levels: [{ through: 22621, levels: { k: 'warning' } }],
     wording: [{ through: 22621, rewrite: (m) => m.replace(/ missing an architecture decoration\.$/, ' should have an architecture decoration.') }],
-    why: 'appeared with the 1903 kit; 2019-2023 kits print "should have an architecture decoration" (Windows-driver-samples#889-#897, #1041)',
+    why: 'appeared with the 1903 kit; 2019-2023 kits print "should have an architecture decoration" (Windows-driver-samples#889-#897, #1041), as a warning with /k (a Desktop build, #891)',
   },
   '2009': {
     since: 17134,
