@@ -224,6 +224,10 @@ describe('wdksim infverif as the WDK you have (built CLI)', () => {
     expect(sw22000.stderr).toContain('it is in WDK 10.0.22621, 10.0.26100');
     const msft22621 = await wdksim(['--wdk', '22621', '/w', '/msft', ECHO2]);
     expect(msft22621.stdout).not.toMatch(/\((1284|1285)\)/);
+    // 2086 (the WUDFRd legacy pattern) is one of 22621's sample-only findings too (Build-SampleSet.ps1).
+    const NFC = 'fixtures/infverif-real/wds808-nfc/windows-drivertemplate-nfc.inf';
+    expect((await wdksim(['--wdk', '22621', '/w', NFC])).stdout).toContain('ERROR(2086)');
+    expect((await wdksim(['--wdk', '22621', '/w', '/msft', NFC])).stdout).not.toContain('(2086)');
     const msft26100 = await wdksim(['/v', '/w', '/msft', ECHO2]);
     expect(msft26100.stdout.split('\n').slice(0, 3)).toEqual(['Running in Verbose', 'Running in MSFT driver mode', 'Running Windows Driver INF check']);
     expect(msft26100.stdout).toContain('ERROR(1284)');
