@@ -4,6 +4,9 @@
 // reported (InfVerif 1003).
 import type { Diagnostic } from '../diagnostic.js';
 
+/** InfVerif's 1003 as Visual Studio lists it (Kernel-Special-APC-ReadProcessMemory#1, a UTF-8 INF). */
+const ENCODING_MESSAGE = 'INF has invalid or unknown file encoding, must be ANSI or UTF-16 LE.';
+
 export type InfEncoding = 'utf-16le' | 'utf-16be' | 'utf-8' | 'ansi';
 export type EolStyle = 'crlf' | 'lf' | 'mixed' | 'none';
 
@@ -98,8 +101,8 @@ export function decodeBytes(bytes: Buffer, scanEol: boolean): DecodedInf {
       fileLevel(
         '1003',
         'error',
-        'The INF is UTF-16 big-endian; Windows reads only ANSI or UTF-16LE INF files',
-        'Save the file as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
+        ENCODING_MESSAGE,
+        'The file is UTF-16 big-endian: save it as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
       ),
     );
   } else if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
@@ -110,8 +113,8 @@ export function decodeBytes(bytes: Buffer, scanEol: boolean): DecodedInf {
       fileLevel(
         '1003',
         'error',
-        'The INF is UTF-8 with a byte order mark; Windows reads only ANSI or UTF-16LE INF files',
-        'Save the file as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
+        ENCODING_MESSAGE,
+        'The file is UTF-8 with a byte order mark: save it as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
       ),
     );
   } else if (looksLikeUtf16le(bytes)) {
