@@ -73,7 +73,9 @@ export const CODE_HISTORY: Readonly<Record<string, CodeHistory>> = {
     since: 22000,
     why: 'the reserved sample class "Sample": first reported in December 2021 by a kit that still printed the short 1324 wording (Windows-driver-samples#680, HyperPlatform#88); 22621 sample builds suppress it with /msft',
   },
-  '1285': { since: 22000, why: 'reported together with 1284 from December 2021 on (Windows-driver-samples#680, windows-drivers-rs#35)' },
+  '1285': {
+    why: 'a class Windows defines is 1285 in every kit ("WudfBioUsbSample.inx 22" for the Biometric class in 2016, Windows-driver-samples#55); the reserved "Sample" class counts from 10.0.22000 on, reported together with 1284 (#680, windows-drivers-rs#35)',
+  },
   '1293': {
     since: 22000,
     why: 'reserved sample service names: 2017 builds of dynambus.inx printed only 1209 (Windows-driver-samples#160); "error 1293: Service name \'ECHO\' is reserved" from December 2021 (#680)',
