@@ -236,7 +236,7 @@ describe('wdksim infverif as the WDK you have (built CLI)', () => {
   it("--list-rules --wdk prints the kit's rule set; /rulever switches the rules", async () => {
     const r = await wdksim(['--list-rules', '--wdk', '10.0.19041']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('InfVerif rules of WDK 10.0.19041 (Windows 10, version 2004): 87 codes');
+    expect(r.stdout.split('\n')[0]).toBe('InfVerif rules of WDK 10.0.19041 (Windows 10, version 2004): 88 codes');
     expect(r.stdout).not.toMatch(/^1402/m);
     const rv = await wdksim(['/w', '/rulever', '10.0.19041', TOAST]);
     expect(rv.stdout).toContain('line 105:'); // 19041 places 1322 on the entry's own line
