@@ -97,25 +97,13 @@ export function decodeBytes(bytes: Buffer, scanEol: boolean): DecodedInf {
     encoding = 'utf-16be';
     bom = true;
     body = bytes.subarray(2);
-    diagnostics.push(
-      fileLevel(
-        '1003',
-        'error',
-        ENCODING_MESSAGE,
-        'The file is UTF-16 big-endian: save it as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
-      ),
-    );
+    diagnostics.push(fileLevel('1003', 'error', ENCODING_MESSAGE, 'The file is UTF-16 big-endian: save it as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)'));
   } else if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8';
     bom = true;
     body = bytes.subarray(3);
     diagnostics.push(
-      fileLevel(
-        '1003',
-        'error',
-        ENCODING_MESSAGE,
-        'The file is UTF-8 with a byte order mark: save it as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
-      ),
+      fileLevel('1003', 'error', ENCODING_MESSAGE, 'The file is UTF-8 with a byte order mark: save it as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)'),
     );
   } else if (looksLikeUtf16le(bytes)) {
     encoding = 'utf-16le';
