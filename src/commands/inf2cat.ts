@@ -13,7 +13,9 @@ import {
   formatInf2CatLine,
   inf2catText,
   Inf2CatFailure,
+  kitBuildOf,
   OS_IDS,
+  osIdForKit,
   parseOsList,
   runInf2Cat,
   type Inf2CatResult,
@@ -37,6 +39,14 @@ interface Inf2CatOptions {
   pageHashes?: true | string[];
   json: boolean;
   catalogVersion?: 1 | 2;
+}
+
+/** wdksim's own options around Inf2Cat's grammar. */
+interface Extensions {
+  json: boolean;
+  catalogVersion?: 1 | 2;
+  /** --wdk: the kit build whose Inf2Cat to be (its /os ids and OS tokens). */
+  kitBuild?: number;
 }
 
 /** An argument error: Inf2Cat prints the message and returns -1. */
@@ -78,32 +88,35 @@ const SWITCHES: SwitchTable = {
 const EXTENSIONS: SwitchTable = {
   switches: { h: {} },
   switchShape: /^-(h)$/, // only `-h` exactly: /h and -H are Inf2Cat's (unknown) switches
-  long: { json: {}, help: {}, 'catalog-version': { value: true } },
+  long: { json: {}, help: {}, 'catalog-version': { value: true }, wdk: { value: true } },
   longCaseSensitive: true,
 };
 
-/** Our own options (--json, --catalog-version, --help, -h), taken out before Inf2Cat's grammar runs. */
-function extractExtensions(argv: string[]): { rest: string[]; json: boolean; help: boolean; catalogVersion?: 1 | 2 } {
+/** Our own options (--json, --catalog-version, --wdk, --help, -h), taken out before Inf2Cat's grammar runs. */
+function extractExtensions(argv: string[]): { rest: string[]; help: boolean; extensions: Extensions } {
   const rest: string[] = [];
-  let json = false;
+  const extensions: Extensions = { json: false };
   let help = false;
-  let catalogVersion: 1 | 2 | undefined;
+  const versionError = (got: string) => new WdksimError(`--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got "${got}"`, Inf2CatExit.usage);
+  const kitError = (got: string) => new WdksimError(`--wdk takes a Windows 10 or later kit version (10.0.10240, 10.0.19041, 10.0.26100...), got "${got}"`, Inf2CatExit.usage);
   for (const token of tokenizeSwitches(argv, EXTENSIONS)) {
     if (token.kind === 'switch')
       help = true; // -h
     else if (token.kind === 'long' && token.name === 'catalog-version') {
-      if (token.value !== '1' && token.value !== '2') {
-        throw new WdksimError(`--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got "${token.value ?? ''}"`, Inf2CatExit.usage);
-      }
-      catalogVersion = Number(token.value) as 1 | 2;
+      if (token.value !== '1' && token.value !== '2') throw versionError(token.value ?? '');
+      extensions.catalogVersion = Number(token.value) as 1 | 2;
+    } else if (token.kind === 'long' && token.name === 'wdk') {
+      const build = kitBuildOf(token.value ?? '');
+      if (build === undefined) throw kitError(token.value ?? '');
+      extensions.kitBuild = build;
     } else if (token.kind === 'missing-value') {
-      throw new WdksimError('--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got ""', Inf2CatExit.usage);
+      throw token.name === 'wdk' ? kitError('') : versionError('');
     } else if (token.kind === 'long' && token.value === undefined) {
-      if (token.name === 'json') json = true;
+      if (token.name === 'json') extensions.json = true;
       else help = true;
     } else rest.push(token.raw); // Inf2Cat's own arguments, and --json=x, which it refuses
   }
-  return { rest, json, help, ...(catalogVersion ? { catalogVersion } : {}) };
+  return { rest, help, extensions };
 }
 
 /** `<hexType>:<name>:<value>[:<file list>]`, `^` escaping `:`. */
@@ -119,7 +132,7 @@ function validAttributeSpec(spec: string): boolean {
 }
 
 /** Inf2Cat's argument parsing, in its order (wdk-tools.md §3.1). */
-export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; catalogVersion?: 1 | 2 }): Parsed {
+export function parseInf2CatArgs(argv: string[], extensions: Extensions): Parsed {
   if (argv.length === 0 || argv.some((a) => a === '/?' || a === '-?')) return { kind: 'usage' };
   if (argv.length === 1) throw new ArgumentError(PARAMETER_FORMAT);
   const tokens = tokenizeSwitches(argv, SWITCHES);
@@ -129,10 +142,14 @@ export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; ca
   if (osToken?.kind !== 'switch') throw new ArgumentError('Operating systems parameter missing.');
   const osList = parseOsList(osToken.value!);
   if (!osList.ok) throw new ArgumentError(osList.reason === 'missing' ? 'Operating systems parameter missing.' : 'Operating systems parameter invalid.');
+  // --wdk: only the ids that kit's Inf2Cat has, with the OS tokens it writes.
+  const kitBuild = extensions.kitBuild;
+  const oses = kitBuild === undefined ? osList.oses : osList.oses.map((os) => osIdForKit(os, kitBuild));
+  if (oses.some((os) => os === undefined)) throw new ArgumentError('Operating systems parameter invalid.');
 
   let driver: string | undefined;
   const options: Omit<Inf2CatOptions, 'driver'> = {
-    oses: osList.oses,
+    oses: oses as OsId[],
     noCat: false,
     verbose: false,
     useLocalTime: false,
@@ -193,7 +210,7 @@ function usageText(): string {
     '',
     'INF2CAT /driver:path /os:operatingSystem1[,os2]...',
     '        [/nocat] [/verbose] [/uselocaltime] [/pageHashes[:file1[,file2]...]]',
-    '        [--json] [--catalog-version 1|2]',
+    '        [--json] [--catalog-version 1|2] [--wdk VERSION]',
     '',
     '/driver:path (/drv:path)',
     '    The folder of the driver package: every .inf in it is tested and gets a',
@@ -219,6 +236,10 @@ function usageText(): string {
     '',
     '/drm, /pe',
     '    Deprecated; rejected as current Inf2Cat does.',
+    '',
+    '--wdk VERSION (wdksim)',
+    '    Be the Inf2Cat of that kit (10.0.10240 ... 10.0.26100): only the /os ids it',
+    '    has; kits before 10.0.14393 write Windows 10 as 10X86/10X64 (OSAttr 2:6.4).',
     '',
     '--json (wdksim)',
     '    Print the result as JSON: diagnostics and the catalogs written.',
@@ -312,7 +333,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
   let options: Inf2CatOptions;
   try {
-    const parsed = parseInf2CatArgs(ext.rest, ext);
+    const parsed = parseInf2CatArgs(ext.rest, ext.extensions);
     if (parsed.kind === 'usage') {
       ctx.io.stdout(usageText());
       return Inf2CatExit.ok;
@@ -320,7 +341,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     options = parsed.options;
   } catch (error) {
     if (!(error instanceof ArgumentError)) throw error;
-    if (ext.json) ctx.io.stdout(`${JSON.stringify({ tool: 'inf2cat', exitCode: Inf2CatExit.usage, passed: false, error: error.message }, null, 2)}\n`);
+    if (ext.extensions.json) ctx.io.stdout(`${JSON.stringify({ tool: 'inf2cat', exitCode: Inf2CatExit.usage, passed: false, error: error.message }, null, 2)}\n`);
     else ctx.io.stdout(`${error.blankLineFirst ? '\n' : ''}${error.message}\n`);
     return Inf2CatExit.usage;
   }
