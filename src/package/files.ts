@@ -47,7 +47,7 @@ export function sectionAppliesToArch(doc: InfDocument, name: string, arch: Arch)
     if (sectionArch) return sectionArch === arch;
     const base = name.slice(0, m.index);
     const rest = name.slice(m.index + m[0].length);
-    return !doc.has(`${base}.NT${arch}${rest}`);
+    return !doc.has(`${platformSectionNames(base, arch)[0]}${rest}`);
   }
   // Undecorated X: a companion like X.Services is not an install section variant.
   const [forArch, forNt] = platformSectionNames(name, arch);
