@@ -26,6 +26,7 @@ import { describeFsError, WdksimError } from '../errors.js';
 import { isPeFile, signPeFile } from '../catalog/pe-sign-file.js';
 import type { Context } from '../io.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
+import { readUserInput } from '../fs/read-input.js';
 
 const HELP = `Usage: wdksim signtool <command> [options] FILES...
 
@@ -366,7 +367,7 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
 /** A file to sign or verify, or undefined after signtool's "File not found" error. */
 async function readInput(ctx: Context, path: string, shown: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path);
+    return await readUserInput(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // Only a missing file is "File not found"; anything else says what went wrong.

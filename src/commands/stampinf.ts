@@ -12,6 +12,7 @@ import { futureDriverVerWarning, stampInf, type StampRequest } from '../stamp/in
 import type { StampinfJson } from '../json-records.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 import { writeUserFile } from '../fs/host-write.js';
+import { readUserInput } from '../fs/read-input.js';
 
 const HELP = `Usage: wdksim stampinf -f FILE [-s SECTION] [-d mm/dd/yyyy|*] [-v w.x.y.z|*] [-a ARCH]
                        [-c CATALOG] [-k KMDF] [-u UMDF] [-i DIR] [-p PROVIDER] [-n] [-x] [-o OUT] [--json]
@@ -164,7 +165,7 @@ async function readInput(path: string, shown: string): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    return await readFile(path);
+    return await readUserInput(path);
   } catch (error) {
     throw failed(describeFsError(error, shown));
   }

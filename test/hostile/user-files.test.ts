@@ -11,7 +11,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeMinimalPe } from '../../src/catalog/index.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { BIN, REPO_ROOT } from '../helpers/cli.js';
 import { treeSnapshot } from '../machine/helpers.js';
 import { crashSigns } from '../stress/child.js';
 import { hostileInf, World } from './world.js';
@@ -159,4 +160,49 @@ describe.skipIf(POSIX_ONLY)('folders wdksim fills for the user', () => {
     expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(readFileSync(at('exported', 'evil.sys'), 'utf8')).toBe('MZ evil');
   });
+});
+
+describe.skipIf(POSIX_ONLY)('inputs the user names that are not regular files', () => {
+  it('a FIFO nobody writes: inf parse, infverif, catalog dump and stampinf wait like cat, and SIGTERM stops them with 143', async () => {
+    const { at } = setup();
+    execFileSync('mkfifo', [at('pipe.inf')]);
+    for (const argv of [
+      ['inf', 'parse', 'pipe.inf'],
+      ['infverif', 'pipe.inf'],
+      ['catalog', 'dump', 'pipe.inf'],
+      ['stampinf', '-f', 'pipe.inf', '-v', '1.0.0.0'],
+    ]) {
+      const child = spawn(process.execPath, [BIN, ...argv], { cwd: at(), stdio: 'ignore' });
+      await new Promise((r) => setTimeout(r, 700));
+      const started = Date.now();
+      child.kill('SIGTERM');
+      const code = await new Promise<number | null>((resolve) => {
+        const timer = setTimeout(() => {
+          child.kill('SIGKILL'); // a pool thread blocked in open() kept the process alive
+          resolve(-1);
+        }, 5000);
+        child.on('exit', (c) => {
+          clearTimeout(timer);
+          resolve(c);
+        });
+      });
+      expect(code, argv.join(' ')).toBe(143);
+      expect(Date.now() - started).toBeLessThan(5000);
+    }
+  }, 60_000);
+
+  it("a FIFO with a writer (the shell's <(...)) is read; a device file is refused", async () => {
+    const { w, at } = setup();
+    execFileSync('mkfifo', [at('pipe.inf')]);
+    const child = spawn(process.execPath, [BIN, 'inf', 'parse', 'pipe.inf'], { cwd: at() });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    writeFileSync(at('pipe.inf'), readFileSync(INF)); // opens the FIFO for writing once the reader is there
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(0);
+    expect(out).toMatch(/pipe\.inf \(ansi, crlf line ends\): \d+ sections/);
+    const r = await w.run(['inf', 'parse', '/dev/zero']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/\/dev\/zero: a device file or socket, not a regular file; refused/);
+  }, 60_000);
 });
