@@ -19,7 +19,7 @@ import {
   v1Tag,
   wrapUnsigned,
 } from './ctl.js';
-import { hashFile, type FileDigests } from './hash.js';
+import { hashFile, hashSmallFile, type FileDigests } from './hash.js';
 import { OID } from './oids.js';
 import { PageHashError, pageHashLink, pageHashTableOfFile } from './page-hashes.js';
 
@@ -58,45 +58,63 @@ interface HashedMember {
   pageLink?: Buffer;
 }
 
-/** Files hashed at once. */
+/** Large files hashed at once. */
 const HASH_CONCURRENCY = 4;
 
 async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[]> {
-  // One synchronous stat per file: 10,000 promise round trips cost more than the stats.
-  const sizes = options.members.map((m) => {
-    try {
-      return statSync(m.path).size;
-    } catch (error) {
-      throw fsFailure(error, m.path);
-    }
-  });
-  const total = sizes.reduce((a, b) => a + b, 0);
+  const algorithms = (options.version === 1 ? ['sha1'] : ['sha1', 'sha256']) as Array<'sha1' | 'sha256'>;
   let done = 0;
-  options.onProgress?.(0, total);
-  // A few files at a time: many small files wait on the disk, not the CPU; a
-  // large one still streams through one bounded buffer.
+  let total = 0;
+  const hashOptions = {
+    algorithms,
+    ...(options.onProgress
+      ? {
+          onBytes: (n: number) => {
+            done += n;
+            options.onProgress!(done, total);
+          },
+        }
+      : {}),
+  };
+  if (options.onProgress) {
+    // The total for the progress report: one synchronous stat per file (10,000 promise round trips cost more than the stats).
+    for (const m of options.members) {
+      try {
+        total += statSync(m.path).size;
+      } catch (error) {
+        throw fsFailure(error, m.path);
+      }
+    }
+    options.onProgress(0, total);
+  }
   const out: HashedMember[] = new Array<HashedMember>(options.members.length);
+  // Small files first, each read and hashed in one synchronous step (most of a
+  // package); the larger ones are left for the streaming hasher.
+  const large: number[] = [];
+  options.members.forEach((input, index) => {
+    let digests: FileDigests | undefined;
+    try {
+      digests = hashSmallFile(input.path, hashOptions);
+    } catch (error) {
+      throw fsFailure(error, input.path);
+    }
+    if (digests) out[index] = { input, digests };
+    else large.push(index);
+  });
+  // A few large files at a time, each streaming through one bounded buffer.
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < options.members.length) {
-      const index = next++;
+    while (next < large.length) {
+      const index = large[next++]!;
       const input = options.members[index]!;
-      let digests: FileDigests;
       try {
-        digests = await hashFile(input.path, {
-          algorithms: ['sha1', 'sha256'].slice(0, options.version === 1 ? 1 : 2) as Array<'sha1' | 'sha256'>,
-          onBytes: (n) => {
-            done += n;
-            options.onProgress?.(done, total);
-          },
-        });
+        out[index] = { input, digests: await hashFile(input.path, hashOptions) };
       } catch (error) {
         throw fsFailure(error, input.path);
       }
-      out[index] = { input, digests };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, options.members.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, large.length) }, worker));
   return out;
 }
 

@@ -126,17 +126,21 @@ export async function writeCatalogs(
       version: plan.version,
       now: request.clock.now(),
       ...(request.pageHashes ? { pageHashes: request.pageHashes } : {}),
-      onProgress: (done, total) => {
-        if (!hooks.hashing) return;
-        totals.set(plan, { done, total });
-        let d = 0;
-        let t = 0;
-        for (const v of totals.values()) {
-          d += v.done;
-          t += v.total;
-        }
-        hooks.hashing(d, t);
-      },
+      // Only when asked: the byte total costs a stat of every file before hashing starts.
+      ...(hooks.hashing
+        ? {
+            onProgress: (done: number, total: number) => {
+              totals.set(plan, { done, total });
+              let d = 0;
+              let t = 0;
+              for (const v of totals.values()) {
+                d += v.done;
+                t += v.total;
+              }
+              hooks.hashing!(d, t);
+            },
+          }
+        : {}),
     });
     // Guard: write-file-atomic follows a symbolic link; a package must not redirect its catalog outside itself.
     if ((await lstat(plan.path).catch(() => undefined))?.isSymbolicLink())
