@@ -160,10 +160,10 @@ function nameSet(names: string[]): (name: string) => boolean {
 function defaultListIdentifier(members: EncodedMember[], options: CreateCatalogOptions): Buffer {
   const h = createHash('sha256');
   h.update(`wdksim-catalog-v${options.version}\n${options.now.toISOString()}\n${options.osAttr}\n`);
-  for (const m of members) {
-    h.update(m.tag);
-    for (const a of m.attributes) h.update(a);
-  }
+  // One update over the members' bytes in order (the same digest as one update per part, without 100,000 native calls).
+  const parts: Buffer[] = [];
+  for (const m of members) parts.push(m.tag, ...m.attributes);
+  h.update(Buffer.concat(parts));
   for (const a of options.catalogAttributes) h.update(`${a.name}=${a.value}\n`);
   const id = h.digest().subarray(0, 16);
   // Shape it as an RFC 4122 version-4-style GUID, like the random one Inf2Cat writes.

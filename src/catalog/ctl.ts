@@ -1,7 +1,7 @@
 // Encoding of the Certificate Trust List that is a catalog's content
 // (catalog-format §2-§5): members with their tags and attributes, catalog
 // name/value attributes, and the unsigned PKCS#7 SignedData around it.
-import { bitString, bmp, ctx, ctxPrim, int, NULL, octets, oid, seq, seqOf, set, setOf, time, tlv, wstrz } from './der.js';
+import { bitString, bmp, ctx, ctxPrim, int, NULL, octets, oid, seq, set, setOf, time, tlv, wstrz } from './der.js';
 import { hashOid, OID, SIP, type HashAlgorithm } from './oids.js';
 
 /** CRYPTCAT_ATTR_AUTHENTICATED | NAMEASCII | DATAASCII: what Inf2Cat writes. */
@@ -38,8 +38,13 @@ export const EMPTY_LINK = fileLink('');
 /** MakeCat's SpcPeImageData flags bit string (03 02 05 A0). */
 export const MAKECAT_PE_FLAGS = bitString(Buffer.from([0xa0]), 5);
 
+// The AlgorithmIdentifier of each digest, encoded once (every member repeats it).
+const ALGORITHM_IDS = new Map<HashAlgorithm, Buffer>();
+
 export function digestInfo(alg: HashAlgorithm, digest: Buffer): Buffer {
-  return seq(seq(oid(hashOid(alg)), NULL), octets(digest));
+  let id = ALGORITHM_IDS.get(alg);
+  if (!id) ALGORITHM_IDS.set(alg, (id = seq(oid(hashOid(alg)), NULL)));
+  return seq(id, octets(digest));
 }
 
 /** SpcIndirectDataContent for a catalog member. */
@@ -67,6 +72,65 @@ export interface EncodedMember {
 }
 
 export const encodeMember = (m: EncodedMember): Buffer => seq(octets(m.tag), setOf(m.attributes));
+
+/** Bytes of a DER header (tag + length octets) for contents of `length` bytes. */
+function headerLength(length: number): number {
+  return length < 0x80 ? 2 : length < 0x100 ? 3 : length < 0x10000 ? 4 : length < 0x1000000 ? 5 : 6;
+}
+
+function writeHeader(out: Buffer, at: number, tag: number, length: number): number {
+  out[at++] = tag;
+  if (length < 0x80) {
+    out[at++] = length;
+    return at;
+  }
+  const count = headerLength(length) - 2;
+  out[at++] = 0x80 | count;
+  for (let i = count - 1; i >= 0; i--) out[at++] = Math.floor(length / 2 ** (8 * i)) & 0xff;
+  return at;
+}
+
+/** DER SET order (byte-wise) of a member's few attributes, sorted in place. */
+function sortAttributes(attributes: Buffer[]): Buffer[] {
+  for (let i = 1; i < attributes.length; i++) {
+    const item = attributes[i]!;
+    let j = i - 1;
+    for (; j >= 0 && Buffer.compare(attributes[j]!, item) > 0; j--) attributes[j + 1] = attributes[j]!;
+    attributes[j + 1] = item;
+  }
+  return attributes;
+}
+
+/**
+ * The SEQUENCE OF TrustedSubject of a CTL: the same bytes as
+ * seqOf(members.map(encodeMember)), written into one buffer. A catalog of
+ * 10,000 files has 20,000 members: a buffer per TLV and a copy per level cost
+ * more than the rest of the encoding.
+ */
+export function encodeMemberList(members: readonly EncodedMember[]): Buffer {
+  const setLengths = new Array<number>(members.length);
+  const memberLengths = new Array<number>(members.length);
+  const sorted = members.map((m) => sortAttributes([...m.attributes]));
+  let total = 0;
+  members.forEach((m, i) => {
+    let set = 0;
+    for (const a of sorted[i]!) set += a.length;
+    const body = headerLength(m.tag.length) + m.tag.length + headerLength(set) + set;
+    setLengths[i] = set;
+    memberLengths[i] = body;
+    total += headerLength(body) + body;
+  });
+  const out = Buffer.allocUnsafe(headerLength(total) + total);
+  let at = writeHeader(out, 0, 0x30, total);
+  members.forEach((m, i) => {
+    at = writeHeader(out, at, 0x30, memberLengths[i]!);
+    at = writeHeader(out, at, 0x04, m.tag.length);
+    at += m.tag.copy(out, at);
+    at = writeHeader(out, at, 0x31, setLengths[i]!);
+    for (const a of sorted[i]!) at += a.copy(out, at);
+  });
+  return out;
+}
 
 // The MemberInfo attributes are the same for every member of a kind: encoded once.
 const MEMBER_INFO_V1 = { pe: memberAttribute(OID.catMemberInfo, seq(bmp(SIP.pe), int(512))), flat: memberAttribute(OID.catMemberInfo, seq(bmp(SIP.flat), int(512))) };
@@ -105,7 +169,7 @@ export function encodeCtl(f: CtlFields): Buffer {
     octets(f.listIdentifier),
     time(f.thisUpdate),
     seq(oid(f.version === 1 ? OID.catalogListMember : OID.catalogListMember2), NULL),
-    seqOf(members.map(encodeMember)),
+    encodeMemberList(members),
   ];
   if (f.catalogAttributes.length > 0) parts.push(ctx(0, seq(...f.catalogAttributes)));
   return seq(...parts);
