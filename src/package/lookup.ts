@@ -1,7 +1,7 @@
 // Windows file names are case-insensitive: find `a\B\c.SYS` inside a package
 // on any host OS, whatever case the files were written with on disk.
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
 export class CaseInsensitiveFs {
   readonly #listings = new Map<string, Map<string, string> | null>();
@@ -9,6 +9,8 @@ export class CaseInsensitiveFs {
   readonly #plainFiles = new Set<string>();
   /** Answers already given: a package names the same file once per architecture. */
   readonly #resolved = new Map<string, string | undefined>();
+  /** Folder paths (relative, lower case) already walked: their full path, or null when missing. */
+  readonly #folders = new Map<string, string | null>();
 
   constructor(readonly root: string) {}
 
@@ -47,6 +49,30 @@ export class CaseInsensitiveFs {
 
   #resolve(relative: string, options: { directory?: boolean }): string | undefined {
     const parts = relative.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    const last = parts[parts.length - 1];
+    if (last !== undefined && last !== '..') {
+      // The common case, a file in a folder: the folder is resolved once for all its files.
+      const dir = this.#folder(parts.slice(0, -1));
+      if (dir === undefined) return undefined;
+      const actual = this.#list(dir)?.get(last.toLowerCase());
+      if (actual === undefined) return undefined;
+      // join(dir, actual) for a plain name, without path.join's normalising pass.
+      return this.#check(dir.endsWith(sep) ? dir + actual : dir + sep + actual, options);
+    }
+    const dir = this.#folder(parts);
+    return dir === undefined ? undefined : this.#check(dir, options);
+  }
+
+  /** The full path (as join() writes it) of the folder the parts lead to, or undefined. */
+  #folder(parts: string[]): string | undefined {
+    const key = parts.join('/').toLowerCase();
+    if (this.#folders.has(key)) return this.#folders.get(key) ?? undefined;
+    const found = this.#walk(parts);
+    this.#folders.set(key, found ?? null);
+    return found;
+  }
+
+  #walk(parts: string[]): string | undefined {
     // The folders walked so far, each a full path as join() writes it (the listing keys).
     const dirs: string[] = [join(this.root)];
     for (const part of parts) {
@@ -62,7 +88,11 @@ export class CaseInsensitiveFs {
       if (actual === undefined) return undefined;
       dirs.push(join(dir, actual));
     }
-    const full = dirs[dirs.length - 1]!;
+    return dirs[dirs.length - 1]!;
+  }
+
+  /** `full` when it is a file (or, asked for, a directory); the listing already vouches for plain files. */
+  #check(full: string, options: { directory?: boolean }): string | undefined {
     if (!options.directory && this.#plainFiles.has(full)) return full;
     try {
       const stats = statSync(full);
