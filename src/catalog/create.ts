@@ -9,13 +9,14 @@ import {
   type EncodedMember,
   EMPTY_LINK,
   encodeCtl,
+  indirectDataAttribute,
   memberAttribute,
   memberInfoV1,
   memberInfoV2,
   nameValue,
+  nameValueAttribute,
   OBSOLETE_LINK,
   sortByTag,
-  spcIndirectData,
   v1Tag,
   wrapUnsigned,
 } from './ctl.js';
@@ -126,21 +127,21 @@ function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): E
   };
   const osAttr = options.osAttr ? [memberAttribute(OID.catNameValue, nameValue('OSAttr', options.osAttr))] : [];
   // The File attribute of each file, shared by its member and (v2) its SHA-1 entry.
-  const files = hashed.map(({ input }) => memberAttribute(OID.catNameValue, nameValue('File', input.name.toLowerCase())));
+  const files = hashed.map(({ input }) => nameValueAttribute('File', input.name.toLowerCase()));
   hashed.forEach(({ digests, pageLink }, i) => {
     const file = files[i]!;
     if (options.version === 1) {
       const sha1 = digests.sha1!;
       add({
         tag: v1Tag(sha1),
-        attributes: [file, ...osAttr, memberInfoV1(digests.isPe), memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha1', sha1, pageLink ?? OBSOLETE_LINK))],
+        attributes: [file, ...osAttr, memberInfoV1(digests.isPe), indirectDataAttribute(digests.isPe, 'sha1', sha1, pageLink ?? OBSOLETE_LINK)],
       });
     } else {
       const sha256 = digests.sha256!;
       const info = memberInfoV2(digests.isPe ? 'pe' : 'flat');
       // MakeCat v2: PE members keep the obsolete link, flat members an empty one (§2).
       const link = digests.isPe ? (pageLink ?? OBSOLETE_LINK) : EMPTY_LINK;
-      add({ tag: sha256, attributes: [info, file, ...osAttr, memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha256', sha256, link))] });
+      add({ tag: sha256, attributes: [info, file, ...osAttr, indirectDataAttribute(digests.isPe, 'sha256', sha256, link)] });
     }
   });
   if (options.version === 2) {

@@ -1,7 +1,7 @@
 // Encoding of the Certificate Trust List that is a catalog's content
 // (catalog-format §2-§5): members with their tags and attributes, catalog
 // name/value attributes, and the unsigned PKCS#7 SignedData around it.
-import { bitString, bmp, ctx, ctxPrim, int, NULL, octets, oid, seq, set, setOf, time, tlv, wstrz } from './der.js';
+import { bitString, bmp, ctx, ctxPrim, headerSize, int, node, NULL, octets, oid, render, seq, set, setOf, time, tlv, writeHeader, wstrz } from './der.js';
 import { hashOid, OID, SIP, type HashAlgorithm } from './oids.js';
 
 /** CRYPTCAT_ATTR_AUTHENTICATED | NAMEASCII | DATAASCII: what Inf2Cat writes. */
@@ -27,6 +27,14 @@ export function sortByTag<T extends { tag: Buffer }>(members: readonly T[]): T[]
 /** A member attribute: the value sits directly in the attribute's SET. */
 export const memberAttribute = (type: string, value: Buffer): Buffer => seq(oid(type), set(value));
 
+/**
+ * memberAttribute(OID.catNameValue, nameValue(name, value)) with the default
+ * flags, in one allocation: every file of a catalog has one (its `File`).
+ */
+export function nameValueAttribute(name: string, value: string): Buffer {
+  return render(node(0x30, oid(OID.catNameValue), node(0x31, node(0x30, bmp(name), DEFAULT_FLAGS, node(0x04, wstrz(value))))));
+}
+
 /** A catalog attribute: an extension whose OCTET STRING wraps the CatNameValue. */
 export const catalogAttribute = (name: string, value: string, flags = NAME_VALUE_FLAGS): Buffer => seq(oid(OID.catNameValue), octets(nameValue(name, value, flags)));
 
@@ -41,13 +49,24 @@ export const MAKECAT_PE_FLAGS = bitString(Buffer.from([0xa0]), 5);
 // The AlgorithmIdentifier of each digest, encoded once (every member repeats it).
 const ALGORITHM_IDS = new Map<HashAlgorithm, Buffer>();
 
-export function digestInfo(alg: HashAlgorithm, digest: Buffer): Buffer {
+function algorithmId(alg: HashAlgorithm): Buffer {
   let id = ALGORITHM_IDS.get(alg);
   if (!id) ALGORITHM_IDS.set(alg, (id = seq(oid(hashOid(alg)), NULL)));
-  return seq(id, octets(digest));
+  return id;
+}
+
+export function digestInfo(alg: HashAlgorithm, digest: Buffer): Buffer {
+  return seq(algorithmId(alg), octets(digest));
 }
 
 /** SpcIndirectDataContent for a catalog member. */
+/** memberAttribute(OID.spcIndirectData, spcIndirectData(...)) in one allocation for the common members (no page hashes). */
+export function indirectDataAttribute(isPe: boolean, alg: HashAlgorithm, digest: Buffer, link: Buffer): Buffer {
+  if (link !== OBSOLETE_LINK && link !== EMPTY_LINK) return memberAttribute(OID.spcIndirectData, spcIndirectData(isPe, alg, digest, link));
+  const data = COMMON_DATA.get(`${isPe}${link === OBSOLETE_LINK}`)!;
+  return render(node(0x30, oid(OID.spcIndirectData), node(0x31, node(0x30, data, node(0x30, algorithmId(alg), node(0x04, digest))))));
+}
+
 export function spcIndirectData(isPe: boolean, alg: HashAlgorithm, digest: Buffer, link: Buffer = OBSOLETE_LINK, peFlags = MAKECAT_PE_FLAGS): Buffer {
   const common = peFlags === MAKECAT_PE_FLAGS && (link === OBSOLETE_LINK || link === EMPTY_LINK);
   const data = common ? COMMON_DATA.get(`${isPe}${link === OBSOLETE_LINK}`)! : indirectData(isPe, link, peFlags);
@@ -72,23 +91,6 @@ export interface EncodedMember {
 }
 
 export const encodeMember = (m: EncodedMember): Buffer => seq(octets(m.tag), setOf(m.attributes));
-
-/** Bytes of a DER header (tag + length octets) for contents of `length` bytes. */
-function headerLength(length: number): number {
-  return length < 0x80 ? 2 : length < 0x100 ? 3 : length < 0x10000 ? 4 : length < 0x1000000 ? 5 : 6;
-}
-
-function writeHeader(out: Buffer, at: number, tag: number, length: number): number {
-  out[at++] = tag;
-  if (length < 0x80) {
-    out[at++] = length;
-    return at;
-  }
-  const count = headerLength(length) - 2;
-  out[at++] = 0x80 | count;
-  for (let i = count - 1; i >= 0; i--) out[at++] = Math.floor(length / 2 ** (8 * i)) & 0xff;
-  return at;
-}
 
 /** DER SET order (byte-wise) of a member's few attributes, sorted in place. */
 function sortAttributes(attributes: Buffer[]): Buffer[] {
@@ -115,12 +117,12 @@ export function encodeMemberList(members: readonly EncodedMember[]): Buffer {
   members.forEach((m, i) => {
     let set = 0;
     for (const a of sorted[i]!) set += a.length;
-    const body = headerLength(m.tag.length) + m.tag.length + headerLength(set) + set;
+    const body = headerSize(m.tag.length) + m.tag.length + headerSize(set) + set;
     setLengths[i] = set;
     memberLengths[i] = body;
-    total += headerLength(body) + body;
+    total += headerSize(body) + body;
   });
-  const out = Buffer.allocUnsafe(headerLength(total) + total);
+  const out = Buffer.allocUnsafe(headerSize(total) + total);
   let at = writeHeader(out, 0, 0x30, total);
   members.forEach((m, i) => {
     at = writeHeader(out, at, 0x30, memberLengths[i]!);

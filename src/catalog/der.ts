@@ -38,6 +38,50 @@ export function tlvOf(tag: number, parts: readonly Buffer[]): Buffer {
   return out;
 }
 
+/** Bytes of a DER header (tag + definite length octets) for contents of `length` bytes. */
+export function headerSize(length: number): number {
+  return length < 0x80 ? 2 : length < 0x100 ? 3 : length < 0x10000 ? 4 : length < 0x1000000 ? 5 : 6;
+}
+
+/** Writes a tag and its length octets at `at`; returns the offset after them. */
+export function writeHeader(out: Buffer, at: number, tag: number, length: number): number {
+  out[at++] = tag;
+  if (length < 0x80) {
+    out[at++] = length;
+    return at;
+  }
+  const count = headerSize(length) - 2;
+  out[at++] = 0x80 | count;
+  for (let i = count - 1; i >= 0; i--) out[at++] = Math.floor(length / 2 ** (8 * i)) & 0xff;
+  return at;
+}
+
+/** A TLV not yet written: its contents' length is known, so a tree of them is written into one buffer (render). */
+export interface DerNode {
+  tag: number;
+  parts: readonly (Buffer | DerNode)[];
+  length: number;
+}
+
+export function node(tag: number, ...parts: (Buffer | DerNode)[]): DerNode {
+  let length = 0;
+  for (const p of parts) length += p instanceof Uint8Array ? p.length : headerSize(p.length) + p.length;
+  return { tag, parts, length };
+}
+
+/** The DER of a node tree, in one allocation: the same bytes as the nested tlv() calls. */
+export function render(root: DerNode): Buffer {
+  const out = Buffer.allocUnsafe(headerSize(root.length) + root.length);
+  writeNode(out, 0, root);
+  return out;
+}
+
+function writeNode(out: Buffer, at: number, n: DerNode): number {
+  at = writeHeader(out, at, n.tag, n.length);
+  for (const p of n.parts) at = p instanceof Uint8Array ? at + (p as Buffer).copy(out, at) : writeNode(out, at, p);
+  return at;
+}
+
 export const seq = (...parts: Buffer[]): Buffer => tlvOf(0x30, parts);
 export const seqOf = (parts: readonly Buffer[]): Buffer => tlvOf(0x30, parts);
 /** DER SET OF: the element encodings sorted byte-wise (X.690 §11.6). */
