@@ -3,7 +3,7 @@
 // build` alike; the command parses the argv and formats, this decides.
 import { lstat, stat, unlink } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
-import { createCatalog } from '../catalog/index.js';
+import { createCatalog } from '../catalog/create.js';
 import { WdksimError, describeFsError } from '../errors.js';
 import { Inf2CatExit } from '../exit-codes.js';
 import type { Clock } from '../time/clock.js';
