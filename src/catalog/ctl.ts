@@ -127,9 +127,12 @@ export function encodeMemberList(members: readonly EncodedMember[]): Buffer {
   members.forEach((m, i) => {
     at = writeHeader(out, at, 0x30, memberLengths[i]!);
     at = writeHeader(out, at, 0x04, m.tag.length);
-    at += m.tag.copy(out, at);
-    at = writeHeader(out, at, 0x31, setLengths[i]!);
-    for (const a of sorted[i]!) at += a.copy(out, at);
+    out.set(m.tag, at);
+    at = writeHeader(out, at + m.tag.length, 0x31, setLengths[i]!);
+    for (const a of sorted[i]!) {
+      out.set(a, at);
+      at += a.length;
+    }
   });
   return out;
 }

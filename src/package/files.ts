@@ -94,10 +94,13 @@ function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry 
       .join('/');
     folders.set(key, folder);
   }
-  const rest = name
-    .split(/[\\/]+/)
-    .filter((part) => part !== '' && part !== '.')
-    .join('/');
+  // A plain name (the usual case) is its own path; only names with folders are split.
+  const rest = /[\\/]|^\.$/.test(name)
+    ? name
+        .split(/[\\/]+/)
+        .filter((part) => part !== '' && part !== '.')
+        .join('/')
+    : name;
   return folder === '' ? rest : rest === '' ? folder : `${folder}/${rest}`;
 }
 
@@ -105,10 +108,22 @@ function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry 
 export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
   const out = new Map<string, FileReference>();
   const folders = new Map<string, string>();
+  // [SourceDisksFiles.<arch>] then [SourceDisksFiles], each indexed once (findListed per file would look the sections up again).
+  const sourceLists = [doc.section(`SourceDisksFiles.${arch}`), doc.section('SourceDisksFiles')]
+    .filter((section): section is InfSection => section !== undefined)
+    .map((section) => ({ section, index: entryIndex(section) }));
   const add = (name: string, section: string, line: number, destName?: string): void => {
     const lower = name.toLowerCase();
     if (name === '' || out.has(lower)) return;
-    const listed = findListed(doc, 'SourceDisksFiles', arch, name);
+    const key = lower.trim();
+    let listed: { section: InfSection; entry: InfEntry } | undefined;
+    for (const list of sourceLists) {
+      const entry = list.index.get(key);
+      if (entry) {
+        listed = { section: list.section, entry };
+        break;
+      }
+    }
     out.set(lower, {
       name,
       section,

@@ -3,13 +3,16 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
+/** #plainFile's answer when the name is not a plain file the listing vouches for. */
+const NOT_PLAIN = Symbol('not a plain file');
+
 export class CaseInsensitiveFs {
   readonly #listings = new Map<string, Map<string, string> | null>();
   /** Full paths the directory listing already showed to be regular files (no stat needed). */
   readonly #plainFiles = new Set<string>();
   /** Answers already given: a package names the same file once per architecture. */
   readonly #resolved = new Map<string, string | undefined>();
-  /** Folder paths (relative, lower case) already walked: their full path, or null when missing. */
+  /** Folder paths (relative, as written) already walked: their full path, or null when missing. */
   readonly #folders = new Map<string, string | null>();
 
   constructor(readonly root: string) {}
@@ -40,36 +43,38 @@ export class CaseInsensitiveFs {
    * honoured but the result never leaves the root.
    */
   resolve(relative: string, options: { directory?: boolean } = {}): string | undefined {
+    // The common case, a plain file in a folder: the folder resolved once for all
+    // its files, the file found in its listing; no cache entry, no stat.
+    if (!options.directory) {
+      const found = this.#plainFile(relative);
+      if (found !== NOT_PLAIN) return found;
+    }
     const key = `${options.directory ? 'd' : 'f'}:${relative}`;
     if (this.#resolved.has(key)) return this.#resolved.get(key);
-    const found = this.#resolve(relative, options);
+    const parts = relative.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
+    const dir = this.#walk(parts);
+    const found = dir === undefined ? undefined : this.#check(dir, options);
     this.#resolved.set(key, found);
     return found;
   }
 
-  #resolve(relative: string, options: { directory?: boolean }): string | undefined {
-    const parts = relative.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
-    const last = parts[parts.length - 1];
-    if (last !== undefined && last !== '..') {
-      // The common case, a file in a folder: the folder is resolved once for all its files.
-      const dir = this.#folder(parts.slice(0, -1));
-      if (dir === undefined) return undefined;
-      const actual = this.#list(dir)?.get(last.toLowerCase());
-      if (actual === undefined) return undefined;
-      // join(dir, actual) for a plain name, without path.join's normalising pass.
-      return this.#check(dir.endsWith(sep) ? dir + actual : dir + sep + actual, options);
+  /** The full path of a plain file the listing shows, undefined when missing, NOT_PLAIN when the general walk must decide. */
+  #plainFile(relative: string): string | undefined | typeof NOT_PLAIN {
+    const cut = Math.max(relative.lastIndexOf('/'), relative.lastIndexOf('\\'));
+    const last = relative.slice(cut + 1);
+    if (last === '' || last === '.' || last === '..') return NOT_PLAIN;
+    const folderText = cut < 0 ? '' : relative.slice(0, cut);
+    let dir = this.#folders.get(folderText);
+    if (dir === undefined) {
+      dir = this.#walk(folderText.split(/[\\/]+/).filter((p) => p !== '' && p !== '.')) ?? null;
+      this.#folders.set(folderText, dir);
     }
-    const dir = this.#folder(parts);
-    return dir === undefined ? undefined : this.#check(dir, options);
-  }
-
-  /** The full path (as join() writes it) of the folder the parts lead to, or undefined. */
-  #folder(parts: string[]): string | undefined {
-    const key = parts.join('/').toLowerCase();
-    if (this.#folders.has(key)) return this.#folders.get(key) ?? undefined;
-    const found = this.#walk(parts);
-    this.#folders.set(key, found ?? null);
-    return found;
+    if (dir === null) return undefined;
+    const actual = this.#list(dir)?.get(last.toLowerCase());
+    if (actual === undefined) return undefined;
+    // join(dir, actual) for a plain name, without path.join's normalising pass.
+    const full = dir.endsWith(sep) ? dir + actual : dir + sep + actual;
+    return this.#plainFiles.has(full) ? full : NOT_PLAIN;
   }
 
   #walk(parts: string[]): string | undefined {
