@@ -8,7 +8,6 @@ import {
   catalogAttribute,
   type EncodedMember,
   EMPTY_LINK,
-  encodeCtl,
   indirectDataAttribute,
   memberAttribute,
   memberInfoV1,
@@ -18,7 +17,7 @@ import {
   OBSOLETE_LINK,
   sortByTag,
   v1Tag,
-  wrapUnsigned,
+  unsignedCatalog,
 } from './ctl.js';
 import { hashFile, hashSmallFile, type FileDigests } from './hash.js';
 import { OID } from './oids.js';
@@ -161,23 +160,23 @@ function nameSet(names: string[]): (name: string) => boolean {
 function defaultListIdentifier(members: EncodedMember[], options: CreateCatalogOptions): Buffer {
   const h = createHash('sha256');
   h.update(`wdksim-catalog-v${options.version}\n${options.now.toISOString()}\n${options.osAttr}\n`);
-  // One update over the members' bytes in order (the same digest as one update per part, without 100,000 native calls).
-  let length = 0;
-  for (const m of members) {
-    length += m.tag.length;
-    for (const a of m.attributes) length += a.length;
-  }
-  const bytes = Buffer.allocUnsafe(length);
+  // The members' bytes in order, gathered into 64 KiB blocks: the same digest as one update per part, without 100,000 native calls.
+  const block = Buffer.allocUnsafe(1 << 16);
   let at = 0;
-  for (const m of members) {
-    bytes.set(m.tag, at);
-    at += m.tag.length;
-    for (const a of m.attributes) {
-      bytes.set(a, at);
-      at += a.length;
+  const put = (part: Buffer): void => {
+    if (at + part.length > block.length) {
+      h.update(block.subarray(0, at));
+      at = 0;
+      if (part.length > block.length) return void h.update(part);
     }
+    block.set(part, at);
+    at += part.length;
+  };
+  for (const m of members) {
+    put(m.tag);
+    for (const a of m.attributes) put(a);
   }
-  h.update(bytes);
+  h.update(block.subarray(0, at));
   for (const a of options.catalogAttributes) h.update(`${a.name}=${a.value}\n`);
   const id = h.digest().subarray(0, 16);
   // Shape it as an RFC 4122 version-4-style GUID, like the random one Inf2Cat writes.
@@ -207,7 +206,7 @@ export async function createCatalog(options: CreateCatalogOptions): Promise<Buff
 /** The pure part of createCatalog: digests in, DER out. */
 export function catalogFromDigests(hashed: HashedMember[], options: CreateCatalogOptions): Buffer {
   const members = sortByTag(memberEntries(hashed, options));
-  const ctl = encodeCtl({
+  return unsignedCatalog({
     sorted: true,
     version: options.version,
     listIdentifier: options.listIdentifier ?? defaultListIdentifier(members, options),
@@ -215,5 +214,4 @@ export function catalogFromDigests(hashed: HashedMember[], options: CreateCatalo
     members,
     catalogAttributes: options.catalogAttributes.map((a) => catalogAttribute(a.name, a.value)),
   });
-  return wrapUnsigned(ctl);
 }

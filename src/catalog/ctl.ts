@@ -1,7 +1,7 @@
 // Encoding of the Certificate Trust List that is a catalog's content
 // (catalog-format §2-§5): members with their tags and attributes, catalog
 // name/value attributes, and the unsigned PKCS#7 SignedData around it.
-import { bitString, bmp, ctx, ctxPrim, headerSize, int, node, NULL, octets, oid, render, seq, set, setOf, time, tlv, writeHeader, wstrz } from './der.js';
+import { bitString, bmp, ctx, ctxPrim, type DerNode, headerSize, int, node, NULL, octets, oid, render, seq, set, setOf, time, tlv, writeHeader, wstrz } from './der.js';
 import { hashOid, OID, SIP, type HashAlgorithm } from './oids.js';
 
 /** CRYPTCAT_ATTR_AUTHENTICATED | NAMEASCII | DATAASCII: what Inf2Cat writes. */
@@ -168,8 +168,13 @@ export interface CtlFields {
 }
 
 export function encodeCtl(f: CtlFields): Buffer {
+  return render(ctlNode(f));
+}
+
+/** The CTL as a node tree, so the unsigned catalog around it is written in one pass (unsignedCatalog). */
+function ctlNode(f: CtlFields): DerNode {
   const members = f.sorted ? f.members : sortByTag(f.members);
-  const parts = [
+  const parts: (Buffer | DerNode)[] = [
     seq(oid(OID.catalogList)),
     octets(f.listIdentifier),
     time(f.thisUpdate),
@@ -177,7 +182,16 @@ export function encodeCtl(f: CtlFields): Buffer {
     encodeMemberList(members),
   ];
   if (f.catalogAttributes.length > 0) parts.push(ctx(0, seq(...f.catalogAttributes)));
-  return seq(...parts);
+  return node(0x30, ...parts);
+}
+
+/**
+ * wrapUnsigned(encodeCtl(f)) written into one buffer: the member list is the
+ * bulk of a catalog (megabytes for 10,000 files), and each of the five
+ * wrapping levels would copy it again.
+ */
+export function unsignedCatalog(f: CtlFields): Buffer {
+  return render(node(0x30, oid(OID.signedData), node(0xa0, node(0x30, int(1), tlv(0x31), node(0x30, oid(OID.ctl), node(0xa0, ctlNode(f))), tlv(0x31)))));
 }
 
 /** The unsigned catalog: SignedData with empty digestAlgorithms, no certificates, no signers. */
