@@ -5,9 +5,10 @@
 // renamed over the original. What is hashed is what was written: a file that
 // changes meanwhile cannot end up with a signature over other bytes. Reads,
 // hashing and writes overlap (three buffers: one being read, one hashed, one
-// written), so the pass costs about what hashing alone costs. Files over 2 GiB
-// (which Node cannot read into one buffer) work; memory stays flat. Same bytes
-// as signPe (test/catalog/pe-sign-file.test.ts).
+// written), and the temporary is flushed in the background as it is written,
+// so the pass costs about what hashing alone costs and the final fsync has
+// little left. Files over 2 GiB (which Node cannot read into one buffer) work;
+// memory stays flat. Same bytes as signPe (test/catalog/pe-sign-file.test.ts).
 import { createHash, type Hash } from 'node:crypto';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -21,6 +22,8 @@ import { addWords } from './pe-word-sum.js';
 
 /** Bytes per read; three buffers of this size are the whole memory cost. */
 const CHUNK = 4 * 2 ** 20;
+/** Bytes written between background flushes of the temporary. */
+const FLUSH_EVERY = 64 * 2 ** 20;
 const WIN_CERT_REVISION_2_0 = 0x0200;
 const WIN_CERT_TYPE_PKCS_SIGNED_DATA = 0x0002;
 
@@ -86,25 +89,42 @@ async function copyAndDigest(input: FileHandle, output: FileHandle, layout: PeLa
     const fromFile = Math.max(0, Math.min(want, imageEnd - pos));
     return readFully(input, buffer, fromFile, pos, path).then(() => buffer.fill(0, fromFile, want).subarray(0, want));
   };
-  let reading = readAt(0, buffers[0]!);
+  let reading = handled(readAt(0, buffers[0]!));
   let writing: Promise<void> = Promise.resolve();
+  // The temporary goes to disk while the pass runs (a background datasync every
+  // FLUSH_EVERY bytes), so the final fsync has little left and the disk works
+  // while the next chunks are hashed.
+  let flushing: Promise<void> | undefined;
+  let flushError: unknown;
+  let flushed = 0;
   try {
     for (let pos = 0, k = 0; pos < padded; k++) {
       const data = await reading;
       const next = pos + data.length;
       // The next read goes into the buffer whose write was awaited in the previous round.
-      if (next < padded) reading = readAt(next, buffers[(k + 1) % 3]!);
+      if (next < padded) reading = handled(readAt(next, buffers[(k + 1) % 3]!));
       for (const [a, b] of skip) if (a < next && b > pos) data.fill(0, Math.max(a, pos) - pos, Math.min(b, next) - pos);
       hashExcept(hash, data, pos, skip);
       sum = addWords(data, sum);
       await writing;
-      writing = writeFully(output, data, pos);
+      writing = handled(writeFully(output, data, pos));
       pos = next;
+      if (!flushing && pos - flushed >= FLUSH_EVERY) {
+        flushed = pos;
+        flushing = writing
+          .then(() => output.datasync())
+          .then(
+            () => void (flushing = undefined),
+            (error: unknown) => void ((flushError ??= error), (flushing = undefined)),
+          );
+      }
     }
     await writing;
+    await flushing;
+    if (flushError) throw flushError;
   } catch (error) {
     // Settle what is still in flight before the handles are closed.
-    await Promise.allSettled([reading, writing]);
+    await Promise.allSettled([reading, writing, flushing]);
     throw error;
   }
   return { padded, digest: hash.digest(), sum };
@@ -159,6 +179,16 @@ async function createTemporary(tmp: string, mode: number): Promise<FileHandle> {
     throw error;
   }
   return handle;
+}
+
+/**
+ * The same promise, marked as handled: a read or write still in flight when
+ * another step fails is settled (and its error dropped) by the catch above,
+ * not reported as an unhandled rejection that would end the process.
+ */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 async function readFully(handle: FileHandle, buffer: Buffer, length: number, position: number, path: string): Promise<void> {
