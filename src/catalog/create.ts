@@ -49,8 +49,6 @@ export interface CreateCatalogOptions {
   /** Page hashes for PE members: true = all, a list = those file names (case-insensitive). */
   pageHashes?: boolean | string[];
   onProgress?: (doneBytes: number, totalBytes: number) => void;
-  /** Digests already computed (prehash.ts), by member path; the files not in it are hashed here. */
-  known?: ReadonlyMap<string, FileDigests>;
 }
 
 interface HashedMember {
@@ -94,12 +92,7 @@ async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[
   // package); the larger ones are left for the streaming hasher.
   const large: number[] = [];
   options.members.forEach((input, index) => {
-    let digests = options.known?.get(input.path);
-    if (digests && algorithms.every((a) => digests![a] !== undefined)) {
-      out[index] = { input, digests };
-      hashOptions.onBytes?.(digests.size);
-      return;
-    }
+    let digests: FileDigests | undefined;
     try {
       digests = hashSmallFile(input.path, hashOptions);
     } catch (error) {

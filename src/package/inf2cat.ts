@@ -4,13 +4,11 @@
 import { lstat, stat, unlink } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import { createCatalog } from '../catalog/create.js';
-import type { FileDigests } from '../catalog/hash.js';
-import { PREHASH_MIN_FILES, startPrehash, type Prehash } from '../catalog/prehash.js';
 import { WdksimError, describeFsError } from '../errors.js';
 import { Inf2CatExit } from '../exit-codes.js';
 import type { Clock } from '../time/clock.js';
 import { checkPackage, type PackageDiagnostic } from './checks.js';
-import { loadPackage, type DriverPackage } from './load.js';
+import { loadPackage } from './load.js';
 import type { OsId } from './os-ids.js';
 import { catalogPlans, type CatalogPlan } from './plans.js';
 
@@ -79,7 +77,6 @@ const SIGNABILITY_TESTS = [
 export async function runInf2Cat(request: Inf2CatRequest, hooks: Inf2CatHooks = {}): Promise<Inf2CatResult> {
   const result: Inf2CatResult = { diagnostics: [], catalogs: [], errors: false, written: false, exitCode: Inf2CatExit.ok };
   let stage: 'checks' | 'catalogs' = 'checks';
-  let prehash: Prehash | undefined;
   try {
     hooks.step?.(`Processing driver package ${request.dir}`);
     const pkg = await loadPackage(request.dir);
@@ -88,45 +85,22 @@ export async function runInf2Cat(request: Inf2CatRequest, hooks: Inf2CatHooks = 
       hooks.step?.(`Parsing ${inf.path}`);
       for (const os of request.oses) for (const test of SIGNABILITY_TESTS) hooks.step?.(`Testing ${inf.name} for ${os.id}: ${test}`);
     }
-    const planOptions = { osIds: request.oses, ...(request.catalogVersion ? { catalogVersion: request.catalogVersion } : {}) };
-    // The plans do not depend on the checks: with many files, their hashing starts on the second core now.
-    const plans = request.noCat ? undefined : earlyPlans(pkg, planOptions);
-    prehash = plans ? prehashFor(plans) : undefined;
     result.diagnostics = checkPackage(pkg, { osIds: request.oses, useLocalTime: Boolean(request.useLocalTime), clock: request.clock });
-    result.catalogs = plans ?? catalogPlans(pkg, planOptions);
+    result.catalogs = catalogPlans(pkg, { osIds: request.oses, ...(request.catalogVersion ? { catalogVersion: request.catalogVersion } : {}) });
     result.errors = result.diagnostics.some((d) => d.severity === 'error');
     const failed = result.errors && !request.ignoreErrors;
     result.exitCode = failed ? Inf2CatExit.failed : Inf2CatExit.ok;
     hooks.checked?.(result);
     if (!failed && !request.noCat && result.catalogs.length > 0) {
       stage = 'catalogs';
-      await writeCatalogs(result.catalogs, request, hooks, await prehash?.digests());
-      prehash = undefined;
+      await writeCatalogs(result.catalogs, request, hooks);
       result.written = true;
     }
     return result;
   } catch (error) {
     if (!(error instanceof WdksimError) || error instanceof Inf2CatFailure) throw error;
     throw new Inf2CatFailure(error.message, stage, { ...result, written: false, exitCode: Inf2CatExit.usage });
-  } finally {
-    prehash?.stop();
   }
-}
-
-/** The catalog plans before the checks, or undefined when making them fails (they are made again after the checks, as before). */
-function earlyPlans(pkg: DriverPackage, options: Parameters<typeof catalogPlans>[1]): CatalogPlan[] | undefined {
-  try {
-    return catalogPlans(pkg, options);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A worker hashing the plans' files, when there are enough of them to pay for it. */
-function prehashFor(plans: readonly CatalogPlan[]): Prehash | undefined {
-  const paths = [...new Set(plans.flatMap((p) => p.members.map((m) => m.path)))];
-  if (paths.length < PREHASH_MIN_FILES) return undefined;
-  return startPrehash(paths, { sha256: plans.some((p) => p.version === 2) });
 }
 
 /** Writes each plan's catalog; refuses a CatalogFile that would overwrite a package file or follow a link. */
@@ -134,7 +108,6 @@ export async function writeCatalogs(
   plans: readonly CatalogPlan[],
   request: Pick<Inf2CatRequest, 'pageHashes' | 'clock'>,
   hooks: Pick<Inf2CatHooks, 'hashing'> = {},
-  known?: ReadonlyMap<string, FileDigests>,
 ): Promise<void> {
   // Guard: a CatalogFile that names a package file (the INF, the .sys) would overwrite it with the catalog.
   const memberPaths = new Set(plans.flatMap((p) => p.members.map((m) => m.path.toLowerCase())));
@@ -152,7 +125,6 @@ export async function writeCatalogs(
       catalogAttributes: plan.attributes,
       version: plan.version,
       now: request.clock.now(),
-      ...(known ? { known } : {}),
       ...(request.pageHashes ? { pageHashes: request.pageHashes } : {}),
       // Only when asked: the byte total costs a stat of every file before hashing starts.
       ...(hooks.hashing
