@@ -14,14 +14,27 @@ export function nameValue(name: string, value: string | Buffer, flags = NAME_VAL
 }
 
 /**
- * Members in DER order of their tags (byte-wise, a shorter prefix first). The
- * latin1 string of a tag has one code unit per byte, so comparing the strings
- * compares the bytes: much cheaper than Buffer.compare for 20,000 members.
+ * Members in DER order of their tags (byte-wise, a shorter prefix first). Each
+ * tag's first four bytes, read as a big-endian number, order most pairs (tags
+ * are digests); equal or shorter prefixes fall back to Buffer.compare. Much
+ * cheaper than Buffer.compare for every pair of 20,000 members.
  */
 export function sortByTag<T extends { tag: Buffer }>(members: readonly T[]): T[] {
-  const keyed = members.map((m) => ({ m, key: m.tag.toString('latin1') }));
-  keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.m);
+  const n = members.length;
+  const prefix = new Float64Array(n);
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const tag = members[i]!.tag;
+    prefix[i] = tag.length >= 4 ? tag.readUInt32BE(0) : -1;
+    order[i] = i;
+  }
+  order.sort((a, b) => {
+    const pa = prefix[a]!;
+    const pb = prefix[b]!;
+    if (pa !== pb && pa >= 0 && pb >= 0) return pa - pb;
+    return Buffer.compare(members[a]!.tag, members[b]!.tag) || a - b;
+  });
+  return order.map((i) => members[i]!);
 }
 
 /** A member attribute: the value sits directly in the attribute's SET. */

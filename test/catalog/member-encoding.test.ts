@@ -15,6 +15,7 @@ import {
   nameValue,
   nameValueAttribute,
   OBSOLETE_LINK,
+  sortByTag,
   spcIndirectData,
 } from '../../src/catalog/ctl.js';
 import { OID } from '../../src/catalog/oids.js';
@@ -72,6 +73,21 @@ describe('one-allocation attributes', () => {
         expect(render(node(t.tag, ...t.parts.map(asNode))).equals(asTlv(t))).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('sortByTag', () => {
+  it('orders tags byte-wise, a shorter prefix first, equal tags in their original order', () => {
+    const tag = (hex: string) => Buffer.from(hex, 'hex');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(bytes(40), fc.constantFrom(tag('00'), tag('0000'), tag('00000000'), tag('0000000001'), tag('ffffffff'), tag('ff'))), { maxLength: 60 }), (tags) => {
+        const members = tags.map((t, i) => ({ tag: t, i }));
+        const sorted = sortByTag(members);
+        const expected = [...members].sort((a, b) => Buffer.compare(a.tag, b.tag) || a.i - b.i);
+        expect(sorted.map((m) => m.i)).toEqual(expected.map((m) => m.i));
+      }),
+      { numRuns: 300 },
     );
   });
 });
