@@ -68,7 +68,11 @@ describe('small files (one synchronous read into a shared buffer)', () => {
       const d = hashSmallFile(path, { algorithms: ['sha1', 'sha256'] });
       if (sizes[i]! >= 1 << 20) return expect(d).toBeUndefined();
       expect(d?.size).toBe(sizes[i]);
-      expect(d!.sha1!.toString('hex')).toBe(createHash('sha1').update(Buffer.alloc(sizes[i]!, 0x41 + i)).digest('hex'));
+      expect(d!.sha1!.toString('hex')).toBe(
+        createHash('sha1')
+          .update(Buffer.alloc(sizes[i]!, 0x41 + i))
+          .digest('hex'),
+      );
       expect(d!.sha256!.toString('hex')).toBe(run('sha256sum', [path]).stdout.split(' ')[0]);
     });
   });

@@ -81,12 +81,15 @@ describe('sortByTag', () => {
   it('orders tags byte-wise, a shorter prefix first, equal tags in their original order', () => {
     const tag = (hex: string) => Buffer.from(hex, 'hex');
     fc.assert(
-      fc.property(fc.array(fc.oneof(bytes(40), fc.constantFrom(tag('00'), tag('0000'), tag('00000000'), tag('0000000001'), tag('ffffffff'), tag('ff'))), { maxLength: 60 }), (tags) => {
-        const members = tags.map((t, i) => ({ tag: t, i }));
-        const sorted = sortByTag(members);
-        const expected = [...members].sort((a, b) => Buffer.compare(a.tag, b.tag) || a.i - b.i);
-        expect(sorted.map((m) => m.i)).toEqual(expected.map((m) => m.i));
-      }),
+      fc.property(
+        fc.array(fc.oneof(bytes(40), fc.constantFrom(tag('00'), tag('0000'), tag('00000000'), tag('0000000001'), tag('ffffffff'), tag('ff'))), { maxLength: 60 }),
+        (tags) => {
+          const members = tags.map((t, i) => ({ tag: t, i }));
+          const sorted = sortByTag(members);
+          const expected = [...members].sort((a, b) => Buffer.compare(a.tag, b.tag) || a.i - b.i);
+          expect(sorted.map((m) => m.i)).toEqual(expected.map((m) => m.i));
+        },
+      ),
       { numRuns: 300 },
     );
   });
