@@ -95,7 +95,7 @@ async function copyAndDigest(input: FileHandle, output: FileHandle, layout: PeLa
   // FLUSH_EVERY bytes), so the final fsync has little left and the disk works
   // while the next chunks are hashed.
   let flushing: Promise<void> | undefined;
-  let flushError: unknown;
+  let flushError: Error | undefined;
   let flushed = 0;
   try {
     for (let pos = 0, k = 0; pos < padded; k++) {
@@ -115,7 +115,7 @@ async function copyAndDigest(input: FileHandle, output: FileHandle, layout: PeLa
           .then(() => output.datasync())
           .then(
             () => void (flushing = undefined),
-            (error: unknown) => void ((flushError ??= error), (flushing = undefined)),
+            (error: unknown) => void ((flushError ??= error instanceof Error ? error : new Error(String(error))), (flushing = undefined)),
           );
       }
     }
