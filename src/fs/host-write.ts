@@ -81,13 +81,13 @@ export async function writeUserFile(path: string, data: Buffer | string, options
 }
 
 /**
- * Rewrites a file the user named through an edit of a copy (signtool's streamed
- * PE signing): the file is copied by the kernel to a temporary beside it,
- * `edit` patches the temporary through its handle, and the temporary is renamed
- * over the name. The same rules as writeUserFile (a link the user named is
- * followed to its file; a hard link is not written through).
+ * Replaces a file the user named with what `fill` writes into a new temporary
+ * beside it (signtool's streamed PE signing: the copy and the signature in one
+ * pass). The temporary gets `mode`, is synced and renamed over the name; on an
+ * error it is removed. The same rules as writeUserFile: a link the user named
+ * is followed to its file; a hard link is never written through.
  */
-export async function editUserFile(path: string, edit: (handle: fsp.FileHandle) => Promise<void>): Promise<void> {
+export async function writeUserFileWith(path: string, mode: number, fill: (handle: fsp.FileHandle) => Promise<void>): Promise<void> {
   const own = await fsp.lstat(path);
   const real = own.isSymbolicLink() ? await fsp.realpath(path) : path;
   const info = real === path ? own : await fsp.stat(real);
@@ -95,18 +95,17 @@ export async function editUserFile(path: string, edit: (handle: fsp.FileHandle) 
   if (!info.isFile()) throw errnoError('not a regular file (a FIFO, socket or device file); refused, it is never opened', 'EINVAL', path);
   const tmp = join(dirname(real), `.${basename(real).slice(0, 200)}.wdksim-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
   track(tmp);
+  let out: fsp.FileHandle | undefined;
   try {
-    await fsp.copyFile(real, tmp, constants.COPYFILE_EXCL);
-    await fsp.chmod(tmp, info.mode & 0o7777);
-    const out = await fsp.open(tmp, constants.O_RDWR | O_NOFOLLOW);
-    try {
-      await edit(out);
-      await out.sync();
-    } finally {
-      await out.close();
-    }
+    out = await fsp.open(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | O_NOFOLLOW, 0o600);
+    await out.chmod(mode);
+    await fill(out);
+    await out.sync();
+    await out.close();
+    out = undefined;
     await fsp.rename(tmp, real);
   } catch (error) {
+    await out?.close().catch(() => undefined);
     await fsp.rm(tmp, { force: true });
     throw error;
   } finally {

@@ -3,7 +3,7 @@
 // build` alike; the command parses the argv and formats, this decides.
 import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { createCatalog } from '../catalog/index.js';
+import { createCatalog } from '../catalog/create.js';
 import { WdksimError } from '../errors.js';
 import { OutputFolder, OutputRefused } from '../fs/host-write.js';
 import { Inf2CatExit } from '../exit-codes.js';
@@ -133,17 +133,21 @@ export async function writeCatalogs(
       version: plan.version,
       now: request.clock.now(),
       ...(request.pageHashes ? { pageHashes: request.pageHashes } : {}),
-      onProgress: (done, total) => {
-        if (!hooks.hashing) return;
-        totals.set(plan, { done, total });
-        let d = 0;
-        let t = 0;
-        for (const v of totals.values()) {
-          d += v.done;
-          t += v.total;
-        }
-        hooks.hashing(d, t);
-      },
+      // Only when asked: the byte total costs a stat of every file before hashing starts.
+      ...(hooks.hashing
+        ? {
+            onProgress: (done: number, total: number) => {
+              totals.set(plan, { done, total });
+              let d = 0;
+              let t = 0;
+              for (const v of totals.values()) {
+                d += v.done;
+                t += v.total;
+              }
+              hooks.hashing!(d, t);
+            },
+          }
+        : {}),
     });
     // The catalog goes beside its INF under a name of wdksim's making: through the output-folder layer, which
     // refuses a symbolic link, a hard-linked file or a FIFO at the name (a package must not redirect its catalog).

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, linkSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { editUserFile, OutputFolder, OutputRefused, writeUserFile } from '../../src/fs/host-write.js';
+import { OutputFolder, OutputRefused, writeUserFile, writeUserFileWith } from '../../src/fs/host-write.js';
 import { tempDir } from '../helpers/cli.js';
 
 // mkfifo, and symbolic links without Developer Mode, are POSIX's: Windows runs the rest of the suite.
@@ -105,17 +105,23 @@ describe.skipIf(POSIX_ONLY)('files the user names', () => {
     await expect(writeUserFile(join(base, 'folder'), 'x')).rejects.toMatchObject({ code: 'EISDIR' });
   });
 
-  it('editUserFile patches a copy and renames it over the name: a hard link keeps its bytes, the mode is kept', async () => {
+  it('writeUserFileWith fills a new temporary and renames it over the name: a hard link keeps its bytes, the mode is given', async () => {
     const { base, outside } = sandbox();
     writeFileSync(join(outside, 'image.sys'), 'AAAAAAAA');
     linkSync(join(outside, 'image.sys'), join(base, 'driver.sys'));
-    chmodSync(join(base, 'driver.sys'), 0o640);
-    await editUserFile(join(base, 'driver.sys'), async (fh) => {
-      await fh.write(Buffer.from('BB'), 0, 2, 2);
+    await writeUserFileWith(join(base, 'driver.sys'), 0o640, async (fh) => {
+      await fh.write(Buffer.from('AABBAAAA'), 0, 8, 0);
     });
     expect(readFileSync(join(base, 'driver.sys'), 'utf8')).toBe('AABBAAAA');
     expect(readFileSync(join(outside, 'image.sys'), 'utf8')).toBe('AAAAAAAA');
     expect(statSync(join(base, 'driver.sys')).mode & 0o777).toBe(0o640);
+    // A failing fill leaves the file and no temporary.
+    await expect(
+      writeUserFileWith(join(base, 'driver.sys'), 0o640, async () => {
+        throw new Error('disk on fire');
+      }),
+    ).rejects.toThrow('disk on fire');
+    expect(readFileSync(join(base, 'driver.sys'), 'utf8')).toBe('AABBAAAA');
     expect(readdirSync(base).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
