@@ -93,7 +93,8 @@ export function fileReport(wire: WireReport): FileReport {
 
 /**
  * Validates each target in order, calling onReport for each as it finishes
- * (onInputError for a file that cannot be read or parsed).
+ * (onInputError for a file that cannot be read or parsed). Says how many worker
+ * threads did the work (0: this thread).
  */
 export async function validateTargets(
   targets: readonly string[],
@@ -102,7 +103,7 @@ export async function validateTargets(
   onInputError: (error: InputError) => void,
   /** Sees each document before it is dropped (infverif /info; keeps the run on this thread). */
   onDocument?: (doc: InfDocument, file: string) => void,
-): Promise<void> {
+): Promise<{ threads: number }> {
   const workers = poolPlan(targets, options.pool, onDocument !== undefined);
   if (workers > 0) {
     const { pool: _, readStdin: __, ...rest } = options;
@@ -110,7 +111,7 @@ export async function validateTargets(
       if ('inputError' in checked) onInputError(new InputError(checked.inputError));
       else onReport(fileReport(checked.report));
     });
-    if (done) return;
+    if (done) return { threads: workers };
     // No worker script beside this build (running from the sources): the same work on this thread.
   }
   const reads: Promise<Read>[] = [];
@@ -133,4 +134,5 @@ export async function validateTargets(
     if ('inputError' in checked) onInputError(new InputError(checked.inputError));
     else onReport(fileReport(checked.report));
   }
+  return { threads: 0 };
 }

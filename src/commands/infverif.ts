@@ -405,7 +405,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     flushed = performance.now();
   };
   const tally = { errors: 0, warnings: 0, crashed: false, inx: [] as string[], inxCount: 0 };
-  await validateTargets(
+  const { threads } = await validateTargets(
     targets,
     { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env) },
     (found) => {
@@ -430,6 +430,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     opts.info ? (doc, file) => ctx.io.stdout(infSummary(doc, file)) : undefined,
   );
   flush();
+  if (ctx.io.env.WDKSIM_DEBUG) ctx.io.stderr(`wdksim infverif: ${targets.length} files checked ${threads > 0 ? `on ${threads} worker threads` : 'on the main thread'}\n`);
 
   // An INX is a template stampinf fills in: point at the switch that validates it as it is.
   if (tally.inxCount > 0) {
