@@ -13,11 +13,10 @@ import type { CheckedInf } from './infverif-batch.js';
 
 /** Below this many files a run stays on one thread: starting the workers would cost more than they save. */
 export const WORKER_MIN_FILES = 200;
-/** Files per message to a worker: few enough to balance the load, enough to keep messages cheap. */
+/** Files per batch: few enough to balance the load, enough to keep messages cheap. */
 const BATCH = 16;
-/** Batches out per worker at once (one being checked, one queued), and batches out in all per worker. */
-const QUEUED = 2;
-const WINDOW = 8;
+/** Batches a worker may be ahead of the last one handed on, per worker: bounds what waits in memory. */
+const AHEAD = 4;
 /**
  * Each worker's young generation: a file's garbage dies young, and V8's default (up to 48 MiB
  * a thread) made two workers alone cost 130 MiB of the 100x corpus run's 250 MiB peak, for no
@@ -53,6 +52,24 @@ export function poolPlan(targets: readonly string[], settings: PoolSettings | un
 /** What the pool sends each worker once: plain data (the kit by its version). */
 export type WorkerOptions = Omit<ValidateOptions, 'wdk' | 'rules' | 'parse'> & { wdk?: string; cwd: string };
 
+/**
+ * A worker's start data. Workers take batches themselves from a shared counter (no round trip
+ * through the main thread, which a loaded machine may be slow to schedule) and wait while
+ * they are `ahead` batches past the last one the main thread has handed on.
+ */
+export interface WorkerStart {
+  options: WorkerOptions;
+  targets: readonly string[];
+  batch: number;
+  ahead: number;
+  /** Int32 [next batch to take, batches handed on]. */
+  counters: SharedArrayBuffer;
+}
+
+/** Counter slots in WorkerStart.counters. */
+export const NEXT = 0;
+export const HANDED_ON = 1;
+
 /** A batch's outcomes, in its files' order; a `fatal` entry ends the batch (a bug, thrown as on one thread). */
 export type WorkerResult = CheckedInf | { fatal: { message: string; stack?: string; code?: string } };
 
@@ -73,39 +90,34 @@ export async function validateInWorkers(targets: readonly string[], options: Wor
   const script = workerScript();
   if (!script) return false;
   const batches = Math.ceil(targets.length / BATCH);
-  const workers = Array.from({ length: count }, () => ({ worker: new Worker(script, { workerData: options, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }), out: 0 }));
+  const counters = new SharedArrayBuffer(8);
+  const shared = new Int32Array(counters);
+  const start: WorkerStart = { options, targets, batch: BATCH, ahead: AHEAD * count, counters };
+  const workers = Array.from({ length: count }, () => new Worker(script, { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } }));
   try {
     await new Promise<void>((resolve, reject) => {
       const done = new Map<number, WorkerResult[]>();
-      let sent = 0;
-      let emitted = 0;
+      let handedOn = 0;
       let failed = false;
       const fail = (error: Error): void => {
         failed = true;
         reject(error);
       };
-      const feed = (w: (typeof workers)[number]): void => {
-        while (!failed && w.out < QUEUED && sent < batches && sent < emitted + WINDOW * count) {
-          w.worker.postMessage({ batch: sent, targets: targets.slice(sent * BATCH, (sent + 1) * BATCH) });
-          w.out++;
-          sent++;
-        }
-      };
       const drain = (): void => {
-        for (let results = done.get(emitted); results !== undefined && !failed; results = done.get(emitted)) {
-          done.delete(emitted);
-          emitted++;
+        for (let results = done.get(handedOn); results !== undefined && !failed; results = done.get(handedOn)) {
+          done.delete(handedOn);
           for (const r of results) {
             if ('fatal' in r) return fail(Object.assign(new Error(r.fatal.message), { stack: r.fatal.stack, code: r.fatal.code }));
             onChecked(r);
           }
+          handedOn++;
+          Atomics.store(shared, HANDED_ON, handedOn);
+          Atomics.notify(shared, HANDED_ON);
         }
-        if (emitted === batches) resolve();
-        else for (const w of workers) feed(w);
+        if (handedOn === batches) resolve();
       };
-      for (const w of workers) {
-        w.worker.on('message', (m: { batch: number; results: string }) => {
-          w.out--;
+      for (const worker of workers) {
+        worker.on('message', (m: { batch: number; results: string }) => {
           done.set(m.batch, JSON.parse(m.results) as WorkerResult[]);
           try {
             drain();
@@ -113,15 +125,18 @@ export async function validateInWorkers(targets: readonly string[], options: Wor
             fail(error instanceof Error ? error : new Error(String(error)));
           }
         });
-        w.worker.on('error', fail);
-        w.worker.on('exit', (code) => {
-          if (!failed && emitted < batches) fail(new Error(`an infverif worker thread stopped (exit code ${code}) before its files were checked`));
+        worker.on('error', fail);
+        worker.on('exit', (code) => {
+          if (!failed && handedOn < batches && code !== 0) fail(new Error(`an infverif worker thread stopped (exit code ${code}) before its files were checked`));
         });
-        feed(w);
       }
     });
   } finally {
-    await Promise.all(workers.map((w) => w.worker.terminate()));
+    // Wake and stop any worker still waiting or working (after a failure).
+    Atomics.store(shared, NEXT, batches);
+    Atomics.store(shared, HANDED_ON, batches);
+    Atomics.notify(shared, HANDED_ON);
+    await Promise.all(workers.map((w) => w.terminate()));
   }
   return true;
 }

@@ -409,7 +409,8 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     targets,
     { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env) },
     (found) => {
-      const report = opts.osver === undefined ? found : { ...found, diagnostics: found.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase()) };
+      const report =
+        opts.osver === undefined ? found : { ...found, diagnostics: found.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase()) };
       for (const d of report.diagnostics) {
         if (d.code === RULE_CRASHED) tally.crashed = true;
         if (d.severity === 'error') tally.errors++;

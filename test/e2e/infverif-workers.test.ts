@@ -18,7 +18,10 @@ let dir: string;
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'wdksim-infverif-workers-'));
-  cpSync(join(REPO_ROOT, 'fixtures', 'corpus', 'windows-driver-samples'), join(dir, 'corpus'), { recursive: true, filter: (src) => !/\.(?:vcxproj|filters|c|h|cpp|rc)$/i.test(src) });
+  cpSync(join(REPO_ROOT, 'fixtures', 'corpus', 'windows-driver-samples'), join(dir, 'corpus'), {
+    recursive: true,
+    filter: (src) => !/\.(?:vcxproj|filters|c|h|cpp|rc)$/i.test(src),
+  });
   // Not an INF: a file the batch cannot parse, in the middle of the walk order.
   mkdirSync(join(dir, 'corpus', 'hid', 'broken'), { recursive: true });
   writeFileSync(join(dir, 'corpus', 'hid', 'broken', 'binary.inf'), Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0x40]));
@@ -48,7 +51,11 @@ describe('infverif on worker threads', () => {
   });
 
   it('json, github and /v /w text: byte-identical', async () => {
-    for (const args of [['--format', 'json'], ['--format', 'github'], ['/v', '/w', '--format', 'text']]) {
+    for (const args of [
+      ['--format', 'json'],
+      ['--format', 'github'],
+      ['/v', '/w', '--format', 'text'],
+    ]) {
       const { single, workers } = await both(args);
       expect(workers.stderr).toMatch(/worker threads/);
       expect(workers.stdout, args.join(' ')).toBe(single.stdout);
