@@ -7,7 +7,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ini from 'ini';
 
-const utf16 = new TextDecoder('utf-16le');
 let files = 0;
 let sections = 0;
 const stack = [process.argv[2]];
@@ -19,7 +18,7 @@ while (stack.length > 0) {
     if (e.isDirectory()) stack.push(path);
     else if (e.isFile() && /\.in[fx]$/i.test(e.name)) {
       const bytes = readFileSync(path);
-      const text = bytes[0] === 0xff && bytes[1] === 0xfe ? utf16.decode(bytes.subarray(2)) : bytes.toString('latin1');
+      const text = bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.toString('utf16le', 2) : bytes.toString('latin1');
       sections += Object.keys(ini.parse(text)).length;
       files++;
     }
