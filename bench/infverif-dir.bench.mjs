@@ -15,6 +15,7 @@ export const name = 'infverif-dir';
 
 const BIN = join(ROOT, 'bin', 'wdksim.js');
 const PEER = join(ROOT, 'bench', 'ini-peer.mjs');
+const SPIN = join(ROOT, 'bench', 'spin.mjs');
 
 /** DIR/copyNNN/<corpus tree>, `copies` times: the INF/INX files only. Returns the file count and bytes. */
 function makeCorpus(dir, copies, infs) {
@@ -97,6 +98,19 @@ export async function run({ quick = false } = {}) {
         peakMemory: `${fmtMb(workers.peakRss)} (node -e 0 ${fmtMb(node.peakRss)})`,
       });
       rmSync(dir, { recursive: true, force: true });
+      const [one, two] = alternate(
+        [() => measureCommand(process.execPath, [SPIN, '1'], { cwd }), () => measureCommand(process.execPath, [SPIN, '2'], { cwd })],
+        3,
+      );
+      rows.push({
+        benchmark: 'machine: CPU work on two threads vs one (1x: two free cores; 2x: one core for this run)',
+        size: `beside the ${copies}x runs`,
+        seconds: two.seconds,
+        baseline: 'the same work on one thread',
+        baselineSeconds: one.seconds,
+        ratio: two.seconds / one.seconds,
+        target: 'informational',
+      });
       process.stderr.write(`bench: infverif-dir ${copies}x done\n`);
     }
   } finally {
