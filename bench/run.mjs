@@ -9,10 +9,13 @@
 // command-line workloads at small sizes (a minute or two, for a quick look
 // after a change; nothing is written). CI runs none of this: timings are not
 // tests.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { growthCurves, ROOT } from './lib.mjs';
+import { WORK } from './package-gen.mjs';
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -26,7 +29,29 @@ if (quick) {
   process.env.WDKSIM_BENCH_SCALE_REPEATS ??= '1';
   process.env.WDKSIM_BENCH_INF2CAT_SIZES ??= '1000,2000';
 }
-const lib = await import(join(ROOT, 'dist', 'index.js'));
+/** The built library, plus the PE builder the generated packages use when the library does not export it. */
+async function benchLibrary() {
+  const lib = await import(join(ROOT, 'dist', 'index.js'));
+  if (typeof lib.makeMinimalPe === 'function') return lib;
+  const out = join(WORK, `pe-builder-${process.pid}.mjs`);
+  mkdirSync(WORK, { recursive: true });
+  await build({
+    entryPoints: [join(ROOT, 'src', 'catalog', 'pe-builder.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outfile: out,
+    logLevel: 'silent',
+  });
+  try {
+    return { ...lib, makeMinimalPe: (await import(pathToFileURL(out).href)).makeMinimalPe };
+  } finally {
+    rmSync(out, { force: true });
+  }
+}
+const lib = await benchLibrary();
 const suites = readdirSync(join(ROOT, 'bench'))
   .filter((f) => f.endsWith('.bench.mjs'))
   .sort();
@@ -37,7 +62,22 @@ for (const file of suites) {
   if (quick && !only.length && !QUICK_SUITES.includes(suite.name)) continue;
   process.stderr.write(`bench: ${suite.name}...\n`);
   const t0 = performance.now();
-  const out = await suite.run({ lib, quick });
+  // A suite that throws gives a "skipped" row with its reason; the other suites still run.
+  let out;
+  try {
+    out = await suite.run({ lib, quick });
+  } catch (error) {
+    out = [
+      {
+        benchmark: suite.name,
+        size: '',
+        skipped: String(error?.message ?? error)
+          .split('\n')[0]
+          .split(ROOT)
+          .join('.'),
+      },
+    ];
+  }
   for (const row of out) rows.push({ suite: suite.name, ...row });
   process.stderr.write(`bench: ${suite.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
