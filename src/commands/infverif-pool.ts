@@ -38,7 +38,7 @@ export interface PoolSettings {
 /**
  * The pool settings from the environment: WDKSIM_INFVERIF_THREADS (default one per core;
  * 0 or 1 keeps everything on the main thread) and WDKSIM_INFVERIF_WORKER_MIN_FILES
- * (default WORKER_MIN_FILES). A value that is not a whole number is ignored.
+ * (default WORKER_MIN_FILES); src/settings.ts has refused any other form before a command runs.
  */
 export function poolSettings(env: Record<string, string | undefined>): PoolSettings {
   const whole = (v: string | undefined): number | undefined => (v !== undefined && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined);

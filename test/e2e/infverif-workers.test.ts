@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, wdksimProcess } from '../helpers/cli.js';
+import { REPO_ROOT, wdksim, wdksimProcess } from '../helpers/cli.js';
 
 const WORKERS = { WDKSIM_INFVERIF_THREADS: '2', WDKSIM_INFVERIF_WORKER_MIN_FILES: '2', WDKSIM_DEBUG: '1' };
 const ONE_THREAD = { WDKSIM_INFVERIF_THREADS: '0', WDKSIM_DEBUG: '1' };
@@ -73,5 +73,12 @@ describe('infverif on worker threads', () => {
     expect(readFileSync(join(dir, 'two.sarif'), 'utf8')).toBe(one);
     expect(workers.stdout).toBe(single.stdout);
     expect(single.stdout).toMatch(/^(ERROR|WARNING)\(\d+\) in /);
+  });
+
+  it('a thread setting that is not a whole number is refused before anything runs', async () => {
+    const r = await wdksim(['infverif', 'corpus'], { cwd: dir, env: { WDKSIM_INFVERIF_THREADS: 'two' } });
+    expect(r.exitCode).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('WDKSIM_INFVERIF_THREADS="two" is not valid');
   });
 });
