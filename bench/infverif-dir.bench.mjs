@@ -98,10 +98,7 @@ export async function run({ quick = false } = {}) {
         peakMemory: `${fmtMb(workers.peakRss)} (node -e 0 ${fmtMb(node.peakRss)})`,
       });
       rmSync(dir, { recursive: true, force: true });
-      const [one, two] = alternate(
-        [() => measureCommand(process.execPath, [SPIN, '1'], { cwd }), () => measureCommand(process.execPath, [SPIN, '2'], { cwd })],
-        3,
-      );
+      const [one, two] = alternate([() => measureCommand(process.execPath, [SPIN, '1'], { cwd }), () => measureCommand(process.execPath, [SPIN, '2'], { cwd })], 3);
       rows.push({
         benchmark: 'machine: CPU work on two threads vs one (1x: two free cores; 2x: one core for this run)',
         size: `beside the ${copies}x runs`,

@@ -109,6 +109,39 @@ export const fmtMb = (bytes) => (bytes === undefined ? '' : `${(bytes / 2 ** 20)
 export const MiB = 2 ** 20;
 export const GiB = 2 ** 30;
 
+// ---- The library a suite gets: the built package, plus the few helpers the
+// suites use that the public library does not export (the PE builder for the
+// generated packages, the INF decoder for the parse baseline), bundled from the
+// sources with esbuild when missing. Used by run.mjs and step.mjs alike.
+
+const EXTRAS = ["export { makeMinimalPe } from './src/catalog/pe-builder.js';", "export { decodeInf } from './src/inf/decode.js';"];
+
+export async function benchLibrary() {
+  const { pathToFileURL } = await import('node:url');
+  const lib = await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href);
+  if (typeof lib.makeMinimalPe === 'function' && typeof lib.decodeInf === 'function') return lib;
+  const { build } = await import('esbuild');
+  const { mkdirSync, rmSync } = await import('node:fs');
+  const work = join(ROOT, 'bench', '.work');
+  const out = join(work, `extras-${process.pid}.mjs`);
+  mkdirSync(work, { recursive: true });
+  await build({
+    stdin: { contents: EXTRAS.join('\n'), resolveDir: ROOT, loader: 'ts' },
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  try {
+    return { ...(await import(pathToFileURL(out).href)), ...lib };
+  } finally {
+    rmSync(out, { force: true });
+  }
+}
+
 // ---- The growth-curve printer of bench/run.mjs.
 
 /** "1,380" for 1380; "1.5" for 1.5. */

@@ -9,13 +9,10 @@
 // command-line workloads at small sizes (a minute or two, for a quick look
 // after a change; nothing is written). CI runs none of this: timings are not
 // tests.
-import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { growthCurves, ROOT } from './lib.mjs';
-import { WORK } from './package-gen.mjs';
+import { benchLibrary, growthCurves, ROOT } from './lib.mjs';
 
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -28,28 +25,6 @@ if (quick) {
   process.env.WDKSIM_BENCH_SCALE_SIZES ??= '1,100';
   process.env.WDKSIM_BENCH_SCALE_REPEATS ??= '1';
   process.env.WDKSIM_BENCH_INF2CAT_SIZES ??= '1000,2000';
-}
-/** The built library, plus the PE builder the generated packages use when the library does not export it. */
-async function benchLibrary() {
-  const lib = await import(join(ROOT, 'dist', 'index.js'));
-  if (typeof lib.makeMinimalPe === 'function') return lib;
-  const out = join(WORK, `pe-builder-${process.pid}.mjs`);
-  mkdirSync(WORK, { recursive: true });
-  await build({
-    entryPoints: [join(ROOT, 'src', 'catalog', 'pe-builder.ts')],
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    outfile: out,
-    logLevel: 'silent',
-  });
-  try {
-    return { ...lib, makeMinimalPe: (await import(pathToFileURL(out).href)).makeMinimalPe };
-  } finally {
-    rmSync(out, { force: true });
-  }
 }
 const lib = await benchLibrary();
 const suites = readdirSync(join(ROOT, 'bench'))
