@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, wdksim, wdksimProcess } from '../helpers/cli.js';
+import { poolPlan, poolSettings, WORKER_MIN_FILES } from '../../src/commands/infverif-pool.js';
 
 const WORKERS = { WDKSIM_INFVERIF_THREADS: '2', WDKSIM_INFVERIF_WORKER_MIN_FILES: '2', WDKSIM_DEBUG: '1' };
 const ONE_THREAD = { WDKSIM_INFVERIF_THREADS: '0', WDKSIM_DEBUG: '1' };
@@ -80,5 +81,24 @@ describe('infverif on worker threads', () => {
     expect(r.exitCode).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('WDKSIM_INFVERIF_THREADS="two" is not valid');
+  });
+});
+
+describe('when infverif uses worker threads', () => {
+  const files = (n: number) => Array.from({ length: n }, (_, i) => `f${i}.inf`);
+  it('from the threshold on, one per core at most, and never for stdin or /info', () => {
+    const two = { threads: 2, minFiles: WORKER_MIN_FILES };
+    expect(poolPlan(files(WORKER_MIN_FILES - 1), two, false)).toBe(0);
+    expect(poolPlan(files(WORKER_MIN_FILES), two, false)).toBe(2);
+    expect(poolPlan([...files(WORKER_MIN_FILES), '-'], two, false)).toBe(0);
+    expect(poolPlan(files(WORKER_MIN_FILES), two, true)).toBe(0);
+    // No more workers than batches of 16 files.
+    expect(poolPlan(files(20), { threads: 8, minFiles: 2 }, false)).toBe(2);
+    expect(poolPlan(files(1000), undefined, false)).toBe(0);
+  });
+  it('reads its settings: 0 or 1 thread means none', () => {
+    expect(poolSettings({ WDKSIM_INFVERIF_THREADS: '1' }).threads).toBe(0);
+    expect(poolSettings({ WDKSIM_INFVERIF_THREADS: '3', WDKSIM_INFVERIF_WORKER_MIN_FILES: '7' })).toEqual({ threads: 3, minFiles: 7 });
+    expect(poolSettings({}).minFiles).toBe(WORKER_MIN_FILES);
   });
 });
