@@ -93,7 +93,7 @@ export function fileReport(wire: WireReport): FileReport {
 /**
  * Validates each target in order, calling onReport for each as it finishes
  * (onInputError for a file that cannot be read or parsed). Says how many worker
- * threads did the work (0: this thread).
+ * threads did the work (0: none) and how many files this thread checked.
  */
 export async function validateTargets(
   targets: readonly string[],
@@ -102,23 +102,25 @@ export async function validateTargets(
   onInputError: (error: InputError) => void,
   /** Sees each document before it is dropped (infverif /info; keeps the run on this thread). */
   onDocument?: (doc: InfDocument, file: string) => void,
-): Promise<{ threads: number }> {
+): Promise<{ threads: number; onMainThread: number }> {
   const workers = poolPlan(targets, options.pool, onDocument !== undefined);
+  let from = 0;
   if (workers > 0) {
     const { pool: _, readStdin: __, ...rest } = options;
-    const done = await validateInWorkers(targets, { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk }, workers, (checked) => {
+    from = await validateInWorkers(targets, { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk }, workers, (checked) => {
       if ('inputError' in checked) onInputError(new InputError(checked.inputError));
       else onReport(fileReport(checked.report));
     });
-    if (done) return { threads: workers };
-    // No worker script beside this build (running from the sources): the same work on this thread.
+    if (from === targets.length) return { threads: workers, onMainThread: 0 };
+    // The rest on this thread: no worker script beside this build (running from the sources,
+    // from = 0), or a worker ran out of its memory on a huge file (from = what was handed on).
   }
   const reads: Promise<Read>[] = [];
   const start = (i: number): void => {
     if (i < targets.length && reads[i] === undefined) reads[i] = readTarget(targets[i]!, options.cwd, options.readStdin);
   };
-  for (let i = 0; i < Math.min(PREFETCH, targets.length); i++) start(i);
-  for (let i = 0; i < targets.length; i++) {
+  for (let i = from; i < Math.min(from + PREFETCH, targets.length); i++) start(i);
+  for (let i = from; i < targets.length; i++) {
     const target = targets[i]!;
     const read = await reads[i]!;
     // eslint-disable-next-line @typescript-eslint/no-array-delete -- a hole on purpose: the bytes go with the document
@@ -133,5 +135,5 @@ export async function validateTargets(
     if ('inputError' in checked) onInputError(new InputError(checked.inputError));
     else onReport(fileReport(checked.report));
   }
-  return { threads: 0 };
+  return { threads: from > 0 ? workers : 0, onMainThread: targets.length - from };
 }

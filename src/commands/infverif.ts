@@ -405,7 +405,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     flushed = performance.now();
   };
   const tally = { errors: 0, warnings: 0, crashed: false, inx: [] as string[], inxCount: 0 };
-  const { threads } = await validateTargets(
+  const { threads, onMainThread } = await validateTargets(
     targets,
     { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env) },
     (found) => {
@@ -431,7 +431,15 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     opts.info ? (doc, file) => ctx.io.stdout(infSummary(doc, file)) : undefined,
   );
   flush();
-  if (ctx.io.env.WDKSIM_DEBUG) ctx.io.stderr(`wdksim infverif: ${targets.length} files checked ${threads > 0 ? `on ${threads} worker threads` : 'on the main thread'}\n`);
+  if (ctx.io.env.WDKSIM_DEBUG) {
+    const where =
+      threads === 0
+        ? 'on the main thread'
+        : onMainThread === 0
+          ? `on ${threads} worker threads`
+          : `on ${threads} worker threads, the last ${onMainThread} on the main thread (a worker ran out of memory)`;
+    ctx.io.stderr(`wdksim infverif: ${targets.length} files checked ${where}\n`);
+  }
 
   // An INX is a template stampinf fills in: point at the switch that validates it as it is.
   if (tally.inxCount > 0) {

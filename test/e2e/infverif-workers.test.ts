@@ -13,7 +13,7 @@ import { poolPlan, poolSettings, WORKER_MIN_FILES } from '../../src/commands/inf
 
 const WORKERS = { WDKSIM_INFVERIF_THREADS: '2', WDKSIM_INFVERIF_WORKER_MIN_FILES: '2', WDKSIM_DEBUG: '1' };
 const ONE_THREAD = { WDKSIM_INFVERIF_THREADS: '0', WDKSIM_DEBUG: '1' };
-const PATH_LINE = /^wdksim infverif: \d+ files checked on (?:the main thread|\d+ worker threads)\n/m;
+const PATH_LINE = /^wdksim infverif: \d+ files checked on (?:the main thread|\d+ worker threads.*)\n/m;
 
 let dir: string;
 
@@ -75,6 +75,39 @@ describe('infverif on worker threads', () => {
     expect(workers.stdout).toBe(single.stdout);
     expect(single.stdout).toMatch(/^(ERROR|WARNING)\(\d+\) in /);
   });
+
+  it('a file too big for a worker: the run goes on from there on the main thread, with the same output', async () => {
+    const big = join(dir, 'big');
+    mkdirSync(big);
+    const small = readFileSync(join(REPO_ROOT, 'fixtures', 'corpus', 'windows-driver-samples', 'general', 'echo', 'kmdf', 'driver', 'AutoSync', 'echo.inx'));
+    for (let i = 0; i < 40; i++) writeFileSync(join(big, `a${String(i).padStart(2, '0')}.inx`), small);
+    // 300,000 AddReg lines: far more than a worker's 48 MiB old generation holds while they are checked.
+    const lines = [
+      '[Version]',
+      'Signature="$Windows NT$"',
+      'Class=Sample',
+      'ClassGuid={78A1C341-4539-11d3-B88D-00C04FAD5171}',
+      'Provider=%P%',
+      'DriverVer=01/02/2026,1.0.0.0',
+      'CatalogFile=big.cat',
+      'PnpLockdown=1',
+      '[DefaultInstall.NTamd64]',
+      'AddReg=R',
+      '[R]',
+    ];
+    for (let i = 0; i < 300_000; i++) lines.push(`HKR,,Value${i},,${i}`);
+    lines.push('[Strings]', 'P="Contoso"', 'HKR,,Unused');
+    writeFileSync(join(big, 'b.inf'), `${lines.join('\r\n')}\r\n`);
+    writeFileSync(join(big, 'c.inx'), small);
+    const single = await wdksimProcess(['infverif', 'big'], { cwd: dir, env: ONE_THREAD });
+    const workers = await wdksimProcess(['infverif', 'big'], { cwd: dir, env: WORKERS });
+    expect(workers.stderr).toMatch(/42 files checked on 2 worker threads, the last \d+ on the main thread \(a worker ran out of memory\)/);
+    expect(workers.stdout).toBe(single.stdout);
+    expect(workers.stderr.replace(PATH_LINE, '')).toBe(single.stderr.replace(PATH_LINE, ''));
+    expect(workers.exitCode).toBe(single.exitCode);
+    expect(single.stdout).toContain('big/b.inf');
+    expect(single.stdout).toContain('big/c.inx');
+  }, 60_000);
 
   it('a thread setting that is not a whole number is refused before anything runs', async () => {
     const r = await wdksim(['infverif', 'corpus'], { cwd: dir, env: { WDKSIM_INFVERIF_THREADS: 'two' } });
