@@ -404,7 +404,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     pending = '';
     flushed = performance.now();
   };
-  const tally = { errors: 0, warnings: 0, crashed: false, inx: [] as string[], inxCount: 0 };
+  const tally = { errors: 0, warnings: 0, crashed: false, inxCount: 0, firstInx: '' };
   const { threads, onMainThread } = await validateTargets(
     targets,
     { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env) },
@@ -417,7 +417,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
         else if (d.severity === 'warning') tally.warnings++;
       }
       // An INX is a template stampinf fills in: the note after the run names the first one.
-      if (!opts.stampinf && /\.inx$/i.test(report.file) && report.diagnostics.length > 0 && tally.inxCount++ === 0) tally.inx.push(report.file);
+      if (!opts.stampinf && /\.inx$/i.test(report.file) && report.diagnostics.length > 0 && tally.inxCount++ === 0) tally.firstInx = report.file;
       if (keep) files.push(report);
       if (stream) {
         pending += stream.file(input, report);
@@ -443,7 +443,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
 
   // An INX is a template stampinf fills in: point at the switch that validates it as it is.
   if (tally.inxCount > 0) {
-    const first = tally.inx[0]!;
+    const first = tally.firstInx;
     const shown = tally.inxCount === 1 ? `${first} is an INX file (a template` : `${tally.inxCount} INX files (${first} and more) are templates`;
     ctx.io.stderr(
       `wdksim infverif: ${shown} stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${first}), or validate the INF that wdksim stampinf writes from it\n`,
