@@ -6,7 +6,7 @@
 //
 // Arguments: suite names to run only those (nothing is written); --no-readme
 // writes results.json but leaves README.md alone; --quick runs the issue-18
-// command-line workloads at small sizes (a minute or two, for a quick look
+// command-line workloads at small sizes (a few minutes, for a quick look
 // after a change; nothing is written). CI runs none of this: timings are not
 // tests.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
