@@ -18,13 +18,14 @@ const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const quick = flags.includes('--quick');
 /** The suites --quick runs: the workloads a user runs from the command line, each beside its floor or peer. */
-const QUICK_SUITES = ['startup', 'infverif-dir', 'target-scale', 'inf2cat-files'];
+const QUICK_SUITES = ['startup', 'infverif-dir', 'target-scale', 'inf2cat-files', 'signtool'];
 if (quick) {
   // Smaller sizes for the suites that take them from the environment (a size already set wins).
   process.env.WDKSIM_BENCH_QUICK = '1';
   process.env.WDKSIM_BENCH_SCALE_SIZES ??= '1,100';
   process.env.WDKSIM_BENCH_SCALE_REPEATS ??= '1';
   process.env.WDKSIM_BENCH_INF2CAT_SIZES ??= '1000,2000';
+  process.env.WDKSIM_BENCH_SIGNTOOL_RUNS ??= '1';
 }
 const lib = await benchLibrary();
 const suites = readdirSync(join(ROOT, 'bench'))

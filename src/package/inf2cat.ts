@@ -3,7 +3,7 @@
 // build` alike; the command parses the argv and formats, this decides.
 import { lstat, stat, unlink } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
-import { createCatalog } from '../catalog/index.js';
+import { createCatalog } from '../catalog/create.js';
 import { WdksimError, describeFsError } from '../errors.js';
 import { Inf2CatExit } from '../exit-codes.js';
 import type { Clock } from '../time/clock.js';
@@ -126,17 +126,21 @@ export async function writeCatalogs(
       version: plan.version,
       now: request.clock.now(),
       ...(request.pageHashes ? { pageHashes: request.pageHashes } : {}),
-      onProgress: (done, total) => {
-        if (!hooks.hashing) return;
-        totals.set(plan, { done, total });
-        let d = 0;
-        let t = 0;
-        for (const v of totals.values()) {
-          d += v.done;
-          t += v.total;
-        }
-        hooks.hashing(d, t);
-      },
+      // Only when asked: the byte total costs a stat of every file before hashing starts.
+      ...(hooks.hashing
+        ? {
+            onProgress: (done: number, total: number) => {
+              totals.set(plan, { done, total });
+              let d = 0;
+              let t = 0;
+              for (const v of totals.values()) {
+                d += v.done;
+                t += v.total;
+              }
+              hooks.hashing!(d, t);
+            },
+          }
+        : {}),
     });
     // Guard: write-file-atomic follows a symbolic link; a package must not redirect its catalog outside itself.
     if ((await lstat(plan.path).catch(() => undefined))?.isSymbolicLink())
