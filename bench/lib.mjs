@@ -58,11 +58,12 @@ const GNU_TIME = '/usr/bin/time';
 const STEP = join(import.meta.dirname, 'step.mjs');
 
 /** Runs a command once: wall seconds and, where GNU time exists, its peak RSS in bytes. */
-export function measureCommand(cmd, args, { cwd } = {}) {
+export function measureCommand(cmd, args, { cwd, env } = {}) {
   const useTime = existsSync(GNU_TIME);
   const t0 = performance.now();
   const r = spawnSync(useTime ? GNU_TIME : cmd, useTime ? ['-f', 'WDKSIM_MAXRSS=%M', cmd, ...args] : args, {
     cwd,
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     stdio: ['ignore', 'ignore', 'pipe'],
     encoding: 'utf8',
     maxBuffer: 1 << 24,
@@ -107,3 +108,72 @@ export function alternate(fns, runs) {
 export const fmtMb = (bytes) => (bytes === undefined ? '' : `${(bytes / 2 ** 20).toFixed(0)} MB`);
 export const MiB = 2 ** 20;
 export const GiB = 2 ** 30;
+
+// ---- The library a suite gets: the built package, plus the few helpers the
+// suites use that the public library does not export (the PE builder for the
+// generated packages, the INF decoder for the parse baseline), bundled from the
+// sources with esbuild when missing. Used by run.mjs and step.mjs alike.
+
+const EXTRAS = ["export { makeMinimalPe } from './src/catalog/pe-builder.js';", "export { decodeInf } from './src/inf/decode.js';"];
+
+export async function benchLibrary() {
+  const { pathToFileURL } = await import('node:url');
+  const lib = await import(pathToFileURL(join(ROOT, 'dist', 'index.js')).href);
+  if (typeof lib.makeMinimalPe === 'function' && typeof lib.decodeInf === 'function') return lib;
+  const { build } = await import('esbuild');
+  const { mkdirSync, rmSync } = await import('node:fs');
+  const work = join(ROOT, 'bench', '.work');
+  const out = join(work, `extras-${process.pid}.mjs`);
+  mkdirSync(work, { recursive: true });
+  await build({
+    stdin: { contents: EXTRAS.join('\n'), resolveDir: ROOT, loader: 'ts' },
+    outfile: out,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'silent',
+  });
+  try {
+    return { ...(await import(pathToFileURL(out).href)), ...lib };
+  } finally {
+    rmSync(out, { force: true });
+  }
+}
+
+// ---- The growth-curve printer of bench/run.mjs.
+
+/** "1,380" for 1380; "1.5" for 1.5. */
+function count(n) {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+}
+
+/**
+ * How cost grows with size, per benchmark measured at several sizes (rows carrying a numeric
+ * `scale` and its `scaleUnit`): each size with its cost against the smallest size's, e.g.
+ * "- infverif DIR (INF files): 138 -> 1.00x, 1,380 (10x) -> 7.91x, 13,800 (100x) -> 70.2x;
+ * ini: 1.00x, 8.20x, 79.5x". Linear growth shows as cost ratios near the size ratios.
+ */
+export function growthCurves(all) {
+  const groups = new Map();
+  for (const r of all) {
+    if (typeof r.scale !== 'number' || r.skipped !== undefined) continue;
+    const key = `${r.suite}\0${r.benchmark}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  const ratio = (x) => `${x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)}x`;
+  const lines = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const sorted = [...group].sort((a, b) => a.scale - b.scale);
+    const small = sorted[0];
+    const times = (k) => (Number.isInteger(k) ? `${k}x` : ratio(k));
+    const points = sorted.map((r, i) => `${count(r.scale)}${i === 0 ? '' : ` (${times(r.scale / small.scale)})`} -> ${ratio(r.seconds / small.seconds)}`);
+    // The baseline's own growth, when it is measured at each size (a peer over the same input).
+    const peerVaries = sorted.some((r) => r.baseline === small.baseline && r.baselineSeconds !== small.baselineSeconds) && !/^same at /.test(small.baseline);
+    const peer = peerVaries ? `; ${small.baseline}: ${sorted.map((r) => ratio(r.baselineSeconds / small.baselineSeconds)).join(', ')}` : '';
+    lines.push(`- ${small.benchmark} (${small.scaleUnit ?? 'size'}): ${points.join(', ')}${peer}`);
+  }
+  return lines;
+}

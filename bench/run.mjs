@@ -1,15 +1,33 @@
 // `npm run bench`: every bench/*.bench.mjs in one run; each row is a ratio
-// against a baseline measured in the same run on the same machine. Writes
+// against a baseline (a floor or a peer) measured in the same run on the same
+// machine, and every benchmark measured at several sizes gets a growth curve:
+// its cost at each size against its cost at the smallest. Writes
 // bench/results.json and the README's performance table.
+//
+// Arguments: suite names to run only those (nothing is written); --no-readme
+// writes results.json but leaves README.md alone; --quick runs the issue-18
+// command-line workloads at small sizes (a few minutes, for a quick look
+// after a change; nothing is written). CI runs none of this: timings are not
+// tests.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from './lib.mjs';
+import { benchLibrary, growthCurves, ROOT } from './lib.mjs';
 
-// Arguments: suite names to run only those (nothing is written); --no-readme writes results.json but leaves README.md alone.
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-const lib = await import(join(ROOT, 'dist', 'index.js'));
+const quick = flags.includes('--quick');
+/** The suites --quick runs: the workloads a user runs from the command line, each beside its floor or peer. */
+const QUICK_SUITES = ['startup', 'infverif-dir', 'target-scale', 'inf2cat-files', 'signtool'];
+if (quick) {
+  // Smaller sizes for the suites that take them from the environment (a size already set wins).
+  process.env.WDKSIM_BENCH_QUICK = '1';
+  process.env.WDKSIM_BENCH_SCALE_SIZES ??= '1,100';
+  process.env.WDKSIM_BENCH_SCALE_REPEATS ??= '1';
+  process.env.WDKSIM_BENCH_INF2CAT_SIZES ??= '1000,2000';
+  process.env.WDKSIM_BENCH_SIGNTOOL_RUNS ??= '1';
+}
+const lib = await benchLibrary();
 const suites = readdirSync(join(ROOT, 'bench'))
   .filter((f) => f.endsWith('.bench.mjs'))
   .sort();
@@ -17,9 +35,25 @@ const rows = [];
 for (const file of suites) {
   const suite = await import(join(ROOT, 'bench', file));
   if (only.length && !only.includes(suite.name)) continue;
+  if (quick && !only.length && !QUICK_SUITES.includes(suite.name)) continue;
   process.stderr.write(`bench: ${suite.name}...\n`);
   const t0 = performance.now();
-  const out = await suite.run({ lib });
+  // A suite that throws gives a "skipped" row with its reason; the other suites still run.
+  let out;
+  try {
+    out = await suite.run({ lib, quick });
+  } catch (error) {
+    out = [
+      {
+        benchmark: suite.name,
+        size: '',
+        skipped: String(error?.message ?? error)
+          .split('\n')[0]
+          .split(ROOT)
+          .join('.'),
+      },
+    ];
+  }
   for (const row of out) rows.push({ suite: suite.name, ...row });
   process.stderr.write(`bench: ${suite.name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
 }
@@ -35,46 +69,22 @@ const table = [
       : `| ${r.benchmark} | ${r.size} | ${fmt(r.seconds)} s | ${r.throughput ?? ''} | ${r.baseline}: ${fmt(r.baselineSeconds)} s | **${r.ratio.toFixed(2)}x** | ${r.target ?? ''} | ${r.peakMemory ?? ''} |`,
   ),
 ].join('\n');
-const scaling = scalingLines(rows);
-process.stdout.write(`${table}\n\n${scaling.length ? `Scaling (cost at the largest size against the smallest):\n${scaling.join('\n')}\n\n` : ''}Machine: ${machine}\n`);
+const curves = growthCurves(rows);
+const curveText = curves.length ? `Growth curves (cost at each size against the smallest size; the baseline's own curve after it):\n\n${curves.join('\n')}\n\n` : '';
+process.stdout.write(`${table}\n\n${curveText}Machine: ${machine}${quick ? ' (--quick: small sizes)' : ''}\n`);
 
 const results = { date: new Date().toISOString(), machine, rows };
-if (!only.length) {
+if (!only.length && !quick) {
   writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   const readmePath = join(ROOT, 'README.md');
   const readme = readFileSync(readmePath, 'utf8');
   const begin = '<!-- bench:begin -->';
   const end = '<!-- bench:end -->';
   if (!flags.includes('--no-readme') && readme.includes(begin) && readme.includes(end)) {
-    const block = `${begin}\n${table}\n\n${scaling.length ? `Scaling (cost at the largest size against the smallest):\n\n${scaling.join('\n')}\n\n` : ''}Machine: ${machine}. Produced by \`npm run bench\` on ${results.date.slice(0, 10)}.\n${end}`;
+    const block = `${begin}\n${table}\n\n${curveText}Machine: ${machine}. Produced by \`npm run bench\` on ${results.date.slice(0, 10)}.\n${end}`;
     writeFileSync(
       readmePath,
       readme.replace(new RegExp(`${begin}[\\s\\S]*${end}`), () => block),
     );
   }
-}
-
-/**
- * How cost grows with size, per benchmark measured at several sizes (rows
- * carrying a numeric `scale` and its `scaleUnit`): "16x the bytes cost 15.2x".
- */
-function scalingLines(all) {
-  const groups = new Map();
-  for (const r of all) {
-    if (typeof r.scale !== 'number' || r.skipped !== undefined) continue;
-    const key = `${r.suite}\0${r.benchmark}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
-  const lines = [];
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const sorted = [...group].sort((a, b) => a.scale - b.scale);
-    const small = sorted[0];
-    const large = sorted[sorted.length - 1];
-    const k = large.scale / small.scale;
-    lines.push(
-      `- ${large.benchmark}: ${k >= 10 ? k.toFixed(0) : k.toFixed(1)}x the ${large.scaleUnit ?? 'size'} (${large.size} vs ${small.size}) cost ${(large.seconds / small.seconds).toFixed(2)}x`,
-    );
-  }
-  return lines;
 }

@@ -2,12 +2,12 @@
 // module against the built library and prints one JSON line with the step's
 // own seconds and the process's peak RSS (start-up is not in the seconds).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { benchLibrary } from './lib.mjs';
 
 const [moduleFile, stepName] = process.argv.slice(2);
 const input = JSON.parse(readFileSync(0, 'utf8') || 'null');
-const lib = await import(pathToFileURL(join(import.meta.dirname, '..', 'dist', 'index.js')).href);
+const lib = await benchLibrary();
 const mod = await import(pathToFileURL(moduleFile).href);
 const step = mod.steps?.[stepName];
 if (typeof step !== 'function') throw new Error(`${moduleFile} has no step ${stepName}`);

@@ -1,6 +1,6 @@
 // The GitHub Action's one step: turn the action's inputs into wdksim command
-// lines, run them (text output annotated by the problem matcher, SARIF files
-// for code scanning) and report the error count. `planCommands` is pure so a
+// lines, run them (one infverif run prints the text the problem matcher
+// annotates and writes the SARIF file for code scanning) and report the error count. `planCommands` is pure so a
 // test can check the mapping from inputs to command lines.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, appendFileSync, readFileSync, readdirSync, statSync } from 'node:fs';
@@ -82,10 +82,8 @@ export function planCommands(inputs, actionPath, root = '.') {
   const wdk = String(inputs.wdk ?? '').trim() || projectWdk(paths, root);
   const switches = [...(mode ? [`/${mode}`] : []), ...(truthy(inputs.stampinf) ? ['/stampinf'] : []), ...(wdk ? ['--wdk', wdk] : [])];
   const sarifDir = String(inputs.sarifDir || 'wdksim-sarif');
-  const commands = [
-    { purpose: 'annotate', argv: [...base, 'infverif', ...switches, '--format', 'text', ...paths] },
-    { purpose: 'sarif', argv: [...base, 'infverif', ...switches, '--format', 'sarif', '--output-file', join(sarifDir, 'infverif.sarif'), ...paths] },
-  ];
+  // One validation: the text on stdout (annotated by the problem matcher) and the SARIF file come from the same run.
+  const commands = [{ purpose: 'annotate', argv: [...base, 'infverif', ...switches, '--format', 'text', '--sarif-output', join(sarifDir, 'infverif.sarif'), ...paths] }];
   if (truthy(inputs.doctor)) {
     commands.push({ purpose: 'doctor', argv: [...base, 'doctor', '--format', 'sarif', '--output-file', join(sarifDir, 'doctor.sarif'), ...paths] });
   }

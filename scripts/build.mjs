@@ -11,7 +11,8 @@ const skipTypes = process.argv.includes('--no-types');
 const staging = `dist.tmp-${process.pid}`;
 rmSync(staging, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  // The infverif worker is its own entry: a worker thread starts from a file (src/commands/infverif-pool.ts).
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', 'infverif-worker': 'src/commands/infverif-worker.ts' },
   outdir: staging,
   bundle: true,
   splitting: true,

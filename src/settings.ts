@@ -21,6 +21,8 @@ export const SETTINGS: Readonly<Record<string, { check: Check; meaning: string }
   WDKSIM_LOCK_STALE_MS: { check: integer(0), meaning: 'milliseconds after which a lock not refreshed is stale' },
   WDKSIM_PROGRESS_DELAY_MS: { check: integer(0), meaning: 'milliseconds before a progress bar shows' },
   WDKSIM_VALIDATE_STATE: { check: flag, meaning: 're-validate the whole state at every commit' },
+  WDKSIM_INFVERIF_THREADS: { check: integer(0), meaning: 'worker threads for infverif over many files; 0 or 1: none' },
+  WDKSIM_INFVERIF_WORKER_MIN_FILES: { check: integer(1), meaning: 'files from which infverif uses worker threads' },
   ...Object.fromEntries(
     (Object.keys(LIMIT_VARIABLES) as (keyof Limits)[]).map((k) => [LIMIT_VARIABLES[k], { check: integer(1), meaning: `resource limit (default ${DEFAULT_LIMITS[k]})` }]),
   ),

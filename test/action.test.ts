@@ -35,18 +35,14 @@ describe('action.yml', () => {
 });
 
 describe('inputs → command lines', () => {
-  it('defaults: infverif on . in text (annotations) and SARIF', () => {
+  it('defaults: infverif on . once, text (annotations) and SARIF from the same run', () => {
     const plan = planCommands({}, '/a');
-    expect(plan.commands.map((c: { argv: string[] }) => c.argv.join(' '))).toEqual([
-      'node /a/bin/wdksim.js infverif --format text .',
-      'node /a/bin/wdksim.js infverif --format sarif --output-file wdksim-sarif/infverif.sarif .',
-    ]);
+    expect(plan.commands.map((c: { argv: string[] }) => c.argv.join(' '))).toEqual(['node /a/bin/wdksim.js infverif --format text --sarif-output wdksim-sarif/infverif.sarif .']);
   });
   it('mode, stampinf, doctor, paths with spaces, a published version', () => {
     const plan = planCommands({ paths: 'drivers "my pkg/x.inx"', mode: '/W', stampinf: 'true', doctor: 'true', sarifDir: 'out', wdksimVersion: '0.1.0' }, '/a');
     expect(plan.commands.map((c: { argv: string[] }) => c.argv)).toEqual([
-      ['npx', '--yes', 'wdksim@0.1.0', 'infverif', '/w', '/stampinf', '--format', 'text', 'drivers', 'my pkg/x.inx'],
-      ['npx', '--yes', 'wdksim@0.1.0', 'infverif', '/w', '/stampinf', '--format', 'sarif', '--output-file', 'out/infverif.sarif', 'drivers', 'my pkg/x.inx'],
+      ['npx', '--yes', 'wdksim@0.1.0', 'infverif', '/w', '/stampinf', '--format', 'text', '--sarif-output', 'out/infverif.sarif', 'drivers', 'my pkg/x.inx'],
       ['npx', '--yes', 'wdksim@0.1.0', 'doctor', '--format', 'sarif', '--output-file', 'out/doctor.sarif', 'drivers', 'my pkg/x.inx'],
     ]);
   });
@@ -67,7 +63,7 @@ describe("the project's WDK reaches infverif", () => {
       writeFileSync(join(dir, 'drv', 'drv.vcxproj'), '<Project><PropertyGroup><WindowsTargetPlatformVersion>10.0.22621.0</WindowsTargetPlatformVersion></PropertyGroup></Project>');
       expect(projectWdk(['.'], dir)).toBe('10.0.22621.0');
       const plan = planCommands({ paths: '.' }, '/a', dir);
-      expect(plan.commands[0].argv.join(' ')).toBe('node /a/bin/wdksim.js infverif --wdk 10.0.22621.0 --format text .');
+      expect(plan.commands[0].argv.join(' ')).toBe('node /a/bin/wdksim.js infverif --wdk 10.0.22621.0 --format text --sarif-output wdksim-sarif/infverif.sarif .');
       expect(planCommands({ paths: '.', wdk: '10.0.19041' }, '/a', dir).commands[0].argv).toContain('10.0.19041');
       writeFileSync(join(dir, 'drv', 'drv.vcxproj'), '<Project><WindowsTargetPlatformVersion>$(LatestTargetPlatformVersion)</WindowsTargetPlatformVersion></Project>');
       expect(projectWdk(['.'], dir)).toBeUndefined();

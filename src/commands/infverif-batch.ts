@@ -5,51 +5,122 @@
 // Peak memory is then set by the largest file and the findings, not by the
 // file count (13,800 INFs used to keep 919 MiB of documents alive). Order is
 // the input order, whatever order the reads finish in.
-import { stat } from 'node:fs/promises';
+//
+// With enough files (WORKER_MIN_FILES) the same per-file check runs on worker
+// threads instead (infverif-pool.ts), one per core; the reports come back in
+// input order, so the output is the same byte for byte.
 import { resolve } from 'node:path';
 import { InputError, describeFsError } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
 import type { InfDocument } from '../inf/document.js';
 import { validateDocument, type ValidateOptions } from '../rules/validate.js';
-import type { FileReport } from '../report/types.js';
+import type { FileReport, ReportDiagnostic } from '../report/types.js';
 import { yieldToSignals } from '../signals.js';
 import { readUserInput } from '../fs/read-input.js';
+import { poolPlan, validateInWorkers, type PoolSettings } from './infverif-pool.js';
 
 /** Reads in flight at once: enough to keep the disk busy while a file is validated. */
 export const PREFETCH = 8;
 
 type Read = { bytes: Buffer } | { error: InputError };
 
+/** One file's outcome in a form a worker can post: findings and the lines they point at, or the input error. */
+export type CheckedInf = { report: WireReport } | { inputError: string };
+
+export interface WireReport {
+  file: string;
+  absolute?: string;
+  diagnostics: ReportDiagnostic[];
+  /** [line number, text] for each line a finding points at. */
+  lines: [number, string][];
+}
+
+export interface BatchOptions extends ValidateOptions {
+  cwd: string;
+  readStdin: () => Promise<Buffer>;
+  /** Worker threads: how many and from how many files (default: one per core, from WORKER_MIN_FILES). */
+  pool?: PoolSettings;
+}
+
 async function readTarget(target: string, cwd: string, readStdin: () => Promise<Buffer>): Promise<Read> {
   if (target === '-') return { bytes: await readStdin() };
-  const path = resolve(cwd, target);
+  // readUserInput's one stat tells a directory (EISDIR) and a FIFO (read through the event
+  // loop, so a pipe nobody writes cannot hold a pool thread) from a regular file.
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    return { bytes: await readUserInput(path) };
+    return { bytes: await readUserInput(resolve(cwd, target)) };
   } catch (error) {
     return { error: new InputError(describeFsError(error, target)) };
   }
 }
 
 /**
+ * Parses and validates one file's bytes: its findings and the text of the lines they point at
+ * (an InputError for data that is not an INF; any other error is a bug and is thrown).
+ */
+export function checkInf(bytes: Buffer, target: string, options: ValidateOptions & { cwd: string }, onDocument?: (doc: InfDocument, file: string) => void): CheckedInf {
+  const file = target === '-' ? '<stdin>' : target;
+  try {
+    const doc = parseInfBytesChecked(bytes, { file });
+    const result = validateDocument(doc, options);
+    onDocument?.(doc, file);
+    const lines = new Map<number, string>();
+    for (const d of result.diagnostics) if (d.line >= 1 && !lines.has(d.line)) lines.set(d.line, doc.lineText(d.line));
+    return {
+      report: {
+        file,
+        ...(target === '-' ? {} : { absolute: resolve(options.cwd, target) }),
+        diagnostics: result.diagnostics,
+        lines: [...lines],
+      },
+    };
+  } catch (error) {
+    if (error instanceof InputError) return { inputError: error.message };
+    throw error;
+  }
+}
+
+/** The report a formatter takes, from the posted form. */
+export function fileReport(wire: WireReport): FileReport {
+  const lines = new Map(wire.lines);
+  return {
+    file: wire.file,
+    ...(wire.absolute !== undefined ? { absolute: wire.absolute } : {}),
+    diagnostics: wire.diagnostics,
+    lineText: (n) => lines.get(n) ?? '',
+  };
+}
+
+/**
  * Validates each target in order, calling onReport for each as it finishes
- * (onInputError for a file that cannot be read or parsed).
+ * (onInputError for a file that cannot be read or parsed). Says how many worker
+ * threads did the work (0: none) and how many files this thread checked.
  */
 export async function validateTargets(
   targets: readonly string[],
-  options: ValidateOptions & { cwd: string; readStdin: () => Promise<Buffer> },
+  options: BatchOptions,
   onReport: (report: FileReport) => void,
   onInputError: (error: InputError) => void,
-  /** Sees each document before it is dropped (infverif /info). */
+  /** Sees each document before it is dropped (infverif /info; keeps the run on this thread). */
   onDocument?: (doc: InfDocument, file: string) => void,
-): Promise<void> {
+): Promise<{ threads: number; onMainThread: number }> {
+  const workers = poolPlan(targets, options.pool, onDocument !== undefined);
+  let from = 0;
+  if (workers > 0) {
+    const { pool: _, readStdin: __, ...rest } = options;
+    from = await validateInWorkers(targets, { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk }, workers, (checked) => {
+      if ('inputError' in checked) onInputError(new InputError(checked.inputError));
+      else onReport(fileReport(checked.report));
+    });
+    if (from === targets.length) return { threads: workers, onMainThread: 0 };
+    // The rest on this thread: no worker script beside this build (running from the sources,
+    // from = 0), or a worker ran out of its memory on a huge file (from = what was handed on).
+  }
   const reads: Promise<Read>[] = [];
   const start = (i: number): void => {
     if (i < targets.length && reads[i] === undefined) reads[i] = readTarget(targets[i]!, options.cwd, options.readStdin);
   };
-  for (let i = 0; i < Math.min(PREFETCH, targets.length); i++) start(i);
-  for (let i = 0; i < targets.length; i++) {
+  for (let i = from; i < Math.min(from + PREFETCH, targets.length); i++) start(i);
+  for (let i = from; i < targets.length; i++) {
     const target = targets[i]!;
     const read = await reads[i]!;
     // eslint-disable-next-line @typescript-eslint/no-array-delete -- a hole on purpose: the bytes go with the document
@@ -60,22 +131,9 @@ export async function validateTargets(
       onInputError(read.error);
       continue;
     }
-    const file = target === '-' ? '<stdin>' : target;
-    try {
-      const doc = parseInfBytesChecked(read.bytes, { file });
-      const result = validateDocument(doc, options);
-      onDocument?.(doc, file);
-      const lines = new Map<number, string>();
-      for (const d of result.diagnostics) if (d.line >= 1 && !lines.has(d.line)) lines.set(d.line, doc.lineText(d.line));
-      onReport({
-        file,
-        ...(target === '-' ? {} : { absolute: resolve(options.cwd, target) }),
-        diagnostics: result.diagnostics,
-        lineText: (n) => lines.get(n) ?? '',
-      });
-    } catch (error) {
-      if (error instanceof InputError) onInputError(error);
-      else throw error;
-    }
+    const checked = checkInf(read.bytes, target, options, onDocument);
+    if ('inputError' in checked) onInputError(new InputError(checked.inputError));
+    else onReport(fileReport(checked.report));
   }
+  return { threads: from > 0 ? workers : 0, onMainThread: targets.length - from };
 }

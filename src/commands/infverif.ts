@@ -7,9 +7,10 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { UsageError, WdksimError, describeFsError, environmentError } from '../errors.js';
 import { validateTargets } from './infverif-batch.js';
+import { poolSettings } from './infverif-pool.js';
 import { exitCodeTables, LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
-import { formatters, type FileReport } from '../report/index.js';
+import { formatters, streamFormatters, type FileReport } from '../report/index.js';
 import { infRules, ruleById } from '../rules/index.js';
 import { RULE_CRASHED } from '../rules/engine.js';
 import type { Mode, RuleMeta } from '../rules/types.js';
@@ -30,6 +31,8 @@ export interface InfVerifOptions {
   verbose: boolean;
   format?: string;
   outputFile?: string;
+  /** --sarif-output: also write SARIF to this file from the same run. */
+  sarifOutput?: string;
   maxWarnings?: number;
   code?: string;
   help: boolean;
@@ -76,6 +79,8 @@ Options:
   --format NAME        stylish (default on a terminal), text (InfVerif's console
                        format; default otherwise), json, sarif, github
   --output-file PATH   write the report to PATH (atomically) instead of stdout
+  --sarif-output PATH  also write the findings as SARIF to PATH (atomically),
+                       from the same run, whatever --format prints
   --max-warnings N     fail (exit 1) when there are more than N warnings
   --help, /?           print this help
 
@@ -97,6 +102,7 @@ const SWITCHES: SwitchTable = {
     help: {},
     format: { value: true },
     'output-file': { value: true },
+    'sarif-output': { value: true },
     'max-warnings': { value: true },
     stampinf: {},
     verbose: {},
@@ -153,6 +159,9 @@ export function parseArgs(argv: string[]): InfVerifOptions {
           break;
         case 'output-file':
           opts.outputFile = token.value!;
+          break;
+        case 'sarif-output':
+          opts.sarifOutput = token.value!;
           break;
         case 'max-warnings': {
           const v = token.value!;
@@ -303,6 +312,15 @@ async function walk(root: string, cwd: string): Promise<string[]> {
   return out;
 }
 
+/** Writes a report file atomically (a failed write leaves any earlier file whole). */
+async function writeReport(cwd: string, path: string, text: string): Promise<void> {
+  try {
+    await writeUserFile(resolve(cwd, path), text);
+  } catch (error) {
+    throw environmentError(error) ?? new WdksimError(describeFsError(error, path), LintExit.usage);
+  }
+}
+
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const opts = parseArgs(argv);
   if (opts.help) {
@@ -362,30 +380,9 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       fail(`${describeFsError(error, input)} (InfVerif 1000: INF not found)`);
     }
   }
-  await validateTargets(
-    targets,
-    { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin() },
-    (report) =>
-      files.push(
-        opts.osver === undefined ? report : { ...report, diagnostics: report.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase()) },
-      ),
-    (error) => fail(error.message),
-    opts.info ? (doc, file) => ctx.io.stdout(infSummary(doc, file)) : undefined,
-  );
-
-  // An INX is a template stampinf fills in: point at the switch that validates it as it is.
-  const inx = opts.stampinf ? [] : files.filter((f) => /\.inx$/i.test(f.file) && f.diagnostics.length > 0).map((f) => f.file);
-  if (inx.length > 0) {
-    const shown = inx.length === 1 ? `${inx[0]!} is an INX file (a template` : `${inx.length} INX files (${inx[0]!} and more) are templates`;
-    ctx.io.stderr(
-      `wdksim infverif: ${shown} stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${inx[0]!}), or validate the INF that wdksim stampinf writes from it\n`,
-    );
-  }
-
   const rules = new Map<string, RuleMeta>(infRules.map((r) => [r.id, r]));
   const toFile = opts.outputFile !== undefined;
-  const report = formatter({
-    files,
+  const input = {
     rules,
     cwd,
     chalk: new Chalk({ level: ctx.color && !toFile ? 1 : 0 }),
@@ -393,26 +390,79 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     mode: opts.mode,
     verbose: opts.verbose,
     banner: verboseBanner(opts.mode, kit, opts.msft),
-  });
-  if (toFile) {
-    const out = resolve(cwd, opts.outputFile!);
-    try {
-      await writeUserFile(out, report);
-    } catch (error) {
-      throw environmentError(error) ?? new WdksimError(describeFsError(error, opts.outputFile!), LintExit.usage);
-    }
-  } else {
-    ctx.io.stdout(report);
+  };
+  // A line-oriented format on stdout is printed as each file is done, and its findings are not
+  // kept (memory does not grow with the file count); a whole document (json, sarif, stylish's
+  // summary, --output-file, --sarif-output) keeps the findings, never the documents.
+  // (/info prints each INF's summary as it goes, before the report: no streaming then.)
+  const stream = toFile || opts.info ? undefined : streamFormatters[format];
+  const keep = stream === undefined || opts.sarifOutput !== undefined;
+  let pending = stream ? stream.head(input) : '';
+  let flushed = performance.now();
+  const flush = (): void => {
+    if (pending) ctx.io.stdout(pending);
+    pending = '';
+    flushed = performance.now();
+  };
+  const tally = { errors: 0, warnings: 0, crashed: false, inxCount: 0, firstInx: '' };
+  const { threads, onMainThread } = await validateTargets(
+    targets,
+    { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env) },
+    (found) => {
+      const report =
+        opts.osver === undefined ? found : { ...found, diagnostics: found.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase()) };
+      for (const d of report.diagnostics) {
+        if (d.code === RULE_CRASHED) tally.crashed = true;
+        if (d.severity === 'error') tally.errors++;
+        else if (d.severity === 'warning') tally.warnings++;
+      }
+      // An INX is a template stampinf fills in: the note after the run names the first one.
+      if (!opts.stampinf && /\.inx$/i.test(report.file) && report.diagnostics.length > 0 && tally.inxCount++ === 0) tally.firstInx = report.file;
+      if (keep) files.push(report);
+      if (stream) {
+        pending += stream.file(input, report);
+        if (pending.length >= 16384 || performance.now() - flushed >= 100) flush();
+      }
+    },
+    (error) => {
+      flush();
+      fail(error.message);
+    },
+    opts.info ? (doc, file) => ctx.io.stdout(infSummary(doc, file)) : undefined,
+  );
+  flush();
+  if (ctx.io.env.WDKSIM_DEBUG) {
+    const where =
+      threads === 0
+        ? 'on the main thread'
+        : onMainThread === 0
+          ? `on ${threads} worker threads`
+          : `on ${threads} worker threads, the last ${onMainThread} on the main thread (a worker ran out of memory)`;
+    ctx.io.stderr(`wdksim infverif: ${targets.length} files checked ${where}\n`);
   }
 
+  // An INX is a template stampinf fills in: point at the switch that validates it as it is.
+  if (tally.inxCount > 0) {
+    const first = tally.firstInx;
+    const shown = tally.inxCount === 1 ? `${first} is an INX file (a template` : `${tally.inxCount} INX files (${first} and more) are templates`;
+    ctx.io.stderr(
+      `wdksim infverif: ${shown} stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${first}), or validate the INF that wdksim stampinf writes from it\n`,
+    );
+  }
+
+  if (!stream) {
+    const report = formatter({ ...input, files });
+    if (toFile) await writeReport(cwd, opts.outputFile!, report);
+    else ctx.io.stdout(report);
+  }
+  // One run, two reports: the text a log (and a problem matcher) reads, and SARIF for code scanning.
+  if (opts.sarifOutput !== undefined) await writeReport(cwd, opts.sarifOutput, formatters.sarif!({ ...input, chalk: new Chalk({ level: 0 }), files }));
+
   if (inputFailed) return LintExit.usage;
-  const all = files.flatMap((f) => f.diagnostics);
-  if (all.some((d) => d.code === RULE_CRASHED)) return LintExit.usage;
-  const errors = all.filter((d) => d.severity === 'error').length;
-  const warnings = all.filter((d) => d.severity === 'warning').length;
-  if (errors > 0) return LintExit.errors;
-  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
-    ctx.io.stderr(`wdksim infverif: ${warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
+  if (tally.crashed) return LintExit.usage;
+  if (tally.errors > 0) return LintExit.errors;
+  if (opts.maxWarnings !== undefined && tally.warnings > opts.maxWarnings) {
+    ctx.io.stderr(`wdksim infverif: ${tally.warnings} warnings, more than --max-warnings ${opts.maxWarnings}\n`);
     return LintExit.errors;
   }
   return LintExit.ok;

@@ -30,6 +30,15 @@ export interface ReportInput {
 
 export type Formatter = (input: ReportInput) => string;
 
+/**
+ * A line-oriented format in pieces, so a long run prints each file's lines as it is done and
+ * keeps no findings: head + file(f) for each file, concatenated, is the Formatter's text.
+ */
+export interface StreamFormatter {
+  head: (input: Omit<ReportInput, 'files'>) => string;
+  file: (input: Omit<ReportInput, 'files'>, f: FileReport) => string;
+}
+
 export function counts(files: FileReport[]): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;

@@ -117,9 +117,23 @@ function substitute(text: string, values: Map<string, string>): string {
 function* tokenEdits(doc: InfDocument, stamp: ResolvedStamp): Iterable<TextEdit> {
   const values = tokenValues(stamp);
   const pattern = new RegExp([...values.keys()].map((k) => k.replace(/\$/g, '\\$')).join('|'), 'g'); // case-sensitive, as stampinf
+  // Where the text has a '$' at all (few places in an INX): a span without one is skipped
+  // without slicing it, and an entry without one without collecting its tokens.
+  const dollars: number[] = [];
+  for (let i = doc.text.indexOf('$'); i !== -1; i = doc.text.indexOf('$', i + 1)) dollars.push(i);
+  const hasDollar = (start: number, end: number): boolean => {
+    let lo = 0;
+    let hi = dollars.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dollars[mid]! < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < dollars.length && dollars[lo]! < end;
+  };
   function* inSpan(start: number, end: number, section: string): Iterable<TextEdit> {
+    if (!hasDollar(start, end)) return;
     const raw = doc.text.slice(start, end);
-    if (raw.indexOf('$') === -1) return;
     for (const m of raw.matchAll(pattern)) {
       yield { start: start + m.index, end: start + m.index + m[0].length, text: values.get(m[0])!, section };
     }
@@ -127,6 +141,11 @@ function* tokenEdits(doc: InfDocument, stamp: ResolvedStamp): Iterable<TextEdit>
   for (const section of doc.sections) {
     for (const header of section.headers) yield* inSpan(header.span.start.offset, header.span.end.offset, section.name);
     for (const entry of section.entries) {
+      if (
+        !entry.fieldTokens.some((t) => hasDollar(t.span.start.offset, t.span.end.offset)) &&
+        !(entry.keyToken && hasDollar(entry.keyToken.span.start.offset, entry.keyToken.span.end.offset))
+      )
+        continue;
       const tokens = new Set<RawToken>(entry.fieldTokens);
       if (entry.keyToken) tokens.add(entry.keyToken);
       for (const token of tokens) yield* inSpan(token.span.start.offset, token.span.end.offset, section.name);

@@ -1,0 +1,45 @@
+// A worker thread of `wdksim infverif` (started by infverif-pool.ts): takes
+// batches of files from the shared counter, reads each file and checks it
+// exactly as the single-thread path does (checkInf), and posts back the
+// findings only. It waits while it is too far ahead of what the main thread
+// has handed on, so memory stays bounded. Reads are synchronous: blocking this
+// thread is what it is for, and it costs far less than a promise-based
+// open/stat/read/close per small file.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { describeFsError } from '../errors.js';
+import { checkInf } from './infverif-batch.js';
+import { HANDED_ON, NEXT, type WorkerResult, type WorkerStart } from './infverif-pool.js';
+
+const { options, targets, batch: size, ahead, counters } = workerData as WorkerStart;
+const shared = new Int32Array(counters);
+const batches = Math.ceil(targets.length / size);
+
+function check(target: string): WorkerResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(resolve(options.cwd, target));
+  } catch (error) {
+    return { inputError: describeFsError(error, target) };
+  }
+  try {
+    return checkInf(bytes, target, options);
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    const code = (e as NodeJS.ErrnoException).code;
+    return { fatal: { message: e.message, ...(e.stack ? { stack: e.stack } : {}), ...(code ? { code } : {}) } };
+  }
+}
+
+for (let batch = Atomics.add(shared, NEXT, 1); batch < batches; batch = Atomics.add(shared, NEXT, 1)) {
+  for (let out = Atomics.load(shared, HANDED_ON); batch >= out + ahead; out = Atomics.load(shared, HANDED_ON)) Atomics.wait(shared, HANDED_ON, out);
+  const results: WorkerResult[] = [];
+  for (const target of targets.slice(batch * size, (batch + 1) * size)) {
+    const result = check(target);
+    results.push(result);
+    if ('fatal' in result) break;
+  }
+  // One string: cloning it costs far less than cloning many small diagnostic objects.
+  parentPort!.postMessage({ batch, results: JSON.stringify(results) });
+}
