@@ -14,26 +14,18 @@ import { InputError, describeFsError } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
 import type { InfDocument } from '../inf/document.js';
 import { validateDocument, type ValidateOptions } from '../rules/validate.js';
-import type { FileReport, ReportDiagnostic } from '../report/types.js';
+import type { FileReport } from '../report/types.js';
+import type { CheckedInf, WireReport } from './infverif-wire.js';
 import { yieldToSignals } from '../signals.js';
 import { readUserInput } from '../fs/read-input.js';
 import { poolPlan, validateInWorkers, type PoolSettings } from './infverif-pool.js';
+
+export type { CheckedInf, WireReport } from './infverif-wire.js';
 
 /** Reads in flight at once: enough to keep the disk busy while a file is validated. */
 export const PREFETCH = 8;
 
 type Read = { bytes: Buffer } | { error: InputError };
-
-/** One file's outcome in a form a worker can post: findings and the lines they point at, or the input error. */
-export type CheckedInf = { report: WireReport } | { inputError: string };
-
-export interface WireReport {
-  file: string;
-  absolute?: string;
-  diagnostics: ReportDiagnostic[];
-  /** [line number, text] for each line a finding points at. */
-  lines: [number, string][];
-}
 
 export interface BatchOptions extends ValidateOptions {
   cwd: string;

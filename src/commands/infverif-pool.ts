@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ValidateOptions } from '../rules/validate.js';
-import type { CheckedInf } from './infverif-batch.js';
+import type { CheckedInf } from './infverif-wire.js';
 
 /**
  * Below this many files a run stays on one thread: each worker loads the rules and warms its own
