@@ -26,10 +26,10 @@ const SIZES = (process.env.WDKSIM_BENCH_SCALE_SIZES ?? '1,100,1000,10000').split
 const REPEATS = Number(process.env.WDKSIM_BENCH_SCALE_REPEATS ?? 3);
 const NOW = '2026-11-25T12:00:00Z';
 const BIN = join(ROOT, 'bin', 'wdksim.js');
-const API = join(WORK, `target-scale-api-${process.pid}.mjs`);
+export const API = join(WORK, `target-scale-api-${process.pid}.mjs`);
 const sha = (b) => createHash('sha256').update(b).digest('hex');
 
-async function bundleApi() {
+export async function bundleApi() {
   mkdirSync(WORK, { recursive: true });
   await build({
     stdin: {
@@ -40,6 +40,7 @@ async function bundleApi() {
         "export { writeEnumKey } from './src/machine/enum-key.js';",
         "export { Registry } from './src/machine/registry.js';",
         "export { memoryContext } from './src/io.js';",
+        "export { setLimits } from './src/limits.js';",
         "export { createTestCertificate, makeMinimalPe, createCatalog, signCatalog } from './src/catalog/index.js';",
       ].join('\n'),
       resolveDir: ROOT,
@@ -55,17 +56,18 @@ async function bundleApi() {
   });
 }
 
-function infText(id, hwid) {
+export function infText(id, hwid) {
   return `[Version]\r\nSignature="$WINDOWS NT$"\r\nClass=Sample\r\nClassGuid={78A1C341-4539-11d3-B88D-00C04FAD5171}\r\nProvider=%Mfg%\r\nCatalogFile=${id}.cat\r\nDriverVer=11/20/2026,1.0.0.0\r\n\r\n[DestinationDirs]\r\nDefaultDestDir = 13\r\n\r\n[SourceDisksNames]\r\n1 = %Disk%,,,""\r\n\r\n[SourceDisksFiles]\r\n${id}.sys = 1\r\n\r\n[Manufacturer]\r\n%Mfg%=Standard,NTamd64\r\n\r\n[Standard.NTamd64]\r\n%Desc%=Dev, ${hwid}\r\n\r\n[Dev.NT]\r\nCopyFiles=Files\r\n\r\n[Files]\r\n${id}.sys\r\n\r\n[Dev.NT.Services]\r\nAddService = ${id},0x2,Svc\r\n\r\n[Svc]\r\nServiceType = 1\r\nStartType = 3\r\nErrorControl = 1\r\nServiceBinary = %13%\\${id}.sys\r\n\r\n[Strings]\r\nMfg="wdksim bench"\r\nDisk="Disk"\r\nDesc="Bench ${id}"\r\n`;
 }
 
 /** A target holding `n` synthetic packages with one bound device each; verify passes on it. */
-async function generate(api, root, n, cert) {
+export async function generate(api, root, n, cert) {
   const ctx = api.memoryContext({ cwd: WORK, now: NOW, env: { TZ: 'UTC' } });
   await api.provisionTarget(root, ctx, { os: api.findOs('win11-23h2'), arch: 'amd64', testsigning: true });
   const target = new api.Target(root, ctx);
   await target.transaction('certmgr', async (tx) => api.importCertificate(tx, api.certificateRecord(cert.certDer, 'bench.cer')));
   const state = await api.readState(root);
+  api.setLimits({ registryKeys: Number.MAX_SAFE_INTEGER }); // one generator run creates every package's keys
   const reg = new api.Registry(state.registry);
   const store = join(root, 'Windows', 'System32', 'DriverStore', 'FileRepository');
   for (let i = 0; i < n; i++) {

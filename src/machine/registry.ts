@@ -91,6 +91,30 @@ export function registryParts(data: MachineState['registry']): readonly string[]
 /** Lower-case key → stored key, per registry object, shared by every Registry over it (kept up to date by its methods). */
 const indexes = new WeakMap<object, Map<string, string>>();
 
+/** Where the keys of a registry object not loaded yet come from (a state over per-record files: lazy-state.ts). */
+export interface RegistryBacking {
+  /** Every key is in the object. */
+  readonly full: boolean;
+  /** Loads the keys stored with this lower-case key path (its bucket) into the object and its index. */
+  load(lowerKey: string): void;
+  /** Loads every key, in the order they were created. */
+  loadAll(): void;
+  /** No numbered subkey (NNNN) of this lower-case key below the number is free; set: a new bound. */
+  numberHint(lowerKey: string, bound?: number): number;
+}
+const backings = new WeakMap<object, RegistryBacking>();
+
+/** A registry object filled on demand: its index and where the rest of its keys come from. */
+export function adoptRegistry(data: MachineState['registry'], index: Map<string, string>, backing: RegistryBacking): void {
+  indexes.set(data, index);
+  backings.set(data, backing);
+}
+
+/** The object's keys were put in another order: its cached text is made again. */
+export function forgetRegistryText(data: MachineState['registry']): void {
+  textCaches.delete(data);
+}
+
 /** Windows' registry limits: a tree 512 levels deep, a key name of 255 characters (refused, as RegCreateKeyEx does). */
 function checkKeyShape(parts: readonly string[]): void {
   if (parts.length - 1 > REGISTRY_MAX_DEPTH) {
@@ -110,9 +134,11 @@ function checkKeyShape(parts: readonly string[]): void {
 
 export class Registry {
   #index: Map<string, string>;
+  readonly #backing: RegistryBacking | undefined;
   /** Keys this Registry (one transaction) created, bounded by limits().registryKeys. */
   #created = 0;
   constructor(readonly data: MachineState['registry']) {
+    this.#backing = backings.get(data);
     let index = indexes.get(data);
     // Registry is the only writer of a registry object (WDKSIM_VALIDATE_STATE checks the text that
     // relies on it), so an index made once stays right; listing a big registry's keys costs ~1 ms.
@@ -124,10 +150,23 @@ export class Registry {
     this.#index = index;
   }
 
+  /** The stored spelling of a lower-case key path, loading its bucket first when the object is filled on demand. */
+  #lookup(lower: string): string | undefined {
+    const found = this.#index.get(lower);
+    if (found !== undefined || !this.#backing || this.#backing.full) return found;
+    this.#backing.load(lower);
+    return this.#index.get(lower);
+  }
+
+  /** Every key is in the object (before a walk over all of them). */
+  #whole(): void {
+    if (this.#backing && !this.#backing.full) this.#backing.loadAll();
+  }
+
   /** The stored spelling of a key, or undefined. */
   actualKey(path: string): string | undefined {
     const norm = normalizeKeyPath(path);
-    return norm === undefined ? undefined : this.#index.get(norm.toLowerCase());
+    return norm === undefined ? undefined : this.#lookup(norm.toLowerCase());
   }
 
   hasKey(path: string): boolean {
@@ -143,7 +182,7 @@ export class Registry {
     let current = '';
     for (let i = 0; i < parts.length; i++) {
       const candidate = i === 0 ? parts[0]! : `${current}\\${parts[i]}`;
-      const existing = this.#index.get(candidate.toLowerCase());
+      const existing = this.#lookup(candidate.toLowerCase());
       if (existing) {
         current = existing;
       } else {
@@ -195,10 +234,13 @@ export class Registry {
   deleteKey(path: string): boolean {
     const key = this.actualKey(path);
     if (!key) return false;
+    this.#whole();
     const lower = key.toLowerCase();
     // The index holds every key's lower-case form: no case folding per key here.
     for (const [kl, k] of [...this.#index]) {
       if (kl === lower || kl.startsWith(lower + '\\')) {
+        const numbered = /^(.*\\)(\d+)$/.exec(kl);
+        if (numbered && this.#backing && this.#backing.numberHint(numbered[1]!) > Number(numbered[2])) this.#backing.numberHint(numbered[1]!, Number(numbered[2]));
         delete this.data[k];
         this.#index.delete(kl);
       }
@@ -213,8 +255,9 @@ export class Registry {
     if (norm === undefined) throw new Error(`unknown registry root in ${path}`);
     // One normalisation, then index probes: a class key may hold thousands of NNNN subkeys.
     const prefix = `${norm.toLowerCase()}\\`;
-    let n = 0;
-    while (this.#index.has(prefix + String(n).padStart(width, '0'))) n++;
+    let n = this.#backing?.numberHint(prefix) ?? 0;
+    while (this.#lookup(prefix + String(n).padStart(width, '0')) !== undefined) n++;
+    this.#backing?.numberHint(prefix, n);
     return String(n).padStart(width, '0');
   }
 
@@ -222,6 +265,7 @@ export class Registry {
   subkeyNames(path: string): string[] {
     const key = this.actualKey(path);
     if (!key) return [];
+    this.#whole();
     const prefix = key.toLowerCase() + '\\';
     const out: string[] = [];
     for (const [kl, k] of this.#index) {

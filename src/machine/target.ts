@@ -124,7 +124,8 @@ export class Target {
         if (error instanceof LockLostError && !error.committed) await removeTree(this.root, journalDir).catch(() => undefined);
         throw error;
       }
-      if (tx.committedDigest) this.#cache = { state: tx.state, digest: tx.committedDigest };
+      // A state over records is cheap to open again; a one-document state read without the lock is reused.
+      if (tx.committedDigest && !tx.records) this.#cache = { state: tx.state, digest: tx.committedDigest };
       return result;
     }, name);
   }
