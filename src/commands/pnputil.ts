@@ -57,7 +57,7 @@ function errorText(error: unknown): string {
 
 async function load(ctx: Context): Promise<{ target: Target; state: MachineState }> {
   const target = await openTarget(ctx);
-  return { target, state: await target.read() };
+  return { target, state: await target.readLive() };
 }
 
 async function rebootIfAsked(target: Target, line: PnpLine, needed: boolean): Promise<{ value: number; out: string }> {

@@ -103,7 +103,11 @@ export class LazyState {
   declare registry: MachineState['registry'];
   declare files: FileRecord[];
 
-  readonly counters: HeadState['records'];
+  readonly #counters: HeadState['records'];
+  /** The head's counters (a prototype getter: not one of the state's own fields). */
+  get counters(): HeadState['records'] {
+    return this.#counters;
+  }
   readonly #reader: BucketReader;
   readonly #loaded: Record<CollectionName, Loaded>;
   /** A whole collection, once code asked for it: from then on the array is the truth. */
@@ -117,7 +121,7 @@ export class LazyState {
     this.#reader = new BucketReader(root);
     const loaded = (name: CollectionName) => new Loaded(name, this.#reader);
     this.#loaded = { packages: loaded('packages'), devices: loaded('devices'), registry: loaded('registry'), files: loaded('files'), folders: loaded('folders'), ids: loaded('ids') };
-    this.counters = { ...head.records, root: { ...head.records.root } };
+    this.#counters = { ...head.records, root: { ...head.records.root } };
     // Own enumerable properties in the one-document order, so JSON.stringify, spreading and zod see a MachineState.
     const plain = { format: head.format, version: STATE_VERSION, createdAt: head.createdAt, os: head.os, boot: head.boot, certificates: head.certificates, classes: head.classes };
     for (const [k, v] of Object.entries(plain)) Object.defineProperty(this, k, { value: v, writable: true, enumerable: true, configurable: true });
@@ -463,6 +467,11 @@ export class LazyState {
       while (this.getDevice(`${prefix}${String(n).padStart(4, '0')}`)) n++;
       this.counters.root[prefix] = n;
     }
+  }
+
+  /** Loads every collection (a snapshot: nothing is read from disk after this). */
+  loadAll(): void {
+    void this.devices, this.packages, this.registry, this.files;
   }
 
   /** The plain one-document state (loads everything). */
