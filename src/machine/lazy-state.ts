@@ -6,6 +6,7 @@
 // vouched file, the next oemN.inf and ROOT\CLASS\NNNN), so it reads only the
 // buckets those records fall in. At commit, changes() compares what was loaded
 // with what it was and returns the bucket files to write.
+import { writeAtomic } from './fs/jail.js';
 import type { DeviceRecord, DriverPackageRecord } from './model.js';
 import { adoptRegistry, forgetRegistryText, type RegistryBacking } from './registry.js';
 import { STATE_FORMAT, STATE_VERSION, type HeadState, type MachineState } from './schema.js';
@@ -117,8 +118,13 @@ export class LazyState {
   readonly #registry: MachineState['registry'] = {};
   readonly #regIndex = new Map<string, string>();
 
-  constructor(root: string, head: HeadState) {
-    this.#reader = new BucketReader(root);
+  /** `locked`: read by a holder of the lock (a damaged record file is written back from its copy). */
+  constructor(
+    readonly root: string,
+    head: HeadState,
+    locked = false,
+  ) {
+    this.#reader = new BucketReader(root, locked);
     const loaded = (name: CollectionName) => new Loaded(name, this.#reader);
     this.#loaded = { packages: loaded('packages'), devices: loaded('devices'), registry: loaded('registry'), files: loaded('files'), folders: loaded('folders'), ids: loaded('ids') };
     this.#counters = { ...head.records, root: { ...head.records.root } };
@@ -140,9 +146,13 @@ export class LazyState {
     adoptRegistry(this.#registry, this.#regIndex, this.#registryBacking());
   }
 
-  /** Bucket files read from their last committed copy (rewritten by the next commit). */
-  get restored(): ReadonlySet<string> {
-    return this.#reader.restored;
+  /** Writes back the record files that were damaged and read from their last committed copy (the caller holds the lock). */
+  async writeBackRestored(): Promise<void> {
+    for (const [id, text] of this.#reader.restored) {
+      const [name, bucket] = id.split('/') as [CollectionName, string];
+      await writeAtomic(this.root, bucketPath(name, bucket), text, 'repair', 'target state');
+    }
+    this.#reader.restored.clear();
   }
 
   // ---- Whole collections (cold paths) ----
@@ -395,7 +405,7 @@ export class LazyState {
     }
     this.#updateIndexes(oldPackages, newPackages, oldDevices, newDevices, put);
     this.#updateCounters(oldPackages, newPackages, oldDevices, newDevices);
-    for (const id of this.#reader.restored) if (!changed.has(id)) changed.set(id, new Map());
+    for (const id of this.#reader.restored.keys()) if (!changed.has(id)) changed.set(id, new Map());
     const writes: RecordWrite[] = [];
     for (const [id, m] of changed) {
       const [name, bucket] = id.split('/') as [CollectionName, string];

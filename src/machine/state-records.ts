@@ -120,23 +120,30 @@ export class DamagedRecordsError extends TargetError {}
 
 /** Reads one collection's buckets from disk (synchronously: collections load from getters). */
 export class BucketReader {
-  /** Buckets read from their last committed copy (rewritten by the next commit). */
-  readonly restored = new Set<string>();
+  /** Buckets read from their last committed copy (rewritten by the next commit): "collection/bucket" → its text. */
+  readonly restored = new Map<string, string>();
 
-  constructor(readonly root: string) {}
+  /** `locked`: the reader holds the lock (the copy is written back before the command ends). */
+  constructor(
+    readonly root: string,
+    readonly locked = false,
+  ) {}
 
   #damaged(collection: CollectionName, bucket: string, problem: string): LoadedBucket {
     const rel = bucketPath(collection, bucket);
     let backup: Parsed | undefined;
+    let text = '';
     try {
       const bytes = readRegularSync(this.root, bucketPath(collection, bucket, true), 'target state');
-      backup = bytes === undefined ? undefined : parseBucket(bytes.toString('utf8'), collection, bucket);
+      text = bytes?.toString('utf8') ?? '';
+      backup = bytes === undefined ? undefined : parseBucket(text, collection, bucket);
     } catch {
       backup = undefined;
     }
     if (backup && 'entries' in backup) {
-      this.restored.add(`${collection}/${bucket}`);
-      notice(`wdksim: the target state record file ${rel} was ${problem}; read its last committed copy from ${bucketPath(collection, bucket, true)} (the next change writes it back)\n`);
+      this.restored.set(`${collection}/${bucket}`, text);
+      const later = this.locked ? '' : ' (for this command; the next command that changes the target writes it back)';
+      notice(`wdksim: the target state record file ${rel} was ${problem}; restored the last committed state of it from ${bucketPath(collection, bucket, true)}${later}\n`);
       return backup;
     }
     throw new DamagedRecordsError(

@@ -160,8 +160,8 @@ export interface ReadOptions {
 }
 
 /** A state read: over records, or (read-only, before its migration) one document of an earlier version. */
-function opened(root: string, parsed: { state: MachineState } | { head: HeadState }): MachineState | Promise<MachineState> {
-  return 'head' in parsed ? (new LazyState(root, parsed.head) as unknown as MachineState) : parsed.state;
+function opened(root: string, parsed: { state: MachineState } | { head: HeadState }, locked = false): MachineState | Promise<MachineState> {
+  return 'head' in parsed ? (new LazyState(root, parsed.head, locked) as unknown as MachineState) : parsed.state;
 }
 
 /** Does the target exist (a state file, or the last committed copy of a damaged one)? */
@@ -186,7 +186,7 @@ export async function readState(root: string, options: ReadOptions = {}): Promis
     else {
       const parsed = parseState(text, mark);
       if ('state' in parsed && options.restore) return migrate(root, parsed.state);
-      if (!('problem' in parsed)) return opened(root, parsed);
+      if (!('problem' in parsed)) return opened(root, parsed, options.restore);
       problem = parsed.problem;
     }
   } catch (error) {
@@ -206,7 +206,7 @@ export async function readState(root: string, options: ReadOptions = {}): Promis
     if (!options.restore) throw new DamagedStateError(`${file}: ${problem}`, problem);
     await writeAtomic(root, STATE_FILE, backupText!, 'repair', 'target state');
     notice(`wdksim: the target state ${file} was ${problem}; restored the last committed state from ${STATE_BACKUP}`);
-    return 'state' in backup ? migrate(root, backup.state) : opened(root, backup);
+    return 'state' in backup ? migrate(root, backup.state) : opened(root, backup, true);
   }
   throw new TargetError(
     `${file}: ${problem}, and the last committed copy (${STATE_BACKUP}) is ${backup ? 'damaged too' : 'missing'}; the target is damaged. Run: wdksim target verify --repair (rebuilds the machine's driver store records from the files on disk), or re-create it with: wdksim target init --force`,
@@ -226,7 +226,7 @@ async function writeRecords(root: string, state: MachineState): Promise<LazyStat
   await writeAtomic(root, STATE_BACKUP, text);
   await writeAtomic(root, STATE_FILE, text);
   await writeAtomic(root, STATE_MARK, sha256(text));
-  return new LazyState(root, head);
+  return new LazyState(root, head, true);
 }
 
 /** `target init` (and repair): the first state, as records, its committed copy and its mark. */

@@ -9,6 +9,7 @@ import { TargetError } from '../errors.js';
 import { listDir, lookEntry, readRegular, writeAtomic } from './fs/jail.js';
 import { INF_DIR, STORE_DIR } from './layout.js';
 import { readState, sha256, type Target } from './target.js';
+import { LazyState } from './lazy-state.js';
 
 export interface VerifyResult {
   problems: string[];
@@ -104,6 +105,7 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
     const folders = new Set(state.packages.map((p) => p.storeFolder.toLowerCase()));
     for (const dir of storeDirs) if (!folders.has(dir.toLowerCase())) problems.push(`${STORE_DIR}/${dir}: driver store folder that no package owns`);
     await writeAtomic(root, CACHE, JSON.stringify(next), 'repair', 'verify cache').catch(() => undefined);
+    if (state instanceof LazyState) await state.writeBackRestored();
     return { problems, checkedFiles, hashedFiles, packages: state.packages.length };
   }, 'target verify');
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { runCli } from '../../src/cli.js';
 import { memoryContext } from '../../src/io.js';
 import { makePackage } from '../machine/helpers.js';
+import { stateOnDisk } from '../helpers/state-on-disk.js';
 
 export const NOW = '2026-11-25T12:00:00Z';
 
@@ -98,8 +99,9 @@ export function copyOf(golden: string, prefix = 'wdksim-fault-'): string {
   return dir;
 }
 
+/** The state as the files on disk hold it (head and per-record files), read without taking the lock. */
 export function readState(dir: string): MachineState {
-  return JSON.parse(readFileSync(join(dir, 'target', 'wdksim-state.json'), 'utf8')) as MachineState;
+  return stateOnDisk(join(dir, 'target')) as unknown as MachineState;
 }
 
 export const oemOf = (s: MachineState, inf: string): string | undefined => s.packages.find((p) => !p.inbox && p.originalName.toLowerCase() === inf.toLowerCase())?.publishedName;
