@@ -119,11 +119,9 @@ export class LazyState {
   readonly #regIndex = new Map<string, string>();
 
   /** `locked`: read by a holder of the lock (a damaged record file is written back from its copy). */
-  constructor(
-    readonly root: string,
-    head: HeadState,
-    locked = false,
-  ) {
+  readonly #root: string;
+  constructor(root: string, head: HeadState, locked = false) {
+    this.#root = root;
     this.#reader = new BucketReader(root, locked);
     const loaded = (name: CollectionName) => new Loaded(name, this.#reader);
     this.#loaded = { packages: loaded('packages'), devices: loaded('devices'), registry: loaded('registry'), files: loaded('files'), folders: loaded('folders'), ids: loaded('ids') };
@@ -150,7 +148,7 @@ export class LazyState {
   async writeBackRestored(): Promise<void> {
     for (const [id, text] of this.#reader.restored) {
       const [name, bucket] = id.split('/') as [CollectionName, string];
-      await writeAtomic(this.root, bucketPath(name, bucket), text, 'repair', 'target state');
+      await writeAtomic(this.#root, bucketPath(name, bucket), text, 'repair', 'target state');
     }
     this.#reader.restored.clear();
   }
