@@ -67,7 +67,9 @@ export async function evaluateProblem(
     const win = imagePathToWindows(imagePath);
     // Inbox binaries (WUDFRd.sys, WinUSB.sys...) are not simulated as files; the package's own are.
     const pkg =
-      state instanceof LazyState ? state.getPackage(device.driver.publishedName) : state.packages.find((p) => p.publishedName.toLowerCase() === device.driver!.publishedName.toLowerCase());
+      state instanceof LazyState
+        ? state.getPackage(device.driver.publishedName)
+        : state.packages.find((p) => p.publishedName.toLowerCase() === device.driver!.publishedName.toLowerCase());
     const fromPackage = (pkg === undefined || !pkg.inbox) && device.driver.files.some((f) => f.toLowerCase() === win.toLowerCase());
     if (fromPackage && !(await fileExists(win))) return PROBLEM_DRIVER_FAILED_LOAD;
     if (fromPackage && fileIntact && !(await fileIntact(win))) return Problem.unsignedDriver;

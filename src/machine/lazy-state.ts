@@ -124,7 +124,14 @@ export class LazyState {
     this.#root = root;
     this.#reader = new BucketReader(root, locked);
     const loaded = (name: CollectionName) => new Loaded(name, this.#reader);
-    this.#loaded = { packages: loaded('packages'), devices: loaded('devices'), registry: loaded('registry'), files: loaded('files'), folders: loaded('folders'), ids: loaded('ids') };
+    this.#loaded = {
+      packages: loaded('packages'),
+      devices: loaded('devices'),
+      registry: loaded('registry'),
+      files: loaded('files'),
+      folders: loaded('folders'),
+      ids: loaded('ids'),
+    };
     this.#counters = { ...head.records, root: { ...head.records.root } };
     // Own enumerable properties in the one-document order, so JSON.stringify, spreading and zod see a MachineState.
     const plain = { format: head.format, version: STATE_VERSION, createdAt: head.createdAt, os: head.os, boot: head.boot, certificates: head.certificates, classes: head.classes };
@@ -350,7 +357,7 @@ export class LazyState {
     const put = (name: CollectionName, key: string, record: unknown | null) => {
       const id = `${name}/${bucketOf(name, key)}`;
       let m = changed.get(id);
-      if (!m) changed.set(id, (m = new Map()));
+      if (!m) changed.set(id, (m = new Map<string, Entry | null>()));
       if (record === null) m.set(key, null);
       else m.set(key, [this.#loaded[name].get(key)?.[0] ?? this.counters.seq++, record]);
     };
@@ -379,12 +386,12 @@ export class LazyState {
           if (JSON.stringify(v) === was) continue;
           put(name, k, v);
         }
-        const old = was === undefined ? undefined : JSON.parse(was);
+        const old: unknown = was === undefined ? undefined : JSON.parse(was);
         if (name === 'packages') {
-          if (old) oldPackages.push(old);
+          if (old) oldPackages.push(old as DriverPackageRecord);
           if (v) newPackages.push(v as DriverPackageRecord);
         } else if (name === 'devices') {
-          if (old) oldDevices.push(old);
+          if (old) oldDevices.push(old as DeviceRecord);
           if (v) newDevices.push(v as DeviceRecord);
         }
       }
@@ -479,7 +486,7 @@ export class LazyState {
 
   /** Loads every collection (a snapshot: nothing is read from disk after this). */
   loadAll(): void {
-    void this.devices, this.packages, this.registry, this.files;
+    for (const collection of [this.devices, this.packages, this.registry, this.files]) void collection;
   }
 
   /** The plain one-document state (loads everything). */
@@ -512,7 +519,12 @@ export function recordsOf(state: MachineState): { writes: RecordWrite[]; head: H
     }
   }
   for (const [id, r] of ids) add('ids', id, r);
-  const used = new Set(state.packages.map((p) => /^oem(\d+)\.inf$/i.exec(p.publishedName)?.[1]).filter((n) => n !== undefined).map(Number));
+  const used = new Set(
+    state.packages
+      .map((p) => /^oem(\d+)\.inf$/i.exec(p.publishedName)?.[1])
+      .filter((n) => n !== undefined)
+      .map(Number),
+  );
   let oem = 0;
   while (used.has(oem)) oem++;
   const writes: RecordWrite[] = [];

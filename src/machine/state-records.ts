@@ -31,8 +31,7 @@ export function bucketOf(collection: CollectionName, key: string): string {
   return (parseInt(sha256hex(key).slice(0, 6), 16) % BUCKETS[collection]).toString(16).padStart(3, '0');
 }
 
-export const bucketPath = (collection: CollectionName, bucket: string, backup = false): string =>
-  `${backup ? RECORDS_BACKUP_DIR : RECORDS_DIR}/${collection}/${bucket}.json`;
+export const bucketPath = (collection: CollectionName, bucket: string, backup = false): string => `${backup ? RECORDS_BACKUP_DIR : RECORDS_DIR}/${collection}/${bucket}.json`;
 
 /** A bucket path a commit record may name (journal.ts checks every destination). */
 export const BUCKET_PATH = /^\.wdksim\/state(-backup)?\/(packages|devices|registry|files|folders|ids)\/[0-9a-f]{3}\.json$/;

@@ -2,7 +2,7 @@
 // (target init, packages hello0..helloN, the test certificate trusted by
 // deploying pkg0, optional extra steps) and copied for every scenario, so each
 // scenario starts from the same machine without paying for its setup again.
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli.js';

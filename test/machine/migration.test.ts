@@ -35,7 +35,9 @@ describe('a one-document target of an earlier wdksim', () => {
     const { root, before } = oldTarget();
     const verify = await inProcess(dir, ['target', 'verify']);
     expect(verify.code, verify.stdout + verify.stderr).toBe(0);
-    expect(verify.stderr).toMatch(/migrated the target state .*wdksim-state\.json from one document to per-record files under \.wdksim\/state \(\d+ driver package\(s\), \d+ device\(s\)\)/);
+    expect(verify.stderr).toMatch(
+      /migrated the target state .*wdksim-state\.json from one document to per-record files under \.wdksim\/state \(\d+ driver package\(s\), \d+ device\(s\)\)/,
+    );
     const head = JSON.parse(readFileSync(join(root, 'wdksim-state.json'), 'utf8')) as Record<string, unknown>;
     expect(head.version).toBe(2);
     expect(head.devices).toBeUndefined();
