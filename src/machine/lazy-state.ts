@@ -116,6 +116,8 @@ export class LazyState {
   /** Before that: records looked up or added (key → record; null: removed). */
   readonly #live: Record<ArrayName, Map<string, unknown>> = { packages: new Map(), devices: new Map(), files: new Map() };
   readonly #registry: MachineState['registry'] = {};
+  /** Keys Registry changed (lower case): with the registry not loaded whole, the only ones compared at commit. */
+  readonly #regChanged = new Set<string>();
   readonly #regIndex = new Map<string, string>();
 
   /** `locked`: read by a holder of the lock (a damaged record file is written back from its copy). */
@@ -301,6 +303,7 @@ export class LazyState {
         }
       },
       loadAll: () => void this.#allRegistry(),
+      changed: (key: string) => void this.#regChanged.add(key),
       numberHint: (key: string, bound?: number) => {
         if (bound !== undefined) this.counters.root[key] = bound;
         return this.counters.root[key] ?? 0;
@@ -400,8 +403,16 @@ export class LazyState {
     const reg = this.#loaded.registry;
     const regOriginals = new Map<string, Map<string, string>>();
     const regCurrent = new Map<string, RegistryRecord | null>();
-    for (const [stored, data] of Object.entries(this.#registry)) regCurrent.set(lower(stored), { key: stored, values: data.values });
-    if (reg.full) for (const k of reg.entries.keys()) if (!regCurrent.has(k)) regCurrent.set(k, null);
+    if (reg.full) {
+      // Loaded whole (a walk over subkeys, a key deleted, a cold path): every key is compared; gone ones are deleted.
+      for (const [stored, data] of Object.entries(this.#registry)) regCurrent.set(lower(stored), { key: stored, values: data.values });
+      for (const k of reg.entries.keys()) if (!regCurrent.has(k)) regCurrent.set(k, null);
+    } else {
+      for (const k of this.#regChanged) {
+        const stored = this.#regIndex.get(k);
+        if (stored !== undefined) regCurrent.set(k, { key: stored, values: this.#registry[stored]!.values });
+      }
+    }
     for (const [k, v] of regCurrent) {
       const b = bucketOf('registry', k);
       if (!regOriginals.has(b)) regOriginals.set(b, reg.originals(b));

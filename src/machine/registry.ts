@@ -99,6 +99,8 @@ export interface RegistryBacking {
   load(lowerKey: string): void;
   /** Loads every key, in the order they were created. */
   loadAll(): void;
+  /** Registry changed this lower-case key (created it, set or deleted a value): the commit compares only such keys. */
+  changed(lowerKey: string): void;
   /** No numbered subkey (NNNN) of this lower-case key below the number is free; set: a new bound. */
   numberHint(lowerKey: string, bound?: number): number;
 }
@@ -179,20 +181,31 @@ export class Registry {
     if (norm === undefined) throw new Error(`unknown registry root in ${path}`);
     const parts = norm.split('\\');
     checkKeyShape(parts);
+    // The deepest existing key first: its stored path spells its parents as stored, and a
+    // state over records then loads one or two buckets, not one per path component.
+    let i = parts.length - 1;
     let current = '';
-    for (let i = 0; i < parts.length; i++) {
-      const candidate = i === 0 ? parts[0]! : `${current}\\${parts[i]}`;
-      const existing = this.#lookup(candidate.toLowerCase());
+    for (; i >= 0; i--) {
+      const existing = this.#lookup(
+        parts
+          .slice(0, i + 1)
+          .join('\\')
+          .toLowerCase(),
+      );
       if (existing) {
         current = existing;
-      } else {
-        // Each key stores its full path: keys created without bound would grow the state quadratically.
-        if (++this.#created > limits().registryKeys) throw new LimitError('registryKeys', `registry key ${norm.slice(0, 120)}...: one operation creates too many registry keys`);
-        this.data[candidate] = { values: {} };
-        this.#index.set(candidate.toLowerCase(), candidate);
-        added(this.data, candidate);
-        current = candidate;
+        break;
       }
+    }
+    for (let j = i + 1; j < parts.length; j++) {
+      const candidate = j === 0 ? parts[0]! : `${current}\\${parts[j]}`;
+      // Each key stores its full path: keys created without bound would grow the state quadratically.
+      if (++this.#created > limits().registryKeys) throw new LimitError('registryKeys', `registry key ${norm.slice(0, 120)}...: one operation creates too many registry keys`);
+      this.data[candidate] = { values: {} };
+      this.#index.set(candidate.toLowerCase(), candidate);
+      added(this.data, candidate);
+      this.#backing?.changed(candidate.toLowerCase());
+      current = candidate;
     }
     return current;
   }
@@ -216,6 +229,7 @@ export class Registry {
     const actual = this.#valueName(key, name) ?? name;
     serialized.delete(this.data[key]!);
     touched(this.data, key);
+    this.#backing?.changed(key.toLowerCase());
     this.data[key]!.values[actual] = value;
   }
 
@@ -226,6 +240,7 @@ export class Registry {
     if (actual === undefined) return false;
     serialized.delete(this.data[key]!);
     touched(this.data, key);
+    this.#backing?.changed(key.toLowerCase());
     delete this.data[key]!.values[actual];
     return true;
   }
