@@ -83,7 +83,7 @@ async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
   for (const file of files) {
     out += `Adding driver package:  ${basename(file)}\n`;
     try {
-      const state = await target.read();
+      const state = await target.readLive(); // its OS, and the devices an /install looks up by ID
       const staged = await target.transaction('pnputil /add-driver', (tx) => stageDriverPackage(tx, file, { caller: 'pnputil /add-driver' }));
       added++;
       if (!staged.alreadyStaged) newlyAdded++;
