@@ -3,6 +3,7 @@
 // member digests, File, OSAttr, and the OS and HWIDn catalog attributes.
 //
 //   node scripts/compare-catalog.mjs PACKAGE_DIR REAL.cat [/os:LIST]
+// (a catalog with 10X86/10X64 OS tokens is re-made with --wdk 10.0.10240)
 //
 // The package folder is copied (without its .cat files) to a temporary
 // folder; the /os list defaults to the ids whose OS tokens the real catalog
@@ -39,6 +40,8 @@ function memberAttr(m, name) {
 
 const real = dump(realCat);
 let os = osArg;
+// A catalog with 10X86/10X64 tokens was made by an Inf2Cat older than WDK 10.0.14393.
+const legacyTokens = /(^|,)10X(86|64)(,|$)/i.test(attr(real, 'OS') ?? '');
 if (!os) {
   // OS token → /os id, through wdksim's own table (inf2cat --json lists ids, the dump tokens).
   const { OS_IDS } = await import(join(dirname(cli), '..', 'dist', 'index.js')).catch(() => ({}));
@@ -62,7 +65,7 @@ for (const entry of readdirSync(copy, { recursive: true })) {
     console.log(`(${entry}: LF line ends turned back into CRLF)`);
   }
 }
-const run = wdksim(['--now', real.effectiveDate, 'inf2cat', `/driver:${copy}`, os, '--json']);
+const run = wdksim(['--now', real.effectiveDate, 'inf2cat', `/driver:${copy}`, os, '--json', ...(legacyTokens ? ['--wdk', '10.0.10240'] : [])]);
 let made;
 try {
   const result = JSON.parse(run.stdout);

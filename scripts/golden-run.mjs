@@ -33,11 +33,17 @@ const norm = (s) =>
     .split(repo)
     .join('<REPO>')
     .replace(/^(.*setupapi\.dev\.log.*)$/gm, (line) => line.replace(/[0-9a-f]{64}/g, '<sha256>'));
-const VARIES = /(^|\/)(state\.mark|snapshots\/[^/]+\.json)$/;
+// ... and the lock's owner records (a pid and a time) and verify.cache (file times).
+const VARIES = /(^|\/)(state\.mark|snapshots\/[^/]+\.json|lock[^/]*\/owner\.json|verify\.cache)$/;
 const LOG_TIME = /\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}\.\d{3}/g;
 
+let seq = 0;
 function run(...args) {
-  const r = spawnSync(process.execPath, ['--require', join(repo, 'scripts/golden-deterministic.cjs'), join(repo, 'bin/wdksim.js'), ...args], { cwd: work, env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--require', join(repo, 'scripts/golden-deterministic.cjs'), join(repo, 'bin/wdksim.js'), ...args], {
+    cwd: work,
+    env: { ...env, WDKSIM_GOLDEN_SEQ: String(seq++) },
+    encoding: 'utf8',
+  });
   transcript.push(`=== wdksim ${args.join(' ')}\n--- exit ${r.status}\n--- stdout\n${norm(r.stdout)}\n--- stderr\n${norm(r.stderr)}\n`);
 }
 
@@ -126,6 +132,9 @@ for (const pkg of readdirSync(join(work, 'pk')).sort()) {
   run('inf2cat', `-driver:pk/${pkg}`, '-os:10_x64', '/nocat');
   run('inf2cat', '/driver', `pk/${pkg}`, '/os:Server2019_X64', '/uselocaltime');
 }
+run('inf2cat', '/drv:pk/KmdfHelloWorld', '/OS:10_X64,Server10_X64', '/v', '/pageHashes', '/nocat');
+run('inf2cat', '/driver:pk/KmdfHelloWorld', '/os:10_X64', '/DRMLevel:1');
+run('inf2cat', '/driver:pk/KmdfHelloWorld', '/os:10_X64', '/nocat:yes', '--json');
 run('inf2cat', '/driver:pk/nosuch', '/os:10_X64');
 run('inf2cat', '/driver:pk/KmdfHelloWorld');
 run('inf2cat', '/driver:pk/KmdfHelloWorld', '/os:NoSuchOs');
@@ -225,8 +234,21 @@ for (const c of [
   ['/nosuch'],
 ])
   run('pnputil', ...c);
+// Command-line forms real scripts use (issue 20 moved these grammars onto src/switches.ts).
+run('devcon', '-r', 'install', 't/DriverTest/Drivers/KmdfHelloWorld.inf', 'Root\\KmdfHelloWorld');
+run('devcon', '-m:\\\\lab', 'find', '=ports');
+run('devcon', '/F', '/find', '@ACPI\\*');
+run('devcon', 'status', '-r');
+run('pnputil', '-i', '-a', 'pk/legacy-date/legacy-date.inf');
+run('pnputil', '/add-driver', 'pk/two-infs/*.inf', '/subdirs', '/install');
+run('pnputil', '-ENUM-DEVICES', '/CLASS', 'Ports', '/problem', '0');
+run('pnputil', '/enum-devices', '/class');
 run('target', 'snapshot', 'after');
 run('target', 'diff', 'before', 'after');
+run('target', 'diff', '--since', 'before', '--exit-code');
+run('target', 'diff', '--since', 'before', '--html', '-');
+run('target', 'diff', '--html', '--json');
+run('target', 'show', '--JSON', 'x');
 run('target', 'verify');
 run('target', 'log', '--tail', '40');
 run('target', 'reg', 'query', 'HKLM\\SYSTEM\\CurrentControlSet\\Services\\KmdfHelloWorld', '/s');

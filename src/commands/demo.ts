@@ -14,7 +14,7 @@ import { UsageError } from '../errors.js';
 import { BuildExit } from '../exit-codes.js';
 import { parseDemoArgs } from './args/demo.js';
 import type { Context } from '../io.js';
-import { findCommand } from './registry.js';
+import type { CommandEntry } from './types.js';
 
 const HWID = 'Root\\KmdfHelloWorld';
 const TARGET = 'wdksim-target';
@@ -39,7 +39,8 @@ function publishedInf(target: string): string | undefined {
   }
 }
 
-export async function run(argv: string[], ctx: Context): Promise<number> {
+/** `findCommand` is the command registry's lookup, passed in by the registry (which loads this module). */
+export async function run(argv: string[], ctx: Context, findCommand: (name: string) => CommandEntry | undefined): Promise<number> {
   const args = parseDemoArgs(argv);
   if (args.help !== undefined) {
     ctx.io.stdout(args.help);

@@ -1,50 +1,22 @@
 // `wdksim deploy PACKAGE_DIR|INF [--install HWID]`: Visual Studio's driver
 // deployment: copy the package to C:\DriverTest\Drivers on the target, import
 // its test certificates, and optionally install it (devcon install).
-import { UsageError } from '../errors.js';
-import { exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { deployPackage, installDriverOnDevices, problemName } from '../machine/engine.js';
 import { InstallError } from '../machine/install-error.js';
 import { toWindowsPath } from '../machine/layout.js';
 import { openTarget } from '../machine/target.js';
-
-const HELP = `Usage: wdksim [--target DIR] deploy PACKAGE_DIR|INF [--install HWID]
-
-Copies a driver package to %SystemDrive%\\DriverTest\\Drivers on the target:
-the INF, its catalog, every file the INF names and the package's .cer test
-certificates, which are imported into the target's Root and TrustedPublisher
-stores. With --install HWID, installs it as "devcon install INF HWID" does
-(Visual Studio's "Hardware ID Driver Update"): creates ROOT\\<CLASS>\\NNNN and
-installs the driver on every device with that hardware ID.
-
-${exitCodeTables.deploy}
-`;
+import { parseDeployArgs } from './args/deploy.js';
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
-  let source: string | undefined;
-  let hwid: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '-h' || a === '--help') {
-      ctx.io.stdout(HELP);
-      return 0;
-    }
-    if (a === '--install' || a.startsWith('--install=')) {
-      hwid = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (!hwid) throw new UsageError('deploy: --install needs a hardware ID (e.g. Root\\KmdfHelloWorld)');
-    } else if (a.startsWith('-')) {
-      throw new UsageError(`deploy: unknown option "${a}"; run "wdksim deploy --help"`);
-    } else if (source === undefined) {
-      source = a;
-    } else {
-      throw new UsageError(`deploy: one package only ("${source}" and "${a}")`);
-    }
+  const args = parseDeployArgs(argv);
+  if ('help' in args) {
+    // No package named: the help is the usage error.
+    if (args.usage) ctx.io.stderr(args.help);
+    else ctx.io.stdout(args.help);
+    return args.usage ? 2 : 0;
   }
-  if (!source) {
-    ctx.io.stderr(HELP);
-    return 2;
-  }
+  const { source, hwid } = args;
   const target = await openTarget(ctx);
   const out = (s: string) => ctx.io.stdout(`${s}\n`);
   const result = await target.transaction('deploy', (tx) => deployPackage(tx, source));

@@ -2,6 +2,7 @@
 // simulated target (wdk-tools.md §5). Usage and failure messages go to stderr,
 // everything else to stdout; exit codes 0 ok, 1 reboot needed, 2 failure,
 // 3 usage, as devcon.h. `--json` anywhere prints one JSON object instead.
+import { stat } from 'node:fs/promises';
 import { WdksimError } from '../errors.js';
 import { DevconExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
@@ -132,7 +133,14 @@ async function update(ctx: Context, line: DevconLine, create: boolean): Promise<
   const { host: full, display } = await resolveUserPath(ctx.io.cwd, target.root, inf);
   // Install reads the INF's class first; update checks that the INF exists. Either failure prints nothing.
   const cls = await infSetupClass(full);
-  if (!cls) return fail(`cannot read the setup class of ${display}; check the INF path`);
+  if (!cls) {
+    // Linux paths are case-sensitive where Windows' are not: say which it is.
+    const missing = !(await stat(full).then(
+      (s) => s.isFile(),
+      () => false,
+    ));
+    return fail(missing ? `${display}: no such file; check the INF path (and its case)` : `cannot read the setup class of ${display}: [Version] has no Class or ClassGuid`);
+  }
   let out = create ? 'Device node created. Install is complete when drivers are installed...\n' : '';
   out += `Updating drivers for ${hwid} from ${display}.\n`;
   const installed = await installForHardwareId(target, {

@@ -13,13 +13,16 @@ import {
   formatInf2CatLine,
   inf2catText,
   Inf2CatFailure,
+  kitBuildOf,
   OS_IDS,
+  osIdForKit,
   parseOsList,
   runInf2Cat,
   type Inf2CatResult,
   type OsId,
 } from '../package/index.js';
 
+import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 import { VERSION } from '../version.js';
 import type { Inf2CatJson } from '../json-records.js';
 
@@ -38,6 +41,14 @@ interface Inf2CatOptions {
   catalogVersion?: 1 | 2;
 }
 
+/** wdksim's own options around Inf2Cat's grammar. */
+interface Extensions {
+  json: boolean;
+  catalogVersion?: 1 | 2;
+  /** --wdk: the kit build whose Inf2Cat to be (its /os ids and OS tokens). */
+  kitBuild?: number;
+}
+
 /** An argument error: Inf2Cat prints the message and returns -1. */
 class ArgumentError extends Error {
   constructor(
@@ -50,29 +61,62 @@ class ArgumentError extends Error {
 
 type Parsed = { kind: 'usage' } | { kind: 'run'; options: Inf2CatOptions };
 
-/** Our own options (--json, --catalog-version, --help), taken out before Inf2Cat's grammar runs. */
-function extractExtensions(argv: string[]): { rest: string[]; json: boolean; help: boolean; catalogVersion?: 1 | 2 } {
-  const rest: string[] = [];
-  let json = false;
-  let help = false;
-  let catalogVersion: 1 | 2 | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--json') json = true;
-    else if (arg === '--help' || arg === '-h') help = true;
-    else if (arg === '--catalog-version' || arg.startsWith('--catalog-version=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
-      if (value !== '1' && value !== '2') {
-        throw new WdksimError(`--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got "${value ?? ''}"`, Inf2CatExit.usage);
-      }
-      catalogVersion = Number(value) as 1 | 2;
-    } else rest.push(arg);
-  }
-  return { rest, json, help, ...(catalogVersion ? { catalogVersion } : {}) };
-}
+// Inf2Cat's switches: `/` only (`-os:...` is a stray word), names in any case, values after
+// a colon. /drm and /pe are prefixes: any switch starting so is the deprecated option.
+const SWITCHES: SwitchTable = {
+  switches: {
+    os: { value: 'colon' },
+    driver: { value: 'colon' },
+    drv: { value: 'colon' },
+    nocat: {},
+    verbose: {},
+    v: {},
+    uselocaltime: {},
+    ignoreerrors: {},
+    pagehashes: { value: 'colon', optional: true },
+    headerattribute: { value: 'colon' },
+    ha: { value: 'colon' },
+    fileattribute: { value: 'colon' },
+    fa: { value: 'colon' },
+    drm: { prefix: true },
+    pe: { prefix: true },
+  },
+  switchShape: /^\/([^:]*)(?::(.*))?$/s,
+};
 
-function startsWithCi(arg: string, prefix: string): boolean {
-  return arg.length >= prefix.length && arg.slice(0, prefix.length).toLowerCase() === prefix.toLowerCase();
+// wdksim's own options, taken out before Inf2Cat's grammar runs; their names match exactly.
+const EXTENSIONS: SwitchTable = {
+  switches: { h: {} },
+  switchShape: /^-(h)$/, // only `-h` exactly: /h and -H are Inf2Cat's (unknown) switches
+  long: { json: {}, help: {}, 'catalog-version': { value: true }, wdk: { value: true } },
+  longCaseSensitive: true,
+};
+
+/** Our own options (--json, --catalog-version, --wdk, --help, -h), taken out before Inf2Cat's grammar runs. */
+function extractExtensions(argv: string[]): { rest: string[]; help: boolean; extensions: Extensions } {
+  const rest: string[] = [];
+  const extensions: Extensions = { json: false };
+  let help = false;
+  const versionError = (got: string) => new WdksimError(`--catalog-version takes 1 (SHA-1 members) or 2 (SHA-256 members), got "${got}"`, Inf2CatExit.usage);
+  const kitError = (got: string) => new WdksimError(`--wdk takes a Windows 10 or later kit version (10.0.10240, 10.0.19041, 10.0.26100...), got "${got}"`, Inf2CatExit.usage);
+  for (const token of tokenizeSwitches(argv, EXTENSIONS)) {
+    if (token.kind === 'switch')
+      help = true; // -h
+    else if (token.kind === 'long' && token.name === 'catalog-version') {
+      if (token.value !== '1' && token.value !== '2') throw versionError(token.value ?? '');
+      extensions.catalogVersion = Number(token.value) as 1 | 2;
+    } else if (token.kind === 'long' && token.name === 'wdk') {
+      const build = kitBuildOf(token.value ?? '');
+      if (build === undefined) throw kitError(token.value ?? '');
+      extensions.kitBuild = build;
+    } else if (token.kind === 'missing-value') {
+      throw token.name === 'wdk' ? kitError('') : versionError('');
+    } else if (token.kind === 'long' && token.value === undefined) {
+      if (token.name === 'json') extensions.json = true;
+      else help = true;
+    } else rest.push(token.raw); // Inf2Cat's own arguments, and --json=x, which it refuses
+  }
+  return { rest, help, extensions };
 }
 
 /** `<hexType>:<name>:<value>[:<file list>]`, `^` escaping `:`. */
@@ -88,19 +132,24 @@ function validAttributeSpec(spec: string): boolean {
 }
 
 /** Inf2Cat's argument parsing, in its order (wdk-tools.md §3.1). */
-export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; catalogVersion?: 1 | 2 }): Parsed {
+export function parseInf2CatArgs(argv: string[], extensions: Extensions): Parsed {
   if (argv.length === 0 || argv.some((a) => a === '/?' || a === '-?')) return { kind: 'usage' };
   if (argv.length === 1) throw new ArgumentError(PARAMETER_FORMAT);
+  const tokens = tokenizeSwitches(argv, SWITCHES);
 
   // The OS list first: the first /os: wins, later ones are ignored.
-  const osArg = argv.find((a) => startsWithCi(a, '/os:'));
-  if (osArg === undefined) throw new ArgumentError('Operating systems parameter missing.');
-  const osList = parseOsList(osArg.slice(4));
+  const osToken = tokens.find((t) => t.kind === 'switch' && t.name === 'os');
+  if (osToken?.kind !== 'switch') throw new ArgumentError('Operating systems parameter missing.');
+  const osList = parseOsList(osToken.value!);
   if (!osList.ok) throw new ArgumentError(osList.reason === 'missing' ? 'Operating systems parameter missing.' : 'Operating systems parameter invalid.');
+  // --wdk: only the ids that kit's Inf2Cat has, with the OS tokens it writes.
+  const kitBuild = extensions.kitBuild;
+  const oses = kitBuild === undefined ? osList.oses : osList.oses.map((os) => osIdForKit(os, kitBuild));
+  if (oses.some((os) => os === undefined)) throw new ArgumentError('Operating systems parameter invalid.');
 
   let driver: string | undefined;
   const options: Omit<Inf2CatOptions, 'driver'> = {
-    oses: osList.oses,
+    oses: oses as OsId[],
     noCat: false,
     verbose: false,
     useLocalTime: false,
@@ -108,27 +157,21 @@ export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; ca
     json: extensions.json,
     ...(extensions.catalogVersion ? { catalogVersion: extensions.catalogVersion } : {}),
   };
-  for (const arg of argv) {
-    const lower = arg.toLowerCase();
-    if (lower.startsWith('/drm')) throw new ArgumentError('Use of DRM argument no longer supported. Remove DRM argument and try again', true);
-    if (lower.startsWith('/pe') && !lower.startsWith('/pagehashes')) {
-      throw new ArgumentError('Use of PETrust argument no longer supported. Remove PETrust argument and try again', true);
-    }
-    if (lower.startsWith('/os:')) continue;
-    if ((lower.startsWith('/driver:') || lower.startsWith('/drv:')) && driver === undefined) {
-      driver = arg.slice(arg.indexOf(':') + 1);
+  for (const token of tokens) {
+    // Unknown switches, a missing value, stray words, and a flag given `:value`.
+    if (token.kind !== 'switch') throw new ArgumentError(PARAMETER_FORMAT);
+    const { name, value } = token;
+    if (name === 'drm') throw new ArgumentError('Use of DRM argument no longer supported. Remove DRM argument and try again', true);
+    if (name === 'pe') throw new ArgumentError('Use of PETrust argument no longer supported. Remove PETrust argument and try again', true);
+    if (name === 'os') continue;
+    if ((name === 'driver' || name === 'drv') && driver === undefined) {
+      driver = value!;
       continue;
     }
-    if (lower === '/nocat') options.noCat = true;
-    else if (lower === '/verbose' || lower === '/v') options.verbose = true;
-    else if (lower === '/uselocaltime') options.useLocalTime = true;
-    else if (lower === '/ignoreerrors') options.ignoreErrors = true;
-    else if (lower === '/pagehashes') options.pageHashes = true;
-    else if (lower.startsWith('/pagehashes:')) {
+    if (name === 'pagehashes' && value !== undefined) {
       const files = [
         ...new Set(
-          arg
-            .slice('/pagehashes:'.length)
+          value
             .split(',')
             .map((f) => f.trim().toLowerCase())
             .filter((f) => f !== ''),
@@ -136,12 +179,15 @@ export function parseInf2CatArgs(argv: string[], extensions: { json: boolean; ca
       ];
       if (files.length === 0) throw new ArgumentError(PARAMETER_FORMAT);
       options.pageHashes = files;
-    } else if (['/headerattribute:', '/ha:', '/fileattribute:', '/fa:'].some((p) => lower.startsWith(p))) {
-      if (!validAttributeSpec(arg.slice(arg.indexOf(':') + 1))) throw new ArgumentError(PARAMETER_FORMAT);
-    } else {
-      // Unknown switches, a second /driver:, and stray words.
-      throw new ArgumentError(PARAMETER_FORMAT);
-    }
+    } else if (['headerattribute', 'ha', 'fileattribute', 'fa'].includes(name)) {
+      if (!validAttributeSpec(value!)) throw new ArgumentError(PARAMETER_FORMAT);
+    } else if (value !== undefined)
+      throw new ArgumentError(PARAMETER_FORMAT); // /nocat:x, a second /driver:
+    else if (name === 'nocat') options.noCat = true;
+    else if (name === 'verbose' || name === 'v') options.verbose = true;
+    else if (name === 'uselocaltime') options.useLocalTime = true;
+    else if (name === 'ignoreerrors') options.ignoreErrors = true;
+    else if (name === 'pagehashes') options.pageHashes = true;
   }
   if (driver === undefined || driver.trim() === '') throw new ArgumentError('Driver path missing.');
   return { kind: 'run', options: { ...options, driver } };
@@ -164,7 +210,7 @@ function usageText(): string {
     '',
     'INF2CAT /driver:path /os:operatingSystem1[,os2]...',
     '        [/nocat] [/verbose] [/uselocaltime] [/pageHashes[:file1[,file2]...]]',
-    '        [--json] [--catalog-version 1|2]',
+    '        [--json] [--catalog-version 1|2] [--wdk VERSION]',
     '',
     '/driver:path (/drv:path)',
     '    The folder of the driver package: every .inf in it is tested and gets a',
@@ -190,6 +236,10 @@ function usageText(): string {
     '',
     '/drm, /pe',
     '    Deprecated; rejected as current Inf2Cat does.',
+    '',
+    '--wdk VERSION (wdksim)',
+    '    Be the Inf2Cat of that kit (10.0.10240 ... 10.0.26100): only the /os ids it',
+    '    has; kits before 10.0.14393 write Windows 10 as 10X86/10X64 (OSAttr 2:6.4).',
     '',
     '--json (wdksim)',
     '    Print the result as JSON: diagnostics and the catalogs written.',
@@ -283,7 +333,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   }
   let options: Inf2CatOptions;
   try {
-    const parsed = parseInf2CatArgs(ext.rest, ext);
+    const parsed = parseInf2CatArgs(ext.rest, ext.extensions);
     if (parsed.kind === 'usage') {
       ctx.io.stdout(usageText());
       return Inf2CatExit.ok;
@@ -291,7 +341,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     options = parsed.options;
   } catch (error) {
     if (!(error instanceof ArgumentError)) throw error;
-    if (ext.json) ctx.io.stdout(`${JSON.stringify({ tool: 'inf2cat', exitCode: Inf2CatExit.usage, passed: false, error: error.message }, null, 2)}\n`);
+    if (ext.extensions.json) ctx.io.stdout(`${JSON.stringify({ tool: 'inf2cat', exitCode: Inf2CatExit.usage, passed: false, error: error.message }, null, 2)}\n`);
     else ctx.io.stdout(`${error.blankLineFirst ? '\n' : ''}${error.message}\n`);
     return Inf2CatExit.usage;
   }

@@ -226,7 +226,7 @@ export function parseArgs(argv: string[]): InfVerifOptions {
 }
 
 /** Switches wdksim accepts and does not act on: run() notes them on stderr. */
-const NO_EFFECT = new Set(['l', 'product', 'provider', 'wbuild']);
+const NO_EFFECT = new Set(['l', 'product', 'provider', 'wbuild', 'syntax']);
 
 /** The kit the options name; a usage error for a version wdksim does not model. */
 function chooseKit(opts: InfVerifOptions): Kit {
@@ -258,7 +258,7 @@ function chooseKit(opts: InfVerifOptions): Kit {
 
 /** What /msft leaves out in the kits where it still suppresses (10.0.22621: Build-Sample.ps1 lists them). */
 function msftSuppressed(kit: Kit): string[] {
-  return kit.build === 22621 ? ['1284', '1285', '1293', '2083'] : [];
+  return kit.build === 22621 ? ['1284', '1285', '1293', '2083', '2086'] : [];
 }
 
 /** Case-insensitive `*`/`?` match of the last path component (InfVerif accepts wildcards). */

@@ -32,7 +32,16 @@ export const commands: CommandEntry[] = [
     load: () => import('./rundll32.js'),
   },
   { name: 'build', mirrors: 'MSBuild (WDK targets)', summary: 'stampinf, inf2cat and signtool from a driver project', load: () => import('./build.js') },
-  { name: 'demo', mirrors: '-', summary: 'replay the KmdfHelloWorld tutorial end to end', load: () => import('./demo.js') },
+  {
+    name: 'demo',
+    mirrors: '-',
+    summary: 'replay the KmdfHelloWorld tutorial end to end',
+    // demo runs the other tools; it is handed this registry's lookup rather than importing it (no file cycle).
+    load: async () => {
+      const demo = await import('./demo.js');
+      return { run: (argv, ctx) => demo.run(argv, ctx, findCommand) };
+    },
+  },
   { name: 'doctor', mirrors: '-', summary: 'find the known driver-packaging pitfalls in a project', load: () => import('./doctor.js') },
 ];
 

@@ -20,92 +20,7 @@ import {
   takeSnapshot,
   type Capture,
 } from '../view/index.js';
-
-const HELP: Record<string, string> = {
-  snapshot: `Usage: wdksim target snapshot NAME [--force] [--json]
-
-Stores the target's state and the SHA-256 of every file under it as snapshot
-NAME (in <target>/.wdksim/snapshots/NAME.json), to compare later with
-wdksim target diff --since NAME. --force replaces an existing snapshot.
-
-Exit codes: 0 snapshot stored, 2 bad command line, no target, or NAME exists.
-`,
-  diff: `Usage: wdksim target diff BEFORE AFTER [--json] [--html FILE] [--exit-code]
-       wdksim target diff --since SNAPSHOT [--json] [--html FILE] [--exit-code]
-
-Lists what changed between two states of a target: files added, removed or
-changed (with SHA-256), registry keys and values, services, devices and their
-drivers, driver store entries, boot settings and certificates.
-BEFORE and AFTER are target directories or snapshot names of the target
-(--target, WDKSIM_TARGET, ./wdksim-target). --since compares a snapshot with
-the target as it is now.
-
-  --json         print the diff as one JSON document
-  --html FILE    also write it as a self-contained HTML page (- for stdout)
-  --exit-code    exit 1 when there are differences (as git diff --exit-code)
-
-Exit codes: 0 done (with --exit-code: no differences), 1 differences (--exit-code only), 2 bad command line, missing target or snapshot.
-`,
-  report: `Usage: wdksim target report [--json] [--html FILE]
-
-Shows the simulated machine as Device Manager does: devices by type with their
-status and problem codes, each device's driver (INF, date, version, signer),
-the driver store, services, boot settings (test signing, kernel debugging) and
-the certificate stores. --html writes one self-contained page (no scripts, no
-network) that any browser opens from disk; - writes it to stdout.
-
-Exit codes: 0 report written, 2 bad command line or no target.
-`,
-};
-
-interface Parsed {
-  positional: string[];
-  json: boolean;
-  html?: string;
-  since?: string;
-  force: boolean;
-  exitCode: boolean;
-  help: boolean;
-}
-
-function parse(argv: string[], sub: string): Parsed {
-  const out: Parsed = { positional: [], json: false, force: false, exitCode: false, help: false };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`wdksim target ${sub}: ${flag} needs a value (see wdksim target ${sub} --help)`);
-      return v;
-    };
-    switch (flag) {
-      case '--json':
-        out.json = true;
-        break;
-      case '--html':
-        out.html = value();
-        break;
-      case '--since':
-        out.since = value();
-        break;
-      case '--force':
-        out.force = true;
-        break;
-      case '--exit-code':
-        out.exitCode = true;
-        break;
-      case '-h':
-      case '--help':
-      case '/?':
-        out.help = true;
-        break;
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`wdksim target ${sub}: unknown option ${a} (see wdksim target ${sub} --help)`);
-        out.positional.push(a);
-    }
-  }
-  return out;
-}
+import { parseTargetViewArgs } from './args/target-view.js';
 
 async function isTargetDir(dir: string): Promise<boolean> {
   try {
@@ -144,9 +59,10 @@ async function writeHtml(file: string, html: string, ctx: Context): Promise<void
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const sub = (argv[0] ?? '').toLowerCase();
-  const opts = parse(argv.slice(1), sub);
-  if (opts.help) {
-    ctx.io.stdout(HELP[sub] ?? '');
+  if (sub !== 'snapshot' && sub !== 'diff' && sub !== 'report') throw new UsageError(`wdksim target: unknown view "${argv[0] ?? ''}"`);
+  const opts = parseTargetViewArgs(sub, argv.slice(1));
+  if ('help' in opts) {
+    ctx.io.stdout(opts.help);
     return 0;
   }
   if (sub === 'snapshot') {
@@ -180,15 +96,13 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     else if (opts.html !== '-') ctx.io.stdout(formatDiffText(diff));
     return opts.exitCode && !isEmptyDiff(diff) ? 1 : 0;
   }
-  if (sub === 'report') {
-    if (opts.positional.length || opts.since) throw new UsageError('usage: wdksim target report [--json] [--html FILE]');
-    const target = await openTarget(ctx);
-    const report = buildReport(await target.read());
-    if (opts.html) await writeHtml(opts.html, formatReportHtml(report), ctx);
-    if (opts.json) ctx.io.stdout(JSON.stringify(report, null, 2) + '\n');
-    else if (opts.html === undefined) ctx.io.stdout(formatReportText(report));
-    else if (opts.html !== '-') ctx.io.stdout(`Report of ${target.root} written to ${opts.html}\n`);
-    return 0;
-  }
-  throw new UsageError(`wdksim target: unknown view "${argv[0] ?? ''}"`);
+  // report
+  if (opts.positional.length || opts.since) throw new UsageError('usage: wdksim target report [--json] [--html FILE]');
+  const target = await openTarget(ctx);
+  const report = buildReport(await target.read());
+  if (opts.html) await writeHtml(opts.html, formatReportHtml(report), ctx);
+  if (opts.json) ctx.io.stdout(JSON.stringify(report, null, 2) + '\n');
+  else if (opts.html === undefined) ctx.io.stdout(formatReportText(report));
+  else if (opts.html !== '-') ctx.io.stdout(`Report of ${target.root} written to ${opts.html}\n`);
+  return 0;
 }

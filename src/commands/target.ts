@@ -7,7 +7,7 @@ import { TargetError, UsageError, describeFsError } from '../errors.js';
 import { exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
 import { DEFAULT_OS, findOs, OS_RELEASES } from '../machine/os.js';
-import { onOff, parseTargetInitArgs, parseTargetLogArgs, parseTargetVerifyArgs } from './args/target.js';
+import { onOff, parseTargetInitArgs, parseTargetLogArgs, parseTargetRebootArgs, parseTargetShowArgs, parseTargetVerifyArgs } from './args/target.js';
 import { generateKdnetKey, ipv4Problem, kdnetKeyProblem, kdnetPortProblem } from '../machine/kdnet.js';
 import { provisionTarget } from '../machine/provision.js';
 import { openTarget, resolveTargetDir, type Target } from '../machine/target.js';
@@ -152,8 +152,12 @@ async function init(argv: string[], ctx: Context): Promise<number> {
 }
 
 async function show(argv: string[], ctx: Context): Promise<number> {
-  const json = argv.some((a) => a.toLowerCase() === '--json');
-  for (const a of argv) if (a.toLowerCase() !== '--json') throw new UsageError(`target show: unknown argument "${a}"`);
+  const args = parseTargetShowArgs(argv);
+  if ('help' in args) {
+    ctx.io.stdout(args.help);
+    return 0;
+  }
+  const { json } = args;
   const target = await openTarget(ctx);
   const state = await target.read();
   if (json) {
@@ -223,7 +227,11 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
 }
 
 async function reboot(argv: string[], ctx: Context): Promise<number> {
-  if (argv.length > 0) throw new UsageError(`target reboot: unknown argument "${argv[0]}"`);
+  const args = parseTargetRebootArgs(argv);
+  if ('help' in args) {
+    ctx.io.stdout(args.help);
+    return 0;
+  }
   const target = await openTarget(ctx);
   const before = await target.read();
   const result = await target.transaction('reboot', (tx) => rebootTarget(tx));

@@ -4,6 +4,9 @@
 // reported (InfVerif 1003).
 import type { Diagnostic } from '../diagnostic.js';
 
+/** InfVerif's 1003 as Visual Studio lists it (Kernel-Special-APC-ReadProcessMemory#1, a UTF-8 INF). */
+const ENCODING_MESSAGE = 'INF has invalid or unknown file encoding, must be ANSI or UTF-16 LE.';
+
 export type InfEncoding = 'utf-16le' | 'utf-16be' | 'utf-8' | 'ansi';
 export type EolStyle = 'crlf' | 'lf' | 'mixed' | 'none';
 
@@ -94,25 +97,13 @@ export function decodeBytes(bytes: Buffer, scanEol: boolean): DecodedInf {
     encoding = 'utf-16be';
     bom = true;
     body = bytes.subarray(2);
-    diagnostics.push(
-      fileLevel(
-        '1003',
-        'error',
-        'The INF is UTF-16 big-endian; Windows reads only ANSI or UTF-16LE INF files',
-        'Save the file as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
-      ),
-    );
+    diagnostics.push(fileLevel('1003', 'error', ENCODING_MESSAGE, 'The file is UTF-16 big-endian: save it as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)'));
   } else if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     encoding = 'utf-8';
     bom = true;
     body = bytes.subarray(3);
     diagnostics.push(
-      fileLevel(
-        '1003',
-        'error',
-        'The INF is UTF-8 with a byte order mark; Windows reads only ANSI or UTF-16LE INF files',
-        'Save the file as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)',
-      ),
+      fileLevel('1003', 'error', ENCODING_MESSAGE, 'The file is UTF-8 with a byte order mark: save it as UTF-16LE with a byte order mark (or ANSI if it is ASCII only)'),
     );
   } else if (looksLikeUtf16le(bytes)) {
     encoding = 'utf-16le';

@@ -52,7 +52,8 @@ export async function deployPackage(tx: Transaction, source: string): Promise<De
     wanted.set(name.toLowerCase(), name);
     result.infs.push(join(tx.root, ...DRIVERTEST_DIR.split('/'), name));
     const cat = catalogFileFor(doc, arch);
-    const refs = [...(cat ? [{ relativePath: cat.name, name: cat.name }] : []), ...referencedFiles(doc, arch)];
+    // Files from the system's layout ([Version] LayoutFile) are not the package's to copy.
+    const refs = [...(cat ? [{ relativePath: cat.name, name: cat.name }] : []), ...referencedFiles(doc, arch).filter((ref) => !ref.fromLayout)];
     for (const ref of refs) {
       const parts = splitRelative(ref.relativePath, `file ${ref.name} of ${name}`);
       const found = await resolveInside(pkgDir, parts, `file ${ref.name} of ${name}`);

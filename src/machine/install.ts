@@ -203,7 +203,10 @@ function parseDv(date: string, version: string) {
 /** A run context for a package in the driver store: sources are the store folder's files, DIRID 13 that folder. */
 export function storeRunContext(tx: Transaction, pkg: DriverPackageRecord, doc: InfDocument, log: LogSection, device?: DeviceRecord): RunContext {
   const sources = new Map<string, string>();
-  for (const ref of referencedFiles(doc, tx.state.os.arch as Arch)) sources.set(ref.name.toLowerCase(), `${STORE_DIR}/${pkg.storeFolder}/${ref.relativePath}`);
+  for (const ref of referencedFiles(doc, tx.state.os.arch as Arch)) {
+    // The system's own files ([Version] LayoutFile) were never in the package.
+    if (!ref.fromLayout) sources.set(ref.name.toLowerCase(), `${STORE_DIR}/${pkg.storeFolder}/${ref.relativePath}`);
+  }
   return {
     tx,
     doc,

@@ -1,7 +1,10 @@
 // Windows releases a target can be provisioned as: the version numbers the
 // installer compares TargetOSVersion decorations with, and the framework
 // versions that ship in the box (KMDF/UMDF version history, learn.microsoft.com).
-export type TargetArch = 'amd64' | 'x86' | 'arm64';
+import type { Arch } from '../inf/arch.js';
+
+/** The architectures a target can be provisioned as: the INF vocabulary's, without arm and ia64. */
+export type TargetArch = Extract<Arch, 'amd64' | 'x86' | 'arm64'>;
 
 export interface OsRelease {
   id: string;

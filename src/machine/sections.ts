@@ -4,6 +4,8 @@
 // SetupAPI scripts (InstallHinfSection / InfDefaultInstall, from the INF's own
 // folder): Include/Needs (with the modelled system INFs), the file queue,
 // DelReg/AddReg, AddService/DelService and .Wdf.
+import type { Arch } from '../inf/arch.js';
+import { fromSystemLayout } from '../package/files.js';
 import type { InfDocument, InfSection } from '../inf/document.js';
 import { diridPath } from '../inf/dirids.js';
 import { InstallError, SetupError } from './install-error.js';
@@ -179,6 +181,13 @@ export async function fileQueue(a: RunContext, ref: SectionRef): Promise<void> {
       const destRel = await tx.resolve(destParts.join('/'), 'CopyFiles destination');
       const destWin = toWindowsPath(destRel);
       const source = await a.readSource(c.source);
+      if (!source && fromSystemLayout(ref.doc, a.tx.state.os.arch as Arch, c.source)) {
+        // Windows copies it from its own layout (usbser.sys for a CDC INF); the
+        // simulated machine holds no copies of Windows' files, so nothing is copied.
+        // Not one of the driver's files either: its absence on the simulated disk is no Code 39.
+        a.log.entry('flq:', `'${destWin}' is the system's own file (LayoutFile in [Version]); not copied from the package.`);
+        continue;
+      }
       if (!source)
         throw new InstallError(
           `${a.infName}: the file ${c.source} copied by ${where} is not in the driver package (no SourceDisksFiles entry, or missing from the package folder)`,

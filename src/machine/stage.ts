@@ -130,6 +130,8 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
     const refs = referencedFiles(doc, arch);
     if (refs.length > limits().packageFiles) throw new LimitError('packageFiles', `${infPath}: the INF copies ${refs.length} files`);
     for (const ref of refs) {
+      // The system's own file ([Version] LayoutFile): not part of the package.
+      if (ref.fromLayout) continue;
       const parts = splitRelative(ref.relativePath, `file ${ref.name} (${ref.section}, line ${ref.line}) of ${infName}`);
       const found = await resolveInside(pkgDir, parts, `file ${ref.name} of ${infName}`, listings);
       if (!found.exists) {

@@ -72,6 +72,10 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
     for (const file of infFiles(inf, arch)) {
       const lower = file.name.toLowerCase();
       if (!file.listed) {
+        // The system's own file (a [Version] LayoutFile): Inf2Cat's 22.9.10 text says
+        // so ("ok if ... via LayoutFile"), and Windows-made catalogs exist for such
+        // INFs (Adafruit's usbser packages: usbser.sys unlisted, LayoutFile=layout.inf).
+        if (file.fromLayout) continue;
         report(
           '22.9.10',
           `${lower} missing from [SourceDisksFiles] section in ${ref}; ok if file source is provided via LayoutFile in [Version].`,

@@ -21,6 +21,16 @@ export interface FileReference {
   relativePath: string;
   /** The name a CopyFiles entry `dest,source` gives the file on the target, when it differs from `name`. */
   destName?: string;
+  /**
+   * Not listed, and [Version] names a LayoutFile (layout.inf): the file is the
+   * system's own (usbser.sys), taken from Windows' layout, not from the package.
+   */
+  fromLayout?: boolean;
+}
+
+/** Whether [Version] names a LayoutFile: unlisted files then come from the system's layout. */
+export function hasLayoutFile(doc: InfDocument): boolean {
+  return Boolean(doc.section('Version')?.find('LayoutFile'));
 }
 
 const ARCH_COMPONENT = /\.nt(x86|amd64|arm64|arm|ia64)?(?=\.|$)/i;
@@ -37,7 +47,7 @@ export function sectionAppliesToArch(doc: InfDocument, name: string, arch: Arch)
     if (sectionArch) return sectionArch === arch;
     const base = name.slice(0, m.index);
     const rest = name.slice(m.index + m[0].length);
-    return !doc.has(`${base}.NT${arch}${rest}`);
+    return !doc.has(`${platformSectionNames(base, arch)[0]}${rest}`);
   }
   // Undecorated X: a companion like X.Services is not an install section variant.
   const [forArch, forNt] = platformSectionNames(name, arch);
@@ -76,6 +86,11 @@ function findListed(doc: InfDocument, base: string, arch: Arch, key: string): { 
   return undefined;
 }
 
+/** A file the system's layout provides: [Version] names a LayoutFile and no [SourceDisksFiles] lists it. */
+export function fromSystemLayout(doc: InfDocument, arch: Arch, name: string): boolean {
+  return hasLayoutFile(doc) && findListed(doc, 'SourceDisksFiles', arch, name) === undefined;
+}
+
 /** Path of a file relative to the INF directory, from its SourceDisksFiles entry and disk. */
 function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry | undefined, folders: Map<string, string>): string {
   if (!files) return name;
@@ -105,6 +120,7 @@ function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry 
 export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
   const out = new Map<string, FileReference>();
   const folders = new Map<string, string>();
+  const layout = hasLayoutFile(doc);
   const add = (name: string, section: string, line: number, destName?: string): void => {
     const lower = name.toLowerCase();
     if (name === '' || out.has(lower)) return;
@@ -114,6 +130,7 @@ export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
       section,
       line,
       listed: listed !== undefined,
+      ...(listed === undefined && layout ? { fromLayout: true } : {}),
       ...(listed ? { sourceSection: listed.section.name } : {}),
       relativePath: sourcePath(doc, arch, name, listed?.entry, folders),
       ...(destName !== undefined && destName !== '' && destName.toLowerCase() !== lower ? { destName } : {}),

@@ -4,7 +4,7 @@ export { loadPackage, infRef, type DriverPackage, type PackageInf } from './load
 export { CaseInsensitiveFs } from './lookup.js';
 export { referencedFiles, sectionAppliesToArch, type FileReference } from './files.js';
 export { catalogFileFor, type CatalogFileChoice } from './catalog-file.js';
-export { OS_IDS, findOsId, parseOsList, resolveOsIds, osAttrFor, supportsSha256Catalogs, type OsId, type OsListResult } from './os-ids.js';
+export { OS_IDS, findOsId, kitBuildOf, osIdForKit, parseOsList, resolveOsIds, osAttrFor, supportsSha256Catalogs, type OsId, type OsListResult } from './os-ids.js';
 export { checkPackage, formatInf2CatLine, MODELS_CODE, type CheckOptions, type PackageDiagnostic } from './checks.js';
 export { catalogPlans, catalogVersionFor, hardwareIds, type CatalogPlan, type CatalogPlanMember, type PlanOptions } from './plans.js';
 export { runInf2Cat, writeCatalogs, Inf2CatFailure, type Inf2CatRequest, type Inf2CatHooks, type Inf2CatResult } from './inf2cat.js';

@@ -152,3 +152,28 @@ export function resolveOsIds(ids: readonly (OsId | string)[]): OsId[] {
     return os;
   });
 }
+
+/** The first Windows 10 kit build whose Inf2Cat has RS1 ids and writes Windows 10 as `_v100`. */
+const V100_TOKENS_KIT = 14393;
+
+/**
+ * The /os id as the Inf2Cat of a kit (its build: 10240, 19041...) knows it, or
+ * undefined when that Inf2Cat does not have it. An id comes with the kit of its
+ * Windows release (10_VB with 19041, 10_CO with 22000); Server10 ids were in the
+ * first Windows 10 kit. Kits before 14393 wrote Windows 10 as `10X86`/`10X64` with
+ * OSAttr `2:6.4` (Android WinUSB 2015, Arduino's genuino 2016 and arduino 2022
+ * catalogs); `Server10X64` is inferred from that pattern.
+ */
+export function osIdForKit(os: OsId, kitBuild: number): OsId | undefined {
+  const since = /^Server10_/.test(os.id) ? 10240 : os.build;
+  if (since > kitBuild) return undefined;
+  if (kitBuild >= V100_TOKENS_KIT || os.major !== 10) return os;
+  return { ...os, osToken: os.id.replace('_', ''), osAttr: '2:6.4' };
+}
+
+/** A kit version as Inf2Cat's --wdk takes it ("10.0.19041", "19041", "10.0.22621.2428"): its build, or undefined. */
+export function kitBuildOf(spec: string): number | undefined {
+  const m = /^\s*(?:10\.0\.)?(\d{5})(?:\.\d+)?\s*$/.exec(spec);
+  const build = m ? Number(m[1]) : undefined;
+  return build !== undefined && build >= 10240 ? build : undefined;
+}

@@ -144,6 +144,10 @@ export function catalogPlans(pkg: DriverPackage, options: PlanOptions): CatalogP
         paths.add(member.path);
         members.push(member);
       }
+      // HWIDn: the INFs that name this catalog only, as Inf2Cat writes them. (Microsoft's
+      // WHQL signing pipeline lists every INF of a submission in each catalog: FTDI's CDM
+      // ftdiport.cat carries ftdibus.inf's USB IDs; a vendor's Inf2Cat catalog, such as
+      // Arduino's 2022 arduino.cat beside four other INFs, holds its own INF's only.)
       for (const id of hardwareIds(inf.doc)) hwids.add(id);
     }
     // Keep the existing file's place in the package; Inf2Cat writes the name in lower case.

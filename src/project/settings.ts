@@ -2,9 +2,11 @@
 // stamp, catalog, sign and package a driver, for one configuration and
 // platform. `readProject` fills it from a .vcxproj or a wdksim.json; `build`
 // and `doctor` consume it. Paths are absolute host paths.
+import type { Arch } from '../inf/arch.js';
 
 export type Platform = 'Win32' | 'x64' | 'ARM64' | 'ARM';
-export type InfArch = 'x86' | 'amd64' | 'arm64' | 'arm';
+/** The INF architecture a project builds for (no ia64 in the WDK's platforms). */
+export type InfArch = Exclude<Arch, 'ia64'>;
 export type DriverType = 'KMDF' | 'UMDF' | 'WDM' | 'Package' | 'None';
 export type SignMode = 'Off' | 'TestSign' | 'ProductionSign';
 

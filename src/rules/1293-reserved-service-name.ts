@@ -4,9 +4,12 @@ import { type InfRuleContext, atField } from './context.js';
 /**
  * Service names InfVerif reserves for Microsoft's driver samples, as far as public output shows them:
  * "Service name 'ECHO' is reserved" (Windows-driver-samples#680), 'dynambus' (#1025), 'statbus',
- * 'BthEchoSampleSrv' and 'BthEchoSampleCli' (#1177). InfVerif's full list is not public.
+ * 'BthEchoSampleSrv' and 'BthEchoSampleCli' (#1177). InfVerif's full list is not public. #1025 ("Reserved
+ * service name errors when building Toaster KMDF samples") lists the bus drivers and goes on with the
+ * filter project, whose services are ToasterFilter and wdffeatured: wdksim reserves the rest of the KMDF
+ * toaster family with them (wdfsimple, wdfToastMon), and no other sample's names.
  */
-const RESERVED = new Set(['echo', 'dynambus', 'statbus', 'bthechosamplesrv', 'bthechosamplecli']);
+const RESERVED = new Set(['echo', 'dynambus', 'statbus', 'bthechosamplesrv', 'bthechosamplecli', 'toasterfilter', 'wdffeatured', 'wdfsimple', 'wdftoastmon']);
 
 export default defineRule<InfRuleContext>({
   id: '1293',

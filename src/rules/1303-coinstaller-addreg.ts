@@ -1,6 +1,7 @@
 import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntryAsKit } from './context.js';
 import { registryLines } from './lib/registry.js';
+import { namesFrameworkCoinstallerToken } from './lib/framework-coinstaller.js';
 
 /** The KMDF co-installer ("WdfCoInstaller01011.dll,WdfCoInstaller", or the INX token form). */
 const WDF_COINSTALLER = /^\s*"?\s*wdfcoinstaller(\d{5}|\$kmdfcoinstallerversion\$)\.dll\s*,\s*wdfcoinstaller\s*"?\s*$/i;
@@ -21,6 +22,8 @@ export default defineRule<InfRuleContext>({
       // only 1209 for INFs that carry it). Driver isolation (/w, and /h, which applies the
       // isolation rules) allows no co-installer at all.
       const data = r.data;
+      // A build input: the build's stampinf -x removes the line (lib/framework-coinstaller.ts).
+      if (ctx.options.restamped && data.length > 0 && data.every((d) => namesFrameworkCoinstallerToken(d))) continue;
       if (ctx.mode !== 'w' && ctx.mode !== 'h' && data.length > 0 && data.every((d) => WDF_COINSTALLER.test(d))) continue;
       // "Found legacy AddReg operation defining co-installers (CoInstallers32)." (Windows-driver-samples#936).
       ctx.report({ ...atEntryAsKit(ctx, r.entry), message: `Found legacy AddReg operation defining co-installers (${r.valueName || r.subkey}).` });

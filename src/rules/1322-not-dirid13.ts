@@ -2,6 +2,7 @@ import { defineRule, modeLevels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atEntryAsKit } from './context.js';
 import { destination } from './lib/dest.js';
 import { diridPath } from '../inf/dirids.js';
+import { namesFrameworkCoinstallerToken } from './lib/framework-coinstaller.js';
 
 /** /h (April 2024) still allows these DIRIDs besides 13. */
 const H_ALLOWED = new Set([10, 11, 12, 13, 23, 51, 52, 55, 16422, 16425, 16426, 16427, 16428, 66000, 66001, 66002, 66003, 66004]);
@@ -20,6 +21,8 @@ export default defineRule<InfRuleContext>({
     const done = new Set<number>();
     for (const copy of model.copies) {
       if (copy.dest === '' || done.has(copy.entry.line)) continue;
+      // A build input: the build's stampinf -x removes the co-installer's copy (lib/framework-coinstaller.ts).
+      if (ctx.options.restamped && namesFrameworkCoinstallerToken(copy.dest)) continue;
       const dest = destination(model.destinationOf(copy.list));
       if (dest?.dirid === undefined) continue;
       if (ctx.mode === 'h' ? H_ALLOWED.has(dest.dirid) : dest.dirid === 13) continue;

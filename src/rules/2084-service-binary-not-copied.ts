@@ -2,6 +2,7 @@ import { defineRule, levels, INFVERIF_DOCS } from './types.js';
 import { type InfRuleContext, atField, atSection } from './context.js';
 import { serviceBinaryFile } from './lib/service.js';
 import { diridPath } from '../inf/dirids.js';
+import { legacyPatternReports } from './lib/legacy-pattern.js';
 
 /** %12%\UMDF\x.dll → C:\Windows\System32\drivers\UMDF\x.dll, as InfVerif prints the binary. */
 function resolved(value: string): string {
@@ -24,6 +25,14 @@ export default defineRule<InfRuleContext>({
   fix: 'Copy the service binary with CopyFiles, or point ServiceBinary at the copied file; for WUDFRd.sys use Include=wudfrd.inf, Needs=WUDFRD.NT(.Services) instead of AddService',
   docsUrl: INFVERIF_DOCS,
   check(ctx) {
+    // 22621-era kits used 2084 for the umpass legacy-pattern notice (kits.ts: its name, levels and
+    // wording there): "ERROR(2084) in file.inf, line 42: Replaced legacy pattern in section
+    // 'UMPassService_Install' using 'umpass_include_needs'." (windows-driver-docs#3398, /k).
+    if (ctx.kit.build < 26100) {
+      const reports = legacyPatternReports(ctx, 'umpass.sys', (section) => `Replaced legacy pattern in section '${section}' using 'umpass_include_needs'.`);
+      for (const r of reports) ctx.report(r);
+      return;
+    }
     const { model, doc } = ctx;
     const copied = new Set(model.copies.map((c) => c.dest.toLowerCase()));
     const done = new Set<string>();

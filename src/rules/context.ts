@@ -61,12 +61,18 @@ export function atField(entry: InfEntry, n: number): Pick<RuleReport, 'line' | '
 
 /**
  * An entry as the kit places findings of its legacy-operation and isolation checks (1303, 1322):
- * 22621 and later kits print the line above the entry (the 0-based line number of the entry):
- * toastpkg.inf's co-installer AddReg on line 108 is reported at 107, its copy of tostrco2.dll on
- * line 105 at 104 (Windows-driver-samples#936), netlwf.inf's copy on line 71 at 70 (#804). A
- * 1809 kit still printed the entry's own line (virtio-win/kvm-guest-drivers-windows#541).
+ * 22621 and later kits print the header of the section that holds the entry. toastpkg.inf's
+ * co-installer AddReg on line 108 is reported at 107 ([CoInstaller_AddReg]) and its copy of
+ * tostrco2.dll on line 105 at 104 ([CoInstaller_CopyFiles]) (Windows-driver-samples#936);
+ * netlwf.inf's copy of ndislwf.sys on line 72, after a comment line, at 70, the header of
+ * [ndislwf.copyfiles.sys] (the pull request's head, #804). A 1809 kit still printed the entry's
+ * own line (virtio-win/kvm-guest-drivers-windows#541).
  */
 export function atEntryAsKit(ctx: InfRuleContext, entry: InfEntry): Pick<RuleReport, 'line' | 'column' | 'endColumn'> {
   const at = atEntry(entry);
-  return ctx.kit.build >= 22621 && at.line > 1 ? { line: at.line - 1 } : at;
+  if (ctx.kit.build < 22621) return at;
+  const headers = ctx.doc.section(entry.section)?.headers ?? [];
+  let header: (typeof headers)[number] | undefined;
+  for (const h of headers) if (h.line <= at.line) header = h; // the part of the section the entry is in
+  return header ? spanAt(header.span) : at;
 }

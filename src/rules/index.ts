@@ -94,6 +94,7 @@ import r2010 from './2010-missing-arch-decoration.js';
 import r2083 from './2083-section-not-used.js';
 import r2084 from './2084-service-binary-not-copied.js';
 import r2085 from './2085-service-binary-dirid.js';
+import r2086 from './2086-legacy-pattern-wudfrd.js';
 import r9000 from './9000-rule-crashed.js';
 import r9001 from './9001-utf16-without-bom.js';
 import r9002 from './9002-odd-byte-count.js';
@@ -195,6 +196,7 @@ export const infRules: readonly InfRule[] = [
   r2083,
   r2084,
   r2085,
+  r2086,
   r9000,
   r9001,
   r9002,

@@ -29,12 +29,18 @@ export const KIT_SWITCHES: readonly KitSwitch[] = [
   { name: 'l', value: 'path', since: 0, summary: 'write an annotated HTML copy of each INF (accepted, not written by wdksim)' },
   { name: 'product', value: 'ias file', since: 0, summary: 'check Include/Needs against a product definition (accepted, no effect)' },
   { name: 'recurse', since: 0, summary: 'search subdirectories for matching INFs (wdksim always searches a directory)' },
-  { name: 'msft', since: 22621, summary: 'MSFT driver mode: in 10.0.22621 leaves out the sample-only findings 1284, 1285, 1293 and 2083; later kits only print the banner' },
+  { name: 'msft', since: 22621, summary: 'MSFT driver mode: in 10.0.22621 leaves out the sample-only findings 1284, 1285, 1293, 2083 and 2086; later kits only print the banner' },
   { name: 'wbuild', value: 'Major.Minor.Build', since: 26100, summary: 'the OS build from which /w isolation applies (accepted, no effect)' },
   { name: 'rulever', value: 'Major.Minor.Build | vnext', since: 26100, summary: "enforce the rules of another InfVerif release (wdksim: that kit's rule set)" },
   { name: 'code', value: 'error code', since: 26100, summary: "print a code's message, levels and docs link" },
   { name: 'provider', value: 'ProviderName', since: 26100, summary: 'require this Provider (accepted, no effect)' },
-  { name: 'sw', since: 26100, summary: '/sw<code>: leave out one code (e.g. /sw1402)' },
+  // /syntax: "reports all syntax used in the INF and the minimum OS for it" (for 1199; Microsoft's
+  // "InfVerif Error Code 1199" post, April 2024, with the 24H2 kit). wdksim validates as usual.
+  { name: 'syntax', since: 26100, summary: "list the INF's syntax and the minimum OS for each (accepted, wdksim validates as usual)" },
+  // /sw: Microsoft's Build-SampleSet.ps1 passes "/sw1284 /sw1285 /sw1293 /sw2083 /sw2086" to kits up to
+  // 22621 (January 2024 on); a comment on Windows-driver-samples#1082 says the NI EWDK lacked it. The
+  // script ran with 22621 kits for two years: wdksim accepts it from 10.0.22621 (docs/infverif.md).
+  { name: 'sw', since: 22621, summary: '/sw<code>: leave out one code (e.g. /sw1402)' },
   // /samples: in 26xxx pre-release kits, missing from 10.0.26100 itself (windows-drivers-rs#679),
   // back in later kits: no modelled kit has it.
   { name: 'samples', since: 28000, summary: 'sample-driver mode (pre-release 26xxx kits and kits after 10.0.26100)' },

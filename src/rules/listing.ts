@@ -1,7 +1,7 @@
 // The rule set of one kit as text: `wdksim infverif --list-rules --wdk X` and
 // `/code N`. Levels are the kit's (kits.ts); a code the kit lacks is not listed.
 import type { InfRule } from './context.js';
-import { type Kit, CODE_HISTORY, kitLevel } from './kits.js';
+import { type Kit, CODE_HISTORY, kitLevel, kitMeaning } from './kits.js';
 import { KIT_SWITCHES, kitHasSwitch } from './kit-switches.js';
 import type { Level, Mode } from './types.js';
 
@@ -36,14 +36,16 @@ export function listRules(rules: readonly InfRule[], kit: Kit): string {
   for (const rule of listed) {
     const l = kitLevels(rule, kit);
     const cells = modes.map((m) => LETTER[l[m]!].padEnd(4)).join(' ');
-    lines.push(`${rule.id}${CODE_HISTORY[rule.id] ? '*' : ' '} ${cells}  ${rule.name}: ${rule.summary}`);
+    const meant = { ...rule, ...kitMeaning(rule.id, kit) };
+    lines.push(`${rule.id}${CODE_HISTORY[rule.id] ? '*' : ' '} ${cells}  ${meant.name}: ${meant.summary}`);
   }
   const own = rules.filter((r) => r.id >= '9000');
   lines.push('', `wdksim's own codes (not InfVerif's): ${own.map((r) => r.id).join(', ')}`);
   return `${lines.join('\n')}\n`;
 }
 
-export function describeRule(rule: InfRule, kit: Kit): string {
+export function describeRule(kitless: InfRule, kit: Kit): string {
+  const rule = { ...kitless, ...kitMeaning(kitless.id, kit) };
   const l = kitLevels(rule, kit);
   const levels = (Object.keys(l) as Mode[]).map((m) => `${m === 'default' ? '(none)' : `/${m}`}: ${l[m]}`).join('; ');
   const history = CODE_HISTORY[rule.id];

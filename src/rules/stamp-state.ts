@@ -10,6 +10,7 @@
 import { basename } from 'node:path';
 import type { InfDocument } from '../inf/document.js';
 import { parseInf } from '../inf/parse.js';
+import { encodeInf } from '../inf/decode.js';
 import { stampInf } from '../stamp/index.js';
 import { fixedClock } from '../time/clock.js';
 
@@ -19,6 +20,16 @@ export function autoStampinf(doc: InfDocument): boolean {
   if (TOKEN.test(doc.text)) return true;
   const driverVer = doc.section('Version')?.find('DriverVer');
   return driverVer !== undefined && (driverVer.fields[0] ?? '').trim() === '';
+}
+
+/**
+ * A UMDF 1 driver: its UmdfService install section names a DriverCLSID, which only UMDF 1 has.
+ * Its project builds against UMDF 1.11 (the last UMDF 1), so the build stamps $UMDFVERSION$ as
+ * 1.11 and InfVerif 10.0.26100 reports it deprecated ("UMDF version 1.11 has been deprecated",
+ * frankmorgner/vsmartcard#321). A UMDF 2 minor version is the project's, unknown here: left as is.
+ */
+function umdf1(doc: InfDocument): boolean {
+  return doc.sections.some((s) => s.find('DriverCLSID') !== undefined && s.find('UmdfLibraryVersion') !== undefined);
 }
 
 /**
@@ -41,7 +52,12 @@ export function stampedForBuild(doc: InfDocument): InfDocument | undefined {
       },
       fixedClock('2024-01-01T00:00:00Z'),
     );
-    return stamped.text === doc.text ? doc : parseInf(stamped.bytes, { file: doc.file });
+    if (!umdf1(doc)) return stamped.text === doc.text ? doc : parseInf(stamped.bytes, { file: doc.file });
+    // Only the library version: $UMDFCOINSTALLERVERSION$ stays, so the rules still see the
+    // co-installer lines the build's stampinf -x takes out (lib/framework-coinstaller.ts).
+    const text = stamped.text.split('$UMDFVERSION$').join('1.11');
+    const how = { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) };
+    return parseInf(encodeInf(text, how), { file: doc.file });
   } catch {
     return undefined;
   }

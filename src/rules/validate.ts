@@ -10,7 +10,7 @@ import type { InfRule, InfRuleContext } from './context.js';
 import { infRules, ruleById } from './index.js';
 import { type InfModel, modelOf } from './model.js';
 import { type Mode, type RuleReport, severityOf } from './types.js';
-import { type Kit, NEWEST_KIT, kitLevel, kitMessage, resolveKit } from './kits.js';
+import { type Kit, NEWEST_KIT, kitLevel, kitMeaning, kitMessage, resolveKit } from './kits.js';
 import { autoStampinf, stampedForBuild } from './stamp-state.js';
 
 export interface ValidateOptions {
@@ -78,7 +78,7 @@ export function kitOf(wdk: Kit | string | undefined): Kit {
 /** A rule list with each rule's levels as the kit has them (a code the kit lacks is off). Cached per list and kit. */
 const KIT_RULES = new WeakMap<readonly InfRule[], Map<string, readonly InfRule[]>>();
 export function rulesForKit(rules: readonly InfRule[], kit: Kit): readonly InfRule[] {
-  if (kit === NEWEST_KIT) return rules;
+  // Every kit, the newest too: a code can end before it (2086).
   let byKit = KIT_RULES.get(rules);
   if (!byKit) KIT_RULES.set(rules, (byKit = new Map<string, readonly InfRule[]>()));
   let list = byKit.get(kit.version);
@@ -93,7 +93,8 @@ export function rulesForKit(rules: readonly InfRule[], kit: Kit): readonly InfRu
           changed = true;
         }
       }
-      return changed ? { ...rule, levels } : rule;
+      const meaning = kitMeaning(rule.id, kit); // 2084 in 10.0.22621
+      return changed || meaning ? { ...rule, levels, ...meaning } : rule;
     });
     byKit.set(kit.version, list);
   }

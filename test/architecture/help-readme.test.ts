@@ -22,18 +22,32 @@ describe('--help and the README agree', () => {
 
   // Every option a README or docs example gives a commander-parsed command is one its
   // generated --help lists (so renaming an option without the docs fails here).
-  it.each(['build', 'cert new', 'catalog dump', 'catalog verify', 'target init', 'target verify', 'target log', 'doctor', 'demo', 'inf parse'])(
-    'wdksim %s: the options the docs use are in its --help',
-    async (command) => {
-      const docs = ['README.md', 'docs/build.md', 'docs/doctor.md', 'docs/target.md'].map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')).join('\n');
-      const used = new Set<string>();
-      for (const m of docs.matchAll(new RegExp(`wdksim ${command}( [^\`|#\\n]*)`, 'g'))) {
-        for (const o of m[1]!.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? []) used.add(o);
-      }
-      const ctx = memoryContext();
-      expect(await runCli([...command.split(' '), '--help'], ctx.io)).toBe(0);
-      const help = ctx.out.join('');
-      for (const option of used) expect(help, `${option} of "wdksim ${command}"`).toMatch(new RegExp(`^  (-\\w, )?${option}\\b`, 'm'));
-    },
-  );
+  it.each([
+    'build',
+    'cert new',
+    'catalog dump',
+    'catalog verify',
+    'deploy',
+    'target init',
+    'target show',
+    'target verify',
+    'target reboot',
+    'target log',
+    'target snapshot',
+    'target diff',
+    'target report',
+    'doctor',
+    'demo',
+    'inf parse',
+  ])('wdksim %s: the options the docs use are in its --help', async (command) => {
+    const docs = ['README.md', 'docs/build.md', 'docs/doctor.md', 'docs/target.md'].map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')).join('\n');
+    const used = new Set<string>();
+    for (const m of docs.matchAll(new RegExp(`wdksim ${command}( [^\`|#\\n]*)`, 'g'))) {
+      for (const o of m[1]!.match(/(?<![\w-])--[a-z][a-z-]*/g) ?? []) used.add(o);
+    }
+    const ctx = memoryContext();
+    expect(await runCli([...command.split(' '), '--help'], ctx.io)).toBe(0);
+    const help = ctx.out.join('');
+    for (const option of used) expect(help, `${option} of "wdksim ${command}"`).toMatch(new RegExp(`^  (-\\w, )?${option}\\b`, 'm'));
+  });
 });

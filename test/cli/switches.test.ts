@@ -45,3 +45,76 @@ describe('tokenizeSwitches', () => {
     expect(tokenizeSwitches(['/tmp/x.inf', '-', '--', '/v'], table).map((t) => t.kind)).toEqual(['word', 'word', 'word']);
   });
 });
+
+// The features inf2cat, devcon and pnputil need (issue 20): prefix rows, optional colon values,
+// a row deciding which next argument is its value, exact-case long options, switches first.
+describe('tokenizeSwitches: rows for inf2cat, devcon and pnputil', () => {
+  const inf2cat: SwitchTable = {
+    switches: { os: { value: 'colon' }, pagehashes: { value: 'colon', optional: true }, nocat: {}, drm: { prefix: true }, pe: { prefix: true }, pedantic: {} },
+    switchShape: /^\/([^:]*)(?::(.*))?$/s,
+  };
+
+  it('a prefix row takes every switch starting with its name; an exact row wins, then the longest prefix', () => {
+    expect(tokenizeSwitches(['/DRMx', '/drm:1', '/petrust', '/pedantic'], inf2cat)).toEqual([
+      { kind: 'switch', name: 'drm', raw: '/DRMx' },
+      { kind: 'switch', name: 'drm', raw: '/drm:1', value: '1' },
+      { kind: 'switch', name: 'pe', raw: '/petrust' },
+      { kind: 'switch', name: 'pedantic', raw: '/pedantic' },
+    ]);
+    const nested: SwitchTable = { switches: { p: { prefix: true }, pag: { prefix: true } } };
+    expect(tokenizeSwitches(['/page', '/pq'], nested).map((t) => 'name' in t && t.name)).toEqual(['pag', 'p']);
+  });
+
+  it('an optional colon value may be left out; a required one may not; an empty one is given as ""', () => {
+    expect(tokenizeSwitches(['/pageHashes', '/pagehashes:a.sys,b.sys', '/pagehashes:', '/os', '/os:'], inf2cat)).toEqual([
+      { kind: 'switch', name: 'pagehashes', raw: '/pageHashes' },
+      { kind: 'switch', name: 'pagehashes', raw: '/pagehashes:a.sys,b.sys', value: 'a.sys,b.sys' },
+      { kind: 'switch', name: 'pagehashes', raw: '/pagehashes:', value: '' },
+      { kind: 'missing-value', name: 'os', raw: '/os', long: false },
+      { kind: 'switch', name: 'os', raw: '/os:', value: '' },
+    ]);
+  });
+
+  it('a flag given a colon value carries it (the tool refuses it); a repeated switch is a token each time', () => {
+    expect(tokenizeSwitches(['/nocat:x', '/os:10_X64', '/OS:Server10_X64'], inf2cat)).toEqual([
+      { kind: 'switch', name: 'nocat', raw: '/nocat:x', value: 'x' },
+      { kind: 'switch', name: 'os', raw: '/os:10_X64', value: '10_X64' },
+      { kind: 'switch', name: 'os', raw: '/OS:Server10_X64', value: 'Server10_X64' },
+    ]);
+  });
+
+  it('the switch shape decides the leaders: `-os:x` is a word where only `/` leads', () => {
+    expect(tokenizeSwitches(['-os:10_X64', 'dir with space'], inf2cat).map((t) => t.kind)).toEqual(['word', 'word']);
+  });
+
+  it('accepts: the row decides which next argument is its value', () => {
+    const numeric = (v: string) => /^\d+$/.test(v);
+    const table: SwitchTable = { switches: { problem: { value: 'next', optional: true, accepts: numeric }, class: { value: 'next', accepts: (v) => !v.startsWith('/') } } };
+    expect(tokenizeSwitches(['/problem', 'x', '/problem', '28'], table)).toEqual([
+      { kind: 'switch', name: 'problem', raw: '/problem' },
+      { kind: 'word', raw: 'x' },
+      { kind: 'switch', name: 'problem', raw: '/problem', value: '28' },
+    ]);
+    expect(tokenizeSwitches(['/class', '/problem'], table)[0]).toEqual({ kind: 'missing-value', name: 'class', raw: '/class', long: false });
+  });
+
+  it('long options are case-insensitive unless the table says longCaseSensitive', () => {
+    const long = { json: {} };
+    expect(tokenizeSwitches(['--JSON'], { switches: {}, long })[0]!.kind).toBe('long');
+    expect(tokenizeSwitches(['--JSON', '--json'], { switches: {}, long, longCaseSensitive: true }).map((t) => t.kind)).toEqual(['unknown', 'long']);
+  });
+
+  it('optionsFirst: the first argument that is not a well-formed switch ends the switches', () => {
+    const devcon: SwitchTable = { switches: { r: {}, m: { value: 'colon' } }, optionsFirst: true };
+    const kinds = (argv: string[]) => tokenizeSwitches(argv, devcon).map((t) => (t.kind === 'switch' ? t.name : t.raw));
+    expect(kinds(['-r', '-m:\\\\lab', 'install', '-r', '@ROOT\\*'])).toEqual(['r', 'm', 'install', '-r', '@ROOT\\*']);
+    expect(kinds(['-m:', '-r'])).toEqual(['-m:', '-r']); // an empty value
+    expect(kinds(['-r:x', '-r'])).toEqual(['-r:x', '-r']); // a flag given a value
+    expect(kinds(['/x', '-r'])).toEqual(['/x', '-r']); // an unknown switch
+    expect(kinds(['=net', '-r'])).toEqual(['=net', '-r']);
+  });
+
+  it("only a table's own rows are switches (not `/constructor`)", () => {
+    expect(tokenizeSwitches(['/constructor', '--constructor'], table).map((t) => t.kind)).toEqual(['unknown', 'unknown']);
+  });
+});

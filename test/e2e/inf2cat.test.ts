@@ -241,6 +241,19 @@ describe('inf2cat success', () => {
     expect(bad.exitCode).toBe(255);
     expect(bad.stderr).toContain('--catalog-version takes 1');
   });
+
+  it("--wdk: only the /os ids that kit's Inf2Cat has; a version that is no kit is a usage error", async () => {
+    const dir = packageCopy('KmdfHelloWorld');
+    // 10_CO (Windows 11 21H2) came with the 22000 kit; 19041's Inf2Cat does not know it.
+    const old = await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_CO_X64', '--wdk', '10.0.19041'], { cwd: dir });
+    expect(old.stdout).toBe('Operating systems parameter invalid.\n');
+    expect(old.exitCode).toBe(255);
+    const known = await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_CO_X64', '--wdk', '22000', '--json'], { cwd: dir });
+    expect(JSON.parse(known.stdout).catalogs.length).toBe(1);
+    const bad = await wdksim(['inf2cat', '/driver:KmdfHelloWorld', '/os:10_X64', '--wdk', '8.1'], { cwd: dir });
+    expect(bad.exitCode).toBe(255);
+    expect(bad.stderr).toContain('--wdk takes a Windows 10 or later kit version');
+  });
 });
 
 describe.skipIf(!hasOracle('openssl'))(`inf2cat catalog content${skipNote('openssl')}`, () => {
@@ -265,6 +278,20 @@ describe.skipIf(!hasOracle('openssl'))(`inf2cat catalog content${skipNote('opens
     const der = readFileSync(join(dir, 'KmdfHelloWorld', 'kmdfhelloworld.cat'));
     expect(der.includes(Buffer.from('_v100_X64_Vb\0', 'utf16le'))).toBe(true);
     expect(der.includes(Buffer.from('root\\kmdfhelloworld\0', 'utf16le'))).toBe(true);
+  });
+
+  // Arduino's and Adafruit's Windows-made catalogs of 2016-2022 carry 10X86/10X64 and 2:6.4.
+  it('--wdk before 10.0.14393 writes Windows 10 as 10X86/10X64 with OSAttr 2:6.4, as those kits did', async () => {
+    const dir = packageCopy('KmdfHelloWorld');
+    const r = await wdksim(['inf2cat', ...NOW, '/driver:KmdfHelloWorld', '/os:10_X64', '--wdk', '10.0.10240', '--catalog-version', '1'], { cwd: dir });
+    expect(r.exitCode).toBe(0);
+    const path = join(dir, 'KmdfHelloWorld', 'kmdfhelloworld.cat');
+    const strings = catalogStrings(path);
+    expect(strings).toContain('2:6.4');
+    expect(strings).not.toContain('2:10.0');
+    const der = readFileSync(path);
+    expect(der.includes(Buffer.from('10X64\0', 'utf16le'))).toBe(true);
+    expect(der.includes(Buffer.from('_v100_X64\0', 'utf16le'))).toBe(false);
   });
 
   // Real Inf2Cat catalogs hold every architecture's files (docs/catalogs.md): the

@@ -210,14 +210,24 @@ describe('wdksim infverif as the WDK you have (built CLI)', () => {
     expect(samples.stderr).toContain('no WDK wdksim models has it');
   });
 
-  it('/sw<code> leaves one code out (26100); /msft leaves the sample findings out in 22621 only', async () => {
+  it('/sw<code> leaves one code out (22621 on); /msft leaves the sample findings out in 22621 only', async () => {
     const all = await wdksim(['/w', ECHO2]);
     expect(all.stdout).toContain('ERROR(1284)');
     const sw = await wdksim(['/w', '/sw1284', ECHO2]);
     expect(sw.stdout).not.toContain('(1284)');
     expect(sw.stdout).toContain('ERROR(1285)');
+    const sw22621 = await wdksim(['--wdk', '22621', '/w', '/sw1284', ECHO2]);
+    expect(sw22621.code).toBe(1);
+    expect(sw22621.stdout).not.toContain('(1284)');
+    const sw22000 = await wdksim(['--wdk', '22000', '/w', '/sw1284', ECHO2]);
+    expect(sw22000.code).toBe(2);
+    expect(sw22000.stderr).toContain('it is in WDK 10.0.22621, 10.0.26100');
     const msft22621 = await wdksim(['--wdk', '22621', '/w', '/msft', ECHO2]);
     expect(msft22621.stdout).not.toMatch(/\((1284|1285)\)/);
+    // 2086 (the WUDFRd legacy pattern) is one of 22621's sample-only findings too (Build-SampleSet.ps1).
+    const NFC = 'fixtures/infverif-real/wds808-nfc/windows-drivertemplate-nfc.inf';
+    expect((await wdksim(['--wdk', '22621', '/w', NFC])).stdout).toContain('ERROR(2086)');
+    expect((await wdksim(['--wdk', '22621', '/w', '/msft', NFC])).stdout).not.toContain('(2086)');
     const msft26100 = await wdksim(['/v', '/w', '/msft', ECHO2]);
     expect(msft26100.stdout.split('\n').slice(0, 3)).toEqual(['Running in Verbose', 'Running in MSFT driver mode', 'Running Windows Driver INF check']);
     expect(msft26100.stdout).toContain('ERROR(1284)');
@@ -226,7 +236,7 @@ describe('wdksim infverif as the WDK you have (built CLI)', () => {
   it("--list-rules --wdk prints the kit's rule set; /rulever switches the rules", async () => {
     const r = await wdksim(['--list-rules', '--wdk', '10.0.19041']);
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('InfVerif rules of WDK 10.0.19041 (Windows 10, version 2004): 87 codes');
+    expect(r.stdout.split('\n')[0]).toBe('InfVerif rules of WDK 10.0.19041 (Windows 10, version 2004): 88 codes');
     expect(r.stdout).not.toMatch(/^1402/m);
     const rv = await wdksim(['/w', '/rulever', '10.0.19041', TOAST]);
     expect(rv.stdout).toContain('line 105:'); // 19041 places 1322 on the entry's own line

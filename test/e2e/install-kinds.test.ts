@@ -344,4 +344,24 @@ describe('install kinds (e2e)', { timeout: 180000 }, () => {
       await m.cleanup();
     }
   });
+
+  it("a CDC serial INF with LayoutFile=layout.inf: usbser.sys is the system's own, so deploy and install need no copy of it and the port runs", async () => {
+    const m = await machine(join(REPO, 'fixtures/packages/layoutfile/cdcser.inf'));
+    try {
+      const r = await m.run('devcon', 'install', m.name, 'USB\\VID_239A&PID_0001&MI_00');
+      expect(r.stdout).toContain('Drivers installed successfully.');
+      expect(r.exitCode).toBe(0);
+      expect(await m.status('ROOT\\PORTS\\0000')).toContain('Driver is running.');
+      const log = await readFile(join(m.root, 'Windows/INF/setupapi.dev.log'), 'utf8');
+      expect(log).toContain("'C:\\Windows\\System32\\drivers\\usbser.sys' is the system's own file (LayoutFile in [Version]); not copied from the package.");
+      expect(m.file('Windows/System32/drivers/usbser.sys')).toBe(false);
+      expect((await m.run('target', 'verify')).exitCode).toBe(0);
+      // The INF named in another case: Windows would find it, Linux does not; the error says so.
+      const wrongCase = await m.run('devcon', 'install', 'CDCSER.INF', 'USB\\VID_239A&PID_0001&MI_00');
+      expect(wrongCase.exitCode).toBe(2);
+      expect(wrongCase.stderr).toContain('CDCSER.INF: no such file; check the INF path (and its case)');
+    } finally {
+      await m.cleanup();
+    }
+  });
 });

@@ -120,7 +120,13 @@ describe('a fresh target', () => {
     const { newTarget } = await import('./helpers.js');
     const { target } = await newTarget();
     const state = await target.read();
-    expect(state.certificates.Root.map((c) => c.thumbprint)).toEqual(['3B1EFD3A66EA28B16697394703A72CA340A05BD5', '8F43288AD272F3103B6FB1428485EA3014C0BCFE']);
+    // 2010, 2011, then the roots of older WHQL catalogs: 2001 (FTDI's 2016 CDM catalogs chain to it) and 1997.
+    expect(state.certificates.Root.map((c) => c.thumbprint)).toEqual([
+      '3B1EFD3A66EA28B16697394703A72CA340A05BD5',
+      '8F43288AD272F3103B6FB1428485EA3014C0BCFE',
+      'CDD4EEAE6000AC7F40C3802C171E30148030C072',
+      'A43489159A520F0D93D032CCAF37E7FE20A8B419',
+    ]);
     expect(state.certificates.TrustedPublisher).toEqual([]);
   });
 });

@@ -131,4 +131,37 @@ describe.skipIf(!ORACLE)(`catalog shapes (issue 15), checked with openssl + ossl
     expect(arm64.result.diagnostics.map((d) => d.code)).toEqual(['22.9.1']);
     expect(arm64.result.written).toBe(false);
   });
+
+  it('two INFs naming two catalogs: each catalog holds its own INF and files, and only its own INF HWIDs (as Inf2Cat writes them; WHQL pipeline catalogs list both)', async () => {
+    const { dir, result } = await catalogue('two-infs', ['10_VB_X64']);
+    expect(result.exitCode).toBe(0);
+    expectMembers(
+      join(dir, 'first.cat'),
+      dir,
+      [
+        ['first.inf', 'first.inf'],
+        ['KmdfHelloWorld.sys', 'kmdfhelloworld.sys'],
+      ],
+      'sha256',
+    );
+    expectMembers(
+      join(dir, 'second.cat'),
+      dir,
+      [
+        ['second.inf', 'second.inf'],
+        ['KmdfHelloWorld.sys', 'kmdfhelloworld.sys'],
+      ],
+      'sha256',
+    );
+    const hwids = (cat: string) => readCatalogWithOpenssl(join(dir, cat)).attributes.map((a) => `${a.name}=${a.value}`);
+    expect(hwids('first.cat')).toEqual(['OS=_v100_X64_Vb', 'HWID1=root\\kmdfhelloworld']);
+    expect(hwids('second.cat')).toEqual(['OS=_v100_X64_Vb', 'HWID1=root\\secondhello']);
+  });
+
+  it('LayoutFile=layout.inf: usbser.sys in no [SourceDisksFiles] is no 22.9.10, and the catalog holds only the INF', async () => {
+    const { dir, result } = await catalogue('layoutfile', ['XP_X86', '10_X64']);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.exitCode).toBe(0);
+    expectMembers(join(dir, 'cdcser.cat'), dir, [['cdcser.inf', 'cdcser.inf']], 'sha1');
+  });
 });

@@ -11,8 +11,8 @@ import { validateDocument } from '../../src/rules/validate.js';
 
 /** Placement that differs by kit without a code history entry (context.ts atEntryAsKit). */
 const PLACEMENT: Record<string, string> = {
-  '1303': "kits before 10.0.22621 print the entry's own line, later kits the line above it",
-  '1322': "kits before 10.0.22621 print the entry's own line, later kits the line above it",
+  '1303': "kits before 10.0.22621 print the entry's own line, later kits the header of its section",
+  '1322': "kits before 10.0.22621 print the entry's own line, later kits the header of its section",
   '2083': "kits before 10.0.22621 print the unused section's last line with a value, later kits its header",
 };
 

@@ -1,5 +1,6 @@
-// `wdksim target init` and `target log` options (commander; see ./gnu.ts). The other
-// subcommands take no options (show: --json) or Windows-style words (bcdedit, reg).
+// `wdksim target init|show|verify|reboot|log` options (commander; see ./gnu.ts); the views
+// (snapshot, diff, report) are in ./target-view.ts. bcdedit and reg take Windows-style
+// words as the real tools do, read in target.ts.
 import { Option } from 'commander';
 import { z } from 'zod';
 import { UsageError } from '../../errors.js';
@@ -103,4 +104,29 @@ export function parseTargetVerifyArgs(argv: readonly string[]): { full: boolean;
   if (parsed.help !== undefined) return { help: parsed.help };
   if (parsed.args.length) throw new UsageError(unknown(parsed.args[0]!));
   return { full: Boolean(parsed.opts.full), repair: Boolean(parsed.opts.repair) };
+}
+
+/** `target show`'s options (names in any case, as before commander); the help text instead for -h/--help. */
+export function parseTargetShowArgs(argv: readonly string[]): { json: boolean } | { help: string } {
+  const unknown = (arg: string) => `target show: unknown argument "${arg}"`;
+  const program = gnuProgram('wdksim target show')
+    .description('Prints what the target machine is and holds: OS, boot settings, certificates, driver packages, devices with a problem.')
+    .option('--json', 'print the machine state as JSON')
+    .addHelpText('after', `\n${exitCodeTables.target}`);
+  const parsed = parseGnu(program, lowerOptionNames(argv), { unknown, missing: unknown });
+  if (parsed.help !== undefined) return { help: parsed.help };
+  if (parsed.args.length) throw new UsageError(unknown(parsed.args[0]!));
+  return { json: Boolean(parsed.opts.json) };
+}
+
+/** `target reboot` takes no arguments; the help text for -h/--help. */
+export function parseTargetRebootArgs(argv: readonly string[]): Record<string, never> | { help: string } {
+  const unknown = (arg: string) => `target reboot: unknown argument "${arg}"`;
+  const program = gnuProgram('wdksim target reboot')
+    .description('Restarts the target: applies pending boot settings (bcdedit: test signing, debugging) and starts its devices again.')
+    .addHelpText('after', `\n${exitCodeTables.target}`);
+  const parsed = parseGnu(program, argv, { unknown, missing: unknown });
+  if (parsed.help !== undefined) return { help: parsed.help };
+  if (parsed.args.length) throw new UsageError(unknown(parsed.args[0]!));
+  return {};
 }
