@@ -64,6 +64,7 @@ export class Target {
    * which then reads only what it prints. Not a snapshot: read() is.
    */
   async readLive(): Promise<MachineState> {
+    setNoticeSink((m) => this.ctx.io.stderr(m)); // a record file read from its committed copy says so on this command's stderr
     if (await this.#journalPending()) await this.withLock(async () => undefined);
     try {
       return await readState(this.root);

@@ -4,16 +4,16 @@
 // number, not the collections), the state read back whole is the state written
 // (same records in the same order), and a listing read leaves the record files alone.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { certificateRecord, importCertificate } from '../../src/machine/certs.js';
 import { installDriverOnDevices } from '../../src/machine/engine.js';
 import { writeEnumKey } from '../../src/machine/enum-key.js';
 import { Registry } from '../../src/machine/registry.js';
 import { writeFirstState } from '../../src/machine/state-store.js';
-import { RECORDS_DIR } from '../../src/machine/state-records.js';
+import { bucketOf, bucketPath, RECORDS_DIR } from '../../src/machine/state-records.js';
 import { setLimits } from '../../src/limits.js';
-import { helloInf } from '../faults/world.js';
+import { helloInf, inProcess, remove, tempBase } from '../faults/world.js';
 import { stateOnDisk } from '../helpers/state-on-disk.js';
 import { makePackage, newTarget, rm, testCertificate } from './helpers.js';
 
@@ -115,6 +115,40 @@ describe('the state over per-record files', () => {
       expect(recordFiles(t.root)).toEqual(before);
     } finally {
       await rm(t.base, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
+describe('a damaged record file', () => {
+  it('is read from its committed copy; with the copy damaged too, commands name --repair, which rebuilds the state', async () => {
+    const dir = tempBase('wdksim-records-');
+    try {
+      const root = join(dir, 'target');
+      cpSync(join(import.meta.dirname, '..', '..', 'fixtures', 'target', 'v1-one-document', 'target'), root, { recursive: true });
+      expect((await inProcess(dir, ['target', 'verify'])).code).toBe(0); // migrated to records
+      const bucket = join(root, bucketPath('packages', bucketOf('packages', 'oem0.inf')));
+      const copy = join(root, bucketPath('packages', bucketOf('packages', 'oem0.inf'), true));
+      const committed = readFileSync(bucket, 'utf8');
+      writeFileSync(bucket, committed.slice(0, 100)); // truncated
+      const listed = await inProcess(dir, ['pnputil', '/enum-drivers']);
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(listed.stdout).toContain('oem0.inf');
+      expect(listed.stderr).toMatch(/record file .*packages.* was not valid JSON .*restored the last committed state of it/);
+      const verify = await inProcess(dir, ['target', 'verify']);
+      expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+      expect(readFileSync(bucket, 'utf8')).toBe(committed); // written back under the lock
+      writeFileSync(bucket, 'garbage');
+      writeFileSync(copy, 'garbage');
+      const refused = await inProcess(dir, ['pnputil', '/enum-drivers']);
+      expect(refused.code).not.toBe(0);
+      expect(refused.stdout + refused.stderr).toMatch(/wdksim target verify --repair/);
+      const repair = await inProcess(dir, ['target', 'verify', '--repair']);
+      expect(repair.code, repair.stdout + repair.stderr).toBe(0);
+      expect(repair.stdout).toMatch(/rebuilt/i);
+      expect(stateOnDisk(root).packages.find((p) => p.originalName === 'real0001.inf')?.publishedName).toBe('oem0.inf');
+      expect((await inProcess(dir, ['target', 'verify'])).code).toBe(0);
+    } finally {
+      remove(dir);
     }
   }, 60_000);
 });
