@@ -12,6 +12,7 @@ import { adoptRegistry, forgetRegistryText, type RegistryBacking } from './regis
 import { STATE_FORMAT, STATE_VERSION, type HeadState, type MachineState } from './schema.js';
 import {
   BucketReader,
+  REGISTRY_GROUP_DEPTH,
   bucketOf,
   bucketPath,
   bucketText,
@@ -304,6 +305,7 @@ export class LazyState {
       },
       loadAll: () => void this.#allRegistry(),
       changed: (key: string) => void this.#regChanged.add(key),
+      subtreeLoaded: (key: string) => loaded.full || (key.split('\\').length >= REGISTRY_GROUP_DEPTH && loaded.buckets.has(bucketOf('registry', key))),
       numberHint: (key: string, bound?: number) => {
         if (bound !== undefined) this.counters.root[key] = bound;
         return this.counters.root[key] ?? 0;
@@ -410,7 +412,7 @@ export class LazyState {
     } else {
       for (const k of this.#regChanged) {
         const stored = this.#regIndex.get(k);
-        if (stored !== undefined) regCurrent.set(k, { key: stored, values: this.#registry[stored]!.values });
+        regCurrent.set(k, stored === undefined ? null : { key: stored, values: this.#registry[stored]!.values }); // not there any more: deleted
       }
     }
     for (const [k, v] of regCurrent) {

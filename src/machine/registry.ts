@@ -99,7 +99,9 @@ export interface RegistryBacking {
   load(lowerKey: string): void;
   /** Loads every key, in the order they were created. */
   loadAll(): void;
-  /** Registry changed this lower-case key (created it, set or deleted a value): the commit compares only such keys. */
+  /** Every subkey of this lower-case key (loaded) is in the object already. */
+  subtreeLoaded(lowerKey: string): boolean;
+  /** Registry changed this lower-case key (created or deleted it, set or deleted a value): the commit compares only such keys. */
   changed(lowerKey: string): void;
   /** No numbered subkey (NNNN) of this lower-case key below the number is free; set: a new bound. */
   numberHint(lowerKey: string, bound?: number): number;
@@ -249,7 +251,8 @@ export class Registry {
   deleteKey(path: string): boolean {
     const key = this.actualKey(path);
     if (!key) return false;
-    this.#whole();
+    // A key filled on demand keeps a deep key's subtree with it (its bucket is loaded now); a shallower one needs every key.
+    if (!this.#backing?.subtreeLoaded(key.toLowerCase())) this.#whole();
     const lower = key.toLowerCase();
     // The index holds every key's lower-case form: no case folding per key here.
     for (const [kl, k] of [...this.#index]) {
@@ -258,6 +261,7 @@ export class Registry {
         if (numbered && this.#backing && this.#backing.numberHint(numbered[1]!) > Number(numbered[2])) this.#backing.numberHint(numbered[1]!, Number(numbered[2]));
         delete this.data[k];
         this.#index.delete(kl);
+        this.#backing?.changed(kl);
       }
     }
     textCaches.delete(this.data); // positions moved: the next write lists the keys again

@@ -27,8 +27,21 @@ const BUCKETS: Record<CollectionName, number> = { packages: 256, devices: 256, r
 
 export const sha256hex = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 
+/**
+ * Registry keys this deep or deeper go to the bucket of their ancestor at this
+ * depth: a device's key (HKLM\SYSTEM\CurrentControlSet\Enum\ROOT\SAMPLE\0000) and a
+ * driver's software key (...\Control\Class\{guid}\0000) keep their whole subtree in
+ * one bucket, so deleting one (a driver replaced, a device removed) reads one bucket.
+ */
+export const REGISTRY_GROUP_DEPTH = 7;
+
 export function bucketOf(collection: CollectionName, key: string): string {
-  return (parseInt(sha256hex(key).slice(0, 6), 16) % BUCKETS[collection]).toString(16).padStart(3, '0');
+  let k = key;
+  if (collection === 'registry') {
+    const parts = key.split('\\');
+    if (parts.length > REGISTRY_GROUP_DEPTH) k = parts.slice(0, REGISTRY_GROUP_DEPTH).join('\\');
+  }
+  return (parseInt(sha256hex(k).slice(0, 6), 16) % BUCKETS[collection]).toString(16).padStart(3, '0');
 }
 
 export const bucketPath = (collection: CollectionName, bucket: string, backup = false): string => `${backup ? RECORDS_BACKUP_DIR : RECORDS_DIR}/${collection}/${bucket}.json`;
