@@ -4,7 +4,6 @@
 // it afterwards; wdksim keeps it as <ProjectName>.pfx beside the .cer.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { createTestCertificate, loadSigningIdentity, wdkTestCertNotAfter, type SigningIdentity } from '../catalog/index.js';
 import { InputError, describeFsError } from '../errors.js';
 import type { ProjectSettings } from '../project/settings.js';
@@ -43,7 +42,13 @@ function fileTime(date: Date): string {
   return (BigInt(date.getTime()) * 10_000n + 116_444_736_000_000_000n).toString();
 }
 
-export async function ensureTestCertificate(settings: ProjectSettings, clock: Clock, env: Record<string, string | undefined>): Promise<BuildCertificate> {
+/** `write`: the build's output-folder writer (no link followed, no hard link written through). */
+export async function ensureTestCertificate(
+  settings: ProjectSettings,
+  clock: Clock,
+  env: Record<string, string | undefined>,
+  write: (path: string, bytes: Buffer) => Promise<void>,
+): Promise<BuildCertificate> {
   const named = settings.sign.testCertificate;
   if (named) {
     // A .cer names its key file beside it (same name, .pfx), as an exported VS test certificate does.
@@ -56,7 +61,7 @@ export async function ensureTestCertificate(settings: ProjectSettings, clock: Cl
     let cerFile = /\.cer$/i.test(named) ? named : named.replace(/\.(pfx|p12|pem)$/i, '.cer');
     if (!existsSync(cerFile)) {
       cerFile = join(settings.outDir, `${settings.projectName}.cer`);
-      await writeFileAtomic(cerFile, identity.certificate);
+      await write(cerFile, identity.certificate);
     }
     return { identity, signingFile, cerFile, created: false };
   }
@@ -64,13 +69,13 @@ export async function ensureTestCertificate(settings: ProjectSettings, clock: Cl
   const cerFile = join(settings.outDir, `${settings.projectName}.cer`);
   if (existsSync(signingFile)) {
     const identity = loadIdentity(signingFile);
-    if (!existsSync(cerFile)) await writeFileAtomic(cerFile, identity.certificate);
+    if (!existsSync(cerFile)) await write(cerFile, identity.certificate);
     return { identity, signingFile, cerFile, created: false };
   }
   const user = env.USERNAME || env.USER || 'wdksim';
   const subject = `CN=WDKTestCert ${user},${fileTime(clock.now())}`;
   const cert = createTestCertificate({ subject, days: 3650, notAfter: wdkTestCertNotAfter(clock.now()), now: clock.now(), friendlyName: `WDKTestCert ${user}` });
-  await writeFileAtomic(signingFile, cert.pfx);
-  await writeFileAtomic(cerFile, cert.certDer);
+  await write(signingFile, cert.pfx);
+  await write(cerFile, cert.certDer);
   return { identity: loadSigningIdentity(cert.pfx), signingFile, cerFile, created: true, subject };
 }

@@ -4,12 +4,12 @@
 // the binary, copy everything into the package folder, Inf2Cat on the package
 // folder, test-sign each catalog, and add the test certificate. Each step logs
 // the wdksim command line equivalent to the tool call and the tool's result.
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { isPeImage, signCatalog, signPe } from '../catalog/index.js';
 import { WdksimError, describeFsError } from '../errors.js';
 import type { InfDocument } from '../inf/document.js';
+import { leadsOutside, OutputFolder } from '../fs/host-write.js';
 import { parseInf } from '../inf/parse.js';
 import { catalogsWrittenText, failureText, inf2catText, Inf2CatFailure, parseOsList, referencedFiles, runInf2Cat } from '../package/index.js';
 import type { ProjectSettings } from '../project/settings.js';
@@ -57,27 +57,36 @@ class BuildFailure extends Error {}
 
 function readBytes(path: string, what: string): Buffer {
   try {
+    // A FIFO or device planted where a build output is expected is never opened (it would hang or read without end).
+    const info = statSync(path);
+    if (!info.isFile() && !info.isDirectory()) throw new BuildFailure(`${what}: ${path} is a FIFO, socket or device file, not a regular file; refused (remove it and build again)`);
     return readFileSync(path);
   } catch (error) {
+    if (error instanceof BuildFailure) throw error;
     throw new BuildFailure(`${what}: ${describeFsError(error, path)}`);
   }
 }
 
-async function writeFile(path: string, bytes: Buffer): Promise<void> {
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    await writeFileAtomic(path, bytes);
-  } catch (error) {
-    throw new BuildFailure(describeFsError(error, path));
-  }
+/**
+ * The folders the build writes into: the project's folder (its $(IntDir), $(OutDir) and package folder
+ * are normally below it) and each output folder the project or --out names outside it. Below the
+ * outermost one holding a file, no link is followed and no hard-linked file replaced (host-write.ts).
+ */
+function outputRoots(settings: ProjectSettings, packageDir: string): string[] {
+  return [dirname(settings.projectFile), settings.intDir, settings.outDir, packageDir];
+}
+
+async function writeOutput(path: string, bytes: Buffer, roots: readonly string[], show: (p: string) => string): Promise<void> {
+  await OutputFolder.around(path, roots, "the build's output folder", show).write(path, bytes, 'build output');
 }
 
 function listFiles(dir: string, base = dir): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const full = join(dir, name);
-      return statSync(full).isDirectory() ? listFiles(full, base) : [relative(base, full).split(/[\\/]/).join('/')];
+  // Entries' own types (a planted link to a folder is listed as a name, never walked into).
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => {
+      const full = join(dir, d.name);
+      return d.isDirectory() ? listFiles(full, base) : [relative(base, full).split(/[\\/]/).join('/')];
     })
     .sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
 }
@@ -123,6 +132,8 @@ export async function runBuild(settings: ProjectSettings, options: BuildOptions)
 }
 
 async function stages(settings: ProjectSettings, options: BuildOptions, log: BuildLog, packageDir: string, result: BuildResult, show: (p: string) => string): Promise<void> {
+  const roots = outputRoots(settings, packageDir);
+  const writeFile = (path: string, bytes: Buffer) => writeOutput(path, bytes, roots, show);
   if (settings.infs.length === 0) {
     if (settings.filesToPackage.length === 0) {
       const refs = settings.projectReferences;
@@ -231,6 +242,16 @@ async function stages(settings: ProjectSettings, options: BuildOptions, log: Bui
     // nor supplies it, so Inf2Cat reports it missing (22.9.1), as it does in Visual Studio's build.
     if (existsSync(inOutDir) || (options.placeholderBinaries && isPeName(name) && !isRedistributable(name))) binaries.push(inOutDir);
   }
+  // A binary (or the test certificate below) read from the output folders through a link that leads outside
+  // the project and its output folders was planted there: it would package a file from elsewhere.
+  const refuseOutsideLink = async (file: string) => {
+    const real = await leadsOutside(file, roots);
+    if (real !== undefined)
+      throw new BuildFailure(
+        `${show(file)} is a symbolic link to ${real}, outside the project and its output folders; refused (a link planted in the output folder must not package a file from elsewhere): put the file itself there`,
+      );
+  };
+  for (const file of binaries) await refuseOutsideLink(file);
   const missing: string[] = [];
   for (const file of binaries) {
     const exists = existsSync(file);
@@ -292,7 +313,7 @@ async function stages(settings: ProjectSettings, options: BuildOptions, log: Bui
     log.line(step, `Successfully signed: ${show(file)}`);
   };
   if (settings.sign.mode === 'TestSign') {
-    cert = await ensureTestCertificate(settings, options.clock, options.env);
+    cert = await ensureTestCertificate(settings, options.clock, options.env, writeFile);
     result.certificate = cert.cerFile;
     if (cert.created) {
       const step = log.step(
@@ -350,7 +371,7 @@ async function stages(settings: ProjectSettings, options: BuildOptions, log: Bui
       throw new BuildFailure(
         run.exitCode === 254
           ? `Inf2Cat error -2: "Inf2Cat, signability test failed." (see the Inf2Cat output above)${hint}`
-          : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode})`,
+          : `Inf2Cat error -1: "Inf2Cat, unknown failure." (inf2cat exited with ${run.exitCode}${run.failure ? `: ${run.failure}` : ''})`,
       );
     }
     for (const path of run.catalogs) if (!result.catalogs.includes(path)) result.catalogs.push(path);
@@ -361,12 +382,13 @@ async function stages(settings: ProjectSettings, options: BuildOptions, log: Bui
     for (const catalog of result.catalogs) await signFile(catalog, 'catalog', 'CatalogTestSign');
     const step = log.step('CatalogTestSign');
     log.line(step, `Copying file from "${show(cert.cerFile)}" to "${show(join(packageDir, basename(cert.cerFile)))}".`);
+    await refuseOutsideLink(cert.cerFile);
     await writeFile(join(packageDir, basename(cert.cerFile)), readBytes(cert.cerFile, 'test certificate'));
   }
 }
 
 /** Inf2Cat on the package folder through the library, with the text the tool would print. */
-async function inf2cat(packageDir: string, i: ProjectSettings['inf2cat'], clock: Clock): Promise<{ exitCode: number; output: string; catalogs: string[] }> {
+async function inf2cat(packageDir: string, i: ProjectSettings['inf2cat'], clock: Clock): Promise<{ exitCode: number; output: string; catalogs: string[]; failure?: string }> {
   const osList = parseOsList(i.osList.join(','));
   if (!osList.ok) {
     return { exitCode: 255, output: `Operating systems parameter ${osList.reason === 'missing' ? 'missing' : 'invalid'}.\n`, catalogs: [] };
@@ -391,6 +413,6 @@ async function inf2cat(packageDir: string, i: ProjectSettings['inf2cat'], clock:
     if (!(error instanceof Inf2CatFailure)) throw error;
     text.endProgress();
     chunks.push(failureText(error.message));
-    return { exitCode: error.exitCode, output: chunks.join(''), catalogs: [] };
+    return { exitCode: error.exitCode, output: chunks.join(''), catalogs: [], failure: error.message };
   }
 }

@@ -8,18 +8,18 @@ import {
   catalogAttribute,
   type EncodedMember,
   EMPTY_LINK,
-  encodeCtl,
+  indirectDataAttribute,
   memberAttribute,
   memberInfoV1,
   memberInfoV2,
   nameValue,
+  nameValueAttribute,
   OBSOLETE_LINK,
   sortByTag,
-  spcIndirectData,
   v1Tag,
-  wrapUnsigned,
+  unsignedCatalog,
 } from './ctl.js';
-import { hashFile, type FileDigests } from './hash.js';
+import { hashFile, hashSmallFile, type FileDigests } from './hash.js';
 import { OID } from './oids.js';
 import { PageHashError, pageHashLink, pageHashTableOfFile } from './page-hashes.js';
 
@@ -58,45 +58,63 @@ interface HashedMember {
   pageLink?: Buffer;
 }
 
-/** Files hashed at once. */
+/** Large files hashed at once. */
 const HASH_CONCURRENCY = 4;
 
 async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[]> {
-  // One synchronous stat per file: 10,000 promise round trips cost more than the stats.
-  const sizes = options.members.map((m) => {
-    try {
-      return statSync(m.path).size;
-    } catch (error) {
-      throw fsFailure(error, m.path);
-    }
-  });
-  const total = sizes.reduce((a, b) => a + b, 0);
+  const algorithms = (options.version === 1 ? ['sha1'] : ['sha1', 'sha256']) as Array<'sha1' | 'sha256'>;
   let done = 0;
-  options.onProgress?.(0, total);
-  // A few files at a time: many small files wait on the disk, not the CPU; a
-  // large one still streams through one bounded buffer.
+  let total = 0;
+  const hashOptions = {
+    algorithms,
+    ...(options.onProgress
+      ? {
+          onBytes: (n: number) => {
+            done += n;
+            options.onProgress!(done, total);
+          },
+        }
+      : {}),
+  };
+  if (options.onProgress) {
+    // The total for the progress report: one synchronous stat per file (10,000 promise round trips cost more than the stats).
+    for (const m of options.members) {
+      try {
+        total += statSync(m.path).size;
+      } catch (error) {
+        throw fsFailure(error, m.path);
+      }
+    }
+    options.onProgress(0, total);
+  }
   const out: HashedMember[] = new Array<HashedMember>(options.members.length);
+  // Small files first, each read and hashed in one synchronous step (most of a
+  // package); the larger ones are left for the streaming hasher.
+  const large: number[] = [];
+  options.members.forEach((input, index) => {
+    let digests: FileDigests | undefined;
+    try {
+      digests = hashSmallFile(input.path, hashOptions);
+    } catch (error) {
+      throw fsFailure(error, input.path);
+    }
+    if (digests) out[index] = { input, digests };
+    else large.push(index);
+  });
+  // A few large files at a time, each streaming through one bounded buffer.
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < options.members.length) {
-      const index = next++;
+    while (next < large.length) {
+      const index = large[next++]!;
       const input = options.members[index]!;
-      let digests: FileDigests;
       try {
-        digests = await hashFile(input.path, {
-          algorithms: ['sha1', 'sha256'].slice(0, options.version === 1 ? 1 : 2) as Array<'sha1' | 'sha256'>,
-          onBytes: (n) => {
-            done += n;
-            options.onProgress?.(done, total);
-          },
-        });
+        out[index] = { input, digests: await hashFile(input.path, hashOptions) };
       } catch (error) {
         throw fsFailure(error, input.path);
       }
-      out[index] = { input, digests };
     }
   };
-  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, options.members.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, large.length) }, worker));
   return out;
 }
 
@@ -108,21 +126,21 @@ function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): E
   };
   const osAttr = options.osAttr ? [memberAttribute(OID.catNameValue, nameValue('OSAttr', options.osAttr))] : [];
   // The File attribute of each file, shared by its member and (v2) its SHA-1 entry.
-  const files = hashed.map(({ input }) => memberAttribute(OID.catNameValue, nameValue('File', input.name.toLowerCase())));
+  const files = hashed.map(({ input }) => nameValueAttribute('File', input.name.toLowerCase()));
   hashed.forEach(({ digests, pageLink }, i) => {
     const file = files[i]!;
     if (options.version === 1) {
       const sha1 = digests.sha1!;
       add({
         tag: v1Tag(sha1),
-        attributes: [file, ...osAttr, memberInfoV1(digests.isPe), memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha1', sha1, pageLink ?? OBSOLETE_LINK))],
+        attributes: [file, ...osAttr, memberInfoV1(digests.isPe), indirectDataAttribute(digests.isPe, 'sha1', sha1, pageLink ?? OBSOLETE_LINK)],
       });
     } else {
       const sha256 = digests.sha256!;
       const info = memberInfoV2(digests.isPe ? 'pe' : 'flat');
       // MakeCat v2: PE members keep the obsolete link, flat members an empty one (§2).
       const link = digests.isPe ? (pageLink ?? OBSOLETE_LINK) : EMPTY_LINK;
-      add({ tag: sha256, attributes: [info, file, ...osAttr, memberAttribute(OID.spcIndirectData, spcIndirectData(digests.isPe, 'sha256', sha256, link))] });
+      add({ tag: sha256, attributes: [info, file, ...osAttr, indirectDataAttribute(digests.isPe, 'sha256', sha256, link)] });
     }
   });
   if (options.version === 2) {
@@ -142,10 +160,23 @@ function nameSet(names: string[]): (name: string) => boolean {
 function defaultListIdentifier(members: EncodedMember[], options: CreateCatalogOptions): Buffer {
   const h = createHash('sha256');
   h.update(`wdksim-catalog-v${options.version}\n${options.now.toISOString()}\n${options.osAttr}\n`);
+  // The members' bytes in order, gathered into 64 KiB blocks: the same digest as one update per part, without 100,000 native calls.
+  const block = Buffer.allocUnsafe(1 << 16);
+  let at = 0;
+  const put = (part: Buffer): void => {
+    if (at + part.length > block.length) {
+      h.update(block.subarray(0, at));
+      at = 0;
+      if (part.length > block.length) return void h.update(part);
+    }
+    block.set(part, at);
+    at += part.length;
+  };
   for (const m of members) {
-    h.update(m.tag);
-    for (const a of m.attributes) h.update(a);
+    put(m.tag);
+    for (const a of m.attributes) put(a);
   }
+  h.update(block.subarray(0, at));
   for (const a of options.catalogAttributes) h.update(`${a.name}=${a.value}\n`);
   const id = h.digest().subarray(0, 16);
   // Shape it as an RFC 4122 version-4-style GUID, like the random one Inf2Cat writes.
@@ -175,7 +206,7 @@ export async function createCatalog(options: CreateCatalogOptions): Promise<Buff
 /** The pure part of createCatalog: digests in, DER out. */
 export function catalogFromDigests(hashed: HashedMember[], options: CreateCatalogOptions): Buffer {
   const members = sortByTag(memberEntries(hashed, options));
-  const ctl = encodeCtl({
+  return unsignedCatalog({
     sorted: true,
     version: options.version,
     listIdentifier: options.listIdentifier ?? defaultListIdentifier(members, options),
@@ -183,5 +214,4 @@ export function catalogFromDigests(hashed: HashedMember[], options: CreateCatalo
     members,
     catalogAttributes: options.catalogAttributes.map((a) => catalogAttribute(a.name, a.value)),
   });
-  return wrapUnsigned(ctl);
 }

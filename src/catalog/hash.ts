@@ -2,8 +2,9 @@
 // SHA-1 and SHA-256 together when both are needed (v2 catalogs carry SHA-1
 // shadow entries). PE images get the Authenticode image hash, everything else
 // a flat hash of all bytes (catalog-format §3.3, §6).
+import * as crypto from 'node:crypto';
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, openSync, readSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { authenticodeRanges, PE_PROBE_BYTES, peLayout } from './pe.js';
 import type { HashAlgorithm } from './oids.js';
@@ -24,6 +25,9 @@ export interface HashOptions {
 }
 
 const CHUNK = 1 << 20;
+
+/** crypto.hash (Node 20.12+): a digest of bytes in memory in one call. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: Buffer, encoding: 'buffer') => Buffer }).hash;
 
 function finish(hashes: Map<HashAlgorithm, Hash>, isPe: boolean, size: number): FileDigests {
   const out: FileDigests = { isPe, size };
@@ -52,14 +56,24 @@ function feed(hashes: Hash[], chunk: Buffer, pos: number, ranges: Array<[number,
 
 /** Hashes a file on disk. */
 export async function hashFile(path: string, options: HashOptions): Promise<FileDigests> {
-  // A small file is read in one synchronous call: for a package of 10,000
-  // small files the four thread-pool round trips of open/stat/read/close per
-  // file cost more than the hashing.
-  const small = smallFile(path);
-  if (small) {
-    options.onBytes?.(small.length);
-    return hashBytes(small, options);
-  }
+  return hashSmallFile(path, options) ?? (await hashLargeFile(path, options));
+}
+
+/**
+ * The digests of a file that fits in one chunk, read with one synchronous
+ * call; undefined for a larger file (hash it with hashFile). For a package of
+ * 10,000 small files the thread-pool round trips of open/stat/read/close, a
+ * buffer and a stat object per file cost more than the hashing.
+ */
+export function hashSmallFile(path: string, options: HashOptions): FileDigests | undefined {
+  const bytes = readSmall(path);
+  if (!bytes) return undefined;
+  const digests = hashBytes(bytes, options);
+  options.onBytes?.(bytes.length);
+  return digests;
+}
+
+async function hashLargeFile(path: string, options: HashOptions): Promise<FileDigests> {
   const handle = await open(path, 'r');
   try {
     const size = (await handle.stat()).size;
@@ -87,22 +101,27 @@ export async function hashFile(path: string, options: HashOptions): Promise<File
   }
 }
 
-/** The bytes of a file no larger than one chunk, or undefined for a larger one. */
-function smallFile(path: string): Buffer | undefined {
-  // Non-blocking open, so a FIFO never hangs here (it is left to the streaming path's checks).
+/** One reused buffer for small files: their bytes are hashed before the next file is read. */
+let scratch: Buffer | undefined;
+
+/**
+ * The bytes of a file shorter than one chunk (a view of the shared scratch
+ * buffer, valid until the next call), or undefined for a file that fills the
+ * chunk. No stat: reading until end of file tells the size. A directory fails
+ * the read (EISDIR) as it would in the streaming path.
+ */
+function readSmall(path: string): Buffer | undefined {
+  scratch ??= Buffer.allocUnsafe(CHUNK);
+  // Non-blocking open, so a FIFO never hangs here.
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile() || stats.size > CHUNK) return undefined;
-    const size = stats.size;
-    const bytes = Buffer.allocUnsafe(size);
     let pos = 0;
-    while (pos < size) {
-      const n = readSync(fd, bytes, pos, size - pos, pos);
-      if (n === 0) break;
+    while (pos < scratch.length) {
+      const n = readSync(fd, scratch, pos, scratch.length - pos, pos);
+      if (n === 0) return scratch.subarray(0, pos);
       pos += n;
     }
-    return bytes.subarray(0, pos);
+    return undefined;
   } finally {
     closeSync(fd);
   }
@@ -110,6 +129,13 @@ function smallFile(path: string): Buffer | undefined {
 
 /** The same hash over bytes already in memory. */
 export function hashBytes(bytes: Buffer, options: Omit<HashOptions, 'onBytes'>): FileDigests {
+  const plain = options.flat || !peLayout(bytes, bytes.length);
+  if (plain && oneShot) {
+    // Most package files are not PE images: one native call per digest, no Hash objects.
+    const out: FileDigests = { isPe: false, size: bytes.length };
+    for (const alg of options.algorithms) out[alg] = oneShot(alg, bytes, 'buffer');
+    return out;
+  }
   const hashes = new Map(options.algorithms.map((a) => [a, createHash(a)] as const));
   const plan = planFor(bytes, bytes.length, options.flat ?? false);
   feed([...hashes.values()], bytes, 0, plan.ranges);

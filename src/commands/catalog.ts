@@ -1,7 +1,7 @@
 // `wdksim catalog dump FILE.cat [--json]` and `wdksim catalog verify FILE.cat
 // --package DIR [--json]`: what is inside a catalog (readable like certutil
 // -dump), and whether a package folder still matches it.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   CatalogFormatError,
@@ -17,12 +17,13 @@ import { LintExit } from '../exit-codes.js';
 import { catalogHelp, parseCatalogArgs } from './args/catalog.js';
 import type { Context } from '../io.js';
 import type { CatalogDumpJson, CatalogVerifyJson } from '../json-records.js';
+import { readUserInput } from '../fs/read-input.js';
 
 async function load(ctx: Context, file: string): Promise<CatalogInfo> {
   const path = resolve(ctx.io.cwd, file);
   let bytes: Buffer;
   try {
-    bytes = await readFile(path);
+    bytes = await readUserInput(path);
   } catch (error) {
     throw new InputError(describeFsError(error, file));
   }

@@ -1,11 +1,11 @@
 // `wdksim cert new`: a makecert-style self-signed code-signing test certificate
 // (`makecert -r -pe -ss PrivateCertStore -n CN=... -eku 1.3.6.1.5.5.7.3.3`),
 // written as NAME.cer (DER) and NAME.pfx (PKCS#12, empty password unless given).
-import { access, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { access } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { OutputFolder } from '../fs/host-write.js';
 import { certificateInfo, createTestCertificate } from '../catalog/index.js';
-import { InputError, UsageError, describeFsError } from '../errors.js';
+import { InputError, UsageError, WdksimError, describeFsError } from '../errors.js';
 import { LintExit } from '../exit-codes.js';
 import { certHelp, parseCertNewArgs } from './args/cert.js';
 import type { Context } from '../io.js';
@@ -58,15 +58,14 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   if (!o.force) {
     for (const f of files) if (await exists(f.path)) throw new UsageError(`cert new: ${f.path} already exists; pass --force to overwrite it or --name for another name`);
   }
-  try {
-    await mkdir(dir, { recursive: true });
-  } catch (error) {
-    throw new InputError(describeFsError(error, dir), LintExit.errors);
-  }
+  // --out is the user's folder (made if missing); the file names in it are wdksim's: a link, hard link or
+  // FIFO planted at one is refused, never written through (src/fs/host-write.ts).
+  const folder = new OutputFolder(dir, 'the --out folder', (p) => relative(ctx.io.cwd, p) || '.');
   for (const f of files) {
     try {
-      await writeFileAtomic(f.path, f.data, { mode: f.path.endsWith('.cer') ? 0o644 : 0o600 });
+      await folder.write(f.path, f.data, 'cert new', { mode: f.path.endsWith('.cer') ? 0o644 : 0o600 });
     } catch (error) {
+      if (error instanceof WdksimError) throw error;
       throw new InputError(describeFsError(error, f.path), LintExit.errors);
     }
   }

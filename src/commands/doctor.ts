@@ -3,7 +3,6 @@
 // formats. Parses argv, calls src/doctor, formats through src/report.
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import writeFileAtomic from 'write-file-atomic';
 import { UsageError, WdksimError, describeFsError } from '../errors.js';
 import { LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
@@ -12,6 +11,7 @@ import { parseDoctorArgs } from './args/doctor.js';
 import { counts, formatters } from '../report/index.js';
 
 import { VERSION } from '../version.js';
+import { writeUserFile } from '../fs/host-write.js';
 
 export async function run(argv: string[], ctx: Context): Promise<number> {
   const { help, format, outputFile, maxWarnings, paths } = parseDoctorArgs(argv);
@@ -36,7 +36,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   if (outputFile !== undefined) {
     const out = resolve(ctx.io.cwd, outputFile);
     try {
-      await writeFileAtomic(out, report);
+      await writeUserFile(out, report);
     } catch (error) {
       throw new WdksimError(describeFsError(error, outputFile), LintExit.usage);
     }

@@ -261,8 +261,8 @@ function hostPath(cwd: string, given: string): string {
 }
 
 /** A progress bar on stderr while hashing, only on a terminal and only when hashing is slow. */
-async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ update(done: number, total: number): void; stop(): void }> {
-  if (!ctx.io.stderrIsTTY || options.json) return { update() {}, stop() {} };
+async function hashingBar(ctx: Context, options: Inf2CatOptions): Promise<{ update(done: number, total: number): void; stop(): void } | undefined> {
+  if (!ctx.io.stderrIsTTY || options.json) return undefined;
   const { default: cliProgress } = await import('cli-progress');
   let started: number | undefined;
   // WDKSIM_PROGRESS_DELAY_MS lets tests show the bar at once; users never need it.
@@ -371,14 +371,15 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
         ...(options.pageHashes ? { pageHashes: options.pageHashes } : {}),
         ...(options.catalogVersion ? { catalogVersion: options.catalogVersion } : {}),
       },
-      { ...text?.hooks, hashing: (done, total) => bar.update(done, total) },
+      // No bar, no hashing hook: counting the bytes to hash costs a stat per file.
+      { ...text?.hooks, ...(bar ? { hashing: (done: number, total: number) => bar.update(done, total) } : {}) },
     );
-    bar.stop();
+    bar?.stop();
     if (text && result.written) ctx.io.stdout(catalogsWrittenText(result, options.verbose ? dir : undefined));
     if (options.json) jsonReport(ctx, dir, result, options, result.exitCode);
     return result.exitCode;
   } catch (error) {
-    bar.stop();
+    bar?.stop();
     if (!(error instanceof Inf2CatFailure)) throw error;
     if (options.json) jsonReport(ctx, dir, error.partial, options, Inf2CatExit.usage, error.message);
     else {

@@ -5,7 +5,7 @@
 // Peak memory is then set by the largest file and the findings, not by the
 // file count (13,800 INFs used to keep 919 MiB of documents alive). Order is
 // the input order, whatever order the reads finish in.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { InputError, describeFsError } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
@@ -13,6 +13,7 @@ import type { InfDocument } from '../inf/document.js';
 import { validateDocument, type ValidateOptions } from '../rules/validate.js';
 import type { FileReport } from '../report/types.js';
 import { yieldToSignals } from '../signals.js';
+import { readUserInput } from '../fs/read-input.js';
 
 /** Reads in flight at once: enough to keep the disk busy while a file is validated. */
 export const PREFETCH = 8;
@@ -25,7 +26,7 @@ async function readTarget(target: string, cwd: string, readStdin: () => Promise<
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    return { bytes: await readFile(path) };
+    return { bytes: await readUserInput(path) };
   } catch (error) {
     return { error: new InputError(describeFsError(error, target)) };
   }

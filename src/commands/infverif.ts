@@ -5,7 +5,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
-import writeFileAtomic from 'write-file-atomic';
 import { UsageError, WdksimError, describeFsError, environmentError } from '../errors.js';
 import { validateTargets } from './infverif-batch.js';
 import { exitCodeTables, LintExit } from '../exit-codes.js';
@@ -21,6 +20,7 @@ import { infSummary, verboseBanner } from '../rules/banner.js';
 
 import { VERSION } from '../version.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
+import { writeUserFile } from '../fs/host-write.js';
 
 export interface InfVerifOptions {
   mode: Mode;
@@ -397,7 +397,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   if (toFile) {
     const out = resolve(cwd, opts.outputFile!);
     try {
-      await writeFileAtomic(out, report);
+      await writeUserFile(out, report);
     } catch (error) {
       throw environmentError(error) ?? new WdksimError(describeFsError(error, opts.outputFile!), LintExit.usage);
     }

@@ -1,10 +1,9 @@
 // wdksim pnputil: the PnP Utility against the simulated target (wdk-tools.md
 // §6). Everything goes to stdout after the "Microsoft PnP Utility" banner;
 // the Windows return value becomes a POSIX exit status (src/pnputil/returns.ts).
-import { mkdir } from 'node:fs/promises';
 import { readRegular } from '../machine/fs/jail.js';
-import { basename, join, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { basename, join, relative, resolve } from 'node:path';
+import { OutputFolder, OutputRefused } from '../fs/host-write.js';
 import { WdksimError } from '../errors.js';
 import type { Context } from '../io.js';
 import type { ChangeOutcome } from '../pnp/devices.js';
@@ -181,6 +180,13 @@ async function exportDriver(ctx: Context, line: PnpLine): Promise<Result> {
         exported++;
         out += 'Driver package exported successfully.\n';
       } catch (error) {
+        if (error instanceof OutputRefused) {
+          // A link, hard link or FIFO planted in the destination: refused as CreateFile would deny it, with the reason.
+          value = PnpReturn.accessDenied;
+          out += `Failed to export driver package: ${systemText(PnpReturn.accessDenied)} (${error.message})\n`;
+          if (all) out += '\n';
+          continue;
+        }
         if (error instanceof WdksimError) throw error;
         value = PnpReturn.fileNotFound;
         out += `Failed to export driver package: ${systemText(PnpReturn.fileNotFound)}\n`;
@@ -191,11 +197,9 @@ async function exportDriver(ctx: Context, line: PnpLine): Promise<Result> {
   if (destRel) {
     await target.transaction('pnputil /export-driver', (tx) => copy(async (parts, data) => void (await tx.writeFile([...destRel, ...parts].join('/'), data))));
   } else {
-    await copy(async (parts, data) => {
-      const destFile = join(outDir, ...parts);
-      await mkdir(join(destFile, '..'), { recursive: true });
-      await writeFileAtomic(destFile, data);
-    });
+    // The destination folder is the user's; the package's names below it are checked (no planted link followed).
+    const folder = new OutputFolder(outDir, 'the export folder', (p) => relative(ctx.io.cwd, p) || '.');
+    await copy(async (parts, data) => folder.write(join(outDir, ...parts), data, 'pnputil /export-driver'));
   }
   if (all) out += `Total driver packages:     ${packages.length}\nExported driver packages:  ${exported}\n`;
   return result(value, out, { exported: packages.map((p) => p.publishedName), directory: outDir });

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { delimiter, join, resolve } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { readState, resolveTargetDir, STATE_FILE } from '../machine/index.js';
-import writeFileAtomic from 'write-file-atomic';
+import { writeUserFile } from '../fs/host-write.js';
 import {
   certificateInfo,
   IdentityError,
@@ -26,6 +26,7 @@ import { describeFsError, WdksimError } from '../errors.js';
 import { isPeFile, signPeFile } from '../catalog/pe-sign-file.js';
 import type { Context } from '../io.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
+import { readUserInput } from '../fs/read-input.js';
 
 const HELP = `Usage: wdksim signtool <command> [options] FILES...
 
@@ -167,6 +168,14 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
   const pageHashes = s.flags.has('ph') && !s.flags.has('nph');
   for (const file of s.files) {
     const path = resolve(ctx.io.cwd, file);
+    // A file is signed in place: a FIFO, socket or device is refused, never opened (opening a FIFO would block
+    // until a writer came, and no signal could stop it).
+    const kind = await stat(path).catch(() => undefined);
+    if (kind && !kind.isFile() && !kind.isDirectory()) {
+      error(ctx, `An error occurred while attempting to sign: ${file} (not a regular file (a FIFO, socket or device file); refused, it is never opened)`);
+      errors++;
+      continue;
+    }
     // A PE image is signed streaming (any size, flat memory); catalogs and /ph read the file whole.
     if (!pageHashes && (await isPeFile(path).catch(() => false))) {
       try {
@@ -193,7 +202,7 @@ async function sign(argv: string[], ctx: Context): Promise<number> {
       continue;
     }
     try {
-      await writeFileAtomic(path, result.signed);
+      await writeUserFile(path, result.signed);
     } catch {
       error(ctx, `An error occurred while attempting to sign: ${file} (the file could not be written)`);
       errors++;
@@ -358,7 +367,7 @@ async function verify(argv: string[], ctx: Context): Promise<number> {
 /** A file to sign or verify, or undefined after signtool's "File not found" error. */
 async function readInput(ctx: Context, path: string, shown: string): Promise<Buffer | undefined> {
   try {
-    return await readFile(path);
+    return await readUserInput(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // Only a missing file is "File not found"; anything else says what went wrong.

@@ -3,7 +3,6 @@
 // written atomically, or written to -o OUT. Silent on success unless -n.
 import { access, constants, readFile, stat } from 'node:fs/promises';
 import { delimiter, dirname, join, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { InputError, UsageError, describeFsError } from '../errors.js';
 import { StampinfExit, exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
@@ -12,6 +11,8 @@ import { parseInf } from '../inf/parse.js';
 import { futureDriverVerWarning, stampInf, type StampRequest } from '../stamp/index.js';
 import type { StampinfJson } from '../json-records.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
+import { writeUserFile } from '../fs/host-write.js';
+import { readUserInput } from '../fs/read-input.js';
 
 const HELP = `Usage: wdksim stampinf -f FILE [-s SECTION] [-d mm/dd/yyyy|*] [-v w.x.y.z|*] [-a ARCH]
                        [-c CATALOG] [-k KMDF] [-u UMDF] [-i DIR] [-p PROVIDER] [-n] [-x] [-o OUT] [--json]
@@ -164,7 +165,7 @@ async function readInput(path: string, shown: string): Promise<Buffer> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    return await readFile(path);
+    return await readUserInput(path);
   } catch (error) {
     throw failed(describeFsError(error, shown));
   }
@@ -239,7 +240,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const result = stampInf(doc, request, ctx.clock);
   if (args.out !== undefined || !result.bytes.equals(bytes)) {
     try {
-      await writeFileAtomic(outPath, result.bytes);
+      await writeUserFile(outPath, result.bytes);
     } catch (error) {
       throw failed(describeFsError(error, outShown));
     }

@@ -3,7 +3,6 @@
 // to the named file (atomically). Domain logic lives in src/view.
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
 import type { Context } from '../io.js';
 import { openTarget, resolveTargetDir, STATE_FILE } from '../machine/index.js';
@@ -20,6 +19,7 @@ import {
   takeSnapshot,
   type Capture,
 } from '../view/index.js';
+import { writeUserFile } from '../fs/host-write.js';
 import { parseTargetViewArgs } from './args/target-view.js';
 
 async function isTargetDir(dir: string): Promise<boolean> {
@@ -51,7 +51,7 @@ async function writeHtml(file: string, html: string, ctx: Context): Promise<void
   }
   const path = resolve(ctx.io.cwd, file);
   try {
-    await writeFileAtomic(path, html);
+    await writeUserFile(path, html);
   } catch (error) {
     throw new UsageError(`cannot write ${file}: ${describeFsError(error, path)}`);
   }

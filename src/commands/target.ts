@@ -2,7 +2,6 @@
 // target machine. Parses arguments, calls src/machine, formats the results.
 import { readRegular } from '../machine/fs/jail.js';
 import { isAbsolute, resolve } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import { TargetError, UsageError, describeFsError } from '../errors.js';
 import { exitCodeTables } from '../exit-codes.js';
 import type { Context } from '../io.js';
@@ -19,6 +18,7 @@ import { regExportBytes, regExportText, regQuery, regQueryValue } from '../machi
 import { LOG_PATH } from '../machine/setupapi-log.js';
 import { problemName } from '../machine/install.js';
 import type { MachineState } from '../machine/schema.js';
+import { writeUserFile } from '../fs/host-write.js';
 
 const HELP = `Usage: wdksim [--target DIR] target <command> [options]
 
@@ -300,7 +300,7 @@ async function reg(argv: string[], ctx: Context): Promise<number> {
     const text = regExportText(registry, key);
     const path = resolve(ctx.io.cwd, file);
     try {
-      await writeFileAtomic(path, regExportBytes(text));
+      await writeUserFile(path, regExportBytes(text));
     } catch (error) {
       throw new TargetError(describeFsError(error, file));
     }

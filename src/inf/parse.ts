@@ -1,6 +1,6 @@
 // parseInf: bytes → InfDocument with diagnostics. Never throws on content;
 // readInfFile throws InputError only when the file cannot be read at all.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { InputError, describeFsError } from '../errors.js';
 import { LimitError, limits } from '../limits.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -8,6 +8,7 @@ import type { Span } from '../diagnostic.js';
 import { decodeBytes, eolFromCounts, looksBinary, type EolStyle } from './decode.js';
 import { InfDocument, InfEntry, type InfSection } from './document.js';
 import { lex, type LexSink } from './lexer.js';
+import { readUserInput } from '../fs/read-input.js';
 
 export interface ParseOptions {
   /** File name used in diagnostics (as the user gave it). */
@@ -123,7 +124,7 @@ export async function readInfFile(path: string, options: ParseOptions = {}): Pro
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    bytes = await readFile(path);
+    bytes = await readUserInput(path);
   } catch (error) {
     throw new InputError(describeFsError(error, options.file ?? path));
   }

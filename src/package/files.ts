@@ -54,9 +54,11 @@ export function sectionAppliesToArch(doc: InfDocument, name: string, arch: Arch)
   return !doc.has(forArch) && !doc.has(forNt);
 }
 
-function entryValues(entry: InfEntry): string[] {
-  const values = entry.hasEquals ? [entry.key ?? '', ...entry.fields] : entry.fields;
-  return values.map((v) => v.trim());
+/** A CopyFiles list entry's destination and source names (`dest[,source]`), trimmed, '' when absent. */
+function destAndSource(entry: InfEntry): [string, string] {
+  const dest = entry.hasEquals ? (entry.key ?? '') : (entry.fields[0] ?? '');
+  const source = entry.hasEquals ? (entry.fields[0] ?? '') : (entry.fields[1] ?? '');
+  return [dest.trim(), source.trim()];
 }
 
 // One case-insensitive index per SourceDisksFiles/SourceDisksNames section,
@@ -109,10 +111,13 @@ function sourcePath(doc: InfDocument, arch: Arch, name: string, files: InfEntry 
       .join('/');
     folders.set(key, folder);
   }
-  const rest = name
-    .split(/[\\/]+/)
-    .filter((part) => part !== '' && part !== '.')
-    .join('/');
+  // A plain name (the usual case) is its own path; only names with folders are split.
+  const rest = /[\\/]|^\.$/.test(name)
+    ? name
+        .split(/[\\/]+/)
+        .filter((part) => part !== '' && part !== '.')
+        .join('/')
+    : name;
   return folder === '' ? rest : rest === '' ? folder : `${folder}/${rest}`;
 }
 
@@ -121,20 +126,31 @@ export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
   const out = new Map<string, FileReference>();
   const folders = new Map<string, string>();
   const layout = hasLayoutFile(doc);
+  // [SourceDisksFiles.<arch>] then [SourceDisksFiles], each indexed once (findListed per file would look the sections up again).
+  const sourceLists = [doc.section(`SourceDisksFiles.${arch}`), doc.section('SourceDisksFiles')]
+    .filter((section): section is InfSection => section !== undefined)
+    .map((section) => ({ section, index: entryIndex(section) }));
   const add = (name: string, section: string, line: number, destName?: string): void => {
     const lower = name.toLowerCase();
     if (name === '' || out.has(lower)) return;
-    const listed = findListed(doc, 'SourceDisksFiles', arch, name);
-    out.set(lower, {
-      name,
-      section,
-      line,
-      listed: listed !== undefined,
-      ...(listed === undefined && layout ? { fromLayout: true } : {}),
-      ...(listed ? { sourceSection: listed.section.name } : {}),
-      relativePath: sourcePath(doc, arch, name, listed?.entry, folders),
-      ...(destName !== undefined && destName !== '' && destName.toLowerCase() !== lower ? { destName } : {}),
-    });
+    const key = lower.trim();
+    let listed: { section: InfSection; entry: InfEntry } | undefined;
+    for (const list of sourceLists) {
+      const entry = list.index.get(key);
+      if (entry) {
+        listed = { section: list.section, entry };
+        break;
+      }
+    }
+    const relativePath = sourcePath(doc, arch, name, listed?.entry, folders);
+    // Built without object spreads (one per file of a 10,000-file package); same keys in the same order.
+    const ref: FileReference = listed
+      ? { name, section, line, listed: true, sourceSection: listed.section.name, relativePath }
+      : layout
+        ? { name, section, line, listed: false, fromLayout: true, relativePath }
+        : { name, section, line, listed: false, relativePath };
+    if (destName !== undefined && destName !== '' && destName.toLowerCase() !== lower) ref.destName = destName;
+    out.set(lower, ref);
   };
   for (const section of doc.sections) {
     const directives = section.findAll('CopyFiles');
@@ -149,7 +165,7 @@ export function referencedFiles(doc: InfDocument, arch: Arch): FileReference[] {
         const list = doc.section(value);
         if (!list) continue;
         for (const entry of list.entries) {
-          const [dest = '', source = ''] = entryValues(entry);
+          const [dest, source] = destAndSource(entry);
           add(source !== '' ? source : dest, list.name, entry.line, dest);
         }
       }

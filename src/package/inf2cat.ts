@@ -1,10 +1,11 @@
 // Inf2Cat as a library: test a driver package for signability and write its
 // catalogs (wdk-tools.md §3). Called by `wdksim inf2cat` and by `wdksim
 // build` alike; the command parses the argv and formats, this decides.
-import { lstat, stat, unlink } from 'node:fs/promises';
-import writeFileAtomic from 'write-file-atomic';
-import { createCatalog } from '../catalog/index.js';
-import { WdksimError, describeFsError } from '../errors.js';
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createCatalog } from '../catalog/create.js';
+import { WdksimError } from '../errors.js';
+import { OutputFolder, OutputRefused } from '../fs/host-write.js';
 import { Inf2CatExit } from '../exit-codes.js';
 import type { Clock } from '../time/clock.js';
 import { checkPackage, type PackageDiagnostic } from './checks.js';
@@ -117,6 +118,12 @@ export async function writeCatalogs(
         `${plan.path}: CatalogFile=${plan.catalogName} is not a .cat file name or names a file of the driver package; writing the catalog would overwrite it (name a .cat file)`,
         Inf2CatExit.failed,
       );
+  // Every catalog name is checked before any is hashed or written (a planted link refuses them all).
+  for (const plan of plans)
+    for (const path of plan.replaces !== undefined ? [plan.path, plan.replaces] : [plan.path])
+      await new OutputFolder(dirname(plan.path), 'the package folder').check(path, 'catalog').catch((error: unknown) => {
+        throw error instanceof OutputRefused ? new WdksimError(error.message, Inf2CatExit.failed) : error;
+      });
   const totals = new Map<CatalogPlan, { done: number; total: number }>();
   for (const plan of plans) {
     const der = await createCatalog({
@@ -126,31 +133,32 @@ export async function writeCatalogs(
       version: plan.version,
       now: request.clock.now(),
       ...(request.pageHashes ? { pageHashes: request.pageHashes } : {}),
-      onProgress: (done, total) => {
-        if (!hooks.hashing) return;
-        totals.set(plan, { done, total });
-        let d = 0;
-        let t = 0;
-        for (const v of totals.values()) {
-          d += v.done;
-          t += v.total;
-        }
-        hooks.hashing(d, t);
-      },
+      // Only when asked: the byte total costs a stat of every file before hashing starts.
+      ...(hooks.hashing
+        ? {
+            onProgress: (done: number, total: number) => {
+              totals.set(plan, { done, total });
+              let d = 0;
+              let t = 0;
+              for (const v of totals.values()) {
+                d += v.done;
+                t += v.total;
+              }
+              hooks.hashing!(d, t);
+            },
+          }
+        : {}),
     });
-    // Guard: write-file-atomic follows a symbolic link; a package must not redirect its catalog outside itself.
-    if ((await lstat(plan.path).catch(() => undefined))?.isSymbolicLink())
-      throw new WdksimError(`${plan.path} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
-    // The catalog is written with its name in lower case; on a case-sensitive
-    // disk an older catalog spelled in another case is then removed.
+    // The catalog goes beside its INF under a name of wdksim's making: through the output-folder layer, which
+    // refuses a symbolic link, a hard-linked file or a FIFO at the name (a package must not redirect its catalog).
+    // On a case-sensitive disk an older catalog spelled in another case is then removed.
+    const folder = new OutputFolder(dirname(plan.path), 'the package folder');
     const replaced = plan.replaces !== undefined && !(await sameFile(plan.replaces, plan.path)) ? plan.replaces : undefined;
-    if (replaced && (await lstat(replaced)).isSymbolicLink())
-      throw new WdksimError(`${replaced} is a symbolic link; refusing to write the catalog through it (remove the link)`, Inf2CatExit.failed);
     try {
-      await writeFileAtomic(plan.path, der);
-      if (replaced) await unlink(replaced);
+      await folder.write(plan.path, der, 'catalog');
+      if (replaced) await folder.remove(replaced, 'catalog');
     } catch (error) {
-      throw new WdksimError(describeFsError(error, plan.path), Inf2CatExit.usage);
+      throw error instanceof OutputRefused ? new WdksimError(error.message, Inf2CatExit.failed) : error;
     }
   }
 }

@@ -1,12 +1,12 @@
 // /output-file [<file>] of /enum-containers: the report goes to a file in the
 // current directory (or a folder below it) that the user named, written
-// atomically (write-file-atomic: a temporary file renamed over the target).
+// atomically (the file-system layer's writeUserFile: a temporary file renamed over the target).
 // A name that would land outside the current directory (an absolute path, a
 // drive path, `..`, or a symbolic link leading out) is refused, as is an
 // existing symbolic link at the file itself; no folder is created.
 import { lstat, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeUserFile } from '../fs/host-write.js';
 
 export type OutputFormat = 'txt' | 'xml' | 'csv';
 
@@ -56,7 +56,7 @@ export async function resolveOutputFile(cwd: string, name: string): Promise<stri
 
 export async function writeOutputFile(path: string, text: string): Promise<void> {
   try {
-    await writeFileAtomic(path, text);
+    await writeUserFile(path, text);
   } catch (error) {
     throw new OutputFileError(`Access is denied: ${(error as Error).message}`, ACCESS_DENIED);
   }

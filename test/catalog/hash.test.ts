@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashBytes, hashFile, makeMinimalPe, signPe, createTestCertificate, loadSigningIdentity } from '../../src/catalog/index.js';
+import { hashSmallFile } from '../../src/catalog/hash.js';
 import { NOW, run, tempDir } from './helpers.js';
 
 /** §6.1 as written: checksum at pe+0x58, security dir at pe+0x98 (PE32) / pe+0xA8 (PE32+), pad unsigned to 8. */
@@ -51,6 +52,47 @@ describe('flat files', () => {
       expect(d.isPe).toBe(false);
       expect(d.sha256!.toString('hex')).toBe(run('sha256sum', [p]).stdout.split(' ')[0]);
     }
+  });
+});
+
+describe('small files (one synchronous read into a shared buffer)', () => {
+  it('files shorter than 1 MiB are hashed at once, one that fills it is left to the streaming hasher, and no bytes leak between files', () => {
+    const dir = tempDir();
+    const sizes = [0, 7, 4096, (1 << 20) - 1, 1 << 20, 5];
+    const paths = sizes.map((size, i) => {
+      const path = join(dir, `f${i}.bin`);
+      writeFileSync(path, Buffer.alloc(size, 0x41 + i));
+      return path;
+    });
+    paths.forEach((path, i) => {
+      const d = hashSmallFile(path, { algorithms: ['sha1', 'sha256'] });
+      if (sizes[i]! >= 1 << 20) return expect(d).toBeUndefined();
+      expect(d?.size).toBe(sizes[i]);
+      expect(d!.sha1!.toString('hex')).toBe(
+        createHash('sha1')
+          .update(Buffer.alloc(sizes[i]!, 0x41 + i))
+          .digest('hex'),
+      );
+      expect(d!.sha256!.toString('hex')).toBe(run('sha256sum', [path]).stdout.split(' ')[0]);
+    });
+  });
+
+  it('a small PE image gets the Authenticode hash; progress counts its bytes after hashing', () => {
+    const dir = tempDir();
+    const image = makeMinimalPe({ size: 5003 });
+    const path = join(dir, 'small.sys');
+    writeFileSync(path, image);
+    let counted = 0;
+    const d = hashSmallFile(path, { algorithms: ['sha256'], onBytes: (n) => (counted += n) })!;
+    expect(d.isPe).toBe(true);
+    expect(d.sha256!.toString('hex')).toBe(naiveAuthenticode(image, 'sha256'));
+    expect(counted).toBe(5003);
+    expect(hashSmallFile(path, { algorithms: ['sha256'], flat: true })!.sha256!.toString('hex')).toBe(createHash('sha256').update(image).digest('hex'));
+  });
+
+  it('a folder fails with EISDIR, as the streaming hasher does', () => {
+    const dir = tempDir();
+    expect(() => hashSmallFile(dir, { algorithms: ['sha256'] })).toThrow(expect.objectContaining({ code: 'EISDIR' }));
   });
 });
 

@@ -4,7 +4,7 @@
 // flat memory and verifies with osslsigncode as the oracle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrivateKey } from 'node:crypto';
-import { closeSync, openSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeMinimalPe } from '../../src/catalog/pe-builder.js';
 import { signPe } from '../../src/catalog/pe-sign.js';
@@ -46,6 +46,15 @@ describe('signPeFile', () => {
     expect(again.equals(signPe(streamed, identity(), { digest }))).toBe(true);
     const sig = readPeSignature(again)!;
     expect(sig.recordedDigest.equals(sig.computedDigest)).toBe(true);
+  });
+
+  it('keeps the file mode and leaves no temporary behind', async () => {
+    const path = join(dir, 'mode.sys');
+    writeFileSync(path, makeMinimalPe({ size: 9000 }));
+    chmodSync(path, 0o640);
+    expect(await signPeFile(path, identity(), { digest: 'sha256' })).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).filter((name) => name.includes('wdksim-sign'))).toEqual([]);
   });
 
   it('is not a PE: false, the file untouched', async () => {

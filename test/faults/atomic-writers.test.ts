@@ -121,10 +121,11 @@ describe('writers killed at random moments never leave a half-written file', () 
             expect(isOld || isNew, `${w.name} killed after ${delay} ms: ${w.output} is neither the old nor the new file (${now?.length} bytes)`).toBe(true);
             if (isOld) stats.old++;
             else stats.new++;
-            // write-file-atomic's temporary (NAME.<hash>) may survive a SIGKILL; it is never the user's file.
+            // The layer's temporary (NAME.<hash> from write-file-atomic, .NAME.wdksim-<pid>-<hex>.tmp for output
+            // folders and streamed signing) may survive a SIGKILL; it is never the user's file.
             const folder = join(dir, w.output, '..');
             const base = w.output.split('/').pop()!;
-            stats.leftoverTemps += readdirSync(folder).filter((n) => n.startsWith(`${base}.`) && n !== base).length;
+            stats.leftoverTemps += readdirSync(folder).filter((n) => (n.startsWith(`${base}.`) || n.startsWith(`.${base}.`)) && n !== base).length;
             const again = await spawn(w.args, dir);
             expect(crashSigns(again.stderr), again.stderr).toBeUndefined();
             expect(again.code, again.stderr).toBe(0);

@@ -3,7 +3,8 @@
 // name, a planted symbolic link), catalog member names, and deploy's arguments. Nothing outside the output folder (the package
 // for inf2cat/signtool, the target for deploy) may change; errors are clear.
 import { afterEach, describe, expect, it } from 'vitest';
-import { cpSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, linkSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPrivateKey } from 'node:crypto';
 import { createCatalog } from '../../src/catalog/create.js';
@@ -26,7 +27,8 @@ function hello(w: World, catalogFile?: string): void {
 }
 
 describe('inf2cat: CatalogFile and package names', () => {
-  const cases: { name: string; catalog: string; code: number; message?: RegExp; prepare?: (w: World) => void }[] = [
+  const cat = (w: World) => join(w.base, 'pkg', 'kmdfhelloworld.cat');
+  const cases: { name: string; catalog: string; code: number; message?: RegExp; prepare?: (w: World) => void; cleanup?: (w: World) => void }[] = [
     { name: 'CatalogFile with ..\\ stays in the package folder', catalog: '..\\..\\outside\\evil.cat', code: 0 },
     { name: 'CatalogFile with ../ stays in the package folder', catalog: '../outside/evil.cat', code: 0 },
     { name: 'CatalogFile with an absolute path stays in the package folder', catalog: '/tmp/wdksim-evil.cat', code: 0 },
@@ -36,8 +38,34 @@ describe('inf2cat: CatalogFile and package names', () => {
       name: 'a planted symbolic link where the catalog goes is refused, not followed',
       catalog: 'KmdfHelloWorld.cat',
       code: 255,
-      message: /is a symbolic link; refusing to write the catalog through it/,
+      message: /KmdfHelloWorld\.cat is a symbolic link; refused: wdksim never writes through a link/,
       prepare: (w) => symlinkSync(join(w.base, 'outside', 'victim.txt'), join(w.base, 'pkg', 'KmdfHelloWorld.cat')),
+      cleanup: (w) => rmSync(join(w.base, 'pkg', 'KmdfHelloWorld.cat')),
+    },
+    // The output-folder layer (src/fs/host-write.ts): the catalog's own name, planted.
+    {
+      name: 'a symbolic link at the catalog name itself is refused, not followed',
+      catalog: 'KmdfHelloWorld.cat',
+      code: 255,
+      message: /kmdfhelloworld\.cat is a symbolic link; refused/,
+      prepare: (w) => symlinkSync(join(w.base, 'outside', 'victim.txt'), cat(w)),
+      cleanup: (w) => rmSync(cat(w)),
+    },
+    {
+      name: 'the catalog name pre-created as a hard link to an outside file is refused, the outside file untouched',
+      catalog: 'KmdfHelloWorld.cat',
+      code: 255,
+      message: /kmdfhelloworld\.cat is a file with 2 hard links \(another name, perhaps outside, shares its bytes\); refused/,
+      prepare: (w) => linkSync(join(w.base, 'outside', 'victim.txt'), cat(w)),
+      cleanup: (w) => rmSync(cat(w)),
+    },
+    {
+      name: 'a FIFO at the catalog name is refused, never opened',
+      catalog: 'KmdfHelloWorld.cat',
+      code: 255,
+      message: /kmdfhelloworld\.cat is a FIFO, socket or device file; refused/,
+      prepare: (w) => execFileSync('mkfifo', [cat(w)]),
+      cleanup: (w) => rmSync(cat(w)),
     },
   ];
   for (const c of cases) {
@@ -58,6 +86,13 @@ describe('inf2cat: CatalogFile and package names', () => {
       expect(readFileSync(join(w.base, 'pkg', 'KmdfHelloWorld.sys')).equals(sys)).toBe(true);
       expect(readFileSync(join(w.base, 'pkg', 'KmdfHelloWorld.inf')).equals(inf)).toBe(true);
       if (c.code === 0) expect(readdirSync(join(w.base, 'pkg')).filter((n) => /\.cat$/i.test(n))).toHaveLength(1);
+      if (c.cleanup) {
+        // Once the planted entry is gone, the same run succeeds.
+        c.cleanup(w);
+        const again = await w.run(['inf2cat', '/driver:pkg', '/os:10_X64']);
+        expect(again.code, again.stdout + again.stderr).toBe(0);
+        expect(w.victim()).toBe('do not touch');
+      }
     });
   }
 

@@ -59,7 +59,10 @@ ServiceBinary = %12%\\${files[0]}
 Mfg="wdksim tests"
 `;
 
-const cli = (args: string[], env: Record<string, string>) => execa(process.execPath, [BIN, ...args], { cwd: base, env: { ...ENV, ...env }, reject: false });
+// forceKillAfterDelay off: execa would SIGKILL a child that has not exited 5 s after
+// kill(), and on a loaded CI machine that hid the exit code this test is about.
+const cli = (args: string[], env: Record<string, string>) =>
+  execa(process.execPath, [BIN, ...args], { cwd: base, env: { ...ENV, ...env }, reject: false, forceKillAfterDelay: false });
 
 describe.each([
   ['SIGTERM', 143],
@@ -84,7 +87,9 @@ describe.each([
     const took = performance.now() - sent;
     expect(r.exitCode, String(r.stderr)).toBe(code);
     expect(String(r.stderr)).toContain(`stopped by ${signal}`);
-    expect(took).toBeLessThan(5_000);
+    // Promptly: the handler runs at the next yield (every 50 ms of work); the bound
+    // leaves room for a machine running the whole suite on two cores.
+    expect(took).toBeLessThan(15_000);
     const verify = await cli(['target', 'verify'], env);
     expect(verify.exitCode, String(verify.stdout)).toBe(0);
     const again = await cli(['devcon', 'install', join(dir, 'pkg', 'many.inf'), 'Root\\Many'], env);

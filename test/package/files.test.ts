@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,5 +102,30 @@ describe('CaseInsensitiveFs', () => {
 
   it('lists INF files by extension in any case', () => {
     expect(fs.filesWithExtension('.inf')).toEqual(['top.inf']);
+  });
+
+  it('the per-folder fast path gives what the component-by-component walk gives', () => {
+    // Each question asked of a fresh instance (no cache), then again of one that resolved the folder before.
+    mkdirSync(join(root, 'many'), { recursive: true });
+    for (const name of ['A.dat', 'b.DAT']) writeFileSync(join(root, 'many', name), 'x');
+    symlinkSync(join(root, 'top.inf'), join(root, 'many', 'link.inf'));
+    mkdirSync(join(root, 'many', 'dir.sys'));
+    const warm = new CaseInsensitiveFs(root);
+    warm.resolve('many/a.dat');
+    const cases: [string, string | undefined][] = [
+      ['MANY\\a.DAT', join(root, 'many', 'A.dat')],
+      ['many//./B.dat', join(root, 'many', 'b.DAT')],
+      ['x64/../many/b.dat', join(root, 'many', 'b.DAT')],
+      ['many/link.inf', join(root, 'many', 'link.inf')], // a link to a file: the stat decides
+      ['many/dir.sys', undefined], // a folder is not a file
+      ['many/missing.dat', undefined],
+      ['nowhere/a.dat', undefined],
+      ['many/a.dat/', join(root, 'many', 'A.dat')], // empty parts are dropped, as before
+      ['many/..', undefined],
+    ];
+    for (const [relative, expected] of cases) {
+      expect(new CaseInsensitiveFs(root).resolve(relative), relative).toBe(expected);
+      expect(warm.resolve(relative), relative).toBe(expected);
+    }
   });
 });

@@ -1,7 +1,8 @@
 // Reads of files on the host outside any target (a driver package being staged
 // or deployed, a folder being listed). Read-only; regular files only, so a FIFO
 // named like a driver file cannot hang a command. Writes under a target go
-// through ./jail.ts, never through here.
+// through ./jail.ts, writes on the host through ../../fs/host-write.ts; never
+// through here.
 import { constants, promises as fsp, type Dirent, type Stats } from 'node:fs';
 import { fsFailure } from '../../errors.js';
 

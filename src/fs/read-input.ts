@@ -1,0 +1,34 @@
+// Reads a file the user named as input (inf parse, infverif, stampinf -f,
+// catalog, signtool). A regular file is read whole. A FIFO (a named pipe, or
+// the shell's `<(...)`) is opened non-blocking and read through the event loop:
+// no thread of Node's pool ever blocks on it, so Ctrl+C and SIGTERM stop a
+// command waiting on a pipe nobody writes (a pool thread blocked in open() kept
+// even process.exit from finishing). A device file or socket is refused: it
+// could read without end.
+import { constants, open, promises as fsp } from 'node:fs';
+import { Socket } from 'node:net';
+
+function errnoError(message: string, code: string, path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(message), { code, path });
+}
+
+export async function readUserInput(path: string): Promise<Buffer> {
+  const info = await fsp.stat(path);
+  if (info.isDirectory()) throw errnoError('is a directory', 'EISDIR', path);
+  if (info.isFile()) return fsp.readFile(path);
+  if (!info.isFIFO()) throw errnoError('a device file or socket, not a regular file; refused (it could read without end)', 'EINVAL', path);
+  const fd = await new Promise<number>((resolve, reject) => open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0), (error, fd) => (error ? reject(error) : resolve(fd))));
+  return new Promise<Buffer>((resolve, reject) => {
+    const pipe = new Socket({ fd, readable: true, writable: false });
+    const chunks: Buffer[] = [];
+    pipe.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pipe.on('end', () => {
+      pipe.destroy();
+      resolve(Buffer.concat(chunks));
+    });
+    pipe.on('error', (error) => {
+      pipe.destroy();
+      reject(error);
+    });
+  });
+}
