@@ -325,6 +325,7 @@ export class LazyState {
     for (const [, r] of onDisk) {
       const rec = r as RegistryRecord;
       const l = lower(rec.key);
+      if (this.#regChanged.has(l) && !values.has(l)) continue; // deleted in this transaction
       const stored = this.#regIndex.get(l) ?? rec.key;
       this.#registry[stored] = values.get(l) ?? { values: rec.values as never };
       this.#regIndex.set(l, stored);

@@ -8,6 +8,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { certificateRecord, importCertificate } from '../../src/machine/certs.js';
 import { installDriverOnDevices } from '../../src/machine/engine.js';
+import { removeDevice } from '../../src/machine/devices.js';
 import { writeEnumKey } from '../../src/machine/enum-key.js';
 import { Registry } from '../../src/machine/registry.js';
 import { writeFirstState } from '../../src/machine/state-store.js';
@@ -151,4 +152,28 @@ describe('a damaged record file', () => {
       remove(dir);
     }
   }, 60_000);
+});
+
+describe('registry keys deleted without loading the whole registry', () => {
+  for (const validate of ['0', '1']) {
+    it(`a removed device's keys are gone from the record files (WDKSIM_VALIDATE_STATE=${validate})`, async () => {
+      const t = await newTarget({ env: { WDKSIM_VALIDATE_STATE: validate } });
+      try {
+        await t.target.transaction('trust', async (tx) => importCertificate(tx, certificateRecord(testCertificate().certDer, 'test.cer')));
+        const inf = await makePackage(join(t.base, 'pkg'), 'hello1.inf', helloInf(1), { 'hello1.sys': 'MZ driver 1' });
+        const r = await t.target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: inf, hardwareId: 'Root\\Hello1', createRootDevice: true }));
+        const id = r.devices[0]!.instanceId;
+        const enumKey = `HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Enum\\${id}`;
+        expect(Object.keys(stateOnDisk(t.root).registry)).toContain(enumKey);
+        await t.target.transaction('remove', (tx) => removeDevice(tx, id));
+        const after = stateOnDisk(t.root);
+        expect(Object.keys(after.registry).filter((k) => k.toLowerCase().startsWith(enumKey.toLowerCase()))).toEqual([]);
+        expect(after.devices.some((d) => d.instanceId === id)).toBe(false);
+        // Read back whole through the library as well (the records and the lazy state agree).
+        expect(Object.keys((await t.target.read()).registry)).not.toContain(enumKey);
+      } finally {
+        await rm(t.base, { recursive: true, force: true });
+      }
+    }, 60_000);
+  }
 });
