@@ -9,12 +9,15 @@
 // The targets are made by a generator through the library, not by 10,000 CLI
 // installs: a provisioned machine plus N synthetic packages (INF, catalog bytes
 // and driver in the store, published oemN.inf/.cat, a device bound to each),
-// written with the state store's writeFirstState, so `target verify` passes on
-// them. The package installed in the measurement is a real signed one.
+// written with the state store's writeFirstState (which writes the per-record
+// files of docs/target.md "State on disk"), so `target verify` passes on them.
+// The package installed in the measurement is a real signed one, with a hardware
+// ID no generated device has (a new device, as a lab's next driver would be).
+// generate, bundleApi and infText are exported for ad-hoc runs on a kept target.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median, ROOT } from './lib.mjs';
@@ -26,10 +29,10 @@ const SIZES = (process.env.WDKSIM_BENCH_SCALE_SIZES ?? '1,100,1000,10000').split
 const REPEATS = Number(process.env.WDKSIM_BENCH_SCALE_REPEATS ?? 3);
 const NOW = '2026-11-25T12:00:00Z';
 const BIN = join(ROOT, 'bin', 'wdksim.js');
-const API = join(WORK, `target-scale-api-${process.pid}.mjs`);
+export const API = join(WORK, `target-scale-api-${process.pid}.mjs`);
 const sha = (b) => createHash('sha256').update(b).digest('hex');
 
-async function bundleApi() {
+export async function bundleApi() {
   mkdirSync(WORK, { recursive: true });
   await build({
     stdin: {
@@ -40,6 +43,7 @@ async function bundleApi() {
         "export { writeEnumKey } from './src/machine/enum-key.js';",
         "export { Registry } from './src/machine/registry.js';",
         "export { memoryContext } from './src/io.js';",
+        "export { setLimits } from './src/limits.js';",
         "export { createTestCertificate, makeMinimalPe, createCatalog, signCatalog } from './src/catalog/index.js';",
       ].join('\n'),
       resolveDir: ROOT,
@@ -55,17 +59,18 @@ async function bundleApi() {
   });
 }
 
-function infText(id, hwid) {
+export function infText(id, hwid) {
   return `[Version]\r\nSignature="$WINDOWS NT$"\r\nClass=Sample\r\nClassGuid={78A1C341-4539-11d3-B88D-00C04FAD5171}\r\nProvider=%Mfg%\r\nCatalogFile=${id}.cat\r\nDriverVer=11/20/2026,1.0.0.0\r\n\r\n[DestinationDirs]\r\nDefaultDestDir = 13\r\n\r\n[SourceDisksNames]\r\n1 = %Disk%,,,""\r\n\r\n[SourceDisksFiles]\r\n${id}.sys = 1\r\n\r\n[Manufacturer]\r\n%Mfg%=Standard,NTamd64\r\n\r\n[Standard.NTamd64]\r\n%Desc%=Dev, ${hwid}\r\n\r\n[Dev.NT]\r\nCopyFiles=Files\r\n\r\n[Files]\r\n${id}.sys\r\n\r\n[Dev.NT.Services]\r\nAddService = ${id},0x2,Svc\r\n\r\n[Svc]\r\nServiceType = 1\r\nStartType = 3\r\nErrorControl = 1\r\nServiceBinary = %13%\\${id}.sys\r\n\r\n[Strings]\r\nMfg="wdksim bench"\r\nDisk="Disk"\r\nDesc="Bench ${id}"\r\n`;
 }
 
 /** A target holding `n` synthetic packages with one bound device each; verify passes on it. */
-async function generate(api, root, n, cert) {
+export async function generate(api, root, n, cert) {
   const ctx = api.memoryContext({ cwd: WORK, now: NOW, env: { TZ: 'UTC' } });
   await api.provisionTarget(root, ctx, { os: api.findOs('win11-23h2'), arch: 'amd64', testsigning: true });
   const target = new api.Target(root, ctx);
   await target.transaction('certmgr', async (tx) => api.importCertificate(tx, api.certificateRecord(cert.certDer, 'bench.cer')));
   const state = await api.readState(root);
+  api.setLimits({ registryKeys: Number.MAX_SAFE_INTEGER }); // one generator run creates every package's keys
   const reg = new api.Registry(state.registry);
   const store = join(root, 'Windows', 'System32', 'DriverStore', 'FileRepository');
   for (let i = 0; i < n; i++) {
@@ -132,12 +137,24 @@ async function generate(api, root, n, cert) {
 
 export const steps = {};
 
+/** CPU seconds (user + system) of this process's waited-for children, from /proc (Linux); undefined elsewhere. */
+function childCpu() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime + cstime, in USER_HZ (100 on Linux)
+  } catch {
+    return undefined;
+  }
+}
+
 function timeCli(args, cwd, env, outFile) {
+  const c0 = childCpu();
   const t0 = performance.now();
   const out = execFileSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 512 * 2 ** 20, stdio: ['ignore', 'pipe', 'pipe'] });
   const seconds = (performance.now() - t0) / 1000;
+  const c1 = childCpu();
   if (outFile) writeFileSync(outFile, out);
-  return { seconds, bytes: out.length };
+  return { seconds, bytes: out.length, cpu: c0 === undefined || c1 === undefined ? undefined : c1 - c0 };
 }
 
 export async function run() {
@@ -161,33 +178,45 @@ export async function run() {
       writeFileSync(join(dir, `${id}.cat`), api.signCatalog(unsigned, { privateKey: key, certificate: cert.certDer, chain: [] }, { digest: 'sha256' }));
       return { inf: join(dir, `${id}.inf`), hwid: `Root\\${id}` };
     };
-    const results = [];
+    // Every target first, then the measurements in rounds over the sizes: each round
+    // measures N = 1 and N = 10,000 within seconds of each other, so the machine's
+    // load (other jobs on 2 shared cores) drifts less between the two sides of a ratio.
+    const targets = [];
     for (const n of SIZES) {
       const root = join(work, `target-${n}`);
       const g0 = performance.now();
       await generate(api, root, n, cert);
       const genSeconds = (performance.now() - g0) / 1000;
       const env = { WDKSIM_TARGET: root, WDKSIM_NOW: NOW, TZ: 'UTC', NO_COLOR: '1' };
-      const runs = { install: [], enum: [], status: [], verify: [] };
-      let enumBytes = 0;
-      let statusBytes = 0;
       timeCli(['target', 'verify'], work, env); // first verify fills its cache
-      for (let r = 0; r < REPEATS; r++) {
-        const pkg = await makePackage();
-        runs.install.push(timeCli(['devcon', 'install', pkg.inf, pkg.hwid], work, env).seconds);
-        const e = timeCli(['pnputil', '/enum-drivers'], work, env);
-        runs.enum.push(e.seconds);
-        enumBytes = e.bytes;
-        const s = timeCli(['devcon', 'status', '*'], work, env);
-        runs.status.push(s.seconds);
-        statusBytes = s.bytes;
-        timeCli(['target', 'verify'], work, env);
-        runs.verify.push(timeCli(['target', 'verify'], work, env).seconds);
-      }
-      results.push({ n, genSeconds, enumBytes, statusBytes, ...Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])) });
-      rmSync(root, { recursive: true, force: true });
-      process.stderr.write(`bench: target-scale N=${n} done\n`);
+      targets.push({ n, root, env, genSeconds, runs: { install: [], enum: [], status: [], verify: [] }, cpu: { install: [], enum: [], status: [], verify: [] } });
+      process.stderr.write(`bench: target-scale N=${n} generated in ${genSeconds.toFixed(1)} s\n`);
     }
+    for (let r = 0; r < REPEATS; r++) {
+      for (const t of targets) {
+        const pkg = await makePackage();
+        const record = (key, m) => {
+          t.runs[key].push(m.seconds);
+          if (m.cpu !== undefined) t.cpu[key].push(m.cpu);
+          return m;
+        };
+        record('install', timeCli(['devcon', 'install', pkg.inf, pkg.hwid], work, t.env));
+        t.enumBytes = record('enum', timeCli(['pnputil', '/enum-drivers'], work, t.env)).bytes;
+        t.statusBytes = record('status', timeCli(['devcon', 'status', '*'], work, t.env)).bytes;
+        timeCli(['target', 'verify'], work, t.env); // the install changed files: this run hashes them
+        record('verify', timeCli(['target', 'verify'], work, t.env));
+      }
+      process.stderr.write(`bench: target-scale round ${r + 1} of ${REPEATS} done\n`);
+    }
+    const results = targets.map((t) => ({
+      n: t.n,
+      genSeconds: t.genSeconds,
+      enumBytes: t.enumBytes,
+      statusBytes: t.statusBytes,
+      ...Object.fromEntries(Object.entries(t.runs).map(([k, v]) => [k, median(v)])),
+      cpu: Object.fromEntries(Object.entries(t.cpu).map(([k, v]) => [k, v.length ? median(v) : undefined])),
+    }));
+    for (const t of targets) rmSync(t.root, { recursive: true, force: true });
     const base = results[0];
     const rows = [];
     const labels = {
@@ -208,7 +237,8 @@ export async function run() {
           baselineSeconds: base[key],
           ratio: r[key] / base[key],
           target: r.n === base.n ? '' : target,
-          throughput:
+          throughput: [
+            r.cpu[key] !== undefined && base.cpu[key] ? `CPU ${r.cpu[key].toFixed(2)} s (${(r.cpu[key] / base.cpu[key]).toFixed(2)}x)` : '',
             key === 'enum'
               ? `${(r.enumBytes / 1024).toFixed(0)} KiB printed`
               : key === 'status'
@@ -216,6 +246,9 @@ export async function run() {
                 : key === 'install'
                   ? `target generated in ${r.genSeconds.toFixed(1)} s`
                   : '',
+          ]
+            .filter(Boolean)
+            .join('; '),
         });
       }
     }

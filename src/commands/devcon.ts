@@ -40,7 +40,7 @@ const fail = (reason?: string, out = ''): Outcome => ({ code: DevconExit.fail, o
 
 async function load(ctx: Context): Promise<{ target: Target; state: MachineState }> {
   const target = await openTarget(ctx);
-  return { target, state: await target.read() };
+  return { target, state: await target.readLive() };
 }
 
 async function report(ctx: Context, kind: ReportKind, line: DevconLine): Promise<Outcome> {

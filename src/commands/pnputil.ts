@@ -56,7 +56,7 @@ function errorText(error: unknown): string {
 
 async function load(ctx: Context): Promise<{ target: Target; state: MachineState }> {
   const target = await openTarget(ctx);
-  return { target, state: await target.read() };
+  return { target, state: await target.readLive() };
 }
 
 async function rebootIfAsked(target: Target, line: PnpLine, needed: boolean): Promise<{ value: number; out: string }> {
@@ -82,7 +82,7 @@ async function addDriver(ctx: Context, line: PnpLine): Promise<Result> {
   for (const file of files) {
     out += `Adding driver package:  ${basename(file)}\n`;
     try {
-      const state = await target.read();
+      const state = await target.readLive(); // its OS, and the devices an /install looks up by ID
       const staged = await target.transaction('pnputil /add-driver', (tx) => stageDriverPackage(tx, file, { caller: 'pnputil /add-driver' }));
       added++;
       if (!staged.alreadyStaged) newlyAdded++;

@@ -6,6 +6,7 @@
 //   setupapi logs "Device has problem: 0x27: CM_PROB_DRIVER_FAILED_LOAD");
 //   service binary missing → 39; a filter (device or class) or the function
 //   service not installed → 19 (CM_PROB_REGISTRY); otherwise started (0).
+import { LazyState } from './lazy-state.js';
 import { compareFrameworkVersion } from './os.js';
 import { Problem, type DeviceRecord } from './model.js';
 import type { Registry } from './registry.js';
@@ -65,7 +66,10 @@ export async function evaluateProblem(
   if (typeof imagePath === 'string' && imagePath !== '') {
     const win = imagePathToWindows(imagePath);
     // Inbox binaries (WUDFRd.sys, WinUSB.sys...) are not simulated as files; the package's own are.
-    const pkg = state.packages.find((p) => p.publishedName.toLowerCase() === device.driver!.publishedName.toLowerCase());
+    const pkg =
+      state instanceof LazyState
+        ? state.getPackage(device.driver.publishedName)
+        : state.packages.find((p) => p.publishedName.toLowerCase() === device.driver!.publishedName.toLowerCase());
     const fromPackage = (pkg === undefined || !pkg.inbox) && device.driver.files.some((f) => f.toLowerCase() === win.toLowerCase());
     if (fromPackage && !(await fileExists(win))) return PROBLEM_DRIVER_FAILED_LOAD;
     if (fromPackage && fileIntact && !(await fileIntact(win))) return Problem.unsignedDriver;

@@ -18,7 +18,7 @@ import { windowsPathToComponents } from './paths.js';
 import { sha256 } from './state-store.js';
 
 export function findDevice(tx: Transaction, instanceId: string): DeviceRecord {
-  const device = tx.state.devices.find((d) => d.instanceId.toUpperCase() === instanceId.toUpperCase());
+  const device = tx.records ? tx.records.getDevice(instanceId) : tx.state.devices.find((d) => d.instanceId.toUpperCase() === instanceId.toUpperCase());
   if (!device) throw new InstallError(`no device with instance ID ${instanceId} on the target`, SetupError.noSuchDevinst);
   return device;
 }
@@ -41,7 +41,7 @@ async function fileIntact(tx: Transaction, win: string): Promise<boolean> {
   } catch {
     return true;
   }
-  const record = tx.state.files.find((f) => f.path.toLowerCase() === rel);
+  const record = tx.records ? tx.records.getFile(rel) : tx.state.files.find((f) => f.path.toLowerCase() === rel);
   if (!record) return true;
   const bytes = await tx.readFile(record.path).catch(() => undefined);
   return bytes !== undefined && sha256(bytes) === record.sha256;

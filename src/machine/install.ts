@@ -63,7 +63,7 @@ export async function loadStoredInf(tx: Transaction, pkg: DriverPackageRecord): 
 }
 
 export function findPackage(tx: Transaction, publishedName: string): DriverPackageRecord {
-  const pkg = tx.state.packages.find((p) => p.publishedName.toLowerCase() === publishedName.toLowerCase());
+  const pkg = tx.records ? tx.records.getPackage(publishedName) : tx.state.packages.find((p) => p.publishedName.toLowerCase() === publishedName.toLowerCase());
   if (!pkg)
     throw new InstallError(
       `${publishedName} is not a published driver package on the target (use the oemN.inf name that dp_enum / pnputil /enum-drivers lists)`,
@@ -123,8 +123,8 @@ async function installOnDevices(tx: Transaction, options: InstallOptions): Promi
   let created: string | undefined;
   if (options.createRootDevice) {
     const className = facts.className || known?.name || 'Unknown';
-    created = newRootInstanceId(state.devices, className);
-    state.devices.push({
+    created = tx.records ? tx.records.newRootInstanceId(className) : newRootInstanceId(state.devices, className);
+    const device: DeviceRecord = {
       instanceId: created,
       hardwareIds: [options.hardwareId],
       compatibleIds: [],
@@ -136,7 +136,9 @@ async function installOnDevices(tx: Transaction, options: InstallOptions): Promi
       rootEnumerated: true,
       disabled: false,
       problem: Problem.notConfigured,
-    });
+    };
+    if (tx.records) tx.records.addDevice(device);
+    else state.devices.push(device);
     const key = enumKey(created);
     tx.registry.setValue(key, 'HardwareID', { type: 'REG_MULTI_SZ', data: [options.hardwareId] });
     tx.registry.setValue(key, 'ClassGUID', { type: 'REG_SZ', data: facts.classGuid });
@@ -147,7 +149,9 @@ async function installOnDevices(tx: Transaction, options: InstallOptions): Promi
   }
 
   const result: InstallResult = { publishedName: pkg.publishedName, devices: [], skipped: [], rebootRequired: false, ...(created ? { created } : {}) };
-  for (const device of state.devices) {
+  // The devices with the ID, in the order they were added (looked up by ID, not by a walk over every device).
+  const withId = tx.records ? tx.records.devicesWithId(options.hardwareId) : state.devices;
+  for (const device of withId) {
     if (!device.present || !deviceMatches(device, options.hardwareId)) continue;
     const log = tx.log(`${options.caller ?? 'Device Install (UpdateDriverForPlugAndPlayDevices)'} - ${device.instanceId}`);
     const candidates = findCandidates(doc, state.os, device, true);

@@ -15,6 +15,7 @@ import { splitRelative } from './paths.js';
 import { STATE_FILE } from './schema.js';
 import { LOG_PATH } from './setupapi-log.js';
 import { STATE_BACKUP, STATE_MARK } from './state-store.js';
+import { BUCKET_PATH } from './state-records.js';
 
 export const JOURNAL = '.wdksim/journal';
 
@@ -26,6 +27,9 @@ export interface CommitRecord {
   /** Directory trees removed after the deletes (driver store folders). */
   trees?: string[];
   log?: { tmp: string; size: number };
+  /** The state's record files (and their committed copies) written and deleted: .wdksim/state/<collection>/<bucket>.json. */
+  records?: { tmp: string; dest: string }[];
+  recordDeletes?: string[];
   state: string;
   /** The committed copy of the state (same text as `state`). */
   backup?: string;
@@ -51,6 +55,8 @@ export async function applyCommit(root: string, record: CommitRecord, env: Recor
   }
   maybeFault(env, 'applied');
   await fence('replace the state');
+  for (const r of record.records ?? []) await moveInto(root, r.tmp, r.dest, 'repair', 'target state', true);
+  for (const del of record.recordDeletes ?? []) await removeFile(root, del, 'repair', 'target state');
   await moveInto(root, record.state, STATE_FILE, 'repair', 'target state', true);
   if (record.backup) await moveInto(root, record.backup, STATE_BACKUP, 'repair', 'target state', true);
   if (record.mark) await moveInto(root, record.mark, STATE_MARK, 'repair', 'target state', true);
@@ -69,6 +75,7 @@ export function recordIsSafe(record: CommitRecord, dir: string): boolean {
       return false;
     }
   };
+  const bucket = (p: unknown) => typeof p === 'string' && BUCKET_PATH.test(p);
   const journal = (p: unknown) => {
     if (typeof p !== 'string' || !p.startsWith(`${dir}/`)) return false;
     try {
@@ -88,6 +95,8 @@ export function recordIsSafe(record: CommitRecord, dir: string): boolean {
     record.deletes.every(inside) &&
     (record.trees === undefined || (Array.isArray(record.trees) && record.trees.every(inside))) &&
     (!record.log || (journal(record.log.tmp) && Number.isSafeInteger(record.log.size) && record.log.size >= 0)) &&
+    (record.records === undefined || (Array.isArray(record.records) && record.records.every((r) => journal(r?.tmp) && bucket(r?.dest)))) &&
+    (record.recordDeletes === undefined || (Array.isArray(record.recordDeletes) && record.recordDeletes.every(bucket))) &&
     journal(record.state) &&
     (record.backup === undefined || journal(record.backup)) &&
     (record.mark === undefined || journal(record.mark))

@@ -91,6 +91,34 @@ export function registryParts(data: MachineState['registry']): readonly string[]
 /** Lower-case key → stored key, per registry object, shared by every Registry over it (kept up to date by its methods). */
 const indexes = new WeakMap<object, Map<string, string>>();
 
+/** Where the keys of a registry object not loaded yet come from (a state over per-record files: lazy-state.ts). */
+export interface RegistryBacking {
+  /** Every key is in the object. */
+  readonly full: boolean;
+  /** Loads the keys stored with this lower-case key path (its bucket) into the object and its index. */
+  load(lowerKey: string): void;
+  /** Loads every key, in the order they were created. */
+  loadAll(): void;
+  /** Every subkey of this lower-case key (loaded) is in the object already. */
+  subtreeLoaded(lowerKey: string): boolean;
+  /** Registry changed this lower-case key (created or deleted it, set or deleted a value): the commit compares only such keys. */
+  changed(lowerKey: string): void;
+  /** No numbered subkey (NNNN) of this lower-case key below the number is free; set: a new bound. */
+  numberHint(lowerKey: string, bound?: number): number;
+}
+const backings = new WeakMap<object, RegistryBacking>();
+
+/** A registry object filled on demand: its index and where the rest of its keys come from. */
+export function adoptRegistry(data: MachineState['registry'], index: Map<string, string>, backing: RegistryBacking): void {
+  indexes.set(data, index);
+  backings.set(data, backing);
+}
+
+/** The object's keys were put in another order: its cached text is made again. */
+export function forgetRegistryText(data: MachineState['registry']): void {
+  textCaches.delete(data);
+}
+
 /** Windows' registry limits: a tree 512 levels deep, a key name of 255 characters (refused, as RegCreateKeyEx does). */
 function checkKeyShape(parts: readonly string[]): void {
   if (parts.length - 1 > REGISTRY_MAX_DEPTH) {
@@ -110,9 +138,11 @@ function checkKeyShape(parts: readonly string[]): void {
 
 export class Registry {
   #index: Map<string, string>;
+  readonly #backing: RegistryBacking | undefined;
   /** Keys this Registry (one transaction) created, bounded by limits().registryKeys. */
   #created = 0;
   constructor(readonly data: MachineState['registry']) {
+    this.#backing = backings.get(data);
     let index = indexes.get(data);
     // Registry is the only writer of a registry object (WDKSIM_VALIDATE_STATE checks the text that
     // relies on it), so an index made once stays right; listing a big registry's keys costs ~1 ms.
@@ -124,10 +154,23 @@ export class Registry {
     this.#index = index;
   }
 
+  /** The stored spelling of a lower-case key path, loading its bucket first when the object is filled on demand. */
+  #lookup(lower: string): string | undefined {
+    const found = this.#index.get(lower);
+    if (found !== undefined || !this.#backing || this.#backing.full) return found;
+    this.#backing.load(lower);
+    return this.#index.get(lower);
+  }
+
+  /** Every key is in the object (before a walk over all of them). */
+  #whole(): void {
+    if (this.#backing && !this.#backing.full) this.#backing.loadAll();
+  }
+
   /** The stored spelling of a key, or undefined. */
   actualKey(path: string): string | undefined {
     const norm = normalizeKeyPath(path);
-    return norm === undefined ? undefined : this.#index.get(norm.toLowerCase());
+    return norm === undefined ? undefined : this.#lookup(norm.toLowerCase());
   }
 
   hasKey(path: string): boolean {
@@ -140,20 +183,31 @@ export class Registry {
     if (norm === undefined) throw new Error(`unknown registry root in ${path}`);
     const parts = norm.split('\\');
     checkKeyShape(parts);
+    // The deepest existing key first: its stored path spells its parents as stored, and a
+    // state over records then loads one or two buckets, not one per path component.
+    let i = parts.length - 1;
     let current = '';
-    for (let i = 0; i < parts.length; i++) {
-      const candidate = i === 0 ? parts[0]! : `${current}\\${parts[i]}`;
-      const existing = this.#index.get(candidate.toLowerCase());
+    for (; i >= 0; i--) {
+      const existing = this.#lookup(
+        parts
+          .slice(0, i + 1)
+          .join('\\')
+          .toLowerCase(),
+      );
       if (existing) {
         current = existing;
-      } else {
-        // Each key stores its full path: keys created without bound would grow the state quadratically.
-        if (++this.#created > limits().registryKeys) throw new LimitError('registryKeys', `registry key ${norm.slice(0, 120)}...: one operation creates too many registry keys`);
-        this.data[candidate] = { values: {} };
-        this.#index.set(candidate.toLowerCase(), candidate);
-        added(this.data, candidate);
-        current = candidate;
+        break;
       }
+    }
+    for (let j = i + 1; j < parts.length; j++) {
+      const candidate = j === 0 ? parts[0]! : `${current}\\${parts[j]}`;
+      // Each key stores its full path: keys created without bound would grow the state quadratically.
+      if (++this.#created > limits().registryKeys) throw new LimitError('registryKeys', `registry key ${norm.slice(0, 120)}...: one operation creates too many registry keys`);
+      this.data[candidate] = { values: {} };
+      this.#index.set(candidate.toLowerCase(), candidate);
+      added(this.data, candidate);
+      this.#backing?.changed(candidate.toLowerCase());
+      current = candidate;
     }
     return current;
   }
@@ -177,6 +231,7 @@ export class Registry {
     const actual = this.#valueName(key, name) ?? name;
     serialized.delete(this.data[key]!);
     touched(this.data, key);
+    this.#backing?.changed(key.toLowerCase());
     this.data[key]!.values[actual] = value;
   }
 
@@ -187,6 +242,7 @@ export class Registry {
     if (actual === undefined) return false;
     serialized.delete(this.data[key]!);
     touched(this.data, key);
+    this.#backing?.changed(key.toLowerCase());
     delete this.data[key]!.values[actual];
     return true;
   }
@@ -195,12 +251,17 @@ export class Registry {
   deleteKey(path: string): boolean {
     const key = this.actualKey(path);
     if (!key) return false;
+    // A key filled on demand keeps a deep key's subtree with it (its bucket is loaded now); a shallower one needs every key.
+    if (!this.#backing?.subtreeLoaded(key.toLowerCase())) this.#whole();
     const lower = key.toLowerCase();
     // The index holds every key's lower-case form: no case folding per key here.
     for (const [kl, k] of [...this.#index]) {
       if (kl === lower || kl.startsWith(lower + '\\')) {
+        const numbered = /^(.*\\)(\d+)$/.exec(kl);
+        if (numbered && this.#backing && this.#backing.numberHint(numbered[1]!) > Number(numbered[2])) this.#backing.numberHint(numbered[1]!, Number(numbered[2]));
         delete this.data[k];
         this.#index.delete(kl);
+        this.#backing?.changed(kl);
       }
     }
     textCaches.delete(this.data); // positions moved: the next write lists the keys again
@@ -213,8 +274,9 @@ export class Registry {
     if (norm === undefined) throw new Error(`unknown registry root in ${path}`);
     // One normalisation, then index probes: a class key may hold thousands of NNNN subkeys.
     const prefix = `${norm.toLowerCase()}\\`;
-    let n = 0;
-    while (this.#index.has(prefix + String(n).padStart(width, '0'))) n++;
+    let n = this.#backing?.numberHint(prefix) ?? 0;
+    while (this.#lookup(prefix + String(n).padStart(width, '0')) !== undefined) n++;
+    this.#backing?.numberHint(prefix, n);
     return String(n).padStart(width, '0');
   }
 
@@ -222,6 +284,7 @@ export class Registry {
   subkeyNames(path: string): string[] {
     const key = this.actualKey(path);
     if (!key) return [];
+    this.#whole();
     const prefix = key.toLowerCase() + '\\';
     const out: string[] = [];
     for (const [kl, k] of this.#index) {

@@ -18,6 +18,7 @@ import { provisionedState } from './provision.js';
 import { LOG_PATH } from './setupapi-log.js';
 import { nextPublishedName } from './stage.js';
 import { readState, sha256, writeFirstState } from './state-store.js';
+import { LazyState } from './lazy-state.js';
 import type { Target } from './target.js';
 
 export interface RepairResult {
@@ -50,7 +51,12 @@ export async function repairTarget(target: Target): Promise<RepairResult> {
   return target.withLock(async () => {
     const root = target.root;
     try {
-      await readState(root, { restore: true });
+      const state = await readState(root, { restore: true });
+      // Every record file read now: one damaged beyond its committed copy means the state is rebuilt too.
+      if (state instanceof LazyState) {
+        state.loadAll();
+        await state.writeBackRestored();
+      }
       return { rebuilt: false, packages: [], lost: [] };
     } catch (error) {
       if (!(error instanceof TargetError)) throw error;

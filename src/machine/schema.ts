@@ -26,7 +26,7 @@ const driverBinding = z
   })
   .strict();
 
-const device = z
+export const device = z
   .object({
     instanceId: z.string().min(1),
     hardwareIds: z.array(z.string()),
@@ -62,7 +62,7 @@ const component = z.string().superRefine((name, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: `folder name "${name}" ${problem}; a state path must stay inside the target` });
 });
 
-const fileHash = z.object({ path: relPath, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
+export const fileHash = z.object({ path: relPath, sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict();
 
 const primitiveInstall = z
   .object({
@@ -85,7 +85,7 @@ const primitiveInstall = z
   })
   .strict();
 
-const driverPackage = z
+export const driverPackage = z
   .object({
     publishedName: z.string(),
     originalName: z.string(),
@@ -105,7 +105,7 @@ const driverPackage = z
   })
   .strict();
 
-const setupClass = z
+export const setupClass = z
   .object({
     guid: z.string(),
     name: z.string(),
@@ -124,7 +124,7 @@ export const regValue = z
   .strict();
 export type RegValue = z.infer<typeof regValue>;
 
-const regKey = z.object({ values: z.record(z.string(), regValue) }).strict();
+export const regKey = z.object({ values: z.record(z.string(), regValue) }).strict();
 
 const certificate = z
   .object({
@@ -199,6 +199,36 @@ export const machineState = z
     files: z.array(fileHash),
   })
   .strict();
+
+/**
+ * The head of a target whose collections are per-record files (docs/target.md):
+ * wdksim-state.json holds the small, fixed-size part of the state and the
+ * counters that spare an install a scan; devices, packages, registry keys and
+ * vouched files live under .wdksim/state/ (state-records.ts).
+ */
+export const STORE_VERSION = 2;
+export const headState = z
+  .object({
+    format: z.literal(STATE_FORMAT),
+    version: z.literal(STORE_VERSION),
+    createdAt: z.string(),
+    os,
+    boot,
+    certificates: z.object({ Root: z.array(certificate), TrustedPublisher: z.array(certificate) }).strict(),
+    classes: z.array(setupClass),
+    records: z
+      .object({
+        /** The next record sequence number (records load in this order: the order they were added). */
+        seq: z.number().int().nonnegative(),
+        /** No oemN.inf below this N is free. */
+        oem: z.number().int().nonnegative(),
+        /** Per ROOT\CLASS\ prefix: no instance number below this is free. */
+        root: z.record(z.string(), z.number().int().nonnegative()),
+      })
+      .strict(),
+  })
+  .strict();
+export type HeadState = z.infer<typeof headState>;
 
 /** The machine state; its device records are read-only (change them through editDevice). */
 export type MachineState = Omit<z.infer<typeof machineState>, 'devices'> & { devices: DeviceRecord[] };

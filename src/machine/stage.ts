@@ -167,7 +167,7 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
         .join(''),
     );
     const storeFolder = `${infName.toLowerCase()}_${arch}_${identity.slice(0, 16)}`;
-    const existing = state.packages.find((p) => p.storeFolder.toLowerCase() === storeFolder);
+    const existing = tx.records ? tx.records.packageByFolder(storeFolder) : state.packages.find((p) => p.storeFolder.toLowerCase() === storeFolder);
     if (existing) {
       // The incoming package was just verified against its catalog; a store copy changed since is restored from it.
       const changed = await changedStoreFiles(tx, existing);
@@ -183,7 +183,7 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
       return { publishedName: existing.publishedName, storeFolder: existing.storeFolder, alreadyStaged: true };
     }
 
-    const publishedName = nextPublishedName(state.packages);
+    const publishedName = tx.records ? tx.records.nextPublishedName() : nextPublishedName(state.packages);
     const catalogPublished = publishedName.replace(/\.inf$/i, '.cat');
     log.begin('sto:', 'Import Driver Package');
     log.entry('sto:', `Driver Package = ${infLogName(tx, abs)}`).entry('sto:', `Architecture  = ${arch}`);
@@ -207,7 +207,7 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
     log.end('sto:', 'Import Driver Package');
 
     const facts = versionFacts(doc);
-    state.packages.push({
+    const record: DriverPackageRecord = {
       publishedName,
       originalName: infName.toLowerCase(),
       storeFolder,
@@ -221,7 +221,9 @@ export async function stageDriverPackage(tx: Transaction, infPath: string, optio
       testSigned: signature.testSigned,
       arch,
       files: records,
-    });
+    };
+    if (tx.records) tx.records.addPackage(record);
+    else state.packages.push(record);
     log.entry('sto:', `Successfully imported driver package: ${publishedName}`);
     imports.set(tx, [...(imports.get(tx) ?? []), { log, publishedName }]);
     return { publishedName, storeFolder, alreadyStaged: false };

@@ -1,17 +1,46 @@
-// The machine state on disk: wdksim-state.json (the document), a copy of the
-// last committed state in .wdksim/state.backup.json (like the registry's
-// transaction logs: what a damaged state is recovered from), and
-// .wdksim/state.mark, the SHA-256 of the text wdksim last committed. A state
-// whose text has that digest was validated when it was written and is not
-// validated again; anything else (a hand edit) is validated in full, with its
-// paths checked like an INF's. Every read and write goes through fs/jail.ts.
+// The machine state on disk: wdksim-state.json (the head: OS, boot settings,
+// certificates, classes and counters), its collections as per-record files
+// under .wdksim/state/ (state-records.ts, lazy-state.ts), a copy of the last
+// committed head in .wdksim/state.backup.json (like the registry's transaction
+// logs: what a damaged state is recovered from), and .wdksim/state.mark, the
+// SHA-256 of the head text wdksim last committed. A head whose text has that
+// digest was validated when it was written and is not validated again; anything
+// else (a hand edit) is validated in full (record files carry their own digest).
+// A one-document state of earlier versions is read as it is, and migrated to
+// records by the first command that holds the lock. Every read and write goes
+// through fs/jail.ts.
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { TargetError } from '../errors.js';
-import { notice, readRegular, writeAtomic } from './fs/jail.js';
+import { notice, readRegular, removeTree, writeAtomic, writeNew } from './fs/jail.js';
 import { registryParts } from './registry.js';
 import { deviceJson } from './device-json.js';
-import { machineState, STATE_FILE, STATE_FORMAT, STATE_VERSION, type MachineState } from './schema.js';
+import {
+  device,
+  driverPackage,
+  fileHash,
+  headState,
+  machineState,
+  regKey,
+  STATE_FILE,
+  STATE_FORMAT,
+  STATE_VERSION,
+  STORE_VERSION,
+  type HeadState,
+  type MachineState,
+} from './schema.js';
+import { LazyState, recordsOf } from './lazy-state.js';
+import { indexSchemas, RECORDS_BACKUP_DIR, RECORDS_DIR, setSpecs, type RegistryRecord } from './state-records.js';
+import { z } from 'zod';
+
+setSpecs({
+  packages: { key: (r) => (r as MachineState['packages'][number]).publishedName.toLowerCase(), schema: driverPackage },
+  devices: { key: (r) => (r as MachineState['devices'][number]).instanceId.toUpperCase(), schema: device },
+  registry: { key: (r) => (r as RegistryRecord).key.toLowerCase(), schema: regKey.extend({ key: z.string().min(1) }).strict() },
+  files: { key: (r) => (r as MachineState['files'][number]).path.toLowerCase(), schema: fileHash },
+  folders: { key: (r) => (r as { folder: string }).folder.toLowerCase(), schema: indexSchemas.folders },
+  ids: { key: (r) => (r as { id: string }).id.toLowerCase(), schema: indexSchemas.ids },
+});
 
 export const META_DIR = '.wdksim';
 export const STATE_MARK = `${META_DIR}/state.mark`;
@@ -83,9 +112,9 @@ export function stateJson(state: MachineState): string {
   return out.join('');
 }
 
-type Parsed = { state: MachineState } | { problem: string };
+type Parsed = { state: MachineState } | { head: HeadState } | { problem: string };
 
-/** Parses a state text: trusted when its digest is the mark, else validated in full. */
+/** Parses a state text (a head, or a one-document state of earlier versions): trusted when its digest is the mark, else validated in full. */
 function parseState(text: string, mark: string | undefined): Parsed {
   let json: unknown;
   try {
@@ -94,7 +123,15 @@ function parseState(text: string, mark: string | undefined): Parsed {
     return { problem: text.length === 0 ? 'empty' : 'not valid JSON (truncated or garbled)' };
   }
   const head = json as { format?: unknown; version?: unknown };
-  if (mark !== undefined && sha256(text) === mark && head?.format === STATE_FORMAT && head.version === STATE_VERSION) return { state: json as MachineState };
+  const trusted = mark !== undefined && sha256(text) === mark && head?.format === STATE_FORMAT;
+  if (head?.version === STORE_VERSION) {
+    if (trusted) return { head: json as HeadState };
+    const parsed = headState.safeParse(json);
+    if (parsed.success) return { head: parsed.data };
+    const issue = parsed.error.issues[0];
+    return { problem: `not a wdksim target state (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'})` };
+  }
+  if (trusted && head.version === STATE_VERSION) return { state: json as MachineState };
   const parsed = machineState.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -118,8 +155,13 @@ export async function readMark(root: string): Promise<string | undefined> {
 }
 
 export interface ReadOptions {
-  /** The caller holds the lock: a damaged state is restored from the last committed copy. */
+  /** The caller holds the lock: a damaged state is restored from the last committed copy, a one-document state migrated. */
   restore?: boolean;
+}
+
+/** A state read: over records, or (read-only, before its migration) one document of an earlier version. */
+function opened(root: string, parsed: { state: MachineState } | { head: HeadState }, locked = false): MachineState | Promise<MachineState> {
+  return 'head' in parsed ? (new LazyState(root, parsed.head, locked) as unknown as MachineState) : parsed.state;
 }
 
 /** Does the target exist (a state file, or the last committed copy of a damaged one)? */
@@ -143,7 +185,8 @@ export async function readState(root: string, options: ReadOptions = {}): Promis
     if (text === undefined) problem = 'missing';
     else {
       const parsed = parseState(text, mark);
-      if ('state' in parsed) return parsed.state;
+      if ('state' in parsed && options.restore) return migrate(root, parsed.state);
+      if (!('problem' in parsed)) return opened(root, parsed, options.restore);
       problem = parsed.problem;
     }
   } catch (error) {
@@ -159,22 +202,43 @@ export async function readState(root: string, options: ReadOptions = {}): Promis
     throw new TargetError(`no target machine at ${root}; create one with: wdksim target init ${root}`);
   }
   const backup = backupText === undefined ? undefined : parseState(backupText, mark);
-  if (backup && 'state' in backup) {
+  if (backup && !('problem' in backup)) {
     if (!options.restore) throw new DamagedStateError(`${file}: ${problem}`, problem);
     await writeAtomic(root, STATE_FILE, backupText!, 'repair', 'target state');
     notice(`wdksim: the target state ${file} was ${problem}; restored the last committed state from ${STATE_BACKUP}`);
-    return backup.state;
+    return 'state' in backup ? migrate(root, backup.state) : opened(root, backup, true);
   }
   throw new TargetError(
     `${file}: ${problem}, and the last committed copy (${STATE_BACKUP}) is ${backup ? 'damaged too' : 'missing'}; the target is damaged. Run: wdksim target verify --repair (rebuilds the machine's driver store records from the files on disk), or re-create it with: wdksim target init --force`,
   );
 }
 
-/** `target init`: the first state, its committed copy and its mark. */
-export async function writeFirstState(root: string, state: MachineState): Promise<void> {
-  const validated = machineState.parse(state);
-  const text = JSON.stringify(validated) + '\n';
-  await writeAtomic(root, STATE_FILE, text);
+/**
+ * A whole state written as records: the record folders are made afresh, then
+ * the head (its committed copy, then the head itself, then its mark: the head is
+ * the commit point; until it is replaced an earlier state stays in force).
+ */
+async function writeRecords(root: string, state: MachineState): Promise<LazyState> {
+  const { writes, head } = recordsOf(state);
+  for (const dir of [RECORDS_DIR, RECORDS_BACKUP_DIR]) await removeTree(root, dir);
+  for (const w of writes) if (w.text !== undefined) await writeNew(root, w.rel, w.text, 'target state');
+  const text = JSON.stringify(head) + '\n';
   await writeAtomic(root, STATE_BACKUP, text);
+  await writeAtomic(root, STATE_FILE, text);
   await writeAtomic(root, STATE_MARK, sha256(text));
+  return new LazyState(root, head, true);
+}
+
+/** `target init` (and repair): the first state, as records, its committed copy and its mark. */
+export async function writeFirstState(root: string, state: MachineState): Promise<void> {
+  await writeRecords(root, machineState.parse(state) as MachineState);
+}
+
+/** A one-document state of an earlier wdksim, moved to records (the caller holds the lock). */
+async function migrate(root: string, state: MachineState): Promise<MachineState> {
+  const lazy = await writeRecords(root, state);
+  notice(
+    `wdksim: migrated the target state ${join(root, STATE_FILE)} from one document to per-record files under ${RECORDS_DIR} (${state.packages.length} driver package(s), ${state.devices.length} device(s)); earlier wdksim versions cannot read it any more\n`,
+  );
+  return lazy as unknown as MachineState;
 }

@@ -14,6 +14,7 @@ import { type MachineState } from './schema.js';
 import { LOG_PATH } from './setupapi-log.js';
 import { DamagedStateError, META_DIR, hasState, readMark, readState, writeFirstState } from './state-store.js';
 import { Transaction } from './transaction.js';
+import { LazyState } from './lazy-state.js';
 
 export { META_DIR, readState, sha256 } from './state-store.js';
 export { Transaction } from './transaction.js';
@@ -50,8 +51,20 @@ export class Target {
     return readState(this.root, { restore: true });
   }
 
-  /** The validated state (a committed journal left by a killed process, or a damaged state file, is dealt with first). */
+  /** The validated state, whole: a snapshot (a committed journal left by a killed process, or a damaged state file, is dealt with first). */
   async read(): Promise<MachineState> {
+    const state = await this.readLive();
+    if (state instanceof LazyState) state.loadAll();
+    return state;
+  }
+
+  /**
+   * The validated state, its collections read from disk when first touched: for
+   * a command that reads once and prints (devcon status, pnputil /enum-drivers),
+   * which then reads only what it prints. Not a snapshot: read() is.
+   */
+  async readLive(): Promise<MachineState> {
+    setNoticeSink((m) => this.ctx.io.stderr(m)); // a record file read from its committed copy says so on this command's stderr
     if (await this.#journalPending()) await this.withLock(async () => undefined);
     try {
       return await readState(this.root);
@@ -124,7 +137,8 @@ export class Target {
         if (error instanceof LockLostError && !error.committed) await removeTree(this.root, journalDir).catch(() => undefined);
         throw error;
       }
-      if (tx.committedDigest) this.#cache = { state: tx.state, digest: tx.committedDigest };
+      // A state over records is cheap to open again; a one-document state read without the lock is reused.
+      if (tx.committedDigest && !tx.records) this.#cache = { state: tx.state, digest: tx.committedDigest };
       return result;
     }, name);
   }

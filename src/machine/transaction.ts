@@ -13,6 +13,7 @@ import { Registry } from './registry.js';
 import { machineState, STATE_FILE, type MachineState } from './schema.js';
 import { LOG_PATH, LogSection, logTimestamp } from './setupapi-log.js';
 import { META_DIR, sha256, stateJson } from './state-store.js';
+import { LazyState } from './lazy-state.js';
 
 /** What a transaction needs of its target (the Target class satisfies it; named here so target.ts and this file do not import each other). */
 export interface TransactionHost {
@@ -47,7 +48,12 @@ export class Transaction {
     readonly journalDir: string,
     readonly lock?: TargetLock,
   ) {
-    this.registry = new Registry(state.registry);
+    this.registry = new Registry(state instanceof LazyState ? state.registryData() : state.registry);
+  }
+
+  /** The state over records (every draft is one: a one-document state is migrated before its first change). */
+  get records(): LazyState | undefined {
+    return this.state instanceof LazyState ? this.state : undefined;
   }
 
   get ctx(): Context {
@@ -124,11 +130,13 @@ export class Transaction {
 
   /** Records a file the state vouches for (hash checked by `target verify`). */
   trackFile(rel: string, data: Buffer): void {
+    if (this.records) return this.records.trackFile({ path: rel, sha256: sha256(data) });
     this.untrackFile(rel);
     this.state.files.push({ path: rel, sha256: sha256(data) });
   }
 
   untrackFile(rel: string): void {
+    if (this.records) return this.records.untrackFile(rel);
     const lower = rel.toLowerCase();
     // Only a path of the same length can be the same name in another case.
     this.state.files = this.state.files.filter((f) => f.path.length !== rel.length || f.path.toLowerCase() !== lower);
@@ -170,15 +178,32 @@ export class Transaction {
   async commit(): Promise<void> {
     const env = this.ctx.io.env;
     const fence = async (step: string) => this.lock?.assertHeld(step, step !== 'commit');
-    const stateText = stateJson(this.state) + '\n';
-    if (env.WDKSIM_VALIDATE_STATE === '1') {
-      machineState.parse(this.state);
-      if (stateText !== JSON.stringify(this.state) + '\n')
-        throw new InternalError(
-          'the cached state text differs from the state (a registry key was changed without Registry, a package or file record in place, or a device without editDevice)',
-        );
-    }
     const dir = this.journalDir;
+    const records: { tmp: string; dest: string }[] = [];
+    const recordDeletes: string[] = [];
+    let stateText: string;
+    if (this.records) {
+      if (env.WDKSIM_VALIDATE_STATE === '1') machineState.parse(this.records.toPlain());
+      const { writes, head } = this.records.changes();
+      for (const w of writes) {
+        if (w.text === undefined) recordDeletes.push(w.rel);
+        else {
+          const tmp = `${dir}/r${records.length}`;
+          await writeNew(this.root, tmp, w.text, 'journal');
+          records.push({ tmp, dest: w.rel });
+        }
+      }
+      stateText = JSON.stringify(head) + '\n';
+    } else {
+      stateText = stateJson(this.state) + '\n';
+      if (env.WDKSIM_VALIDATE_STATE === '1') {
+        machineState.parse(this.state);
+        if (stateText !== JSON.stringify(this.state) + '\n')
+          throw new InternalError(
+            'the cached state text differs from the state (a registry key was changed without Registry, a package or file record in place, or a device without editDevice)',
+          );
+      }
+    }
     await writeNew(this.root, `${dir}/state.json`, stateText, 'journal');
     await writeNew(this.root, `${dir}/state.backup.json`, stateText, 'journal');
     const digest = sha256(stateText);
@@ -188,6 +213,7 @@ export class Transaction {
       puts: [...this.#puts.values()].map(({ tmp, dest }) => ({ tmp, dest })),
       deletes: [...this.#deletes],
       trees: [...this.#trees],
+      ...(records.length > 0 || recordDeletes.length > 0 ? { records, recordDeletes } : {}),
       state: `${dir}/state.json`,
       backup: `${dir}/state.backup.json`,
       mark: `${dir}/state.mark`,

@@ -6,9 +6,10 @@
 // modification time are those it had when it last matched (.wdksim/verify.cache)
 // is not hashed again; --full hashes every file.
 import { TargetError } from '../errors.js';
-import { listDir, lookEntry, readRegular, writeAtomic } from './fs/jail.js';
+import { listDir, lookEntrySync, readRegular, writeAtomic } from './fs/jail.js';
 import { INF_DIR, STORE_DIR } from './layout.js';
 import { readState, sha256, type Target } from './target.js';
+import { LazyState } from './lazy-state.js';
 
 export interface VerifyResult {
   problems: string[];
@@ -29,13 +30,14 @@ const RACY_MS = 2000;
 
 type CacheEntry = [size: number, mtimeMs: number, sha256: string];
 
-async function loadCache(root: string): Promise<Map<string, CacheEntry>> {
+/** The cache and its text as read (an unchanged cache is not written again: 50,000 entries at 10,000 packages). */
+async function loadCache(root: string): Promise<{ cache: Map<string, CacheEntry>; text: string }> {
   try {
-    const bytes = await readRegular(root, CACHE, 'verify cache');
-    const data = bytes ? (JSON.parse(bytes.toString('utf8')) as Record<string, CacheEntry>) : {};
-    return new Map(Object.entries(data).filter(([, v]) => Array.isArray(v) && v.length === 3));
+    const text = (await readRegular(root, CACHE, 'verify cache'))?.toString('utf8') ?? '';
+    const data = text ? (JSON.parse(text) as Record<string, CacheEntry>) : {};
+    return { cache: new Map(Object.entries(data).filter(([, v]) => Array.isArray(v) && v.length === 3)), text };
   } catch {
-    return new Map(); // damaged or odd: hash everything
+    return { cache: new Map(), text: '' }; // damaged or odd: hash everything
   }
 }
 
@@ -45,7 +47,7 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
   return target.withLock(async () => {
     const root = target.root;
     const state = await readState(root, { restore: true });
-    const cache = options.full ? new Map<string, CacheEntry>() : await loadCache(root);
+    const { cache, text: cacheText } = options.full ? { cache: new Map<string, CacheEntry>(), text: '' } : await loadCache(root);
     const next: Record<string, CacheEntry> = {};
     const problems: string[] = [];
     let checkedFiles = 0;
@@ -55,7 +57,7 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
     const check = async (rel: string, expected: string, what: string) => {
       checkedFiles++;
       try {
-        const e = await lookEntry(root, rel, what, checkedFolders);
+        const e = lookEntrySync(root, rel, what, checkedFolders);
         if (e.kind === 'missing') return void problems.push(`${rel}: missing (${what})`);
         if (e.kind !== 'file') return void problems.push(`${rel}: is ${KIND[e.kind]}, not the file the state vouches for (${what}); not followed or opened`);
         const c = cache.get(rel);
@@ -103,7 +105,9 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
     }
     const folders = new Set(state.packages.map((p) => p.storeFolder.toLowerCase()));
     for (const dir of storeDirs) if (!folders.has(dir.toLowerCase())) problems.push(`${STORE_DIR}/${dir}: driver store folder that no package owns`);
-    await writeAtomic(root, CACHE, JSON.stringify(next), 'repair', 'verify cache').catch(() => undefined);
+    const nextText = JSON.stringify(next);
+    if (nextText !== cacheText) await writeAtomic(root, CACHE, nextText, 'repair', 'verify cache').catch(() => undefined);
+    if (state instanceof LazyState) await state.writeBackRestored();
     return { problems, checkedFiles, hashedFiles, packages: state.packages.length };
   }, 'target verify');
 }

@@ -14,6 +14,8 @@ import type { Arch } from '../inf/arch.js';
 import { WdksimError } from '../errors.js';
 import { installDriverOnDevices, installIfPrimitive, type InstallResult } from '../machine/engine.js';
 import type { MachineState } from '../machine/schema.js';
+import { LazyState } from '../machine/lazy-state.js';
+import type { DeviceRecord } from '../machine/model.js';
 import type { Target } from '../machine/target.js';
 import { LockLostError } from '../machine/lock.js';
 import { registerDriverlessDevice } from './apply.js';
@@ -56,8 +58,9 @@ export async function installOnPresentDevices(target: Target, state: MachineStat
   if (primitive) return { installedOn: [], rebootRequired: false, matched: 0, primitive: primitive.section };
   const os = { arch: state.os.arch as Arch, major: state.os.major, minor: state.os.minor, build: state.os.build, productType: state.os.productType };
   const ids = await offeredIds(infPath, os);
-  const present = state.devices.filter((d) => d.present);
-  const wanted = ids.filter((id) => present.some((d) => [...d.hardwareIds, ...d.compatibleIds].some((x) => sameText(x, id))));
+  const has = (d: DeviceRecord, id: string) => d.present && [...d.hardwareIds, ...d.compatibleIds].some((x) => sameText(x, id));
+  // A state over records looks the devices up by ID (its index) instead of loading every device.
+  const wanted = state instanceof LazyState ? ids.filter((id) => state.devicesWithId(id).some((d) => has(d, id))) : ids.filter((id) => state.devices.some((d) => has(d, id)));
   const installedOn: string[] = [];
   let rebootRequired = false;
   for (const id of wanted) {

@@ -30,6 +30,21 @@ function legacyAsRunning(device: DeviceRecord): DeviceRecord {
   return device;
 }
 
+/** The view; its packages and services are read when first asked for (a state over records loads a collection then). */
 export function viewOf(state: MachineState): MachineView {
-  return { devices: state.devices.map(legacyAsRunning), classes: state.classes, packages: state.packages, services: installedServices(state), windowsDir: 'C:\\Windows' };
+  let devices: DeviceRecord[] | undefined;
+  let services: string[] | undefined;
+  return {
+    get devices() {
+      return (devices ??= state.devices.map(legacyAsRunning));
+    },
+    classes: state.classes,
+    get packages() {
+      return state.packages;
+    },
+    get services() {
+      return (services ??= installedServices(state));
+    },
+    windowsDir: 'C:\\Windows',
+  };
 }

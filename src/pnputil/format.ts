@@ -17,7 +17,9 @@ export function field(label: string, width: number, values: string | readonly st
 /** Published packages in store order (oem number). */
 export function oemInOrder(view: MachineView): DriverPackageRecord[] {
   const num = (p: DriverPackageRecord) => Number(/^oem(\d+)\.inf$/i.exec(p.publishedName)?.[1] ?? Number.MAX_SAFE_INTEGER);
-  return view.packages.filter((p) => !p.inbox && /^oem\d+\.inf$/i.test(p.publishedName)).sort((a, b) => num(a) - num(b) || compareNames(a.publishedName, b.publishedName));
+  // Sort keys made once per package, not per comparison (10,000 packages).
+  const keyed = view.packages.filter((p) => !p.inbox && /^oem\d+\.inf$/i.test(p.publishedName)).map((p) => ({ p, n: num(p) }));
+  return keyed.sort((a, b) => a.n - b.n || compareNames(a.p.publishedName, b.p.publishedName)).map(({ p }) => p);
 }
 
 export function classMatches(view: MachineView, guid: string, filter: string): boolean {

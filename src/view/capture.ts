@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { listDir, listRoot, lookEntry, readRegular } from '../machine/fs/jail.js';
 import { readState, STATE_FILE, type MachineState } from '../machine/index.js';
+import { LazyState } from '../machine/lazy-state.js';
 
 export interface FileEntry {
   /** Target-relative, forward slashes. */
@@ -57,6 +58,8 @@ export async function listFiles(root: string): Promise<FileEntry[]> {
 
 export async function captureTarget(root: string, label: string, takenAt: string): Promise<Capture> {
   const state = await readState(root);
+  // A snapshot: every collection read now, not when the capture is looked at later.
+  if (state instanceof LazyState) state.loadAll();
   const files = await listFiles(root);
   return { label, takenAt, state, files };
 }

@@ -1,12 +1,12 @@
 // Eight devcon install processes at once on one target, and a process killed
 // at each named point of an install: the target stays consistent.
 import { describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tempDir, wdksim } from '../helpers/cli.js';
 import { makePackage } from '../machine/helpers.js';
 import { FAULT_STEPS } from '../../src/machine/fault.js';
 import { helloInf } from '../faults/world.js';
+import { stateOnDisk } from '../helpers/state-on-disk.js';
 
 async function setup(count: number) {
   const dir = tempDir();
@@ -26,7 +26,7 @@ describe('concurrency and crashes', () => {
     );
     for (const r of results) expect(r.stderr).toBe('');
     expect(results.map((r) => r.exitCode)).toEqual(Array(8).fill(0));
-    const state = JSON.parse(await readFile(join(dir, 'target', 'wdksim-state.json'), 'utf8'));
+    const state = stateOnDisk(join(dir, 'target')); // the head and its per-record files
     const oem = state.packages
       .filter((p: { inbox?: boolean }) => !p.inbox)
       .map((p: { publishedName: string }) => p.publishedName)

@@ -2,12 +2,13 @@
 // (target init, packages hello0..helloN, the test certificate trusted by
 // deploying pkg0, optional extra steps) and copied for every scenario, so each
 // scenario starts from the same machine without paying for its setup again.
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli.js';
 import { memoryContext } from '../../src/io.js';
 import { makePackage } from '../machine/helpers.js';
+import { stateOnDisk } from '../helpers/state-on-disk.js';
 
 export const NOW = '2026-11-25T12:00:00Z';
 
@@ -98,8 +99,9 @@ export function copyOf(golden: string, prefix = 'wdksim-fault-'): string {
   return dir;
 }
 
+/** The state as the files on disk hold it (head and per-record files), read without taking the lock. */
 export function readState(dir: string): MachineState {
-  return JSON.parse(readFileSync(join(dir, 'target', 'wdksim-state.json'), 'utf8')) as MachineState;
+  return stateOnDisk(join(dir, 'target')) as unknown as MachineState;
 }
 
 export const oemOf = (s: MachineState, inf: string): string | undefined => s.packages.find((p) => !p.inbox && p.originalName.toLowerCase() === inf.toLowerCase())?.publishedName;

@@ -7,6 +7,7 @@
 // clear refusal, or the planted entry moved aside into .wdksim/quarantine), and
 // the target stays usable: `target verify` ends, and a good install and
 // `target verify` succeed afterwards. Runs the built CLI (a FIFO must not hang it).
+import { handEditRecords } from '../helpers/state-on-disk.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -394,11 +395,16 @@ describe('a hand-edited state naming paths outside the target', () => {
       expect((await w.run(INSTALL)).code).toBe(0);
       mkdirSync(outside(w, 'store'));
       writeFileSync(outside(w, 'store', 'evil.sys'), 'outside bytes');
-      const state = JSON.parse(readFileSync(t('wdksim-state.json'), 'utf8'));
-      const pkg = state.packages.find((p: { publishedName: string }) => p.publishedName === 'oem0.inf');
-      if (edit === 'storeFolder') pkg.storeFolder = '../../../outside/store';
-      else state.files.push({ path: '../outside/victim.txt', sha256: '0'.repeat(64) });
-      writeFileSync(t('wdksim-state.json'), JSON.stringify(state)); // schema-valid shape, hostile paths
+      // The records are per-record files (.wdksim/state/<collection>/<bucket>.json): the one holding the record is edited.
+      if (edit === 'storeFolder') {
+        handEditRecords(t(), 'packages', 'oem0.inf', (entries) => {
+          const pkg = entries.find(([, p]) => p.publishedName === 'oem0.inf')![1];
+          pkg.storeFolder = '../../../outside/store';
+        });
+      } else {
+        // Added to the record file of a file the state vouches for (a file wdksim committed, so it has a committed copy).
+        handEditRecords(t(), 'files', 'windows/inf/oem0.inf', (entries) => void entries.push([1e6, { path: '../outside/victim.txt', sha256: '0'.repeat(64) }]));
+      }
       const verify = await cli(w, ['target', 'verify']);
       expect(verify.stderr).toMatch(/must stay inside the target|climbs out/);
       expect(verify.stderr).toMatch(/restored the last committed state/);

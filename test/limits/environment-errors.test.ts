@@ -1,5 +1,5 @@
 // Faults of the machine, not of wdksim or its input, through the built CLI:
-// disk full (a 600 KiB tmpfs), read-only file system, permission denied (run as
+// disk full (an 8 MiB tmpfs), read-only file system, permission denied (run as
 // an unprivileged user when the test is root), a bit-flipped signature, and
 // invalid WDKSIM_* settings. Each gets a clear one-line message and its
 // documented exit code (src/exit-codes.ts), never "internal error".
@@ -19,7 +19,8 @@ beforeAll(async () => {
   chmodSync(base, 0o755);
   mkdirSync(join(base, 'small'));
   if (process.platform === 'linux' && process.getuid?.() === 0) {
-    mounted = (await execa('mount', ['-t', 'tmpfs', '-o', 'size=600k', 'tmpfs', join(base, 'small')], { reject: false })).exitCode === 0;
+    // Room for a fresh target (its state is a few hundred small record files: about 3 MiB in 4 KiB pages), not for the big package.
+    mounted = (await execa('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', join(base, 'small')], { reject: false })).exitCode === 0;
   }
 });
 afterAll(async () => {
@@ -50,7 +51,7 @@ describe('the machine says no', () => {
     const pkg = join(base, 'big');
     mkdirSync(pkg);
     copyFileSync(join(HELLO, 'KmdfHelloWorld.inf'), join(pkg, 'KmdfHelloWorld.inf'));
-    writeFileSync(join(pkg, 'KmdfHelloWorld.sys'), Buffer.concat([readFileSync(join(HELLO, 'KmdfHelloWorld.sys')), Buffer.alloc(900 * 1024, 1)]));
+    writeFileSync(join(pkg, 'KmdfHelloWorld.sys'), Buffer.concat([readFileSync(join(HELLO, 'KmdfHelloWorld.sys')), Buffer.alloc(9 * 1024 * 1024, 1)]));
     const r = await run(['deploy', 'big'], { env });
     clean(r);
     expect(r.exitCode, r.stderr).toBe(74);
