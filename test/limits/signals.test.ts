@@ -76,10 +76,12 @@ describe.each([
     expect((await cli(['target', 'init'], env)).exitCode).toBe(0);
     expect((await cli(['deploy', join(dir, 'pkg')], env)).exitCode).toBe(0);
     const child = cli(['devcon', 'install', join(dir, 'pkg', 'many.inf'), 'Root\\Many'], env);
-    // Signal once the install's transaction has begun (its journal exists), then time the stop.
-    const journal = join(dir, 'target', '.wdksim', 'journal');
-    for (let i = 0; i < 600 && !existsSync(journal); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(existsSync(journal)).toBe(true);
+    // Signal once the install holds the target's lock (its transaction has begun; the journal
+    // folder is no sign, deploy leaves it behind), then time the stop. Signalling earlier raced
+    // Node's start-up: before wdksim's handler is installed, a signal kills with no exit code.
+    const owner = join(dir, 'target', '.wdksim', 'lock', 'owner.json');
+    for (let i = 0; i < 1200 && !existsSync(owner); i++) await new Promise((r) => setTimeout(r, 25));
+    expect(existsSync(owner)).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     const sent = performance.now();
     child.kill(signal);
