@@ -41,6 +41,24 @@ function encodeAnsi(text: string): Buffer {
   return bytes;
 }
 
+/**
+ * decodeBytes(encodeInf(text, ANSI)) gives back `text` as ANSI with nothing to report: every
+ * character has its own Windows-1252 byte, the bytes start with no byte-order mark, and no NUL
+ * among the first 4,096 makes them look like UTF-16LE.
+ */
+export function ansiRoundTrips(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  if ((c0 === 0xff && c1 === 0xfe) || (c0 === 0xfe && c1 === 0xff) || (c0 === 0xef && c1 === 0xbb && text.charCodeAt(2) === 0xbf)) return false;
+  const probe = Math.min(text.length, 4096);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0 && i < probe) return false;
+    if (code >= 0x80 && !(code >= 0xa0 && code <= 0xff) && !CP1252_REVERSE.has(text[i]!)) return false;
+  }
+  return true;
+}
+
 function eolStyle(text: string): EolStyle {
   let lf = 0;
   let crlf = 0;

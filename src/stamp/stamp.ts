@@ -30,6 +30,14 @@ export type StampOptions = StampRequest;
 
 /** Stamps an INF/INX (bytes or a parsed document). Throws UsageError/InputError on bad values. */
 export function stampInf(input: Buffer | InfDocument, options: StampOptions, clock: Clock): StampResult {
+  const stamped = stampText(input, options, clock);
+  const doc = stamped.source;
+  const bytes = encodeInf(stamped.text, { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) });
+  return { bytes, text: stamped.text, changes: stamped.changes, stamp: stamped.stamp, driverVer: stamped.driverVer };
+}
+
+/** stampInf without encoding the result: the stamped text, and the document it was made from (after -x). */
+export function stampText(input: Buffer | InfDocument, options: StampOptions, clock: Clock): Omit<StampResult, 'bytes'> & { source: InfDocument } {
   const parsed = Buffer.isBuffer(input) ? parseInf(input) : input;
   const doc = options.removeCoinstallers ? withoutCoinstallerLines(parsed) : parsed;
   const stamp = resolveStamp(options, clock);
@@ -70,8 +78,7 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
   }
 
   const applied = applyEdits(doc.text, edits);
-  const bytes = encodeInf(applied.text, { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) });
-  return { bytes, text: applied.text, changes: applied.changes, stamp, driverVer };
+  return { text: applied.text, changes: applied.changes, stamp, driverVer, source: doc };
 }
 
 const COINSTALLER_TOKEN = /\$(KMDF|UMDF)COINSTALLERVERSION\$/;
@@ -141,14 +148,11 @@ function* tokenEdits(doc: InfDocument, stamp: ResolvedStamp): Iterable<TextEdit>
   for (const section of doc.sections) {
     for (const header of section.headers) yield* inSpan(header.span.start.offset, header.span.end.offset, section.name);
     for (const entry of section.entries) {
-      if (
-        !entry.fieldTokens.some((t) => hasDollar(t.span.start.offset, t.span.end.offset)) &&
-        !(entry.keyToken && hasDollar(entry.keyToken.span.start.offset, entry.keyToken.span.end.offset))
-      )
-        continue;
+      // Token offsets, not spans: a span builds two positions with a search each, for every token.
+      if (!hasDollar(entry.start, entry.end) && !(entry.keyToken && hasDollar(entry.keyToken.start, entry.keyToken.end))) continue;
       const tokens = new Set<RawToken>(entry.fieldTokens);
       if (entry.keyToken) tokens.add(entry.keyToken);
-      for (const token of tokens) yield* inSpan(token.span.start.offset, token.span.end.offset, section.name);
+      for (const token of tokens) yield* inSpan(token.start, token.end, section.name);
     }
   }
 }
