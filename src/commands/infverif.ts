@@ -2,6 +2,7 @@
 // InfVerif's own switch grammar (case-insensitive, `/x` or `-x`) plus the
 // linter options every CI wants. Parses argv, reads the INFs, calls
 // validate() and a formatter, and returns the exit code.
+import { readdirSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
@@ -22,6 +23,7 @@ import { infSummary, verboseBanner } from '../rules/banner.js';
 import { VERSION } from '../version.js';
 import { tokenizeSwitches, type SwitchTable } from '../switches.js';
 import { writeUserFile } from '../fs/host-write.js';
+import { yieldToSignals } from '../signals.js';
 
 export interface InfVerifOptions {
   mode: Mode;
@@ -301,7 +303,10 @@ async function walk(root: string, cwd: string): Promise<string[]> {
       out.push(item.path);
       continue;
     }
-    const entries = await readdir(resolve(cwd, item.path), { withFileTypes: true });
+    // One directory at a time on this thread (the promise-based readdir cost 1.5-1.9 s over the
+    // 100x corpus's directories, readdirSync 0.25 s), letting a signal in between.
+    await yieldToSignals();
+    const entries = readdirSync(resolve(cwd, item.path), { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (let i = entries.length - 1; i >= 0; i--) {
       const e = entries[i]!;
