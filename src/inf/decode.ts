@@ -50,12 +50,12 @@ export function ansiRoundTrips(text: string): boolean {
   const c0 = text.charCodeAt(0);
   const c1 = text.charCodeAt(1);
   if ((c0 === 0xff && c1 === 0xfe) || (c0 === 0xfe && c1 === 0xff) || (c0 === 0xef && c1 === 0xbb && text.charCodeAt(2) === 0xbf)) return false;
-  const probe = Math.min(text.length, 4096);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0 && i < probe) return false;
-    if (code >= 0x80 && !(code >= 0xa0 && code <= 0xff) && !CP1252_REVERSE.has(text[i]!)) return false;
-  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1 && nul < 4096) return false;
+  // Only the characters outside ASCII and Latin-1's printable half need a look (a regular
+  // expression finds them far faster than a loop over every character).
+  const other = /[\x80-\x9f\u0100-\uffff]/g;
+  for (let m = other.exec(text); m !== null; m = other.exec(text)) if (!CP1252_REVERSE.has(m[0])) return false;
   return true;
 }
 

@@ -36,16 +36,15 @@ function umdf1(doc: InfDocument): boolean {
 
 /**
  * section.find(key) !== undefined for a lower-case key, without substituting every key of the
- * document: a key with no `%` near it is its raw text, compared only when the lengths match.
+ * document: a key with no `%` in it is its raw text, compared only when the lengths match.
  */
 function hasKey(section: InfSection, lower: string): boolean {
   for (const e of section.entries) {
-    if (e.hasPercent) {
-      if (e.lowerKey === lower) return true;
-      continue;
-    }
     const raw = e.keyToken?.value;
-    if (raw !== undefined && raw.length === lower.length && raw.toLowerCase() === lower) return true;
+    if (raw === undefined) continue;
+    if (raw.includes('%')) {
+      if (e.lowerKey === lower) return true;
+    } else if (raw.length === lower.length && raw.toLowerCase() === lower) return true;
   }
   return false;
 }
@@ -69,6 +68,7 @@ export function stampedForBuild(doc: InfDocument): InfDocument | undefined {
         env: {},
       },
       (buildClock ??= fixedClock('2024-01-01T00:00:00Z')),
+      false, // the text only: no list of changed lines
     );
     const how = { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) };
     // The stamped text is parsed as the bytes the build writes would be (parseInfText skips the

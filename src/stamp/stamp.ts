@@ -36,8 +36,11 @@ export function stampInf(input: Buffer | InfDocument, options: StampOptions, clo
   return { bytes, text: stamped.text, changes: stamped.changes, stamp: stamped.stamp, driverVer: stamped.driverVer };
 }
 
-/** stampInf without encoding the result: the stamped text, and the document it was made from (after -x). */
-export function stampText(input: Buffer | InfDocument, options: StampOptions, clock: Clock): Omit<StampResult, 'bytes'> & { source: InfDocument } {
+/**
+ * stampInf without encoding the result: the stamped text, and the document it was made from
+ * (after -x). Without `withChanges` the changed lines are not listed (`changes` is empty).
+ */
+export function stampText(input: Buffer | InfDocument, options: StampOptions, clock: Clock, withChanges = true): Omit<StampResult, 'bytes'> & { source: InfDocument } {
   const parsed = Buffer.isBuffer(input) ? parseInf(input) : input;
   const doc = options.removeCoinstallers ? withoutCoinstallerLines(parsed) : parsed;
   const stamp = resolveStamp(options, clock);
@@ -77,7 +80,7 @@ export function stampText(input: Buffer | InfDocument, options: StampOptions, cl
     if (!edits.some((e) => e.start < edit.end && edit.start < e.end)) edits.push(edit);
   }
 
-  const applied = applyEdits(doc.text, edits);
+  const applied = applyEdits(doc.text, edits, withChanges);
   return { text: applied.text, changes: applied.changes, stamp, driverVer, source: doc };
 }
 
