@@ -186,11 +186,17 @@ export function encodeInf(text: string, how: { encoding: InfEncoding; bom: boole
   return Buffer.concat([bom, body, tail]);
 }
 
+/** A character looksBinary counts (a control other than tab, LF, VT, FF, CR and Ctrl-Z, or U+FFFD). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const BINARY_HINT = /[\x00-\x08\x0e-\x19\x1b-\x1f\ufffd]/;
+
 /**
  * Binary data (an executable, an archive) is not an INF. Judged on the text
  * before the first Ctrl-Z, which ends an INF file.
  */
 export function looksBinary(text: string): boolean {
+  // The common case, text with no control character at all, is found by one regular expression.
+  if (!BINARY_HINT.test(text.length > 65536 ? text.slice(0, 65536) : text)) return false;
   const end = Math.min(text.length, 65536);
   let control = 0;
   let counted = 0;
