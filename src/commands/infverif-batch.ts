@@ -18,7 +18,7 @@ import { validateDocument, type ValidateOptions } from '../rules/validate.js';
 import type { FileReport } from '../report/types.js';
 import type { CheckedInf, WireReport } from './infverif-wire.js';
 import { yieldToSignals } from '../signals.js';
-import { readRegularFileSync, readUserInput } from '../fs/read-input.js';
+import { readListedFileSync, readRegularFileSync, readUserInput } from '../fs/read-input.js';
 import { poolPlan, validateInWorkers, type PoolSettings } from './infverif-pool.js';
 
 export type { CheckedInf, WireReport } from './infverif-wire.js';
@@ -30,6 +30,8 @@ export interface BatchOptions extends ValidateOptions {
   readStdin: () => Promise<Buffer>;
   /** Worker threads: how many and from how many files (default: one per core, from WORKER_MIN_FILES). */
   pool?: PoolSettings;
+  /** walked[i]: targets[i] was listed by a directory walk as a regular file, so it is read without a stat first. */
+  walked?: readonly boolean[];
 }
 
 async function readTarget(target: string, cwd: string, readStdin: () => Promise<Buffer>): Promise<Read> {
@@ -47,7 +49,14 @@ async function readTarget(target: string, cwd: string, readStdin: () => Promise<
  * Parses and validates one file's bytes: its findings and the text of the lines they point at
  * (an InputError for data that is not an INF; any other error is a bug and is thrown).
  */
-export function checkInf(bytes: Buffer, target: string, options: ValidateOptions & { cwd: string }, onDocument?: (doc: InfDocument, file: string) => void): CheckedInf {
+export function checkInf(
+  bytes: Buffer,
+  target: string,
+  options: ValidateOptions & { cwd: string },
+  onDocument?: (doc: InfDocument, file: string) => void,
+  /** resolve(options.cwd, target), when the caller has it already. */
+  absolute?: string,
+): CheckedInf {
   const file = target === '-' ? '<stdin>' : target;
   try {
     const doc = parseInfBytesChecked(bytes, { file });
@@ -58,7 +67,7 @@ export function checkInf(bytes: Buffer, target: string, options: ValidateOptions
     return {
       report: {
         file,
-        ...(target === '-' ? {} : { absolute: resolve(options.cwd, target) }),
+        ...(target === '-' ? {} : { absolute: absolute ?? resolve(options.cwd, target) }),
         diagnostics: result.diagnostics,
         lines: [...lines],
       },
@@ -96,7 +105,7 @@ export async function validateTargets(
   const workers = poolPlan(targets, options.pool, onDocument !== undefined);
   let from = 0;
   if (workers > 0) {
-    const { pool: _, readStdin: __, ...rest } = options;
+    const { pool: _, readStdin: __, walked: ___, ...rest } = options;
     from = await validateInWorkers(targets, { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk }, workers, (checked) => {
       if ('inputError' in checked) onInputError(new InputError(checked.inputError));
       else onReport(fileReport(checked.report));
@@ -112,14 +121,15 @@ export async function validateTargets(
   // event loop and says what went wrong.
   for (let i = from; i < targets.length; i++) {
     const target = targets[i]!;
-    const bytes = target === '-' ? undefined : readRegularFileSync(resolve(options.cwd, target));
+    const absolute = target === '-' ? undefined : resolve(options.cwd, target);
+    const bytes = absolute === undefined ? undefined : options.walked?.[i] ? readListedFileSync(absolute) : readRegularFileSync(absolute);
     const read = bytes !== undefined ? { bytes } : await readTarget(target, options.cwd, options.readStdin);
     await yieldToSignals();
     if ('error' in read) {
       onInputError(read.error);
       continue;
     }
-    const checked = checkInf(read.bytes, target, options, onDocument);
+    const checked = checkInf(read.bytes, target, options, onDocument, absolute);
     if ('inputError' in checked) onInputError(new InputError(checked.inputError));
     else onReport(fileReport(checked.report));
   }

@@ -46,3 +46,15 @@ export function readRegularFileSync(path: string): Buffer | undefined {
     return undefined;
   }
 }
+
+/**
+ * A file a directory walk has just listed as a regular file, read whole without a stat first.
+ * undefined on any error: readUserInput then says what it is.
+ */
+export function readListedFileSync(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
