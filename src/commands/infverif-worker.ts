@@ -18,13 +18,14 @@ const batches = Math.ceil(targets.length / size);
 
 function check(target: string): WorkerResult {
   let bytes: Buffer;
+  const absolute = resolve(options.cwd, target);
   try {
-    bytes = readFileSync(resolve(options.cwd, target));
+    bytes = readFileSync(absolute);
   } catch (error) {
     return { inputError: describeFsError(error, target) };
   }
   try {
-    return checkInf(bytes, target, options);
+    return checkInf(bytes, target, options, undefined, absolute);
   } catch (error) {
     const e = error instanceof Error ? error : new Error(String(error));
     const code = (e as NodeJS.ErrnoException).code;

@@ -41,6 +41,24 @@ function encodeAnsi(text: string): Buffer {
   return bytes;
 }
 
+/**
+ * decodeBytes(encodeInf(text, ANSI)) gives back `text` as ANSI with nothing to report: every
+ * character has its own Windows-1252 byte, the bytes start with no byte-order mark, and no NUL
+ * among the first 4,096 makes them look like UTF-16LE.
+ */
+export function ansiRoundTrips(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  if ((c0 === 0xff && c1 === 0xfe) || (c0 === 0xfe && c1 === 0xff) || (c0 === 0xef && c1 === 0xbb && text.charCodeAt(2) === 0xbf)) return false;
+  const nul = text.indexOf('\0');
+  if (nul !== -1 && nul < 4096) return false;
+  // Only the characters outside ASCII and Latin-1's printable half need a look (a regular
+  // expression finds them far faster than a loop over every character).
+  const other = /[\x80-\x9f\u0100-\uffff]/g;
+  for (let m = other.exec(text); m !== null; m = other.exec(text)) if (!CP1252_REVERSE.has(m[0])) return false;
+  return true;
+}
+
 function eolStyle(text: string): EolStyle {
   let lf = 0;
   let crlf = 0;
@@ -168,11 +186,17 @@ export function encodeInf(text: string, how: { encoding: InfEncoding; bom: boole
   return Buffer.concat([bom, body, tail]);
 }
 
+/** A character looksBinary counts (a control other than tab, LF, VT, FF, CR and Ctrl-Z, or U+FFFD). */
+// eslint-disable-next-line no-control-regex -- control characters are what it looks for
+const BINARY_HINT = /[\x00-\x08\x0e-\x19\x1b-\x1f\ufffd]/;
+
 /**
  * Binary data (an executable, an archive) is not an INF. Judged on the text
  * before the first Ctrl-Z, which ends an INF file.
  */
 export function looksBinary(text: string): boolean {
+  // The common case, text with no control character at all, is found by one regular expression.
+  if (!BINARY_HINT.test(text.length > 65536 ? text.slice(0, 65536) : text)) return false;
   const end = Math.min(text.length, 65536);
   let control = 0;
   let counted = 0;

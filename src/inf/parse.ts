@@ -3,9 +3,8 @@
 import { stat } from 'node:fs/promises';
 import { InputError, describeFsError } from '../errors.js';
 import { LimitError, limits } from '../limits.js';
-import type { Diagnostic } from '../diagnostic.js';
 import type { Span } from '../diagnostic.js';
-import { decodeBytes, eolFromCounts, looksBinary, type EolStyle } from './decode.js';
+import { ansiRoundTrips, decodeBytes, encodeInf, eolFromCounts, looksBinary, type DecodedInf, type EolStyle, type InfEncoding } from './decode.js';
 import { InfDocument, InfEntry, type InfSection } from './document.js';
 import { lex, type LexSink } from './lexer.js';
 import { readUserInput } from '../fs/read-input.js';
@@ -46,9 +45,24 @@ class DocumentSink implements LexSink<InfEntry> {
 }
 
 export function parseInf(input: Buffer | string, options: ParseOptions = {}): InfDocument {
-  const fromText = typeof input === 'string';
+  if (typeof input === 'string') return parseDecoded({ text: input, encoding: 'utf-16le', bom: true, eol: 'lf', diagnostics: [] }, options, false);
   // Bytes: the end-of-line style is counted by the lexer rather than by a second scan of the text.
-  const decoded = fromText ? { text: input, encoding: 'utf-16le' as const, bom: true, eol: 'lf' as const, diagnostics: [] as Diagnostic[] } : decodeBytes(input, false);
+  return parseDecoded(decodeBytes(input, false), options, true);
+}
+
+/**
+ * parseInf(encodeInf(text, how), options), without encoding the text and decoding it again when
+ * that round trip gives back the same text with nothing to report (ANSI text of Windows-1252
+ * characters that no byte-order test mistakes for another encoding; UTF-16LE with its BOM).
+ * The stamped copy of a build input is parsed this way.
+ */
+export function parseInfText(text: string, how: { encoding: InfEncoding; bom: boolean; trailingByte?: number }, options: ParseOptions = {}): InfDocument {
+  const same = how.trailingByte === undefined && ((how.encoding === 'utf-16le' && how.bom) || (how.encoding === 'ansi' && !how.bom && ansiRoundTrips(text)));
+  if (!same) return parseInf(encodeInf(text, how), options);
+  return parseDecoded({ text, encoding: how.encoding, bom: how.bom, eol: 'none', diagnostics: [] }, options, true);
+}
+
+function parseDecoded(decoded: DecodedInf, options: ParseOptions, countEol: boolean): InfDocument {
   const lineStarts = [0];
   const doc = new InfDocument({
     file: options.file ?? '<input>',
@@ -62,7 +76,7 @@ export function parseInf(input: Buffer | string, options: ParseOptions = {}): In
     ...(options.dirids ? { dirids: options.dirids } : {}),
   });
   const lexed = lex(decoded.text, InfEntry, new DocumentSink(doc), lineStarts);
-  if (!fromText) (doc as { eol: EolStyle }).eol = eolFromCounts(lexed.lf, lexed.crlf);
+  if (countEol) (doc as { eol: EolStyle }).eol = eolFromCounts(lexed.lf, lexed.crlf);
   // A loop, not push(...list): an INF can hold more diagnostics than the stack has room for arguments.
   for (const d of decoded.diagnostics) doc.diagnostics.push(d);
   for (const d of lexed.diagnostics) doc.diagnostics.push(d);

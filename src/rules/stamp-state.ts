@@ -8,11 +8,13 @@
 // wdksim infverif checks such a file the same way unless asked to check it as it
 // is (--as-is).
 import { basename } from 'node:path';
-import type { InfDocument } from '../inf/document.js';
-import { parseInf } from '../inf/parse.js';
-import { encodeInf } from '../inf/decode.js';
-import { stampInf } from '../stamp/index.js';
-import { fixedClock } from '../time/clock.js';
+import type { InfDocument, InfSection } from '../inf/document.js';
+import { parseInfText } from '../inf/parse.js';
+import { stampText } from '../stamp/stamp.js';
+import { fixedClock, type Clock } from '../time/clock.js';
+
+/** The build's clock (the DriverVer value does not matter): made once, on first use. */
+let buildClock: Clock | undefined;
 
 const TOKEN = /\$(?:ARCH|KMDFVERSION|KMDFCOINSTALLERVERSION|UMDFVERSION|UMDFCOINSTALLERVERSION)\$/;
 
@@ -29,7 +31,22 @@ export function autoStampinf(doc: InfDocument): boolean {
  * frankmorgner/vsmartcard#321). A UMDF 2 minor version is the project's, unknown here: left as is.
  */
 function umdf1(doc: InfDocument): boolean {
-  return doc.sections.some((s) => s.find('DriverCLSID') !== undefined && s.find('UmdfLibraryVersion') !== undefined);
+  return doc.sections.some((s) => hasKey(s, 'driverclsid') && hasKey(s, 'umdflibraryversion'));
+}
+
+/**
+ * section.find(key) !== undefined for a lower-case key, without substituting every key of the
+ * document: a key with no `%` in it is its raw text, compared only when the lengths match.
+ */
+function hasKey(section: InfSection, lower: string): boolean {
+  for (const e of section.entries) {
+    const raw = e.keyToken?.value;
+    if (raw === undefined) continue;
+    if (raw.includes('%')) {
+      if (e.lowerKey === lower) return true;
+    } else if (raw.length === lower.length && raw.toLowerCase() === lower) return true;
+  }
+  return false;
 }
 
 /**
@@ -41,7 +58,7 @@ export function stampedForBuild(doc: InfDocument): InfDocument | undefined {
   const hasCatalog = version?.entries.some((e) => /^catalogfile(\.|$)/i.test(e.key?.trim() ?? '')) ?? false;
   const name = basename(doc.file).replace(/\.(inf|inx)$/i, '') || 'driver';
   try {
-    const stamped = stampInf(
+    const stamped = stampText(
       doc,
       {
         date: '01/01/2024',
@@ -50,14 +67,17 @@ export function stampedForBuild(doc: InfDocument): InfDocument | undefined {
         ...(hasCatalog ? {} : { catalog: `${name}.cat` }),
         env: {},
       },
-      fixedClock('2024-01-01T00:00:00Z'),
+      (buildClock ??= fixedClock('2024-01-01T00:00:00Z')),
+      false, // the text only: no list of changed lines
     );
-    if (!umdf1(doc)) return stamped.text === doc.text ? doc : parseInf(stamped.bytes, { file: doc.file });
+    const how = { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) };
+    // The stamped text is parsed as the bytes the build writes would be (parseInfText skips the
+    // encoding and decoding when they would give back the same text).
+    if (!umdf1(doc)) return stamped.text === doc.text ? doc : parseInfText(stamped.text, how, { file: doc.file });
     // Only the library version: $UMDFCOINSTALLERVERSION$ stays, so the rules still see the
     // co-installer lines the build's stampinf -x takes out (lib/framework-coinstaller.ts).
     const text = stamped.text.split('$UMDFVERSION$').join('1.11');
-    const how = { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) };
-    return parseInf(encodeInf(text, how), { file: doc.file });
+    return parseInfText(text, how, { file: doc.file });
   } catch {
     return undefined;
   }

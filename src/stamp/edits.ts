@@ -46,8 +46,8 @@ function lineAt(text: string, starts: number[], index: number): string {
   return text.slice(start, end);
 }
 
-/** Applies non-overlapping edits; returns the new text and the changed lines. */
-export function applyEdits(text: string, edits: TextEdit[]): { text: string; changes: StampChange[] } {
+/** Applies non-overlapping edits; returns the new text and the changed lines (none listed without `withChanges`). */
+export function applyEdits(text: string, edits: TextEdit[], withChanges = true): { text: string; changes: StampChange[] } {
   const ordered = edits
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.start - b.e.start || a.i - b.i)
@@ -71,6 +71,7 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; cha
   pieces.push(text.slice(at));
   const output = pieces.join('');
   if (output === text) return { text, changes: [] };
+  if (!withChanges) return { text: output, changes: [] };
 
   const inStarts = lineStartsOf(text);
   const outStarts = lineStartsOf(output);
