@@ -6,7 +6,7 @@
 // output is byte-identical to a run on one thread. Memory stays bounded: at most
 // WINDOW batches are out (being checked or waiting for an earlier one) at once.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ValidateOptions } from '../rules/validate.js';
 import type { CheckedInf } from './infverif-wire.js';
@@ -43,13 +43,20 @@ export interface PoolSettings {
 }
 
 /**
- * The pool settings from the environment: WDKSIM_INFVERIF_THREADS (default one per core;
+ * The pool settings from the environment: WDKSIM_INFVERIF_THREADS (default one per idle core;
  * 0 or 1 keeps everything on the main thread) and WDKSIM_INFVERIF_WORKER_MIN_FILES
  * (default WORKER_MIN_FILES); src/settings.ts has refused any other form before a command runs.
+ *
+ * "Idle" goes by the load average, as `make -l` does: each worker warms its own JIT (about 45%
+ * more CPU in all than one thread over the 100x corpus), which only pays when the workers get
+ * cores of their own; with the machine already busy (load at or above the core count) two
+ * workers measured 1.2-1.4x slower than one thread (docs/performance.md). Windows reports a
+ * load of 0, so there the default stays one worker per core.
  */
-export function poolSettings(env: Record<string, string | undefined>): PoolSettings {
+export function poolSettings(env: Record<string, string | undefined>, cores = availableParallelism(), load = loadavg()[0] ?? 0): PoolSettings {
   const whole = (v: string | undefined): number | undefined => (v !== undefined && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined);
-  const threads = whole(env.WDKSIM_INFVERIF_THREADS) ?? availableParallelism();
+  const idle = Math.min(cores, Math.floor(cores - load + 0.5));
+  const threads = whole(env.WDKSIM_INFVERIF_THREADS) ?? idle;
   return { threads: threads <= 1 ? 0 : threads, minFiles: whole(env.WDKSIM_INFVERIF_WORKER_MIN_FILES) ?? WORKER_MIN_FILES };
 }
 

@@ -133,5 +133,12 @@ describe('when infverif uses worker threads', () => {
     expect(poolSettings({ WDKSIM_INFVERIF_THREADS: '1' }).threads).toBe(0);
     expect(poolSettings({ WDKSIM_INFVERIF_THREADS: '3', WDKSIM_INFVERIF_WORKER_MIN_FILES: '7' })).toEqual({ threads: 3, minFiles: 7 });
     expect(poolSettings({}).minFiles).toBe(WORKER_MIN_FILES);
+    // The default goes by idle cores (the load average, as make -l): all of them on an idle
+    // machine, none once the load reaches the core count; the setting always wins.
+    expect(poolSettings({}, 2, 0).threads).toBe(2);
+    expect(poolSettings({}, 4, 1.2).threads).toBe(3);
+    expect(poolSettings({}, 2, 1.6).threads).toBe(0);
+    expect(poolSettings({}, 2, 9).threads).toBe(0);
+    expect(poolSettings({ WDKSIM_INFVERIF_THREADS: '2' }, 2, 9).threads).toBe(2);
   });
 });
