@@ -63,7 +63,8 @@ export function checkInf(
     const result = validateDocument(doc, options);
     onDocument?.(doc, file);
     const lines = new Map<number, string>();
-    for (const d of result.diagnostics) if (d.line >= 1 && !lines.has(d.line)) lines.set(d.line, doc.lineText(d.line));
+    // The findings of a build input carry the stamped file's line numbers: quote that text.
+    for (const d of result.diagnostics) if (d.line >= 1 && !lines.has(d.line)) lines.set(d.line, result.document.lineText(d.line));
     return {
       report: {
         file,

@@ -49,6 +49,14 @@ describe('wdksim infverif', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
+  it('stylish on a build input: the code frame quotes the stamped line its finding points at', async () => {
+    // stampinf adds lines to SampleDSM.inf before its [MPDEV] AddReg; its findings carry the
+    // stamped file's line numbers, so the frame must quote that file's line 55, not the source's.
+    const r = await wdksim(['--format', 'stylish', 'fixtures/corpus/windows-driver-samples/storage/msdsm/src/SampleDSM.inf']);
+    expect(r.stdout).toContain('55:1    warning');
+    expect(r.stdout).toContain('55 | HKLM, SYSTEM\\CurrentControlSet\\Control\\MPDEV, MPIOSupportedDeviceList, %REG_MULTI_SZ_APPEND%');
+  });
+
   it('stylish with --color: colours on', async () => {
     const r = await wdksim(['--color', '--format', 'stylish', INVALID], { env: { FORCE_COLOR: '1' } });
     expect(r.stdout).toMatch(/\u001b\[31m/);
