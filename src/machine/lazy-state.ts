@@ -163,6 +163,15 @@ export class LazyState {
     this.#reader.restored.clear();
   }
 
+  /**
+   * One bucket file's records as on disk (validated, or read from its committed
+   * copy when damaged: writeBackRestored() writes that back), without adding them
+   * to this state: `target verify` reads the buckets its cache does not cover.
+   */
+  readBucket(name: CollectionName, bucket: string): LoadedBucket {
+    return this.#reader.bucket(name, bucket);
+  }
+
   // ---- Whole collections (cold paths) ----
 
   #array<N extends ArrayName>(name: N): Arrays[N] {
