@@ -210,17 +210,22 @@ async function enumDrivers(ctx: Context, line: PnpLine): Promise<Result> {
   const view = viewOf(state);
   const cls = line.values.get('class');
   const packages = oemInOrder(view).filter((p) => cls === undefined || classMatches(view, p.classGuid, cls));
-  const out = packages.map((p) => driverBlock(view, p, line.flags.has('files'))).join('');
+  const files = line.flags.has('files');
+  let out = '';
+  for (const p of packages) out += driverBlock(view, p, files);
+  // The --json records are made only when printed (10,000 packages: not for the text listing).
   return result(PnpReturn.success, out, {
-    drivers: packages.map((p) => ({
-      publishedName: p.publishedName,
-      originalName: p.originalName,
-      provider: p.provider,
-      className: p.className,
-      classGuid: p.classGuid,
-      driverVersion: `${p.driverDate} ${p.driverVersion}`,
-      signer: p.signer ?? null,
-    })),
+    get drivers() {
+      return packages.map((p) => ({
+        publishedName: p.publishedName,
+        originalName: p.originalName,
+        provider: p.provider,
+        className: p.className,
+        classGuid: p.classGuid,
+        driverVersion: `${p.driverDate} ${p.driverVersion}`,
+        signer: p.signer ?? null,
+      }));
+    },
   });
 }
 

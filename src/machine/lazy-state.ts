@@ -179,6 +179,12 @@ export class LazyState {
     if (have) return have as never;
     const live = this.#live[name];
     const key = spec(name).key;
+    if (live.size === 0) {
+      // Nothing looked up or added yet (a listing): the records as loaded, in the order they were added.
+      const out = this.#loaded[name].sorted().map((e) => e[1]);
+      this.#arrays[name] = out as never;
+      return out as never;
+    }
     const out: unknown[] = [];
     for (const e of this.#loaded[name].sorted()) {
       const k = key(e[1]);
