@@ -131,7 +131,7 @@ const BUCKET_FILE = /^([0-9a-f]{3})\.json$/;
 /**
  * Files in one folder, described alike: the folder is checked once, its files
  * stat'ed in a row. Slot i is file idx[i] of rows[i] (a package row: its i-th
- * path; a file row: itself); order[i] is its place in the report.
+ * path; a file row: itself); order[i] is its record's sequence number.
  */
 interface Group {
   /** Checked components joined by "/". */
@@ -140,16 +140,18 @@ interface Group {
   error?: string;
   what: string;
   names: string[];
-  /** A package whose files are all directly in its store folder (the usual case): slot i is its file i, reported at first + i. */
+  /** A package whose files are all directly in its store folder (the usual case): slot i is its file i. */
   pkg?: PackageRow;
-  first: number;
+  /** Files the state vouches for outside the store. */
+  vouched?: boolean;
   rows: (PackageRow | FileRow)[];
   idx: number[];
   order: number[];
 }
 const rowAt = (g: Group, i: number): PackageRow | FileRow => g.pkg ?? g.rows[i]!;
 const idxAt = (g: Group, i: number): number => (g.pkg ? i : g.idx[i]!);
-const orderAt = (g: Group, i: number): number => (g.pkg ? g.first + i : g.order[i]!);
+/** Where a file's problem goes in the report: packages, then vouched files; each by sequence, then file index. */
+const orderAt = (g: Group, i: number): [number, number, number] => (g.pkg ? [0, g.pkg[0], i] : [g.vouched ? 1 : 0, g.order[i]!, g.idx[i]!]);
 const isPackage = (r: PackageRow | FileRow): r is PackageRow => r.length === 7;
 const sizeOf = (r: PackageRow | FileRow, i: number): number => (isPackage(r) ? r[5][2 * i]! : r[2]);
 const mtimeOf = (r: PackageRow | FileRow, i: number): number => (isPackage(r) ? r[5][2 * i + 1]! : r[3]);
@@ -184,17 +186,16 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
       if (b.packages) for (const r of b.packages) packages.push(r);
       if (b.files) for (const r of b.files) vouched.push(r);
     }
-    packages.sort((a, b) => a[0] - b[0]);
-    vouched.sort((a, b) => a[0] - b[0]);
+    // Not sorted: a problem's place in the report comes from its record's sequence (orderAt).
     const vouchedWhat = 'recorded by the target state';
     const groups: Group[] = [];
     const byDir = new Map<string, Group>();
-    let order = 0;
+    let checkedFiles = 0;
     const grouped = (dir: string, what: string): Group => {
       const key = what === vouchedWhat ? dir : `${dir}\0${what}`;
       let g = byDir.get(key);
       if (!g) {
-        g = { dir, what, names: [], first: 0, rows: [], idx: [], order: [] };
+        g = { dir, what, names: [], rows: [], idx: [], order: [], vouched: what === vouchedWhat };
         try {
           if (dir) g.dir = partsOf(dir, what).join('/');
         } catch (error) {
@@ -210,14 +211,14 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
     const none: never[] = [];
     for (const r of packages) {
       if (r[3] === 1 || r[4] === '') continue;
-      const what = `driver store entry of ${r[1]}`;
       const paths = r[4].split('\n');
       if (!/[\\/]/.test(r[4])) {
-        // The usual package: every file directly in its store folder.
-        groups.push({ dir: `${STORE_DIR}/${r[2]}`, what, names: paths, pkg: r, first: order, rows: none, idx: none, order: none });
-        order += paths.length;
+        // The usual package: every file directly in its store folder (its description made only for a problem).
+        groups.push({ dir: r[2], what: '', names: paths, pkg: r, rows: none, idx: none, order: none });
+        checkedFiles += paths.length;
         continue;
       }
+      const what = `driver store entry of ${r[1]}`;
       paths.forEach((path, i) => {
         const rel = `${STORE_DIR}/${r[2]}/${path.replace(/\\/g, '/')}`;
         const slash = rel.lastIndexOf('/');
@@ -225,7 +226,8 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
         g.names.push(rel.slice(slash + 1));
         g.rows.push(r);
         g.idx.push(i);
-        g.order.push(order++);
+        g.order.push(r[0]);
+        checkedFiles++;
       });
     }
     for (const r of vouched) {
@@ -235,33 +237,43 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
       g.names.push(rel.slice(slash + 1));
       g.rows.push(r);
       g.idx.push(0);
-      g.order.push(order++);
+      g.order.push(r[0]);
+      checkedFiles++;
     }
-    const checkedFiles = order;
 
     // The store's folders, from one listing: the real folders need no stat of their own.
     const seen = new Set<string>();
+    /** Store folders the listing showed to be real folders. */
+    const realFolders = new Set<string>();
     let storeDirs: string[] = [];
     try {
       const listed = listTypedSync(root, STORE_DIR, 'driver store');
       storeDirs = (listed ?? []).map((e) => e.name);
       if (listed) {
         for (let i = 1; i <= storeParts.length; i++) seen.add(storeParts.slice(0, i).join('/'));
-        for (const e of listed) if (e.kind === 'dir') seen.add(`${STORE_DIR}/${e.name}`);
+        for (const e of listed) if (e.kind === 'dir') realFolders.add(e.name);
       }
     } catch (error) {
       if (!(error instanceof TargetError)) throw error;
       problems.push(`${STORE_DIR}: ${error.message}`);
     }
 
-    const fileProblems: [number, string][] = [];
+    const fileProblems: [[number, number, number], string][] = [];
     const toHash: { g: Group; i: number; e: Entry }[] = [];
-    const relOf = (g: Group, i: number): string => (g.dir ? `${g.dir}/${g.names[i]}` : g.names[i]!);
+    // A package group's dir is its store folder's name (the rest is STORE_DIR), its description made here.
+    for (const g of groups) {
+      if (!g.pkg) continue;
+      g.what = `driver store entry of ${g.pkg[1]}`;
+      if (!realFolders.has(g.dir)) g.dir = `${STORE_DIR}/${g.dir}`;
+    }
+    const relOf = (g: Group, i: number): string => (g.pkg && realFolders.has(g.dir) ? `${STORE_DIR}/${g.dir}/${g.names[i]}` : g.dir ? `${g.dir}/${g.names[i]}` : g.names[i]!);
     for (const g of groups) {
       let entries: Entry[] | undefined;
       try {
         if (g.error !== undefined) throw new TargetError(g.error);
-        entries = lookEntriesSync(root, g.dir, g.names, g.what, seen);
+        // A store folder the listing showed to be a real folder is not checked again.
+        entries =
+          g.pkg && realFolders.has(g.dir) ? lookEntriesSync(root, `${STORE_DIR}/${g.dir}`, g.names, g.what, undefined, true) : lookEntriesSync(root, g.dir, g.names, g.what, seen);
       } catch (error) {
         if (!(error instanceof TargetError)) throw error;
         for (let i = 0; i < g.names.length; i++) fileProblems.push([orderAt(g, i), `${relOf(g, i)}: ${error.message}`]);
@@ -297,7 +309,7 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
         fileProblems.push([orderAt(g, i), `${rel}: ${error.message}`]);
       }
     }
-    for (const [, p] of fileProblems.sort((a, b) => a[0] - b[0])) problems.push(p);
+    for (const [, p] of fileProblems.sort(([a], [b]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2])) problems.push(p);
 
     let infFiles: string[] = [];
     try {
@@ -322,11 +334,13 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
     }
     let present: Set<string> | undefined;
     const exact = new Set(infFiles);
+    const unpublished: [number, string][] = [];
     for (const r of packages) {
       if (r[3] === 1 || exact.has(r[1])) continue;
       present ??= new Set(infFiles.map((n) => n.toLowerCase()));
-      if (!present.has(r[1].toLowerCase())) problems.push(`${INF_DIR}/${r[1]}: missing (driver store entry ${r[2]})`);
+      if (!present.has(r[1].toLowerCase())) unpublished.push([r[0], `${INF_DIR}/${r[1]}: missing (driver store entry ${r[2]})`]);
     }
+    for (const [, p] of unpublished.sort((a, b) => a[0] - b[0])) problems.push(p);
     for (const dir of storeDirs) if (!folders.has(dir) && !folders.has(dir.toLowerCase())) problems.push(`${STORE_DIR}/${dir}: driver store folder that no package owns`);
 
     if (dirty && state instanceof LazyState) await writeAtomic(root, CACHE, cacheText(buckets.items), 'repair', 'verify cache').catch(() => undefined);

@@ -606,8 +606,9 @@ export function listTypedSync(root: string, rel: string | readonly string[], wha
  * TargetError lookEntrySync gives. `target verify` looks at 50,000 files this
  * way: one lstat each, the folder's path built once.
  */
-export function lookEntriesSync(root: string, dir: string, names: readonly string[], what = 'path', seen?: Set<string>): Entry[] | undefined {
-  if (dir !== '' && !seen?.has(dir)) {
+export function lookEntriesSync(root: string, dir: string, names: readonly string[], what = 'path', seen?: Set<string>, checked = false): Entry[] | undefined {
+  // `checked`: the caller saw this very folder be a real folder in this pass (a listing of its parent, whose own parents it checked).
+  if (dir !== '' && !checked && !seen?.has(dir)) {
     const parts = dir.split('/');
     for (let i = 0; i < parts.length; i++) {
       const here = parts.slice(0, i + 1);
