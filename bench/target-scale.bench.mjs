@@ -242,7 +242,8 @@ export async function run() {
       for (const r of results) {
         // A listing's "+ printing" allowance: what printing its bytes costs at N over printing them at N = 1
         // (print-peer.mjs; the same pipe); the net ratio is (time - allowance) / time at N = 1.
-        const print = key === 'enum' || key === 'status' ? r[`${key}Print`] - base[`${key}Print`] : undefined;
+        // Never below 0: printing more bytes cannot cost less (a negative difference is the machine's noise).
+        const print = key === 'enum' || key === 'status' ? Math.max(0, r[`${key}Print`] - base[`${key}Print`]) : undefined;
         rows.push({
           benchmark: `CLI: ${label} on a target of N packages`,
           size: `N = ${r.n}`,
