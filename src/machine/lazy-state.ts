@@ -172,6 +172,20 @@ export class LazyState {
     return this.#reader.bucket(name, bucket);
   }
 
+  /**
+   * What `pick` keeps of every record of a collection, in no particular order,
+   * the records themselves not kept (a read-only listing: the whole collection is
+   * not held in memory). From the collection in memory when this state already
+   * loaded or changed it.
+   */
+  scan<N extends ArrayName, T>(name: N, pick: (record: Arrays[N][number]) => T): T[] {
+    const loaded = this.#loaded[name];
+    if (this.#arrays[name] || this.#live[name].size > 0 || loaded.buckets.size > 0) return (this.#array(name) as Arrays[N][number][]).map(pick);
+    const out: T[] = [];
+    this.#reader.each(name, (e) => out.push(pick(e[1] as Arrays[N][number])));
+    return out;
+  }
+
   // ---- Whole collections (cold paths) ----
 
   #array<N extends ArrayName>(name: N): Arrays[N] {

@@ -196,4 +196,24 @@ export class BucketReader {
     }
     return out;
   }
+
+  /**
+   * Every record of a collection, one bucket at a time, none kept: a listing that
+   * keeps only what it prints (10,000 package records parsed, a few fields of each
+   * kept, the rest garbage before the next bucket). Damaged buckets as in all().
+   */
+  each(collection: CollectionName, fn: (entry: Entry) => void): void {
+    let files: Map<string, Buffer> | undefined;
+    try {
+      files = readFolderSync(this.root, `${RECORDS_DIR}/${collection}`, 'target state');
+    } catch (error) {
+      throw new DamagedRecordsError(`${this.root}/${RECORDS_DIR}/${collection}: ${(error as Error).message}`);
+    }
+    for (const [name, bytes] of files ?? []) {
+      const m = /^([0-9a-f]{3})\.json$/.exec(name);
+      if (!m) continue;
+      const parsed = parseBucket(bytes, collection, m[1]!);
+      for (const e of ('entries' in parsed ? parsed : this.#damaged(collection, m[1]!, parsed.problem)).entries) fn(e);
+    }
+  }
 }

@@ -19,9 +19,14 @@ export function field(label: string, width: number, values: string | readonly st
 
 /** Published packages in store order (oem number). */
 export function oemInOrder(view: MachineView): DriverPackageRecord[] {
+  return oemInOrderOf(view.packages);
+}
+
+/** The published ones of these packages in store order (oem number). */
+export function oemInOrderOf<P extends Pick<DriverPackageRecord, 'publishedName' | 'inbox'>>(packages: readonly P[]): P[] {
   // Sort keys made once per package, not per comparison (10,000 packages).
-  const keyed: { p: DriverPackageRecord; n: number }[] = [];
-  for (const p of view.packages) {
+  const keyed: { p: P; n: number }[] = [];
+  for (const p of packages) {
     const m = p.inbox ? null : /^oem(\d+)\.inf$/i.exec(p.publishedName);
     if (m) keyed.push({ p, n: Number(m[1]) });
   }
