@@ -113,6 +113,11 @@ function dumpDriverNodes(view: MachineView, nodes: readonly DriverNode[]): strin
     .join('');
 }
 
+/** The text find, findall and status print for one device. */
+export function deviceText(kind: 'find' | 'findall' | 'status', device: DeviceRecord): string {
+  return kind === 'status' ? deviceLine(device.instanceId) + dumpName(device) + dumpStatus(device) : dumpDevice(device);
+}
+
 /** find/findall/status/hwids/stack/resources/driverfiles/drivernodes over `<id>...` arguments. */
 export function runReport(view: MachineView, kind: ReportKind, args: readonly string[], machine?: string, nodes?: ReadonlyMap<string, DriverNode[]>): CommandResult {
   const selection = selectDevices(view, args, { includePhantoms: kind === 'findall' });
@@ -120,13 +125,12 @@ export function runReport(view: MachineView, kind: ReportKind, args: readonly st
   const nodesOf = (device: DeviceRecord) => nodes?.get(device.instanceId) ?? installedNode(device);
   let out = '';
   for (const device of selection.devices) {
-    if (kind === 'find' || kind === 'findall') {
-      out += dumpDevice(device);
+    if (kind === 'find' || kind === 'findall' || kind === 'status') {
+      out += deviceText(kind, device);
       continue;
     }
     out += deviceLine(device.instanceId);
     out += dumpName(device);
-    if (kind === 'status') out += dumpStatus(device);
     if (kind === 'stack') out += dumpClass(device) + dumpStack(view, device);
     if (kind === 'resources') out += dumpResources(device);
     if (kind === 'driverfiles') out += dumpDriverFiles(view, device);
