@@ -65,8 +65,9 @@ function loadCache(root: string): Map<string, BucketItems> {
   const out = new Map<string, BucketItems>();
   legacy = undefined;
   try {
-    const text = readRegularSync(root, CACHE, 'verify cache')?.toString('utf8') ?? '';
-    if (text.startsWith('{')) {
+    const bytes = readRegularSync(root, CACHE, 'verify cache') ?? Buffer.alloc(0);
+    if (bytes[0] === 0x7b) {
+      const text = bytes.toString('utf8');
       // The one-file cache of earlier versions: its matches are taken over (per path and hash), so nothing is hashed again.
       const data = JSON.parse(text) as Record<string, unknown>;
       legacy = new Map();
@@ -75,12 +76,13 @@ function loadCache(root: string): Map<string, BucketItems> {
       }
       return out;
     }
-    const nl = text.indexOf('\n');
-    const first = text.slice(0, nl);
+    const nl = bytes.indexOf(10);
+    const first = nl < 0 ? '' : bytes.toString('latin1', 0, nl);
     if (nl < 0 || !first.startsWith(`${CACHE_MAGIC} `)) return out;
-    const body = text.slice(nl + 1);
+    // The digest over the body's bytes as read (the text is not encoded again to check it).
+    const body = bytes.subarray(nl + 1);
     if (first.slice(CACHE_MAGIC.length + 1) !== sha256(body)) return out;
-    const json = JSON.parse(body) as CacheJson;
+    const json = JSON.parse(body.toString('utf8')) as CacheJson;
     for (const [id, [sig, rows]] of Object.entries(json.b)) {
       out.set(id, id.startsWith('packages/') ? { sig, packages: rows as PackageRow[] } : { sig, files: rows as FileRow[] });
     }
