@@ -16,7 +16,7 @@
 // two folder listings, and the parse of this cache, which is compact JSON with
 // its own digest.
 import { TargetError } from '../errors.js';
-import { listDir, listTypedSync, lookEntriesSync, partsOf, readRegular, readRegularSync, writeAtomic, type Entry } from './fs/jail.js';
+import { listTypedSync, lookEntriesSync, partsOf, readRegular, readRegularSync, writeAtomic, type Entry } from './fs/jail.js';
 import { INF_DIR, STORE_DIR } from './layout.js';
 import { readState, sha256, type Target } from './target.js';
 import { LazyState } from './lazy-state.js';
@@ -315,7 +315,7 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
 
     let infFiles: string[] = [];
     try {
-      const listed = await listDir(root, INF_DIR);
+      const listed = listTypedSync(root, INF_DIR)?.map((e) => e.name);
       if (listed === undefined) problems.push(`${INF_DIR}: missing`);
       infFiles = listed ?? [];
     } catch (error) {
