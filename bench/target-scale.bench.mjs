@@ -18,7 +18,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash, createPrivateKey } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { median, ROOT } from './lib.mjs';
 import { WORK } from './package-gen.mjs';
@@ -28,7 +28,9 @@ export const name = 'target-scale';
 const SIZES = (process.env.WDKSIM_BENCH_SCALE_SIZES ?? '1,100,1000,10000').split(',').map(Number);
 const REPEATS = Number(process.env.WDKSIM_BENCH_SCALE_REPEATS ?? 3);
 const NOW = '2026-11-25T12:00:00Z';
-const BIN = join(ROOT, 'bin', 'wdksim.js');
+// WDKSIM_BENCH_BIN: another build's bin/wdksim.js (a before/after comparison on the same targets' generator).
+const BIN = process.env.WDKSIM_BENCH_BIN ? resolve(process.env.WDKSIM_BENCH_BIN) : join(ROOT, 'bin', 'wdksim.js');
+const PRINT_PEER = join(ROOT, 'bench', 'print-peer.mjs');
 export const API = join(WORK, `target-scale-api-${process.pid}.mjs`);
 const sha = (b) => createHash('sha256').update(b).digest('hex');
 
@@ -147,10 +149,10 @@ function childCpu() {
   }
 }
 
-function timeCli(args, cwd, env, outFile) {
+function timeCli(args, cwd, env, outFile, script = BIN) {
   const c0 = childCpu();
   const t0 = performance.now();
-  const out = execFileSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 512 * 2 ** 20, stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = execFileSync(process.execPath, [script, ...args], { cwd, env: { ...process.env, ...env }, maxBuffer: 512 * 2 ** 20, stdio: ['ignore', 'pipe', 'pipe'] });
   const seconds = (performance.now() - t0) / 1000;
   const c1 = childCpu();
   if (outFile) writeFileSync(outFile, out);
@@ -189,7 +191,14 @@ export async function run() {
       const genSeconds = (performance.now() - g0) / 1000;
       const env = { WDKSIM_TARGET: root, WDKSIM_NOW: NOW, TZ: 'UTC', NO_COLOR: '1' };
       timeCli(['target', 'verify'], work, env); // first verify fills its cache
-      targets.push({ n, root, env, genSeconds, runs: { install: [], enum: [], status: [], verify: [] }, cpu: { install: [], enum: [], status: [], verify: [] } });
+      targets.push({
+        n,
+        root,
+        env,
+        genSeconds,
+        runs: { install: [], enum: [], status: [], verify: [], enumPrint: [], statusPrint: [] },
+        cpu: { install: [], enum: [], status: [], verify: [], enumPrint: [], statusPrint: [] },
+      });
       process.stderr.write(`bench: target-scale N=${n} generated in ${genSeconds.toFixed(1)} s\n`);
     }
     for (let r = 0; r < REPEATS; r++) {
@@ -201,8 +210,12 @@ export async function run() {
           return m;
         };
         record('install', timeCli(['devcon', 'install', pkg.inf, pkg.hwid], work, t.env));
-        t.enumBytes = record('enum', timeCli(['pnputil', '/enum-drivers'], work, t.env)).bytes;
-        t.statusBytes = record('status', timeCli(['devcon', 'status', '*'], work, t.env)).bytes;
+        const printed = join(work, `printed-${t.n}.txt`);
+        t.enumBytes = record('enum', timeCli(['pnputil', '/enum-drivers'], work, t.env, printed)).bytes;
+        // The printing floor: the same bytes written by a node process that only prints them.
+        record('enumPrint', timeCli([printed], work, {}, undefined, PRINT_PEER));
+        t.statusBytes = record('status', timeCli(['devcon', 'status', '*'], work, t.env, printed)).bytes;
+        record('statusPrint', timeCli([printed], work, {}, undefined, PRINT_PEER));
         timeCli(['target', 'verify'], work, t.env); // the install changed files: this run hashes them
         record('verify', timeCli(['target', 'verify'], work, t.env));
       }
@@ -227,6 +240,10 @@ export async function run() {
     };
     for (const [key, [label, target]] of Object.entries(labels)) {
       for (const r of results) {
+        // A listing's "+ printing" allowance: what printing its bytes costs at N over printing them at N = 1
+        // (print-peer.mjs; the same pipe); the net ratio is (time - allowance) / time at N = 1.
+        // Never below 0: printing more bytes cannot cost less (a negative difference is the machine's noise).
+        const print = key === 'enum' || key === 'status' ? Math.max(0, r[`${key}Print`] - base[`${key}Print`]) : undefined;
         rows.push({
           benchmark: `CLI: ${label} on a target of N packages`,
           size: `N = ${r.n}`,
@@ -246,10 +263,25 @@ export async function run() {
                 : key === 'install'
                   ? `target generated in ${r.genSeconds.toFixed(1)} s`
                   : '',
+            print !== undefined ? `printing them ${(r[`${key}Print`] * 1000).toFixed(0)} ms (at N = ${base.n}: ${(base[`${key}Print`] * 1000).toFixed(0)} ms)` : '',
           ]
             .filter(Boolean)
             .join('; '),
         });
+        if (print !== undefined) {
+          rows.push({
+            benchmark: `CLI: ${label} on a target of N packages, net of printing`,
+            size: `N = ${r.n}`,
+            scale: r.n,
+            scaleUnit: 'packages in the target',
+            seconds: r[key] - print,
+            baseline: `same at N = ${base.n}`,
+            baselineSeconds: base[key],
+            ratio: (r[key] - print) / base[key],
+            target: r.n === base.n ? '' : '<= 1.3x',
+            throughput: `${(r[key] * 1000).toFixed(0)} ms less ${(print * 1000).toFixed(0)} ms of printing (print-peer.mjs at N = ${r.n} minus at N = ${base.n})`,
+          });
+        }
       }
     }
     return rows;

@@ -12,7 +12,7 @@ import { viewOf } from '../pnp/machine.js';
 import { driverNodes } from '../pnp/nodes.js';
 import { classOrder, sameText } from '../pnp/view.js';
 import { parsePnpLine, type PnpLine } from '../pnputil/grammar.js';
-import { classBlock, classMatches, deviceBlock, driverBlock, filterDevices, oemInOrder, type DeviceFilter } from '../pnputil/format.js';
+import { classBlock, classMatches, deviceBlock, driverBlock, filterDevices, oemInOrder, oemInOrderOf, type DeviceFilter } from '../pnputil/format.js';
 import { expandInfPattern } from '../pnputil/models.js';
 import { installOnPresentDevices } from '../pnp/driver-install.js';
 import { PnpReturn, posixExit, systemText } from '../pnputil/returns.js';
@@ -28,6 +28,7 @@ import { InstallError } from '../machine/install-error.js';
 import { STORE_DIR } from '../machine/layout.js';
 import { openTarget, type Target } from '../machine/target.js';
 import type { MachineState } from '../machine/schema.js';
+import { LazyState } from '../machine/lazy-state.js';
 import type { PnputilJson } from '../json-records.js';
 
 interface Result {
@@ -209,18 +210,26 @@ async function enumDrivers(ctx: Context, line: PnpLine): Promise<Result> {
   const { state } = await load(ctx);
   const view = viewOf(state);
   const cls = line.values.get('class');
-  const packages = oemInOrder(view).filter((p) => cls === undefined || classMatches(view, p.classGuid, cls));
-  const out = packages.map((p) => driverBlock(view, p, line.flags.has('files'))).join('');
+  const files = line.flags.has('files');
+  // Only what is printed is kept of each record as it is read (without /files, not the files and their hashes):
+  // at 10,000 packages the records otherwise all stay in memory until the listing is done.
+  const listed = state instanceof LazyState ? state.scan('packages', (p) => (files ? p : { ...p, files: [] })) : view.packages;
+  const packages = oemInOrderOf(listed).filter((p) => cls === undefined || classMatches(view, p.classGuid, cls));
+  let out = '';
+  for (const p of packages) out += driverBlock(view, p, files);
+  // The --json records are made only when printed (10,000 packages: not for the text listing).
   return result(PnpReturn.success, out, {
-    drivers: packages.map((p) => ({
-      publishedName: p.publishedName,
-      originalName: p.originalName,
-      provider: p.provider,
-      className: p.className,
-      classGuid: p.classGuid,
-      driverVersion: `${p.driverDate} ${p.driverVersion}`,
-      signer: p.signer ?? null,
-    })),
+    get drivers() {
+      return packages.map((p) => ({
+        publishedName: p.publishedName,
+        originalName: p.originalName,
+        provider: p.provider,
+        className: p.className,
+        classGuid: p.classGuid,
+        driverVersion: `${p.driverDate} ${p.driverVersion}`,
+        signer: p.signer ?? null,
+      }));
+    },
   });
 }
 

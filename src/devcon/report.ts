@@ -113,45 +113,56 @@ function dumpDriverNodes(view: MachineView, nodes: readonly DriverNode[]): strin
     .join('');
 }
 
+/** The text find, findall and status print for one device. */
+export function deviceText(kind: 'find' | 'findall' | 'status', device: DeviceRecord): string {
+  return kind === 'status' ? deviceLine(device.instanceId) + dumpName(device) + dumpStatus(device) : dumpDevice(device);
+}
+
 /** find/findall/status/hwids/stack/resources/driverfiles/drivernodes over `<id>...` arguments. */
 export function runReport(view: MachineView, kind: ReportKind, args: readonly string[], machine?: string, nodes?: ReadonlyMap<string, DriverNode[]>): CommandResult {
   const selection = selectDevices(view, args, { includePhantoms: kind === 'findall' });
   if (selection.kind === 'usage') return { code: DevconExit.usage, out: '', json: { devices: [] } };
+  const nodesOf = (device: DeviceRecord) => nodes?.get(device.instanceId) ?? installedNode(device);
   let out = '';
-  const devices: Record<string, unknown>[] = [];
   for (const device of selection.devices) {
-    const record = deviceJson(view, device);
-    if (kind === 'find' || kind === 'findall') {
-      out += dumpDevice(device);
-    } else {
-      out += deviceLine(device.instanceId);
-      out += dumpName(device);
-      if (kind === 'status') out += dumpStatus(device);
-      if (kind === 'stack') {
-        out += dumpClass(device) + dumpStack(view, device);
-        const cls = classByGuid(view, device.classGuid);
-        record.upperClassFilters = cls?.upperFilters ?? [];
-        record.lowerClassFilters = cls?.lowerFilters ?? [];
-        record.upperFilters = device.upperFilters ?? [];
-        record.lowerFilters = device.lowerFilters ?? [];
-      }
-      if (kind === 'resources') {
-        out += dumpResources(device);
-        record.resources = device.resources ?? [];
-      }
-      if (kind === 'driverfiles') {
-        out += dumpDriverFiles(view, device);
-        record.driverFiles = device.driver ? { inf: infPath(view, device.driver.publishedName), section: device.driver.section, files: device.driver.files } : null;
-      }
-      if (kind === 'hwids') out += dumpHwIds(device);
-      if (kind === 'drivernodes') {
-        const list = nodes?.get(device.instanceId) ?? installedNode(device);
-        out += dumpDriverNodes(view, list);
-        record.driverNodes = list.map((n) => ({ ...n, inf: infPath(view, n.publishedName) }));
-      }
+    if (kind === 'find' || kind === 'findall' || kind === 'status') {
+      out += deviceText(kind, device);
+      continue;
     }
-    devices.push(record);
+    out += deviceLine(device.instanceId);
+    out += dumpName(device);
+    if (kind === 'stack') out += dumpClass(device) + dumpStack(view, device);
+    if (kind === 'resources') out += dumpResources(device);
+    if (kind === 'driverfiles') out += dumpDriverFiles(view, device);
+    if (kind === 'hwids') out += dumpHwIds(device);
+    if (kind === 'drivernodes') out += dumpDriverNodes(view, nodesOf(device));
   }
   out += findTail(selection.devices.length, machine);
-  return { code: DevconExit.ok, out, json: { devices, count: devices.length } };
+  /** The --json record of a device (made only when printed: `devcon status *` lists 10,000 devices as text). */
+  const record = (device: DeviceRecord): Record<string, unknown> => {
+    const r = deviceJson(view, device);
+    if (kind === 'stack') {
+      const cls = classByGuid(view, device.classGuid);
+      r.upperClassFilters = cls?.upperFilters ?? [];
+      r.lowerClassFilters = cls?.lowerFilters ?? [];
+      r.upperFilters = device.upperFilters ?? [];
+      r.lowerFilters = device.lowerFilters ?? [];
+    }
+    if (kind === 'resources') r.resources = device.resources ?? [];
+    if (kind === 'driverfiles')
+      r.driverFiles = device.driver ? { inf: infPath(view, device.driver.publishedName), section: device.driver.section, files: device.driver.files } : null;
+    if (kind === 'drivernodes') r.driverNodes = nodesOf(device).map((n) => ({ ...n, inf: infPath(view, n.publishedName) }));
+    return r;
+  };
+  const devices = selection.devices;
+  return {
+    code: DevconExit.ok,
+    out,
+    json: {
+      get devices() {
+        return devices.map(record);
+      },
+      count: devices.length,
+    },
+  };
 }

@@ -163,6 +163,29 @@ export class LazyState {
     this.#reader.restored.clear();
   }
 
+  /**
+   * One bucket file's records as on disk (validated, or read from its committed
+   * copy when damaged: writeBackRestored() writes that back), without adding them
+   * to this state: `target verify` reads the buckets its cache does not cover.
+   */
+  readBucket(name: CollectionName, bucket: string): LoadedBucket {
+    return this.#reader.bucket(name, bucket);
+  }
+
+  /**
+   * What `pick` keeps of every record of a collection, in no particular order,
+   * the records themselves not kept (a read-only listing: the whole collection is
+   * not held in memory). From the collection in memory when this state already
+   * loaded or changed it.
+   */
+  scan<N extends ArrayName, T>(name: N, pick: (record: Arrays[N][number]) => T): T[] {
+    const loaded = this.#loaded[name];
+    if (this.#arrays[name] || this.#live[name].size > 0 || loaded.buckets.size > 0) return (this.#array(name) as Arrays[N][number][]).map(pick);
+    const out: T[] = [];
+    this.#reader.each(name, (e) => out.push(pick(e[1] as Arrays[N][number])));
+    return out;
+  }
+
   // ---- Whole collections (cold paths) ----
 
   #array<N extends ArrayName>(name: N): Arrays[N] {
@@ -170,6 +193,12 @@ export class LazyState {
     if (have) return have as never;
     const live = this.#live[name];
     const key = spec(name).key;
+    if (live.size === 0) {
+      // Nothing looked up or added yet (a listing): the records as loaded, in the order they were added.
+      const out = this.#loaded[name].sorted().map((e) => e[1]);
+      this.#arrays[name] = out as never;
+      return out as never;
+    }
     const out: unknown[] = [];
     for (const e of this.#loaded[name].sorted()) {
       const k = key(e[1]);

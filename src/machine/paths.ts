@@ -50,25 +50,41 @@ export function windowsPathToComponents(winPath: string, what: string): string[]
   return splitRelative(m[1] ?? '', what);
 }
 
-/** Case-insensitive name lookup in one directory; undefined when absent. */
+/**
+ * Case-insensitive name lookup in one directory; undefined when absent. The
+ * folder is listed once per cache (a transaction): lower-case name → entry, and
+ * the names that differ only in case from another entry (possible on a
+ * case-sensitive host) kept apart, so an exact match still wins and otherwise
+ * the choice among them is stable (the least in code-unit order, as a sorted
+ * listing would give). No sort and one map entry per name: Windows\INF holds
+ * 30,000 entries at 10,000 packages.
+ */
 async function findEntry(dir: string, name: string, cache?: Map<string, Map<string, string>>): Promise<string | undefined> {
   let names = cache?.get(dir);
   if (!names) {
     names = new Map();
     try {
-      // Sorted, so that of names differing only in case (possible on a case-sensitive host) the choice is stable.
-      for (const entry of (await readdir(dir)).sort()) {
+      for (const entry of await readdir(dir)) {
         const lower = entry.toLowerCase();
-        if (!names.has(lower)) names.set(lower, entry);
-        names.set(`\0${entry}`, entry);
+        const prev = names.get(lower);
+        if (prev === undefined) names.set(lower, entry);
+        else {
+          // Names differing only in case: each is also found by its exact spelling.
+          names.set(`\0${prev}`, prev);
+          names.set(`\0${entry}`, entry);
+          if (entry < prev) names.set(lower, entry);
+        }
       }
     } catch {
       // missing directory: nothing inside it
     }
     cache?.set(dir, names);
   }
+  const lower = name.toLowerCase();
+  const found = names.get(lower);
   // An exact match wins over a case-insensitive one.
-  return names.get(`\0${name}`) ?? names.get(name.toLowerCase());
+  if (found === undefined || found === name) return found;
+  return names.get(`\0${name}`) ?? found;
 }
 
 export interface Resolved {

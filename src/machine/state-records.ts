@@ -100,17 +100,20 @@ export interface LoadedBucket {
   body: string;
 }
 
-function parseBucket(text: string, collection: CollectionName, bucket: string): Parsed {
-  const nl = text.indexOf('\n');
-  const digest = nl < 0 ? '' : text.slice(0, nl);
-  const body = nl < 0 ? text : text.slice(nl + 1).replace(/\n$/, '');
+function parseBucket(bytes: Buffer, collection: CollectionName, bucket: string): Parsed {
+  // The digest is taken over the body's bytes as read (not the text encoded again): 7 MB per collection at 10,000 packages.
+  const nl = bytes.indexOf(10);
+  const digest = nl < 0 ? '' : bytes.toString('latin1', 0, nl);
+  const end = nl >= 0 && bytes.length > nl + 1 && bytes[bytes.length - 1] === 10 ? bytes.length - 1 : bytes.length;
+  const raw = nl < 0 ? bytes : bytes.subarray(nl + 1, end);
+  const body = raw.toString('utf8');
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch {
-    return { problem: text.length === 0 ? 'empty' : 'not valid JSON (truncated or garbled)' };
+    return { problem: bytes.length === 0 ? 'empty' : 'not valid JSON (truncated or garbled)' };
   }
-  if (digest === sha256hex(body)) return { entries: json as Entry[], body };
+  if (digest === sha256hex(raw)) return { entries: json as Entry[], body };
   if (!Array.isArray(json)) return { problem: 'not a list of records' };
   const { schema, key } = spec(collection);
   const out: Entry[] = [];
@@ -148,7 +151,7 @@ export class BucketReader {
     try {
       const bytes = readRegularSync(this.root, bucketPath(collection, bucket, true), 'target state');
       text = bytes?.toString('utf8') ?? '';
-      backup = bytes === undefined ? undefined : parseBucket(text, collection, bucket);
+      backup = bytes === undefined ? undefined : parseBucket(bytes, collection, bucket);
     } catch {
       backup = undefined;
     }
@@ -172,7 +175,7 @@ export class BucketReader {
       return this.#damaged(collection, bucket, (error as Error).message);
     }
     if (bytes === undefined) return { entries: [], body: '[]' };
-    const parsed = parseBucket(bytes.toString('utf8'), collection, bucket);
+    const parsed = parseBucket(bytes, collection, bucket);
     return 'entries' in parsed ? parsed : this.#damaged(collection, bucket, parsed.problem);
   }
 
@@ -188,9 +191,29 @@ export class BucketReader {
     for (const [name, bytes] of files ?? []) {
       const m = /^([0-9a-f]{3})\.json$/.exec(name);
       if (!m) continue;
-      const parsed = parseBucket(bytes.toString('utf8'), collection, m[1]!);
+      const parsed = parseBucket(bytes, collection, m[1]!);
       out.set(m[1]!, 'entries' in parsed ? parsed : this.#damaged(collection, m[1]!, parsed.problem));
     }
     return out;
+  }
+
+  /**
+   * Every record of a collection, one bucket at a time, none kept: a listing that
+   * keeps only what it prints (10,000 package records parsed, a few fields of each
+   * kept, the rest garbage before the next bucket). Damaged buckets as in all().
+   */
+  each(collection: CollectionName, fn: (entry: Entry) => void): void {
+    let files: Map<string, Buffer> | undefined;
+    try {
+      files = readFolderSync(this.root, `${RECORDS_DIR}/${collection}`, 'target state');
+    } catch (error) {
+      throw new DamagedRecordsError(`${this.root}/${RECORDS_DIR}/${collection}: ${(error as Error).message}`);
+    }
+    for (const [name, bytes] of files ?? []) {
+      const m = /^([0-9a-f]{3})\.json$/.exec(name);
+      if (!m) continue;
+      const parsed = parseBucket(bytes, collection, m[1]!);
+      for (const e of ('entries' in parsed ? parsed : this.#damaged(collection, m[1]!, parsed.problem)).entries) fn(e);
+    }
   }
 }

@@ -8,17 +8,28 @@ import type { DeviceInterface } from './interfaces.js';
 import { classByGuid, compareNames, deviceDescription, enumerationOrder, fold, problemOf, sameText, type MachineView } from '../pnp/view.js';
 
 export function field(label: string, width: number, values: string | readonly string[], indent = ''): string {
-  const list = typeof values === 'string' ? [values] : values;
-  if (list.length === 0) return '';
+  // One value (nearly every field): no list made (a listing of 10,000 packages prints 70,000 fields).
+  if (typeof values === 'string') return `${indent}${`${label}:`.padEnd(width - indent.length)}${values}\n`;
+  if (values.length === 0) return '';
   const head = `${indent}${`${label}:`.padEnd(width - indent.length)}`;
-  return list.map((v, i) => `${i === 0 ? head : ' '.repeat(width)}${v}\n`).join('');
+  let out = '';
+  for (let i = 0; i < values.length; i++) out += `${i === 0 ? head : ' '.repeat(width)}${values[i]}\n`;
+  return out;
 }
 
 /** Published packages in store order (oem number). */
 export function oemInOrder(view: MachineView): DriverPackageRecord[] {
-  const num = (p: DriverPackageRecord) => Number(/^oem(\d+)\.inf$/i.exec(p.publishedName)?.[1] ?? Number.MAX_SAFE_INTEGER);
+  return oemInOrderOf(view.packages);
+}
+
+/** The published ones of these packages in store order (oem number). */
+export function oemInOrderOf<P extends Pick<DriverPackageRecord, 'publishedName' | 'inbox'>>(packages: readonly P[]): P[] {
   // Sort keys made once per package, not per comparison (10,000 packages).
-  const keyed = view.packages.filter((p) => !p.inbox && /^oem\d+\.inf$/i.test(p.publishedName)).map((p) => ({ p, n: num(p) }));
+  const keyed: { p: P; n: number }[] = [];
+  for (const p of packages) {
+    const m = p.inbox ? null : /^oem(\d+)\.inf$/i.exec(p.publishedName);
+    if (m) keyed.push({ p, n: Number(m[1]) });
+  }
   return keyed.sort((a, b) => a.n - b.n || compareNames(a.p.publishedName, b.p.publishedName)).map(({ p }) => p);
 }
 
@@ -28,15 +39,14 @@ export function classMatches(view: MachineView, guid: string, filter: string): b
   return cls !== undefined && sameText(cls.name, filter);
 }
 
+/** The labels of a driver package block, padded once. */
+const DRIVER_HEADS = ['Published Name', 'Original Name', 'Provider Name', 'Class Name', 'Class GUID', 'Driver Version', 'Signer Name'].map((l) => `${l}:`.padEnd(20));
+
 export function driverBlock(view: MachineView, p: DriverPackageRecord, files: boolean): string {
   const cls = classByGuid(view, p.classGuid);
-  let out = field('Published Name', 20, p.publishedName);
-  out += field('Original Name', 20, p.originalName);
-  out += field('Provider Name', 20, p.provider);
-  out += field('Class Name', 20, cls ? cls.description || cls.name : p.className);
-  out += field('Class GUID', 20, cls?.guid ?? p.classGuid.toLowerCase());
-  out += field('Driver Version', 20, `${p.driverDate} ${p.driverVersion}`);
-  out += field('Signer Name', 20, p.signer ?? '');
+  const h = DRIVER_HEADS;
+  let out = `${h[0]}${p.publishedName}\n${h[1]}${p.originalName}\n${h[2]}${p.provider}\n${h[3]}${cls ? cls.description || cls.name : p.className}\n`;
+  out += `${h[4]}${cls?.guid ?? p.classGuid.toLowerCase()}\n${h[5]}${p.driverDate} ${p.driverVersion}\n${h[6]}${p.signer ?? ''}\n`;
   if (files)
     out += field(
       'Driver Files',
