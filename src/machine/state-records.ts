@@ -182,18 +182,7 @@ export class BucketReader {
   /** Every bucket of a collection (bucket → entries). */
   all(collection: CollectionName): Map<string, LoadedBucket> {
     const out = new Map<string, LoadedBucket>();
-    let files: Map<string, Buffer> | undefined;
-    try {
-      files = readFolderSync(this.root, `${RECORDS_DIR}/${collection}`, 'target state');
-    } catch (error) {
-      throw new DamagedRecordsError(`${this.root}/${RECORDS_DIR}/${collection}: ${(error as Error).message}`);
-    }
-    for (const [name, bytes] of files ?? []) {
-      const m = /^([0-9a-f]{3})\.json$/.exec(name);
-      if (!m) continue;
-      const parsed = parseBucket(bytes, collection, m[1]!);
-      out.set(m[1]!, 'entries' in parsed ? parsed : this.#damaged(collection, m[1]!, parsed.problem));
-    }
+    this.#eachBucket(collection, (bucket, loaded) => out.set(bucket, loaded));
     return out;
   }
 
@@ -203,6 +192,13 @@ export class BucketReader {
    * kept, the rest garbage before the next bucket). Damaged buckets as in all().
    */
   each(collection: CollectionName, fn: (entry: Entry) => void): void {
+    this.#eachBucket(collection, (_bucket, loaded) => {
+      for (const e of loaded.entries) fn(e);
+    });
+  }
+
+  /** Reads the collection's folder and hands on each bucket file parsed (a damaged one as #damaged says). */
+  #eachBucket(collection: CollectionName, fn: (bucket: string, loaded: LoadedBucket) => void): void {
     let files: Map<string, Buffer> | undefined;
     try {
       files = readFolderSync(this.root, `${RECORDS_DIR}/${collection}`, 'target state');
@@ -213,7 +209,7 @@ export class BucketReader {
       const m = /^([0-9a-f]{3})\.json$/.exec(name);
       if (!m) continue;
       const parsed = parseBucket(bytes, collection, m[1]!);
-      for (const e of ('entries' in parsed ? parsed : this.#damaged(collection, m[1]!, parsed.problem)).entries) fn(e);
+      fn(m[1]!, 'entries' in parsed ? parsed : this.#damaged(collection, m[1]!, parsed.problem));
     }
   }
 }
