@@ -18,7 +18,7 @@ import { validateDocument, type ValidateOptions } from '../rules/validate.js';
 import type { FileReport } from '../report/types.js';
 import type { CheckedInf, WireReport } from './infverif-wire.js';
 import { yieldToSignals } from '../signals.js';
-import { readListedFileSync, readRegularFileSync, readUserInput } from '../fs/read-input.js';
+import { readRegularFileSync, readUserInput } from '../fs/read-input.js';
 import { poolPlan, validateInWorkers, type PoolSettings } from './infverif-pool.js';
 
 export type { CheckedInf, WireReport } from './infverif-wire.js';
@@ -30,8 +30,6 @@ export interface BatchOptions extends ValidateOptions {
   readStdin: () => Promise<Buffer>;
   /** Worker threads: how many and from how many files (default: one per core, from WORKER_MIN_FILES). */
   pool?: PoolSettings;
-  /** walked[i]: targets[i] was listed by a directory walk as a regular file, so it is read without a stat first. */
-  walked?: readonly boolean[];
 }
 
 async function readTarget(target: string, cwd: string, readStdin: () => Promise<Buffer>): Promise<Read> {
@@ -106,7 +104,7 @@ export async function validateTargets(
   const workers = poolPlan(targets, options.pool, onDocument !== undefined);
   let from = 0;
   if (workers > 0) {
-    const { pool: _, readStdin: __, walked: ___, ...rest } = options;
+    const { pool: _, readStdin: __, ...rest } = options;
     from = await validateInWorkers(targets, { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk }, workers, (checked) => {
       if ('inputError' in checked) onInputError(new InputError(checked.inputError));
       else onReport(fileReport(checked.report));
@@ -123,7 +121,7 @@ export async function validateTargets(
   for (let i = from; i < targets.length; i++) {
     const target = targets[i]!;
     const absolute = target === '-' ? undefined : resolve(options.cwd, target);
-    const bytes = absolute === undefined ? undefined : options.walked?.[i] ? readListedFileSync(absolute) : readRegularFileSync(absolute);
+    const bytes = absolute === undefined ? undefined : readRegularFileSync(absolute);
     const read = bytes !== undefined ? { bytes } : await readTarget(target, options.cwd, options.readStdin);
     await yieldToSignals();
     if ('error' in read) {

@@ -361,21 +361,15 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   };
   // Resolve the inputs to a list of files, in the order given.
   const targets: string[] = [];
-  // targets[i] was listed by a directory walk as a regular file (read without a stat first).
-  const walked: boolean[] = [];
   for (const input of opts.inputs) {
     if (input === '-') {
       targets.push('-');
-      walked.push(false);
       continue;
     }
     if (/[*?]/.test(basename(input))) {
       const matched = await expandWildcard(input, cwd);
       if (matched.length === 0) fail(`no INF file matches ${input} (InfVerif 1000: INF not found)`);
-      for (const m of matched) {
-        targets.push(m);
-        walked.push(false);
-      }
+      for (const m of matched) targets.push(m);
       continue;
     }
     try {
@@ -383,13 +377,9 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
       if (info.isDirectory()) {
         const found = await walk(input, cwd);
         if (found.length === 0) fail(`${input}: directory holds no *.inf or *.inx file`);
-        for (const f of found) {
-          targets.push(f); // not push(...found): a big tree overflows the stack
-          walked.push(true);
-        }
+        for (const f of found) targets.push(f); // not push(...found): a big tree overflows the stack
       } else {
         targets.push(input);
-        walked.push(false);
       }
     } catch (error) {
       fail(`${describeFsError(error, input)} (InfVerif 1000: INF not found)`);
@@ -422,7 +412,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   const tally = { errors: 0, warnings: 0, crashed: false, inxCount: 0, firstInx: '' };
   const { threads, onMainThread } = await validateTargets(
     targets,
-    { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env), walked },
+    { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env) },
     (found) => {
       const report =
         opts.osver === undefined ? found : { ...found, diagnostics: found.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase()) };

@@ -5,7 +5,7 @@
 // command waiting on a pipe nobody writes (a pool thread blocked in open() kept
 // even process.exit from finishing). A device file or socket is refused: it
 // could read without end.
-import { constants, open, promises as fsp, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, open, openSync, promises as fsp, readFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 
 function errnoError(message: string, code: string, path: string): NodeJS.ErrnoException {
@@ -36,25 +36,24 @@ export async function readUserInput(path: string): Promise<Buffer> {
 /**
  * A regular file read whole on this thread, without the event loop: for many small files
  * (infverif DIR) a promise-based stat, open, fstat, read and close per file cost several times
- * the reading itself. undefined for anything else (stdin, a FIFO, a device, a directory) and for
- * any error: readUserInput then reads it, or says why it cannot.
+ * the reading itself. The open does not block (a FIFO put where the file was is opened and then
+ * refused here, never waited on) and the kind is judged on what was opened, so a file swapped
+ * after a directory walk listed it cannot hang the thread. undefined for anything but a regular
+ * file (stdin, a FIFO, a device, a directory) and for any error: readUserInput then reads it,
+ * or says why it cannot.
  */
 export function readRegularFileSync(path: string): Buffer | undefined {
+  let fd: number;
   try {
-    return statSync(path).isFile() ? readFileSync(path) : undefined;
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch {
     return undefined;
   }
-}
-
-/**
- * A file a directory walk has just listed as a regular file, read whole without a stat first.
- * undefined on any error: readUserInput then says what it is.
- */
-export function readListedFileSync(path: string): Buffer | undefined {
   try {
-    return readFileSync(path);
+    return fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
+  } finally {
+    closeSync(fd);
   }
 }
