@@ -449,7 +449,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   // An INX is a template stampinf fills in: point at the switch that validates it as it is.
   if (tally.inxCount > 0) {
     const first = tally.firstInx;
-    const shown = tally.inxCount === 1 ? `${first} is an INX file (a template` : `${tally.inxCount} INX files (${first} and more) are templates`;
+    const shown = tally.inxCount === 1 ? `${first} is an INX file (a template` : `${tally.inxCount} INX files, ${first} and more, are templates (files`;
     ctx.io.stderr(
       `wdksim infverif: ${shown} stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${first}), or validate the INF that wdksim stampinf writes from it\n`,
     );

@@ -186,6 +186,14 @@ describe('wdksim infverif on an INX', () => {
     const stamped = await wdksim(['/stampinf', ECHO]);
     expect(stamped.stderr).toBe('');
   });
+
+  it('with several INX files, one note naming the first, its brackets balanced', async () => {
+    const other = 'fixtures/corpus/windows-driver-samples/pofx/WDF/Driver/SingleComp/SingleComponentFStateSample.inx';
+    const r = await wdksim([ECHO, other]);
+    expect(r.stderr).toBe(
+      `wdksim infverif: 2 INX files, ${ECHO} and more, are templates (files stampinf has not filled in yet): pass /stampinf to validate it as it is (wdksim infverif /stampinf ${ECHO}), or validate the INF that wdksim stampinf writes from it`,
+    );
+  });
 });
 
 describe('wdksim infverif as the WDK you have (built CLI)', () => {
