@@ -8,6 +8,7 @@ import { platformSectionNames } from '../inf/ddinstall.js';
 import { type ArchOrToken, type Decoration, parseDecorationText } from './lib/decoration.js';
 import { EXTENSION_GUID } from './lib/classes.js';
 import { parseIntField } from './lib/numbers.js';
+import { anyOffsetIn, charOffsets } from '../inf/char-offsets.js';
 
 export type RefKind =
   | 'files'
@@ -301,19 +302,10 @@ export class InfModel {
   hasCharIn(ch: string, start: number, end: number): boolean {
     let offsets = this.#offsets.get(ch);
     if (!offsets) {
-      offsets = [];
-      const text = this.doc.text;
-      for (let i = text.indexOf(ch); i !== -1; i = text.indexOf(ch, i + 1)) offsets.push(i);
+      offsets = charOffsets(this.doc.text, ch);
       this.#offsets.set(ch, offsets);
     }
-    let lo = 0;
-    let hi = offsets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (offsets[mid]! < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < offsets.length && offsets[lo]! < end;
+    return anyOffsetIn(offsets, start, end);
   }
 
   /** An included INF may supply sections this one names. */

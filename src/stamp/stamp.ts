@@ -12,6 +12,7 @@ import { parseInf } from '../inf/parse.js';
 import type { Clock } from '../time/clock.js';
 import { applyEdits, type StampChange, type TextEdit } from './edits.js';
 import { resolveStamp, type ResolvedStamp, type StampRequest } from './values.js';
+import { anyOffsetIn, charOffsets } from '../inf/char-offsets.js';
 
 export interface StampResult {
   /** The stamped file, in the input's encoding, BOM and trailing byte. */
@@ -135,8 +136,7 @@ function tokenEdits(doc: InfDocument, stamp: ResolvedStamp): TextEdit[] {
   const text = doc.text;
   // Where the text has a '$' at all (few places in an INX): a span without one is skipped
   // without slicing it, and an entry without one without collecting its tokens.
-  const dollars: number[] = [];
-  for (let i = text.indexOf('$'); i !== -1; i = text.indexOf('$', i + 1)) dollars.push(i);
+  const dollars = charOffsets(text, '$');
   if (dollars.length === 0) return out;
   const values = tokenValues(stamp);
   const pattern = new RegExp([...values.keys()].map((k) => k.replace(/\$/g, '\\$')).join('|'), 'g'); // case-sensitive, as stampinf
@@ -145,25 +145,13 @@ function tokenEdits(doc: InfDocument, stamp: ResolvedStamp): TextEdit[] {
     for (const header of section.headers) tokensInSpan(span, header.span.start.offset, header.span.end.offset, section.name);
     for (const entry of section.entries) {
       // Token offsets, not spans: a span builds two positions with a search each, for every token.
-      if (!hasDollar(dollars, entry.start, entry.end) && !(entry.keyToken && hasDollar(dollars, entry.keyToken.start, entry.keyToken.end))) continue;
+      if (!anyOffsetIn(dollars, entry.start, entry.end) && !(entry.keyToken && anyOffsetIn(dollars, entry.keyToken.start, entry.keyToken.end))) continue;
       const tokens = new Set<RawToken>(entry.fieldTokens);
       if (entry.keyToken) tokens.add(entry.keyToken);
       for (const token of tokens) tokensInSpan(span, token.start, token.end, section.name);
     }
   }
   return out;
-}
-
-/** Is there a '$' in [start, end)? (`dollars`: the offsets of every '$', ascending.) */
-function hasDollar(dollars: readonly number[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = dollars.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (dollars[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < dollars.length && dollars[lo]! < end;
 }
 
 /** Adds an edit for each token of `pattern` in [start, end) of the text. */
@@ -173,7 +161,7 @@ function tokensInSpan(
   end: number,
   section: string,
 ): void {
-  if (!hasDollar(span.dollars, start, end)) return;
+  if (!anyOffsetIn(span.dollars, start, end)) return;
   const raw = span.doc.text.slice(start, end);
   const pattern = span.pattern;
   pattern.lastIndex = 0;
