@@ -58,30 +58,34 @@ type CacheJson = { b: Record<string, [Sig, PackageRow[] | FileRow[]]> };
 
 /** A cache of wdksim 0.1 (before the per-record state): target-relative path → [size, mtime, SHA-256]. */
 type Legacy = Map<string, [number, number, string]>;
-let legacy: Legacy | undefined;
+
+/** The cache as read: per bucket, or (from an earlier version) per path. */
+interface LoadedCache {
+  buckets: Map<string, BucketItems>;
+  legacy?: Legacy;
+}
 
 /** The cache (bucket id → rows); empty when missing, damaged or of another format (everything is then hashed once). */
-function loadCache(root: string): Map<string, BucketItems> {
+function loadCache(root: string): LoadedCache {
   const out = new Map<string, BucketItems>();
-  legacy = undefined;
   try {
     const bytes = readRegularSync(root, CACHE, 'verify cache') ?? Buffer.alloc(0);
     if (bytes[0] === 0x7b) {
       const text = bytes.toString('utf8');
       // The one-file cache of earlier versions: its matches are taken over (per path and hash), so nothing is hashed again.
       const data = JSON.parse(text) as Record<string, unknown>;
-      legacy = new Map();
+      const legacy: Legacy = new Map();
       for (const [rel, v] of Object.entries(data)) {
         if (Array.isArray(v) && v.length === 3 && typeof v[0] === 'number' && typeof v[1] === 'number' && typeof v[2] === 'string') legacy.set(rel, v as [number, number, string]);
       }
-      return out;
+      return { buckets: out, legacy };
     }
     const nl = bytes.indexOf(10);
     const first = nl < 0 ? '' : bytes.toString('latin1', 0, nl);
-    if (nl < 0 || !first.startsWith(`${CACHE_MAGIC} `)) return out;
+    if (nl < 0 || !first.startsWith(`${CACHE_MAGIC} `)) return { buckets: out };
     // The digest over the body's bytes as read (the text is not encoded again to check it).
     const body = bytes.subarray(nl + 1);
-    if (first.slice(CACHE_MAGIC.length + 1) !== sha256(body)) return out;
+    if (first.slice(CACHE_MAGIC.length + 1) !== sha256(body)) return { buckets: out };
     const json = JSON.parse(body.toString('utf8')) as CacheJson;
     for (const [id, [sig, rows]] of Object.entries(json.b)) {
       out.set(id, id.startsWith('packages/') ? { sig, packages: rows as PackageRow[] } : { sig, files: rows as FileRow[] });
@@ -89,7 +93,7 @@ function loadCache(root: string): Map<string, BucketItems> {
   } catch {
     out.clear(); // damaged or odd: hash everything
   }
-  return out;
+  return { buckets: out };
 }
 
 function cacheText(buckets: Map<string, BucketItems>): string {
@@ -100,7 +104,7 @@ function cacheText(buckets: Map<string, BucketItems>): string {
 }
 
 /** The rows of a bucket read this run; each file's match carried over from the cache when its path and hash are the same. */
-function itemsFromRecords(name: CollectionName, entries: readonly [number, unknown][], before: BucketItems | undefined, sig: Sig): BucketItems {
+function itemsFromRecords(name: CollectionName, entries: readonly [number, unknown][], before: BucketItems | undefined, sig: Sig, legacy?: Legacy): BucketItems {
   if (name === 'packages') {
     const old = new Map((before?.packages ?? []).map((r) => [r[1], r]));
     const packages = entries.map(([seq, r]): PackageRow => {
@@ -177,9 +181,9 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
     const full = options.full === true;
     const problems: string[] = [];
     const now = Date.now();
-    const before = full ? new Map<string, BucketItems>() : loadCache(root);
-    const buckets = state instanceof LazyState ? readBuckets(root, state, before, full, now) : bucketsOfDocument(state);
-    let dirty = full || buckets.changed || [...before.keys()].some((id) => !buckets.items.has(id));
+    const before: LoadedCache = full ? { buckets: new Map() } : loadCache(root);
+    const buckets = state instanceof LazyState ? readBuckets(root, state, before, full, now) : bucketsOfDocument(state, before.legacy);
+    let dirty = full || buckets.changed || [...before.buckets.keys()].some((id) => !buckets.items.has(id));
 
     // Every vouched file, in the order the one-document state listed them: packages by sequence, then the files.
     const packages: PackageRow[] = [];
@@ -356,7 +360,7 @@ export async function verifyTarget(target: Target, options: VerifyOptions = {}):
  * read (validated, or restored from their committed copy), their files' matches
  * carried over where path and hash are the same.
  */
-function readBuckets(root: string, state: LazyState, before: Map<string, BucketItems>, full: boolean, now: number): { items: Map<string, BucketItems>; changed: boolean } {
+function readBuckets(root: string, state: LazyState, before: LoadedCache, full: boolean, now: number): { items: Map<string, BucketItems>; changed: boolean } {
   const items = new Map<string, BucketItems>();
   let changed = false;
   for (const name of ['packages', 'files'] as const) {
@@ -379,8 +383,9 @@ function readBuckets(root: string, state: LazyState, before: Map<string, BucketI
         itemsFromRecords(
           name,
           all.map((r, i) => [i, r] as [number, unknown]),
-          before.get(id),
+          before.buckets.get(id),
           null,
+          before.legacy,
         ),
       );
       changed = true;
@@ -391,38 +396,24 @@ function readBuckets(root: string, state: LazyState, before: Map<string, BucketI
       const id = `${name}/${bucket}`;
       const e = entries[i]!;
       const sig: BucketItems['sig'] = e.kind === 'file' && now - e.mtimeMs > RACY_MS ? [e.size, e.mtimeMs, e.ino] : null;
-      const cached = before.get(id);
+      const cached = before.buckets.get(id);
       if (!full && sig && cached?.sig && cached.sig[0] === sig[0] && cached.sig[1] === sig[1] && cached.sig[2] === sig[2]) {
         items.set(id, cached);
         continue;
       }
       changed = true;
-      items.set(id, itemsFromRecords(name, state.readBucket(name, bucket).entries, cached, sig));
+      items.set(id, itemsFromRecords(name, state.readBucket(name, bucket).entries, cached, sig, before.legacy));
     }
   }
   return { items, changed };
 }
 
-/** A one-document state (read-only, before its migration): one "bucket" each. */
-function bucketsOfDocument(state: MachineState): { items: Map<string, BucketItems>; changed: boolean } {
-  const items = new Map<string, BucketItems>();
-  items.set(
-    'packages/*',
-    itemsFromRecords(
-      'packages',
-      state.packages.map((r, i) => [i, r] as [number, unknown]),
-      undefined,
-      null,
-    ),
-  );
-  items.set(
-    'files/*',
-    itemsFromRecords(
-      'files',
-      state.files.map((r, i) => [i, r] as [number, unknown]),
-      undefined,
-      null,
-    ),
-  );
+/** A one-document state (read-only, before its migration): one "bucket" each, the matches of an earlier version's cache taken over. */
+function bucketsOfDocument(state: MachineState, legacy?: Legacy): { items: Map<string, BucketItems>; changed: boolean } {
+  const numbered = (records: readonly unknown[]) => records.map((r, i) => [i, r] as [number, unknown]);
+  const items = new Map<string, BucketItems>([
+    ['packages/*', itemsFromRecords('packages', numbered(state.packages), undefined, null, legacy)],
+    ['files/*', itemsFromRecords('files', numbered(state.files), undefined, null, legacy)],
+  ]);
   return { items, changed: true };
 }
