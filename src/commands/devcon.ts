@@ -9,16 +9,16 @@ import type { Context } from '../io.js';
 import { applyFilterOps, applyHwidOps, type ChangeOutcome } from '../pnp/devices.js';
 import { changeEnabled, changeRemove, changeRestart, rebootMachine, rescanTarget, setClassFilters, setHardwareIds } from '../pnp/apply.js';
 import { infSetupClass, installForHardwareId } from '../pnp/driver-install.js';
-import { deviceLine, findTail } from '../devcon/format.js';
+import { deviceLine } from '../devcon/format.js';
 import { parseDevconLine, type DevconLine } from '../devcon/grammar.js';
 import { commandUsageText, COMMAND_NAMES, failureText, helpText, usageText } from '../devcon/help.js';
 import { runClasses, runDpEnum, runListClass } from '../devcon/listing.js';
-import { legacyAsRunning, viewOf } from '../pnp/machine.js';
-import { deviceText, runReport, type CommandResult, type ReportKind } from '../devcon/report.js';
+import { viewOf } from '../pnp/machine.js';
+import { runReport, runReportAll, type CommandResult, type ReportKind } from '../devcon/report.js';
 import { selectDevices } from '../pnp/select.js';
 import { driverNodes, type DriverNode } from '../pnp/nodes.js';
 import { resolveUserPath } from '../machine/user-paths.js';
-import { classesNamed, fold, sameText } from '../pnp/view.js';
+import { classesNamed, sameText } from '../pnp/view.js';
 import { openTarget, type Target, type Transaction } from '../machine/target.js';
 import { deleteDriverPackage, stageDriverPackage } from '../machine/engine.js';
 import { InstallError, SetupError } from '../machine/install-error.js';
@@ -47,18 +47,8 @@ async function load(ctx: Context): Promise<{ target: Target; state: MachineState
 async function report(ctx: Context, kind: ReportKind, line: DevconLine): Promise<Outcome> {
   if (line.args.length === 0) return usage();
   const { target, state } = await load(ctx);
-  if ((kind === 'find' || kind === 'findall' || kind === 'status') && !line.json && line.args.length === 1 && line.args[0] === '*' && state instanceof LazyState) {
-    // `devcon status *` on 10,000 devices: each device's text made as its record is read, only (sort key, text) kept
-    // (runReport's selection of every device, in enumeration order; the same text).
-    const blocks = state.scan('devices', (record): [string, string] | undefined => {
-      const device = legacyAsRunning(record);
-      return kind === 'findall' || device.present ? [fold(device.instanceId), deviceText(kind, device)] : undefined;
-    });
-    const listed = blocks.filter((b) => b !== undefined).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    let out = '';
-    for (const [, text] of listed) out += text;
-    return { code: DevconExit.ok, out: out + findTail(listed.length, line.machine), json: {} };
-  }
+  if ((kind === 'find' || kind === 'findall' || kind === 'status') && !line.json && line.args.length === 1 && line.args[0] === '*' && state instanceof LazyState)
+    return runReportAll(kind, (pick) => state.scan('devices', pick), line.machine);
   const view = viewOf(state);
   let nodes: Map<string, DriverNode[]> | undefined;
   if (kind === 'drivernodes') {

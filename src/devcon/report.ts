@@ -4,7 +4,8 @@
 import type { DeviceRecord } from '../machine/model.js';
 import { deviceLine, deviceState, dumpArray, dumpDevice, dumpName, dumpStatus, findTail, pad } from './format.js';
 import { selectDevices } from '../pnp/select.js';
-import { classByGuid, deviceDescription, isStarted, problemOf, type MachineView } from '../pnp/view.js';
+import { classByGuid, deviceDescription, enumerationKey, inEnumerationOrder, isStarted, problemOf, type MachineView } from '../pnp/view.js';
+import { legacyAsRunning } from '../pnp/machine.js';
 import { DevconExit } from '../exit-codes.js';
 import { installedNode, type DriverNode } from '../pnp/nodes.js';
 
@@ -116,6 +117,24 @@ function dumpDriverNodes(view: MachineView, nodes: readonly DriverNode[]): strin
 /** The text find, findall and status print for one device. */
 export function deviceText(kind: 'find' | 'findall' | 'status', device: DeviceRecord): string {
   return kind === 'status' ? deviceLine(device.instanceId) + dumpName(device) + dumpStatus(device) : dumpDevice(device);
+}
+
+/**
+ * find/findall/status over `*` from one pass over the device records (`scan`: each record
+ * handed to `pick` as it is read, only what it returns kept): at 10,000 devices only each
+ * device's text is held, never the collection. The same devices, order and text as runReport.
+ */
+export function runReportAll(
+  kind: 'find' | 'findall' | 'status',
+  scan: (pick: (device: DeviceRecord) => [string, string] | undefined) => ([string, string] | undefined)[],
+  machine?: string,
+): CommandResult {
+  const blocks = scan((record) => {
+    const device = legacyAsRunning(record);
+    return kind === 'findall' || device.present ? [enumerationKey(device), deviceText(kind, device)] : undefined;
+  });
+  const listed = inEnumerationOrder(blocks.filter((b) => b !== undefined));
+  return { code: DevconExit.ok, out: listed.join('') + findTail(listed.length, machine), json: {} };
 }
 
 /** find/findall/status/hwids/stack/resources/driverfiles/drivernodes over `<id>...` arguments. */

@@ -29,8 +29,17 @@ export function sameText(a: string, b: string): boolean {
  * key order, which is case-insensitive alphabetical by instance ID.
  */
 export function enumerationOrder(devices: readonly DeviceRecord[]): DeviceRecord[] {
-  const keyed = devices.map((d) => ({ d, key: fold(d.instanceId) }));
-  return keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map(({ d }) => d);
+  return inEnumerationOrder(devices.map((d) => [enumerationKey(d), d]));
+}
+
+/** A device's place in enumeration order (its instance ID folded). */
+export function enumerationKey(device: Pick<DeviceRecord, 'instanceId'>): string {
+  return fold(device.instanceId);
+}
+
+/** Values keyed by enumerationKey, in enumeration order (a listing that keeps only what it prints of each device). */
+export function inEnumerationOrder<T>(keyed: [key: string, value: T][]): T[] {
+  return keyed.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map((k) => k[1]);
 }
 
 /** Registry subkey order (uppercase fold, then code units). */
