@@ -1,28 +1,16 @@
 // runReportAll (devcon find|findall|status * from one pass over the device records) must print
 // what runReport prints over the whole view: the same devices, order and text.
 import { describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { deployPackage, installDriverOnDevices } from '../../src/machine/index.js';
 import { LazyState } from '../../src/machine/lazy-state.js';
 import { readState } from '../../src/machine/state-store.js';
 import { viewOf } from '../../src/pnp/machine.js';
 import { runReport, runReportAll } from '../../src/devcon/report.js';
-import { makePackage, newTarget } from '../machine/helpers.js';
-
-const FIXTURE = join(import.meta.dirname, '../../fixtures/packages/KmdfHelloWorld');
+import { installHelloWorldCopies, newTarget } from '../machine/helpers.js';
 
 describe('runReportAll', () => {
   it('prints find, findall and status * as runReport does', async () => {
     const t = await newTarget();
-    const inf = (await readFile(join(FIXTURE, 'KmdfHelloWorld.inf'), 'utf8')).replace(/\r\n/g, '\n');
-    const sys = await readFile(join(FIXTURE, 'KmdfHelloWorld.sys'));
-    for (const [i, name] of ['Zeta', 'alpha', 'Mid'].entries()) {
-      const hwid = `Root\\${name}`;
-      await makePackage(join(t.base, `p${i}`), `r${i}.inf`, inf.replace(/Root\\KmdfHelloWorld/g, hwid).replace(/KmdfHelloWorld\.cat/g, `r${i}.cat`), { 'KmdfHelloWorld.sys': sys });
-      const deployed = await t.target.transaction('deploy', (tx) => deployPackage(tx, `p${i}`));
-      await t.target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: hwid, createRootDevice: true, force: true }));
-    }
+    await installHelloWorldCopies(t, 'r', 3);
     for (const kind of ['find', 'findall', 'status'] as const) {
       const state = (await readState(t.root)) as unknown as LazyState;
       expect(state).toBeInstanceOf(LazyState);

@@ -11,6 +11,7 @@ import { memoryContext } from '../../src/io.js';
 import { findOs } from '../../src/machine/os.js';
 import { provisionTarget } from '../../src/machine/provision.js';
 import { Target } from '../../src/machine/target.js';
+import { deployPackage, installDriverOnDevices } from '../../src/machine/index.js';
 
 export const NOW = '2026-11-25T12:00:00Z';
 
@@ -61,6 +62,24 @@ export async function makePackage(
   await writeFile(join(dir, catalogName), cat);
   await writeFile(join(dir, 'package.cer'), cert.certDer);
   return join(dir, infName);
+}
+
+const HELLO_WORLD = join(import.meta.dirname, '../../fixtures/packages/KmdfHelloWorld');
+
+/**
+ * Deploys and installs `count` copies of the KmdfHelloWorld fixture, each its own package
+ * (`<name><i>.inf` and catalog) on its own root device (hardware ID `Root\<name><i>`).
+ */
+export async function installHelloWorldCopies(t: Awaited<ReturnType<typeof newTarget>>, name: string, count: number): Promise<void> {
+  const inf = (await readFile(join(HELLO_WORLD, 'KmdfHelloWorld.inf'), 'utf8')).replace(/\r\n/g, '\n');
+  const sys = await readFile(join(HELLO_WORLD, 'KmdfHelloWorld.sys'));
+  for (let i = 0; i < count; i++) {
+    const hwid = `Root\\${name}${i}`;
+    const text = inf.replace(/Root\\KmdfHelloWorld/g, hwid).replace(/KmdfHelloWorld\.cat/g, `${name}${i}.cat`);
+    await makePackage(join(t.base, `${name}-p${i}`), `${name}${i}.inf`, text, { 'KmdfHelloWorld.sys': sys });
+    const deployed = await t.target.transaction('deploy', (tx) => deployPackage(tx, `${name}-p${i}`));
+    await t.target.transaction('install', (tx) => installDriverOnDevices(tx, { infPath: deployed.infs[0]!, hardwareId: hwid, createRootDevice: true, force: true }));
+  }
 }
 
 /** Every file and directory under dir (relative paths) with sizes: to prove nothing else changed. */
