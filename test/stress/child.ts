@@ -117,3 +117,28 @@ export async function waitStopped(pid: number, timeoutMs = 30_000): Promise<void
   }
   throw new Error(`process ${pid} did not stop within ${timeoutMs} ms`);
 }
+
+const SIGNAL_NUMBER = { SIGINT: 2, SIGTERM: 15 } as const;
+
+/**
+ * Waits until the process has a handler for the signal (its bit in SigCgt of
+ * /proc/<pid>/status). A signal sent before wdksim installs its handler kills
+ * with no exit code, so a test that expects 130/143 must not race Node's
+ * start-up. Where there is no /proc, it waits a fixed, generous time instead.
+ */
+export async function waitCatches(pid: number, signal: keyof typeof SIGNAL_NUMBER, timeoutMs = 30_000): Promise<void> {
+  const { readFileSync } = await import('node:fs');
+  if (!existsSync(`/proc/${pid}/status`)) return void (await new Promise((r) => setTimeout(r, 3000)));
+  const bit = 1n << BigInt(SIGNAL_NUMBER[signal] - 1);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const caught = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (caught && (BigInt(`0x${caught[1]}`) & bit) !== 0n) return;
+    } catch {
+      return; // gone
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`process ${pid} did not install a ${signal} handler within ${timeoutMs} ms`);
+}
