@@ -48,7 +48,7 @@ async function report(ctx: Context, kind: ReportKind, line: DevconLine): Promise
   if (line.args.length === 0) return usage();
   const { target, state } = await load(ctx);
   if ((kind === 'find' || kind === 'findall' || kind === 'status') && !line.json && line.args.length === 1 && line.args[0] === '*' && state instanceof LazyState)
-    return runReportAll(kind, (pick) => state.scan('devices', pick), line.machine);
+    return runReportAll(kind, (pick) => state.scanListings('devices', pick), line.machine);
   const view = viewOf(state);
   let nodes: Map<string, DriverNode[]> | undefined;
   if (kind === 'drivernodes') {

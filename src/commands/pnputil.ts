@@ -29,6 +29,8 @@ import { STORE_DIR } from '../machine/layout.js';
 import { openTarget, type Target } from '../machine/target.js';
 import type { MachineState } from '../machine/schema.js';
 import { LazyState } from '../machine/lazy-state.js';
+import type { PackageListing } from '../machine/state-listing.js';
+import type { DriverPackageRecord } from '../machine/model.js';
 import type { PnputilJson } from '../json-records.js';
 
 interface Result {
@@ -211,12 +213,17 @@ async function enumDrivers(ctx: Context, line: PnpLine): Promise<Result> {
   const view = viewOf(state);
   const cls = line.values.get('class');
   const files = line.flags.has('files');
-  // Only what is printed is kept of each record as it is read (without /files, not the files and their hashes):
-  // at 10,000 packages the records otherwise all stay in memory until the listing is done.
-  const listed = state instanceof LazyState ? state.scan('packages', (p) => (files ? p : { ...p, files: [] })) : view.packages;
+  // Without /files, from the packages' listings (state-listing.ts: what is printed, a fifth of the records);
+  // with /files, the records themselves, read one bucket at a time.
+  const listed: (PackageListing & { record?: DriverPackageRecord })[] =
+    state instanceof LazyState
+      ? files
+        ? state.scan('packages', (p) => ({ ...p, record: p }))
+        : state.scanListings('packages', (p) => p)
+      : view.packages.map((p) => ({ ...p, record: p }));
   const packages = oemInOrderOf(listed).filter((p) => cls === undefined || classMatches(view, p.classGuid, cls));
   let out = '';
-  for (const p of packages) out += driverBlock(view, p, files);
+  for (const p of packages) out += driverBlock(view, p, files ? p.record : undefined);
   // The --json records are made only when printed (10,000 packages: not for the text listing).
   return result(PnpReturn.success, out, {
     get drivers() {

@@ -15,18 +15,18 @@ export function deviceLine(instanceId: string, info?: string): string {
 }
 
 /** A device with its description (DumpDevice). */
-export function dumpDevice(device: DeviceRecord): string {
+export function dumpDevice(device: Pick<DeviceRecord, 'instanceId' | 'friendlyName' | 'description'>): string {
   return deviceLine(device.instanceId, deviceDescription(device));
 }
 
 /** `    Name: <desc>` when the device has a description (DumpDeviceDescr). */
-export function dumpName(device: DeviceRecord): string {
+export function dumpName(device: Pick<DeviceRecord, 'friendlyName' | 'description'>): string {
   const desc = deviceDescription(device);
   return desc === undefined ? '' : `${pad(1)}Name: ${desc}\n`;
 }
 
 /** The status line(s) of DumpDeviceStatus. */
-export function dumpStatus(device: DeviceRecord): string {
+export function dumpStatus(device: Pick<DeviceRecord, 'present' | 'disabled' | 'problem'>): string {
   switch (deviceState(device)) {
     case 'not-present':
       return `${pad(1)}Device is not present.\n`;

@@ -2,6 +2,7 @@
 // resources, driverfiles, drivernodes): FindCallback with its FIND_* controls,
 // as pure functions from the machine view to text and a JSON record.
 import type { DeviceRecord } from '../machine/model.js';
+import type { DeviceListing } from '../machine/state-listing.js';
 import { deviceLine, deviceState, dumpArray, dumpDevice, dumpName, dumpStatus, findTail, pad } from './format.js';
 import { selectDevices } from '../pnp/select.js';
 import { classByGuid, deviceDescription, enumerationKey, inEnumerationOrder, isStarted, problemOf, type MachineView } from '../pnp/view.js';
@@ -115,18 +116,22 @@ function dumpDriverNodes(view: MachineView, nodes: readonly DriverNode[]): strin
 }
 
 /** The text find, findall and status print for one device. */
-export function deviceText(kind: 'find' | 'findall' | 'status', device: DeviceRecord): string {
+export function deviceText(
+  kind: 'find' | 'findall' | 'status',
+  device: Pick<DeviceRecord, 'instanceId' | 'friendlyName' | 'description' | 'present' | 'disabled' | 'problem'>,
+): string {
   return kind === 'status' ? deviceLine(device.instanceId) + dumpName(device) + dumpStatus(device) : dumpDevice(device);
 }
 
 /**
- * find/findall/status over `*` from one pass over the device records (`scan`: each record
- * handed to `pick` as it is read, only what it returns kept): at 10,000 devices only each
- * device's text is held, never the collection. The same devices, order and text as runReport.
+ * find/findall/status over `*` from one pass over the devices' listings (`scan`: each
+ * device's listing, state-listing.ts, handed to `pick` as it is read, only what it returns
+ * kept): at 10,000 devices only each device's text is held, never the collection. The
+ * same devices, order and text as runReport.
  */
 export function runReportAll(
   kind: 'find' | 'findall' | 'status',
-  scan: (pick: (device: DeviceRecord) => [string, string] | undefined) => ([string, string] | undefined)[],
+  scan: (pick: (device: DeviceListing) => [string, string] | undefined) => ([string, string] | undefined)[],
   machine?: string,
 ): CommandResult {
   const blocks = scan((record) => {

@@ -24,6 +24,7 @@ import {
   type LoadedBucket,
   type RegistryRecord,
 } from './state-records.js';
+import { eachListing, isListed, listingOf, listingPath, listingText, type ListedCollection, type Listings } from './state-listing.js';
 
 type FileRecord = MachineState['files'][number];
 type ArrayName = 'packages' | 'devices' | 'files';
@@ -183,6 +184,20 @@ export class LazyState {
     if (this.#arrays[name] || this.#live[name].size > 0 || loaded.buckets.size > 0) return (this.#array(name) as Arrays[N][number][]).map(pick);
     const out: T[] = [];
     this.#reader.each(name, (e) => out.push(pick(e[1] as Arrays[N][number])));
+    return out;
+  }
+
+  /**
+   * Every record's listing (state-listing.ts: the fields the device and package
+   * listings print), in no particular order: from the listing files, which are a
+   * fifth of the records' size, or from the collection in memory when this state
+   * already loaded or changed it.
+   */
+  scanListings<C extends ListedCollection, T>(name: C, pick: (listing: Listings[C]) => T): T[] {
+    const loaded = this.#loaded[name];
+    if (this.#arrays[name] || this.#live[name].size > 0 || loaded.buckets.size > 0) return this.#array(name).map((r) => pick(listingOf(name, r as never)));
+    const out: T[] = [];
+    eachListing(this.#root, this.#reader, name, (l) => out.push(pick(l)));
     return out;
   }
 
@@ -466,6 +481,7 @@ export class LazyState {
       const list = [...entries.values()].sort((a, b) => a[0] - b[0]);
       const text = list.length === 0 ? undefined : bucketText(list);
       writes.push({ rel: bucketPath(name, bucket), text }, { rel: bucketPath(name, bucket, true), text });
+      if (isListed(name)) writes.push({ rel: listingPath(name, bucket), text: listingText(name, list, text) });
     }
     return { writes, head: this.head() };
   }
@@ -575,6 +591,7 @@ export function recordsOf(state: MachineState): { writes: RecordWrite[]; head: H
     const [name, bucket] = id.split('/') as [CollectionName, string];
     const text = bucketText(list);
     writes.push({ rel: bucketPath(name, bucket), text }, { rel: bucketPath(name, bucket, true), text });
+    if (isListed(name)) writes.push({ rel: listingPath(name, bucket), text: listingText(name, list, text) });
   }
   const head: HeadState = {
     format: STATE_FORMAT,

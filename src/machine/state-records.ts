@@ -46,8 +46,8 @@ export function bucketOf(collection: CollectionName, key: string): string {
 
 export const bucketPath = (collection: CollectionName, bucket: string, backup = false): string => `${backup ? RECORDS_BACKUP_DIR : RECORDS_DIR}/${collection}/${bucket}.json`;
 
-/** A bucket path a commit record may name (journal.ts checks every destination). */
-export const BUCKET_PATH = /^\.wdksim\/state(-backup)?\/(packages|devices|registry|files|folders|ids)\/[0-9a-f]{3}\.json$/;
+/** A bucket path a commit record may name (journal.ts checks every destination), or a bucket's listing (state-listing.ts). */
+export const BUCKET_PATH = /^\.wdksim\/(state(-backup)?\/(packages|devices|registry|files|folders|ids)|state\/listing\/(packages|devices))\/[0-9a-f]{3}\.json$/;
 
 export type Entry = [seq: number, record: unknown];
 

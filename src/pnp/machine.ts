@@ -25,7 +25,7 @@ export function installedServices(state: MachineState): string[] {
  * not configured (01) after a reboot or rescan; devcon and pnputil show it as
  * Windows does, running.
  */
-export function legacyAsRunning(device: DeviceRecord): DeviceRecord {
+export function legacyAsRunning<D extends Pick<DeviceRecord, 'className' | 'service' | 'disabled' | 'problem'> & { readonly driver?: unknown }>(device: D): D {
   if (device.className.toLowerCase() === 'legacydriver' && !device.driver && device.service && !device.disabled && device.problem === 1) return { ...device, problem: 0 };
   return device;
 }

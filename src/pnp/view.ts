@@ -75,19 +75,19 @@ export function classByGuid(view: MachineView, guid: string): SetupClassRecord |
 }
 
 /** What devcon prints for a device: friendly name, else device description. */
-export function deviceDescription(device: DeviceRecord): string | undefined {
+export function deviceDescription(device: Pick<DeviceRecord, 'friendlyName' | 'description'>): string | undefined {
   if (device.friendlyName) return device.friendlyName;
   if (device.description) return device.description;
   return undefined;
 }
 
 /** DN_STARTED: present, enabled, no problem and no change waiting for a reboot. */
-export function isStarted(device: DeviceRecord): boolean {
+export function isStarted(device: Pick<DeviceRecord, 'present' | 'disabled' | 'problem'>): boolean {
   return device.present && !device.disabled && device.problem === 0;
 }
 
 /** The problem code CM reports: CM_PROB_DISABLED for a disabled device. */
-export function problemOf(device: DeviceRecord): number {
+export function problemOf(device: Pick<DeviceRecord, 'disabled' | 'problem'>): number {
   if (device.disabled) return 22;
   return device.problem;
 }
@@ -101,7 +101,7 @@ export function oemPackages(view: MachineView): DriverPackageRecord[] {
 /** A device's state as devcon and pnputil both report it. */
 export type DeviceState = 'not-present' | 'disabled' | 'problem' | 'running' | 'stopped';
 
-export function deviceState(device: DeviceRecord): DeviceState {
+export function deviceState(device: Pick<DeviceRecord, 'present' | 'disabled' | 'problem'>): DeviceState {
   if (!device.present) return 'not-present';
   const problem = problemOf(device);
   if (problem === 22) return 'disabled';

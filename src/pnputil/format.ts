@@ -4,6 +4,7 @@
 import type { DeviceRecord, DriverPackageRecord, SetupClassRecord } from '../machine/model.js';
 import { deviceState } from '../pnp/view.js';
 import type { DriverNode } from '../pnp/nodes.js';
+import type { PackageListing } from '../machine/state-listing.js';
 import type { DeviceInterface } from './interfaces.js';
 import { classByGuid, compareNames, deviceDescription, enumerationOrder, fold, problemOf, sameText, type MachineView } from '../pnp/view.js';
 
@@ -42,7 +43,8 @@ export function classMatches(view: MachineView, guid: string, filter: string): b
 /** The labels of a driver package block, padded once. */
 const DRIVER_HEADS = ['Published Name', 'Original Name', 'Provider Name', 'Class Name', 'Class GUID', 'Driver Version', 'Signer Name'].map((l) => `${l}:`.padEnd(20));
 
-export function driverBlock(view: MachineView, p: DriverPackageRecord, files: boolean): string {
+/** A package's block of /enum-drivers; with the package's files (its whole record), /files' lines too. */
+export function driverBlock(view: MachineView, p: PackageListing, files?: Pick<DriverPackageRecord, 'files' | 'storeFolder'>): string {
   const cls = classByGuid(view, p.classGuid);
   const h = DRIVER_HEADS;
   let out = `${h[0]}${p.publishedName}\n${h[1]}${p.originalName}\n${h[2]}${p.provider}\n${h[3]}${cls ? cls.description || cls.name : p.className}\n`;
@@ -51,7 +53,7 @@ export function driverBlock(view: MachineView, p: DriverPackageRecord, files: bo
     out += field(
       'Driver Files',
       20,
-      p.files.map((f) => `C:\\Windows\\System32\\DriverStore\\FileRepository\\${p.storeFolder}\\${f.path.split('/').join('\\')}`),
+      files.files.map((f) => `C:\\Windows\\System32\\DriverStore\\FileRepository\\${files.storeFolder}\\${f.path.split('/').join('\\')}`),
     );
   return out + '\n';
 }

@@ -1,4 +1,4 @@
-// runReportAll (devcon find|findall|status * from one pass over the device records) must print
+// runReportAll (devcon find|findall|status * from one pass over the device listings) must print
 // what runReport prints over the whole view: the same devices, order and text.
 import { describe, expect, it } from 'vitest';
 import { LazyState } from '../../src/machine/lazy-state.js';
@@ -14,7 +14,7 @@ describe('runReportAll', () => {
     for (const kind of ['find', 'findall', 'status'] as const) {
       const state = (await readState(t.root)) as unknown as LazyState;
       expect(state).toBeInstanceOf(LazyState);
-      const fast = runReportAll(kind, (pick) => state.scan('devices', pick), 'm1');
+      const fast = runReportAll(kind, (pick) => state.scanListings('devices', pick), 'm1');
       const whole = runReport(viewOf(await readState(t.root)), kind, ['*'], 'm1');
       expect(fast.out).toBe(whole.out);
       // Not empty: the inbox devices and the three installed ones (ROOT\SAMPLE\0000-0002), in order.

@@ -18,12 +18,12 @@ import { helloInf, inProcess, remove, tempBase } from '../faults/world.js';
 import { stateOnDisk } from '../helpers/state-on-disk.js';
 import { makePackage, newTarget, rm, testCertificate } from './helpers.js';
 
-/** Every record file under .wdksim/state (path → text). */
+/** Every record file under .wdksim/state, the listings under listing/ too (path → text). */
 function recordFiles(root: string): Map<string, string> {
   const out = new Map<string, string>();
   const dir = join(root, RECORDS_DIR);
-  for (const collection of readdirSync(dir)) {
-    for (const name of readdirSync(join(dir, collection))) out.set(relative(dir, join(dir, collection, name)), readFileSync(join(dir, collection, name), 'utf8'));
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) out.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name), 'utf8'));
   }
   return out;
 }

@@ -20,7 +20,7 @@
 // openat(), so a parent folder swapped for a link between the check and the
 // system call by someone writing the target concurrently is not caught.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readdirSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, promises as fsp, readdirSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { TargetError, fsFailure } from '../../errors.js';
 import { splitRelative } from '../paths.js';
@@ -492,8 +492,10 @@ function parentsSync(root: string, parts: readonly string[], what: string): bool
   return true;
 }
 
-/** Opens a name in a checked folder: O_NOFOLLOW, regular files only (a FIFO is never read). */
-function readInCheckedFolder(abs: string, shown: string, what: string): Buffer | undefined {
+/** Opens a name in a checked folder: O_NOFOLLOW, regular files only (a FIFO is never read); `head`: only its first bytes, and its size. */
+function readInCheckedFolder(abs: string, shown: string, what: string): Buffer | undefined;
+function readInCheckedFolder(abs: string, shown: string, what: string, head: number): { head: Buffer; size: number } | undefined;
+function readInCheckedFolder(abs: string, shown: string, what: string, head?: number): Buffer | { head: Buffer; size: number } | undefined {
   let fd: number;
   try {
     fd = openSync(abs, constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
@@ -503,8 +505,12 @@ function readInCheckedFolder(abs: string, shown: string, what: string): Buffer |
     throw fsFailure(error, abs, TargetError);
   }
   try {
-    if (!fstatSync(fd).isFile()) throw new TargetError(`${what}: "${shown}" is not a regular file; refused (FIFOs, devices and folders are never read)`);
-    return readFileSync(fd);
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new TargetError(`${what}: "${shown}" is not a regular file; refused (FIFOs, devices and folders are never read)`);
+    if (head === undefined) return readFileSync(fd);
+    const buffer = Buffer.alloc(Math.min(head, info.size));
+    const got = readSync(fd, buffer, 0, buffer.length, 0);
+    return { head: buffer.subarray(0, got), size: info.size };
   } finally {
     closeSync(fd);
   }
@@ -517,22 +523,41 @@ export function readRegularSync(root: string, rel: string | readonly string[], w
   return readInCheckedFolder(join(root, ...parts), show(parts), what);
 }
 
-/** Every regular file directly in a folder (name → bytes), the folder's parents checked once; undefined when missing. */
-export function readFolderSync(root: string, rel: string | readonly string[], what = 'folder'): Map<string, Buffer> | undefined {
-  const parts = partsOf(rel, what);
+/** The names directly in a folder (its parents checked once, a writer's temporary files left out, sorted); undefined when missing. */
+function namesInFolderSync(root: string, parts: readonly string[], what: string): string[] | undefined {
   if (!parentsSync(root, [...parts, 'x'], what)) return undefined;
-  let names: string[];
   try {
-    names = readdirSync(join(root, ...parts));
+    return readdirSync(join(root, ...parts))
+      .filter((name) => !name.startsWith('.'))
+      .sort();
   } catch (error) {
     if (code(error) === 'ENOENT') return undefined;
     throw fsFailure(error, join(root, ...parts), TargetError);
   }
+}
+
+/** Every regular file directly in a folder (name → bytes), the folder's parents checked once; undefined when missing. */
+export function readFolderSync(root: string, rel: string | readonly string[], what = 'folder'): Map<string, Buffer> | undefined {
+  const parts = partsOf(rel, what);
+  const names = namesInFolderSync(root, parts, what);
+  if (!names) return undefined;
   const out = new Map<string, Buffer>();
-  for (const name of names.sort()) {
-    if (name.startsWith('.')) continue; // a writer's temporary file
+  for (const name of names) {
     const bytes = readInCheckedFolder(join(root, ...parts, name), show([...parts, name]), what);
     if (bytes) out.set(name, bytes);
+  }
+  return out;
+}
+
+/** The first `bytes` bytes and the size of every regular file directly in a folder, as readFolderSync finds them. */
+export function readFolderHeadsSync(root: string, rel: string | readonly string[], bytes: number, what = 'folder'): Map<string, { head: Buffer; size: number }> | undefined {
+  const parts = partsOf(rel, what);
+  const names = namesInFolderSync(root, parts, what);
+  if (!names) return undefined;
+  const out = new Map<string, { head: Buffer; size: number }>();
+  for (const name of names) {
+    const read = readInCheckedFolder(join(root, ...parts, name), show([...parts, name]), what, bytes);
+    if (read) out.set(name, read);
   }
   return out;
 }
