@@ -12,7 +12,7 @@ import { viewOf } from '../pnp/machine.js';
 import { driverNodes } from '../pnp/nodes.js';
 import { classOrder, sameText } from '../pnp/view.js';
 import { parsePnpLine, type PnpLine } from '../pnputil/grammar.js';
-import { classBlock, classMatches, deviceBlock, driverBlock, filterDevices, oemInOrder, oemInOrderOf, type DeviceFilter } from '../pnputil/format.js';
+import { classBlock, classMatches, deviceBlock, driverBlock, filterDevices, inOemOrder, oemInOrder, oemNumber, type DeviceFilter } from '../pnputil/format.js';
 import { expandInfPattern } from '../pnputil/models.js';
 import { installOnPresentDevices } from '../pnp/driver-install.js';
 import { PnpReturn, posixExit, systemText } from '../pnputil/returns.js';
@@ -214,20 +214,22 @@ async function enumDrivers(ctx: Context, line: PnpLine): Promise<Result> {
   const cls = line.values.get('class');
   const files = line.flags.has('files');
   // Without /files, from the packages' listings (state-listing.ts: what is printed, a fifth of the records);
-  // with /files, the records themselves, read one bucket at a time.
-  const listed: (PackageListing & { record?: DriverPackageRecord })[] =
-    state instanceof LazyState
-      ? files
-        ? state.scan('packages', (p) => ({ ...p, record: p }))
-        : state.scanListings('packages', (p) => p)
-      : view.packages.map((p) => ({ ...p, record: p }));
-  const packages = oemInOrderOf(listed).filter((p) => cls === undefined || classMatches(view, p.classGuid, cls));
-  let out = '';
-  for (const p of packages) out += driverBlock(view, p, files ? p.record : undefined);
+  // with /files, the records themselves, read one bucket at a time. Each package's block is made as it is
+  // read and only [oem number, name, block] kept: at 10,000 packages no record is held to the end.
+  const listed = <T>(make: (p: PackageListing, record: DriverPackageRecord | undefined) => T): T[] => {
+    const keep = (p: PackageListing, record?: DriverPackageRecord): [number, string, T] | undefined => {
+      const n = oemNumber(p);
+      return n === undefined || (cls !== undefined && !classMatches(view, p.classGuid, cls)) ? undefined : [n, p.publishedName, make(p, record)];
+    };
+    const rows =
+      state instanceof LazyState ? (files ? state.scan('packages', (p) => keep(p, p)) : state.scanListings('packages', (p) => keep(p))) : view.packages.map((p) => keep(p, p));
+    return inOemOrder(rows.filter((r) => r !== undefined));
+  };
+  const out = listed((p, record) => driverBlock(view, p, files ? record : undefined)).join('');
   // The --json records are made only when printed (10,000 packages: not for the text listing).
   return result(PnpReturn.success, out, {
     get drivers() {
-      return packages.map((p) => ({
+      return listed((p) => ({
         publishedName: p.publishedName,
         originalName: p.originalName,
         provider: p.provider,

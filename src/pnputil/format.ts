@@ -25,13 +25,23 @@ export function oemInOrder(view: MachineView): DriverPackageRecord[] {
 
 /** The published ones of these packages in store order (oem number). */
 export function oemInOrderOf<P extends Pick<DriverPackageRecord, 'publishedName' | 'inbox'>>(packages: readonly P[]): P[] {
-  // Sort keys made once per package, not per comparison (10,000 packages).
-  const keyed: { p: P; n: number }[] = [];
+  const keyed: [number, string, P][] = [];
   for (const p of packages) {
-    const m = p.inbox ? null : /^oem(\d+)\.inf$/i.exec(p.publishedName);
-    if (m) keyed.push({ p, n: Number(m[1]) });
+    const n = oemNumber(p);
+    if (n !== undefined) keyed.push([n, p.publishedName, p]);
   }
-  return keyed.sort((a, b) => a.n - b.n || compareNames(a.p.publishedName, b.p.publishedName)).map(({ p }) => p);
+  return inOemOrder(keyed);
+}
+
+/** N of a published third-party package's oemN.inf; undefined for an inbox one. */
+export function oemNumber(p: Pick<DriverPackageRecord, 'publishedName' | 'inbox'>): number | undefined {
+  const m = p.inbox ? null : /^oem(\d+)\.inf$/i.exec(p.publishedName);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Values keyed by [oem number, published name], in store order (sort keys made once per package: 10,000 packages). */
+export function inOemOrder<T>(keyed: [n: number, publishedName: string, value: T][]): T[] {
+  return keyed.sort((a, b) => a[0] - b[0] || compareNames(a[1], b[1])).map((k) => k[2]);
 }
 
 export function classMatches(view: MachineView, guid: string, filter: string): boolean {
