@@ -14,7 +14,7 @@ import { makeMinimalPe } from '../../src/catalog/index.js';
 import { spawn } from 'node:child_process';
 import { BIN, REPO_ROOT } from '../helpers/cli.js';
 import { treeSnapshot } from '../machine/helpers.js';
-import { crashSigns, waitCatches } from '../stress/child.js';
+import { crashSigns, waitOpens } from '../stress/child.js';
 import { hostileInf, World } from './world.js';
 
 // mkfifo, and symbolic links without Developer Mode, are POSIX's: Windows runs the rest of the suite.
@@ -173,10 +173,9 @@ describe.skipIf(POSIX_ONLY)('inputs the user names that are not regular files', 
       ['stampinf', '-f', 'pipe.inf', '-v', '1.0.0.0'],
     ]) {
       const child = spawn(process.execPath, [BIN, ...argv], { cwd: at(), stdio: 'ignore' });
-      // Once wdksim handles SIGTERM (signalled earlier, Node's default kills with no
-      // exit code), then a moment to reach the FIFO's open.
-      await waitCatches(child.pid!, 'SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
+      // Once wdksim has the FIFO open (so main() has installed its handlers: signalled
+      // earlier, signal-exit's re-raise or Node's default kills with no exit code).
+      await waitOpens(child.pid!, at('pipe.inf'));
       const started = Date.now();
       child.kill('SIGTERM');
       const code = await new Promise<number | null>((resolve) => {

@@ -118,27 +118,33 @@ export async function waitStopped(pid: number, timeoutMs = 30_000): Promise<void
   throw new Error(`process ${pid} did not stop within ${timeoutMs} ms`);
 }
 
-const SIGNAL_NUMBER = { SIGINT: 2, SIGTERM: 15 } as const;
-
 /**
- * Waits until the process has a handler for the signal (its bit in SigCgt of
- * /proc/<pid>/status). A signal sent before wdksim installs its handler kills
- * with no exit code, so a test that expects 130/143 must not race Node's
- * start-up. Where there is no /proc, it waits a fixed, generous time instead.
+ * Waits until the process has `path` open (a link to it in /proc/<pid>/fd): a
+ * wdksim that opened its input has run main(), so its signal handlers are in
+ * (SigCgt alone is not enough: signal-exit, loaded with the modules, catches
+ * SIGTERM before main() runs and re-raises it). Where there is no /proc, it
+ * waits a fixed, generous time instead.
  */
-export async function waitCatches(pid: number, signal: keyof typeof SIGNAL_NUMBER, timeoutMs = 30_000): Promise<void> {
-  const { readFileSync } = await import('node:fs');
-  if (!existsSync(`/proc/${pid}/status`)) return void (await new Promise((r) => setTimeout(r, 3000)));
-  const bit = 1n << BigInt(SIGNAL_NUMBER[signal] - 1);
+export async function waitOpens(pid: number, path: string, timeoutMs = 30_000): Promise<void> {
+  const { readdirSync, readlinkSync, realpathSync } = await import('node:fs');
+  if (!existsSync(`/proc/${pid}/fd`)) return void (await new Promise((r) => setTimeout(r, 3000)));
+  const want = realpathSync(path);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    let fds: string[];
     try {
-      const caught = /^SigCgt:\s*([0-9a-f]+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (caught && (BigInt(`0x${caught[1]}`) & bit) !== 0n) return;
+      fds = readdirSync(`/proc/${pid}/fd`);
     } catch {
       return; // gone
     }
+    for (const fd of fds) {
+      try {
+        if (readlinkSync(`/proc/${pid}/fd/${fd}`) === want) return;
+      } catch {
+        // closed meanwhile
+      }
+    }
     await new Promise((r) => setTimeout(r, 10));
   }
-  throw new Error(`process ${pid} did not install a ${signal} handler within ${timeoutMs} ms`);
+  throw new Error(`process ${pid} did not open ${path} within ${timeoutMs} ms`);
 }
