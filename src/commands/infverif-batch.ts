@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { InputError, describeFsError } from '../errors.js';
 import { parseInfBytesChecked } from '../inf/parse.js';
 import type { InfDocument } from '../inf/document.js';
-import { validateDocument, type ValidateOptions } from '../rules/validate.js';
+import { validateDocument, validateInfBytes, type ValidateOptions, type ValidationResult } from '../rules/validate.js';
 import type { FileReport } from '../report/types.js';
 import type { CheckedInf, WireReport } from './infverif-wire.js';
 import { yieldToSignals } from '../signals.js';
@@ -57,9 +57,14 @@ export function checkInf(
 ): CheckedInf {
   const file = target === '-' ? '<stdin>' : target;
   try {
-    const doc = parseInfBytesChecked(bytes, { file });
-    const result = validateDocument(doc, options);
-    onDocument?.(doc, file);
+    let result: ValidationResult;
+    if (onDocument) {
+      const doc = parseInfBytesChecked(bytes, { file });
+      result = validateDocument(doc, options);
+      onDocument(doc, file);
+    } else {
+      result = validateInfBytes(bytes, { ...options, file }); // a build input parsed in full only as stamped
+    }
     const lines = new Map<number, string>();
     // The findings of a build input carry the stamped file's line numbers: quote that text.
     for (const d of result.diagnostics) if (d.line >= 1 && !lines.has(d.line)) lines.set(d.line, result.document.lineText(d.line));
