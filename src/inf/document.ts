@@ -130,6 +130,8 @@ export interface InfDocumentInit {
   /** LANGID used to pick the [Strings] variant (default 0x0409). */
   langId?: number;
   dirids?: ReadonlyMap<number, string>;
+  /** Only some entries were lexed (parseInfForStamp). */
+  partial?: boolean;
 }
 
 export class InfDocument {
@@ -145,6 +147,8 @@ export class InfDocument {
   /** Entries that stand before the first section header (ignored by Windows). */
   readonly preamble: InfEntry[] = [];
   readonly langId: number;
+  /** Only [Version] and the entries holding a `$` were lexed (parseInfForStamp): for the stamp only. */
+  readonly partial: boolean;
   readonly #byName = new Map<string, InfSection>();
   /** Found sections by the spelling a lookup used (validation asks for the same names many times). */
   readonly #found = new Map<string, InfSection | null>();
@@ -164,6 +168,7 @@ export class InfDocument {
     if (init.trailingByte !== undefined) this.trailingByte = init.trailingByte;
     this.lineStarts = init.lineStarts;
     this.langId = init.langId ?? 0x0409;
+    this.partial = init.partial === true;
     this.#dirids = init.dirids;
   }
 

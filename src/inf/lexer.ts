@@ -134,6 +134,12 @@ export interface LexResult<E extends LexedEntry = LexedEntry> {
 export interface LexSink<E extends LexedEntry> {
   section(name: string, line: number, span: Span): void;
   entry(entry: E): void;
+  /**
+   * Skimming: when set, an entry is lexed (tokens built, entry() called) only if this says so
+   * or a `$` stands in it before any comment; any other entry is only stepped over (its
+   * continuation lines included) and reported here by its line.
+   */
+  skim?: { wanted(): boolean; skipped(line: number): void };
 }
 
 const SPACE = 32,
@@ -143,6 +149,7 @@ const SPACE = 32,
   FF = 12,
   NUL = 0;
 const QUOTE = 34,
+  DOLLAR = 36,
   SEMI = 59,
   COMMA = 44,
   EQUALS = 61,
@@ -153,6 +160,10 @@ const QUOTE = 34,
 const STOP = new Uint8Array(65536);
 for (let c = 0; c <= SPACE; c++) STOP[c] = 1;
 for (const c of [QUOTE, SEMI, COMMA, EQUALS, BACKSLASH]) STOP[c] = 1;
+
+/** 1 for the units that matter when an entry is only stepped over: `"`, `;`, `\\` and `$`. */
+const SKIM_STOP = new Uint8Array(65536);
+for (const c of [QUOTE, SEMI, BACKSLASH, DOLLAR]) SKIM_STOP[c] = 1;
 
 function isWs(c: number): boolean {
   return c === SPACE || c === TAB || c === CR || c === VT || c === FF || c === NUL;
@@ -183,6 +194,10 @@ class Lexer<E extends LexedEntry> {
   nextPercent = -1;
   /** Offset of the next `]` after the current header's `[` (text length when none): one search serves many headers. */
   nextBracket = -1;
+  readonly skim: LexSink<E>['skim'];
+  /** Skimming: offsets of the next `$` and `\\` at or after the current entry (text length when none). */
+  nextDollar = -1;
+  nextBackslash = -1;
 
   constructor(
     readonly text: string,
@@ -192,6 +207,7 @@ class Lexer<E extends LexedEntry> {
   ) {
     const ctrlZ = text.indexOf('\x1a');
     this.eof = ctrlZ === -1 ? text.length : ctrlZ;
+    this.skim = sink?.skim;
     this.lineEnd = this.findLineEnd(0);
   }
 
@@ -223,7 +239,10 @@ class Lexer<E extends LexedEntry> {
       if (i < lineEnd) {
         const c = text.charCodeAt(i);
         if (c === LBRACKET) this.section(i);
-        else if (c !== SEMI) this.entry(i);
+        else if (c !== SEMI) {
+          if (this.skim === undefined || this.skim.wanted()) this.entry(i);
+          else this.skipEntry(i, this.skim);
+        }
       }
       if (!this.nextLine()) break;
     }
@@ -324,6 +343,92 @@ class Lexer<E extends LexedEntry> {
   begin(i: number): void {
     this.started = true;
     this.tokStart = i;
+  }
+
+  /**
+   * Steps over the entry at `begin` as entry() would read it (quotes, a comment, `\\`
+   * continuations: the same lines consumed), without building tokens; an entry with a `$`
+   * before its comment is lexed after all (entry()).
+   */
+  skipEntry(begin: number, skim: NonNullable<LexSink<E>['skim']>): void {
+    const text = this.text;
+    const line = this.lineStarts.length;
+    // Most lines have neither a `$` nor a `\\`: then the entry is this line, whatever its quotes
+    // and comment hold, and nothing needs scanning (one search per character serves many lines).
+    if (this.nextDollar < begin) {
+      const d = text.indexOf('$', begin);
+      this.nextDollar = d === -1 ? text.length : d;
+    }
+    if (this.nextBackslash < begin) {
+      const b = text.indexOf('\\', begin);
+      this.nextBackslash = b === -1 ? text.length : b;
+    }
+    if (this.nextDollar >= this.lineEnd && this.nextBackslash >= this.lineEnd) {
+      skim.skipped(line);
+      return;
+    }
+    const savedPos = this.pos;
+    const savedLineEnd = this.lineEnd;
+    const savedLf = this.lf;
+    const savedCrlf = this.crlf;
+    let lineEnd = this.lineEnd;
+    let inQuotes = false;
+    let i = begin;
+    scan: while (i < lineEnd) {
+      const c = text.charCodeAt(i);
+      if (c === DOLLAR) {
+        // Lexed in full after all: back to where the entry began (lines consumed are given back).
+        this.pos = savedPos;
+        this.lineEnd = savedLineEnd;
+        this.lf = savedLf;
+        this.crlf = savedCrlf;
+        this.lineStarts.length = line;
+        this.entry(begin);
+        return;
+      }
+      if (inQuotes) {
+        if (c === QUOTE) {
+          if (i + 1 < lineEnd && text.charCodeAt(i + 1) === QUOTE)
+            i += 2; // `""`: one quote, still quoted
+          else {
+            inQuotes = false;
+            i++;
+          }
+          continue;
+        }
+        i++;
+        while (i < lineEnd) {
+          const d = text.charCodeAt(i);
+          if (d === QUOTE || d === DOLLAR) break;
+          i++;
+        }
+        continue;
+      }
+      if (c === QUOTE) {
+        inQuotes = true;
+        i++;
+        continue;
+      }
+      if (c === SEMI) break;
+      if (c === BACKSLASH) {
+        let j = i + 1;
+        while (j < lineEnd) {
+          const d = text.charCodeAt(j);
+          if (!isWs(d) && d !== BACKSLASH) break;
+          j++;
+        }
+        if (j >= lineEnd || text.charCodeAt(j) === SEMI) {
+          if (!this.nextLine()) break scan;
+          lineEnd = this.lineEnd;
+          i = this.pos;
+          while (i < lineEnd && isWs(text.charCodeAt(i))) i++;
+          continue;
+        }
+      }
+      i++;
+      while (i < lineEnd && SKIM_STOP[text.charCodeAt(i)] === 0) i++;
+    }
+    skim.skipped(line);
   }
 
   entry(begin: number): void {

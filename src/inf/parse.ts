@@ -32,7 +32,7 @@ class DocumentSink implements LexSink<InfEntry> {
     if (this.doc.sections.length > this.maxSections) throw new LimitError('infSections', `${this.doc.file}, line ${line}: too many sections`);
   }
   entry(entry: InfEntry): void {
-    if (++this.entries > this.maxEntries) throw new LimitError('infEntries', `${this.doc.file}, line ${entry.line}: too many lines with content`);
+    if (++this.entries > this.maxEntries) this.tooMany(entry.line);
     entry.doc = this.doc;
     const current = this.current;
     if (current !== undefined) {
@@ -42,6 +42,22 @@ class DocumentSink implements LexSink<InfEntry> {
       this.doc.preamble.push(entry);
     }
   }
+  tooMany(line: number): never {
+    throw new LimitError('infEntries', `${this.doc.file}, line ${line}: too many lines with content`);
+  }
+}
+
+/**
+ * The sink of a skimmed parse (parseInfForStamp): every section header, the entries of [Version]
+ * and those holding a `$`; any other entry is stepped over, but still counted against the limit.
+ */
+class SkimSink extends DocumentSink {
+  readonly skim = {
+    wanted: (): boolean => this.current !== undefined && this.current.lowerName === 'version',
+    skipped: (line: number): void => {
+      if (++this.entries > this.maxEntries) this.tooMany(line);
+    },
+  };
 }
 
 export function parseInf(input: Buffer | string, options: ParseOptions = {}): InfDocument {
@@ -62,7 +78,20 @@ export function parseInfText(text: string, how: { encoding: InfEncoding; bom: bo
   return parseDecoded({ text, encoding: how.encoding, bom: how.bom, eol: 'none', diagnostics: [] }, options, true);
 }
 
-function parseDecoded(decoded: DecodedInf, options: ParseOptions, countEol: boolean): InfDocument {
+/**
+ * What stampinf needs of a build input, for a caller that checks only the stamped copy: the bytes
+ * decoded and parsed as parseInf does, but with only [Version] and the entries that hold a `$`
+ * lexed (every header is there, the end-of-line style and the limits are the same); undefined,
+ * having parsed nothing, when `skim(text)` says the text is not worth it. The document is
+ * partial: give it only to the stamp (stampedForBuild), never to a rule or a reader.
+ */
+export function parseInfForStamp(bytes: Buffer, options: ParseOptions, skim: (text: string) => boolean): InfDocument | undefined {
+  const decoded = decodeBytes(bytes, false);
+  if (!skim(decoded.text)) return undefined;
+  return parseDecoded(decoded, options, true, true);
+}
+
+function parseDecoded(decoded: DecodedInf, options: ParseOptions, countEol: boolean, skim = false): InfDocument {
   const lineStarts = [0];
   const doc = new InfDocument({
     file: options.file ?? '<input>',
@@ -74,8 +103,9 @@ function parseDecoded(decoded: DecodedInf, options: ParseOptions, countEol: bool
     lineStarts,
     ...(options.langId !== undefined ? { langId: options.langId } : {}),
     ...(options.dirids ? { dirids: options.dirids } : {}),
+    ...(skim ? { partial: true } : {}),
   });
-  const lexed = lex(decoded.text, InfEntry, new DocumentSink(doc), lineStarts);
+  const lexed = lex(decoded.text, InfEntry, skim ? new SkimSink(doc) : new DocumentSink(doc), lineStarts);
   if (countEol) (doc as { eol: EolStyle }).eol = eolFromCounts(lexed.lf, lexed.crlf);
   // A loop, not push(...list): an INF can hold more diagnostics than the stack has room for arguments.
   for (const d of decoded.diagnostics) doc.diagnostics.push(d);
@@ -148,8 +178,13 @@ export async function readInfFile(path: string, options: ParseOptions = {}): Pro
 /** parseInf, refusing data that is clearly not a text file. */
 export function parseInfBytesChecked(bytes: Buffer, options: ParseOptions & { file: string }): InfDocument {
   const doc = parseInf(bytes, options);
-  if (doc.encoding === 'ansi' && looksBinary(doc.text)) {
-    throw new InputError(`${options.file}: binary data, not an INF file; an INF is ANSI or UTF-16LE text`);
-  }
+  refuseBinary(doc, options.file);
   return doc;
+}
+
+/** The InputError of parseInfBytesChecked for a document that is clearly not text. */
+export function refuseBinary(doc: InfDocument, file: string): void {
+  if (doc.encoding === 'ansi' && looksBinary(doc.text)) {
+    throw new InputError(`${file}: binary data, not an INF file; an INF is ANSI or UTF-16LE text`);
+  }
 }

@@ -18,6 +18,11 @@ let buildClock: Clock | undefined;
 
 const TOKEN = /\$(?:ARCH|KMDFVERSION|KMDFCOINSTALLERVERSION|UMDFVERSION|UMDFCOINSTALLERVERSION)\$/;
 
+/** Whether the text holds one of stampinf's tokens (so the INF is a build input whatever its DriverVer). */
+export function hasStampToken(text: string): boolean {
+  return TOKEN.test(text);
+}
+
 export function autoStampinf(doc: InfDocument): boolean {
   if (TOKEN.test(doc.text)) return true;
   const driverVer = doc.section('Version')?.find('DriverVer');
@@ -73,9 +78,13 @@ export function stampedForBuild(doc: InfDocument): InfDocument | undefined {
     const how = { encoding: doc.encoding, bom: doc.bom, ...(doc.trailingByte !== undefined ? { trailingByte: doc.trailingByte } : {}) };
     // The stamped text is parsed as the bytes the build writes would be (parseInfText skips the
     // encoding and decoding when they would give back the same text).
-    if (!umdf1(doc)) return stamped.text === doc.text ? doc : parseInfText(stamped.text, how, { file: doc.file });
-    // Only the library version: $UMDFCOINSTALLERVERSION$ stays, so the rules still see the
-    // co-installer lines the build's stampinf -x takes out (lib/framework-coinstaller.ts).
+    const out = stamped.text === doc.text ? doc : parseInfText(stamped.text, how, { file: doc.file });
+    // A UMDF 1 driver's $UMDFVERSION$ is 1.11. Only the library version: $UMDFCOINSTALLERVERSION$
+    // stays, so the rules still see the co-installer lines the build's stampinf -x takes out
+    // (lib/framework-coinstaller.ts). UMDF 1 is told from the stamped copy, whose keys are the
+    // source's (the stamp's values, amd64 and version numbers, cannot make or unmake either key),
+    // so a skimmed source (parseInfForStamp) serves too.
+    if ((out === doc && doc.partial) || !stamped.text.includes('$UMDFVERSION$') || !umdf1(out)) return out;
     const text = stamped.text.split('$UMDFVERSION$').join('1.11');
     return parseInfText(text, how, { file: doc.file });
   } catch {

@@ -4,14 +4,14 @@
 // installer and doctor.
 import type { Diagnostic } from '../diagnostic.js';
 import type { InfDocument } from '../inf/document.js';
-import { readInfFile, type ParseOptions } from '../inf/parse.js';
+import { parseInfBytesChecked, parseInfForStamp, readInfFile, refuseBinary, type ParseOptions } from '../inf/parse.js';
 import { runRules } from './engine.js';
 import type { InfRule, InfRuleContext } from './context.js';
 import { infRules, ruleById } from './index.js';
 import { type InfModel, modelOf } from './model.js';
 import { type Mode, type RuleReport, severityOf } from './types.js';
 import { type Kit, NEWEST_KIT, kitLevel, kitMeaning, kitMessage, resolveKit } from './kits.js';
-import { autoStampinf, stampedForBuild } from './stamp-state.js';
+import { autoStampinf, hasStampToken, stampedForBuild } from './stamp-state.js';
 
 export interface ValidateOptions {
   /** InfVerif mode: 'default' (no switch), 'k', 'u', 'w', 'h'. */
@@ -106,6 +106,34 @@ export function validateDocument(source: InfDocument, options: ValidateOptions =
   const stampOption = options.stampinf ?? 'auto';
   const buildInput = stampOption === 'auto' && autoStampinf(source);
   const doc = (buildInput && stampedForBuild(source)) || source;
+  return validateChecked(doc, buildInput, options);
+}
+
+/**
+ * parseInfBytesChecked then validateDocument, for a caller that keeps only the result: a build
+ * input holding a stampinf token is parsed in full only as stamped (its source is skimmed for
+ * the stamp: parseInfForStamp), so the rules' findings are the same for half the parsing. Throws
+ * what parseInfBytesChecked throws (InputError for binary data, LimitError).
+ */
+export function validateInfBytes(bytes: Buffer, options: ValidateOptions & { file: string }): ValidationResult {
+  if ((options.stampinf ?? 'auto') === 'auto') {
+    const skimmed = parseInfForStamp(bytes, { file: options.file }, hasStampToken);
+    if (skimmed) {
+      refuseBinary(skimmed, options.file);
+      const version = skimmed.section('Version');
+      // The stamp reads the file's first assignment when [Version] has none: that needs every entry.
+      if (version?.entries.some((e) => e.hasEquals && e.keyToken !== undefined)) {
+        const stamped = stampedForBuild(skimmed);
+        if (stamped && stamped !== skimmed) return validateChecked(stamped, true, options);
+      }
+    }
+  }
+  return validateDocument(parseInfBytesChecked(bytes, { file: options.file }), options);
+}
+
+/** The rules over `doc`, the document to check (a build input's stamped copy when `buildInput`). */
+function validateChecked(doc: InfDocument, buildInput: boolean, options: ValidateOptions): ValidationResult {
+  const stampOption = options.stampinf ?? 'auto';
   const mode = options.mode ?? 'default';
   const kit = kitOf(options.wdk);
   const rules = rulesForKit(options.rules ?? infRules, kit);
