@@ -118,37 +118,48 @@ async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[
   return out;
 }
 
+/** The members in tag order, one per tag (the first added wins, as a catalog keeps the first name of a file). */
 function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): EncodedMember[] {
-  const byTag = new Map<string, EncodedMember>();
-  const add = (m: EncodedMember): void => {
-    const key = m.tag.toString('hex');
-    if (!byTag.has(key)) byTag.set(key, m); // de-duplicated by tag; the first name wins
-  };
-  const osAttr = options.osAttr ? [memberAttribute(OID.catNameValue, nameValue('OSAttr', options.osAttr))] : [];
+  const all: EncodedMember[] = [];
+  const osAttr = options.osAttr ? memberAttribute(OID.catNameValue, nameValue('OSAttr', options.osAttr)) : undefined;
   // The File attribute of each file, shared by its member and (v2) its SHA-1 entry.
   const files = hashed.map(({ input }) => nameValueAttribute('File', input.name.toLowerCase()));
-  hashed.forEach(({ digests, pageLink }, i) => {
+  for (let i = 0; i < hashed.length; i++) {
+    const { digests, pageLink } = hashed[i]!;
     const file = files[i]!;
     if (options.version === 1) {
       const sha1 = digests.sha1!;
-      add({
-        tag: v1Tag(sha1),
-        attributes: [file, ...osAttr, memberInfoV1(digests.isPe), indirectDataAttribute(digests.isPe, 'sha1', sha1, pageLink ?? OBSOLETE_LINK)],
-      });
+      const attributes = osAttr ? [file, osAttr] : [file];
+      attributes.push(memberInfoV1(digests.isPe), indirectDataAttribute(digests.isPe, 'sha1', sha1, pageLink ?? OBSOLETE_LINK));
+      all.push({ tag: v1Tag(sha1), attributes });
     } else {
       const sha256 = digests.sha256!;
       const info = memberInfoV2(digests.isPe ? 'pe' : 'flat');
       // MakeCat v2: PE members keep the obsolete link, flat members an empty one (§2).
       const link = digests.isPe ? (pageLink ?? OBSOLETE_LINK) : EMPTY_LINK;
-      add({ tag: sha256, attributes: [info, file, ...osAttr, indirectDataAttribute(digests.isPe, 'sha256', sha256, link)] });
+      const attributes = osAttr ? [info, file, osAttr] : [info, file];
+      attributes.push(indirectDataAttribute(digests.isPe, 'sha256', sha256, link));
+      all.push({ tag: sha256, attributes });
     }
-  });
+  }
   if (options.version === 2) {
     // SHA-1 shadow entries: tag = SHA-1, MemberInfo2, and (as real Inf2Cat v2
     // catalogs show; MakeCat writes MemberInfo2 alone, §3.4) File and OSAttr.
-    hashed.forEach(({ digests }, i) => add({ tag: digests.sha1!, attributes: [memberInfoV2(digests.isPe ? 'pe' : 'flat'), files[i]!, ...osAttr] }));
+    for (let i = 0; i < hashed.length; i++) {
+      const { digests } = hashed[i]!;
+      const info = memberInfoV2(digests.isPe ? 'pe' : 'flat');
+      all.push({ tag: digests.sha1!, attributes: osAttr ? [info, files[i]!, osAttr] : [info, files[i]!] });
+    }
   }
-  return [...byTag.values()];
+  // De-duplicated by tag after sorting: sortByTag keeps equal tags in the order they
+  // were added, so the first of each run is the one a map keyed by tag would keep.
+  const sorted = sortByTag(all);
+  const out: EncodedMember[] = [];
+  for (const m of sorted) {
+    const last = out[out.length - 1];
+    if (last === undefined || !last.tag.equals(m.tag)) out.push(m);
+  }
+  return out;
 }
 
 function nameSet(names: string[]): (name: string) => boolean {
@@ -205,7 +216,7 @@ export async function createCatalog(options: CreateCatalogOptions): Promise<Buff
 
 /** The pure part of createCatalog: digests in, DER out. */
 export function catalogFromDigests(hashed: HashedMember[], options: CreateCatalogOptions): Buffer {
-  const members = sortByTag(memberEntries(hashed, options));
+  const members = memberEntries(hashed, options);
   return unsignedCatalog({
     sorted: true,
     version: options.version,

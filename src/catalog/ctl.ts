@@ -45,7 +45,27 @@ export const memberAttribute = (type: string, value: Buffer): Buffer => seq(oid(
  * flags, in one allocation: every file of a catalog has one (its `File`).
  */
 export function nameValueAttribute(name: string, value: string): Buffer {
-  return render(node(0x30, oid(OID.catNameValue), node(0x31, node(0x30, bmp(name), DEFAULT_FLAGS, node(0x04, wstrz(value))))));
+  // Written field by field: no node tree, no separate buffer for the UTF-16 text.
+  const type = oid(OID.catNameValue);
+  const label = bmp(name);
+  const text = 2 * (value.length + 1); // UTF-16LE code units and the NUL, as wstrz writes them
+  const octetString = headerSize(text) + text;
+  const nameValueBody = label.length + DEFAULT_FLAGS.length + octetString;
+  const setBody = headerSize(nameValueBody) + nameValueBody;
+  const body = type.length + headerSize(setBody) + setBody;
+  const out = Buffer.allocUnsafe(headerSize(body) + body);
+  let at = writeHeader(out, 0, 0x30, body);
+  out.set(type, at);
+  at = writeHeader(out, at + type.length, 0x31, setBody);
+  at = writeHeader(out, at, 0x30, nameValueBody);
+  out.set(label, at);
+  at += label.length;
+  out.set(DEFAULT_FLAGS, at);
+  at = writeHeader(out, at + DEFAULT_FLAGS.length, 0x04, text);
+  at += out.write(value, at, 'utf16le');
+  out[at] = 0;
+  out[at + 1] = 0;
+  return out;
 }
 
 /** A catalog attribute: an extension whose OCTET STRING wraps the CatNameValue. */
@@ -76,9 +96,22 @@ export function digestInfo(alg: HashAlgorithm, digest: Buffer): Buffer {
 /** memberAttribute(OID.spcIndirectData, spcIndirectData(...)) in one allocation for the common members (no page hashes). */
 export function indirectDataAttribute(isPe: boolean, alg: HashAlgorithm, digest: Buffer, link: Buffer): Buffer {
   if (link !== OBSOLETE_LINK && link !== EMPTY_LINK) return memberAttribute(OID.spcIndirectData, spcIndirectData(isPe, alg, digest, link));
-  const data = COMMON_DATA.get(`${isPe}${link === OBSOLETE_LINK}`)!;
-  return render(node(0x30, oid(OID.spcIndirectData), node(0x31, node(0x30, data, node(0x30, algorithmId(alg), node(0x04, digest))))));
+  // Everything before the digest depends only on the kind and the digest's length: encoded once, then prefix + digest.
+  const key = `${isPe ? 1 : 0}${link === OBSOLETE_LINK ? 1 : 0}${alg}${digest.length}`;
+  let prefix = INDIRECT_PREFIXES.get(key);
+  if (!prefix) {
+    const data = COMMON_DATA.get(`${isPe}${link === OBSOLETE_LINK}`)!;
+    const whole = render(node(0x30, oid(OID.spcIndirectData), node(0x31, node(0x30, data, node(0x30, algorithmId(alg), node(0x04, digest))))));
+    INDIRECT_PREFIXES.set(key, (prefix = Buffer.from(whole.subarray(0, whole.length - digest.length))));
+  }
+  const out = Buffer.allocUnsafe(prefix.length + digest.length);
+  out.set(prefix, 0);
+  out.set(digest, prefix.length);
+  return out;
 }
+
+/** indirectDataAttribute's bytes before the digest, per kind, algorithm and digest length. */
+const INDIRECT_PREFIXES = new Map<string, Buffer>();
 
 export function spcIndirectData(isPe: boolean, alg: HashAlgorithm, digest: Buffer, link: Buffer = OBSOLETE_LINK, peFlags = MAKECAT_PE_FLAGS): Buffer {
   const common = peFlags === MAKECAT_PE_FLAGS && (link === OBSOLETE_LINK || link === EMPTY_LINK);
