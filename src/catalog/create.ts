@@ -49,6 +49,11 @@ export interface CreateCatalogOptions {
   /** Page hashes for PE members: true = all, a list = those file names (case-insensitive). */
   pageHashes?: boolean | string[];
   onProgress?: (doneBytes: number, totalBytes: number) => void;
+  /**
+   * Digests already computed for some member paths (inf2cat hashes a file when its
+   * readability test opens it); used when they hold every digest the catalog needs.
+   */
+  digests?: ReadonlyMap<string, FileDigests>;
 }
 
 interface HashedMember {
@@ -91,8 +96,14 @@ async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[
   // Small files first, each read and hashed in one synchronous step (most of a
   // package); the larger ones are left for the streaming hasher.
   const large: number[] = [];
+  const known = options.digests;
   options.members.forEach((input, index) => {
-    let digests: FileDigests | undefined;
+    let digests: FileDigests | undefined = known?.get(input.path);
+    if (digests && algorithms.every((a) => digests![a] !== undefined)) {
+      hashOptions.onBytes?.(digests.size);
+      out[index] = { input, digests };
+      return;
+    }
     try {
       digests = hashSmallFile(input.path, hashOptions);
     } catch (error) {
