@@ -230,6 +230,7 @@ export function catalogFromDigests(hashed: HashedMember[], options: CreateCatalo
   const members = memberEntries(hashed, options);
   return unsignedCatalog({
     sorted: true,
+    sortAttributesInPlace: true, // after the list identifier, which reads them in the order built
     version: options.version,
     listIdentifier: options.listIdentifier ?? defaultListIdentifier(members, options),
     thisUpdate: options.now,

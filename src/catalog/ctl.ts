@@ -155,31 +155,38 @@ function sortAttributes(attributes: Buffer[]): Buffer[] {
  * 10,000 files has 20,000 members: a buffer per TLV and a copy per level cost
  * more than the rest of the encoding.
  */
-export function encodeMemberList(members: readonly EncodedMember[]): Buffer {
-  const setLengths = new Array<number>(members.length);
-  const memberLengths = new Array<number>(members.length);
-  const sorted = members.map((m) => sortAttributes([...m.attributes]));
+export function encodeMemberList(members: readonly EncodedMember[], options: { sortInPlace?: boolean } = {}): Buffer {
+  const n = members.length;
+  const setLengths = new Array<number>(n);
+  const memberLengths = new Array<number>(n);
+  // The caller that owns the attribute arrays (createCatalog) lets them be sorted where they are.
+  const sorted = options.sortInPlace ? members.map((m) => sortAttributes(m.attributes)) : members.map((m) => sortAttributes([...m.attributes]));
   let total = 0;
-  members.forEach((m, i) => {
+  for (let i = 0; i < n; i++) {
+    const tag = members[i]!.tag;
+    const attributes = sorted[i]!;
     let set = 0;
-    for (const a of sorted[i]!) set += a.length;
-    const body = headerSize(m.tag.length) + m.tag.length + headerSize(set) + set;
+    for (let j = 0; j < attributes.length; j++) set += attributes[j]!.length;
+    const body = headerSize(tag.length) + tag.length + headerSize(set) + set;
     setLengths[i] = set;
     memberLengths[i] = body;
     total += headerSize(body) + body;
-  });
+  }
   const out = Buffer.allocUnsafe(headerSize(total) + total);
   let at = writeHeader(out, 0, 0x30, total);
-  members.forEach((m, i) => {
+  for (let i = 0; i < n; i++) {
+    const tag = members[i]!.tag;
     at = writeHeader(out, at, 0x30, memberLengths[i]!);
-    at = writeHeader(out, at, 0x04, m.tag.length);
-    out.set(m.tag, at);
-    at = writeHeader(out, at + m.tag.length, 0x31, setLengths[i]!);
-    for (const a of sorted[i]!) {
+    at = writeHeader(out, at, 0x04, tag.length);
+    out.set(tag, at);
+    at = writeHeader(out, at + tag.length, 0x31, setLengths[i]!);
+    const attributes = sorted[i]!;
+    for (let j = 0; j < attributes.length; j++) {
+      const a = attributes[j]!;
       out.set(a, at);
       at += a.length;
     }
-  });
+  }
   return out;
 }
 
@@ -209,6 +216,8 @@ export interface CtlFields {
   members: EncodedMember[];
   /** The members are already in tag order. */
   sorted?: boolean;
+  /** Each member's attributes may be put in SET order in their own array (the caller owns them). */
+  sortAttributesInPlace?: boolean;
   /** Encoded extensions, stored in the order given. */
   catalogAttributes: Buffer[];
 }
@@ -225,7 +234,7 @@ function ctlNode(f: CtlFields): DerNode {
     octets(f.listIdentifier),
     time(f.thisUpdate),
     seq(oid(f.version === 1 ? OID.catalogListMember : OID.catalogListMember2), NULL),
-    encodeMemberList(members),
+    encodeMemberList(members, { sortInPlace: Boolean(f.sortAttributesInPlace) }),
   ];
   if (f.catalogAttributes.length > 0) parts.push(ctx(0, seq(...f.catalogAttributes)));
   return node(0x30, ...parts);
