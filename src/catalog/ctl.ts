@@ -138,12 +138,22 @@ export interface EncodedMember {
 
 export const encodeMember = (m: EncodedMember): Buffer => seq(octets(m.tag), setOf(m.attributes));
 
+/**
+ * Buffer.compare's order; the first bytes compared here, where two attributes
+ * nearly always differ (their lengths, their OIDs), without a native call.
+ */
+function compareBytes(a: Buffer, b: Buffer): number {
+  const n = Math.min(a.length, b.length, 24);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return Buffer.compare(a, b);
+}
+
 /** DER SET order (byte-wise) of a member's few attributes, sorted in place. */
 function sortAttributes(attributes: Buffer[]): Buffer[] {
   for (let i = 1; i < attributes.length; i++) {
     const item = attributes[i]!;
     let j = i - 1;
-    for (; j >= 0 && Buffer.compare(attributes[j]!, item) > 0; j--) attributes[j + 1] = attributes[j]!;
+    for (; j >= 0 && compareBytes(attributes[j]!, item) > 0; j--) attributes[j + 1] = attributes[j]!;
     attributes[j + 1] = item;
   }
   return attributes;
