@@ -21,6 +21,38 @@ export function nameValue(name: string, value: string | Buffer, flags = NAME_VAL
  */
 export function sortByTag<T extends { tag: Buffer }>(members: readonly T[]): T[] {
   const n = members.length;
+  // Each tag's 4-byte prefix and its index packed into one exact double (32 + 21 bits), sorted
+  // natively: no comparator call per pair. Runs of equal prefixes are then ordered by their
+  // whole tags. Tags under 4 bytes (not digests) take the comparator path.
+  if (n >= INDEX_SPAN || members.some((m) => m.tag.length < 4)) return sortByTagCompared(members);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = members[i]!.tag;
+    keys[i] = (t[0]! * 0x1000000 + ((t[1]! << 16) | (t[2]! << 8) | t[3]!)) * INDEX_SPAN + i;
+  }
+  keys.sort();
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = keys[i]! % INDEX_SPAN;
+  for (let i = 0; i < n;) {
+    const prefix = Math.floor(keys[i]! / INDEX_SPAN);
+    let j = i + 1;
+    while (j < n && Math.floor(keys[j]! / INDEX_SPAN) === prefix) j++;
+    if (j - i > 1) {
+      const run = order.slice(i, j).sort((a, b) => Buffer.compare(members[a]!.tag, members[b]!.tag) || a - b);
+      for (let k = 0; k < run.length; k++) order[i + k] = run[k]!;
+    }
+    i = j;
+  }
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = members[order[i]!]!;
+  return out;
+}
+
+/** 2^21: the indexes sortByTag packs below a tag's prefix. */
+const INDEX_SPAN = 0x200000;
+
+function sortByTagCompared<T extends { tag: Buffer }>(members: readonly T[]): T[] {
+  const n = members.length;
   const prefix = new Float64Array(n);
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) {
