@@ -49,6 +49,11 @@ export interface CreateCatalogOptions {
   /** Page hashes for PE members: true = all, a list = those file names (case-insensitive). */
   pageHashes?: boolean | string[];
   onProgress?: (doneBytes: number, totalBytes: number) => void;
+  /**
+   * Digests already computed for some member paths (inf2cat hashes a file when its
+   * readability test opens it); used when they hold every digest the catalog needs.
+   */
+  digests?: ReadonlyMap<string, FileDigests>;
 }
 
 interface HashedMember {
@@ -91,8 +96,14 @@ async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[
   // Small files first, each read and hashed in one synchronous step (most of a
   // package); the larger ones are left for the streaming hasher.
   const large: number[] = [];
+  const known = options.digests;
   options.members.forEach((input, index) => {
-    let digests: FileDigests | undefined;
+    let digests: FileDigests | undefined = known?.get(input.path);
+    if (digests && algorithms.every((a) => digests![a] !== undefined)) {
+      hashOptions.onBytes?.(digests.size);
+      out[index] = { input, digests };
+      return;
+    }
     try {
       digests = hashSmallFile(input.path, hashOptions);
     } catch (error) {
@@ -118,37 +129,51 @@ async function hashMembers(options: CreateCatalogOptions): Promise<HashedMember[
   return out;
 }
 
+/** The members in tag order, one per tag (the first added wins, as a catalog keeps the first name of a file). */
 function memberEntries(hashed: HashedMember[], options: CreateCatalogOptions): EncodedMember[] {
-  const byTag = new Map<string, EncodedMember>();
-  const add = (m: EncodedMember): void => {
-    const key = m.tag.toString('hex');
-    if (!byTag.has(key)) byTag.set(key, m); // de-duplicated by tag; the first name wins
-  };
-  const osAttr = options.osAttr ? [memberAttribute(OID.catNameValue, nameValue('OSAttr', options.osAttr))] : [];
+  const all: EncodedMember[] = [];
+  const osAttr = options.osAttr ? memberAttribute(OID.catNameValue, nameValue('OSAttr', options.osAttr)) : undefined;
   // The File attribute of each file, shared by its member and (v2) its SHA-1 entry.
   const files = hashed.map(({ input }) => nameValueAttribute('File', input.name.toLowerCase()));
-  hashed.forEach(({ digests, pageLink }, i) => {
+  for (let i = 0; i < hashed.length; i++) {
+    const { digests, pageLink } = hashed[i]!;
     const file = files[i]!;
     if (options.version === 1) {
       const sha1 = digests.sha1!;
-      add({
-        tag: v1Tag(sha1),
-        attributes: [file, ...osAttr, memberInfoV1(digests.isPe), indirectDataAttribute(digests.isPe, 'sha1', sha1, pageLink ?? OBSOLETE_LINK)],
-      });
+      const attributes = osAttr ? [file, osAttr] : [file];
+      attributes.push(memberInfoV1(digests.isPe), indirectDataAttribute(digests.isPe, 'sha1', sha1, pageLink ?? OBSOLETE_LINK));
+      all.push({ tag: v1Tag(sha1), attributes });
     } else {
       const sha256 = digests.sha256!;
       const info = memberInfoV2(digests.isPe ? 'pe' : 'flat');
       // MakeCat v2: PE members keep the obsolete link, flat members an empty one (§2).
       const link = digests.isPe ? (pageLink ?? OBSOLETE_LINK) : EMPTY_LINK;
-      add({ tag: sha256, attributes: [info, file, ...osAttr, indirectDataAttribute(digests.isPe, 'sha256', sha256, link)] });
+      const attributes = osAttr ? [info, file, osAttr] : [info, file];
+      attributes.push(indirectDataAttribute(digests.isPe, 'sha256', sha256, link));
+      all.push({ tag: sha256, attributes });
     }
-  });
+  }
   if (options.version === 2) {
     // SHA-1 shadow entries: tag = SHA-1, MemberInfo2, and (as real Inf2Cat v2
     // catalogs show; MakeCat writes MemberInfo2 alone, §3.4) File and OSAttr.
-    hashed.forEach(({ digests }, i) => add({ tag: digests.sha1!, attributes: [memberInfoV2(digests.isPe ? 'pe' : 'flat'), files[i]!, ...osAttr] }));
+    for (let i = 0; i < hashed.length; i++) {
+      const { digests } = hashed[i]!;
+      const info = memberInfoV2(digests.isPe ? 'pe' : 'flat');
+      all.push({ tag: digests.sha1!, attributes: osAttr ? [info, files[i]!, osAttr] : [info, files[i]!] });
+    }
   }
-  return [...byTag.values()];
+  // De-duplicated by tag after sorting: sortByTag keeps equal tags in the order they
+  // were added, so the first of each run is the one a map keyed by tag would keep.
+  const sorted = sortByTag(all);
+  const out: EncodedMember[] = [];
+  for (const m of sorted) {
+    const last = out[out.length - 1];
+    // Digests nearly always differ in their first bytes: compared here before the native equals.
+    const a = last?.tag;
+    const b = m.tag;
+    if (a === undefined || a[0] !== b[0] || a[1] !== b[1] || a[2] !== b[2] || !a.equals(b)) out.push(m);
+  }
+  return out;
 }
 
 function nameSet(names: string[]): (name: string) => boolean {
@@ -163,18 +188,22 @@ function defaultListIdentifier(members: EncodedMember[], options: CreateCatalogO
   // The members' bytes in order, gathered into 64 KiB blocks: the same digest as one update per part, without 100,000 native calls.
   const block = Buffer.allocUnsafe(1 << 16);
   let at = 0;
-  const put = (part: Buffer): void => {
-    if (at + part.length > block.length) {
-      h.update(block.subarray(0, at));
-      at = 0;
-      if (part.length > block.length) return void h.update(part);
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    const attributes = m.attributes;
+    for (let j = -1; j < attributes.length; j++) {
+      const part = j < 0 ? m.tag : attributes[j]!;
+      if (at + part.length > block.length) {
+        h.update(block.subarray(0, at));
+        at = 0;
+        if (part.length > block.length) {
+          h.update(part);
+          continue;
+        }
+      }
+      block.set(part, at);
+      at += part.length;
     }
-    block.set(part, at);
-    at += part.length;
-  };
-  for (const m of members) {
-    put(m.tag);
-    for (const a of m.attributes) put(a);
   }
   h.update(block.subarray(0, at));
   for (const a of options.catalogAttributes) h.update(`${a.name}=${a.value}\n`);
@@ -205,9 +234,10 @@ export async function createCatalog(options: CreateCatalogOptions): Promise<Buff
 
 /** The pure part of createCatalog: digests in, DER out. */
 export function catalogFromDigests(hashed: HashedMember[], options: CreateCatalogOptions): Buffer {
-  const members = sortByTag(memberEntries(hashed, options));
+  const members = memberEntries(hashed, options);
   return unsignedCatalog({
     sorted: true,
+    sortAttributesInPlace: true, // after the list identifier, which reads them in the order built
     version: options.version,
     listIdentifier: options.listIdentifier ?? defaultListIdentifier(members, options),
     thisUpdate: options.now,

@@ -21,6 +21,38 @@ export function nameValue(name: string, value: string | Buffer, flags = NAME_VAL
  */
 export function sortByTag<T extends { tag: Buffer }>(members: readonly T[]): T[] {
   const n = members.length;
+  // Each tag's 4-byte prefix and its index packed into one exact double (32 + 21 bits), sorted
+  // natively: no comparator call per pair. Runs of equal prefixes are then ordered by their
+  // whole tags. Tags under 4 bytes (not digests) take the comparator path.
+  if (n >= INDEX_SPAN || members.some((m) => m.tag.length < 4)) return sortByTagCompared(members);
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = members[i]!.tag;
+    keys[i] = (t[0]! * 0x1000000 + ((t[1]! << 16) | (t[2]! << 8) | t[3]!)) * INDEX_SPAN + i;
+  }
+  keys.sort();
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = keys[i]! % INDEX_SPAN;
+  for (let i = 0; i < n;) {
+    const prefix = Math.floor(keys[i]! / INDEX_SPAN);
+    let j = i + 1;
+    while (j < n && Math.floor(keys[j]! / INDEX_SPAN) === prefix) j++;
+    if (j - i > 1) {
+      const run = order.slice(i, j).sort((a, b) => Buffer.compare(members[a]!.tag, members[b]!.tag) || a - b);
+      for (let k = 0; k < run.length; k++) order[i + k] = run[k]!;
+    }
+    i = j;
+  }
+  const out = new Array<T>(n);
+  for (let i = 0; i < n; i++) out[i] = members[order[i]!]!;
+  return out;
+}
+
+/** 2^21: the indexes sortByTag packs below a tag's prefix. */
+const INDEX_SPAN = 0x200000;
+
+function sortByTagCompared<T extends { tag: Buffer }>(members: readonly T[]): T[] {
+  const n = members.length;
   const prefix = new Float64Array(n);
   const order = new Array<number>(n);
   for (let i = 0; i < n; i++) {
@@ -45,7 +77,27 @@ export const memberAttribute = (type: string, value: Buffer): Buffer => seq(oid(
  * flags, in one allocation: every file of a catalog has one (its `File`).
  */
 export function nameValueAttribute(name: string, value: string): Buffer {
-  return render(node(0x30, oid(OID.catNameValue), node(0x31, node(0x30, bmp(name), DEFAULT_FLAGS, node(0x04, wstrz(value))))));
+  // Written field by field: no node tree, no separate buffer for the UTF-16 text.
+  const type = oid(OID.catNameValue);
+  const label = bmp(name);
+  const text = 2 * (value.length + 1); // UTF-16LE code units and the NUL, as wstrz writes them
+  const octetString = headerSize(text) + text;
+  const nameValueBody = label.length + DEFAULT_FLAGS.length + octetString;
+  const setBody = headerSize(nameValueBody) + nameValueBody;
+  const body = type.length + headerSize(setBody) + setBody;
+  const out = Buffer.allocUnsafe(headerSize(body) + body);
+  let at = writeHeader(out, 0, 0x30, body);
+  out.set(type, at);
+  at = writeHeader(out, at + type.length, 0x31, setBody);
+  at = writeHeader(out, at, 0x30, nameValueBody);
+  out.set(label, at);
+  at += label.length;
+  out.set(DEFAULT_FLAGS, at);
+  at = writeHeader(out, at + DEFAULT_FLAGS.length, 0x04, text);
+  at += out.write(value, at, 'utf16le');
+  out[at] = 0;
+  out[at + 1] = 0;
+  return out;
 }
 
 /** A catalog attribute: an extension whose OCTET STRING wraps the CatNameValue. */
@@ -76,9 +128,22 @@ export function digestInfo(alg: HashAlgorithm, digest: Buffer): Buffer {
 /** memberAttribute(OID.spcIndirectData, spcIndirectData(...)) in one allocation for the common members (no page hashes). */
 export function indirectDataAttribute(isPe: boolean, alg: HashAlgorithm, digest: Buffer, link: Buffer): Buffer {
   if (link !== OBSOLETE_LINK && link !== EMPTY_LINK) return memberAttribute(OID.spcIndirectData, spcIndirectData(isPe, alg, digest, link));
-  const data = COMMON_DATA.get(`${isPe}${link === OBSOLETE_LINK}`)!;
-  return render(node(0x30, oid(OID.spcIndirectData), node(0x31, node(0x30, data, node(0x30, algorithmId(alg), node(0x04, digest))))));
+  // Everything before the digest depends only on the kind and the digest's length: encoded once, then prefix + digest.
+  const key = `${isPe ? 1 : 0}${link === OBSOLETE_LINK ? 1 : 0}${alg}${digest.length}`;
+  let prefix = INDIRECT_PREFIXES.get(key);
+  if (!prefix) {
+    const data = COMMON_DATA.get(`${isPe}${link === OBSOLETE_LINK}`)!;
+    const whole = render(node(0x30, oid(OID.spcIndirectData), node(0x31, node(0x30, data, node(0x30, algorithmId(alg), node(0x04, digest))))));
+    INDIRECT_PREFIXES.set(key, (prefix = Buffer.from(whole.subarray(0, whole.length - digest.length))));
+  }
+  const out = Buffer.allocUnsafe(prefix.length + digest.length);
+  out.set(prefix, 0);
+  out.set(digest, prefix.length);
+  return out;
 }
+
+/** indirectDataAttribute's bytes before the digest, per kind, algorithm and digest length. */
+const INDIRECT_PREFIXES = new Map<string, Buffer>();
 
 export function spcIndirectData(isPe: boolean, alg: HashAlgorithm, digest: Buffer, link: Buffer = OBSOLETE_LINK, peFlags = MAKECAT_PE_FLAGS): Buffer {
   const common = peFlags === MAKECAT_PE_FLAGS && (link === OBSOLETE_LINK || link === EMPTY_LINK);
@@ -105,12 +170,22 @@ export interface EncodedMember {
 
 export const encodeMember = (m: EncodedMember): Buffer => seq(octets(m.tag), setOf(m.attributes));
 
+/**
+ * Buffer.compare's order; the first bytes compared here, where two attributes
+ * nearly always differ (their lengths, their OIDs), without a native call.
+ */
+function compareBytes(a: Buffer, b: Buffer): number {
+  const n = Math.min(a.length, b.length, 24);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return Buffer.compare(a, b);
+}
+
 /** DER SET order (byte-wise) of a member's few attributes, sorted in place. */
 function sortAttributes(attributes: Buffer[]): Buffer[] {
   for (let i = 1; i < attributes.length; i++) {
     const item = attributes[i]!;
     let j = i - 1;
-    for (; j >= 0 && Buffer.compare(attributes[j]!, item) > 0; j--) attributes[j + 1] = attributes[j]!;
+    for (; j >= 0 && compareBytes(attributes[j]!, item) > 0; j--) attributes[j + 1] = attributes[j]!;
     attributes[j + 1] = item;
   }
   return attributes;
@@ -122,31 +197,38 @@ function sortAttributes(attributes: Buffer[]): Buffer[] {
  * 10,000 files has 20,000 members: a buffer per TLV and a copy per level cost
  * more than the rest of the encoding.
  */
-export function encodeMemberList(members: readonly EncodedMember[]): Buffer {
-  const setLengths = new Array<number>(members.length);
-  const memberLengths = new Array<number>(members.length);
-  const sorted = members.map((m) => sortAttributes([...m.attributes]));
+export function encodeMemberList(members: readonly EncodedMember[], options: { sortInPlace?: boolean } = {}): Buffer {
+  const n = members.length;
+  const setLengths = new Array<number>(n);
+  const memberLengths = new Array<number>(n);
+  // The caller that owns the attribute arrays (createCatalog) lets them be sorted where they are.
+  const sorted = options.sortInPlace ? members.map((m) => sortAttributes(m.attributes)) : members.map((m) => sortAttributes([...m.attributes]));
   let total = 0;
-  members.forEach((m, i) => {
+  for (let i = 0; i < n; i++) {
+    const tag = members[i]!.tag;
+    const attributes = sorted[i]!;
     let set = 0;
-    for (const a of sorted[i]!) set += a.length;
-    const body = headerSize(m.tag.length) + m.tag.length + headerSize(set) + set;
+    for (let j = 0; j < attributes.length; j++) set += attributes[j]!.length;
+    const body = headerSize(tag.length) + tag.length + headerSize(set) + set;
     setLengths[i] = set;
     memberLengths[i] = body;
     total += headerSize(body) + body;
-  });
+  }
   const out = Buffer.allocUnsafe(headerSize(total) + total);
   let at = writeHeader(out, 0, 0x30, total);
-  members.forEach((m, i) => {
+  for (let i = 0; i < n; i++) {
+    const tag = members[i]!.tag;
     at = writeHeader(out, at, 0x30, memberLengths[i]!);
-    at = writeHeader(out, at, 0x04, m.tag.length);
-    out.set(m.tag, at);
-    at = writeHeader(out, at + m.tag.length, 0x31, setLengths[i]!);
-    for (const a of sorted[i]!) {
+    at = writeHeader(out, at, 0x04, tag.length);
+    out.set(tag, at);
+    at = writeHeader(out, at + tag.length, 0x31, setLengths[i]!);
+    const attributes = sorted[i]!;
+    for (let j = 0; j < attributes.length; j++) {
+      const a = attributes[j]!;
       out.set(a, at);
       at += a.length;
     }
-  });
+  }
   return out;
 }
 
@@ -176,6 +258,8 @@ export interface CtlFields {
   members: EncodedMember[];
   /** The members are already in tag order. */
   sorted?: boolean;
+  /** Each member's attributes may be put in SET order in their own array (the caller owns them). */
+  sortAttributesInPlace?: boolean;
   /** Encoded extensions, stored in the order given. */
   catalogAttributes: Buffer[];
 }
@@ -192,7 +276,7 @@ function ctlNode(f: CtlFields): DerNode {
     octets(f.listIdentifier),
     time(f.thisUpdate),
     seq(oid(f.version === 1 ? OID.catalogListMember : OID.catalogListMember2), NULL),
-    encodeMemberList(members),
+    encodeMemberList(members, { sortInPlace: Boolean(f.sortAttributesInPlace) }),
   ];
   if (f.catalogAttributes.length > 0) parts.push(ctx(0, seq(...f.catalogAttributes)));
   return node(0x30, ...parts);

@@ -50,6 +50,12 @@ export function writeHeader(out: Buffer, at: number, tag: number, length: number
     out[at++] = length;
     return at;
   }
+  if (length < 0x100) {
+    // The usual long form in a catalog (a member, an attribute): one length octet.
+    out[at++] = 0x81;
+    out[at++] = length;
+    return at;
+  }
   const count = headerSize(length) - 2;
   out[at++] = 0x80 | count;
   for (let i = count - 1; i >= 0; i--) out[at++] = Math.floor(length / 2 ** (8 * i)) & 0xff;

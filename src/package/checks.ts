@@ -26,6 +26,12 @@ export interface CheckOptions {
   /** /uselocaltime: compare DriverVer with today's local date instead of UTC. */
   useLocalTime?: boolean;
   clock: Clock;
+  /**
+   * Whether a file the package holds can be read (22.9.1). Default: access(R_OK). Inf2Cat
+   * passes a probe that opens and hashes the file for its catalog, so a readable file is
+   * opened once; the probe must answer as access(R_OK) would.
+   */
+  readable?: (path: string) => boolean;
 }
 
 export interface PackageDiagnostic extends Diagnostic {
@@ -66,6 +72,8 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
     out.push({ code, severity: 'error', message, file: inf.path, line, column, infRef: ref, ...(fix ? { fix } : {}) });
   };
   const arches = [...new Set(oses.map((os) => os.arch))];
+  const probe = options.readable ?? isReadable;
+  const readable = (path: string | undefined): boolean => path !== undefined && probe(path);
 
   // 22.9.1 and 22.9.10: every file the INF names for each requested architecture.
   for (const arch of arches) {
@@ -83,7 +91,7 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
           1,
           `List ${file.name} in [SourceDisksFiles] (or [SourceDisksFiles.${arch}]) with its disk id`,
         );
-      } else if (!isReadable(pkg.fs.resolve(file.relativePath))) {
+      } else if (!readable(pkg.fs.resolve(file.relativePath))) {
         report(
           '22.9.1',
           `${lower} in [${file.section.toLowerCase()}] of ${ref} is missing or cannot be decompressed from source media.  Please verify all path values specified in SourceDisksNames, SouceDisksFiles, and CopyFiles sections resolve to the actual location of the file, and are expressed in terms relative to the location of the inf.`,
@@ -175,8 +183,8 @@ function checkInf(pkg: DriverPackage, inf: PackageInf, oses: OsId[], options: Ch
   return out.sort((a, b) => codeOrder(a.code) - codeOrder(b.code));
 }
 
-function isReadable(path: string | undefined): boolean {
-  if (!path) return false;
+/** access(R_OK): the readability test of 22.9.1. */
+export function isReadable(path: string): boolean {
   try {
     accessSync(path, constants.R_OK);
     return true;

@@ -8,7 +8,8 @@ import { WdksimError } from '../errors.js';
 import { OutputFolder, OutputRefused } from '../fs/host-write.js';
 import { Inf2CatExit } from '../exit-codes.js';
 import type { Clock } from '../time/clock.js';
-import { checkPackage, type PackageDiagnostic } from './checks.js';
+import { hashSmallFile, type FileDigests } from '../catalog/hash.js';
+import { checkPackage, isReadable, type PackageDiagnostic } from './checks.js';
 import { loadPackage } from './load.js';
 import type { OsId } from './os-ids.js';
 import { catalogPlans, type CatalogPlan } from './plans.js';
@@ -86,15 +87,23 @@ export async function runInf2Cat(request: Inf2CatRequest, hooks: Inf2CatHooks = 
       hooks.step?.(`Parsing ${inf.path}`);
       for (const os of request.oses) for (const test of SIGNABILITY_TESTS) hooks.step?.(`Testing ${inf.name} for ${os.id}: ${test}`);
     }
-    result.diagnostics = checkPackage(pkg, { osIds: request.oses, useLocalTime: Boolean(request.useLocalTime), clock: request.clock });
     result.catalogs = catalogPlans(pkg, { osIds: request.oses, ...(request.catalogVersion ? { catalogVersion: request.catalogVersion } : {}) });
+    // A catalog's file is hashed when 22.9.1's readability test opens it (unless /nocat), so it is opened once.
+    const digests = new Map<string, FileDigests>();
+    const readable = request.noCat || result.catalogs.length === 0 ? undefined : hashingProbe(result.catalogs, digests);
+    result.diagnostics = checkPackage(pkg, {
+      osIds: request.oses,
+      useLocalTime: Boolean(request.useLocalTime),
+      clock: request.clock,
+      ...(readable ? { readable } : {}),
+    });
     result.errors = result.diagnostics.some((d) => d.severity === 'error');
     const failed = result.errors && !request.ignoreErrors;
     result.exitCode = failed ? Inf2CatExit.failed : Inf2CatExit.ok;
     hooks.checked?.(result);
     if (!failed && !request.noCat && result.catalogs.length > 0) {
       stage = 'catalogs';
-      await writeCatalogs(result.catalogs, request, hooks);
+      await writeCatalogs(result.catalogs, request, hooks, digests);
       result.written = true;
     }
     return result;
@@ -104,11 +113,38 @@ export async function runInf2Cat(request: Inf2CatRequest, hooks: Inf2CatHooks = 
   }
 }
 
+/**
+ * The readability test of the checks for files the catalogs hold: open, read and hash a
+ * small file (its digests kept for the catalog) instead of access() now and open()
+ * later. A file that cannot be opened or read is answered by access(R_OK), as without
+ * the probe, and left for the catalog to hash (and report) as before.
+ */
+function hashingProbe(plans: readonly CatalogPlan[], digests: Map<string, FileDigests>): (path: string) => boolean {
+  const members = new Set<string>();
+  for (const plan of plans) for (const m of plan.members) members.add(m.path);
+  const options = { algorithms: plans.some((p) => p.version === 2) ? (['sha1', 'sha256'] as const) : (['sha1'] as const) };
+  return (path) => {
+    if (digests.has(path)) return true;
+    if (!members.has(path)) return isReadable(path);
+    let hashed: FileDigests | undefined;
+    try {
+      hashed = hashSmallFile(path, options);
+    } catch {
+      return isReadable(path);
+    }
+    // A file over one chunk was opened and read, so it is readable; the catalog streams it.
+    if (hashed) digests.set(path, hashed);
+    return true;
+  };
+}
+
 /** Writes each plan's catalog; refuses a CatalogFile that would overwrite a package file or follow a link. */
 export async function writeCatalogs(
   plans: readonly CatalogPlan[],
   request: Pick<Inf2CatRequest, 'pageHashes' | 'clock'>,
   hooks: Pick<Inf2CatHooks, 'hashing'> = {},
+  /** Digests the checks already computed, by path. */
+  digests?: ReadonlyMap<string, FileDigests>,
 ): Promise<void> {
   // Guard: a CatalogFile that names a package file (the INF, the .sys) would overwrite it with the catalog.
   const memberPaths = new Set(plans.flatMap((p) => p.members.map((m) => m.path.toLowerCase())));
@@ -133,6 +169,7 @@ export async function writeCatalogs(
       version: plan.version,
       now: request.clock.now(),
       ...(request.pageHashes ? { pageHashes: request.pageHashes } : {}),
+      ...(digests && digests.size > 0 ? { digests } : {}),
       // Only when asked: the byte total costs a stat of every file before hashing starts.
       ...(hooks.hashing
         ? {

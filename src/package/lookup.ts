@@ -6,10 +6,15 @@ import { join, sep } from 'node:path';
 /** #plainFile's answer when the name is not a plain file the listing vouches for. */
 const NOT_PLAIN = Symbol('not a plain file');
 
+/** One name of a directory listing: as on disk, whether it is a regular file, and its full path once asked. */
+interface ListedName {
+  name: string;
+  plain: boolean;
+  full?: string;
+}
+
 export class CaseInsensitiveFs {
-  readonly #listings = new Map<string, Map<string, string> | null>();
-  /** Full paths the directory listing already showed to be regular files (no stat needed). */
-  readonly #plainFiles = new Set<string>();
+  readonly #listings = new Map<string, Map<string, ListedName> | null>();
   /** Answers already given: a package names the same file once per architecture. */
   readonly #resolved = new Map<string, string | undefined>();
   /** Folder paths (relative, as written) already walked: their full path, or null when missing. */
@@ -17,17 +22,18 @@ export class CaseInsensitiveFs {
 
   constructor(readonly root: string) {}
 
-  #list(dir: string): Map<string, string> | null {
+  #list(dir: string): Map<string, ListedName> | null {
     let listing = this.#listings.get(dir);
     if (listing === undefined) {
       try {
         listing = new Map();
-        // Sorted so an exact-case match is preferred when two names differ only in case.
-        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        // When two names differ only in case, the smaller one (code-unit order) wins, so an
+        // exact-case match is preferred, as a sorted listing's first would be; no sort of the whole folder.
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
           const lower = entry.name.toLowerCase();
-          if (listing.has(lower)) continue;
-          listing.set(lower, entry.name);
-          if (entry.isFile()) this.#plainFiles.add(join(dir, entry.name));
+          const held = listing.get(lower);
+          if (held !== undefined && held.name < entry.name) continue;
+          listing.set(lower, { name: entry.name, plain: entry.isFile() });
         }
       } catch {
         listing = null;
@@ -52,8 +58,8 @@ export class CaseInsensitiveFs {
     const key = `${options.directory ? 'd' : 'f'}:${relative}`;
     if (this.#resolved.has(key)) return this.#resolved.get(key);
     const parts = relative.split(/[\\/]+/).filter((p) => p !== '' && p !== '.');
-    const dir = this.#walk(parts);
-    const found = dir === undefined ? undefined : this.#check(dir, options);
+    const walked = this.#walk(parts);
+    const found = walked === undefined ? undefined : this.#check(walked, options);
     this.#resolved.set(key, found);
     return found;
   }
@@ -66,46 +72,50 @@ export class CaseInsensitiveFs {
     const folderText = cut < 0 ? '' : relative.slice(0, cut);
     let dir = this.#folders.get(folderText);
     if (dir === undefined) {
-      dir = this.#walk(folderText.split(/[\\/]+/).filter((p) => p !== '' && p !== '.')) ?? null;
+      dir = this.#walk(folderText.split(/[\\/]+/).filter((p) => p !== '' && p !== '.'))?.path ?? null;
       this.#folders.set(folderText, dir);
     }
     if (dir === null) return undefined;
-    const actual = this.#list(dir)?.get(last.toLowerCase());
-    if (actual === undefined) return undefined;
-    // join(dir, actual) for a plain name, without path.join's normalising pass.
-    const full = dir.endsWith(sep) ? dir + actual : dir + sep + actual;
-    return this.#plainFiles.has(full) ? full : NOT_PLAIN;
+    const listed = this.#list(dir)?.get(last.toLowerCase());
+    if (listed === undefined) return undefined;
+    if (!listed.plain) return NOT_PLAIN;
+    // join(dir, name) for a plain name, without path.join's normalising pass; made once per file.
+    return (listed.full ??= dir.endsWith(sep) ? dir + listed.name : dir + sep + listed.name);
   }
 
-  #walk(parts: string[]): string | undefined {
-    // The folders walked so far, each a full path as join() writes it (the listing keys).
+  /** The full path the parts lead to, and how its folder's listing shows it (undefined for the root). */
+  #walk(parts: string[]): { path: string; listed: ListedName | undefined } | undefined {
+    // The folders walked so far, each a full path as join() writes it (the listing keys), and their listing entries.
     const dirs: string[] = [join(this.root)];
+    const entries: (ListedName | undefined)[] = [undefined];
     for (const part of parts) {
       if (part === '..') {
         if (dirs.length === 1) return undefined;
         dirs.pop();
+        entries.pop();
         continue;
       }
       const dir = dirs[dirs.length - 1]!;
       const listing = this.#list(dir);
       if (!listing) return undefined;
-      const actual = listing.get(part.toLowerCase());
-      if (actual === undefined) return undefined;
-      dirs.push(join(dir, actual));
+      const listed = listing.get(part.toLowerCase());
+      if (listed === undefined) return undefined;
+      dirs.push(join(dir, listed.name));
+      entries.push(listed);
     }
-    return dirs[dirs.length - 1]!;
+    return { path: dirs[dirs.length - 1]!, listed: entries[entries.length - 1] };
   }
 
-  /** `full` when it is a file (or, asked for, a directory); the listing already vouches for plain files. */
-  #check(full: string, options: { directory?: boolean }): string | undefined {
-    if (!options.directory && this.#plainFiles.has(full)) return full;
+  /** The path when it is a file (or, asked for, a directory); the listing already vouches for plain files. */
+  #check({ path, listed }: { path: string; listed: ListedName | undefined }, options: { directory?: boolean }): string | undefined {
+    if (!options.directory && listed?.plain) return path;
     try {
-      const stats = statSync(full);
+      const stats = statSync(path);
       if (options.directory ? !stats.isDirectory() : !stats.isFile()) return undefined;
     } catch {
       return undefined;
     }
-    return full;
+    return path;
   }
 
   /** Every entry of the root directory whose name ends with the extension (case-insensitive). */
@@ -113,6 +123,10 @@ export class CaseInsensitiveFs {
     const listing = this.#list(this.root);
     if (!listing) return [];
     const wanted = ext.toLowerCase();
-    return [...listing.values()].filter((name) => name.toLowerCase().endsWith(wanted) && this.resolve(name) !== undefined);
+    // In code-unit order, as the listing was once kept.
+    return [...listing.values()]
+      .map((listed) => listed.name)
+      .filter((name) => name.toLowerCase().endsWith(wanted) && this.resolve(name) !== undefined)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 }

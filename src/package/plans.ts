@@ -5,7 +5,7 @@
 // (not only the /os ones: an x86 catalog lists the amd64 co-installers too),
 // the OSAttr of the requested versions, the OS tokens, and the hardware IDs of
 // every Models section of those INFs.
-import { basename, join } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { ARCHES } from '../inf/arch.js';
 import { manufacturerLines } from '../inf/decorations.js';
 import { readModelsEntry } from '../inf/hwid.js';
@@ -95,6 +95,8 @@ export function packageMembers(pkg: DriverPackage, inf: PackageInf): CatalogPlan
   // x86 first, then the others in ARCHES order; an architecture without
   // sections of its own sees what the first such one saw (infFiles).
   const walked = new Set<FileReference[]>();
+  // The reason depends only on the two sections: one string per pair, not per file.
+  const reasons = new Map<string, string>();
   for (const { arch } of ARCHES) {
     const files = infFiles(inf, arch);
     if (walked.has(files)) continue;
@@ -104,11 +106,14 @@ export function packageMembers(pkg: DriverPackage, inf: PackageInf): CatalogPlan
       const path = pkg.fs.resolve(file.relativePath);
       if (!path || seen.has(path) || path === inf.path) continue;
       seen.add(path);
-      members.push({
-        name: file.destName ?? basename(path),
-        path,
-        reason: `${inf.name} [${file.section}]${file.sourceSection && file.sourceSection.toLowerCase() !== file.section.toLowerCase() ? `, listed in [${file.sourceSection}]` : ''}`,
-      });
+      const key = file.sourceSection === undefined ? file.section : `${file.section}\0${file.sourceSection}`;
+      let reason = reasons.get(key);
+      if (reason === undefined) {
+        reason = `${inf.name} [${file.section}]${file.sourceSection && file.sourceSection.toLowerCase() !== file.section.toLowerCase() ? `, listed in [${file.sourceSection}]` : ''}`;
+        reasons.set(key, reason);
+      }
+      // The name on disk: what follows the last separator of the resolved path (path.basename without its checks).
+      members.push({ name: file.destName ?? path.slice(path.lastIndexOf(sep) + 1), path, reason });
     }
   }
   return members;

@@ -93,4 +93,22 @@ describe('sortByTag', () => {
       { numRuns: 300 },
     );
   });
+
+  it('the same order when every tag has 4 bytes or more (prefixes sorted natively, equal prefixes by the whole tag)', () => {
+    const tag = (hex: string) => Buffer.from(hex, 'hex');
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(bytes(40), fc.constantFrom(tag('00000000'), tag('0000000001'), tag('0000000000'), tag('ffffffff'), tag('ffffffff00'), tag('80000000'))), {
+          maxLength: 200,
+        }),
+        (tags) => {
+          const members = tags.filter((t) => t.length >= 4).map((t, i) => ({ tag: t, i }));
+          const sorted = sortByTag(members);
+          const expected = [...members].sort((a, b) => Buffer.compare(a.tag, b.tag) || a.i - b.i);
+          expect(sorted.map((m) => m.i)).toEqual(expected.map((m) => m.i));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -86,6 +86,37 @@ describe('the machine says no', () => {
     expect(r.stderr).toMatch(/locked.*permission denied/);
   });
 
+  it('an unreadable package file: inf2cat reports 22.9.1 for a targeted file (exit 254, no catalog) and names the path for an untargeted one (exit 255)', async () => {
+    if (process.platform !== 'linux') return;
+    const uid = process.getuid?.() === 0 ? 65534 : undefined;
+    const dir = join(base, 'unreadable');
+    mkdirSync(dir);
+    chmodSync(dir, 0o777); // the unprivileged user writes the catalog here
+    const inf = readFileSync(join(HELLO, 'KmdfHelloWorld.inf'), 'latin1').replace('[SourceDisksFiles]', '[SourceDisksFiles.x86]\r\nhelper32.dll = 1,,\r\n\r\n[SourceDisksFiles]');
+    writeFileSync(join(dir, 'KmdfHelloWorld.inf'), inf, 'latin1');
+    copyFileSync(join(HELLO, 'KmdfHelloWorld.sys'), join(dir, 'KmdfHelloWorld.sys'));
+    writeFileSync(join(dir, 'helper32.dll'), 'x86 only');
+    const as = uid !== undefined ? { uid } : {};
+    expect((await run(['inf2cat', `/driver:${dir}`, '/os:10_X64'], as)).exitCode).toBe(0);
+    rmSync(join(dir, 'kmdfhelloworld.cat'));
+    // Targeted (amd64 uses [SourceDisksFiles]): the signability test fails, no catalog.
+    chmodSync(join(dir, 'KmdfHelloWorld.sys'), 0o000);
+    const targeted = await run(['inf2cat', `/driver:${dir}`, '/os:10_X64'], as);
+    clean(targeted);
+    expect(targeted.exitCode, targeted.stderr).toBe(254);
+    expect(targeted.stdout + targeted.stderr).toMatch(/22\.9\.1: kmdfhelloworld\.sys in \[drivers_dir\] of unreadable\\kmdfhelloworld\.inf is missing or cannot be decompressed/);
+    expect(readdirSync(dir).filter((n) => /\.cat$/i.test(n))).toEqual([]);
+    // Untargeted (listed for x86 only, still a member of the catalog): the tests pass, hashing it fails naming the path.
+    chmodSync(join(dir, 'KmdfHelloWorld.sys'), 0o644);
+    chmodSync(join(dir, 'helper32.dll'), 0o000);
+    const untargeted = await run(['inf2cat', `/driver:${dir}`, '/os:10_X64'], as);
+    clean(untargeted);
+    expect(untargeted.stdout + untargeted.stderr).not.toMatch(/22\.9\.1/);
+    expect(untargeted.exitCode, untargeted.stderr).toBe(255);
+    expect(untargeted.stdout + untargeted.stderr).toMatch(/helper32\.dll.*permission denied/);
+    expect(readdirSync(dir).filter((n) => /\.cat$/i.test(n))).toEqual([]);
+  });
+
   it('a bit-flipped certificate in a signed catalog: signtool verify fails (exit 1) with the reason, never "warnings" or a crash', async () => {
     const dir = join(base, 'flip');
     mkdirSync(dir);
