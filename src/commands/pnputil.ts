@@ -29,6 +29,7 @@ import { STORE_DIR } from '../machine/layout.js';
 import { openTarget, type Target } from '../machine/target.js';
 import type { MachineState } from '../machine/schema.js';
 import { LazyState } from '../machine/lazy-state.js';
+import { flatString } from '../flat-string.js';
 import type { PackageListing } from '../machine/state-listing.js';
 import type { DriverPackageRecord } from '../machine/model.js';
 import type { PnputilJson } from '../json-records.js';
@@ -225,7 +226,7 @@ async function enumDrivers(ctx: Context, line: PnpLine): Promise<Result> {
       state instanceof LazyState ? (files ? state.scan('packages', (p) => keep(p, p)) : state.scanListings('packages', (p) => keep(p))) : view.packages.map((p) => keep(p, p));
     return inOemOrder(rows.filter((r) => r !== undefined));
   };
-  const out = listed((p, record) => driverBlock(view, p, files ? record : undefined)).join('');
+  const out = listed((p, record) => flatString(driverBlock(view, p, files ? record : undefined))).join('');
   // The --json records are made only when printed (10,000 packages: not for the text listing).
   return result(PnpReturn.success, out, {
     get drivers() {

@@ -8,6 +8,7 @@ import { selectDevices } from '../pnp/select.js';
 import { classByGuid, deviceDescription, enumerationKey, inEnumerationOrder, isStarted, problemOf, type MachineView } from '../pnp/view.js';
 import { legacyAsRunning } from '../pnp/machine.js';
 import { DevconExit } from '../exit-codes.js';
+import { flatString } from '../flat-string.js';
 import { installedNode, type DriverNode } from '../pnp/nodes.js';
 
 export type ReportKind = 'find' | 'findall' | 'status' | 'hwids' | 'stack' | 'resources' | 'driverfiles' | 'drivernodes';
@@ -136,7 +137,7 @@ export function runReportAll(
 ): CommandResult {
   const blocks = scan((record) => {
     const device = legacyAsRunning(record);
-    return kind === 'findall' || device.present ? [enumerationKey(device), deviceText(kind, device)] : undefined;
+    return kind === 'findall' || device.present ? [enumerationKey(device), flatString(deviceText(kind, device))] : undefined;
   });
   const listed = inEnumerationOrder(blocks.filter((b) => b !== undefined));
   return { code: DevconExit.ok, out: listed.join('') + findTail(listed.length, machine), json: {} };
