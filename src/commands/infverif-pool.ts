@@ -5,7 +5,7 @@
 // back findings only; the reports are handed on strictly in input order, so the
 // output is byte-identical to a run on one thread. Memory stays bounded: at most
 // WINDOW batches are out (being checked or waiting for an earlier one) at once.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ValidateOptions } from '../rules/validate.js';
@@ -50,20 +50,63 @@ export interface PoolSettings {
  * "Idle" goes by the load average, as `make -l` does: each worker warms its own JIT (about 45%
  * more CPU in all than one thread over the 100x corpus), which only pays when the workers get
  * cores of their own; with the machine already busy (load at or above the core count) two
- * workers measured 1.2-1.4x slower than one thread (docs/performance.md). Windows reports a
- * load of 0, so there the default stays one worker per core.
+ * workers measured 1.2-1.4x slower than one thread (docs/performance.md). The one-minute
+ * average lags, though: right after a build it still says busy when every core is free again,
+ * so where the run queue can be read (Linux) the lower of the average and the other tasks
+ * runnable now (the most of a few samples) is taken. Windows reports a load of 0, so there the
+ * default stays one worker per core. (`runnableNow` null: the run queue cannot be read.)
  */
-export function poolSettings(env: Record<string, string | undefined>, cores = availableParallelism(), load = loadavg()[0] ?? 0): PoolSettings {
+export function poolSettings(
+  env: Record<string, string | undefined>,
+  cores = availableParallelism(),
+  load: number | (() => number) = () => loadavg()[0] ?? 0,
+  runnableNow: number | null | (() => number | null) = () => othersRunnable() ?? null,
+): PoolSettings {
   const whole = (v: string | undefined): number | undefined => (v !== undefined && /^\s*\d+\s*$/.test(v) ? Number(v) : undefined);
-  const idle = Math.min(cores, Math.floor(cores - load + 0.5));
-  const threads = whole(env.WDKSIM_INFVERIF_THREADS) ?? idle;
-  return { threads: threads <= 1 ? 0 : threads, minFiles: whole(env.WDKSIM_INFVERIF_WORKER_MIN_FILES) ?? WORKER_MIN_FILES };
+  let threads: number | undefined;
+  return {
+    minFiles: whole(env.WDKSIM_INFVERIF_WORKER_MIN_FILES) ?? WORKER_MIN_FILES,
+    // Looked at only by a run with enough files (the run queue's samples take a few milliseconds).
+    get threads(): number {
+      if (threads === undefined) {
+        const average = typeof load === 'function' ? load() : load;
+        const now = typeof runnableNow === 'function' ? runnableNow() : runnableNow;
+        const busy = now === null ? average : Math.min(average, now);
+        const n = whole(env.WDKSIM_INFVERIF_THREADS) ?? Math.min(cores, Math.floor(cores - busy + 0.5));
+        threads = n <= 1 ? 0 : n;
+      }
+      return threads;
+    },
+  };
+}
+
+/**
+ * Tasks runnable now besides this one, from /proc/loadavg's run queue (its fourth field,
+ * "runnable/all"), the most of five samples a millisecond apart (a busy neighbour is seen in
+ * most of them, an idle machine in none); undefined where there is no such file.
+ */
+export function othersRunnable(read: () => string = () => readFileSync('/proc/loadavg', 'latin1'), samples = 5): number | undefined {
+  let most = 0;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let i = 0; i < samples; i++) {
+    let text: string;
+    try {
+      text = read();
+    } catch {
+      return undefined;
+    }
+    const running = /^\S+ \S+ \S+ (\d+)\//.exec(text);
+    if (!running) return undefined;
+    most = Math.max(most, Number(running[1]) - 1);
+    if (i + 1 < samples) Atomics.wait(pause, 0, 0, 1);
+  }
+  return most;
 }
 
 /** How many workers a run gets: 0 keeps it on this thread (few files, stdin, or a caller that needs the documents). */
 export function poolPlan(targets: readonly string[], settings: PoolSettings | undefined, needsDocuments: boolean): number {
-  if (!settings || settings.threads === 0 || needsDocuments) return 0;
-  if (targets.length < Math.max(settings.minFiles, 2) || targets.includes('-')) return 0;
+  if (!settings || needsDocuments || targets.length < Math.max(settings.minFiles, 2) || targets.includes('-')) return 0;
+  if (settings.threads === 0) return 0;
   return Math.min(settings.threads, Math.ceil(targets.length / BATCH));
 }
 

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, wdksim, wdksimProcess } from '../helpers/cli.js';
-import { poolPlan, poolSettings, WORKER_MIN_FILES } from '../../src/commands/infverif-pool.js';
+import { othersRunnable, poolPlan, poolSettings, WORKER_MIN_FILES } from '../../src/commands/infverif-pool.js';
 
 const WORKERS = { WDKSIM_INFVERIF_THREADS: '2', WDKSIM_INFVERIF_WORKER_MIN_FILES: '2', WDKSIM_DEBUG: '1' };
 const ONE_THREAD = { WDKSIM_INFVERIF_THREADS: '0', WDKSIM_DEBUG: '1' };
@@ -135,10 +135,29 @@ describe('when infverif uses worker threads', () => {
     expect(poolSettings({}).minFiles).toBe(WORKER_MIN_FILES);
     // The default goes by idle cores (the load average, as make -l): all of them on an idle
     // machine, none once the load reaches the core count; the setting always wins.
-    expect(poolSettings({}, 2, 0).threads).toBe(2);
-    expect(poolSettings({}, 4, 1.2).threads).toBe(3);
-    expect(poolSettings({}, 2, 1.6).threads).toBe(0);
-    expect(poolSettings({}, 2, 9).threads).toBe(0);
-    expect(poolSettings({ WDKSIM_INFVERIF_THREADS: '2' }, 2, 9).threads).toBe(2);
+    expect(poolSettings({}, 2, 0, null).threads).toBe(2);
+    expect(poolSettings({}, 4, 1.2, null).threads).toBe(3);
+    expect(poolSettings({}, 2, 1.6, null).threads).toBe(0);
+    expect(poolSettings({}, 2, 9, null).threads).toBe(0);
+    expect(poolSettings({ WDKSIM_INFVERIF_THREADS: '2' }, 2, 9, null).threads).toBe(2);
+    // The lower of the average and the run queue now: a lagging average after a build (cores free
+    // now) gives the workers back; busy now and on average keeps them away.
+    expect(poolSettings({}, 2, 3.5, 0).threads).toBe(2);
+    expect(poolSettings({}, 2, 3.5, 2).threads).toBe(0);
+    expect(poolSettings({}, 2, 0.2, 2).threads).toBe(2);
+  });
+  it('reads the run queue from /proc/loadavg: the most others runnable over its samples', () => {
+    const reader = (lines: string[]) => {
+      let i = 0;
+      return () => lines[Math.min(i++, lines.length - 1)]!;
+    };
+    expect(othersRunnable(reader(['3.52 3.55 3.86 1/345 9001']), 5)).toBe(0);
+    expect(othersRunnable(reader(['0.10 0.20 0.30 1/345 9001', '0.10 0.20 0.30 3/345 9001', '0.10 0.20 0.30 1/345 9001']), 3)).toBe(2);
+    expect(othersRunnable(reader(['not the kernel format']), 3)).toBeUndefined();
+    expect(
+      othersRunnable(() => {
+        throw new Error('ENOENT');
+      }, 3),
+    ).toBeUndefined();
   });
 });
