@@ -165,6 +165,17 @@ for (const c of [QUOTE, SEMI, COMMA, EQUALS, BACKSLASH]) STOP[c] = 1;
 const SKIM_STOP = new Uint8Array(65536);
 for (const c of [QUOTE, SEMI, BACKSLASH, DOLLAR]) SKIM_STOP[c] = 1;
 
+/** A backslash at i followed by only blanks and backslashes up to the line end or a comment: a line continuation. */
+function continuesAt(text: string, i: number, lineEnd: number): boolean {
+  let j = i + 1;
+  while (j < lineEnd) {
+    const d = text.charCodeAt(j);
+    if (!isWs(d) && d !== BACKSLASH) break;
+    j++;
+  }
+  return j >= lineEnd || text.charCodeAt(j) === SEMI;
+}
+
 function isWs(c: number): boolean {
   return c === SPACE || c === TAB || c === CR || c === VT || c === FF || c === NUL;
 }
@@ -411,13 +422,7 @@ class Lexer<E extends LexedEntry> {
       }
       if (c === SEMI) break;
       if (c === BACKSLASH) {
-        let j = i + 1;
-        while (j < lineEnd) {
-          const d = text.charCodeAt(j);
-          if (!isWs(d) && d !== BACKSLASH) break;
-          j++;
-        }
-        if (j >= lineEnd || text.charCodeAt(j) === SEMI) {
+        if (continuesAt(text, i, lineEnd)) {
           if (!this.nextLine()) break scan;
           lineEnd = this.lineEnd;
           i = this.pos;
@@ -508,13 +513,7 @@ class Lexer<E extends LexedEntry> {
         continue;
       }
       if (c === BACKSLASH) {
-        let j = i + 1;
-        while (j < lineEnd) {
-          const d = text.charCodeAt(j);
-          if (!isWs(d) && d !== BACKSLASH) break;
-          j++;
-        }
-        if (j >= lineEnd || text.charCodeAt(j) === SEMI) {
+        if (continuesAt(text, i, lineEnd)) {
           // Continuation: the backslashes, blanks before them, the line end
           // and the next line's leading blanks all vanish.
           this.flush(i);
