@@ -180,8 +180,7 @@ export class LazyState {
    * loaded or changed it.
    */
   scan<N extends ArrayName, T>(name: N, pick: (record: Arrays[N][number]) => T): T[] {
-    const loaded = this.#loaded[name];
-    if (this.#arrays[name] || this.#live[name].size > 0 || loaded.buckets.size > 0) return (this.#array(name) as Arrays[N][number][]).map(pick);
+    if (this.#touched(name)) return (this.#array(name) as Arrays[N][number][]).map(pick);
     const out: T[] = [];
     this.#reader.each(name, (e) => out.push(pick(e[1] as Arrays[N][number])));
     return out;
@@ -194,11 +193,15 @@ export class LazyState {
    * already loaded or changed it.
    */
   scanListings<C extends ListedCollection, T>(name: C, pick: (listing: Listings[C]) => T): T[] {
-    const loaded = this.#loaded[name];
-    if (this.#arrays[name] || this.#live[name].size > 0 || loaded.buckets.size > 0) return this.#array(name).map((r) => pick(listingOf(name, r as never)));
+    if (this.#touched(name)) return this.#array(name).map((r) => pick(listingOf(name, r as never)));
     const out: T[] = [];
     eachListing(this.#root, this.#reader, name, (l) => out.push(pick(l)));
     return out;
+  }
+
+  /** This state loaded or changed some of the collection: from now on it is read from memory, not from disk. */
+  #touched(name: ArrayName): boolean {
+    return this.#arrays[name] !== undefined || this.#live[name].size > 0 || this.#loaded[name].buckets.size > 0;
   }
 
   // ---- Whole collections (cold paths) ----
@@ -478,10 +481,13 @@ export class LazyState {
         if (e === null) entries.delete(k);
         else entries.set(k, e);
       }
-      const list = [...entries.values()].sort((a, b) => a[0] - b[0]);
-      const text = list.length === 0 ? undefined : bucketText(list);
-      writes.push({ rel: bucketPath(name, bucket), text }, { rel: bucketPath(name, bucket, true), text });
-      if (isListed(name)) writes.push({ rel: listingPath(name, bucket), text: listingText(name, list, text) });
+      writes.push(
+        ...bucketWrites(
+          name,
+          bucket,
+          [...entries.values()].sort((a, b) => a[0] - b[0]),
+        ),
+      );
     }
     return { writes, head: this.head() };
   }
@@ -554,6 +560,17 @@ export class LazyState {
   }
 }
 
+/** A bucket's file, its committed copy and (packages, devices) its listing; none of them when `list` is empty. */
+function bucketWrites(name: CollectionName, bucket: string, list: readonly Entry[]): RecordWrite[] {
+  const text = list.length === 0 ? undefined : bucketText(list);
+  const writes: RecordWrite[] = [
+    { rel: bucketPath(name, bucket), text },
+    { rel: bucketPath(name, bucket, true), text },
+  ];
+  if (isListed(name)) writes.push({ rel: listingPath(name, bucket), text: listingText(name, list, text) });
+  return writes;
+}
+
 /** The first records of a state given whole (target init, repair, migration, the bench's generator). */
 export function recordsOf(state: MachineState): { writes: RecordWrite[]; head: HeadState } {
   const buckets = new Map<string, Entry[]>();
@@ -589,9 +606,7 @@ export function recordsOf(state: MachineState): { writes: RecordWrite[]; head: H
   const writes: RecordWrite[] = [];
   for (const [id, list] of [...buckets].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [name, bucket] = id.split('/') as [CollectionName, string];
-    const text = bucketText(list);
-    writes.push({ rel: bucketPath(name, bucket), text }, { rel: bucketPath(name, bucket, true), text });
-    if (isListed(name)) writes.push({ rel: listingPath(name, bucket), text: listingText(name, list, text) });
+    writes.push(...bucketWrites(name, bucket, list));
   }
   const head: HeadState = {
     format: STATE_FORMAT,

@@ -24,7 +24,7 @@ export function hasStampToken(text: string): boolean {
 }
 
 export function autoStampinf(doc: InfDocument): boolean {
-  if (TOKEN.test(doc.text)) return true;
+  if (hasStampToken(doc.text)) return true;
   const driverVer = doc.section('Version')?.find('DriverVer');
   return driverVer !== undefined && (driverVer.fields[0] ?? '').trim() === '';
 }
