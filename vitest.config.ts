@@ -9,6 +9,7 @@ export default defineConfig({
   // What the build defines, so an in-process `wdksim --version` prints the package version.
   define: { WDKSIM_VERSION: JSON.stringify(pkg.version) },
   test: {
+    globalSetup: ['test/setup/temp-root.ts'],
     include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

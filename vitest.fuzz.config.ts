@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/setup/temp-root.ts'],
     include: ['test/fuzz/**/*.test.ts'],
     testTimeout: 1_800_000,
     hookTimeout: 120_000,

@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    globalSetup: ['test/setup/temp-root.ts'],
     include: ['test/hostile/**/*.test.ts', 'test/faults/**/*.test.ts', 'test/stress/**/*.test.ts', 'test/large/**/*.test.ts'],
     testTimeout: 1_800_000,
     hookTimeout: 120_000,
