@@ -23,13 +23,31 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { TargetError } from '../errors.js';
-import { entry, listDir, notice, makeDir, partsOf, quarantine, readRegular, removeTree, renameEntry, touch, writeNew } from './fs/jail.js';
+import {
+  entry,
+  listTypedSync,
+  lookEntriesSync,
+  notice,
+  makeDir,
+  partsOf,
+  quarantine,
+  readRegular,
+  removeTree,
+  renameEntry,
+  touch,
+  writeAtomic,
+  writeNew,
+  type Entry,
+} from './fs/jail.js';
 import { hostReadlink, hostReadText } from './fs/host.js';
 import type { LockSettings } from './lock-settings.js';
 
 export const LOCK_DIR = '.wdksim/lock';
 const OWNER = `${LOCK_DIR}/owner.json`;
 const META = '.wdksim';
+/** Its modification time is when the lock's tombstones were last swept. */
+const SWEPT = `${META}/lock.swept`;
+const SWEEP_EVERY_MS = 60_000;
 
 /** Exit code of a command that found its lock taken over (devcon/target/deploy's "failure"). */
 export const LOCK_LOST_EXIT = 2;
@@ -225,13 +243,29 @@ export class TargetLock {
 
   /** Removes tombstones and prepared folders of gone processes (old ones only, so no live waiter loses its own). */
   async #sweep(): Promise<void> {
-    const names = (await listDir(this.root, META).catch(() => undefined)) ?? [];
+    // At most once a minute (the mark's modification time): a loop of short commands keeps some
+    // 2,000 tombstones (ten minutes' worth), and looking at each cost every command 25-100 ms.
+    // Sweeping later is always safe: a tombstone kept longer only makes a late racer lose.
     const now = Date.now();
-    for (const name of names) {
-      if (!/^lock\.(dead|new|free)\./.test(name)) continue;
-      const e = await entry(this.root, [META, name]);
-      const free = name.startsWith('lock.free.');
-      if (free || now - e.mtimeMs > 10 * 60_000) await removeTree(this.root, `${META}/${name}`).catch(() => undefined);
+    let mark: Entry | undefined;
+    try {
+      mark = lookEntriesSync(this.root, META, [SWEPT.slice(META.length + 1)])?.[0];
+    } catch {
+      return; // an odd .wdksim: nothing swept (the commands that use it say what is wrong)
+    }
+    if (mark?.kind === 'file' && mark.mtimeMs <= now && now - mark.mtimeMs < SWEEP_EVERY_MS) return;
+    await writeAtomic(this.root, SWEPT, '', 'repair', 'lock sweep mark').catch(() => undefined);
+    let names: string[];
+    let entries: Entry[];
+    try {
+      names = (listTypedSync(this.root, META) ?? []).map((e) => e.name).filter((n) => /^lock\.(dead|new|free)\./.test(n));
+      entries = lookEntriesSync(this.root, META, names) ?? [];
+    } catch {
+      return; // an odd .wdksim: nothing swept (the commands that use it say what is wrong)
+    }
+    for (let i = 0; i < names.length; i++) {
+      const free = names[i]!.startsWith('lock.free.');
+      if (free || now - (entries[i]?.mtimeMs ?? now) > 10 * 60_000) await removeTree(this.root, `${META}/${names[i]}`).catch(() => undefined);
     }
   }
 
