@@ -6,6 +6,9 @@
 // output size is shown), `target verify` with nothing changed (<= 1.5x; second
 // run, its cache warm).
 //
+// `target verify` is also set against its stat floor (bench/stat-peer.mjs: list the
+// two folders and lstat each vouched file, in a process that does only that).
+//
 // The targets are made by a generator through the library, not by 10,000 CLI
 // installs: a provisioned machine plus N synthetic packages (INF, catalog bytes
 // and driver in the store, published oemN.inf/.cat, a device bound to each),
@@ -31,6 +34,7 @@ const NOW = '2026-11-25T12:00:00Z';
 // WDKSIM_BENCH_BIN: another build's bin/wdksim.js (a before/after comparison on the same targets' generator).
 const BIN = process.env.WDKSIM_BENCH_BIN ? resolve(process.env.WDKSIM_BENCH_BIN) : join(ROOT, 'bin', 'wdksim.js');
 const PRINT_PEER = join(ROOT, 'bench', 'print-peer.mjs');
+const STAT_PEER = join(ROOT, 'bench', 'stat-peer.mjs');
 export const API = join(WORK, `target-scale-api-${process.pid}.mjs`);
 const sha = (b) => createHash('sha256').update(b).digest('hex');
 
@@ -65,7 +69,7 @@ export function infText(id, hwid) {
   return `[Version]\r\nSignature="$WINDOWS NT$"\r\nClass=Sample\r\nClassGuid={78A1C341-4539-11d3-B88D-00C04FAD5171}\r\nProvider=%Mfg%\r\nCatalogFile=${id}.cat\r\nDriverVer=11/20/2026,1.0.0.0\r\n\r\n[DestinationDirs]\r\nDefaultDestDir = 13\r\n\r\n[SourceDisksNames]\r\n1 = %Disk%,,,""\r\n\r\n[SourceDisksFiles]\r\n${id}.sys = 1\r\n\r\n[Manufacturer]\r\n%Mfg%=Standard,NTamd64\r\n\r\n[Standard.NTamd64]\r\n%Desc%=Dev, ${hwid}\r\n\r\n[Dev.NT]\r\nCopyFiles=Files\r\n\r\n[Files]\r\n${id}.sys\r\n\r\n[Dev.NT.Services]\r\nAddService = ${id},0x2,Svc\r\n\r\n[Svc]\r\nServiceType = 1\r\nStartType = 3\r\nErrorControl = 1\r\nServiceBinary = %13%\\${id}.sys\r\n\r\n[Strings]\r\nMfg="wdksim bench"\r\nDisk="Disk"\r\nDesc="Bench ${id}"\r\n`;
 }
 
-/** A target holding `n` synthetic packages with one bound device each; verify passes on it. */
+/** A target holding `n` synthetic packages with one bound device each; verify passes on it. Returns the files it vouches for. */
 export async function generate(api, root, n, cert) {
   const ctx = api.memoryContext({ cwd: WORK, now: NOW, env: { TZ: 'UTC' } });
   await api.provisionTarget(root, ctx, { os: api.findOs('win11-23h2'), arch: 'amd64', testsigning: true });
@@ -75,14 +79,19 @@ export async function generate(api, root, n, cert) {
   api.setLimits({ registryKeys: Number.MAX_SAFE_INTEGER }); // one generator run creates every package's keys
   const reg = new api.Registry(state.registry);
   const store = join(root, 'Windows', 'System32', 'DriverStore', 'FileRepository');
+  const vouched = [];
   for (let i = 0; i < n; i++) {
     const id = `gen${String(i).padStart(5, '0')}`;
     const hwid = `Root\\Gen${i}`;
     const files = { [`${id}.inf`]: Buffer.from(infText(id, hwid)), [`${id}.cat`]: Buffer.from(`catalog ${id}`), [`${id}.sys`]: Buffer.from(`MZ ${id}`) };
     const folder = `${id}.inf_amd64_${sha(id).slice(0, 16)}`;
     mkdirSync(join(store, folder), { recursive: true });
-    for (const [f, b] of Object.entries(files)) writeFileSync(join(store, folder, f), b);
+    for (const [f, b] of Object.entries(files)) {
+      writeFileSync(join(store, folder, f), b);
+      vouched.push(`Windows/System32/DriverStore/FileRepository/${folder}/${f}`);
+    }
     const published = `oem${i}.inf`;
+    vouched.push(`Windows/INF/${published}`, `Windows/INF/oem${i}.cat`);
     writeFileSync(join(root, 'Windows', 'INF', published), files[`${id}.inf`]);
     writeFileSync(join(root, 'Windows', 'INF', `oem${i}.cat`), files[`${id}.cat`]);
     state.files.push({ path: `Windows/INF/${published}`, sha256: sha(files[`${id}.inf`]) }, { path: `Windows/INF/oem${i}.cat`, sha256: sha(files[`${id}.cat`]) });
@@ -135,6 +144,7 @@ export async function generate(api, root, n, cert) {
     });
   }
   await api.writeFirstState(root, state);
+  return vouched;
 }
 
 export const steps = {};
@@ -187,7 +197,9 @@ export async function run() {
     for (const n of SIZES) {
       const root = join(work, `target-${n}`);
       const g0 = performance.now();
-      await generate(api, root, n, cert);
+      const vouched = await generate(api, root, n, cert);
+      const statList = join(work, `vouched-${n}.txt`);
+      writeFileSync(statList, `${vouched.join('\n')}\n`);
       const genSeconds = (performance.now() - g0) / 1000;
       const env = { WDKSIM_TARGET: root, WDKSIM_NOW: NOW, TZ: 'UTC', NO_COLOR: '1' };
       timeCli(['target', 'verify'], work, env); // first verify fills its cache
@@ -195,9 +207,10 @@ export async function run() {
         n,
         root,
         env,
+        statList,
         genSeconds,
-        runs: { install: [], enum: [], status: [], verify: [], enumPrint: [], statusPrint: [] },
-        cpu: { install: [], enum: [], status: [], verify: [], enumPrint: [], statusPrint: [] },
+        runs: { install: [], enum: [], status: [], verify: [], enumPrint: [], statusPrint: [], verifyStat: [] },
+        cpu: { install: [], enum: [], status: [], verify: [], enumPrint: [], statusPrint: [], verifyStat: [] },
       });
       process.stderr.write(`bench: target-scale N=${n} generated in ${genSeconds.toFixed(1)} s\n`);
     }
@@ -218,6 +231,8 @@ export async function run() {
         record('statusPrint', timeCli([printed], work, {}, undefined, PRINT_PEER));
         timeCli(['target', 'verify'], work, t.env); // the install changed files: this run hashes them
         record('verify', timeCli(['target', 'verify'], work, t.env));
+        // Its floor: listing the two folders and one lstat per vouched file, in a process that does only that.
+        record('verifyStat', timeCli([t.root, t.statList], work, {}, undefined, STAT_PEER));
       }
       process.stderr.write(`bench: target-scale round ${r + 1} of ${REPEATS} done\n`);
     }
@@ -280,6 +295,23 @@ export async function run() {
             ratio: (r[key] - print) / base[key],
             target: r.n === base.n ? '' : '<= 1.3x',
             throughput: `${(r[key] * 1000).toFixed(0)} ms less ${(print * 1000).toFixed(0)} ms of printing (print-peer.mjs at N = ${r.n} minus at N = ${base.n})`,
+          });
+        }
+        if (key === 'verify') {
+          // The stat floor: verify at N = 1 plus what listing the folders and one lstat per vouched file cost at N
+          // over N = 1 (stat-peer.mjs, a process doing only that). Never below verify at N = 1 (noise).
+          const stats = Math.max(0, r.verifyStat - base.verifyStat);
+          rows.push({
+            benchmark: 'CLI: target verify, nothing changed, against its stat floor',
+            size: `N = ${r.n}`,
+            scale: r.n,
+            scaleUnit: 'packages in the target',
+            seconds: r.verify,
+            baseline: `verify at N = ${base.n} + stat-peer.mjs at N less at N = ${base.n}`,
+            baselineSeconds: base.verify + stats,
+            ratio: r.verify / (base.verify + stats),
+            target: '',
+            throughput: `floor ${((base.verify + stats) * 1000).toFixed(0)} ms = ${(base.verify * 1000).toFixed(0)} ms + ${(stats * 1000).toFixed(0)} ms of lstat (stat-peer.mjs ${(r.verifyStat * 1000).toFixed(0)} ms at N = ${r.n}, ${(base.verifyStat * 1000).toFixed(0)} ms at N = ${base.n}); informational`,
           });
         }
       }
