@@ -19,7 +19,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Dependencies stay external, but zod is bundled: loaded from node_modules it is some 50 ES
+  // modules that every target command resolved, read and compiled one by one (devcon status at
+  // one package: 0.157 -> 0.131 s CPU bundled). It is pure ESM, so bundling needs no require shim.
+  external: Object.keys(pkg.dependencies).filter((name) => name !== 'zod'),
   sourcemap: false,
   chunkNames: 'chunks/[name]-[hash]',
   define: { WDKSIM_VERSION: JSON.stringify(pkg.version) },

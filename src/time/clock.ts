@@ -24,7 +24,10 @@ export interface Clock {
 }
 
 export function createClock(env: Record<string, string | undefined>, nowOption?: string): Clock {
-  const timeZone = resolveTimeZone(env.TZ);
+  // Resolved when first asked for: checking a zone name makes an Intl formatter, some 13 ms of
+  // ICU set-up that a command printing no local time (most of them) need not pay.
+  let zone: string | undefined | null = null;
+  const timeZone = (): string | undefined => (zone === null ? (zone = resolveTimeZone(env.TZ)) : zone);
   let fixed: Date | undefined;
   let source: Clock['source'] = 'system';
   if (nowOption !== undefined) {
@@ -43,7 +46,9 @@ export function createClock(env: Record<string, string | undefined>, nowOption?:
   }
   return {
     now: () => (fixed ? new Date(fixed.getTime()) : new Date()),
-    timeZone,
+    get timeZone() {
+      return timeZone();
+    },
     source,
   };
 }
@@ -86,7 +91,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
 function resolveTimeZone(tz: string | undefined): string | undefined {
   if (!tz) return undefined;
   const name = tz.startsWith(':') ? tz.slice(1) : tz;
-  if (formatterFor(name)) return name;
+  if (isUtc(name) || formatterFor(name)) return name;
   const posix = /^(?:[A-Za-z]{3,}|<[^>]+>)([+-]?)(\d{1,2})(?::00)?$/.exec(name);
   if (posix) {
     const hours = Number(posix[2]);
@@ -95,6 +100,29 @@ function resolveTimeZone(tz: string | undefined): string | undefined {
   }
   return undefined;
 }
+
+/** IANA's names of UTC itself (TZ=UTC on most CI runners): local time is UTC, no Intl formatter needed. */
+export const UTC_NAMES: ReadonlySet<string> = new Set([
+  'UTC',
+  'ETC/UTC',
+  'UCT',
+  'ETC/UCT',
+  'GMT',
+  'ETC/GMT',
+  'GMT0',
+  'ETC/GMT0',
+  'GMT+0',
+  'ETC/GMT+0',
+  'GMT-0',
+  'ETC/GMT-0',
+  'ZULU',
+  'ETC/ZULU',
+  'UNIVERSAL',
+  'ETC/UNIVERSAL',
+  'GREENWICH',
+  'ETC/GREENWICH',
+]);
+const isUtc = (timeZone: string): boolean => UTC_NAMES.has(timeZone.toUpperCase());
 
 export function utcParts(date: Date): CalendarParts {
   return {
@@ -109,6 +137,7 @@ export function utcParts(date: Date): CalendarParts {
 }
 
 export function localParts(date: Date, timeZone: string | undefined): CalendarParts {
+  if (timeZone && isUtc(timeZone)) return utcParts(date);
   const formatter = timeZone ? formatterFor(timeZone) : null;
   if (!formatter) {
     return {
@@ -184,7 +213,7 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d
  * Parses an ISO-8601 instant. With Z or an offset it is exact; without one it
  * is a wall-clock time in the local zone (TZ), as a user would mean it.
  */
-export function parseInstant(text: string, what: string, timeZone: string | undefined): Date {
+export function parseInstant(text: string, what: string, localZone: string | undefined | (() => string | undefined)): Date {
   const m = ISO.exec(text.trim());
   if (!m) {
     throw new UsageError(`${what}: "${text}" is not an ISO-8601 date-time; use e.g. 2026-11-24T12:30:00Z`);
@@ -207,6 +236,7 @@ export function parseInstant(text: string, what: string, timeZone: string | unde
     return new Date(wall - offset * 60000);
   }
   // Wall-clock time in the local zone: find the instant whose local reading is `wall`.
+  const timeZone = typeof localZone === 'function' ? localZone() : localZone;
   let guess = wall;
   for (let i = 0; i < 3; i++) {
     guess = wall - utcOffsetMinutes(new Date(guess), timeZone) * 60000;

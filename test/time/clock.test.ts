@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { createClock, dayNumber, describeZone, fixedClock, localParts, parseInstant, todayLocal, todayUtc, utcOffsetMinutes } from '../../src/time/clock.js';
+import { createClock, dayNumber, describeZone, fixedClock, localParts, parseInstant, todayLocal, todayUtc, utcOffsetMinutes, UTC_NAMES } from '../../src/time/clock.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -147,5 +147,36 @@ describe('POSIX TZ rules without DST', () => {
     const clock = createClock({ TZ: tz }, '2026-11-24T12:30:00Z');
     expect(clock.timeZone).toBe(zone);
     expect(utcOffsetMinutes(clock.now(), clock.timeZone)).toBe(offset);
+  });
+});
+
+describe('the local zone is resolved only when asked for, and UTC needs no Intl formatter', () => {
+  it('every name taken as UTC is one Intl resolves to UTC itself', () => {
+    for (const name of UTC_NAMES) {
+      expect(new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone, name).toMatch(/^(UTC|Etc\/UTC|GMT|Etc\/GMT)$/);
+      expect(createClock({ TZ: name.toLowerCase() }).timeZone).toBe(name.toLowerCase());
+    }
+  });
+
+  it('making a clock and reading "now" makes no Intl formatter; the zone is checked on first use', () => {
+    const made = vi.spyOn(Intl, 'DateTimeFormat');
+    try {
+      const clock = createClock({ TZ: 'Pacific/Auckland', WDKSIM_NOW: '2026-11-24T12:30:00Z' });
+      expect(clock.now().toISOString()).toBe('2026-11-24T12:30:00.000Z');
+      expect(made).not.toHaveBeenCalled();
+      expect(clock.timeZone).toBe('Pacific/Auckland');
+      expect(localParts(clock.now(), clock.timeZone).hour).toBe(1); // 12:30 UTC is 01:30 NZDT the next day
+      const utc = createClock({ TZ: 'UTC' });
+      made.mockClear();
+      expect(localParts(at('2026-11-24T12:30:00Z'), utc.timeZone).hour).toBe(12);
+      expect(made).not.toHaveBeenCalled();
+    } finally {
+      made.mockRestore();
+    }
+  });
+
+  it('a wall-clock --now is read in TZ, resolved then', () => {
+    expect(createClock({ TZ: 'Pacific/Auckland' }, '2026-11-25T01:30:00').now().toISOString()).toBe('2026-11-24T12:30:00.000Z');
+    expect(createClock({ TZ: 'UTC' }, '2026-11-25T01:30:00').now().toISOString()).toBe('2026-11-25T01:30:00.000Z');
   });
 });
