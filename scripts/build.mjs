@@ -20,8 +20,9 @@ await build({
   platform: 'node',
   target: 'node20',
   // Dependencies stay external, but zod is bundled: loaded from node_modules it is some 50 ES
-  // modules that every target command resolved, read and compiled one by one (devcon status at
-  // one package: 0.157 -> 0.131 s CPU bundled). It is pure ESM, so bundling needs no require shim.
+  // modules (every locale among them) that every target command resolved, read and compiled one
+  // by one. Bundled and tree-shaken (the sources import it as `* as z`) it is a 200 KB chunk:
+  // devcon status at one package 0.165 -> 0.131 s CPU. It is pure ESM: no require shim needed.
   external: Object.keys(pkg.dependencies).filter((name) => name !== 'zod'),
   sourcemap: false,
   chunkNames: 'chunks/[name]-[hash]',

@@ -2,7 +2,7 @@
 // target root), validated with zod every time it is read. The device, package
 // and class records are the shared shapes of model.ts; the type assertions at
 // the bottom keep this schema and those interfaces in step.
-import { z } from 'zod';
+import * as z from 'zod';
 import { componentProblem } from './paths.js';
 import type { DeviceRecord, MutableDeviceRecord, DriverBinding, DriverPackageRecord, SetupClassRecord } from './model.js';
 

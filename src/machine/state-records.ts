@@ -13,7 +13,7 @@
 // .wdksim/state-backup/, read when the bucket itself is damaged.
 import { createHash } from 'node:crypto';
 import type { ZodType } from 'zod';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TargetError } from '../errors.js';
 import { notice, readFolderSync, readRegularSync } from './fs/jail.js';
 

@@ -31,7 +31,7 @@ import {
 } from './schema.js';
 import { LazyState, recordsOf } from './lazy-state.js';
 import { indexSchemas, RECORDS_BACKUP_DIR, RECORDS_DIR, setSpecs, type RegistryRecord } from './state-records.js';
-import { z } from 'zod';
+import * as z from 'zod';
 
 setSpecs({
   packages: { key: (r) => (r as MachineState['packages'][number]).publishedName.toLowerCase(), schema: driverPackage },

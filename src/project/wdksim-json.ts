@@ -5,7 +5,7 @@
 // $(TargetName), $(InfArch), $(DDKPlatform)). See docs/build.md.
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { InputError, UsageError, describeFsError } from '../errors.js';
 import { ddkPlatform, defaultFrameworkMinor, defaultOsList, normalizePlatform, platformArch, targetExtFor, type InfItem, type ProjectSettings } from './settings.js';
 import type { ReadOptions } from './vcxproj.js';

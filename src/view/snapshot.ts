@@ -2,7 +2,7 @@
 // so they travel with the target and never touch anything outside it.
 import { join } from 'node:path';
 import { listDir, lookEntry, readRegular, writeAtomic } from '../machine/fs/jail.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { TargetError, UsageError } from '../errors.js';
 import { machineState, type Target } from '../machine/index.js';
 import { captureTarget, type Capture } from './capture.js';

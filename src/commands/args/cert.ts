@@ -1,6 +1,6 @@
 // `wdksim cert new` options (commander; see ./gnu.ts).
 import { Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../../errors.js';
 import { exitCodeTables } from '../../exit-codes.js';
 import { gnuProgram, parseGnu, zodValue } from './gnu.js';

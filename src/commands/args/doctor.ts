@@ -1,6 +1,6 @@
 // `wdksim doctor` options (commander; see ./gnu.ts).
 import { Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { allDoctorRules } from '../../doctor/index.js';
 import { exitCodeTables } from '../../exit-codes.js';
 import { gnuProgram, lowerOptionNames, nonEmpty, parseGnu, zodValue } from './gnu.js';

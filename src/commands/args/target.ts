@@ -2,7 +2,7 @@
 // (snapshot, diff, report) are in ./target-view.ts. bcdedit and reg take Windows-style
 // words as the real tools do, read in target.ts.
 import { Option } from 'commander';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../../errors.js';
 import { exitCodeTables } from '../../exit-codes.js';
 import type { TargetArch } from '../../machine/os.js';
