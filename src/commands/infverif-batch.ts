@@ -20,7 +20,7 @@ import type { FileReport } from '../report/types.js';
 import type { CheckedInf, WireReport } from './infverif-wire.js';
 import { yieldToSignals } from '../signals.js';
 import { readRegularFileSync, readUserInput } from '../fs/read-input.js';
-import { poolPlan, validateInWorkers, type PoolSettings } from './infverif-pool.js';
+import { poolPlan, validateWithWorkers, type PoolSettings } from './infverif-pool.js';
 
 export type { CheckedInf, WireReport } from './infverif-wire.js';
 
@@ -112,9 +112,25 @@ export function fileReport(wire: WireReport): FileReport {
 }
 
 /**
+ * Reads and checks one target on this thread. A regular file is read when its turn comes: from
+ * the page cache a small file takes microseconds, where a promise-based stat, open, fstat, read
+ * and close through the thread pool (8 files ahead) cost more CPU over the 100x corpus than ini's
+ * whole run. Anything else (stdin, a FIFO, a file that cannot be read) goes through readTarget,
+ * which waits on the event loop and says what went wrong.
+ */
+async function checkTarget(target: string, options: BatchOptions, onDocument?: (doc: InfDocument, file: string) => void): Promise<CheckedInf> {
+  const absolute = target === '-' ? undefined : resolve(options.cwd, target);
+  const bytes = absolute === undefined ? undefined : readRegularFileSync(absolute);
+  const read = bytes !== undefined ? { bytes } : await readTarget(target, options.cwd, options.readStdin);
+  if ('error' in read) return { inputError: read.error.message };
+  return checkInf(read.bytes, target, options, onDocument, absolute);
+}
+
+/**
  * Validates each target in order, calling onReport for each as it finishes
- * (onInputError for a file that cannot be read or parsed). Says how many worker
- * threads did the work (0: none) and how many files this thread checked.
+ * (onInputError for a file that cannot be read or parsed). Says how many threads
+ * did the work (0: this one alone), how many files this thread checked, and
+ * whether a worker ran out of memory (this thread then checked the rest).
  */
 export async function validateTargets(
   targets: readonly string[],
@@ -123,38 +139,24 @@ export async function validateTargets(
   onInputError: (error: InputError) => void,
   /** Sees each document before it is dropped (infverif /info; keeps the run on this thread). */
   onDocument?: (doc: InfDocument, file: string) => void,
-): Promise<{ threads: number; onMainThread: number }> {
+): Promise<{ threads: number; onMainThread: number; outOfMemory: boolean }> {
   tuneJit();
-  const workers = poolPlan(targets, options.pool, onDocument !== undefined);
-  let from = 0;
-  if (workers > 0) {
-    const { pool: _, readStdin: __, ...rest } = options;
-    from = await validateInWorkers(targets, { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk }, workers, (checked) => {
-      if ('inputError' in checked) onInputError(new InputError(checked.inputError));
-      else onReport(fileReport(checked.report));
-    });
-    if (from === targets.length) return { threads: workers, onMainThread: 0 };
-    // The rest on this thread: no worker script beside this build (running from the sources,
-    // from = 0), or a worker ran out of its memory on a huge file (from = what was handed on).
-  }
-  // A regular file is read on this thread when its turn comes: from the page cache a small file
-  // takes microseconds, where a promise-based stat, open, fstat, read and close through the
-  // thread pool (8 files ahead) cost more CPU over the 100x corpus than ini's whole run. Anything
-  // else (stdin, a FIFO, a file that cannot be read) goes through readTarget, which waits on the
-  // event loop and says what went wrong.
-  for (let i = from; i < targets.length; i++) {
-    const target = targets[i]!;
-    const absolute = target === '-' ? undefined : resolve(options.cwd, target);
-    const bytes = absolute === undefined ? undefined : readRegularFileSync(absolute);
-    const read = bytes !== undefined ? { bytes } : await readTarget(target, options.cwd, options.readStdin);
-    await yieldToSignals();
-    if ('error' in read) {
-      onInputError(read.error);
-      continue;
-    }
-    const checked = checkInf(read.bytes, target, options, onDocument, absolute);
+  const handOn = (checked: CheckedInf): void => {
     if ('inputError' in checked) onInputError(new InputError(checked.inputError));
     else onReport(fileReport(checked.report));
+  };
+  const threads = poolPlan(targets, options.pool, onDocument !== undefined);
+  if (threads > 0) {
+    const { pool: _, readStdin: __, ...rest } = options;
+    const wire = { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk };
+    const outcome = await validateWithWorkers(targets, wire, threads, (target) => checkTarget(target, options), handOn);
+    if (outcome) return { threads, ...outcome };
+    // No worker script beside this build (running from the sources): all on this thread.
   }
-  return { threads: from > 0 ? workers : 0, onMainThread: targets.length - from };
+  for (const target of targets) {
+    const checked = await checkTarget(target, options, onDocument);
+    await yieldToSignals();
+    handOn(checked);
+  }
+  return { threads: 0, onMainThread: targets.length, outOfMemory: false };
 }

@@ -410,7 +410,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     flushed = performance.now();
   };
   const tally = { errors: 0, warnings: 0, crashed: false, inxCount: 0, firstInx: '' };
-  const { threads, onMainThread } = await validateTargets(
+  const { threads, onMainThread, outOfMemory } = await validateTargets(
     targets,
     { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env) },
     (found) => {
@@ -437,12 +437,11 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   );
   flush();
   if (ctx.io.env.WDKSIM_DEBUG) {
+    const workers = `${threads - 1} worker thread${threads === 2 ? '' : 's'}`;
     const where =
       threads === 0
         ? 'on the main thread'
-        : onMainThread === 0
-          ? `on ${threads} worker threads`
-          : `on ${threads} worker threads, the last ${onMainThread} on the main thread (a worker ran out of memory)`;
+        : `on ${threads} threads (the main thread, which checked ${onMainThread}, and ${workers})${outOfMemory ? '; a worker ran out of memory, so the main thread checked the rest' : ''}`;
     ctx.io.stderr(`wdksim infverif: ${targets.length} files checked ${where}\n`);
   }
 
