@@ -20,7 +20,7 @@ import type { FileReport } from '../report/types.js';
 import type { CheckedInf, WireReport } from './infverif-wire.js';
 import { yieldToSignals } from '../signals.js';
 import { readRegularFileSync, readUserInput } from '../fs/read-input.js';
-import { poolPlan, validateWithWorkers, type PoolSettings } from './infverif-pool.js';
+import { dismiss, poolPlan, startWorkers, validateWithWorkers, type Crew, type PoolSettings, type WorkerOptions } from './infverif-pool.js';
 
 export type { CheckedInf, WireReport } from './infverif-wire.js';
 
@@ -31,6 +31,35 @@ export interface BatchOptions extends ValidateOptions {
   readStdin: () => Promise<Buffer>;
   /** Worker threads: how many and from how many files (default: one per core, from WORKER_MIN_FILES). */
   pool?: PoolSettings;
+  /** Workers started while the inputs were walked, if any. */
+  early?: EarlyWorkers;
+}
+
+/** What a worker is sent: plain data (the kit by its version). */
+function wireOptions(options: BatchOptions): WorkerOptions {
+  const { pool: _, readStdin: __, early: ___, ...rest } = options;
+  return { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk };
+}
+
+/**
+ * Starts the workers as soon as the walk of the inputs has found enough files for them (each
+ * takes some 200 ms to load the rules), so that start-up overlaps the rest of the walk instead
+ * of following it. infverif.ts calls found() as files turn up.
+ */
+export class EarlyWorkers {
+  crew: Crew | undefined;
+  private tried = false;
+  constructor(
+    private readonly options: BatchOptions,
+    /** False for a run that stays on this thread whatever its size (stdin, /info). */
+    private readonly eligible: boolean,
+  ) {}
+  found(count: number): void {
+    const pool = this.options.pool;
+    if (this.tried || !this.eligible || !pool || count < Math.max(pool.minFiles, 2)) return;
+    this.tried = true;
+    if (pool.threads > 1) this.crew = startWorkers(wireOptions(this.options), pool.threads);
+  }
 }
 
 async function readTarget(target: string, cwd: string, readStdin: () => Promise<Buffer>): Promise<Read> {
@@ -146,13 +175,14 @@ export async function validateTargets(
     else onReport(fileReport(checked.report));
   };
   const threads = poolPlan(targets, options.pool, onDocument !== undefined);
-  if (threads > 0) {
-    const { pool: _, readStdin: __, ...rest } = options;
-    const wire = { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk };
-    const outcome = await validateWithWorkers(targets, wire, threads, (target) => checkTarget(target, options), handOn);
-    if (outcome) return { threads, ...outcome };
-    // No worker script beside this build (running from the sources): all on this thread.
+  let crew = options.early?.crew;
+  if (crew && crew.threads !== threads) {
+    await dismiss(crew);
+    crew = undefined;
   }
+  if (threads > 0) crew ??= startWorkers(wireOptions(options), threads);
+  // No crew: one thread, or no worker script beside this build (running from the sources).
+  if (crew) return { threads, ...(await validateWithWorkers(targets, crew, (target) => checkTarget(target, options), handOn)) };
   for (const target of targets) {
     const checked = await checkTarget(target, options, onDocument);
     await yieldToSignals();

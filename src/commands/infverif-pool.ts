@@ -124,12 +124,15 @@ export type WorkerOptions = Omit<ValidateOptions, 'wdk' | 'rules' | 'parse'> & {
  */
 export interface WorkerStart {
   options: WorkerOptions;
-  targets: readonly string[];
   batch: number;
   ahead: number;
   /** Int32 [next batch to take, batches handed on]. */
   counters: SharedArrayBuffer;
-  /** Where the worker posts each batch's outcomes: the main thread reads them without its event loop. */
+  /**
+   * Brings the targets ({ targets }, once READY is 1: a worker starts during the directory walk,
+   * so its start-up overlaps it) and takes each batch's outcomes back: the main thread reads them
+   * without its event loop.
+   */
   port: MessagePort;
 }
 
@@ -138,6 +141,8 @@ export const NEXT = 0;
 export const HANDED_ON = 1;
 /** Batches posted by all workers: what the main thread waits on when it has nothing to check. */
 export const POSTED = 2;
+/** 0 while the walk goes on; 1: the targets are on the port; 2: not needed after all (exit). */
+export const READY = 3;
 
 /** A batch's outcomes, in its files' order; a `fatal` entry ends the batch (a bug, thrown as on one thread). */
 export type WorkerResult = CheckedInf | { fatal: { message: string; stack?: string; code?: string } };
@@ -165,44 +170,82 @@ export interface PoolOutcome {
 }
 
 /**
- * Checks the targets on `threads` threads: this one and threads - 1 workers, all taking batches
- * from one shared counter, so on two cores both are busy (two workers beside an idle main thread
- * cost a third isolate's start-up and JIT for nothing). This thread reads what the workers post
+ * Starts threads - 1 workers for a run on `threads` threads (this one included). They load the
+ * rules and then wait for their files, so a run over a large tree starts them as soon as its
+ * walk has found enough files, and their start-up overlaps the rest of the walk. Undefined when
+ * there is no worker script to run (the caller checks everything itself).
+ */
+export function startWorkers(options: WorkerOptions, threads: number): Crew | undefined {
+  const script = workerScript();
+  if (!script) return undefined;
+  const shared = new Int32Array(new SharedArrayBuffer(16));
+  const ahead = AHEAD * threads;
+  const crew: Crew = { threads, shared, ahead, workers: [], ports: [], outOfMemory: false, stopping: false };
+  for (let i = 1; i < threads; i++) {
+    const { port1, port2 } = new MessageChannel();
+    crew.ports.push(port1);
+    const start: WorkerStart = { options, batch: BATCH, ahead, counters: shared.buffer as SharedArrayBuffer, port: port2 };
+    const worker = new Worker(script, {
+      workerData: start,
+      transferList: [port2],
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB },
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') crew.outOfMemory = true;
+      else crew.failure ??= error;
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && !crew.stopping && !crew.outOfMemory) crew.failure ??= new Error(`an infverif worker thread stopped (exit code ${code}) before its files were checked`);
+    });
+    // Until it is given its files, a worker started early must not keep a failed run alive.
+    worker.unref();
+    crew.workers.push(worker);
+  }
+  return crew;
+}
+
+/** Workers started, waiting for their files (READY). */
+export interface Crew {
+  /** Busy threads, this one included. */
+  threads: number;
+  shared: Int32Array;
+  ahead: number;
+  workers: Worker[];
+  ports: MessagePort[];
+  failure?: Error;
+  outOfMemory: boolean;
+  stopping: boolean;
+}
+
+/** Lets workers started early go: not needed after all. */
+export async function dismiss(crew: Crew): Promise<void> {
+  crew.stopping = true;
+  Atomics.store(crew.shared, READY, 2);
+  Atomics.notify(crew.shared, READY);
+  await Promise.all(crew.workers.map((w) => w.terminate()));
+  for (const port of crew.ports) port.close();
+}
+
+/**
+ * Checks the targets on the crew's threads: this one and its workers, all taking batches from
+ * one shared counter, so on two cores both are busy (two workers beside an idle main thread cost
+ * a third isolate's start-up and JIT for nothing). This thread reads what the workers post
  * without its event loop (receiveMessageOnPort) between its own batches, and hands every file on
- * to onChecked strictly in input order. Undefined when there is no worker script to run (the
- * caller checks everything itself).
+ * to onChecked strictly in input order.
  */
 export async function validateWithWorkers(
   targets: readonly string[],
-  options: WorkerOptions,
-  threads: number,
+  crew: Crew,
   checkHere: (target: string) => Promise<CheckedInf>,
   onChecked: (checked: CheckedInf) => void,
-): Promise<PoolOutcome | undefined> {
-  const script = workerScript();
-  if (!script) return undefined;
+): Promise<PoolOutcome> {
+  const { shared, ahead, workers, ports } = crew;
   const batches = Math.ceil(targets.length / BATCH);
-  const shared = new Int32Array(new SharedArrayBuffer(12));
-  const ahead = AHEAD * threads;
+  for (const port of ports) port.postMessage({ targets });
+  for (const worker of workers) worker.ref();
+  Atomics.store(shared, READY, 1);
+  Atomics.notify(shared, READY);
   const done = new Map<number, Outcome[]>();
-  const ports: MessagePort[] = [];
-  let failure: Error | undefined;
-  let outOfMemory = false;
-  let stopping = false;
-  const workers = Array.from({ length: threads - 1 }, () => {
-    const { port1, port2 } = new MessageChannel();
-    ports.push(port1);
-    const start: WorkerStart = { options, targets, batch: BATCH, ahead, counters: shared.buffer as SharedArrayBuffer, port: port2 };
-    const worker = new Worker(script, { workerData: start, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB } });
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') outOfMemory = true;
-      else failure ??= error;
-    });
-    worker.on('exit', (code) => {
-      if (code !== 0 && !stopping && !outOfMemory) failure ??= new Error(`an infverif worker thread stopped (exit code ${code}) before its files were checked`);
-    });
-    return worker;
-  });
   let handedOn = 0;
   let onMainThread = 0;
   const drain = (): void => {
@@ -241,8 +284,8 @@ export async function validateWithWorkers(
     await yieldToSignals();
   };
   try {
-    while (handedOn < batches && !outOfMemory) {
-      if (failure) throw failure;
+    while (handedOn < batches && !crew.outOfMemory) {
+      if (crew.failure) throw crew.failure;
       drain();
       handOn();
       // Take the next batch unless that would run too far ahead of what is handed on.
@@ -259,20 +302,20 @@ export async function validateWithWorkers(
       if (wait.async) await wait.value;
       else await yieldToSignals();
     }
-    if (failure) throw failure;
-    if (outOfMemory) {
+    if (crew.failure) throw crew.failure;
+    if (crew.outOfMemory) {
       // A file too big for a worker's heap: stop the workers, keep what they posted, check the rest here.
-      stopping = true;
+      crew.stopping = true;
       await stop();
       drain();
       for (; handedOn < batches; handOn()) if (!done.has(handedOn)) await checkBatch(handedOn);
     }
   } finally {
-    stopping = true;
+    crew.stopping = true;
     await stop();
     for (const port of ports) port.close();
   }
-  return { onMainThread, outOfMemory };
+  return { onMainThread, outOfMemory: crew.outOfMemory };
 
   async function stop(): Promise<void> {
     // Wake and stop any worker still waiting or working.

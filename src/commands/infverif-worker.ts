@@ -8,13 +8,16 @@
 // open/stat/read/close per small file.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { workerData } from 'node:worker_threads';
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { describeFsError } from '../errors.js';
 import { checkInf } from './infverif-batch.js';
-import { HANDED_ON, NEXT, POSTED, type WorkerResult, type WorkerStart } from './infverif-pool.js';
+import { HANDED_ON, NEXT, POSTED, READY, type WorkerResult, type WorkerStart } from './infverif-pool.js';
 
-const { options, targets, batch: size, ahead, counters, port } = workerData as WorkerStart;
+const { options, batch: size, ahead, counters, port } = workerData as WorkerStart;
 const shared = new Int32Array(counters);
+// Started during the directory walk: wait for its files (or to be let go).
+Atomics.wait(shared, READY, 0);
+const targets: readonly string[] = Atomics.load(shared, READY) === 1 ? (receiveMessageOnPort(port)!.message as { targets: string[] }).targets : [];
 const batches = Math.ceil(targets.length / size);
 
 function check(target: string): WorkerResult {
