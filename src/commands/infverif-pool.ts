@@ -286,6 +286,7 @@ export async function validateWithWorkers(
   try {
     while (handedOn < batches && !crew.outOfMemory) {
       if (crew.failure) throw crew.failure;
+      const posted = Atomics.load(shared, POSTED); // before drain(): a batch posted after it ends the wait below
       drain();
       handOn();
       // Take the next batch unless that would run too far ahead of what is handed on.
@@ -298,9 +299,14 @@ export async function validateWithWorkers(
       }
       if (handedOn === batches || done.has(handedOn)) continue;
       // Nothing to check here: wait for a worker to post (the timeout lets a failed worker be seen).
-      const wait = waitAsync(shared, POSTED, Atomics.load(shared, POSTED), 50);
-      if (wait.async) await wait.value;
-      else await yieldToSignals();
+      const wait = waitAsync(shared, POSTED, posted, 50);
+      if (wait.async) {
+        // A pending waitAsync does not keep Node's event loop alive (nor does its timeout): without
+        // this timer the process could end here, its output cut short, once the workers had exited.
+        const alive = setTimeout(() => undefined, 60);
+        await wait.value;
+        clearTimeout(alive);
+      } else await yieldToSignals();
     }
     if (crew.failure) throw crew.failure;
     if (crew.outOfMemory) {
