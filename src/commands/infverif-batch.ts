@@ -20,7 +20,7 @@ import type { FileReport } from '../report/types.js';
 import type { CheckedInf, WireReport } from './infverif-wire.js';
 import { yieldToSignals } from '../signals.js';
 import { readRegularFileSync, readUserInput } from '../fs/read-input.js';
-import { poolPlan, validateInWorkers, type PoolSettings } from './infverif-pool.js';
+import { dismiss, poolPlan, startWorkers, validateWithWorkers, type Crew, type PoolSettings, type WorkerOptions } from './infverif-pool.js';
 
 export type { CheckedInf, WireReport } from './infverif-wire.js';
 
@@ -31,6 +31,35 @@ export interface BatchOptions extends ValidateOptions {
   readStdin: () => Promise<Buffer>;
   /** Worker threads: how many and from how many files (default: one per core, from WORKER_MIN_FILES). */
   pool?: PoolSettings;
+  /** Workers started while the inputs were walked, if any. */
+  early?: EarlyWorkers;
+}
+
+/** What a worker is sent: plain data (the kit by its version). */
+function wireOptions(options: BatchOptions): WorkerOptions {
+  const { pool: _, readStdin: __, early: ___, ...rest } = options;
+  return { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk };
+}
+
+/**
+ * Starts the workers as soon as the walk of the inputs has found enough files for them (each
+ * takes some 200 ms to load the rules), so that start-up overlaps the rest of the walk instead
+ * of following it. infverif.ts calls found() as files turn up.
+ */
+export class EarlyWorkers {
+  crew: Crew | undefined;
+  private tried = false;
+  constructor(
+    private readonly options: BatchOptions,
+    /** False for a run that stays on this thread whatever its size (stdin, /info). */
+    private readonly eligible: boolean,
+  ) {}
+  found(count: number): void {
+    const pool = this.options.pool;
+    if (this.tried || !this.eligible || !pool || count < Math.max(pool.minFiles, 2)) return;
+    this.tried = true;
+    if (pool.threads > 1) this.crew = startWorkers(wireOptions(this.options), pool.threads);
+  }
 }
 
 async function readTarget(target: string, cwd: string, readStdin: () => Promise<Buffer>): Promise<Read> {
@@ -112,9 +141,25 @@ export function fileReport(wire: WireReport): FileReport {
 }
 
 /**
+ * Reads and checks one target on this thread. A regular file is read when its turn comes: from
+ * the page cache a small file takes microseconds, where a promise-based stat, open, fstat, read
+ * and close through the thread pool (8 files ahead) cost more CPU over the 100x corpus than ini's
+ * whole run. Anything else (stdin, a FIFO, a file that cannot be read) goes through readTarget,
+ * which waits on the event loop and says what went wrong.
+ */
+async function checkTarget(target: string, options: BatchOptions, onDocument?: (doc: InfDocument, file: string) => void): Promise<CheckedInf> {
+  const absolute = target === '-' ? undefined : resolve(options.cwd, target);
+  const bytes = absolute === undefined ? undefined : readRegularFileSync(absolute);
+  const read = bytes !== undefined ? { bytes } : await readTarget(target, options.cwd, options.readStdin);
+  if ('error' in read) return { inputError: read.error.message };
+  return checkInf(read.bytes, target, options, onDocument, absolute);
+}
+
+/**
  * Validates each target in order, calling onReport for each as it finishes
- * (onInputError for a file that cannot be read or parsed). Says how many worker
- * threads did the work (0: none) and how many files this thread checked.
+ * (onInputError for a file that cannot be read or parsed). Says how many threads
+ * did the work (0: this one alone), how many files this thread checked, and
+ * whether a worker ran out of memory (this thread then checked the rest).
  */
 export async function validateTargets(
   targets: readonly string[],
@@ -123,38 +168,25 @@ export async function validateTargets(
   onInputError: (error: InputError) => void,
   /** Sees each document before it is dropped (infverif /info; keeps the run on this thread). */
   onDocument?: (doc: InfDocument, file: string) => void,
-): Promise<{ threads: number; onMainThread: number }> {
+): Promise<{ threads: number; onMainThread: number; outOfMemory: boolean }> {
   tuneJit();
-  const workers = poolPlan(targets, options.pool, onDocument !== undefined);
-  let from = 0;
-  if (workers > 0) {
-    const { pool: _, readStdin: __, ...rest } = options;
-    from = await validateInWorkers(targets, { ...rest, wdk: typeof rest.wdk === 'object' ? rest.wdk.version : rest.wdk }, workers, (checked) => {
-      if ('inputError' in checked) onInputError(new InputError(checked.inputError));
-      else onReport(fileReport(checked.report));
-    });
-    if (from === targets.length) return { threads: workers, onMainThread: 0 };
-    // The rest on this thread: no worker script beside this build (running from the sources,
-    // from = 0), or a worker ran out of its memory on a huge file (from = what was handed on).
-  }
-  // A regular file is read on this thread when its turn comes: from the page cache a small file
-  // takes microseconds, where a promise-based stat, open, fstat, read and close through the
-  // thread pool (8 files ahead) cost more CPU over the 100x corpus than ini's whole run. Anything
-  // else (stdin, a FIFO, a file that cannot be read) goes through readTarget, which waits on the
-  // event loop and says what went wrong.
-  for (let i = from; i < targets.length; i++) {
-    const target = targets[i]!;
-    const absolute = target === '-' ? undefined : resolve(options.cwd, target);
-    const bytes = absolute === undefined ? undefined : readRegularFileSync(absolute);
-    const read = bytes !== undefined ? { bytes } : await readTarget(target, options.cwd, options.readStdin);
-    await yieldToSignals();
-    if ('error' in read) {
-      onInputError(read.error);
-      continue;
-    }
-    const checked = checkInf(read.bytes, target, options, onDocument, absolute);
+  const handOn = (checked: CheckedInf): void => {
     if ('inputError' in checked) onInputError(new InputError(checked.inputError));
     else onReport(fileReport(checked.report));
+  };
+  const threads = poolPlan(targets, options.pool, onDocument !== undefined);
+  let crew = options.early?.crew;
+  if (crew && crew.threads !== threads) {
+    await dismiss(crew);
+    crew = undefined;
   }
-  return { threads: from > 0 ? workers : 0, onMainThread: targets.length - from };
+  if (threads > 0) crew ??= startWorkers(wireOptions(options), threads);
+  // No crew: one thread, or no worker script beside this build (running from the sources).
+  if (crew) return { threads, ...(await validateWithWorkers(targets, crew, (target) => checkTarget(target, options), handOn)) };
+  for (const target of targets) {
+    const checked = await checkTarget(target, options, onDocument);
+    await yieldToSignals();
+    handOn(checked);
+  }
+  return { threads: 0, onMainThread: targets.length, outOfMemory: false };
 }

@@ -7,9 +7,10 @@
 // WINDOW batches are out (being checked or waiting for an earlier one) at once.
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ValidateOptions } from '../rules/validate.js';
 import type { CheckedInf } from './infverif-wire.js';
+import { yieldToSignals } from '../signals.js';
 
 /**
  * Below this many files a run stays on one thread: each worker loads the rules and warms its own
@@ -103,7 +104,10 @@ export function othersRunnable(read: () => string = () => readFileSync('/proc/lo
   return most;
 }
 
-/** How many workers a run gets: 0 keeps it on this thread (few files, stdin, or a caller that needs the documents). */
+/**
+ * How many threads a run keeps busy, this one included (so threads - 1 workers): 0 keeps it on
+ * this thread alone (few files, stdin, or a caller that needs the documents).
+ */
 export function poolPlan(targets: readonly string[], settings: PoolSettings | undefined, needsDocuments: boolean): number {
   if (!settings || needsDocuments || targets.length < Math.max(settings.minFiles, 2) || targets.includes('-')) return 0;
   if (settings.threads === 0) return 0;
@@ -120,16 +124,25 @@ export type WorkerOptions = Omit<ValidateOptions, 'wdk' | 'rules' | 'parse'> & {
  */
 export interface WorkerStart {
   options: WorkerOptions;
-  targets: readonly string[];
   batch: number;
   ahead: number;
   /** Int32 [next batch to take, batches handed on]. */
   counters: SharedArrayBuffer;
+  /**
+   * Brings the targets ({ targets }, once READY is 1: a worker starts during the directory walk,
+   * so its start-up overlaps it) and takes each batch's outcomes back: the main thread reads them
+   * without its event loop.
+   */
+  port: MessagePort;
 }
 
 /** Counter slots in WorkerStart.counters. */
 export const NEXT = 0;
 export const HANDED_ON = 1;
+/** Batches posted by all workers: what the main thread waits on when it has nothing to check. */
+export const POSTED = 2;
+/** 0 while the walk goes on; 1: the targets are on the port; 2: not needed after all (exit). */
+export const READY = 3;
 
 /** A batch's outcomes, in its files' order; a `fatal` entry ends the batch (a bug, thrown as on one thread). */
 export type WorkerResult = CheckedInf | { fatal: { message: string; stack?: string; code?: string } };
@@ -143,69 +156,178 @@ function workerScript(): URL | undefined {
   return undefined;
 }
 
+/** Atomics.waitAsync (Node 16 on; not in this project's ES2022 lib typings). */
+const waitAsync = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, ms: number): { async: boolean; value: Promise<string> | string } }).waitAsync;
+
+/** A batch's outcome on either thread; a bug thrown on the main thread is kept in its place. */
+type Outcome = WorkerResult | { thrown: unknown };
+
+export interface PoolOutcome {
+  /** Files the main thread checked. */
+  onMainThread: number;
+  /** A worker ran out of its memory: the main thread checked every batch not yet posted. */
+  outOfMemory: boolean;
+}
+
 /**
- * Checks the targets on `count` workers, calling onChecked for each file in input order.
- * Resolves how many targets were handed on: all of them, fewer when a worker ran out of memory
- * (the caller checks the rest itself), 0 when there is no worker script to run.
+ * Starts threads - 1 workers for a run on `threads` threads (this one included). They load the
+ * rules and then wait for their files, so a run over a large tree starts them as soon as its
+ * walk has found enough files, and their start-up overlaps the rest of the walk. Undefined when
+ * there is no worker script to run (the caller checks everything itself).
  */
-export async function validateInWorkers(targets: readonly string[], options: WorkerOptions, count: number, onChecked: (checked: CheckedInf) => void): Promise<number> {
+export function startWorkers(options: WorkerOptions, threads: number): Crew | undefined {
   const script = workerScript();
-  if (!script) return 0;
-  const batches = Math.ceil(targets.length / BATCH);
-  const counters = new SharedArrayBuffer(8);
-  const shared = new Int32Array(counters);
-  const start: WorkerStart = { options, targets, batch: BATCH, ahead: AHEAD * count, counters };
-  let handedOn = 0;
-  const workers = Array.from(
-    { length: count },
-    () => new Worker(script, { workerData: start, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB } }),
-  );
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const done = new Map<number, WorkerResult[]>();
-      let failed = false;
-      const fail = (error: Error): void => {
-        failed = true;
-        reject(error);
-      };
-      const drain = (): void => {
-        for (let results = done.get(handedOn); results !== undefined && !failed; results = done.get(handedOn)) {
-          done.delete(handedOn);
-          for (const r of results) {
-            if ('fatal' in r) return fail(Object.assign(new Error(r.fatal.message), { stack: r.fatal.stack, code: r.fatal.code }));
-            onChecked(r);
-          }
-          handedOn++;
-          Atomics.store(shared, HANDED_ON, handedOn);
-          Atomics.notify(shared, HANDED_ON);
-        }
-        if (handedOn === batches) resolve();
-      };
-      for (const worker of workers) {
-        worker.on('message', (m: { batch: number; results: string }) => {
-          done.set(m.batch, JSON.parse(m.results) as WorkerResult[]);
-          try {
-            drain();
-          } catch (error) {
-            fail(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-        worker.on('error', (error: Error & { code?: string }) => {
-          if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return fail(error);
-          failed = true; // stop handing on: the caller checks the rest from handedOn
-          resolve();
-        });
-        worker.on('exit', (code) => {
-          if (!failed && handedOn < batches && code !== 0) fail(new Error(`an infverif worker thread stopped (exit code ${code}) before its files were checked`));
-        });
-      }
+  if (!script) return undefined;
+  const shared = new Int32Array(new SharedArrayBuffer(16));
+  const ahead = AHEAD * threads;
+  const crew: Crew = { threads, shared, ahead, workers: [], ports: [], outOfMemory: false, stopping: false };
+  for (let i = 1; i < threads; i++) {
+    const { port1, port2 } = new MessageChannel();
+    crew.ports.push(port1);
+    const start: WorkerStart = { options, batch: BATCH, ahead, counters: shared.buffer as SharedArrayBuffer, port: port2 };
+    const worker = new Worker(script, {
+      workerData: start,
+      transferList: [port2],
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: OLD_MB },
     });
+    worker.on('error', (error: Error & { code?: string }) => {
+      if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') crew.outOfMemory = true;
+      else crew.failure ??= error;
+    });
+    worker.on('exit', (code) => {
+      if (code !== 0 && !crew.stopping && !crew.outOfMemory) crew.failure ??= new Error(`an infverif worker thread stopped (exit code ${code}) before its files were checked`);
+    });
+    // Until it is given its files, a worker started early must not keep a failed run alive.
+    worker.unref();
+    crew.workers.push(worker);
+  }
+  return crew;
+}
+
+/** Workers started, waiting for their files (READY). */
+export interface Crew {
+  /** Busy threads, this one included. */
+  threads: number;
+  shared: Int32Array;
+  ahead: number;
+  workers: Worker[];
+  ports: MessagePort[];
+  failure?: Error;
+  outOfMemory: boolean;
+  stopping: boolean;
+}
+
+/** Lets workers started early go: not needed after all. */
+export async function dismiss(crew: Crew): Promise<void> {
+  crew.stopping = true;
+  Atomics.store(crew.shared, READY, 2);
+  Atomics.notify(crew.shared, READY);
+  await Promise.all(crew.workers.map((w) => w.terminate()));
+  for (const port of crew.ports) port.close();
+}
+
+/**
+ * Checks the targets on the crew's threads: this one and its workers, all taking batches from
+ * one shared counter, so on two cores both are busy (two workers beside an idle main thread cost
+ * a third isolate's start-up and JIT for nothing). This thread reads what the workers post
+ * without its event loop (receiveMessageOnPort) between its own batches, and hands every file on
+ * to onChecked strictly in input order.
+ */
+export async function validateWithWorkers(
+  targets: readonly string[],
+  crew: Crew,
+  checkHere: (target: string) => Promise<CheckedInf>,
+  onChecked: (checked: CheckedInf) => void,
+): Promise<PoolOutcome> {
+  const { shared, ahead, workers, ports } = crew;
+  const batches = Math.ceil(targets.length / BATCH);
+  for (const port of ports) port.postMessage({ targets });
+  for (const worker of workers) worker.ref();
+  Atomics.store(shared, READY, 1);
+  Atomics.notify(shared, READY);
+  const done = new Map<number, Outcome[]>();
+  let handedOn = 0;
+  let onMainThread = 0;
+  const drain = (): void => {
+    for (const port of ports) {
+      for (let m = receiveMessageOnPort(port); m !== undefined; m = receiveMessageOnPort(port)) {
+        const { batch, results } = m.message as { batch: number; results: string };
+        done.set(batch, JSON.parse(results) as WorkerResult[]);
+      }
+    }
+  };
+  const handOn = (): void => {
+    for (let results = done.get(handedOn); results !== undefined; results = done.get(handedOn)) {
+      done.delete(handedOn);
+      for (const r of results) {
+        if ('thrown' in r) throw r.thrown;
+        if ('fatal' in r) throw Object.assign(new Error(r.fatal.message), { stack: r.fatal.stack, code: r.fatal.code });
+        onChecked(r);
+      }
+      handedOn++;
+      Atomics.store(shared, HANDED_ON, handedOn);
+      Atomics.notify(shared, HANDED_ON);
+    }
+  };
+  const checkBatch = async (batch: number): Promise<void> => {
+    const results: Outcome[] = [];
+    for (const target of targets.slice(batch * BATCH, (batch + 1) * BATCH)) {
+      try {
+        results.push(await checkHere(target));
+      } catch (thrown) {
+        results.push({ thrown }); // handed on (thrown) in its turn, as on one thread
+        break;
+      }
+      onMainThread++;
+    }
+    done.set(batch, results);
+    await yieldToSignals();
+  };
+  try {
+    while (handedOn < batches && !crew.outOfMemory) {
+      if (crew.failure) throw crew.failure;
+      const posted = Atomics.load(shared, POSTED); // before drain(): a batch posted after it ends the wait below
+      drain();
+      handOn();
+      // Take the next batch unless that would run too far ahead of what is handed on.
+      if (Atomics.load(shared, NEXT) < handedOn + ahead) {
+        const batch = Atomics.add(shared, NEXT, 1);
+        if (batch < batches) {
+          await checkBatch(batch);
+          continue;
+        }
+      }
+      if (handedOn === batches || done.has(handedOn)) continue;
+      // Nothing to check here: wait for a worker to post (the timeout lets a failed worker be seen).
+      const wait = waitAsync(shared, POSTED, posted, 50);
+      if (wait.async) {
+        // A pending waitAsync does not keep Node's event loop alive (nor does its timeout): without
+        // this timer the process could end here, its output cut short, once the workers had exited.
+        const alive = setTimeout(() => undefined, 60);
+        await wait.value;
+        clearTimeout(alive);
+      } else await yieldToSignals();
+    }
+    if (crew.failure) throw crew.failure;
+    if (crew.outOfMemory) {
+      // A file too big for a worker's heap: stop the workers, keep what they posted, check the rest here.
+      crew.stopping = true;
+      await stop();
+      drain();
+      for (; handedOn < batches; handOn()) if (!done.has(handedOn)) await checkBatch(handedOn);
+    }
   } finally {
-    // Wake and stop any worker still waiting or working (after a failure).
+    crew.stopping = true;
+    await stop();
+    for (const port of ports) port.close();
+  }
+  return { onMainThread, outOfMemory: crew.outOfMemory };
+
+  async function stop(): Promise<void> {
+    // Wake and stop any worker still waiting or working.
     Atomics.store(shared, NEXT, batches);
     Atomics.store(shared, HANDED_ON, batches);
     Atomics.notify(shared, HANDED_ON);
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return Math.min(handedOn * BATCH, targets.length);
 }

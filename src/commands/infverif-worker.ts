@@ -1,19 +1,23 @@
 // A worker thread of `wdksim infverif` (started by infverif-pool.ts): takes
 // batches of files from the shared counter, reads each file and checks it
 // exactly as the single-thread path does (checkInf), and posts back the
-// findings only. It waits while it is too far ahead of what the main thread
+// findings only, on its own port (the main thread reads it between its own
+// batches). It waits while it is too far ahead of what the main thread
 // has handed on, so memory stays bounded. Reads are synchronous: blocking this
 // thread is what it is for, and it costs far less than a promise-based
 // open/stat/read/close per small file.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
+import { receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { describeFsError } from '../errors.js';
 import { checkInf } from './infverif-batch.js';
-import { HANDED_ON, NEXT, type WorkerResult, type WorkerStart } from './infverif-pool.js';
+import { HANDED_ON, NEXT, POSTED, READY, type WorkerResult, type WorkerStart } from './infverif-pool.js';
 
-const { options, targets, batch: size, ahead, counters } = workerData as WorkerStart;
+const { options, batch: size, ahead, counters, port } = workerData as WorkerStart;
 const shared = new Int32Array(counters);
+// Started during the directory walk: wait for its files (or to be let go).
+Atomics.wait(shared, READY, 0);
+const targets: readonly string[] = Atomics.load(shared, READY) === 1 ? (receiveMessageOnPort(port)!.message as { targets: string[] }).targets : [];
 const batches = Math.ceil(targets.length / size);
 
 function check(target: string): WorkerResult {
@@ -42,5 +46,7 @@ for (let batch = Atomics.add(shared, NEXT, 1); batch < batches; batch = Atomics.
     if ('fatal' in result) break;
   }
   // One string: cloning it costs far less than cloning many small diagnostic objects.
-  parentPort!.postMessage({ batch, results: JSON.stringify(results) });
+  port.postMessage({ batch, results: JSON.stringify(results) });
+  Atomics.add(shared, POSTED, 1);
+  Atomics.notify(shared, POSTED);
 }

@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { UsageError, WdksimError, describeFsError, environmentError } from '../errors.js';
-import { validateTargets } from './infverif-batch.js';
+import { EarlyWorkers, validateTargets, type BatchOptions } from './infverif-batch.js';
 import { poolSettings } from './infverif-pool.js';
 import { exitCodeTables, LintExit } from '../exit-codes.js';
 import type { Context } from '../io.js';
@@ -293,7 +293,7 @@ async function expandWildcard(path: string, cwd: string): Promise<string[]> {
   }
 }
 
-async function walk(root: string, cwd: string): Promise<string[]> {
+async function walk(root: string, cwd: string, found: (count: number) => void): Promise<string[]> {
   // Pre-order in name order with an explicit stack (no recursion: deep trees do not grow the call stack).
   const out: string[] = [];
   const stack: { path: string; dir: boolean }[] = [{ path: root, dir: true }];
@@ -306,6 +306,7 @@ async function walk(root: string, cwd: string): Promise<string[]> {
     // One directory at a time on this thread (the promise-based readdir cost 1.5-1.9 s over the
     // 100x corpus's directories, readdirSync 0.25 s), letting a signal in between.
     await yieldToSignals();
+    found(out.length);
     const entries = readdirSync(resolve(cwd, item.path), { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (let i = entries.length - 1; i >= 0; i--) {
@@ -359,6 +360,10 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     inputFailed = true;
     ctx.io.stderr(`wdksim infverif: ${message}\n`);
   };
+  const batchOptions: BatchOptions = { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env) };
+  // Workers may start during the walk (never for stdin or /info, which stay on this thread).
+  const early = new EarlyWorkers(batchOptions, !opts.info && !opts.inputs.includes('-'));
+  batchOptions.early = early;
   // Resolve the inputs to a list of files, in the order given.
   const targets: string[] = [];
   for (const input of opts.inputs) {
@@ -375,7 +380,7 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     try {
       const info = await stat(resolve(cwd, input));
       if (info.isDirectory()) {
-        const found = await walk(input, cwd);
+        const found = await walk(input, cwd, (count) => early.found(targets.length + count));
         if (found.length === 0) fail(`${input}: directory holds no *.inf or *.inx file`);
         for (const f of found) targets.push(f); // not push(...found): a big tree overflows the stack
       } else {
@@ -410,9 +415,9 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
     flushed = performance.now();
   };
   const tally = { errors: 0, warnings: 0, crashed: false, inxCount: 0, firstInx: '' };
-  const { threads, onMainThread } = await validateTargets(
+  const { threads, onMainThread, outOfMemory } = await validateTargets(
     targets,
-    { mode: opts.mode, stampinf, wdk: kit, suppress, cwd, readStdin: () => ctx.io.readStdin(), pool: poolSettings(ctx.io.env) },
+    batchOptions,
     (found) => {
       const report =
         opts.osver === undefined ? found : { ...found, diagnostics: found.diagnostics.filter((d) => !d.targetOs || d.targetOs.toLowerCase() === opts.osver!.toLowerCase()) };
@@ -437,12 +442,11 @@ export async function run(argv: string[], ctx: Context): Promise<number> {
   );
   flush();
   if (ctx.io.env.WDKSIM_DEBUG) {
+    const workers = `${threads - 1} worker thread${threads === 2 ? '' : 's'}`;
     const where =
       threads === 0
         ? 'on the main thread'
-        : onMainThread === 0
-          ? `on ${threads} worker threads`
-          : `on ${threads} worker threads, the last ${onMainThread} on the main thread (a worker ran out of memory)`;
+        : `on ${threads} threads (the main thread, which checked ${onMainThread}, and ${workers})${outOfMemory ? '; a worker ran out of memory, so the main thread checked the rest' : ''}`;
     ctx.io.stderr(`wdksim infverif: ${targets.length} files checked ${where}\n`);
   }
 

@@ -13,7 +13,8 @@ import { othersRunnable, poolPlan, poolSettings, WORKER_MIN_FILES } from '../../
 
 const WORKERS = { WDKSIM_INFVERIF_THREADS: '2', WDKSIM_INFVERIF_WORKER_MIN_FILES: '2', WDKSIM_DEBUG: '1' };
 const ONE_THREAD = { WDKSIM_INFVERIF_THREADS: '0', WDKSIM_DEBUG: '1' };
-const PATH_LINE = /^wdksim infverif: \d+ files checked on (?:the main thread|\d+ worker threads.*)\n/m;
+const PATH_LINE = /^wdksim infverif: \d+ files checked on (?:the main thread|\d+ threads .*)\n/m;
+const TWO_THREADS = /files checked on 2 threads \(the main thread, which checked \d+, and 1 worker thread\)/;
 
 let dir: string;
 
@@ -40,7 +41,7 @@ describe('infverif on worker threads', () => {
   it('text: the same lines, the same stderr (the unreadable file in its place) and exit code', async () => {
     const { single, workers } = await both(['--format', 'text']);
     expect(single.stderr).toMatch(/files checked on the main thread/);
-    expect(workers.stderr).toMatch(/files checked on 2 worker threads/);
+    expect(workers.stderr).toMatch(TWO_THREADS);
     expect(workers.stdout).toBe(single.stdout);
     expect(workers.stderr.replace(PATH_LINE, '')).toBe(single.stderr.replace(PATH_LINE, ''));
     expect(workers.exitCode).toBe(single.exitCode);
@@ -58,7 +59,7 @@ describe('infverif on worker threads', () => {
       ['/v', '/w', '--format', 'text'],
     ]) {
       const { single, workers } = await both(args);
-      expect(workers.stderr).toMatch(/worker threads/);
+      expect(workers.stderr).toMatch(TWO_THREADS);
       expect(workers.stdout, args.join(' ')).toBe(single.stdout);
       expect(workers.stderr.replace(PATH_LINE, '')).toBe(single.stderr.replace(PATH_LINE, ''));
       expect(workers.exitCode).toBe(single.exitCode);
@@ -80,7 +81,6 @@ describe('infverif on worker threads', () => {
     const big = join(dir, 'big');
     mkdirSync(big);
     const small = readFileSync(join(REPO_ROOT, 'fixtures', 'corpus', 'windows-driver-samples', 'general', 'echo', 'kmdf', 'driver', 'AutoSync', 'echo.inx'));
-    for (let i = 0; i < 40; i++) writeFileSync(join(big, `a${String(i).padStart(2, '0')}.inx`), small);
     // 300,000 AddReg lines: far more than a worker's 48 MiB old generation holds while they are checked.
     const lines = [
       '[Version]',
@@ -97,16 +97,27 @@ describe('infverif on worker threads', () => {
     ];
     for (let i = 0; i < 300_000; i++) lines.push(`HKR,,Value${i},,${i}`);
     lines.push('[Strings]', 'P="Contoso"', 'HKR,,Unused');
-    writeFileSync(join(big, 'b.inf'), `${lines.join('\r\n')}\r\n`);
-    writeFileSync(join(big, 'c.inx'), small);
+    const huge = `${lines.join('\r\n')}\r\n`;
+    // Batches of 16: small files, then two batches that each open with the huge file (the main
+    // thread, busy with the first, leaves the second to the worker, if it has not taken the first).
+    const two = (i: number) => String(i).padStart(2, '0');
+    for (let i = 0; i < 16; i++) writeFileSync(join(big, `a${two(i)}.inx`), small);
+    for (const batch of ['b', 'c']) {
+      writeFileSync(join(big, `${batch}00.inf`), huge);
+      for (let i = 1; i < 16; i++) writeFileSync(join(big, `${batch}${two(i)}.inx`), small);
+    }
+    writeFileSync(join(big, 'd.inx'), small);
     const single = await wdksimProcess(['infverif', 'big'], { cwd: dir, env: ONE_THREAD });
     const workers = await wdksimProcess(['infverif', 'big'], { cwd: dir, env: WORKERS });
-    expect(workers.stderr).toMatch(/42 files checked on 2 worker threads, the last \d+ on the main thread \(a worker ran out of memory\)/);
+    expect(workers.stderr).toMatch(
+      /49 files checked on 2 threads \(the main thread, which checked \d+, and 1 worker thread\); a worker ran out of memory, so the main thread checked the rest/,
+    );
     expect(workers.stdout).toBe(single.stdout);
     expect(workers.stderr.replace(PATH_LINE, '')).toBe(single.stderr.replace(PATH_LINE, ''));
     expect(workers.exitCode).toBe(single.exitCode);
-    expect(single.stdout).toContain('big/b.inf');
-    expect(single.stdout).toContain('big/c.inx');
+    expect(single.stdout).toContain('big/b00.inf');
+    expect(single.stdout).toContain('big/c00.inf');
+    expect(single.stdout).toContain('big/d.inx');
   }, 60_000);
 
   it('a thread setting that is not a whole number is refused before anything runs', async () => {
