@@ -283,6 +283,11 @@ export async function validateWithWorkers(
     done.set(batch, results);
     await yieldToSignals();
   };
+  // A pending waitAsync keeps nothing alive (nor does its timeout), and the workers may all have
+  // exited while this thread still hands their last batches on: without a handle of its own the
+  // process could end in the wait below, exit code 0 and its output cut short (seen in 2 runs of
+  // about 55). Held for the whole run, so no ordering of timers can let the loop go idle.
+  const alive = setInterval(() => undefined, 1 << 30);
   try {
     while (handedOn < batches && !crew.outOfMemory) {
       if (crew.failure) throw crew.failure;
@@ -300,13 +305,8 @@ export async function validateWithWorkers(
       if (handedOn === batches || done.has(handedOn)) continue;
       // Nothing to check here: wait for a worker to post (the timeout lets a failed worker be seen).
       const wait = waitAsync(shared, POSTED, posted, 50);
-      if (wait.async) {
-        // A pending waitAsync does not keep Node's event loop alive (nor does its timeout): without
-        // this timer the process could end here, its output cut short, once the workers had exited.
-        const alive = setTimeout(() => undefined, 60);
-        await wait.value;
-        clearTimeout(alive);
-      } else await yieldToSignals();
+      if (wait.async) await wait.value;
+      else await yieldToSignals();
     }
     if (crew.failure) throw crew.failure;
     if (crew.outOfMemory) {
@@ -320,6 +320,7 @@ export async function validateWithWorkers(
     crew.stopping = true;
     await stop();
     for (const port of ports) port.close();
+    clearInterval(alive);
   }
   return { onMainThread, outOfMemory: crew.outOfMemory };
 
