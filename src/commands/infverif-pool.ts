@@ -5,7 +5,7 @@
 // back findings only; the reports are handed on strictly in input order, so the
 // output is byte-identical to a run on one thread. Memory stays bounded: at most
 // WINDOW batches are out (being checked or waiting for an earlier one) at once.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type { ValidateOptions } from '../rules/validate.js';
@@ -54,7 +54,7 @@ export interface PoolSettings {
  * workers measured 1.2-1.4x slower than one thread (docs/performance.md). The one-minute
  * average lags, though: right after a build it still says busy when every core is free again,
  * so where the run queue can be read (Linux) the lower of the average and the other tasks
- * runnable now (the most of a few samples) is taken. Windows reports a load of 0, so there the
+ * runnable now (the median of a few samples) is taken. Windows reports a load of 0, so there the
  * default stays one worker per core. (`runnableNow` null: the run queue cannot be read.)
  */
 export function poolSettings(
@@ -82,12 +82,19 @@ export function poolSettings(
 }
 
 /**
- * Tasks runnable now besides this one, from /proc/loadavg's run queue (its fourth field,
- * "runnable/all"), the most of five samples a millisecond apart (a busy neighbour is seen in
- * most of them, an idle machine in none); undefined where there is no such file.
+ * Tasks runnable now besides this process's, from /proc/loadavg's run queue (its fourth field,
+ * "runnable/all") less this process's own runnable threads (/proc/self/task: right after start-up
+ * V8 compiles and marks on background threads, and counting those as a neighbour kept one run in
+ * three over the 100x corpus on one thread with both cores free), the median of five samples a
+ * millisecond apart (a busy neighbour is runnable in nearly all of them). Undefined where there
+ * is no such file.
  */
-export function othersRunnable(read: () => string = () => readFileSync('/proc/loadavg', 'latin1'), samples = 5): number | undefined {
-  let most = 0;
+export function othersRunnable(
+  read: () => string = () => readFileSync('/proc/loadavg', 'latin1'),
+  samples = 5,
+  ownRunnable: () => number = ownRunnableThreads,
+): number | undefined {
+  const seen: number[] = [];
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let i = 0; i < samples; i++) {
     let text: string;
@@ -98,10 +105,29 @@ export function othersRunnable(read: () => string = () => readFileSync('/proc/lo
     }
     const running = /^\S+ \S+ \S+ (\d+)\//.exec(text);
     if (!running) return undefined;
-    most = Math.max(most, Number(running[1]) - 1);
+    seen.push(Math.max(0, Number(running[1]) - Math.max(1, ownRunnable())));
     if (i + 1 < samples) Atomics.wait(pause, 0, 0, 1);
   }
-  return most;
+  return seen.sort((a, b) => a - b)[seen.length >> 1];
+}
+
+/** This process's threads in state R (running or runnable), this one included; 1 where /proc/self/task cannot be read. */
+function ownRunnableThreads(): number {
+  try {
+    let n = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        // "pid (comm) S ...": the state follows the last ')' (a thread's name may hold one).
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'latin1');
+        if (stat[stat.lastIndexOf(')') + 2] === 'R') n++;
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+    return n;
+  } catch {
+    return 1;
+  }
 }
 
 /**

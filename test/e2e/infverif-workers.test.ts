@@ -157,14 +157,26 @@ describe('when infverif uses worker threads', () => {
     expect(poolSettings({}, 2, 3.5, 2).threads).toBe(0);
     expect(poolSettings({}, 2, 0.2, 2).threads).toBe(2);
   });
-  it('reads the run queue from /proc/loadavg: the most others runnable over its samples', () => {
+  it('reads the run queue from /proc/loadavg: the median of others runnable over its samples', () => {
     const reader = (lines: string[]) => {
       let i = 0;
       return () => lines[Math.min(i++, lines.length - 1)]!;
     };
-    expect(othersRunnable(reader(['3.52 3.55 3.86 1/345 9001']), 5)).toBe(0);
-    expect(othersRunnable(reader(['0.10 0.20 0.30 1/345 9001', '0.10 0.20 0.30 3/345 9001', '0.10 0.20 0.30 1/345 9001']), 3)).toBe(2);
-    expect(othersRunnable(reader(['not the kernel format']), 3)).toBeUndefined();
+    const alone = () => 1; // this process: only the thread reading
+    expect(othersRunnable(reader(['3.52 3.55 3.86 1/345 9001']), 5, alone)).toBe(0);
+    // Three runnable, all of them this process's own threads (V8 compiling after start-up): no neighbour.
+    expect(othersRunnable(reader(['0.10 0.20 0.30 3/345 9001']), 5, () => 3)).toBe(0);
+    expect(othersRunnable(reader(['0.10 0.20 0.30 3/345 9001']), 5, () => 2)).toBe(1);
+    // A moment of this process's own background threads (one sample in three) is not a neighbour...
+    expect(othersRunnable(reader(['0.10 0.20 0.30 1/345 9001', '0.10 0.20 0.30 3/345 9001', '0.10 0.20 0.30 1/345 9001']), 3, alone)).toBe(0);
+    // ...a neighbour runnable in most samples is.
+    expect(othersRunnable(reader(['0.10 0.20 0.30 2/345 9001', '0.10 0.20 0.30 1/345 9001', '0.10 0.20 0.30 2/345 9001']), 3, alone)).toBe(1);
+    expect(
+      othersRunnable(reader(['0.10 0.20 0.30 3/345 9001', '0.10 0.20 0.30 3/345 9001', '0.10 0.20 0.30 2/345 9001', '0.10 0.20 0.30 1/345 9001', '0.10 0.20 0.30 3/345 9001']), 5),
+    ).toBe(2);
+    expect(othersRunnable(reader(['not the kernel format']), 3, alone)).toBeUndefined();
+    // The default counts this process's own runnable threads from /proc (at least the one reading).
+    if (process.platform === 'linux') expect(othersRunnable(reader(['0.10 0.20 0.30 1/345 9001']), 1)).toBe(0);
     expect(
       othersRunnable(() => {
         throw new Error('ENOENT');
