@@ -54,7 +54,7 @@ export interface PoolSettings {
  * workers measured 1.2-1.4x slower than one thread (docs/performance.md). The one-minute
  * average lags, though: right after a build it still says busy when every core is free again,
  * so where the run queue can be read (Linux) the lower of the average and the other tasks
- * runnable now (the median of a few samples) is taken. Windows reports a load of 0, so there the
+ * runnable now (the fewest of a few samples) is taken. Windows reports a load of 0, so there the
  * default stays one worker per core. (`runnableNow` null: the run queue cannot be read.)
  */
 export function poolSettings(
@@ -85,9 +85,9 @@ export function poolSettings(
  * Tasks runnable now besides this process's, from /proc/loadavg's run queue (its fourth field,
  * "runnable/all") less this process's own runnable threads (/proc/self/task: right after start-up
  * V8 compiles and marks on background threads, and counting those as a neighbour kept one run in
- * three over the 100x corpus on one thread with both cores free), the median of five samples a
- * millisecond apart (a busy neighbour is runnable in nearly all of them). Undefined where there
- * is no such file.
+ * three over the 100x corpus on one thread with both cores free), the fewest of five samples a
+ * millisecond apart: a busy neighbour is runnable in all of them (waiting for a core is runnable
+ * too), this process's own threads and passing tasks in some. Undefined where there is no such file.
  */
 export function othersRunnable(
   read: () => string = () => readFileSync('/proc/loadavg', 'latin1'),
@@ -97,6 +97,7 @@ export function othersRunnable(
   const seen: number[] = [];
   const pause = new Int32Array(new SharedArrayBuffer(4));
   for (let i = 0; i < samples; i++) {
+    const ownBefore = ownRunnable();
     let text: string;
     try {
       text = read();
@@ -105,10 +106,11 @@ export function othersRunnable(
     }
     const running = /^\S+ \S+ \S+ (\d+)\//.exec(text);
     if (!running) return undefined;
-    seen.push(Math.max(0, Number(running[1]) - Math.max(1, ownRunnable())));
+    // Own threads looked at before and after the run queue (not one atomic read): the more of the two.
+    seen.push(Math.max(0, Number(running[1]) - Math.max(1, ownBefore, ownRunnable())));
     if (i + 1 < samples) Atomics.wait(pause, 0, 0, 1);
   }
-  return seen.sort((a, b) => a - b)[seen.length >> 1];
+  return Math.min(...seen);
 }
 
 /** This process's threads in state R (running or runnable), this one included; 1 where /proc/self/task cannot be read. */
