@@ -169,6 +169,11 @@ export class LazyState {
    * copy when damaged: writeBackRestored() writes that back), without adding them
    * to this state: `target verify` reads the buckets its cache does not cover.
    */
+  /** Bucket files this state has parsed so far, per collection. */
+  get bucketsParsed(): ReadonlyMap<CollectionName, number> {
+    return this.#reader.parsed;
+  }
+
   readBucket(name: CollectionName, bucket: string): LoadedBucket {
     return this.#reader.bucket(name, bucket);
   }

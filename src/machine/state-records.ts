@@ -137,6 +137,8 @@ export class DamagedRecordsError extends TargetError {}
 export class BucketReader {
   /** Buckets read from their last committed copy (rewritten by the next commit): "collection/bucket" → its text. */
   readonly restored = new Map<string, string>();
+  /** Bucket files parsed, per collection: what a command cost in records (tests check one stays constant). */
+  readonly parsed = new Map<CollectionName, number>();
 
   /** `locked`: the reader holds the lock (the copy is written back before the command ends). */
   constructor(
@@ -175,6 +177,7 @@ export class BucketReader {
       return this.#damaged(collection, bucket, (error as Error).message);
     }
     if (bytes === undefined) return { entries: [], body: '[]' };
+    this.parsed.set(collection, (this.parsed.get(collection) ?? 0) + 1);
     const parsed = parseBucket(bytes, collection, bucket);
     return 'entries' in parsed ? parsed : this.#damaged(collection, bucket, parsed.problem);
   }
@@ -208,6 +211,7 @@ export class BucketReader {
     for (const [name, bytes] of files ?? []) {
       const m = /^([0-9a-f]{3})\.json$/.exec(name);
       if (!m) continue;
+      this.parsed.set(collection, (this.parsed.get(collection) ?? 0) + 1);
       const parsed = parseBucket(bytes, collection, m[1]!);
       fn(m[1]!, 'entries' in parsed ? parsed : this.#damaged(collection, m[1]!, parsed.problem));
     }

@@ -75,7 +75,8 @@ export function registerDriverlessDevice(tx: Transaction, cls: { name: string; g
   const known = tx.state.classes.find((c) => (cls.guid && sameText(c.guid, cls.guid)) || (!cls.guid && sameText(c.name, cls.name)));
   const className = cls.name || known?.name || 'Unknown';
   const classGuid = known?.guid ?? cls.guid.toLowerCase();
-  const instanceId = newRootInstanceId(tx.state.devices, className);
+  // Through the per-record state where there is one (as install does): the devices array would load every device.
+  const instanceId = tx.records ? tx.records.newRootInstanceId(className) : newRootInstanceId(tx.state.devices, className);
   const device: DeviceRecord = {
     instanceId,
     hardwareIds: [hwid],
@@ -89,7 +90,8 @@ export function registerDriverlessDevice(tx: Transaction, cls: { name: string; g
     disabled: false,
     problem: 28,
   };
-  tx.state.devices.push(device);
+  if (tx.records) tx.records.addDevice(device);
+  else tx.state.devices.push(device);
   writeEnumKey(tx.registry, device);
   tx.registry.setValue(enumKeyOf(instanceId), 'ConfigFlags', { type: 'REG_DWORD', data: 0x40 }); // CONFIGFLAG_FAILEDINSTALL
   tx.log(`Device Install (DiCreateDeviceInfo) - ${instanceId}`).entry('dvi:', `Created device node ${instanceId}; no driver was installed (problem 28).`);

@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { certificateRecord, importCertificate } from '../../src/machine/certs.js';
 import { installDriverOnDevices } from '../../src/machine/engine.js';
 import { removeDevice } from '../../src/machine/devices.js';
+import { registerDriverlessDevice } from '../../src/pnp/apply.js';
 import { writeEnumKey } from '../../src/machine/enum-key.js';
 import { Registry } from '../../src/machine/registry.js';
 import { writeFirstState } from '../../src/machine/state-store.js';
@@ -105,6 +106,22 @@ describe('the state over per-record files', () => {
       await rm(big.base, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('a devcon install that finds no driver registers its device reading a constant number of device records', async () => {
+    const t = await filledTarget(400);
+    try {
+      const parsed = await t.target.transaction('devcon install', async (tx) => {
+        const id = registerDriverlessDevice(tx, { name: 'Sample', guid: '{78A1C341-4539-11d3-B88D-00C04FAD5171}' }, 'Root\\NoDriver');
+        expect(id).toMatch(/^ROOT\\SAMPLE\\\d{4}$/);
+        return tx.records!.bucketsParsed.get('devices') ?? 0;
+      });
+      expect(readdirSync(join(t.root, RECORDS_DIR, 'devices')).length).toBeGreaterThan(100); // 400 devices over many buckets
+      expect(parsed).toBeLessThanOrEqual(2);
+      expect((await t.target.readLive()).devices.filter((d) => d.hardwareIds.includes('Root\\NoDriver'))).toHaveLength(1);
+    } finally {
+      await rm(t.base, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('reads back whole the state it was given, records in their order, and a listing writes nothing', async () => {
     const t = await filledTarget(50);
