@@ -78,7 +78,11 @@ async function change(ctx: Context, cmd: 'enable' | 'disable' | 'restart' | 'rem
   if (line.args.length === 0 || line.machine !== undefined) return usage();
   const target = await openTarget(ctx);
   return target.transaction(`devcon ${cmd}`, async (tx) => {
-    const selection = selectDevices(viewOf(tx.state), line.args, { includePhantoms: cmd === 'removeall' });
+    const records = tx.records;
+    const selection = selectDevices(viewOf(tx.state), line.args, {
+      includePhantoms: cmd === 'removeall',
+      ...(records ? { byInstanceId: (id: string) => records.getDevice(id) } : {}),
+    });
     if (selection.kind === 'usage') return usage();
     let out = '';
     let count = 0;

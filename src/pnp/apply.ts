@@ -12,12 +12,19 @@ import { newRootInstanceId } from '../machine/install.js';
 import { fold, sameText } from './view.js';
 
 function find(tx: Transaction, instanceId: string): DeviceRecord | undefined {
+  // By its record where the state keeps them (an ASCII ID: the records are keyed upper-cased):
+  // the devices array would load every device (10,000 in a lab target) for one.
+  // eslint-disable-next-line no-control-regex
+  if (tx.records && /^[\x00-\x7f]*$/.test(instanceId)) return tx.records.getDevice(instanceId);
   return tx.state.devices.find((d) => fold(d.instanceId) === fold(instanceId));
 }
 
-/** A non-PnP (legacy) device has a service but no driver node: it runs without one. */
-function keepLegacyRunning(tx: Transaction): void {
-  for (const d of tx.state.devices) if (!d.driver && d.service && !d.disabled && d.problem === 1) editDevice(d).problem = 0;
+/**
+ * A non-PnP (legacy) device has a service but no driver node: it runs without one. `only`: the
+ * one device a command re-evaluated (enable, disable, restart change no other device's problem).
+ */
+function keepLegacyRunning(tx: Transaction, only?: DeviceRecord): void {
+  for (const d of only ? [only] : tx.state.devices) if (!d.driver && d.service && !d.disabled && d.problem === 1) editDevice(d).problem = 0;
 }
 
 export async function changeEnabled(tx: Transaction, instanceId: string, enabled: boolean): Promise<ChangeOutcome> {
@@ -26,7 +33,7 @@ export async function changeEnabled(tx: Transaction, instanceId: string, enabled
   if (!enabled && !isDisableable(device)) return 'failed';
   const before = device.disabled;
   await setDeviceEnabled(tx, device.instanceId, enabled);
-  keepLegacyRunning(tx);
+  keepLegacyRunning(tx, device);
   if (before !== !enabled && isBootDevice(device)) {
     editDevice(device).rebootRequired = true;
     return 'reboot';
@@ -42,7 +49,7 @@ export async function changeRestart(tx: Transaction, instanceId: string): Promis
     return 'reboot';
   }
   await restartDevice(tx, device.instanceId);
-  keepLegacyRunning(tx);
+  keepLegacyRunning(tx, device);
   return 'done';
 }
 

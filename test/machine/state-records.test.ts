@@ -9,7 +9,9 @@ import { join, relative } from 'node:path';
 import { certificateRecord, importCertificate } from '../../src/machine/certs.js';
 import { installDriverOnDevices } from '../../src/machine/engine.js';
 import { removeDevice } from '../../src/machine/devices.js';
-import { registerDriverlessDevice } from '../../src/pnp/apply.js';
+import { changeEnabled, changeRestart, registerDriverlessDevice } from '../../src/pnp/apply.js';
+import { selectDevices } from '../../src/pnp/select.js';
+import { viewOf } from '../../src/pnp/machine.js';
 import { writeEnumKey } from '../../src/machine/enum-key.js';
 import { Registry } from '../../src/machine/registry.js';
 import { writeFirstState } from '../../src/machine/state-store.js';
@@ -118,6 +120,26 @@ describe('the state over per-record files', () => {
       expect(readdirSync(join(t.root, RECORDS_DIR, 'devices')).length).toBeGreaterThan(100); // 400 devices over many buckets
       expect(parsed).toBeLessThanOrEqual(2);
       expect((await t.target.readLive()).devices.filter((d) => d.hardwareIds.includes('Root\\NoDriver'))).toHaveLength(1);
+    } finally {
+      await rm(t.base, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('devcon disable, enable and restart of one device by its instance ID read a constant number of device records', async () => {
+    const t = await filledTarget(400);
+    try {
+      const id = 'ROOT\\SAMPLE\\1007';
+      const parsed = await t.target.transaction('devcon disable', async (tx) => {
+        const selection = selectDevices(viewOf(tx.state), [`@${id.toLowerCase()}`], { includePhantoms: false, byInstanceId: (i) => tx.records!.getDevice(i) });
+        expect(selection.kind === 'devices' && selection.devices.map((d) => d.instanceId)).toEqual([id]);
+        expect(await changeEnabled(tx, id, false)).toBe('done');
+        expect(await changeRestart(tx, id)).toBe('done');
+        return tx.records!.bucketsParsed.get('devices') ?? 0;
+      });
+      expect(parsed).toBeLessThanOrEqual(2);
+      expect((await t.target.readLive()).devices.find((d) => d.instanceId === id)?.disabled).toBe(true);
+      await t.target.transaction('devcon enable', async (tx) => expect(await changeEnabled(tx, id, true)).toBe('done'));
+      expect((await t.target.readLive()).devices.find((d) => d.instanceId === id)?.disabled).toBe(false);
     } finally {
       await rm(t.base, { recursive: true, force: true });
     }
