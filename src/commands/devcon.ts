@@ -50,12 +50,14 @@ async function report(ctx: Context, kind: ReportKind, line: DevconLine): Promise
   if ((kind === 'find' || kind === 'findall' || kind === 'status') && !line.json && line.args.length === 1 && line.args[0] === '*' && state instanceof LazyState)
     return runReportAll(kind, (pick) => state.scanListings('devices', pick), line.machine);
   const view = viewOf(state);
+  // A device named by its instance ID is read by its record, not by loading every device.
+  const byInstanceId = state instanceof LazyState ? (id: string) => state.getDevice(id) : undefined;
   let nodes: Map<string, DriverNode[]> | undefined;
   if (kind === 'drivernodes') {
-    const selection = selectDevices(view, line.args, { includePhantoms: false });
+    const selection = selectDevices(view, line.args, { includePhantoms: false, ...(byInstanceId ? { byInstanceId } : {}) });
     if (selection.kind === 'devices') nodes = await driverNodes(target.root, state, selection.devices);
   }
-  return runReport(view, kind, line.args, line.machine, nodes);
+  return runReport(view, kind, line.args, line.machine, nodes, byInstanceId);
 }
 
 const WORDS: Record<'enable' | 'disable' | 'restart', { done: string; reboot: string; failed: string }> = {
