@@ -90,6 +90,16 @@ async function installOne(t: Awaited<ReturnType<typeof filledTarget>>): Promise<
   return changed;
 }
 
+/** Runs `check` on a target of `n` generated packages and devices, removed afterwards. */
+async function withFilledTarget(n: number, check: (t: Awaited<ReturnType<typeof filledTarget>>) => Promise<void>): Promise<void> {
+  const t = await filledTarget(n);
+  try {
+    await check(t);
+  } finally {
+    await rm(t.base, { recursive: true, force: true });
+  }
+}
+
 describe('the state over per-record files', () => {
   it('one more install rewrites a constant number of record files, not the collections', async () => {
     const fresh = await filledTarget(0);
@@ -109,54 +119,54 @@ describe('the state over per-record files', () => {
     }
   }, 120_000);
 
-  it('a devcon install that finds no driver registers its device reading a constant number of device records', async () => {
-    const t = await filledTarget(400);
-    try {
-      const parsed = await t.target.transaction('devcon install', async (tx) => {
-        const id = registerDriverlessDevice(tx, { name: 'Sample', guid: '{78A1C341-4539-11d3-B88D-00C04FAD5171}' }, 'Root\\NoDriver');
-        expect(id).toMatch(/^ROOT\\SAMPLE\\\d{4}$/);
-        return tx.records!.bucketsParsed.get('devices') ?? 0;
-      });
-      expect(readdirSync(join(t.root, RECORDS_DIR, 'devices')).length).toBeGreaterThan(100); // 400 devices over many buckets
-      expect(parsed).toBeLessThanOrEqual(2);
-      expect((await t.target.readLive()).devices.filter((d) => d.hardwareIds.includes('Root\\NoDriver'))).toHaveLength(1);
-    } finally {
-      await rm(t.base, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it(
+    'a devcon install that finds no driver registers its device reading a constant number of device records',
+    () =>
+      withFilledTarget(400, async (t) => {
+        const parsed = await t.target.transaction('devcon install', async (tx) => {
+          const id = registerDriverlessDevice(tx, { name: 'Sample', guid: '{78A1C341-4539-11d3-B88D-00C04FAD5171}' }, 'Root\\NoDriver');
+          expect(id).toMatch(/^ROOT\\SAMPLE\\\d{4}$/);
+          return tx.records!.bucketsParsed.get('devices') ?? 0;
+        });
+        expect(readdirSync(join(t.root, RECORDS_DIR, 'devices')).length).toBeGreaterThan(100); // 400 devices over many buckets
+        expect(parsed).toBeLessThanOrEqual(2);
+        expect((await t.target.readLive()).devices.filter((d) => d.hardwareIds.includes('Root\\NoDriver'))).toHaveLength(1);
+      }),
+    60_000,
+  );
 
-  it('devcon disable, enable and restart of one device by its instance ID read a constant number of device records', async () => {
-    const t = await filledTarget(400);
-    try {
-      const id = 'ROOT\\SAMPLE\\1007';
-      const parsed = await t.target.transaction('devcon disable', async (tx) => {
-        const selection = selectDevices(viewOf(tx.state), [`@${id.toLowerCase()}`], { includePhantoms: false, byInstanceId: (i) => tx.records!.getDevice(i) });
-        expect(selection.kind === 'devices' && selection.devices.map((d) => d.instanceId)).toEqual([id]);
-        expect(await changeEnabled(tx, id, false)).toBe('done');
-        expect(await changeRestart(tx, id)).toBe('done');
-        return tx.records!.bucketsParsed.get('devices') ?? 0;
-      });
-      expect(parsed).toBeLessThanOrEqual(2);
-      expect((await t.target.readLive()).devices.find((d) => d.instanceId === id)?.disabled).toBe(true);
-      await t.target.transaction('devcon enable', async (tx) => expect(await changeEnabled(tx, id, true)).toBe('done'));
-      expect((await t.target.readLive()).devices.find((d) => d.instanceId === id)?.disabled).toBe(false);
-    } finally {
-      await rm(t.base, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it(
+    'devcon disable, enable and restart of one device by its instance ID read a constant number of device records',
+    () =>
+      withFilledTarget(400, async (t) => {
+        const id = 'ROOT\\SAMPLE\\1007';
+        const parsed = await t.target.transaction('devcon disable', async (tx) => {
+          const selection = selectDevices(viewOf(tx.state), [`@${id.toLowerCase()}`], { includePhantoms: false, byInstanceId: (i) => tx.records!.getDevice(i) });
+          expect(selection.kind === 'devices' && selection.devices.map((d) => d.instanceId)).toEqual([id]);
+          expect(await changeEnabled(tx, id, false)).toBe('done');
+          expect(await changeRestart(tx, id)).toBe('done');
+          return tx.records!.bucketsParsed.get('devices') ?? 0;
+        });
+        expect(parsed).toBeLessThanOrEqual(2);
+        expect((await t.target.readLive()).devices.find((d) => d.instanceId === id)?.disabled).toBe(true);
+        await t.target.transaction('devcon enable', async (tx) => expect(await changeEnabled(tx, id, true)).toBe('done'));
+        expect((await t.target.readLive()).devices.find((d) => d.instanceId === id)?.disabled).toBe(false);
+      }),
+    60_000,
+  );
 
-  it('reads back whole the state it was given, records in their order, and a listing writes nothing', async () => {
-    const t = await filledTarget(50);
-    try {
-      expect(JSON.stringify(stateOnDisk(t.root))).toBe(t.written);
-      const before = recordFiles(t.root);
-      const live = await t.target.readLive();
-      expect(live.packages.filter((p) => p.publishedName.startsWith('oem'))).toHaveLength(50);
-      expect(recordFiles(t.root)).toEqual(before);
-    } finally {
-      await rm(t.base, { recursive: true, force: true });
-    }
-  }, 60_000);
+  it(
+    'reads back whole the state it was given, records in their order, and a listing writes nothing',
+    () =>
+      withFilledTarget(50, async (t) => {
+        expect(JSON.stringify(stateOnDisk(t.root))).toBe(t.written);
+        const before = recordFiles(t.root);
+        const live = await t.target.readLive();
+        expect(live.packages.filter((p) => p.publishedName.startsWith('oem'))).toHaveLength(50);
+        expect(recordFiles(t.root)).toEqual(before);
+      }),
+    60_000,
+  );
 });
 
 describe('a damaged record file', () => {
