@@ -13,7 +13,7 @@ import { deviceLine } from '../devcon/format.js';
 import { parseDevconLine, type DevconLine } from '../devcon/grammar.js';
 import { commandUsageText, COMMAND_NAMES, failureText, helpText, usageText } from '../devcon/help.js';
 import { runClasses, runDpEnum, runListClass } from '../devcon/listing.js';
-import { legacyAsRunning, viewOf } from '../pnp/machine.js';
+import { viewOf } from '../pnp/machine.js';
 import { runReport, runReportAll, type CommandResult, type ReportKind } from '../devcon/report.js';
 import { selectDevices } from '../pnp/select.js';
 import { driverNodes, type DriverNode } from '../pnp/nodes.js';
@@ -37,7 +37,6 @@ interface Outcome extends CommandResult {
 }
 
 const usage = (): Outcome => ({ code: DevconExit.usage, out: '', json: {} });
-const mapDefined = <T>(value: T | undefined, fn: (value: T) => T): T | undefined => (value === undefined ? undefined : fn(value));
 const fail = (reason?: string, out = ''): Outcome => ({ code: DevconExit.fail, out, json: {}, reason });
 
 async function load(ctx: Context): Promise<{ target: Target; state: MachineState }> {
@@ -51,15 +50,12 @@ async function report(ctx: Context, kind: ReportKind, line: DevconLine): Promise
   if ((kind === 'find' || kind === 'findall' || kind === 'status') && !line.json && line.args.length === 1 && line.args[0] === '*' && state instanceof LazyState)
     return runReportAll(kind, (pick) => state.scanListings('devices', pick), line.machine);
   const view = viewOf(state);
-  // A device named by its instance ID is read by its record, not by loading every device.
-  // As the view shows it (legacyAsRunning: a legacy device not configured after a reboot is shown running).
-  const byInstanceId = state instanceof LazyState ? (id: string) => mapDefined(state.getDevice(id), legacyAsRunning) : undefined;
   let nodes: Map<string, DriverNode[]> | undefined;
   if (kind === 'drivernodes') {
-    const selection = selectDevices(view, line.args, { includePhantoms: false, ...(byInstanceId ? { byInstanceId } : {}) });
+    const selection = selectDevices(view, line.args, { includePhantoms: false });
     if (selection.kind === 'devices') nodes = await driverNodes(target.root, state, selection.devices);
   }
-  return runReport(view, kind, line.args, line.machine, nodes, byInstanceId);
+  return runReport(view, kind, line.args, line.machine, nodes);
 }
 
 const WORDS: Record<'enable' | 'disable' | 'restart', { done: string; reboot: string; failed: string }> = {
@@ -82,11 +78,7 @@ async function change(ctx: Context, cmd: 'enable' | 'disable' | 'restart' | 'rem
   if (line.args.length === 0 || line.machine !== undefined) return usage();
   const target = await openTarget(ctx);
   return target.transaction(`devcon ${cmd}`, async (tx) => {
-    const records = tx.records;
-    const selection = selectDevices(viewOf(tx.state), line.args, {
-      includePhantoms: cmd === 'removeall',
-      ...(records ? { byInstanceId: (id: string) => mapDefined(records.getDevice(id), legacyAsRunning) } : {}),
-    });
+    const selection = selectDevices(viewOf(tx.state), line.args, { includePhantoms: cmd === 'removeall' });
     if (selection.kind === 'usage') return usage();
     let out = '';
     let count = 0;

@@ -4,7 +4,7 @@
 import type { DeviceRecord } from '../machine/model.js';
 import type { DeviceListing } from '../machine/state-listing.js';
 import { deviceLine, deviceState, dumpArray, dumpDevice, dumpName, dumpStatus, findTail, pad } from './format.js';
-import { selectDevices, type SelectOptions } from '../pnp/select.js';
+import { selectDevices } from '../pnp/select.js';
 import { classByGuid, deviceDescription, enumerationKey, inEnumerationOrder, isStarted, problemOf, type MachineView } from '../pnp/view.js';
 import { legacyAsRunning } from '../pnp/machine.js';
 import { DevconExit } from '../exit-codes.js';
@@ -144,15 +144,8 @@ export function runReportAll(
 }
 
 /** find/findall/status/hwids/stack/resources/driverfiles/drivernodes over `<id>...` arguments. */
-export function runReport(
-  view: MachineView,
-  kind: ReportKind,
-  args: readonly string[],
-  machine?: string,
-  nodes?: ReadonlyMap<string, DriverNode[]>,
-  byInstanceId?: SelectOptions['byInstanceId'],
-): CommandResult {
-  const selection = selectDevices(view, args, { includePhantoms: kind === 'findall', ...(byInstanceId ? { byInstanceId } : {}) });
+export function runReport(view: MachineView, kind: ReportKind, args: readonly string[], machine?: string, nodes?: ReadonlyMap<string, DriverNode[]>): CommandResult {
+  const selection = selectDevices(view, args, { includePhantoms: kind === 'findall' });
   if (selection.kind === 'usage') return { code: DevconExit.usage, out: '', json: { devices: [] } };
   const nodesOf = (device: DeviceRecord) => nodes?.get(device.instanceId) ?? installedNode(device);
   let out = '';

@@ -9,13 +9,12 @@ import { rebootTarget, removeDevice, rescan, restartDevice, setDeviceEnabled } f
 import { classKeyOf, enumKeyOf, isBootDevice, isDisableable, removalSet, rescanDevices, writeEnumKey, type ChangeOutcome } from './devices.js';
 import { editDevice } from '../machine/device-json.js';
 import { newRootInstanceId } from '../machine/install.js';
-import { fold, sameText } from './view.js';
+import { fold, isAscii, sameText } from './view.js';
 
 function find(tx: Transaction, instanceId: string): DeviceRecord | undefined {
   // By its record where the state keeps them (an ASCII ID: the records are keyed upper-cased):
   // the devices array would load every device (10,000 in a lab target) for one.
-  // eslint-disable-next-line no-control-regex
-  if (tx.records && /^[\x00-\x7f]*$/.test(instanceId)) return tx.records.getDevice(instanceId);
+  if (tx.records && isAscii(instanceId)) return tx.records.getDevice(instanceId);
   return tx.state.devices.find((d) => fold(d.instanceId) === fold(instanceId));
 }
 

@@ -2,7 +2,8 @@
 import type { DeviceRecord } from '../machine/model.js';
 import type { MachineState } from '../machine/schema.js';
 import { Registry } from '../machine/registry.js';
-import type { MachineView } from './view.js';
+import { fold, isAscii, type MachineView } from './view.js';
+import { LazyState } from '../machine/lazy-state.js';
 import { INBOX_SERVICES } from '../machine/inbox-services.js';
 
 const SERVICES = 'HKLM\\SYSTEM\\CurrentControlSet\\Services';
@@ -46,5 +47,13 @@ export function viewOf(state: MachineState): MachineView {
       return (services ??= installedServices(state));
     },
     windowsDir: 'C:\\Windows',
+    deviceById(instanceId) {
+      // Records are keyed by the upper-cased ID: exact for an ASCII ID (fold's case rule); any other is searched.
+      if (state instanceof LazyState && isAscii(instanceId) && devices === undefined) {
+        const device = state.getDevice(instanceId);
+        return device && legacyAsRunning(device);
+      }
+      return this.devices.find((d) => fold(d.instanceId) === fold(instanceId));
+    },
   };
 }

@@ -50,11 +50,6 @@ export function wildcardMatch(item: string, pattern: IdPattern): boolean {
 export interface SelectOptions {
   /** Include devices that are not present (findall, removeall). */
   includePhantoms: boolean;
-  /**
-   * The device with this instance ID (ASCII, any case) where the state can look one up without
-   * loading every device (the per-record state: `devcon disable @ID` on 10,000 devices).
-   */
-  byInstanceId?: (instanceId: string) => DeviceRecord | undefined;
 }
 
 export type Selection = { kind: 'usage' } | { kind: 'devices'; devices: DeviceRecord[]; unknownClass: boolean };
@@ -85,9 +80,7 @@ export function selectDevices(view: MachineView, args: readonly string[], option
   // Explicit instance IDs are opened directly, which reaches devices that are not present.
   for (const p of patterns) {
     if (!p.instance) continue;
-    // eslint-disable-next-line no-control-regex
-    const direct = options.byInstanceId && /^[\x00-\x7f]*$/.test(p.text);
-    const device = direct ? options.byInstanceId!(p.text) : view.devices.find((d) => fold(d.instanceId) === fold(p.text));
+    const device = view.deviceById ? view.deviceById(p.text) : view.devices.find((d) => fold(d.instanceId) === fold(p.text));
     if (device && inClass(device) && !list.includes(device)) list.push(device);
   }
   if (all) search = false;

@@ -11,13 +11,20 @@ export interface MachineView {
   services: string[];
   /** %SystemRoot% as Windows spells it (C:\Windows). */
   windowsDir: string;
+  /**
+   * The device with this instance ID, as `devices` would give it, without loading every device
+   * where the state keeps them as records (absent: search `devices`).
+   */
+  deviceById?: (instanceId: string) => DeviceRecord | undefined;
 }
+
+// eslint-disable-next-line no-control-regex
+export const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
 
 /** Windows compares IDs and names with an ASCII-only case fold (the C locale's _tcsicmp). */
 export function fold(text: string): string {
   // ASCII text (nearly every ID and name): the native upper-casing is that fold, and fast enough to sort 10,000 packages.
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7f]*$/.test(text) ? text.toUpperCase() : text.replace(/[a-z]/g, (c) => c.toUpperCase());
+  return isAscii(text) ? text.toUpperCase() : text.replace(/[a-z]/g, (c) => c.toUpperCase());
 }
 
 export function sameText(a: string, b: string): boolean {

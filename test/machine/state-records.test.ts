@@ -141,7 +141,7 @@ describe('the state over per-record files', () => {
       withFilledTarget(400, async (t) => {
         const id = 'ROOT\\SAMPLE\\1007';
         const parsed = await t.target.transaction('devcon disable', async (tx) => {
-          const selection = selectDevices(viewOf(tx.state), [`@${id.toLowerCase()}`], { includePhantoms: false, byInstanceId: (i) => tx.records!.getDevice(i) });
+          const selection = selectDevices(viewOf(tx.state), [`@${id.toLowerCase()}`], { includePhantoms: false });
           expect(selection.kind === 'devices' && selection.devices.map((d) => d.instanceId)).toEqual([id]);
           expect(await changeEnabled(tx, id, false)).toBe('done');
           expect(await changeRestart(tx, id)).toBe('done');
