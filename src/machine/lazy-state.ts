@@ -164,16 +164,16 @@ export class LazyState {
     this.#reader.restored.clear();
   }
 
-  /**
-   * One bucket file's records as on disk (validated, or read from its committed
-   * copy when damaged: writeBackRestored() writes that back), without adding them
-   * to this state: `target verify` reads the buckets its cache does not cover.
-   */
   /** Bucket files this state has parsed so far, per collection. */
   get bucketsParsed(): ReadonlyMap<CollectionName, number> {
     return this.#reader.parsed;
   }
 
+  /**
+   * One bucket file's records as on disk (validated, or read from its committed
+   * copy when damaged: writeBackRestored() writes that back), without adding them
+   * to this state: `target verify` reads the buckets its cache does not cover.
+   */
   readBucket(name: CollectionName, bucket: string): LoadedBucket {
     return this.#reader.bucket(name, bucket);
   }
