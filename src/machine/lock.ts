@@ -247,22 +247,17 @@ export class TargetLock {
     // 2,000 tombstones (ten minutes' worth), and looking at each cost every command 25-100 ms.
     // Sweeping later is always safe: a tombstone kept longer only makes a late racer lose.
     const now = Date.now();
-    let mark: Entry | undefined;
-    try {
-      mark = lookEntriesSync(this.root, META, [SWEPT.slice(META.length + 1)])?.[0];
-    } catch {
-      return; // an odd .wdksim: nothing swept (the commands that use it say what is wrong)
-    }
-    if (mark?.kind === 'file' && mark.mtimeMs <= now && now - mark.mtimeMs < SWEEP_EVERY_MS) return;
-    await writeAtomic(this.root, SWEPT, '', 'repair', 'lock sweep mark').catch(() => undefined);
     let names: string[];
     let entries: Entry[];
     try {
+      const mark = lookEntriesSync(this.root, META, [SWEPT.slice(META.length + 1)])?.[0];
+      if (mark?.kind === 'file' && mark.mtimeMs <= now && now - mark.mtimeMs < SWEEP_EVERY_MS) return;
       names = (listTypedSync(this.root, META) ?? []).map((e) => e.name).filter((n) => /^lock\.(dead|new|free)\./.test(n));
       entries = lookEntriesSync(this.root, META, names) ?? [];
     } catch {
       return; // an odd .wdksim: nothing swept (the commands that use it say what is wrong)
     }
+    await writeAtomic(this.root, SWEPT, '', 'repair', 'lock sweep mark').catch(() => undefined);
     for (let i = 0; i < names.length; i++) {
       const free = names[i]!.startsWith('lock.free.');
       if (free || now - (entries[i]?.mtimeMs ?? now) > 10 * 60_000) await removeTree(this.root, `${META}/${names[i]}`).catch(() => undefined);
