@@ -5,7 +5,7 @@
 // command waiting on a pipe nobody writes (a pool thread blocked in open() kept
 // even process.exit from finishing). A device file or socket is refused: it
 // could read without end.
-import { closeSync, constants, fstatSync, open, openSync, promises as fsp, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, open, openSync, promises as fsp, readFileSync } from 'node:fs';
 import { Socket } from 'node:net';
 
 function errnoError(message: string, code: string, path: string): NodeJS.ErrnoException {
@@ -50,15 +50,7 @@ export function readRegularFileSync(path: string): Buffer | undefined {
     return undefined;
   }
   try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return undefined;
-    // A size of 0 may be a file that only tells its length by being read (procfs): read to the end.
-    if (info.size === 0) return readFileSync(fd);
-    // As readFileSync(fd) reads a regular file (up to the size it had), without its second fstat.
-    const bytes = Buffer.allocUnsafe(info.size);
-    let at = 0;
-    for (let n = -1; n !== 0 && at < bytes.length; at += n) n = readSync(fd, bytes, at, bytes.length - at, null);
-    return at < bytes.length ? bytes.subarray(0, at) : bytes;
+    return fstatSync(fd).isFile() ? readFileSync(fd) : undefined;
   } catch {
     return undefined;
   } finally {
