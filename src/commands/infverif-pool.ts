@@ -114,7 +114,7 @@ export function othersRunnable(
 }
 
 /** This process's threads in state R (running or runnable), this one included; 1 where /proc/self/task cannot be read. */
-function ownRunnableThreads(): number {
+export function ownRunnableThreads(): number {
   try {
     let n = 0;
     for (const tid of readdirSync('/proc/self/task')) {
